@@ -1,0 +1,374 @@
+//! The only code that speaks HTTP: form POSTs with the common parameters, the User-Agent the
+//! vendor demands, timeouts, and a classification of failures that keeps submits safe.
+
+use super::types::{Action, Envelope, JobDetail, Request, SubmitAnswer};
+use crate::error::{ApiRefused, OutcomeUnknown};
+use crate::secret::Token;
+use anyhow::{Context, anyhow};
+use reqwest::blocking::Client as HttpClient;
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+use url::Url;
+
+/// Language of the API's `status.message`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Lang {
+    En,
+    Cn,
+}
+
+impl Lang {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cn => "cn",
+        }
+    }
+
+    pub(crate) fn parse(raw: &str) -> Option<Lang> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "cn" => Some(Lang::Cn),
+            _ => None,
+        }
+    }
+}
+
+/// The API base URL: `https://`, or `http://` on a loopback host only (for the fake server).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Endpoint {
+    base: String,
+    loopback: bool,
+}
+
+impl Endpoint {
+    pub(crate) fn parse(raw: &str) -> Result<Endpoint, String> {
+        let url =
+            Url::parse(raw.trim()).map_err(|e| format!("endpoint `{raw}` is not a URL: {e}"))?;
+        let loopback = match url.host() {
+            Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+            Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+            Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+            None => return Err(format!("endpoint `{raw}` has no host")),
+        };
+        match url.scheme() {
+            "https" => {}
+            "http" if loopback => {}
+            "http" => {
+                return Err(format!(
+                    "endpoint `{raw}` must use https:// (http:// is allowed only for loopback hosts such as 127.0.0.1)"
+                ));
+            }
+            other => {
+                return Err(format!(
+                    "endpoint `{raw}` has scheme `{other}`; use https://"
+                ));
+            }
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "endpoint `{raw}` must not have a query or fragment"
+            ));
+        }
+        Ok(Endpoint {
+            base: url.as_str().trim_end_matches('/').to_owned(),
+            loopback,
+        })
+    }
+
+    pub(crate) fn url_for(&self, action: Action) -> String {
+        format!("{}/{}", self.base, action.wire_name())
+    }
+
+    pub(crate) fn is_loopback(&self) -> bool {
+        self.loopback
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.base)
+    }
+}
+
+/// What a client needs to know, resolved from flags, environment and config.
+pub(crate) struct ClientOptions {
+    pub endpoint: Endpoint,
+    pub token: Token,
+    pub lang: Lang,
+    pub user_agent: String,
+    pub request_timeout: Duration,
+    pub verbose: bool,
+}
+
+/// Why a call failed, in the terms that decide whether it may be repeated.
+#[derive(Debug)]
+pub(crate) enum CallError {
+    /// No connection was made: the request never left this machine.
+    NotSent(reqwest::Error),
+    /// The connection failed or timed out after the request may have been sent.
+    Transport(reqwest::Error),
+    /// An HTTP status other than 2xx.
+    Http(u16),
+    /// A body that is not the JSON we expect (an HTML page, a truncated answer).
+    Unreadable(String),
+    /// The API's own refusal (`status.code` not `"1"`).
+    Refused(ApiRefused),
+}
+
+impl CallError {
+    /// As an error for the exit-code table: a refusal stays an [`ApiRefused`] (exit 3).
+    pub(crate) fn into_error(self) -> anyhow::Error {
+        match self {
+            CallError::Refused(refused) => refused.into(),
+            other => other.into(),
+        }
+    }
+
+    /// Worth another Batch.Detail after a pause: the failure may pass on its own.
+    pub(crate) fn is_transient(&self) -> bool {
+        match self {
+            CallError::NotSent(_) | CallError::Transport(_) | CallError::Unreadable(_) => true,
+            CallError::Http(status) => *status >= 500 || *status == 429,
+            CallError::Refused(refused) => refused.code == "-2",
+        }
+    }
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallError::NotSent(e) => write!(f, "could not connect: {}", error_chain(e)),
+            CallError::Transport(e) if e.is_timeout() => {
+                write!(f, "no answer in time: {}", error_chain(e))
+            }
+            CallError::Transport(e) => write!(f, "connection failed: {}", error_chain(e)),
+            CallError::Http(status) => write!(f, "HTTP status {status}"),
+            CallError::Unreadable(why) => write!(f, "unreadable answer: {why}"),
+            CallError::Refused(refused) => write!(f, "code {}: {}", refused.code, refused.message),
+        }
+    }
+}
+
+impl std::error::Error for CallError {}
+
+/// reqwest's own Display stops at the outermost layer ("error sending request"); the
+/// causes say what actually happened.
+fn error_chain(err: &reqwest::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+pub(crate) struct Client {
+    http: HttpClient,
+    options: ClientOptions,
+}
+
+impl Client {
+    pub(crate) fn new(options: ClientOptions) -> anyhow::Result<Client> {
+        let mut builder = HttpClient::builder()
+            .user_agent(options.user_agent.clone())
+            .connect_timeout(options.request_timeout.min(Duration::from_secs(10)))
+            .timeout(options.request_timeout)
+            // A redirect would turn the POST into a GET, which the API refuses anyway.
+            .redirect(reqwest::redirect::Policy::none());
+        if options.endpoint.is_loopback() {
+            builder = builder.no_proxy();
+        }
+        let http = builder
+            .build()
+            .context("could not set up the HTTP client")?;
+        Ok(Client { http, options })
+    }
+
+    /// The full form a request is sent with: the common parameters, then its own.
+    pub(crate) fn form(
+        request: &Request,
+        login_token: String,
+        lang: Lang,
+    ) -> Vec<(&'static str, String)> {
+        let mut form = vec![
+            ("login_token", login_token),
+            ("format", "json".to_owned()),
+            ("lang", lang.as_str().to_owned()),
+            ("error_on_empty", "no".to_owned()),
+        ];
+        form.extend(request.params.iter().cloned());
+        form
+    }
+
+    /// Sends a submit once and returns its job id. Any failure after the request may have
+    /// left becomes [`OutcomeUnknown`]: it is never re-sent.
+    pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<u64> {
+        let action = request.action.wire_name();
+        match self.call::<SubmitAnswer>(request) {
+            Ok(answer) => Ok(answer.job_id),
+            Err(CallError::Refused(refused)) => Err(refused.into()),
+            Err(err @ CallError::NotSent(_)) => Err(anyhow!(err))
+                .with_context(|| format!("{action} was not sent to {}", self.options.endpoint)),
+            Err(err) => Err(anyhow!(err)).context(OutcomeUnknown { action }),
+        }
+    }
+
+    /// One Batch.Detail call; the caller decides whether a failure is worth repeating.
+    pub(crate) fn detail(&self, job_id: u64) -> Result<JobDetail, CallError> {
+        let request = Request {
+            action: Action::Detail,
+            params: vec![("job_id", job_id.to_string())],
+        };
+        self.call(&request)
+    }
+
+    fn call<T: DeserializeOwned>(&self, request: &Request) -> Result<T, CallError> {
+        let action = request.action;
+        let url = self.options.endpoint.url_for(action);
+        let form = Client::form(request, self.options.token.login_token(), self.options.lang);
+        if self.options.verbose {
+            crate::output::log(&format!("POST {url} {}", self.describe_form(&form)));
+        }
+        let started = Instant::now();
+        let result = self.http.post(&url).form(&form).send();
+        let response = result.map_err(|e| {
+            if e.is_connect() {
+                CallError::NotSent(e)
+            } else {
+                CallError::Transport(e)
+            }
+        })?;
+        let status = response.status();
+        let body = response.bytes().map_err(CallError::Transport)?;
+        if self.options.verbose {
+            crate::output::log(&format!(
+                "{} answered HTTP {} with {} bytes in {} ms",
+                action.wire_name(),
+                status.as_u16(),
+                body.len(),
+                started.elapsed().as_millis()
+            ));
+        }
+        if !status.is_success() {
+            return Err(CallError::Http(status.as_u16()));
+        }
+        let envelope: Envelope =
+            serde_json::from_slice(&body).map_err(|e| self.unreadable(&body, &e))?;
+        if envelope.status.code != "1" {
+            return Err(CallError::Refused(ApiRefused {
+                action: action.wire_name(),
+                message: envelope.status.message.unwrap_or_default(),
+                code: envelope.status.code,
+            }));
+        }
+        serde_json::from_slice(&body).map_err(|e| self.unreadable(&body, &e))
+    }
+
+    /// Describes an unreadable body by its parse error and a short, token-free excerpt.
+    fn unreadable(&self, body: &[u8], err: &serde_json::Error) -> CallError {
+        let excerpt: String = String::from_utf8_lossy(&body[..body.len().min(200)])
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .take(60)
+            .collect();
+        let excerpt = excerpt.replace(
+            &self.options.token.login_token(),
+            &self.options.token.to_string(),
+        );
+        CallError::Unreadable(format!("{err} (the body starts with `{}`)", excerpt.trim()))
+    }
+
+    /// The form as a log line, with the token redacted and long values cut short.
+    fn describe_form(&self, form: &[(&'static str, String)]) -> String {
+        form.iter()
+            .map(|(name, value)| match *name {
+                "login_token" => format!("{name}={}", self.options.token),
+                _ if value.chars().count() > 120 => {
+                    let head: String = value.chars().take(120).collect();
+                    format!("{name}={head}...({} bytes)", value.len())
+                }
+                _ => format!("{name}={value}"),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_endpoints_are_accepted_anywhere() {
+        let endpoint = Endpoint::parse("https://dnsapi.cn/").unwrap();
+        assert_eq!(
+            endpoint.url_for(Action::Detail),
+            "https://dnsapi.cn/Batch.Detail"
+        );
+        assert!(!endpoint.is_loopback());
+    }
+
+    #[test]
+    fn plain_http_is_allowed_on_loopback_only() {
+        for ok in [
+            "http://127.0.0.1:8053",
+            "http://127.1.2.3",
+            "http://localhost:1",
+            "http://[::1]:80",
+        ] {
+            assert!(Endpoint::parse(ok).unwrap().is_loopback(), "{ok}");
+        }
+        for bad in [
+            "http://dnsapi.cn",
+            "http://10.0.0.1",
+            "http://[::2]",
+            "ftp://127.0.0.1",
+            "dnsapi.cn",
+        ] {
+            let err = Endpoint::parse(bad).unwrap_err();
+            assert!(err.contains(bad), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_form_starts_with_the_common_parameters() {
+        let request = Request {
+            action: Action::Detail,
+            params: vec![("job_id", "7".into())],
+        };
+        let form = Client::form(&request, "1,s".into(), Lang::Cn);
+        let names: Vec<_> = form.iter().map(|(n, v)| format!("{n}={v}")).collect();
+        assert_eq!(
+            names,
+            [
+                "login_token=1,s",
+                "format=json",
+                "lang=cn",
+                "error_on_empty=no",
+                "job_id=7"
+            ]
+        );
+    }
+
+    #[test]
+    fn only_passing_failures_are_transient() {
+        let refused = |code: &str| {
+            CallError::Refused(ApiRefused {
+                action: "Batch.Detail",
+                code: code.into(),
+                message: String::new(),
+            })
+        };
+        assert!(refused("-2").is_transient());
+        assert!(!refused("-1").is_transient());
+        assert!(!refused("8").is_transient());
+        assert!(CallError::Http(502).is_transient());
+        assert!(!CallError::Http(404).is_transient());
+        assert!(CallError::Unreadable("x".into()).is_transient());
+    }
+}

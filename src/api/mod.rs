@@ -1,0 +1,8 @@
+//! DNSPod's legacy batch API: wire types, tolerant deserialisers and the HTTP client.
+
+mod client;
+pub(crate) mod de;
+mod types;
+
+pub(crate) use client::{CallError, Client, ClientOptions, Endpoint, Lang};
+pub(crate) use types::{Action, Domain, ItemStatus, JobDetail, Request, Tally};

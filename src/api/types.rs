@@ -1,0 +1,280 @@
+//! The four batch actions, the requests we send and the vendor's answers as we read them.
+//!
+//! `Domain` and `Record` deserialise every quirk of the wire (numbers as strings, `null`s,
+//! missing fields) and serialise back with normalised types, so `--json` can promise that
+//! numeric fields are JSON numbers or `null` by construction.
+
+use super::de;
+use serde::{Deserialize, Serialize};
+
+/// A batch action of the legacy API, by its wire name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Action {
+    DomainCreate,
+    RecordCreate,
+    RecordModify,
+    Detail,
+}
+
+impl Action {
+    /// The path segment after the endpoint, e.g. `/Batch.Detail`.
+    pub(crate) fn wire_name(self) -> &'static str {
+        match self {
+            Action::DomainCreate => "Batch.Domain.Create",
+            Action::RecordCreate => "Batch.Record.Create",
+            Action::RecordModify => "Batch.Record.Modify",
+            Action::Detail => "Batch.Detail",
+        }
+    }
+
+    /// The subcommand that sends it, as shown in `--json` submit output.
+    pub(crate) fn command_name(self) -> &'static str {
+        match self {
+            Action::DomainCreate => "domain-create",
+            Action::RecordCreate => "record-create",
+            Action::RecordModify => "record-modify",
+            Action::Detail => "detail",
+        }
+    }
+}
+
+/// One call's own parameters; the client adds the common ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Request {
+    pub action: Action,
+    pub params: Vec<(&'static str, String)>,
+}
+
+/// The `status` block every answer carries.
+#[derive(Deserialize, Debug)]
+pub(crate) struct Status {
+    #[serde(deserialize_with = "de::text")]
+    pub code: String,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub message: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+pub(crate) struct Envelope {
+    pub status: Status,
+}
+
+/// The answer of the three submit actions; their `detail` only echoes the input and is ignored.
+#[derive(Deserialize, Debug)]
+pub(crate) struct SubmitAnswer {
+    #[serde(deserialize_with = "de::u64_lenient")]
+    pub job_id: u64,
+}
+
+/// The answer of Batch.Detail.
+#[derive(Deserialize, Debug, Default)]
+pub(crate) struct JobDetail {
+    #[serde(rename = "type", default, deserialize_with = "de::opt_text")]
+    pub job_type: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub created_at: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub total: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub success: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub fail: Option<u64>,
+    #[serde(rename = "detail", default, deserialize_with = "de::vec_or_null")]
+    pub domains: Vec<Domain>,
+}
+
+/// Where an item stands; the vendor uses exactly these four words.
+#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum ItemStatus {
+    Waiting,
+    Running,
+    Ok,
+    Error,
+}
+
+impl ItemStatus {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            ItemStatus::Waiting => "waiting",
+            ItemStatus::Running => "running",
+            ItemStatus::Ok => "ok",
+            ItemStatus::Error => "error",
+        }
+    }
+}
+
+/// A domain of a job; it is an item itself and holds the job's records for it.
+#[derive(Deserialize, Serialize, Debug, Clone, PartialEq)]
+pub(crate) struct Domain {
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub id: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub domain: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub domain_id: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub domain_grade: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub operation: Option<String>,
+    pub status: ItemStatus,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub err_msg: Option<String>,
+    #[serde(default, deserialize_with = "de::vec_or_null")]
+    pub records: Vec<Record>,
+}
+
+/// A record of a job.
+#[derive(Deserialize, Serialize, Debug, Clone, PartialEq)]
+pub(crate) struct Record {
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub id: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub record_id: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub sub_domain: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub record_type: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub area: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub value: Option<String>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub ttl: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub mx: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub operation: Option<String>,
+    pub status: ItemStatus,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub err_msg: Option<String>,
+}
+
+/// Counts of a job's items by status; every domain and every record is one item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    pub total: u64,
+    pub ok: u64,
+    pub failed: u64,
+    pub waiting: u64,
+    pub running: u64,
+}
+
+impl Tally {
+    pub(crate) fn finished(&self) -> bool {
+        self.waiting == 0 && self.running == 0
+    }
+
+    pub(crate) fn done(&self) -> u64 {
+        self.ok + self.failed
+    }
+
+    fn add(&mut self, status: ItemStatus) {
+        self.total += 1;
+        match status {
+            ItemStatus::Waiting => self.waiting += 1,
+            ItemStatus::Running => self.running += 1,
+            ItemStatus::Ok => self.ok += 1,
+            ItemStatus::Error => self.failed += 1,
+        }
+    }
+}
+
+impl JobDetail {
+    pub(crate) fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
+        for domain in &self.domains {
+            tally.add(domain.status);
+            for record in &domain.records {
+                tally.add(record.status);
+            }
+        }
+        tally
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DETAIL: &str = include_str!("../../tests/cli/vendor/batch-detail.json");
+    const DOMAIN_CREATE: &str = include_str!("../../tests/cli/vendor/batch-domain-create.json");
+    const RECORD_CREATE: &str = include_str!("../../tests/cli/vendor/batch-record-create.json");
+    const RECORD_MODIFY: &str = include_str!("../../tests/cli/vendor/batch-record-modify.json");
+
+    #[test]
+    fn vendor_detail_example_reads_with_normalised_types() {
+        let detail: JobDetail = serde_json::from_str(DETAIL).unwrap();
+        assert_eq!(detail.job_type.as_deref(), Some("domain"));
+        assert_eq!(
+            (detail.total, detail.success, detail.fail),
+            (Some(6), Some(6), Some(0))
+        );
+        assert_eq!(detail.domains.len(), 2);
+        let first = &detail.domains[0];
+        assert_eq!(
+            first.domain_id,
+            Some(25562928),
+            "domain_id arrives as a string"
+        );
+        assert_eq!(first.records[0].record_id, Some(118332371));
+        assert_eq!(first.records[0].mx, None);
+        assert_eq!(first.records[0].ttl, Some(600));
+        let tally = detail.tally();
+        assert_eq!((tally.total, tally.ok, tally.failed), (6, 6, 0));
+        assert!(tally.finished());
+    }
+
+    #[test]
+    fn vendor_submit_examples_give_their_job_ids() {
+        for (body, job_id) in [
+            (DOMAIN_CREATE, 39581),
+            (RECORD_CREATE, 49590),
+            (RECORD_MODIFY, 409952),
+        ] {
+            let envelope: Envelope = serde_json::from_str(body).unwrap();
+            assert_eq!(envelope.status.code, "1");
+            let answer: SubmitAnswer = serde_json::from_str(body).unwrap();
+            assert_eq!(answer.job_id, job_id);
+        }
+    }
+
+    #[test]
+    fn submit_echoes_read_as_details_despite_their_quirks() {
+        // The echoes carry the same item shapes as Batch.Detail: strings for numbers,
+        // `operation: null`, `enabled`, and `mx` only on some records.
+        let modify: JobDetail = serde_json::from_str(RECORD_MODIFY).unwrap();
+        assert_eq!(modify.domains[0].domain_id, Some(92));
+        assert_eq!(modify.domains[0].operation, None);
+        let mx = &modify.domains[1].records[1];
+        assert_eq!(
+            (mx.record_id, mx.ttl, mx.mx),
+            (Some(91), Some(3600), Some(5))
+        );
+        let create: JobDetail = serde_json::from_str(RECORD_CREATE).unwrap();
+        assert_eq!(create.domains[1].domain_id, Some(20));
+        assert_eq!(create.tally().waiting, 10);
+    }
+
+    #[test]
+    fn status_codes_may_be_numbers() {
+        let envelope: Envelope = serde_json::from_str(r#"{"status": {"code": -1}}"#).unwrap();
+        assert_eq!(envelope.status.code, "-1");
+        assert_eq!(envelope.status.message, None);
+    }
+
+    #[test]
+    fn unknown_item_status_is_an_error() {
+        let body = r#"{"detail": [{"status": "paused", "records": null}]}"#;
+        assert!(serde_json::from_str::<JobDetail>(body).is_err());
+    }
+
+    #[test]
+    fn json_output_numbers_are_numbers() {
+        let detail: JobDetail = serde_json::from_str(RECORD_MODIFY).unwrap();
+        let value = serde_json::to_value(&detail.domains[1].records[1]).unwrap();
+        assert_eq!(value["record_id"], serde_json::json!(91));
+        assert_eq!(value["ttl"], serde_json::json!(3600));
+        assert_eq!(value["mx"], serde_json::json!(5));
+    }
+}

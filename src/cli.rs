@@ -1,0 +1,368 @@
+//! The command-line surface: clap types only. Values that can be checked alone are parsed
+//! here (a bad one is a usage error, exit 2); `input` checks the rest.
+
+use crate::api::Lang;
+use crate::input::records::{ChangeField, parse_record_type};
+use crate::input::values::{
+    IdList, Timeout, parse_duration, parse_id, parse_id_list, parse_mx, parse_timeout, parse_ttl,
+};
+use clap::{Args, Parser, Subcommand};
+use std::net::Ipv4Addr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 done, 1 runtime failure, 2 usage/config/input error (nothing sent),
+3 refused by the API, 4 job finished with failed items, 5 --timeout passed, 130 interrupted.
+
+Examples:
+  dpbatch domain-create a.cn,b.cn --value 1.2.3.4 --wait
+  dpbatch record-create --domain-id 101,102 --sub www,@ --type A --value 1.2.3.4
+  dpbatch record-modify --record-id 36,90 --change ttl --to 3600
+  JOB=$(dpbatch domain-create --file domains.txt) && dpbatch wait \"$JOB\" --json";
+
+/// Submit DNSPod batch jobs (bulk-add domains, bulk-add or modify records) and follow them to the end.
+#[derive(Parser, Debug)]
+#[command(name = "dpbatch", version, about, after_help = AFTER_HELP)]
+pub(crate) struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand accepts, before or after its name.
+#[derive(Args, Debug)]
+pub(crate) struct GlobalArgs {
+    /// Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist
+    #[arg(long, global = true, env = "DPBATCH_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Use the [profiles.NAME] table of the config file over its top level
+    #[arg(long, global = true, env = "DPBATCH_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)
+    #[arg(
+        long,
+        global = true,
+        env = "DNSPOD_TOKEN",
+        hide_env_values = true,
+        value_name = "ID,TOKEN"
+    )]
+    pub token: Option<String>,
+
+    /// API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts
+    #[arg(long, global = true, env = "DPBATCH_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Language of the API's messages [default: en]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// Print results as JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print no hints and no progress bar (errors and warnings still go to stderr)
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Log each request and response status to stderr (token redacted)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)
+    #[arg(long, global = true, env = "DPBATCH_REQUEST_TIMEOUT", value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub request_timeout: Duration,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Add domains (Batch.Domain.Create), optionally with @ and www A records
+    DomainCreate(DomainCreateArgs),
+    /// Add records to domains by ID (Batch.Record.Create)
+    RecordCreate(RecordCreateArgs),
+    /// Change one field of records by ID (Batch.Record.Modify)
+    RecordModify(RecordModifyArgs),
+    /// Show a job's items and their status once (Batch.Detail)
+    Detail(DetailArgs),
+    /// Poll a job until no item is waiting or running, then show it
+    Wait(WaitArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+/// How `wait` and `--wait` poll.
+#[derive(Args, Debug, Clone, Copy)]
+pub(crate) struct WaitTiming {
+    /// Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
+    pub interval: Duration,
+
+    /// Give up waiting after this long (0 = never); the job goes on and exit code is 5
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_timeout)]
+    pub timeout: Timeout,
+}
+
+/// Options shared by the three submit commands.
+#[derive(Args, Debug)]
+pub(crate) struct SubmitArgs {
+    /// After submitting, wait for the job like `dpbatch wait`
+    #[arg(long)]
+    pub wait: bool,
+
+    /// Check the input and print the request that would be sent (token redacted); send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub timing: WaitTiming,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Example: dpbatch domain-create a.cn,b.cn --value 1.2.3.4 --wait")]
+pub(crate) struct DomainCreateArgs {
+    /// Domains to add, comma-separated (may be repeated, and combined with --file)
+    #[arg(value_name = "DOMAINS", required_unless_present = "file")]
+    pub domains: Vec<String>,
+
+    /// Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)
+    #[arg(short, long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// Also add `@` and `www` A records with this IPv4 address to each domain
+    #[arg(long, value_name = "IPV4")]
+    pub value: Option<Ipv4Addr>,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+Examples:
+  dpbatch record-create --domain-id 101,102 --sub www,@ --type A --value 1.2.3.4
+  dpbatch record-create --domain-id 101 --type MX --value mx.example.com. --mx 10
+  dpbatch record-create --domain-id 101,102 --records-file records.json
+
+records.json holds the API's own `records` format, for several specs in one job:
+  [{\"sub_domain\": \"www,wap\", \"record_type\": \"A\", \"record_line\": \"默认\", \"value\": \"1.2.3.4\", \"ttl\": 600},
+   {\"sub_domain\": \"@\", \"record_type\": \"MX\", \"value\": \"mx.example.com.\", \"MX\": 10}]")]
+pub(crate) struct RecordCreateArgs {
+    /// Domain IDs to add the records to, comma-separated
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list)]
+    pub domain_id: IdList,
+
+    /// Host names, comma-separated (`@` is the domain itself)
+    #[arg(long, value_name = "SUBS", default_value = "@")]
+    pub sub: String,
+
+    /// Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, URL, FRAMEURL, SPF, HTTPS or SVCB
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse_record_type, required_unless_present = "records_file")]
+    pub record_type: Option<String>,
+
+    /// Record value (IPv4 for A, IPv6 for AAAA)
+    #[arg(long, value_name = "VALUE", required_unless_present = "records_file")]
+    pub value: Option<String>,
+
+    /// Resolution line
+    #[arg(long, value_name = "LINE", default_value = "默认")]
+    pub line: String,
+
+    /// TTL in seconds, 1..=604800
+    #[arg(long, value_name = "SECS", default_value = "600", value_parser = parse_ttl)]
+    pub ttl: u64,
+
+    /// MX priority, 1..=20 (MX records only, and required for them)
+    #[arg(long, value_name = "PRIO", value_parser = parse_mx)]
+    pub mx: Option<u64>,
+
+    /// Read record specs from a JSON array in the API's `records` format instead (`-` = stdin)
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["sub", "record_type", "value", "line", "ttl", "mx"])]
+    pub records_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+Examples:
+  dpbatch record-modify --record-id 36,90,91 --change ttl --to 3600
+  dpbatch record-modify --record-id 36 --change status --to disable
+  dpbatch record-modify --record-id 36,90 --change record_type --to CNAME --value target.example.com.
+  dpbatch record-modify --record-id 36 --change record_type --to MX --value mx.example.com. --mx 10")]
+pub(crate) struct RecordModifyArgs {
+    /// Record IDs to change, comma-separated
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list)]
+    pub record_id: IdList,
+
+    /// The field to change
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub change: ChangeField,
+
+    /// The new value of that field (status: enable or disable)
+    #[arg(long, value_name = "VALUE")]
+    pub to: String,
+
+    /// The records' value under their new type (required with --change record_type)
+    #[arg(long, value_name = "VALUE")]
+    pub value: Option<String>,
+
+    /// MX priority 1..=20 (required when --change record_type --to MX)
+    #[arg(long, value_name = "PRIO", value_parser = parse_mx)]
+    pub mx: Option<u64>,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct DetailArgs {
+    /// The job ID a submit printed
+    #[arg(value_name = "JOB_ID", value_parser = parse_id)]
+    pub job_id: u64,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct WaitArgs {
+    /// The job ID a submit printed
+    #[arg(value_name = "JOB_ID", value_parser = parse_id)]
+    pub job_id: u64,
+
+    #[command(flatten)]
+    pub timing: WaitTiming,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "Example: dpbatch completions bash > ~/.local/share/bash-completion/completions/dpbatch"
+)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to print a completion script for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("dpbatch").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_flags_go_before_or_after_the_subcommand() {
+        let before = parse(&["--json", "-q", "detail", "7"]).unwrap();
+        let after = parse(&["detail", "7", "--json", "-q"]).unwrap();
+        assert!(
+            before.global.json && after.global.json && before.global.quiet && after.global.quiet
+        );
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors_naming_the_value() {
+        for (args, culprit) in [
+            (vec!["detail", "0"], "`0`"),
+            (vec!["wait", "7", "--interval", "soon"], "`soon`"),
+            (
+                vec![
+                    "record-create",
+                    "--domain-id",
+                    "1,x",
+                    "--type",
+                    "A",
+                    "--value",
+                    "1.1.1.1",
+                ],
+                "`x`",
+            ),
+            (
+                vec![
+                    "record-create",
+                    "--domain-id",
+                    "1",
+                    "--type",
+                    "PTR",
+                    "--value",
+                    "x",
+                ],
+                "`PTR`",
+            ),
+            (
+                vec![
+                    "record-create",
+                    "--domain-id",
+                    "1",
+                    "--type",
+                    "A",
+                    "--value",
+                    "1.1.1.1",
+                    "--ttl",
+                    "0",
+                ],
+                "`0`",
+            ),
+            (
+                vec![
+                    "record-modify",
+                    "--record-id",
+                    "1",
+                    "--change",
+                    "color",
+                    "--to",
+                    "x",
+                ],
+                "color",
+            ),
+            (vec!["domain-create", "a.cn", "--value", "1.2.3"], "1.2.3"),
+        ] {
+            let err = parse(&args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}");
+            assert!(err.to_string().contains(culprit), "{args:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn records_file_excludes_the_single_spec_flags() {
+        let err = parse(&[
+            "record-create",
+            "--domain-id",
+            "1",
+            "--records-file",
+            "r.json",
+            "--type",
+            "A",
+        ])
+        .unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ArgumentConflict);
+        assert!(
+            parse(&[
+                "record-create",
+                "--domain-id",
+                "1",
+                "--records-file",
+                "r.json"
+            ])
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn timeout_zero_means_never() {
+        let cli = parse(&["wait", "7", "--timeout", "0", "--interval", "0.5"]).unwrap();
+        let Command::Wait(args) = cli.command else {
+            panic!("not wait")
+        };
+        assert_eq!(args.timing.timeout, Timeout(None));
+        assert_eq!(args.timing.interval, Duration::from_millis(500));
+    }
+}

@@ -1,0 +1,273 @@
+//! One path per subcommand: checked input, then the request, the client, the wait and the
+//! output. Returns how the run came out; `main` turns that into the exit code.
+
+use crate::api::{Action, CallError, Client, ClientOptions, JobDetail, Request};
+use crate::cli::{Cli, Command, GlobalArgs, SubmitArgs, WaitTiming};
+use crate::config::{self, Overrides, PLACEHOLDER_EMAIL, Settings};
+use crate::error::{Outcome, usage};
+use crate::input::domains;
+use crate::input::records::{self, RecordSpec};
+use crate::input::values::display_duration;
+use crate::output::{self, DryRun, Output};
+use crate::wait::{Policy, SignalPacer, WaitError, WaitOutcome, wait_for_job};
+use anyhow::{Context, anyhow};
+use std::time::Duration;
+
+/// Polls this often at the least against the real API; the fake on loopback may go faster.
+const MIN_REMOTE_INTERVAL: Duration = Duration::from_millis(500);
+
+pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let Cli { global, command } = cli;
+    let output = Output::new(global.json, global.quiet);
+    match command {
+        Command::Completions(args) => {
+            output.raw(&crate::completions::script(args.shell))?;
+            Ok(Outcome::Success)
+        }
+        Command::DomainCreate(args) => {
+            let domains = domains::collect(&args.domains, args.file.as_deref())?;
+            let mut params = vec![("domains", domains.join(","))];
+            if let Some(ip) = args.value {
+                params.push(("record_value", ip.to_string()));
+            }
+            let request = Request {
+                action: Action::DomainCreate,
+                params,
+            };
+            Session::open(&global, output)?.submit(&request, &args.submit)
+        }
+        Command::RecordCreate(args) => {
+            let specs = match (&args.records_file, args.record_type, args.value) {
+                (Some(path), _, _) => records::specs_from_file(path)?,
+                (None, Some(record_type), Some(value)) => {
+                    let spec = RecordSpec {
+                        sub_domain: args.sub,
+                        record_type,
+                        record_line: args.line,
+                        value,
+                        ttl: args.ttl,
+                        mx: args.mx,
+                    };
+                    vec![spec.checked().map_err(usage)?]
+                }
+                _ => {
+                    return Err(usage(
+                        "record-create needs --type and --value, or --records-file",
+                    ));
+                }
+            };
+            let request = Request {
+                action: Action::RecordCreate,
+                params: vec![
+                    ("domain_id", join_ids(&args.domain_id.0)),
+                    (
+                        "records",
+                        serde_json::to_string(&specs).context("could not encode the records")?,
+                    ),
+                ],
+            };
+            Session::open(&global, output)?.submit(&request, &args.submit)
+        }
+        Command::RecordModify(args) => {
+            let change =
+                records::check_change(args.change, &args.to, args.value.as_deref(), args.mx)
+                    .map_err(usage)?;
+            let mut params = vec![
+                ("record_id", join_ids(&args.record_id.0)),
+                ("change", change.field.wire_name().to_owned()),
+                ("change_to", change.to),
+            ];
+            if let Some(value) = change.value {
+                params.push(("value", value));
+            }
+            if let Some(mx) = change.mx {
+                params.push(("mx", mx.to_string()));
+            }
+            let request = Request {
+                action: Action::RecordModify,
+                params,
+            };
+            Session::open(&global, output)?.submit(&request, &args.submit)
+        }
+        Command::Detail(args) => {
+            let session = Session::open(&global, output)?;
+            let detail = session
+                .client()?
+                .detail(args.job_id)
+                .map_err(CallError::into_error)
+                .with_context(|| format!("could not get job {}", args.job_id))?;
+            session.output.job(args.job_id, &detail)?;
+            Ok(session.finished_outcome(args.job_id, &detail))
+        }
+        Command::Wait(args) => {
+            let session = Session::open(&global, output)?;
+            session.check_interval(&args.timing)?;
+            session.follow(&session.client()?, args.job_id, &args.timing)
+        }
+    }
+}
+
+fn join_ids(ids: &[u64]) -> String {
+    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// What a command that talks to the API runs with.
+struct Session {
+    settings: Settings,
+    output: Output,
+    verbose: bool,
+    request_timeout: Duration,
+}
+
+impl Session {
+    /// Reads the config file and combines it with flags and environment.
+    fn open(global: &GlobalArgs, output: Output) -> anyhow::Result<Session> {
+        let file = config::load(global.config.as_deref())?;
+        if let Some(warning) = config::permission_warning(&file) {
+            output.warn(&warning);
+        }
+        let overrides = Overrides {
+            profile: global.profile.clone(),
+            token: global.token.clone(),
+            endpoint: global.endpoint.clone(),
+            lang: global.lang,
+            email: std::env::var("DPBATCH_EMAIL").ok(),
+        };
+        let settings = config::resolve(&overrides, &file)?;
+        Ok(Session {
+            settings,
+            output,
+            verbose: global.verbose,
+            request_timeout: global.request_timeout,
+        })
+    }
+
+    /// `dpbatch/<version> (<email>)`, with a hint when the email is the placeholder.
+    fn user_agent(&self) -> String {
+        let email = self.settings.email.as_deref().unwrap_or_else(|| {
+            self.output.hint(&format!(
+                "no contact email is set, so the User-Agent names {PLACEHOLDER_EMAIL}; DNSPod asks API clients for one: set `email` in the config file or DPBATCH_EMAIL"
+            ));
+            PLACEHOLDER_EMAIL
+        });
+        format!("dpbatch/{} ({email})", env!("CARGO_PKG_VERSION"))
+    }
+
+    fn client(&self) -> anyhow::Result<Client> {
+        Client::new(ClientOptions {
+            endpoint: self.settings.endpoint.clone(),
+            token: self.settings.require_token()?.clone(),
+            lang: self.settings.lang,
+            user_agent: self.user_agent(),
+            request_timeout: self.request_timeout,
+            verbose: self.verbose,
+        })
+    }
+
+    /// Polite polling: a zero interval never, and under 500ms only against loopback.
+    fn check_interval(&self, timing: &WaitTiming) -> anyhow::Result<()> {
+        let interval = timing.interval;
+        if interval.is_zero() {
+            return Err(usage("--interval must be more than 0"));
+        }
+        if interval < MIN_REMOTE_INTERVAL && !self.settings.endpoint.is_loopback() {
+            return Err(usage(format!(
+                "--interval {} is too short for {}: poll the API at {} or more (shorter intervals are for loopback test servers)",
+                display_duration(interval),
+                self.settings.endpoint,
+                display_duration(MIN_REMOTE_INTERVAL)
+            )));
+        }
+        Ok(())
+    }
+
+    fn submit(&self, request: &Request, args: &SubmitArgs) -> anyhow::Result<Outcome> {
+        if args.wait {
+            self.check_interval(&args.timing)?;
+        }
+        if args.dry_run {
+            return self.dry_run(request).map(|()| Outcome::Success);
+        }
+        let client = self.client()?;
+        let job_id = client.submit(request)?;
+        if !args.wait {
+            self.output.submitted(job_id, request.action)?;
+            return Ok(Outcome::Success);
+        }
+        self.output.hint(&format!(
+            "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
+        ));
+        self.follow(&client, job_id, &args.timing)
+    }
+
+    fn dry_run(&self, request: &Request) -> anyhow::Result<()> {
+        let login = self
+            .settings
+            .token
+            .as_ref()
+            .map_or_else(|| "<no token configured>".to_owned(), ToString::to_string);
+        let user_agent = self.user_agent();
+        self.output.dry_run(&DryRun {
+            url: self.settings.endpoint.url_for(request.action),
+            user_agent: &user_agent,
+            form: Client::form(request, login, self.settings.lang),
+        })
+    }
+
+    /// Waits for the job, shows where it ended, and says how to resume if it did not.
+    fn follow(&self, client: &Client, job_id: u64, timing: &WaitTiming) -> anyhow::Result<Outcome> {
+        let pacer = SignalPacer::install().context("could not install the Ctrl-C handler")?;
+        let policy = Policy {
+            interval: timing.interval,
+            timeout: timing.timeout.0,
+        };
+        let mut progress = self.output.progress(job_id);
+        let waited = wait_for_job(|| client.detail(job_id), policy, &pacer, &mut progress);
+        drop(progress);
+        let resume = format!("resume with `dpbatch wait {job_id}`");
+        match waited {
+            Ok(WaitOutcome::Finished(detail)) => {
+                self.output.job(job_id, &detail)?;
+                Ok(self.finished_outcome(job_id, &detail))
+            }
+            Ok(WaitOutcome::TimedOut(last)) => {
+                let pending = last.as_ref().map(|d| d.tally()).map_or_else(
+                    || "its items' state is unknown".to_owned(),
+                    |t| format!("{} of {} items still waiting or running", t.waiting + t.running, t.total),
+                );
+                if let Some(detail) = &last {
+                    self.output.job(job_id, detail)?;
+                }
+                output::log(&format!(
+                    "timed out after {} waiting for job {job_id} ({pending}); the job goes on: {resume}",
+                    display_duration(policy.timeout.unwrap_or_default())
+                ));
+                Ok(Outcome::TimedOut)
+            }
+            Ok(WaitOutcome::Interrupted) => {
+                output::log(&format!("interrupted; job {job_id} goes on: {resume}"));
+                Ok(Outcome::Interrupted)
+            }
+            Err(WaitError::Refused(err)) => {
+                Err(err.into_error()).with_context(|| format!("stopped waiting for job {job_id}"))
+            }
+            Err(WaitError::TooManyFailures { attempts, last }) => Err(anyhow!(last)).with_context(|| {
+                format!("Batch.Detail failed {attempts} times in a row while waiting for job {job_id}; the job goes on: {resume}")
+            }),
+        }
+    }
+
+    /// Exit 4 when a finished job has failed items (and say so on stderr); else success.
+    fn finished_outcome(&self, job_id: u64, detail: &JobDetail) -> Outcome {
+        let tally = detail.tally();
+        if tally.finished() && tally.failed > 0 {
+            output::log(&format!(
+                "job {job_id} finished with {} of {} items failed",
+                tally.failed, tally.total
+            ));
+            Outcome::ItemsFailed
+        } else {
+            Outcome::Success
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Typed error roots and the one place that maps failures to the exit codes of SPEC.md.
+
+use std::fmt;
+use std::io;
+
+/// Bad usage, configuration or input; nothing was sent (exit 2).
+#[derive(Debug)]
+pub(crate) struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Shorthand for returning a [`UsageError`] from any `anyhow` context.
+pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
+    UsageError(message.into()).into()
+}
+
+/// The API answered with a `status.code` other than `"1"` (exit 3).
+#[derive(Debug)]
+pub(crate) struct ApiRefused {
+    pub action: &'static str,
+    pub code: String,
+    pub message: String,
+}
+
+impl fmt::Display for ApiRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} was refused by the API: code {}: {}",
+            self.action, self.code, self.message
+        )
+    }
+}
+
+impl std::error::Error for ApiRefused {}
+
+/// A submit may have reached the server, but its answer was lost or unreadable (exit 1).
+/// It is never re-sent: a duplicate batch is worse than a failed one.
+#[derive(Debug)]
+pub(crate) struct OutcomeUnknown {
+    pub action: &'static str,
+}
+
+impl fmt::Display for OutcomeUnknown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the outcome of {} is unknown: the request may have reached DNSPod and was not re-sent",
+            self.action
+        )
+    }
+}
+
+impl std::error::Error for OutcomeUnknown {}
+
+/// How a command that ran to its end came out; `run()` returns it as the process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    /// Submitted, or waited and every item is ok (exit 0).
+    Success,
+    /// The job finished and at least one item failed (exit 4).
+    ItemsFailed,
+    /// `--timeout` passed while items were still waiting or running (exit 5).
+    TimedOut,
+    /// Ctrl-C while waiting; the job goes on (exit 130).
+    Interrupted,
+}
+
+impl Outcome {
+    pub(crate) fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::ItemsFailed => 4,
+            Outcome::TimedOut => 5,
+            Outcome::Interrupted => 130,
+        }
+    }
+}
+
+/// The exit code for a failure: 2 for usage, 3 for an API refusal, 1 for everything else.
+pub(crate) fn exit_code(err: &anyhow::Error) -> u8 {
+    for cause in err.chain() {
+        if cause.is::<UsageError>() {
+            return 2;
+        }
+        if cause.is::<ApiRefused>() {
+            return 3;
+        }
+    }
+    1
+}
+
+/// True when the failure is only a closed stdout (`dpbatch detail 1 --json | head -1`),
+/// which, like ripgrep, we treat as success and do not report.
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The next step to suggest under an error message, if there is a useful one.
+pub(crate) fn hint(err: &anyhow::Error) -> Option<String> {
+    for cause in err.chain() {
+        if let Some(refused) = cause.downcast_ref::<ApiRefused>() {
+            return refusal_hint(&refused.code).map(str::to_owned);
+        }
+        if cause.is::<OutcomeUnknown>() {
+            return Some(
+                "check the DNSPod console (or `dpbatch detail <job id>` if you know it) before submitting again"
+                    .to_owned(),
+            );
+        }
+    }
+    None
+}
+
+fn refusal_hint(code: &str) -> Option<&'static str> {
+    match code {
+        "-1" => Some(
+            "check the token (ID,TOKEN); dpbatch never retries a failed login, as repeated failures lock the account",
+        ),
+        "-2" => Some(
+            "the API rate limit was hit; wait before trying again, as hammering extends the ban",
+        ),
+        "-7" => Some("this token has no permission for the action"),
+        "-8" => Some("too many failed logins: the account is temporarily banned; try again later"),
+        "-99" => Some("DNSPod has paused this function; try again later"),
+        "8" => Some("no such job: check the job id"),
+        "83" => Some("the account is locked; see the DNSPod console"),
+        "85" => Some("DNSPod refused a login from an unexpected region; see the DNSPod console"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn usage_errors_exit_2_even_under_context() {
+        let err = Err::<(), _>(usage("bad"))
+            .context("reading input")
+            .unwrap_err();
+        assert_eq!(exit_code(&err), 2);
+    }
+
+    #[test]
+    fn refusals_exit_3_and_login_failure_hints_at_the_token() {
+        let err = anyhow::Error::from(ApiRefused {
+            action: "Batch.Detail",
+            code: "-1".into(),
+            message: "Login failed".into(),
+        });
+        assert_eq!(exit_code(&err), 3);
+        assert!(hint(&err).unwrap().contains("token"));
+    }
+
+    #[test]
+    fn unknown_outcome_and_other_failures_exit_1() {
+        let err = anyhow::Error::from(OutcomeUnknown {
+            action: "Batch.Domain.Create",
+        });
+        assert_eq!(exit_code(&err), 1);
+        assert!(hint(&err).is_some());
+        assert_eq!(exit_code(&anyhow::anyhow!("network down")), 1);
+    }
+
+    #[test]
+    fn outcomes_map_to_the_spec_table() {
+        let codes: Vec<u8> = [
+            Outcome::Success,
+            Outcome::ItemsFailed,
+            Outcome::TimedOut,
+            Outcome::Interrupted,
+        ]
+        .iter()
+        .map(|o| o.exit_code())
+        .collect();
+        assert_eq!(codes, [0, 4, 5, 130]);
+    }
+
+    #[test]
+    fn broken_pipe_is_recognised_through_context() {
+        let err = Err::<(), _>(io::Error::from(io::ErrorKind::BrokenPipe))
+            .context("writing the table")
+            .unwrap_err();
+        assert!(is_broken_pipe(&err));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
+}

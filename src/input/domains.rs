@@ -1,0 +1,233 @@
+//! Domain names: from the command line, a file or stdin; checked, lower-cased and
+//! de-duplicated in order, every bad name reported at once.
+
+use crate::error::usage;
+use anyhow::Context;
+use std::io::Read;
+use std::path::Path;
+
+/// How many bad names one error lists before it summarises the rest.
+const MAX_LISTED: usize = 20;
+
+/// Checks one domain name and returns it lower-cased. The error names the value.
+pub(crate) fn check_domain(raw: &str) -> Result<String, String> {
+    let bad = |why: String| format!("invalid domain `{raw}`: {why}");
+    if raw.is_empty() {
+        return Err("empty domain name".to_owned());
+    }
+    if raw.chars().any(char::is_whitespace) {
+        return Err(bad("contains white space".to_owned()));
+    }
+    let name = raw.to_lowercase();
+    let labels: Vec<&str> = name.split('.').collect();
+    if labels.len() < 2 {
+        return Err(bad("needs at least two labels, like example.cn".to_owned()));
+    }
+    let mut ascii_len = labels.len() - 1;
+    for label in &labels {
+        if label.is_empty() {
+            return Err(bad("has an empty label".to_owned()));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(bad(format!("label `{label}` starts or ends with `-`")));
+        }
+        if let Some(c) = label.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
+            return Err(bad(format!("label `{label}` has the character `{c}`")));
+        }
+        // Limits count the ASCII (punycode) form, which is what DNS stores.
+        let ascii = idna::domain_to_ascii(label)
+            .map_err(|_| bad(format!("label `{label}` is not a valid name")))?;
+        if ascii.len() > 63 {
+            return Err(bad(format!("label `{label}` is longer than 63 characters")));
+        }
+        ascii_len += ascii.len();
+    }
+    if ascii_len > 253 {
+        return Err(bad(format!("{ascii_len} characters, over 253")));
+    }
+    Ok(name)
+}
+
+/// Domains from the comma lists on the command line and the lines of `--file` (`-` is
+/// stdin; `#` starts a comment; blank lines are skipped).
+pub(crate) fn collect(lists: &[String], file: Option<&Path>) -> anyhow::Result<Vec<String>> {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for list in lists {
+        for part in list.split(',') {
+            entries.push((part.trim().to_owned(), format!("in `{list}`")));
+        }
+    }
+    if let Some(path) = file {
+        let text = read_text(path)?;
+        for (number, line) in text.lines().enumerate() {
+            let entry = line.split('#').next().unwrap_or_default().trim();
+            if !entry.is_empty() {
+                entries.push((
+                    entry.to_owned(),
+                    format!("{} line {}", describe(path), number + 1),
+                ));
+            }
+        }
+    }
+    if entries.is_empty() {
+        return Err(usage(
+            "no domains given: pass DOMAINS (comma-separated) or --file PATH",
+        ));
+    }
+    let mut domains: Vec<String> = Vec::with_capacity(entries.len());
+    let mut seen = std::collections::HashSet::with_capacity(entries.len());
+    let mut errors = Vec::new();
+    for (entry, place) in entries {
+        match check_domain(&entry) {
+            Ok(name) => {
+                if seen.insert(name.clone()) {
+                    domains.push(name);
+                }
+            }
+            Err(why) => errors.push(format!("{place}: {why}")),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(usage(list_errors(&errors)));
+    }
+    Ok(domains)
+}
+
+/// One message for many bad values: the count, then the first few, one per line.
+pub(crate) fn list_errors(errors: &[String]) -> String {
+    let mut text = match errors.len() {
+        1 => errors[0].clone(),
+        n => format!(
+            "{n} invalid values:\n  {}",
+            errors[..n.min(MAX_LISTED)].join("\n  ")
+        ),
+    };
+    if errors.len() > MAX_LISTED {
+        text.push_str(&format!("\n  ... and {} more", errors.len() - MAX_LISTED));
+    }
+    text
+}
+
+/// Reads a whole input file, `-` meaning stdin.
+pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| usage(format!("cannot read stdin: {e}")))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path)
+        .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))
+        .context("reading input")
+}
+
+fn describe(path: &Path) -> String {
+    if path == Path::new("-") {
+        "stdin".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_ordinary_and_internationalised_names() {
+        for name in [
+            "example.cn",
+            "a-b.example.com",
+            "例子.cn",
+            "xn--fsqu00a.cn",
+            "我们.中国",
+            "1.2.3.cn",
+        ] {
+            assert!(check_domain(name).is_ok(), "{name}");
+        }
+        assert_eq!(check_domain("Example.CN").unwrap(), "example.cn");
+    }
+
+    #[test]
+    fn rejects_malformed_names_naming_them() {
+        let long_label = format!("{}.cn", "a".repeat(64));
+        let long_name = format!("{}.cn", vec!["a".repeat(60); 5].join("."));
+        for (name, why) in [
+            ("a..cn", "empty label"),
+            (".a.cn", "empty label"),
+            ("-a.cn", "starts or ends"),
+            ("a-.cn", "starts or ends"),
+            ("a b.cn", "white space"),
+            ("cn", "two labels"),
+            ("a_b.cn", "character `_`"),
+            (long_label.as_str(), "longer than 63"),
+            (long_name.as_str(), "over 253"),
+        ] {
+            let err = check_domain(name).unwrap_err();
+            assert!(
+                err.contains(&format!("`{name}`")) && err.contains(why),
+                "{name}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_idn_label_counts_its_punycode_length() {
+        // 30 distinct CJK characters make a 63-byte punycode label; 31 exceed the limit.
+        let label = |n: u32| {
+            (0..n)
+                .filter_map(|i| char::from_u32(0x4e00 + i * 7))
+                .collect::<String>()
+        };
+        assert!(check_domain(&format!("{}.cn", label(30))).is_ok());
+        assert!(
+            check_domain(&format!("{}.cn", label(31)))
+                .unwrap_err()
+                .contains("63")
+        );
+    }
+
+    #[test]
+    fn lists_and_files_combine_deduplicated_case_insensitively() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("domains.txt");
+        std::fs::write(&file, "# ours\nc.cn\n\nA.cn  # again\nd.cn\n").unwrap();
+        let domains = collect(&["a.cn,b.cn".into(), "B.CN".into()], Some(&file)).unwrap();
+        assert_eq!(domains, ["a.cn", "b.cn", "c.cn", "d.cn"]);
+    }
+
+    #[test]
+    fn every_bad_entry_is_reported_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.txt");
+        std::fs::write(&file, "ok.cn\nbad..cn\n").unwrap();
+        let err = collect(&["x.cn,-y.cn".into()], Some(&file))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("2 invalid values"), "{err}");
+        assert!(
+            err.contains("`-y.cn`") && err.contains("d.txt line 2") && err.contains("`bad..cn`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn empty_input_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("empty.txt");
+        std::fs::write(&file, "# nothing\n\n").unwrap();
+        assert!(
+            collect(&[], Some(&file))
+                .unwrap_err()
+                .to_string()
+                .contains("no domains")
+        );
+        assert!(
+            collect(&[",".into()], None)
+                .unwrap_err()
+                .to_string()
+                .contains("empty domain name")
+        );
+    }
+}

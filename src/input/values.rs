@@ -1,0 +1,196 @@
+//! Single values from the command line: durations, IDs, TTLs and MX priorities. Each parser
+//! names the bad value, and clap turns its error into a usage error (exit 2).
+
+use std::time::Duration;
+
+pub(crate) const TTL_RANGE: std::ops::RangeInclusive<u64> = 1..=604_800;
+pub(crate) const MX_RANGE: std::ops::RangeInclusive<u64> = 1..=20;
+
+/// `2`, `0.5` (seconds), or a number with a unit: `500ms`, `2s`, `10m`, `1h`.
+pub(crate) fn parse_duration(raw: &str) -> Result<Duration, String> {
+    let text = raw.trim();
+    let split = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let scale = match unit.trim() {
+        "" | "s" | "sec" | "secs" => 1.0,
+        "ms" => 0.001,
+        "m" | "min" | "mins" => 60.0,
+        "h" => 3600.0,
+        _ => {
+            return Err(format!(
+                "`{raw}` has an unknown unit (use ms, s, m or h, or plain seconds)"
+            ));
+        }
+    };
+    let value: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{raw}` is not a duration (like 2, 0.5, 500ms, 2s or 10m)"))?;
+    if !value.is_finite() || value < 0.0 {
+        return Err(format!("`{raw}` is not a duration of zero or more"));
+    }
+    Duration::try_from_secs_f64(value * scale)
+        .map_err(|_| format!("`{raw}` is too long a duration"))
+}
+
+/// A duration as people write it: `500ms`, `2s`, `1.5s`, `10m`, `1h30m`.
+pub(crate) fn display_duration(duration: Duration) -> String {
+    let millis = duration.as_millis();
+    if millis < 1000 {
+        return format!("{millis}ms");
+    }
+    let secs = duration.as_secs();
+    if secs < 60 {
+        let text = format!("{:.1}", duration.as_secs_f64());
+        return format!("{}s", text.trim_end_matches(".0"));
+    }
+    let (hours, mins, secs) = (secs / 3600, secs / 60 % 60, secs % 60);
+    [(hours, "h"), (mins, "m"), (secs, "s")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n}{unit}"))
+        .collect()
+}
+
+/// `--timeout`: a duration, where `0` means wait for ever.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Timeout(pub Option<Duration>);
+
+pub(crate) fn parse_timeout(raw: &str) -> Result<Timeout, String> {
+    let duration = parse_duration(raw)?;
+    Ok(Timeout((!duration.is_zero()).then_some(duration)))
+}
+
+/// A positive decimal ID (`0` is never a valid DNSPod ID).
+pub(crate) fn parse_id(raw: &str) -> Result<u64, String> {
+    let text = raw.trim();
+    match text.parse::<u64>() {
+        Ok(0) => Err(format!("ID `{raw}` is zero; IDs start at 1")),
+        Ok(id) if text.bytes().all(|b| b.is_ascii_digit()) => Ok(id),
+        _ => Err(format!("ID `{raw}` is not a positive number")),
+    }
+}
+
+/// A comma list of IDs, de-duplicated in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct IdList(pub Vec<u64>);
+
+pub(crate) fn parse_id_list(raw: &str) -> Result<IdList, String> {
+    let mut ids = Vec::new();
+    for part in raw.split(',') {
+        if part.trim().is_empty() {
+            return Err(format!("the ID list `{raw}` has an empty entry"));
+        }
+        let id = parse_id(part)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(IdList(ids))
+}
+
+fn parse_in_range(
+    raw: &str,
+    what: &str,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<u64, String> {
+    let value: u64 = raw
+        .trim()
+        .parse()
+        .map_err(|_| format!("{what} `{raw}` is not a number"))?;
+    if !range.contains(&value) {
+        return Err(format!(
+            "{what} `{raw}` is outside {}..={}",
+            range.start(),
+            range.end()
+        ));
+    }
+    Ok(value)
+}
+
+pub(crate) fn parse_ttl(raw: &str) -> Result<u64, String> {
+    parse_in_range(raw, "TTL", TTL_RANGE)
+}
+
+pub(crate) fn parse_mx(raw: &str) -> Result<u64, String> {
+    parse_in_range(raw, "MX priority", MX_RANGE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_take_plain_seconds_or_units() {
+        let ms = Duration::from_millis;
+        for (raw, want) in [
+            ("2", ms(2000)),
+            ("0.5", ms(500)),
+            ("500ms", ms(500)),
+            ("2s", ms(2000)),
+            ("10m", ms(600_000)),
+            ("1h", ms(3_600_000)),
+            (" 1.5 s ", ms(1500)),
+        ] {
+            assert_eq!(parse_duration(raw), Ok(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn bad_durations_name_the_value() {
+        for raw in ["", "abc", "5x", "-1", "NaN", "1e400"] {
+            let err = parse_duration(raw).unwrap_err();
+            assert!(err.contains(&format!("`{raw}`")), "{err}");
+        }
+    }
+
+    #[test]
+    fn durations_display_as_written() {
+        let ms = Duration::from_millis;
+        for (d, want) in [
+            (ms(500), "500ms"),
+            (ms(2000), "2s"),
+            (ms(1500), "1.5s"),
+            (ms(600_000), "10m"),
+            (ms(5_430_000), "1h30m30s"),
+        ] {
+            assert_eq!(display_duration(d), want);
+        }
+    }
+
+    #[test]
+    fn zero_timeout_means_never() {
+        assert_eq!(parse_timeout("0"), Ok(Timeout(None)));
+        assert_eq!(
+            parse_timeout("10m"),
+            Ok(Timeout(Some(Duration::from_secs(600))))
+        );
+    }
+
+    #[test]
+    fn id_lists_are_checked_and_deduplicated_in_order() {
+        assert_eq!(parse_id_list("3,1,3,2,1"), Ok(IdList(vec![3, 1, 2])));
+        for (raw, culprit) in [
+            ("1,x", "`x`"),
+            ("1,0", "`0`"),
+            ("1,,2", "`1,,2`"),
+            ("-4", "`-4`"),
+            ("+4", "`+4`"),
+        ] {
+            let err = parse_id_list(raw).unwrap_err();
+            assert!(err.contains(culprit), "{raw}: {err}");
+        }
+    }
+
+    #[test]
+    fn ttl_and_mx_have_their_ranges() {
+        assert_eq!(parse_ttl("600"), Ok(600));
+        assert!(parse_ttl("0").unwrap_err().contains("`0`"));
+        assert!(parse_ttl("604801").is_err());
+        assert!(parse_ttl("ten").unwrap_err().contains("`ten`"));
+        assert_eq!(parse_mx("20"), Ok(20));
+        assert!(parse_mx("21").unwrap_err().contains("1..=20"));
+    }
+}

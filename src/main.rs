@@ -1,0 +1,30 @@
+//! `dpbatch`: parse the command line, run it, and turn the result into an exit code.
+
+mod api;
+mod cli;
+mod commands;
+mod completions;
+mod config;
+mod error;
+mod input;
+mod output;
+mod secret;
+mod wait;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(err) if error::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            output::log(&format!("error: {err:#}"));
+            if let Some(hint) = error::hint(&err) {
+                output::log(&format!("hint: {hint}"));
+            }
+            ExitCode::from(error::exit_code(&err))
+        }
+    }
+}

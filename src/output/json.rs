@@ -1,0 +1,155 @@
+//! `--json` output: our own structs, so numeric fields are numbers or `null` by type.
+
+use super::DryRun;
+use crate::api::{Action, Domain, JobDetail};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Submitted {
+    job_id: u64,
+    action: &'static str,
+}
+
+/// The shape SPEC.md fixes for `detail`, `wait` and `--wait`.
+#[derive(Serialize)]
+struct JobReport<'a> {
+    job_id: u64,
+    #[serde(rename = "type")]
+    job_type: Option<&'a str>,
+    created_at: Option<&'a str>,
+    finished: bool,
+    total: Option<u64>,
+    success: Option<u64>,
+    fail: Option<u64>,
+    domains: &'a [Domain],
+}
+
+#[derive(Serialize)]
+struct DryRunReport<'a> {
+    dry_run: bool,
+    method: &'static str,
+    url: &'a str,
+    user_agent: &'a str,
+    form: serde_json::Map<String, serde_json::Value>,
+}
+
+fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)
+}
+
+pub(super) fn write_submitted(out: &mut dyn Write, job_id: u64, action: Action) -> io::Result<()> {
+    finish(
+        out,
+        &Submitted {
+            job_id,
+            action: action.command_name(),
+        },
+    )
+}
+
+/// The API's counters where it sent them; our own count of the items where it did not.
+pub(super) fn write_job(out: &mut dyn Write, job_id: u64, detail: &JobDetail) -> io::Result<()> {
+    let tally = detail.tally();
+    let report = JobReport {
+        job_id,
+        job_type: detail.job_type.as_deref(),
+        created_at: detail.created_at.as_deref(),
+        finished: tally.finished(),
+        total: detail.total.or(Some(tally.total)),
+        success: detail.success.or(Some(tally.ok)),
+        fail: detail.fail.or(Some(tally.failed)),
+        domains: &detail.domains,
+    };
+    finish(out, &report)
+}
+
+pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun<'_>) -> io::Result<()> {
+    let form = request
+        .form
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), serde_json::Value::String(value.clone())))
+        .collect();
+    finish(
+        out,
+        &DryRunReport {
+            dry_run: true,
+            method: "POST",
+            url: &request.url,
+            user_agent: request.user_agent,
+            form,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    #[test]
+    fn the_vendor_example_becomes_the_spec_shape() {
+        let detail: JobDetail =
+            serde_json::from_str(include_str!("../../tests/cli/vendor/batch-detail.json")).unwrap();
+        let mut out = Vec::new();
+        write_job(&mut out, 409752, &detail).unwrap();
+        let value: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["job_id"], json!(409752));
+        assert_eq!(value["finished"], json!(true));
+        assert_eq!(
+            (&value["total"], &value["success"], &value["fail"]),
+            (&json!(6), &json!(6), &json!(0))
+        );
+        let domain = &value["domains"][0];
+        assert_eq!(domain["domain_id"], json!(25562928));
+        let record = &domain["records"][0];
+        assert_eq!(record["record_id"], json!(118332371));
+        assert_eq!(record["mx"], Value::Null);
+        // Keys come in the order SPEC.md shows them.
+        let text = String::from_utf8(out).unwrap();
+        let order = [
+            "\"job_id\"",
+            "\"type\"",
+            "\"created_at\"",
+            "\"finished\"",
+            "\"total\"",
+            "\"domains\"",
+            "\"domain_id\"",
+            "\"domain_grade\"",
+            "\"operation\"",
+            "\"records\"",
+            "\"record_id\"",
+            "\"sub_domain\"",
+            "\"record_type\"",
+            "\"area\"",
+            "\"value\"",
+            "\"ttl\"",
+            "\"mx\"",
+        ];
+        let positions: Vec<usize> = order.iter().map(|key| text.find(key).unwrap()).collect();
+        assert!(positions.is_sorted(), "{text}");
+    }
+
+    #[test]
+    fn string_counters_become_numbers() {
+        let detail: JobDetail = serde_json::from_str(
+            r#"{"total": "3", "success": "2", "fail": "1", "type": "record_modify", "detail": []}"#,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        write_job(&mut out, 1, &detail).unwrap();
+        let value: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!((&value["total"], &value["fail"]), (&json!(3), &json!(1)));
+    }
+
+    #[test]
+    fn submits_print_id_and_action() {
+        let mut out = Vec::new();
+        write_submitted(&mut out, 39581, Action::DomainCreate).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\"job_id\":39581,\"action\":\"domain-create\"}\n"
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Everything the user sees. Results go to stdout (table or JSON, decided once); hints,
+//! warnings, progress and errors go to stderr.
+
+mod json;
+mod progress;
+mod table;
+
+pub(crate) use progress::Progress;
+
+use crate::api::{Action, JobDetail};
+use anyhow::Context;
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+/// How results are shown, decided once per run.
+pub(crate) struct Output {
+    json: bool,
+    quiet: bool,
+    color: bool,
+    progress_bar: bool,
+}
+
+/// A request as `--dry-run` shows it: the form already redacted.
+pub(crate) struct DryRun<'a> {
+    pub url: String,
+    pub user_agent: &'a str,
+    pub form: Vec<(&'static str, String)>,
+}
+
+impl Output {
+    pub(crate) fn new(json: bool, quiet: bool) -> Output {
+        let no_color = std::env::var_os("NO_COLOR").is_some();
+        Output {
+            json,
+            quiet,
+            color: !no_color && io::stdout().is_terminal(),
+            progress_bar: !quiet && io::stderr().is_terminal(),
+        }
+    }
+
+    /// A warning on stderr; shown even under `--quiet`.
+    pub(crate) fn warn(&self, message: &str) {
+        log(&format!("warning: {message}"));
+    }
+
+    /// A hint on stderr; `--quiet` silences it.
+    pub(crate) fn hint(&self, message: &str) {
+        if !self.quiet {
+            log(&format!("hint: {message}"));
+        }
+    }
+
+    /// The job id of a submit without `--wait`: bare, so `JOB=$(dpbatch ...)` works.
+    pub(crate) fn submitted(&self, job_id: u64, action: Action) -> anyhow::Result<()> {
+        write_stdout(|out| {
+            if self.json {
+                json::write_submitted(out, job_id, action)
+            } else {
+                writeln!(out, "{job_id}")
+            }
+        })
+    }
+
+    /// Bytes made elsewhere (a completion script), as they are.
+    pub(crate) fn raw(&self, bytes: &[u8]) -> anyhow::Result<()> {
+        write_stdout(|out| out.write_all(bytes))
+    }
+
+    /// A job's items and the summary line.
+    pub(crate) fn job(&self, job_id: u64, detail: &JobDetail) -> anyhow::Result<()> {
+        write_stdout(|out| {
+            if self.json {
+                json::write_job(out, job_id, detail)
+            } else {
+                table::write_job(out, job_id, detail, self.color)
+            }
+        })
+    }
+
+    pub(crate) fn dry_run(&self, request: &DryRun<'_>) -> anyhow::Result<()> {
+        write_stdout(|out| {
+            if self.json {
+                json::write_dry_run(out, request)
+            } else {
+                writeln!(out, "POST {}", request.url)?;
+                writeln!(out, "User-Agent: {}", request.user_agent)?;
+                writeln!(out, "Content-Type: application/x-www-form-urlencoded")?;
+                writeln!(out)?;
+                for (name, value) in &request.form {
+                    writeln!(out, "{name}={value}")?;
+                }
+                Ok(())
+            }
+        })
+    }
+
+    /// The progress display for waiting on `job_id`: a bar on a terminal, else nothing.
+    pub(crate) fn progress(&self, job_id: u64) -> Progress {
+        Progress::new(job_id, self.progress_bar)
+    }
+}
+
+/// Writes through one locked, buffered stdout and flushes, so a closed pipe surfaces as an
+/// error here (and exits quietly) rather than as a panic in `println!`.
+fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    render(&mut out)
+        .and_then(|()| out.flush())
+        .context("could not write to stdout")
+}
+
+/// One `dpbatch: ` line on stderr. A failing stderr has nowhere to report to, so it is ignored.
+pub(crate) fn log(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "dpbatch: {message}");
+}

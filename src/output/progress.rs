@@ -1,0 +1,56 @@
+//! The progress bar while waiting (stderr, terminal only) and the retry notices.
+
+use crate::api::{CallError, JobDetail};
+use crate::wait::{MAX_CONSECUTIVE_FAILURES, Observer};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::time::Duration;
+
+pub(crate) struct Progress {
+    bar: ProgressBar,
+}
+
+impl Progress {
+    pub(super) fn new(job_id: u64, visible: bool) -> Progress {
+        if !visible {
+            return Progress {
+                bar: ProgressBar::hidden(),
+            };
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        let style = ProgressStyle::with_template(
+            "{spinner} job {prefix} [{bar:30}] {pos}/{len} items {msg} ({elapsed})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+        bar.set_style(style);
+        bar.set_prefix(job_id.to_string());
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress { bar }
+    }
+}
+
+impl Observer for Progress {
+    fn polled(&mut self, detail: &JobDetail) {
+        let tally = detail.tally();
+        self.bar.set_length(tally.total);
+        self.bar.set_position(tally.done());
+        self.bar
+            .set_message(format!("ok {}, failed {}", tally.ok, tally.failed));
+    }
+
+    fn retrying(&mut self, err: &CallError, attempt: u32, delay: Duration) {
+        self.bar.suspend(|| {
+            super::log(&format!(
+                "warning: Batch.Detail failed ({err}); retrying in {:.1}s (failure {attempt} of {MAX_CONSECUTIVE_FAILURES})",
+                delay.as_secs_f64()
+            ));
+        });
+    }
+}
+
+/// The bar disappears when waiting ends, whichever way it ends.
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}

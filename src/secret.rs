@@ -1,0 +1,94 @@
+//! The API token: parsed once, and never shown whole in any output.
+
+use std::fmt;
+
+/// A DNSPod token written `ID,TOKEN`: the numeric token ID, a comma, the secret.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    id: u64,
+    secret: String,
+}
+
+impl Token {
+    /// Parses `ID,TOKEN`. The error never repeats any part of the input, which may be a
+    /// secret pasted into the wrong place.
+    pub(crate) fn parse(raw: &str) -> Result<Token, String> {
+        const SHAPE: &str =
+            "it must look like ID,TOKEN (the numeric token ID, a comma, the secret)";
+        let (id, secret) = raw
+            .trim()
+            .split_once(',')
+            .ok_or_else(|| format!("the token has no comma: {SHAPE}"))?;
+        let id = id
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|id| *id > 0)
+            .ok_or_else(|| format!("the token ID is not a positive number: {SHAPE}"))?;
+        let secret = secret.trim();
+        if secret.is_empty() {
+            return Err(format!("the token secret is empty: {SHAPE}"));
+        }
+        if secret.chars().any(|c| c.is_whitespace() || c == ',') {
+            return Err(format!(
+                "the token secret contains white space or a comma: {SHAPE}"
+            ));
+        }
+        Ok(Token {
+            id,
+            secret: secret.to_owned(),
+        })
+    }
+
+    /// The `login_token` form value; only the HTTP body may carry it.
+    pub(crate) fn login_token(&self) -> String {
+        format!("{},{}", self.id, self.secret)
+    }
+}
+
+/// Shows the ID only, so a token in a log line or a dry run gives nothing away.
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{},<redacted>", self.id)
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Token({self})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_id_and_secret() {
+        let token = Token::parse(" 520001,abc123 ").unwrap();
+        assert_eq!(token.login_token(), "520001,abc123");
+    }
+
+    #[test]
+    fn display_and_debug_redact_the_secret() {
+        let token = Token::parse("520001,s3cr3t").unwrap();
+        assert_eq!(token.to_string(), "520001,<redacted>");
+        assert!(!format!("{token:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn malformed_tokens_are_refused_without_echoing_them() {
+        for raw in [
+            "s3cr3t",
+            "abc,s3cr3t",
+            "0,s3cr3t",
+            "520001,",
+            "520001, s3 cr3t",
+            "",
+        ] {
+            let err = Token::parse(raw).unwrap_err();
+            assert!(err.contains("ID,TOKEN"), "{err}");
+            assert!(!err.contains("s3"), "error echoes the secret: {err}");
+        }
+    }
+}
