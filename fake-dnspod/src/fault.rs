@@ -1,0 +1,96 @@
+//! Scripted faults: a FIFO queue of misbehaviours, each served once in place of a normal answer.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use crate::http::{self, Response};
+use crate::render;
+
+/// A misbehaviour the next matching request gets instead of its normal answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// That HTTP status with a short text/plain body, like a proxy's 502.
+    HttpStatus(u16),
+    /// HTTP 200 with an HTML page, like a WAF or a captive portal.
+    Html,
+    /// HTTP 200 with JSON cut off midway.
+    BrokenJson,
+    /// A well-formed envelope carrying this status, e.g. `-2` (over the rate limit).
+    ApiCode { code: String, message: String },
+    /// Read the request, then close without a byte of answer.
+    Drop,
+    /// Wait this long, then answer normally.
+    Slow(Duration),
+}
+
+/// What serving a fault means for the connection.
+pub(crate) enum Effect {
+    Answer(Response),
+    Close,
+    ProcessAfter(Duration),
+}
+
+impl Fault {
+    pub(crate) fn effect(self) -> Effect {
+        match self {
+            Fault::HttpStatus(status) => Effect::Answer(Response::plain(status, "injected fault")),
+            Fault::Html => Effect::Answer(Response::new(200, http::HTML, BLOCK_PAGE)),
+            Fault::BrokenJson => Effect::Answer(Response::new(200, http::JSON, TRUNCATED_JSON)),
+            Fault::ApiCode { code, message } => Effect::Answer(Response::new(
+                200,
+                http::JSON,
+                render::envelope(&code, &message, Vec::new()),
+            )),
+            Fault::Drop => Effect::Close,
+            Fault::Slow(delay) => Effect::ProcessAfter(delay),
+        }
+    }
+}
+
+const BLOCK_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>Access denied</title></head>\n\
+<body><h1>Access denied</h1><p>Your request was blocked by the security gateway.</p></body></html>\n";
+
+const TRUNCATED_JSON: &str =
+    r#"{"status":{"code":"1","message":"Action completed successful","created_at":"2015-09-08 1"#;
+
+/// Faults in the order they were scripted, each tagged with the action it waits for.
+#[derive(Default)]
+pub(crate) struct FaultQueue(VecDeque<(String, Fault)>);
+
+impl FaultQueue {
+    pub(crate) fn push(&mut self, action: &str, fault: Fault) {
+        self.0.push_back((action.to_string(), fault));
+    }
+
+    /// Removes and returns the oldest fault scripted for this action or for any (`*`).
+    pub(crate) fn take(&mut self, action: &str) -> Option<Fault> {
+        let index = self
+            .0
+            .iter()
+            .position(|(wanted, _)| wanted == "*" || wanted == action)?;
+        self.0.remove(index).map(|(_, fault)| fault)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faults_are_taken_oldest_first_per_matching_action() {
+        let mut queue = FaultQueue::default();
+        queue.push("Batch.Detail", Fault::Html);
+        queue.push("*", Fault::Drop);
+        queue.push("Batch.Detail", Fault::BrokenJson);
+        assert_eq!(queue.take("Batch.Record.Create"), Some(Fault::Drop));
+        assert_eq!(queue.take("Batch.Record.Create"), None);
+        assert_eq!(queue.take("Batch.Detail"), Some(Fault::Html));
+        assert_eq!(queue.take("Batch.Detail"), Some(Fault::BrokenJson));
+        assert_eq!(queue.take("Batch.Detail"), None);
+    }
+
+    #[test]
+    fn broken_json_does_not_parse() {
+        assert!(serde_json::from_str::<serde_json::Value>(TRUNCATED_JSON).is_err());
+    }
+}

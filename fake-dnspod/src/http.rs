@@ -1,0 +1,331 @@
+//! Raw HTTP/1.1: reading one request (head, Content-Length body, form) and writing one response.
+
+use std::io::{self, BufRead, Read, Write};
+
+/// Caps that keep a garbage or hostile peer from growing memory without bound.
+const MAX_HEAD: u64 = 64 * 1024;
+const MAX_BODY: usize = 16 * 1024 * 1024;
+
+pub(crate) const JSON: &str = "application/json; charset=utf-8";
+pub(crate) const TEXT: &str = "text/plain; charset=utf-8";
+pub(crate) const HTML: &str = "text/html; charset=utf-8";
+pub(crate) const XML: &str = "text/xml; charset=utf-8";
+
+/// One request as the fake received it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub method: String,
+    /// The path without its leading `/`, e.g. `Batch.Detail`.
+    pub action: String,
+    pub headers: Vec<(String, String)>,
+    /// The decoded form fields of the body, in order.
+    pub form: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Request {
+    /// The first form field of that name.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.form
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The first header of that name, compared case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+}
+
+fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.as_str())
+}
+
+/// Why no request could be read.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum ReadError {
+    /// The peer closed, stalled or sent too little: close without answering.
+    Gone,
+    /// Malformed or unsupported: answer with this status and reason.
+    Reject(u16, &'static str),
+}
+
+impl From<io::Error> for ReadError {
+    fn from(_: io::Error) -> Self {
+        ReadError::Gone
+    }
+}
+
+/// Reads one request from `input`; `interim` gets the `100 Continue` a client may wait for.
+pub(crate) fn read_request(
+    mut input: impl BufRead,
+    mut interim: impl Write,
+) -> Result<Request, ReadError> {
+    let (method, target, headers) = read_head(&mut (&mut input).take(MAX_HEAD))?;
+    if find_header(&headers, "transfer-encoding").is_some() {
+        return Err(ReadError::Reject(
+            411,
+            "send the body with a Content-Length",
+        ));
+    }
+    // Without Content-Length (and Transfer-Encoding) an HTTP/1.1 request has no body.
+    let length = match find_header(&headers, "content-length") {
+        None => 0,
+        Some(value) => value
+            .parse::<usize>()
+            .map_err(|_| ReadError::Reject(400, "bad Content-Length"))?,
+    };
+    if length > MAX_BODY {
+        return Err(ReadError::Reject(413, "body too large"));
+    }
+    let expects_continue = find_header(&headers, "expect")
+        .is_some_and(|value| value.eq_ignore_ascii_case("100-continue"));
+    if expects_continue && length > 0 {
+        interim.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
+    }
+    let mut body = vec![0; length];
+    input.read_exact(&mut body)?;
+    let body = String::from_utf8(body).map_err(|_| ReadError::Reject(400, "body is not UTF-8"))?;
+    Ok(Request {
+        method,
+        action: action_of(&target),
+        headers,
+        form: form_urlencoded::parse(body.as_bytes())
+            .into_owned()
+            .collect(),
+        body,
+    })
+}
+
+type Head = (String, String, Vec<(String, String)>);
+
+fn read_head(input: &mut impl BufRead) -> Result<Head, ReadError> {
+    let line = read_line(input)?.ok_or(ReadError::Gone)?;
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    let [method, target, version] = parts[..] else {
+        return Err(ReadError::Reject(400, "malformed request line"));
+    };
+    if !version.starts_with("HTTP/") {
+        return Err(ReadError::Reject(400, "malformed request line"));
+    }
+    if !version.starts_with("HTTP/1.") {
+        return Err(ReadError::Reject(505, "only HTTP/1.x is served"));
+    }
+    let (method, target) = (method.to_string(), target.to_string());
+    let mut headers = Vec::new();
+    loop {
+        let line = read_line(input)?.ok_or(ReadError::Reject(400, "request head cut short"))?;
+        if line.is_empty() {
+            return Ok((method, target, headers));
+        }
+        let (name, value) = line
+            .split_once(':')
+            .ok_or(ReadError::Reject(400, "malformed header"))?;
+        headers.push((name.trim().to_string(), value.trim().to_string()));
+    }
+}
+
+/// One line without its line ending; `None` when the input ended before any byte.
+fn read_line(input: &mut impl BufRead) -> Result<Option<String>, ReadError> {
+    let mut bytes = Vec::new();
+    input.read_until(b'\n', &mut bytes)?;
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    if bytes.pop() != Some(b'\n') {
+        return Err(ReadError::Reject(400, "request head cut short or too long"));
+    }
+    if bytes.last() == Some(&b'\r') {
+        bytes.pop();
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| ReadError::Reject(400, "request head is not UTF-8"))
+}
+
+/// `/Batch.Detail?x=1` -> `Batch.Detail`; absolute-form targets (via a proxy) lose scheme and host.
+fn action_of(target: &str) -> String {
+    let path = match target.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |slash| &rest[slash..]),
+        None => target,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.trim_start_matches('/').to_string()
+}
+
+/// One complete answer; the connection closes after it.
+#[derive(Debug)]
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) content_type: &'static str,
+    pub(crate) body: String,
+}
+
+impl Response {
+    pub(crate) fn new(status: u16, content_type: &'static str, body: impl Into<String>) -> Self {
+        Response {
+            status,
+            content_type,
+            body: body.into(),
+        }
+    }
+
+    /// `404 Not Found`-style plain text.
+    pub(crate) fn plain(status: u16, detail: &str) -> Self {
+        Response::new(
+            status,
+            TEXT,
+            format!("{status} {}: {detail}\n", reason(status)),
+        )
+    }
+
+    pub(crate) fn write_to(&self, mut out: impl Write) -> io::Result<()> {
+        let head = format!(
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            self.status,
+            reason(self.status),
+            self.content_type,
+            self.body.len()
+        );
+        out.write_all(head.as_bytes())?;
+        out.write_all(self.body.as_bytes())?;
+        out.flush()
+    }
+}
+
+pub(crate) fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        408 => "Request Timeout",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        _ => "Unknown",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(raw: &[u8]) -> Result<Request, ReadError> {
+        read_request(raw, io::sink())
+    }
+
+    #[test]
+    fn reads_a_form_post_with_any_header_case() {
+        let raw = b"POST /Batch.Detail HTTP/1.1\r\nhost: x\r\nCONTENT-LENGTH: 28\r\n\r\njob_id=1&lang=cn&v=%E4%BD%A0";
+        let request = read(raw).unwrap();
+        assert_eq!(request.method, "POST");
+        assert_eq!(request.action, "Batch.Detail");
+        assert_eq!(request.param("job_id"), Some("1"));
+        assert_eq!(request.param("v"), Some("你"));
+        assert_eq!(request.header("Host"), Some("x"));
+        assert_eq!(request.header("content-length"), Some("28"));
+    }
+
+    #[test]
+    fn a_request_without_content_length_has_no_body() {
+        let request = read(b"GET /Batch.Detail?x=1 HTTP/1.0\n\n").unwrap();
+        assert_eq!(request.action, "Batch.Detail");
+        assert!(request.body.is_empty() && request.form.is_empty());
+    }
+
+    #[test]
+    fn absolute_targets_lose_scheme_and_host() {
+        assert_eq!(action_of("http://127.0.0.1:1/Batch.Detail"), "Batch.Detail");
+        assert_eq!(action_of("http://127.0.0.1:1"), "");
+        assert_eq!(action_of("/"), "");
+    }
+
+    #[test]
+    fn answers_100_continue_when_asked() {
+        let mut interim = Vec::new();
+        let raw = b"POST /A HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\na=1";
+        read_request(&raw[..], &mut interim).unwrap();
+        assert_eq!(interim, b"HTTP/1.1 100 Continue\r\n\r\n");
+    }
+
+    #[test]
+    fn malformed_input_is_rejected_not_panicked_on() {
+        let cases: [(&[u8], ReadError); 9] = [
+            (b"", ReadError::Gone),
+            (
+                b"\x00 not http\r\n\r\n",
+                ReadError::Reject(400, "malformed request line"),
+            ),
+            (
+                b"garbage\r\n\r\n",
+                ReadError::Reject(400, "malformed request line"),
+            ),
+            (
+                b"POST / HTTP/2\r\n\r\n",
+                ReadError::Reject(505, "only HTTP/1.x is served"),
+            ),
+            (
+                b"POST / HTTP/1.1\r\nno colon\r\n\r\n",
+                ReadError::Reject(400, "malformed header"),
+            ),
+            (
+                b"POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n",
+                ReadError::Reject(400, "bad Content-Length"),
+            ),
+            (
+                b"POST / HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n",
+                ReadError::Reject(413, "body too large"),
+            ),
+            (
+                b"POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\nshort",
+                ReadError::Gone,
+            ),
+            (
+                b"POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n\xff\xfe",
+                ReadError::Reject(400, "body is not UTF-8"),
+            ),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(
+                read(raw).unwrap_err(),
+                expected,
+                "{:?}",
+                String::from_utf8_lossy(raw)
+            );
+        }
+        assert_eq!(
+            read(b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n").unwrap_err(),
+            ReadError::Reject(411, "send the body with a Content-Length")
+        );
+        assert_eq!(
+            read(b"\xff\xff / HTTP/1.1\r\n\r\n").unwrap_err(),
+            ReadError::Reject(400, "request head is not UTF-8")
+        );
+        let endless = vec![b'a'; MAX_HEAD as usize + 10];
+        assert_eq!(
+            read(&endless).unwrap_err(),
+            ReadError::Reject(400, "request head cut short or too long")
+        );
+    }
+
+    #[test]
+    fn writes_length_and_close() {
+        let mut out = Vec::new();
+        Response::new(200, JSON, "{}").write_to(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+        );
+    }
+}

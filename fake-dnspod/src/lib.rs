@@ -1,0 +1,209 @@
+//! A stateful, loopback-only fake of DNSPod's legacy batch API (Batch.Domain.Create,
+//! Batch.Record.Create, Batch.Record.Modify, Batch.Detail) with scripted faults, for
+//! dpbatch's end-to-end tests and for trying dpbatch offline.
+//!
+//! ```no_run
+//! use fake_dnspod::{Fault, FakeDnspod};
+//!
+//! let server = FakeDnspod::start();
+//! server.inject("Batch.Detail", Fault::HttpStatus(502));
+//! // point dpbatch at server.url() with fake_dnspod::DEFAULT_TOKEN
+//! ```
+
+mod api;
+mod clock;
+mod fault;
+mod http;
+mod job;
+mod render;
+mod server;
+mod state;
+mod text;
+mod zone;
+
+use std::io;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+pub use fault::Fault;
+pub use http::Request;
+pub use zone::{Domain, Record};
+
+use server::Shared;
+use state::State;
+
+/// The token the fake accepts unless configured otherwise.
+pub const DEFAULT_TOKEN: &str = "520001,fake-secret-0123456789abcdef";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The only `login_token` accepted.
+    pub token: String,
+    pub progress: Progress,
+    /// Start with example.cn and example.com and a few records each.
+    pub seed: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            token: DEFAULT_TOKEN.to_string(),
+            progress: Progress::PerPoll {
+                waiting: 1,
+                running: 1,
+            },
+            seed: false,
+        }
+    }
+}
+
+/// How a job moves from `waiting` to final.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Counted in Batch.Detail polls of the job: the first `waiting` show every item
+    /// waiting, the next `running` show a growing prefix final and the next item running,
+    /// every later poll shows all items final.
+    PerPoll { waiting: u32, running: u32 },
+    /// Items turn final gradually, all of them this long after submission.
+    Elapsed(Duration),
+}
+
+/// A running fake; dropping it stops the server.
+pub struct FakeDnspod {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    accept: Option<JoinHandle<()>>,
+}
+
+/// Locks a mutex even if a thread panicked while holding it: the fake keeps serving.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl FakeDnspod {
+    /// A fake with the default configuration on a free loopback port.
+    pub fn start() -> FakeDnspod {
+        FakeDnspod::start_with(Config::default())
+    }
+
+    /// A fake with this configuration on a free loopback port.
+    pub fn start_with(config: Config) -> FakeDnspod {
+        let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+        FakeDnspod::bind(addr, config).expect("fake-dnspod: cannot listen on 127.0.0.1")
+    }
+
+    /// A fake on this address, which must be a loopback one.
+    pub fn bind(addr: SocketAddr, config: Config) -> io::Result<FakeDnspod> {
+        if !addr.ip().is_loopback() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is not a loopback address; the fake serves 127.0.0.0/8 and ::1 only",
+                    addr.ip()
+                ),
+            ));
+        }
+        let listener = TcpListener::bind(addr)?;
+        let addr = listener.local_addr()?;
+        let mut state = State::new(config.progress);
+        if config.seed {
+            state.seed();
+        }
+        let shared = Arc::new(Shared {
+            token: config.token,
+            state: Mutex::new(state),
+            requests: Mutex::default(),
+            faults: Mutex::default(),
+            stop: AtomicBool::new(false),
+        });
+        let accept = thread::Builder::new()
+            .name("fake-dnspod-accept".into())
+            .spawn({
+                let shared = Arc::clone(&shared);
+                move || server::accept_loop(listener, shared)
+            })?;
+        Ok(FakeDnspod {
+            addr,
+            shared,
+            accept: Some(accept),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, the endpoint to give dpbatch.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Every request received so far, in order, faulted ones included.
+    pub fn requests(&self) -> Vec<Request> {
+        lock(&self.shared.requests).clone()
+    }
+
+    /// How many requests were received for this action, e.g. `Batch.Detail`.
+    pub fn count(&self, action: &str) -> usize {
+        lock(&self.shared.requests)
+            .iter()
+            .filter(|request| request.action == action)
+            .count()
+    }
+
+    /// Queues a fault for the next request of this action (`*`: of any action).
+    pub fn inject(&self, action: &str, fault: Fault) {
+        lock(&self.shared.faults).push(action, fault);
+    }
+
+    /// Adds a domain the account already has; returns its id.
+    pub fn add_domain(&self, name: &str) -> u64 {
+        lock(&self.shared.state).add_domain(name)
+    }
+
+    /// Adds a record (TTL 600, MX priority 5 on MX records) to a domain added before;
+    /// returns its id. Panics if there is no such domain.
+    pub fn add_record(
+        &self,
+        domain_id: u64,
+        sub: &str,
+        record_type: &str,
+        line: &str,
+        value: &str,
+    ) -> u64 {
+        lock(&self.shared.state).add_record(domain_id, sub, record_type, line, value)
+    }
+
+    /// Submits a domain job of generated names (`d00001.example`, ...) with A records,
+    /// for large-detail tests and benchmarks; returns its job id.
+    pub fn create_domain_job(&self, domains: usize, records_per_domain: usize) -> u64 {
+        lock(&self.shared.state).synthetic_job(domains, records_per_domain)
+    }
+
+    /// Makes every job final now, with its effects.
+    pub fn finish_all(&self) {
+        lock(&self.shared.state).finish_all();
+    }
+
+    /// The account's domains now, by id.
+    pub fn domains(&self) -> Vec<Domain> {
+        lock(&self.shared.state).domains()
+    }
+
+    /// The account's records now, by id.
+    pub fn records(&self) -> Vec<Record> {
+        lock(&self.shared.state).records()
+    }
+}
+
+impl Drop for FakeDnspod {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        // accept() blocks until a connection arrives: make one so the thread sees the flag.
+        // Should even that fail, leave the thread rather than hang the caller on join.
+        if TcpStream::connect_timeout(&self.addr, Duration::from_secs(1)).is_ok()
+            && let Some(accept) = self.accept.take()
+        {
+            let _ = accept.join();
+        }
+    }
+}

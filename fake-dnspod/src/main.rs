@@ -1,0 +1,197 @@
+//! The standalone fake: a seeded account on a loopback address, for trying dpbatch offline.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use fake_dnspod::{Config, DEFAULT_TOKEN, FakeDnspod, Progress};
+
+fn usage() -> String {
+    format!(
+        "\
+Usage: fake-dnspod [--addr 127.0.0.1:8053] [--token ID,SECRET]
+                   [--waiting N] [--running N] | [--elapsed SECS]
+
+Serves a fake of DNSPod's legacy batch API on a loopback address until killed,
+seeded with example.cn and example.com and a few records each.
+
+  --addr ADDR     loopback IP and port to listen on [default: 127.0.0.1:8053]
+  --token TOKEN   the only login_token accepted [default: {DEFAULT_TOKEN}]
+  --waiting N     Batch.Detail polls that show a job all waiting [default: 1]
+  --running N     further polls that show it partly done [default: 1]
+  --elapsed SECS  instead, finish each job SECS seconds after submission
+  -h, --help      print this help
+"
+    )
+}
+
+fn main() -> ExitCode {
+    match parse(std::env::args().skip(1)) {
+        Ok(Some((addr, config))) => serve(addr, config),
+        Ok(None) => {
+            print!("{}", usage());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("fake-dnspod: {message}\n\n{}", usage());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn serve(addr: SocketAddr, config: Config) -> ExitCode {
+    let token = config.token.clone();
+    let server = match FakeDnspod::bind(addr, config) {
+        Ok(server) => server,
+        Err(err) => {
+            eprintln!("fake-dnspod: cannot listen on {addr}: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("fake DNSPod batch API at {}", server.url());
+    println!("token: {token}");
+    println!("try:");
+    println!(
+        "  export DPBATCH_ENDPOINT={} DNSPOD_TOKEN='{token}'",
+        server.url()
+    );
+    println!("  dpbatch domain-create new-site.cn --value 192.0.2.1 --wait");
+    let records = server.records();
+    for domain in server.domains() {
+        println!("domain {} {}", domain.id, domain.name);
+        for r in records.iter().filter(|r| r.domain_id == domain.id) {
+            let mx = r.mx.map(|mx| format!(" (MX {mx})")).unwrap_or_default();
+            println!(
+                "  record {} {} {} {} {}{mx}",
+                r.id, r.sub_domain, r.record_type, r.line, r.value
+            );
+        }
+    }
+    println!("serving until killed");
+    // Connections are served on the server's own threads; this one only keeps it alive.
+    loop {
+        std::thread::park();
+    }
+}
+
+/// `Ok(None)` asks for help.
+fn parse(args: impl Iterator<Item = String>) -> Result<Option<(SocketAddr, Config)>, String> {
+    let mut addr = SocketAddr::from(([127, 0, 0, 1], 8053));
+    let mut config = Config {
+        seed: true,
+        ..Config::default()
+    };
+    let (mut waiting, mut running, mut elapsed) = (None, None, None);
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(None);
+        }
+        // Both `--flag value` and `--flag=value`.
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) => (flag.to_string(), Some(value.to_string())),
+            None => (arg, None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or(format!("{flag} needs a value"))
+        };
+        match flag.as_str() {
+            "--addr" => {
+                let text = value()?;
+                addr = text
+                    .parse()
+                    .map_err(|_| format!("--addr wants IP:PORT, got {text:?}"))?;
+            }
+            "--token" => config.token = value()?,
+            "--waiting" => waiting = Some(count(&flag, &value()?)?),
+            "--running" => running = Some(count(&flag, &value()?)?),
+            "--elapsed" => {
+                let text = value()?;
+                let secs = text
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+                    .ok_or(format!("--elapsed wants seconds, got {text:?}"))?;
+                elapsed = Some(secs);
+            }
+            _ => return Err(format!("unknown argument {flag:?}")),
+        }
+    }
+    config.progress = match (elapsed, waiting, running) {
+        (Some(duration), None, None) => Progress::Elapsed(duration),
+        (Some(_), _, _) => return Err("--elapsed excludes --waiting and --running".into()),
+        (None, waiting, running) => Progress::PerPoll {
+            waiting: waiting.unwrap_or(1),
+            running: running.unwrap_or(1),
+        },
+    };
+    Ok(Some((addr, config)))
+}
+
+fn count(flag: &str, text: &str) -> Result<u32, String> {
+    text.parse()
+        .map_err(|_| format!("{flag} wants a whole number, got {text:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<Option<(SocketAddr, Config)>, String> {
+        parse(args.iter().map(|arg| arg.to_string()))
+    }
+
+    #[test]
+    fn defaults_are_seeded_per_poll_on_8053() {
+        let (addr, config) = run(&[]).unwrap().unwrap();
+        assert_eq!(addr.to_string(), "127.0.0.1:8053");
+        assert!(config.seed);
+        assert_eq!(config.token, DEFAULT_TOKEN);
+        assert_eq!(
+            config.progress,
+            Progress::PerPoll {
+                waiting: 1,
+                running: 1
+            }
+        );
+    }
+
+    #[test]
+    fn flags_take_separate_or_inline_values() {
+        let (addr, config) = run(&["--addr=[::1]:9000", "--token", "1,s", "--running", "3"])
+            .unwrap()
+            .unwrap();
+        assert_eq!(addr.to_string(), "[::1]:9000");
+        assert_eq!(config.token, "1,s");
+        assert_eq!(
+            config.progress,
+            Progress::PerPoll {
+                waiting: 1,
+                running: 3
+            }
+        );
+        let (_, config) = run(&["--elapsed", "2.5"]).unwrap().unwrap();
+        assert_eq!(
+            config.progress,
+            Progress::Elapsed(Duration::from_millis(2500))
+        );
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_and_help_is_not() {
+        assert_eq!(run(&["-h"]), Ok(None));
+        for bad in [
+            &["--addr", "localhost:1"][..],
+            &["--waiting", "-1"],
+            &["--elapsed", "-1"],
+            &["--elapsed", "1", "--waiting", "2"],
+            &["--token"],
+            &["--bogus"],
+        ] {
+            assert!(run(bad).is_err(), "{bad:?}");
+        }
+    }
+}

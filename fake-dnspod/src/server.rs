@@ -1,0 +1,88 @@
+//! The listening side: one thread accepting, one thread per connection, faults before handling.
+
+use std::io::{self, BufReader, Read};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::Duration;
+
+use crate::api;
+use crate::fault::{Effect, FaultQueue};
+use crate::http::{self, ReadError, Request, Response};
+use crate::lock;
+use crate::state::State;
+
+/// A stalled client must not hold its thread forever.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long to wait for the client's close after answering.
+const LINGER: Duration = Duration::from_secs(1);
+
+/// Everything the connection threads share with the `FakeDnspod` handle.
+pub(crate) struct Shared {
+    pub(crate) token: String,
+    pub(crate) state: Mutex<State>,
+    pub(crate) requests: Mutex<Vec<Request>>,
+    pub(crate) faults: Mutex<FaultQueue>,
+    pub(crate) stop: AtomicBool,
+}
+
+pub(crate) fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.stop.load(Ordering::SeqCst) {
+            return;
+        }
+        match stream {
+            Ok(stream) => {
+                let shared = Arc::clone(&shared);
+                // Spawning fails only when the system is out of threads: drop that connection.
+                let _ = thread::Builder::new()
+                    .name("fake-dnspod-conn".into())
+                    .spawn(move || serve(&stream, &shared));
+            }
+            // E.g. out of file descriptors: back off rather than spin.
+            Err(_) => thread::sleep(Duration::from_millis(10)),
+        }
+    }
+}
+
+fn serve(stream: &TcpStream, shared: &Shared) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let reply = match http::read_request(BufReader::new(stream), stream) {
+        Ok(request) => answer(request, shared),
+        Err(ReadError::Reject(status, why)) => Some(Response::plain(status, why)),
+        Err(ReadError::Gone) => None,
+    };
+    if let Some(reply) = reply
+        && reply.write_to(stream).is_ok()
+    {
+        linger(stream);
+    }
+}
+
+/// The answer to a well-formed request: a scripted fault's, or the API's. `None` closes silently.
+fn answer(request: Request, shared: &Shared) -> Option<Response> {
+    lock(&shared.requests).push(request.clone());
+    let fault = lock(&shared.faults).take(&request.action);
+    let handle = || api::handle(&request, &shared.token, &shared.state);
+    match fault.map(|fault| fault.effect()) {
+        None => Some(handle()),
+        Some(Effect::ProcessAfter(delay)) => {
+            thread::sleep(delay);
+            Some(handle())
+        }
+        Some(Effect::Answer(response)) => Some(response),
+        Some(Effect::Close) => None,
+    }
+}
+
+/// Half-closes, then drains whatever the client still sends until it closes: closing a
+/// socket with unread input resets it, which can destroy the answer still in flight.
+fn linger(stream: &TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(LINGER));
+    let _ = io::copy(&mut stream.take(1024 * 1024), &mut io::sink());
+}

@@ -1,0 +1,94 @@
+//! Status codes and the English and Chinese wording of every message the fake sends.
+
+/// Language of `status.message` and `err_msg`, picked by the `lang` parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    En,
+    Cn,
+}
+
+impl Lang {
+    /// The vendor answers in English unless asked for `cn`.
+    pub(crate) fn from_param(value: Option<&str>) -> Lang {
+        if value == Some("cn") {
+            Lang::Cn
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// The envelope status of an answer: a code and its message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Reply {
+    Done,
+    PostOnly,
+    UnknownAction,
+    LoginFailed,
+    /// A parameter is missing or unusable; names it.
+    BadParam(&'static str),
+    NoSuchJob,
+    JsonOnly,
+}
+
+impl Reply {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Reply::Done => "1",
+            Reply::PostOnly => "2",
+            Reply::UnknownAction | Reply::JsonOnly => "3",
+            Reply::LoginFailed => "-1",
+            // The vendor's per-action "missing or bad parameter" code.
+            Reply::BadParam(_) => "6",
+            Reply::NoSuchJob => "8",
+        }
+    }
+
+    pub(crate) fn message(self, lang: Lang) -> String {
+        let (en, cn) = match self {
+            Reply::Done => ("Action completed successful", "操作已经成功完成"),
+            Reply::PostOnly => ("Only POST is allowed", "只允许 POST 请求"),
+            Reply::UnknownAction => ("Unknown error", "未知错误"),
+            Reply::LoginFailed => ("Login failed", "登录失败"),
+            Reply::BadParam(name) => {
+                return match lang {
+                    Lang::En => format!("Missing or invalid parameter: {name}"),
+                    Lang::Cn => format!("缺少参数或者参数错误：{name}"),
+                };
+            }
+            Reply::NoSuchJob => ("No such job", "数据为空，没有查到该任务"),
+            Reply::JsonOnly => (
+                "This fake answers format=json only",
+                "本模拟服务只支持 format=json",
+            ),
+        };
+        match lang {
+            Lang::En => en.to_string(),
+            Lang::Cn => cn.to_string(),
+        }
+    }
+}
+
+/// Why a job item ended in `error`; shown as its `err_msg`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Failure {
+    DomainExists,
+    NoSuchDomain,
+    RecordExists,
+    NoSuchRecord,
+}
+
+impl Failure {
+    pub(crate) fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Failure::DomainExists, Lang::En) => "Domain already exists",
+            (Failure::DomainExists, Lang::Cn) => "域名已存在",
+            (Failure::NoSuchDomain, Lang::En) => "Domain does not exist",
+            (Failure::NoSuchDomain, Lang::Cn) => "域名不存在",
+            (Failure::RecordExists, Lang::En) => "Record already exists",
+            (Failure::RecordExists, Lang::Cn) => "记录已经存在",
+            (Failure::NoSuchRecord, Lang::En) => "Record does not exist",
+            (Failure::NoSuchRecord, Lang::Cn) => "记录不存在",
+        }
+    }
+}

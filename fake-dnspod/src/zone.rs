@@ -1,0 +1,163 @@
+//! The account's data: domains and records, with the id counters and the twin rule.
+
+use std::collections::{BTreeMap, HashMap};
+
+/// Vendor-like id ranges; they start high, so 0 never names anything.
+const FIRST_DOMAIN: u64 = 25_562_928;
+const FIRST_RECORD: u64 = 118_332_371;
+
+pub(crate) const DEFAULT_LINE: &str = "默认";
+pub(crate) const DEFAULT_TTL: u32 = 600;
+/// The MX priority the vendor fills in when none is given.
+pub(crate) const DEFAULT_MX: u16 = 5;
+
+/// A domain of the account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Domain {
+    pub id: u64,
+    pub name: String,
+}
+
+/// A DNS record of the account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub id: u64,
+    pub domain_id: u64,
+    pub sub_domain: String,
+    pub record_type: String,
+    pub line: String,
+    pub value: String,
+    pub ttl: u32,
+    /// The priority of an MX record; `None` on other types.
+    pub mx: Option<u16>,
+    pub enabled: bool,
+}
+
+impl Record {
+    /// A record not yet in the account (ids 0), TTL 600, MX priority 5 on MX.
+    pub(crate) fn new(sub_domain: &str, record_type: &str, line: &str, value: &str) -> Record {
+        Record {
+            id: 0,
+            domain_id: 0,
+            sub_domain: sub_domain.to_string(),
+            record_type: record_type.to_string(),
+            line: line.to_string(),
+            value: value.to_string(),
+            ttl: DEFAULT_TTL,
+            mx: (record_type == "MX").then_some(DEFAULT_MX),
+            enabled: true,
+        }
+    }
+
+    /// Same domain, host, type, line and value: adding it again is refused.
+    fn twin_of(&self, other: &Record) -> bool {
+        self.domain_id == other.domain_id
+            && host(&self.sub_domain).eq_ignore_ascii_case(host(&other.sub_domain))
+            && self.record_type == other.record_type
+            && self.line == other.line
+            && self.value == other.value
+    }
+}
+
+/// An empty host means the apex, as `@` does.
+pub(crate) fn host(sub_domain: &str) -> &str {
+    if sub_domain.is_empty() {
+        "@"
+    } else {
+        sub_domain
+    }
+}
+
+/// Names starting with "fail" always fail: a handle for tests.
+pub(crate) fn doomed(label: &str) -> bool {
+    label.to_ascii_lowercase().starts_with("fail")
+}
+
+pub(crate) struct Zone {
+    domains: BTreeMap<u64, Domain>,
+    /// Lower-cased names, so big synthetic jobs need no scan per domain.
+    ids_by_name: HashMap<String, u64>,
+    records: BTreeMap<u64, Record>,
+    next_domain: u64,
+    next_record: u64,
+}
+
+impl Zone {
+    pub(crate) fn new() -> Zone {
+        Zone {
+            domains: BTreeMap::new(),
+            ids_by_name: HashMap::new(),
+            records: BTreeMap::new(),
+            next_domain: FIRST_DOMAIN,
+            next_record: FIRST_RECORD,
+        }
+    }
+
+    pub(crate) fn add_domain(&mut self, name: &str) -> u64 {
+        let id = self.next_domain;
+        self.next_domain += 1;
+        self.ids_by_name.insert(name.to_lowercase(), id);
+        let name = name.to_string();
+        self.domains.insert(id, Domain { id, name });
+        id
+    }
+
+    /// Stores the record under a fresh id, which it returns.
+    pub(crate) fn add_record(&mut self, mut record: Record) -> u64 {
+        let id = self.next_record;
+        self.next_record += 1;
+        record.id = id;
+        self.records.insert(id, record);
+        id
+    }
+
+    pub(crate) fn domain(&self, id: u64) -> Option<&Domain> {
+        self.domains.get(&id)
+    }
+
+    pub(crate) fn has_domain_named(&self, name: &str) -> bool {
+        self.ids_by_name.contains_key(&name.to_lowercase())
+    }
+
+    pub(crate) fn record(&self, id: u64) -> Option<&Record> {
+        self.records.get(&id)
+    }
+
+    pub(crate) fn record_mut(&mut self, id: u64) -> Option<&mut Record> {
+        self.records.get_mut(&id)
+    }
+
+    pub(crate) fn has_twin(&self, record: &Record) -> bool {
+        self.records.values().any(|live| live.twin_of(record))
+    }
+
+    pub(crate) fn domains(&self) -> impl Iterator<Item = &Domain> {
+        self.domains.values()
+    }
+
+    pub(crate) fn records(&self) -> impl Iterator<Item = &Record> {
+        self.records.values()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twins_compare_the_apex_either_way() {
+        let mut a = Record::new("", "MX", DEFAULT_LINE, "mx.a.");
+        let b = Record::new("@", "MX", DEFAULT_LINE, "mx.a.");
+        assert!(a.twin_of(&b));
+        a.line = "电信".into();
+        assert!(!a.twin_of(&b));
+    }
+
+    #[test]
+    fn domain_names_match_in_any_case() {
+        let mut zone = Zone::new();
+        zone.add_domain("Example.CN");
+        assert!(zone.has_domain_named("example.cn"));
+        assert!(!zone.has_domain_named("example.com"));
+    }
+}
