@@ -4,7 +4,6 @@
 use crate::api::{Endpoint, Lang};
 use crate::error::usage;
 use crate::secret::Token;
-use anyhow::Context;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -130,8 +129,10 @@ pub(crate) fn load(explicit: Option<&Path>) -> anyhow::Result<LoadedFile> {
             });
         }
         Err(e) => {
-            return Err(e)
-                .with_context(|| usage(format!("cannot read config file {}", path.display())));
+            return Err(usage(format!(
+                "cannot read config file {}: {e}",
+                path.display()
+            )));
         }
     };
     let raw =
@@ -326,6 +327,28 @@ email = "ops@example.com"
         assert_eq!(defaults.endpoint.to_string(), DEFAULT_ENDPOINT);
         assert_eq!(defaults.lang, Lang::En);
         assert!(defaults.token.is_none());
+    }
+
+    #[test]
+    fn the_example_config_parses_and_shows_every_key() {
+        let example = parse(include_str!("../config.example.toml")).unwrap();
+        let top = &example.top;
+        assert!(
+            top.token.is_some()
+                && top.email.is_some()
+                && top.endpoint.is_some()
+                && top.lang.is_some()
+        );
+        assert!(example.profiles.contains_key("fake"));
+        let fake = Overrides {
+            profile: Some("fake".into()),
+            ..Overrides::default()
+        };
+        let loaded = LoadedFile {
+            path: None,
+            raw: example,
+        };
+        assert!(resolve(&fake, &loaded).unwrap().endpoint.is_loopback());
     }
 
     #[test]

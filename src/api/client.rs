@@ -257,30 +257,14 @@ impl Client {
         if !status.is_success() {
             return Err(CallError::Http(status.as_u16()));
         }
-        let envelope: Envelope =
-            serde_json::from_slice(&body).map_err(|e| self.unreadable(&body, &e))?;
-        if envelope.status.code != "1" {
-            return Err(CallError::Refused(ApiRefused {
-                action: action.wire_name(),
-                message: envelope.status.message.unwrap_or_default(),
-                code: envelope.status.code,
-            }));
-        }
-        serde_json::from_slice(&body).map_err(|e| self.unreadable(&body, &e))
-    }
-
-    /// Describes an unreadable body by its parse error and a short, token-free excerpt.
-    fn unreadable(&self, body: &[u8], err: &serde_json::Error) -> CallError {
-        let excerpt: String = String::from_utf8_lossy(&body[..body.len().min(200)])
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .take(60)
-            .collect();
-        let excerpt = excerpt.replace(
-            &self.options.token.login_token(),
-            &self.options.token.to_string(),
-        );
-        CallError::Unreadable(format!("{err} (the body starts with `{}`)", excerpt.trim()))
+        parse_answer(action, &body).map_err(|err| match err {
+            // An error page might echo the request; make sure it cannot show the token.
+            CallError::Unreadable(why) => CallError::Unreadable(why.replace(
+                &self.options.token.login_token(),
+                &self.options.token.to_string(),
+            )),
+            other => other,
+        })
     }
 
     /// The form as a log line, with the token redacted and long values cut short.
@@ -299,9 +283,129 @@ impl Client {
     }
 }
 
+/// Reads an answer body: the envelope first (a refusal carries no payload), then the payload.
+pub(crate) fn parse_answer<T: DeserializeOwned>(
+    action: Action,
+    body: &[u8],
+) -> Result<T, CallError> {
+    let envelope: Envelope = serde_json::from_slice(body).map_err(|e| unreadable(body, &e))?;
+    if envelope.status.code != "1" {
+        return Err(CallError::Refused(ApiRefused {
+            action: action.wire_name(),
+            message: envelope.status.message.unwrap_or_default(),
+            code: envelope.status.code,
+        }));
+    }
+    serde_json::from_slice(body).map_err(|e| unreadable(body, &e))
+}
+
+/// Describes an unreadable body by its parse error and a short excerpt.
+fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {
+    let excerpt: String = String::from_utf8_lossy(&body[..body.len().min(200)])
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(60)
+        .collect();
+    CallError::Unreadable(format!("{err} (the body starts with `{}`)", excerpt.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    const VENDOR_BODIES: [&str; 4] = [
+        include_str!("../../tests/cli/vendor/batch-domain-create.json"),
+        include_str!("../../tests/cli/vendor/batch-record-create.json"),
+        include_str!("../../tests/cli/vendor/batch-record-modify.json"),
+        include_str!("../../tests/cli/vendor/batch-detail.json"),
+    ];
+
+    /// Both parsers the client uses, on one body: they may fail, never panic.
+    fn parse_both(body: &[u8]) {
+        let _ = parse_answer::<JobDetail>(Action::Detail, body);
+        let _ = parse_answer::<SubmitAnswer>(Action::DomainCreate, body);
+    }
+
+    /// A vendor body with one edit: cut short, a byte replaced, or a value swapped for
+    /// another JSON value the vendor might send.
+    fn mutated() -> impl Strategy<Value = Vec<u8>> {
+        let replacement = prop_oneof![
+            Just("null".to_owned()),
+            Just("\"\"".to_owned()),
+            Just("\"abc\"".to_owned()),
+            Just("-1".to_owned()),
+            Just("1.5".to_owned()),
+            Just("[]".to_owned()),
+            Just("{}".to_owned()),
+            Just("true".to_owned()),
+            Just("18446744073709551616".to_owned()),
+            "\\PC{0,8}",
+        ];
+        (
+            0..VENDOR_BODIES.len(),
+            any::<prop::sample::Index>(),
+            0usize..3,
+            any::<u8>(),
+            replacement,
+        )
+            .prop_map(|(which, at, how, byte, replacement)| {
+                let body = VENDOR_BODIES[which].as_bytes();
+                let at = at.index(body.len());
+                match how {
+                    0 => body[..at].to_vec(),
+                    1 => {
+                        let mut body = body.to_vec();
+                        body[at] = byte;
+                        body
+                    }
+                    _ => {
+                        // Replace the value after the `at`-th colon, up to the next , or }.
+                        let text = VENDOR_BODIES[which];
+                        let colon = text
+                            .match_indices(':')
+                            .map(|(i, _)| i)
+                            .nth(at % text.matches(':').count())
+                            .unwrap();
+                        let end = text[colon..]
+                            .find([',', '}'])
+                            .map_or(text.len(), |e| colon + e);
+                        format!("{}{}{}", &text[..=colon], replacement, &text[end..]).into_bytes()
+                    }
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic_the_parser(body in proptest::collection::vec(any::<u8>(), 0..512)) {
+            parse_both(&body);
+        }
+
+        #[test]
+        fn mutated_vendor_bodies_never_panic_the_parser(body in mutated()) {
+            parse_both(&body);
+        }
+    }
+
+    #[test]
+    fn vendor_bodies_parse_and_refusals_keep_code_and_message() {
+        for body in VENDOR_BODIES {
+            assert!(parse_answer::<JobDetail>(Action::Detail, body.as_bytes()).is_ok());
+        }
+        let refused = br#"{"status": {"code": "-1", "message": "Login failed"}}"#;
+        match parse_answer::<JobDetail>(Action::Detail, refused) {
+            Err(CallError::Refused(r)) => assert_eq!(
+                (r.code.as_str(), r.message.as_str()),
+                ("-1", "Login failed")
+            ),
+            other => panic!("{other:?}"),
+        }
+        match parse_answer::<JobDetail>(Action::Detail, b"<html><body>502</body></html>") {
+            Err(CallError::Unreadable(why)) => assert!(why.contains("<html>"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn https_endpoints_are_accepted_anywhere() {

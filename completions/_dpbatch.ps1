@@ -1,0 +1,209 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'dpbatch'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'dpbatch' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('domain-create', 'domain-create', [CompletionResultType]::ParameterValue, 'Add domains (Batch.Domain.Create), optionally with @ and www A records')
+            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains by ID (Batch.Record.Create)')
+            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
+            [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show a job''s items and their status once (Batch.Detail)')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll a job until no item is waiting or running, then show it')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dpbatch;domain-create' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)')
+            [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Also add `@` and `www` A records with this IPv4 address to each domain')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After submitting, wait for the job like `dpbatch wait`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the input and print the request that would be sent (token redacted); send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dpbatch;record-create' {
+            [CompletionResult]::new('--domain-id', '--domain-id', [CompletionResultType]::ParameterName, 'Domain IDs to add the records to, comma-separated')
+            [CompletionResult]::new('--sub', '--sub', [CompletionResultType]::ParameterName, 'Host names, comma-separated (`@` is the domain itself)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, URL, FRAMEURL, SPF, HTTPS or SVCB')
+            [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Record value (IPv4 for A, IPv6 for AAAA)')
+            [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'Resolution line')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'TTL in seconds, 1..=604800')
+            [CompletionResult]::new('--mx', '--mx', [CompletionResultType]::ParameterName, 'MX priority, 1..=20 (MX records only, and required for them)')
+            [CompletionResult]::new('--records-file', '--records-file', [CompletionResultType]::ParameterName, 'Read record specs from a JSON array in the API''s `records` format instead (`-` = stdin)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After submitting, wait for the job like `dpbatch wait`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the input and print the request that would be sent (token redacted); send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dpbatch;record-modify' {
+            [CompletionResult]::new('--record-id', '--record-id', [CompletionResultType]::ParameterName, 'Record IDs to change, comma-separated')
+            [CompletionResult]::new('--change', '--change', [CompletionResultType]::ParameterName, 'The field to change')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new value of that field (status: enable or disable)')
+            [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'The records'' value under their new type (required with --change record_type)')
+            [CompletionResult]::new('--mx', '--mx', [CompletionResultType]::ParameterName, 'MX priority 1..=20 (required when --change record_type --to MX)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After submitting, wait for the job like `dpbatch wait`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the input and print the request that would be sent (token redacted); send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dpbatch;detail' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dpbatch;wait' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dpbatch;completions' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dpbatch;help' {
+            [CompletionResult]::new('domain-create', 'domain-create', [CompletionResultType]::ParameterValue, 'Add domains (Batch.Domain.Create), optionally with @ and www A records')
+            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains by ID (Batch.Record.Create)')
+            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
+            [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show a job''s items and their status once (Batch.Detail)')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll a job until no item is waiting or running, then show it')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'dpbatch;help;domain-create' {
+            break
+        }
+        'dpbatch;help;record-create' {
+            break
+        }
+        'dpbatch;help;record-modify' {
+            break
+        }
+        'dpbatch;help;detail' {
+            break
+        }
+        'dpbatch;help;wait' {
+            break
+        }
+        'dpbatch;help;completions' {
+            break
+        }
+        'dpbatch;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

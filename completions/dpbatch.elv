@@ -1,0 +1,189 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[dpbatch] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'dpbatch'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'dpbatch'= {
+            cand --config 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level'
+            cand --token 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)'
+            cand --endpoint 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+            cand record-create 'Add records to domains by ID (Batch.Record.Create)'
+            cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
+            cand detail 'Show a job''s items and their status once (Batch.Detail)'
+            cand wait 'Poll a job until no item is waiting or running, then show it'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dpbatch;domain-create'= {
+            cand -f 'Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)'
+            cand --file 'Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)'
+            cand --value 'Also add `@` and `www` A records with this IPv4 address to each domain'
+            cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
+            cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --config 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level'
+            cand --token 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)'
+            cand --endpoint 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)'
+            cand --wait 'After submitting, wait for the job like `dpbatch wait`'
+            cand --dry-run 'Check the input and print the request that would be sent (token redacted); send nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dpbatch;record-create'= {
+            cand --domain-id 'Domain IDs to add the records to, comma-separated'
+            cand --sub 'Host names, comma-separated (`@` is the domain itself)'
+            cand --type 'Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, URL, FRAMEURL, SPF, HTTPS or SVCB'
+            cand --value 'Record value (IPv4 for A, IPv6 for AAAA)'
+            cand --line 'Resolution line'
+            cand --ttl 'TTL in seconds, 1..=604800'
+            cand --mx 'MX priority, 1..=20 (MX records only, and required for them)'
+            cand --records-file 'Read record specs from a JSON array in the API''s `records` format instead (`-` = stdin)'
+            cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
+            cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --config 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level'
+            cand --token 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)'
+            cand --endpoint 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)'
+            cand --wait 'After submitting, wait for the job like `dpbatch wait`'
+            cand --dry-run 'Check the input and print the request that would be sent (token redacted); send nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dpbatch;record-modify'= {
+            cand --record-id 'Record IDs to change, comma-separated'
+            cand --change 'The field to change'
+            cand --to 'The new value of that field (status: enable or disable)'
+            cand --value 'The records'' value under their new type (required with --change record_type)'
+            cand --mx 'MX priority 1..=20 (required when --change record_type --to MX)'
+            cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
+            cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --config 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level'
+            cand --token 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)'
+            cand --endpoint 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)'
+            cand --wait 'After submitting, wait for the job like `dpbatch wait`'
+            cand --dry-run 'Check the input and print the request that would be sent (token redacted); send nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dpbatch;detail'= {
+            cand --config 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level'
+            cand --token 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)'
+            cand --endpoint 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dpbatch;wait'= {
+            cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
+            cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --config 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level'
+            cand --token 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)'
+            cand --endpoint 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dpbatch;completions'= {
+            cand --config 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level'
+            cand --token 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)'
+            cand --endpoint 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dpbatch;help'= {
+            cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+            cand record-create 'Add records to domains by ID (Batch.Record.Create)'
+            cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
+            cand detail 'Show a job''s items and their status once (Batch.Detail)'
+            cand wait 'Poll a job until no item is waiting or running, then show it'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dpbatch;help;domain-create'= {
+        }
+        &'dpbatch;help;record-create'= {
+        }
+        &'dpbatch;help;record-modify'= {
+        }
+        &'dpbatch;help;detail'= {
+        }
+        &'dpbatch;help;wait'= {
+        }
+        &'dpbatch;help;completions'= {
+        }
+        &'dpbatch;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,153 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_dpbatch_global_optspecs
+    string join \n config= profile= token= endpoint= lang= json q/quiet v/verbose request-timeout= h/help V/version
+end
+
+function __fish_dpbatch_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_dpbatch_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_dpbatch_using_subcommand
+    set -l cmd (__fish_dpbatch_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -s V -l version -d 'Print version'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s f -l file -d 'Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l value -d 'Also add `@` and `www` A records with this IPv4 address to each domain' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l domain-id -d 'Domain IDs to add the records to, comma-separated' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l sub -d 'Host names, comma-separated (`@` is the domain itself)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l type -d 'Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, URL, FRAMEURL, SPF, HTTPS or SVCB' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l value -d 'Record value (IPv4 for A, IPv6 for AAAA)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l line -d 'Resolution line' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l ttl -d 'TTL in seconds, 1..=604800' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l mx -d 'MX priority, 1..=20 (MX records only, and required for them)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l records-file -d 'Read record specs from a JSON array in the API\'s `records` format instead (`-` = stdin)' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l record-id -d 'Record IDs to change, comma-separated' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l change -d 'The field to change' -r -f -a "sub_domain\t''
+record_type\t''
+area\t''
+value\t''
+mx\t''
+ttl\t''
+status\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l to -d 'The new value of that field (status: enable or disable)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l value -d 'The records\' value under their new type (required with --change record_type)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l mx -d 'MX priority 1..=20 (required when --change record_type --to MX)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,228 @@
+//! Configuration and credentials: file location, precedence, profiles, unknown keys, token
+//! checks that never echo the secret, the permission warning and the User-Agent email.
+
+use crate::support::{Env, secret};
+use fake_dnspod::DEFAULT_TOKEN;
+
+/// The settings a dry run resolved: the redacted token ID, the URL and the form.
+fn dry_run(env: &Env, cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    env.run_command(cmd.args(["--json", "domain-create", "a.cn", "--dry-run"]))
+        .code(0)
+        .json()
+}
+
+#[test]
+fn flag_beats_env_beats_profile_beats_top_level() {
+    let env = Env::new();
+    let path = env.write_config(
+        "default",
+        "token = \"1,top-secret\"\nendpoint = \"https://top.example\"\n\n[profiles.work]\ntoken = \"2,work-secret\"\nlang = \"cn\"\n",
+    );
+    let base = || {
+        let mut cmd = env.command();
+        cmd.env_remove("DNSPOD_TOKEN")
+            .env_remove("DPBATCH_ENDPOINT");
+        cmd
+    };
+    let top = dry_run(&env, &mut base());
+    assert_eq!(top["form"]["login_token"], "1,<redacted>");
+    assert_eq!(top["url"], "https://top.example/Batch.Domain.Create");
+    assert_eq!(top["form"]["lang"], "en");
+
+    let profile = dry_run(&env, base().env("DPBATCH_PROFILE", "work"));
+    assert_eq!(profile["form"]["login_token"], "2,<redacted>");
+    assert_eq!(profile["form"]["lang"], "cn");
+    assert_eq!(
+        profile["url"], "https://top.example/Batch.Domain.Create",
+        "unset in the profile: top level"
+    );
+
+    let environment = dry_run(
+        &env,
+        base()
+            .env("DPBATCH_PROFILE", "work")
+            .env("DNSPOD_TOKEN", "3,env-secret"),
+    );
+    assert_eq!(environment["form"]["login_token"], "3,<redacted>");
+
+    let flag = dry_run(
+        &env,
+        base().env("DNSPOD_TOKEN", "3,env-secret").args([
+            "--profile",
+            "work",
+            "--token",
+            "4,flag-secret",
+            "--lang",
+            "en",
+        ]),
+    );
+    assert_eq!(flag["form"]["login_token"], "4,<redacted>");
+    assert_eq!(flag["form"]["lang"], "en");
+    assert!(path.exists());
+}
+
+#[test]
+fn explicit_config_paths_must_exist_but_the_default_may_be_missing() {
+    let env = Env::new();
+    env.run(&["domain-create", "a.cn"]).code(0);
+    let missing = env.home().join("nope.toml");
+    env.run(&[
+        "--config",
+        missing.to_str().unwrap(),
+        "domain-create",
+        "a.cn",
+    ])
+    .code(2)
+    .stderr_has("nope.toml");
+    let run = env.run_command(
+        env.command()
+            .env("DPBATCH_CONFIG", &missing)
+            .args(["detail", "1"]),
+    );
+    run.code(2).stderr_has("nope.toml");
+    assert_eq!(env.requests("Batch.Domain.Create").len(), 1);
+}
+
+#[test]
+fn unknown_keys_name_the_key_and_the_file() {
+    let env = Env::new();
+    let path = env.write_config("custom.toml", "[profiles.a]\ntokne = \"1,x\"\n");
+    let run = env.run(&["--config", path.to_str().unwrap(), "domain-create", "a.cn"]);
+    run.code(2).stderr_has("tokne").stderr_has("custom.toml");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn an_unknown_profile_is_a_usage_error() {
+    let env = Env::new();
+    env.write_config("default", "[profiles.work]\n");
+    env.run(&["--profile", "play", "domain-create", "a.cn"])
+        .code(2)
+        .stderr_has("`play`")
+        .stderr_has("work");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn no_token_names_the_variable_and_the_config_path() {
+    let env = Env::new();
+    let run = env.run_command(
+        env.command()
+            .env_remove("DNSPOD_TOKEN")
+            .args(["domain-create", "a.cn"]),
+    );
+    run.code(2)
+        .stderr_has("DNSPOD_TOKEN")
+        .stderr_has(env.default_config_path().to_str().unwrap());
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn malformed_tokens_never_echo_the_secret() {
+    let env = Env::new();
+    for bad in ["only-a-secret-value", "abc,secret-value", "520001,"] {
+        let run = env.run_command(
+            env.command()
+                .env("DNSPOD_TOKEN", bad)
+                .args(["domain-create", "a.cn"]),
+        );
+        run.code(2).stderr_has("ID,TOKEN");
+        assert!(!run.stderr.contains("secret-value"), "{run:#?}");
+    }
+    let path = env.write_config("bad.toml", "token = 520001,secret-value\n");
+    let run = env.run(&["--config", path.to_str().unwrap(), "domain-create", "a.cn"]);
+    run.code(2).stderr_has("bad.toml");
+    assert!(!run.stderr.contains("secret-value"), "{run:#?}");
+    env.assert_nothing_sent();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_readable_token_file_gets_a_one_line_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let path = env.write_config("default", &format!("token = \"{DEFAULT_TOKEN}\"\n"));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = env.run_command(
+        env.command()
+            .env_remove("DNSPOD_TOKEN")
+            .args(["domain-create", "a.cn"]),
+    );
+    run.code(0)
+        .stderr_has("readable by group or others")
+        .stderr_has("chmod 600");
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.contains("readable"))
+            .count(),
+        1
+    );
+    assert!(!run.stderr.contains(secret()));
+}
+
+#[test]
+fn without_an_email_the_placeholder_is_sent_with_a_hint() {
+    let env = Env::new();
+    let run = env.run_command(
+        env.command()
+            .env_remove("DPBATCH_EMAIL")
+            .args(["domain-create", "a.cn"]),
+    );
+    run.code(0).stderr_has("hint:").stderr_has("DPBATCH_EMAIL");
+    let sent = env.requests("Batch.Domain.Create");
+    let want = format!(
+        "dpbatch/{} (unset@dpbatch.invalid)",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(sent[0].header("user-agent"), Some(want.as_str()));
+    let quiet = env.run_command(env.command().env_remove("DPBATCH_EMAIL").args([
+        "-q",
+        "domain-create",
+        "b.cn",
+    ]));
+    assert!(quiet.code(0).stderr.is_empty(), "{quiet:#?}");
+}
+
+#[test]
+fn the_config_email_is_used_when_the_environment_has_none() {
+    let env = Env::new();
+    env.write_config("default", "email = \"noc@example.net\"\n");
+    env.run_command(
+        env.command()
+            .env_remove("DPBATCH_EMAIL")
+            .args(["domain-create", "a.cn"]),
+    )
+    .code(0);
+    let ua = env.requests("Batch.Domain.Create")[0]
+        .header("user-agent")
+        .map(str::to_owned);
+    assert!(ua.unwrap().ends_with("(noc@example.net)"));
+}
+
+#[test]
+fn plain_http_is_refused_off_loopback() {
+    let env = Env::new();
+    env.run(&["--endpoint", "http://dnsapi.cn", "domain-create", "a.cn"])
+        .code(2)
+        .stderr_has("https://");
+    env.run(&["--endpoint", "http://192.0.2.1:80", "detail", "1"])
+        .code(2)
+        .stderr_has("loopback");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn short_intervals_are_for_loopback_only() {
+    let env = Env::new();
+    env.run(&[
+        "--endpoint",
+        "https://dnsapi.example",
+        "wait",
+        "1",
+        "--interval",
+        "100ms",
+    ])
+    .code(2)
+    .stderr_has("--interval 100ms");
+}

@@ -1,0 +1,262 @@
+//! Every input check of SPEC.md: exit 2, the bad value named, and nothing sent.
+
+use crate::support::Env;
+
+/// Runs `args` and asserts a usage error naming `culprit`, with no request made.
+fn refused(env: &Env, args: &[&str], culprit: &str) {
+    let run = env.run(args);
+    run.code(2).stderr_has(culprit);
+    assert!(run.stdout.is_empty(), "stdout must stay empty: {run:#?}");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn empty_lists_are_refused() {
+    let env = Env::new();
+    refused(&env, &["domain-create", ""], "empty domain name");
+    refused(&env, &["domain-create"], "DOMAINS");
+    let empty = env.file("empty.txt", "# none\n\n");
+    refused(
+        &env,
+        &["domain-create", "--file", empty.to_str().unwrap()],
+        "no domains",
+    );
+    refused(
+        &env,
+        &[
+            "record-modify",
+            "--record-id",
+            "",
+            "--change",
+            "ttl",
+            "--to",
+            "1",
+        ],
+        "empty entry",
+    );
+}
+
+#[test]
+fn malformed_domain_names_are_named() {
+    let env = Env::new();
+    let long = format!("{}.cn", "a".repeat(64));
+    let very_long = format!("{}.cn", vec!["abcdefghij"; 25].join("."));
+    for name in [
+        "a..cn",
+        "-a.cn",
+        "a-.cn",
+        "a b.cn",
+        long.as_str(),
+        very_long.as_str(),
+    ] {
+        // `--` lets a name that starts with `-` through clap, as with any CLI.
+        refused(&env, &["domain-create", "--", name], &format!("`{name}`"));
+    }
+}
+
+#[test]
+fn every_bad_line_of_a_file_is_reported_at_once() {
+    let env = Env::new();
+    let file = env.file("domains.txt", "good.cn\nbad..cn\n-worse.cn\n");
+    let run = env.run(&["domain-create", "--file", file.to_str().unwrap()]);
+    run.code(2)
+        .stderr_has("2 invalid values")
+        .stderr_has("line 2")
+        .stderr_has("`-worse.cn`");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn internationalised_names_are_valid() {
+    let env = Env::new();
+    env.run(&["domain-create", "例子.cn,xn--fsqu00a.xn--fiqs8s"])
+        .code(0);
+}
+
+#[test]
+fn domain_create_value_must_be_ipv4() {
+    let env = Env::new();
+    refused(&env, &["domain-create", "a.cn", "--value", "::1"], "::1");
+    refused(
+        &env,
+        &["domain-create", "a.cn", "--value", "1.2.3.400"],
+        "1.2.3.400",
+    );
+}
+
+#[test]
+fn ids_must_be_positive_numbers() {
+    let env = Env::new();
+    refused(
+        &env,
+        &[
+            "record-modify",
+            "--record-id",
+            "1,abc",
+            "--change",
+            "ttl",
+            "--to",
+            "60",
+        ],
+        "`abc`",
+    );
+    refused(
+        &env,
+        &[
+            "record-modify",
+            "--record-id",
+            "0",
+            "--change",
+            "ttl",
+            "--to",
+            "60",
+        ],
+        "`0`",
+    );
+    refused(
+        &env,
+        &[
+            "record-create",
+            "--domain-id",
+            "-3",
+            "--type",
+            "A",
+            "--value",
+            "1.1.1.1",
+        ],
+        "-3",
+    );
+    refused(&env, &["detail", "x1"], "x1");
+    refused(&env, &["wait", "0"], "`0`");
+}
+
+#[test]
+fn record_types_and_values_are_checked() {
+    let env = Env::new();
+    fn create<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        [&["record-create", "--domain-id", "1"][..], extra].concat()
+    }
+    refused(&env, &create(&["--type", "PTR", "--value", "x"]), "`PTR`");
+    refused(
+        &env,
+        &create(&["--type", "a", "--value", "1.2.3"]),
+        "`1.2.3`",
+    );
+    refused(
+        &env,
+        &create(&["--type", "AAAA", "--value", "1.2.3.4"]),
+        "`1.2.3.4`",
+    );
+    refused(
+        &env,
+        &create(&["--type", "A", "--value", "1.1.1.1", "--ttl", "0"]),
+        "`0`",
+    );
+    refused(
+        &env,
+        &create(&["--type", "A", "--value", "1.1.1.1", "--ttl", "604801"]),
+        "`604801`",
+    );
+    refused(
+        &env,
+        &create(&["--type", "MX", "--value", "mx.a.cn."]),
+        "MX priority",
+    );
+    refused(
+        &env,
+        &create(&["--type", "MX", "--value", "mx.a.cn.", "--mx", "21"]),
+        "`21`",
+    );
+    refused(
+        &env,
+        &create(&["--type", "A", "--value", "1.1.1.1", "--sub", "www,,x"]),
+        "empty host",
+    );
+}
+
+#[test]
+fn records_files_are_checked_record_by_record() {
+    let env = Env::new();
+    let file = env.file(
+        "r.json",
+        r#"[{"record_type":"A","value":"1.1.1.1"},{"record_type":"A","value":"nope","ttl":0}]"#,
+    );
+    let run = env.run(&[
+        "record-create",
+        "--domain-id",
+        "1",
+        "--records-file",
+        file.to_str().unwrap(),
+    ]);
+    run.code(2).stderr_has("record 2").stderr_has("`nope`");
+    let broken = env.file("broken.json", "{not json");
+    refused(
+        &env,
+        &[
+            "record-create",
+            "--domain-id",
+            "1",
+            "--records-file",
+            broken.to_str().unwrap(),
+        ],
+        "broken.json",
+    );
+}
+
+#[test]
+fn record_modify_changes_are_checked() {
+    let env = Env::new();
+    fn modify<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        [&["record-modify", "--record-id", "1"][..], extra].concat()
+    }
+    refused(
+        &env,
+        &modify(&["--change", "colour", "--to", "red"]),
+        "colour",
+    );
+    refused(
+        &env,
+        &modify(&["--change", "value", "--to", ""]),
+        "--to is empty",
+    );
+    refused(
+        &env,
+        &modify(&["--change", "status", "--to", "paused"]),
+        "`paused`",
+    );
+    refused(
+        &env,
+        &modify(&["--change", "ttl", "--to", "soon"]),
+        "`soon`",
+    );
+    refused(&env, &modify(&["--change", "mx", "--to", "high"]), "`high`");
+    refused(
+        &env,
+        &modify(&["--change", "record_type", "--to", "CNAME"]),
+        "--value",
+    );
+    refused(
+        &env,
+        &modify(&[
+            "--change",
+            "record_type",
+            "--to",
+            "MX",
+            "--value",
+            "mx.a.cn.",
+        ]),
+        "--mx",
+    );
+}
+
+#[test]
+fn durations_are_checked() {
+    let env = Env::new();
+    refused(&env, &["wait", "1", "--interval", "fast"], "`fast`");
+    refused(&env, &["wait", "1", "--timeout", "-1"], "-1");
+    refused(
+        &env,
+        &["wait", "1", "--interval", "0"],
+        "--interval must be more than 0",
+    );
+}

@@ -1,0 +1,85 @@
+//! Scripts first: stdout carries only the result, stderr the rest; verbose logs stay
+//! token-free; a closed pipe is not an error.
+
+use crate::support::{Env, FAST, secret};
+use std::io::Read;
+use std::process::Stdio;
+
+#[test]
+fn verbose_logs_each_request_on_stderr_with_the_token_redacted() {
+    let env = Env::new();
+    let run = env.run(&[&["-v", "domain-create", "a.cn", "--wait"][..], &FAST].concat());
+    run.code(0)
+        .stderr_has("POST http://127.0.0.1")
+        .stderr_has("login_token=520001,<redacted>")
+        .stderr_has("Batch.Detail answered HTTP 200");
+    assert!(!run.stdout.contains("POST"), "logs stay off stdout");
+}
+
+#[test]
+fn quiet_keeps_stderr_empty_on_success() {
+    let env = Env::new();
+    let run = env.run(&[&["-q", "domain-create", "a.cn", "--wait"][..], &FAST].concat());
+    assert!(run.code(0).stderr.is_empty(), "{run:#?}");
+}
+
+#[test]
+fn no_colour_off_a_terminal_even_without_no_color() {
+    let env = Env::new();
+    // The harness asserts no escape in any output; here NO_COLOR is not even set.
+    let run = env.run_command(
+        env.command()
+            .env_remove("NO_COLOR")
+            .args([&["domain-create", "a.cn,fail-b.cn", "--wait"][..], &FAST].concat()),
+    );
+    run.code(4);
+}
+
+#[test]
+fn a_closed_stdout_is_not_an_error() {
+    let env = Env::new();
+    let job = env.server.create_domain_job(2000, 2);
+    env.server.finish_all();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("dpbatch"))
+        .args(["--json", "detail", &job.to_string()])
+        .env_clear()
+        .env("DPBATCH_ENDPOINT", env.server.url())
+        .env("DNSPOD_TOKEN", fake_dnspod::DEFAULT_TOKEN)
+        .env("XDG_CONFIG_HOME", env.home())
+        .env("DPBATCH_EMAIL", "ci@example.com")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Read one byte, like `head -c1`, then close the pipe on a far larger answer.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(first, *b"{");
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn help_and_version_go_to_stdout() {
+    let env = Env::new();
+    env.run(&["--help"])
+        .code(0)
+        .stdout_has("record-modify")
+        .stdout_has("Exit codes");
+    env.run(&["--version"])
+        .code(0)
+        .stdout_has(env!("CARGO_PKG_VERSION"));
+    let help = env.run(&["record-create", "--help"]);
+    help.code(0)
+        .stdout_has("--records-file")
+        .stdout_has("DNSPOD_TOKEN");
+    assert!(
+        !help.stdout.contains(secret()),
+        "env values of the token are hidden from help"
+    );
+    env.assert_nothing_sent();
+}

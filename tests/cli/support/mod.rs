@@ -1,0 +1,193 @@
+//! The harness every end-to-end test uses: a fake DNSPod on loopback, a private home and
+//! config directory, and the real `dpbatch` binary run with a hermetic environment.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use fake_dnspod::{Config, DEFAULT_TOKEN, FakeDnspod, Request};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tempfile::TempDir;
+
+/// The part of the fake's token no output may ever show.
+pub fn secret() -> &'static str {
+    DEFAULT_TOKEN.split_once(',').expect("ID,SECRET").1
+}
+
+pub const EMAIL: &str = "ci@example.com";
+
+/// Fast polling against the fake: no test sleeps for real seconds.
+pub const FAST: [&str; 2] = ["--interval", "10ms"];
+
+pub struct Env {
+    pub server: FakeDnspod,
+    home: TempDir,
+}
+
+/// What one run of the binary produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// The bare job id a submit prints on stdout.
+    pub fn job_id(&self) -> u64 {
+        self.stdout
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("stdout is not a job id: {self:?}"))
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
+    }
+
+    /// Asserts the exit code, showing the whole run when it differs.
+    pub fn code(&self, expected: i32) -> &Run {
+        assert_eq!(self.code, expected, "unexpected exit code: {self:#?}");
+        self
+    }
+
+    pub fn stderr_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}: {self:#?}"
+        );
+        self
+    }
+
+    pub fn stdout_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}: {self:#?}"
+        );
+        self
+    }
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env::with(Config::default())
+    }
+
+    pub fn with(config: Config) -> Env {
+        Env {
+            server: FakeDnspod::start_with(config),
+            home: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// The default config path inside this test's private config directory.
+    pub fn default_config_path(&self) -> PathBuf {
+        self.home
+            .path()
+            .join("xdg")
+            .join("dpbatch")
+            .join("config.toml")
+    }
+
+    /// Writes a config file (mode 600 on Unix) and returns its path.
+    pub fn write_config(&self, name: &str, text: &str) -> PathBuf {
+        let path = if name == "default" {
+            self.default_config_path()
+        } else {
+            self.home.path().join(name)
+        };
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("config dir");
+        std::fs::write(&path, text).expect("config file");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        }
+        path
+    }
+
+    pub fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.home.path().join(name);
+        std::fs::write(&path, text).expect("input file");
+        path
+    }
+
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    /// The binary with nothing inherited: no proxy, no token, no colour setting of the
+    /// caller's; the fake as endpoint and its token in the environment.
+    pub fn command(&self) -> assert_cmd::Command {
+        let mut cmd = cargo_bin_cmd!("dpbatch");
+        cmd.env_clear()
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join("xdg"))
+            .env("NO_COLOR", "1")
+            .env("DPBATCH_ENDPOINT", self.server.url())
+            .env("DNSPOD_TOKEN", DEFAULT_TOKEN)
+            .env("DPBATCH_EMAIL", EMAIL)
+            .timeout(Duration::from_secs(30));
+        cmd
+    }
+
+    /// Runs `dpbatch ARGS` and checks what every run must honour: the secret appears in
+    /// no output, and stdout has no terminal escapes.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_command(self.command().args(args))
+    }
+
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        self.run_command(self.command().args(args).write_stdin(stdin))
+    }
+
+    pub fn run_command(&self, cmd: &mut assert_cmd::Command) -> Run {
+        let output = cmd.output().expect("dpbatch runs");
+        let run = Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        };
+        assert!(
+            !run.stdout.contains(secret()) && !run.stderr.contains(secret()),
+            "the token's secret leaked: {run:#?}"
+        );
+        assert!(
+            !run.stdout.contains('\u{1b}') && !run.stderr.contains('\u{1b}'),
+            "terminal escapes off a terminal: {run:#?}"
+        );
+        run
+    }
+
+    /// Every request the fake received for `action`.
+    pub fn requests(&self, action: &str) -> Vec<Request> {
+        self.server
+            .requests()
+            .into_iter()
+            .filter(|r| r.action == action)
+            .collect()
+    }
+
+    /// The fake saw nothing at all: for input and config errors.
+    pub fn assert_nothing_sent(&self) {
+        let requests = self.server.requests();
+        assert!(
+            requests.is_empty(),
+            "requests were sent: {:?}",
+            requests.iter().map(|r| &r.action).collect::<Vec<_>>()
+        );
+    }
+
+    /// Submits a domain job through the binary and returns its id.
+    pub fn submit_domains(&self, domains: &str) -> u64 {
+        self.run(&["domain-create", domains]).code(0).job_id()
+    }
+}
+
+/// A form as `name=value` strings, in the order sent.
+pub fn form(request: &Request) -> Vec<String> {
+    request
+        .form
+        .iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect()
+}

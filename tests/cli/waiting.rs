@@ -1,0 +1,245 @@
+//! `detail`, `wait` and `--wait`: the table, the JSON shape, and the exit codes 0, 3, 4, 5
+//! and 130.
+
+use crate::support::{Env, FAST};
+use fake_dnspod::{Config, Progress};
+use serde_json::Value;
+use std::time::Duration;
+
+/// Every number field of SPEC.md is a JSON number or null in every domain and record.
+fn assert_normalised(job: &Value) {
+    for key in ["job_id", "total", "success", "fail"] {
+        assert!(job[key].is_u64(), "{key} is not a number: {job}");
+    }
+    assert!(job["finished"].is_boolean());
+    let domains = job["domains"].as_array().expect("domains array");
+    assert!(!domains.is_empty());
+    for domain in domains {
+        assert!(
+            domain["domain_id"].is_u64() || domain["domain_id"].is_null(),
+            "{domain}"
+        );
+        for record in domain["records"].as_array().expect("records array") {
+            for key in ["record_id", "ttl", "mx", "id"] {
+                let v = &record[key];
+                assert!(v.is_u64() || v.is_null(), "record {key} is {v}: {record}");
+            }
+        }
+    }
+}
+
+#[test]
+fn wait_polls_until_every_item_is_final() {
+    let env = Env::new();
+    let job = env.submit_domains("a.cn,b.cn");
+    let run = env.run(&[&["wait", &job.to_string()][..], &FAST].concat());
+    run.code(0)
+        .stdout_has(&format!("job {job} (domain): 2 items, 2 ok, 0 failed"));
+    // waiting, then running, then done: three polls, no more.
+    assert_eq!(env.requests("Batch.Detail").len(), 3);
+    assert_eq!(
+        run.stdout.lines().count(),
+        1 + 2 + 1,
+        "header, two domain rows, summary: {run:#?}"
+    );
+}
+
+#[test]
+fn submit_with_wait_shows_the_domain_records() {
+    let env = Env::new();
+    let run = env.run(
+        &[
+            &["domain-create", "a.cn", "--value", "1.2.3.4", "--wait"][..],
+            &FAST,
+        ]
+        .concat(),
+    );
+    run.code(0)
+        .stdout_has("3 items, 3 ok")
+        .stderr_has("submitted job");
+    let rows: Vec<Vec<&str>> = run
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        rows[0],
+        [
+            "DOMAIN",
+            "SUB-DOMAIN",
+            "TYPE",
+            "LINE",
+            "VALUE",
+            "TTL",
+            "MX",
+            "STATUS",
+            "ERROR"
+        ]
+    );
+    assert!(
+        rows.contains(&vec![
+            "a.cn", "www", "A", "默认", "1.2.3.4", "600", "-", "ok", "-"
+        ]),
+        "{rows:?}"
+    );
+    assert_eq!(env.requests("Batch.Domain.Create").len(), 1);
+}
+
+#[test]
+fn json_of_each_job_type_has_normalised_numbers() {
+    let env = Env::new();
+    let domain_id = env.server.add_domain("seeded.cn");
+    let record_id = env
+        .server
+        .add_record(domain_id, "www", "A", "默认", "1.1.1.1");
+    let jobs = [
+        env.submit_domains("x.cn,fail-y.cn"),
+        env.run(&[
+            "record-create",
+            "--domain-id",
+            &domain_id.to_string(),
+            "--sub",
+            "mail",
+            "--type",
+            "MX",
+            "--value",
+            "mx.a.cn.",
+            "--mx",
+            "5",
+        ])
+        .code(0)
+        .job_id(),
+        env.run(&[
+            "record-modify",
+            "--record-id",
+            &record_id.to_string(),
+            "--change",
+            "ttl",
+            "--to",
+            "60",
+        ])
+        .code(0)
+        .job_id(),
+    ];
+    for (job, job_type) in jobs.iter().zip(["domain", "record_add", "record_modify"]) {
+        // Mid-way (waiting, record ids still absent) and at the end.
+        let first = env
+            .run(&["--json", "detail", &job.to_string()])
+            .code(0)
+            .json();
+        assert_normalised(&first);
+        assert_eq!(first["finished"], false);
+        let run = env.run(&[&["--json", "wait", &job.to_string()][..], &FAST].concat());
+        let last = run.json();
+        assert_normalised(&last);
+        assert_eq!(last["type"], job_type);
+        assert_eq!(last["job_id"].as_u64(), Some(*job));
+        assert_eq!(last["finished"], true);
+    }
+}
+
+#[test]
+fn a_finished_job_with_failures_exits_4() {
+    let env = Env::new();
+    let run = env.run(&[&["domain-create", "ok.cn,fail-me.cn", "--wait"][..], &FAST].concat());
+    run.code(4)
+        .stdout_has("1 ok, 1 failed")
+        .stderr_has("1 of 2 items failed");
+    let job = run
+        .stdout
+        .lines()
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    // `detail` of the finished job says the same with the same code.
+    env.run(&["detail", &job])
+        .code(4)
+        .stdout_has("Domain already exists");
+    let json = env.run(&["--json", "detail", &job]).code(4).json();
+    assert_eq!(json["fail"], 1);
+}
+
+#[test]
+fn an_unfinished_job_is_not_a_failure_for_detail() {
+    let env = Env::new();
+    let job = env.submit_domains("a.cn").to_string();
+    env.run(&["detail", &job]).code(0).stdout_has("1 waiting");
+}
+
+#[test]
+fn timeout_exits_5_with_the_last_state_and_how_to_resume() {
+    let env = Env::with(Config {
+        progress: Progress::PerPoll {
+            waiting: 1000,
+            running: 0,
+        },
+        ..Config::default()
+    });
+    let job = env.submit_domains("a.cn").to_string();
+    let run = env.run(&["wait", &job, "--interval", "20ms", "--timeout", "150ms"]);
+    run.code(5)
+        .stdout_has("1 waiting")
+        .stderr_has("timed out after 150ms")
+        .stderr_has(&format!("dpbatch wait {job}"));
+    let polls = env.requests("Batch.Detail").len();
+    assert!((2..=10).contains(&polls), "{polls} polls in 150ms at 20ms");
+}
+
+#[test]
+fn unknown_job_is_a_refusal_exit_3() {
+    let env = Env::new();
+    env.run(&["detail", "999999"]).code(3).stderr_has("code 8");
+    env.run(&[&["wait", "999999"][..], &FAST].concat())
+        .code(3)
+        .stderr_has("code 8");
+    assert_eq!(
+        env.requests("Batch.Detail").len(),
+        2,
+        "refusals are not retried"
+    );
+}
+
+#[test]
+fn interrupt_exits_130_and_says_how_to_resume() {
+    let env = Env::with(Config {
+        progress: Progress::PerPoll {
+            waiting: 100_000,
+            running: 0,
+        },
+        ..Config::default()
+    });
+    let job = env.submit_domains("a.cn").to_string();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("dpbatch"))
+        .args(["wait", &job, "--interval", "50ms"])
+        .env_clear()
+        .env("DPBATCH_ENDPOINT", env.server.url())
+        .env("DNSPOD_TOKEN", fake_dnspod::DEFAULT_TOKEN)
+        .env("XDG_CONFIG_HOME", env.home())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Let it poll a few times, then press Ctrl-C.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while env.requests("Batch.Detail").len() < 2 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let started = std::time::Instant::now();
+    let output = child.wait_with_output().expect("output");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "Ctrl-C must end waiting promptly"
+    );
+    assert_eq!(output.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("dpbatch wait {job}")), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
