@@ -83,6 +83,10 @@ pub(crate) fn write_job(
             ]);
         }
     }
+    // Two spaces between columns and none at the edges, like `kubectl get`.
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
     if !detail.domains.is_empty() {
         for line in table.lines() {
             writeln!(out, "{}", line.trim_end())?;
@@ -101,8 +105,9 @@ pub(crate) fn summary(job_id: u64, job_type: Option<&str>, tally: &Tally) -> Str
     if let Some(job_type) = job_type {
         line.push_str(&format!(" ({job_type})"));
     }
+    let items = if tally.total == 1 { "item" } else { "items" };
     line.push_str(&format!(
-        ": {} items, {} ok, {} failed",
+        ": {} {items}, {} ok, {} failed",
         tally.total, tally.ok, tally.failed
     ));
     if !tally.finished() {
@@ -134,6 +139,10 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 1 + 6 + 1, "{text}");
         assert!(lines[0].split_whitespace().eq(HEADER));
+        assert!(
+            lines[0].starts_with("DOMAIN  "),
+            "no leading padding: {text}"
+        );
         let row: Vec<&str> = lines[2].split_whitespace().collect();
         assert_eq!(
             row,
@@ -160,6 +169,16 @@ mod tests {
             true,
         );
         assert!(text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn one_item_is_singular() {
+        let tally = Tally {
+            total: 1,
+            failed: 1,
+            ..Tally::default()
+        };
+        assert_eq!(summary(7, None, &tally), "job 7: 1 item, 0 ok, 1 failed");
     }
 
     #[test]
