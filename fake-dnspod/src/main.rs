@@ -10,7 +10,7 @@ fn usage() -> String {
     format!(
         "\
 Usage: fake-dnspod [--addr 127.0.0.1:8053] [--token ID,SECRET]
-                   [--waiting N] [--running N] | [--elapsed SECS]
+                   [--waiting N] [--running N] | [--elapsed SECS] [--job DxR]...
 
 Serves a fake of DNSPod's legacy batch API on a loopback address until killed,
 seeded with example.cn and example.com and a few records each.
@@ -20,14 +20,25 @@ seeded with example.cn and example.com and a few records each.
   --waiting N     Batch.Detail polls that show a job all waiting [default: 1]
   --running N     further polls that show it partly done [default: 1]
   --elapsed SECS  instead, finish each job SECS seconds after submission
+  --job DxR       also start with a finished job of D generated domains with R
+                  records each (e.g. 10000x2), for benchmarks; may be repeated
   -h, --help      print this help
 "
     )
 }
 
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+struct Options {
+    addr: SocketAddr,
+    config: Config,
+    /// Synthetic finished jobs to create at start: (domains, records per domain).
+    jobs: Vec<(usize, usize)>,
+}
+
 fn main() -> ExitCode {
     match parse(std::env::args().skip(1)) {
-        Ok(Some((addr, config))) => serve(addr, config),
+        Ok(Some(options)) => serve(options),
         Ok(None) => {
             print!("{}", usage());
             ExitCode::SUCCESS
@@ -39,7 +50,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(addr: SocketAddr, config: Config) -> ExitCode {
+fn serve(Options { addr, config, jobs }: Options) -> ExitCode {
     let token = config.token.clone();
     let server = match FakeDnspod::bind(addr, config) {
         Ok(server) => server,
@@ -67,6 +78,11 @@ fn serve(addr: SocketAddr, config: Config) -> ExitCode {
             );
         }
     }
+    for (domains, records) in jobs {
+        let job = server.create_domain_job(domains, records);
+        server.finish_all();
+        println!("job {job}: {domains} domains x {records} records, finished");
+    }
     println!("serving until killed");
     // Connections are served on the server's own threads; this one only keeps it alive.
     loop {
@@ -75,13 +91,14 @@ fn serve(addr: SocketAddr, config: Config) -> ExitCode {
 }
 
 /// `Ok(None)` asks for help.
-fn parse(args: impl Iterator<Item = String>) -> Result<Option<(SocketAddr, Config)>, String> {
+fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
     let mut addr = SocketAddr::from(([127, 0, 0, 1], 8053));
     let mut config = Config {
         seed: true,
         ..Config::default()
     };
     let (mut waiting, mut running, mut elapsed) = (None, None, None);
+    let mut jobs = Vec::new();
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
@@ -117,6 +134,16 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<(SocketAddr, Confi
                     .ok_or(format!("--elapsed wants seconds, got {text:?}"))?;
                 elapsed = Some(secs);
             }
+            "--job" => {
+                let text = value()?;
+                let shape = text
+                    .split_once('x')
+                    .and_then(|(d, r)| Some((d.parse().ok()?, r.parse().ok()?)))
+                    .ok_or(format!(
+                        "--job wants DOMAINSxRECORDS like 10000x2, got {text:?}"
+                    ))?;
+                jobs.push(shape);
+            }
             _ => return Err(format!("unknown argument {flag:?}")),
         }
     }
@@ -128,7 +155,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<(SocketAddr, Confi
             running: running.unwrap_or(1),
         },
     };
-    Ok(Some((addr, config)))
+    Ok(Some(Options { addr, config, jobs }))
 }
 
 fn count(flag: &str, text: &str) -> Result<u32, String> {
@@ -141,7 +168,16 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str]) -> Result<Option<(SocketAddr, Config)>, String> {
-        parse(args.iter().map(|arg| arg.to_string()))
+        parse(args.iter().map(|arg| arg.to_string())).map(|o| o.map(|o| (o.addr, o.config)))
+    }
+
+    #[test]
+    fn jobs_are_given_as_domains_x_records() {
+        let options = parse(["--job", "10x2", "--job=3x0"].iter().map(|a| a.to_string()))
+            .unwrap()
+            .unwrap();
+        assert_eq!(options.jobs, [(10, 2), (3, 0)]);
+        assert!(run(&["--job", "10"]).is_err());
     }
 
     #[test]
@@ -190,6 +226,7 @@ mod tests {
             &["--elapsed", "1", "--waiting", "2"],
             &["--token"],
             &["--bogus"],
+            &["--job", "ax2"],
         ] {
             assert!(run(bad).is_err(), "{bad:?}");
         }

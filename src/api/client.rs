@@ -8,6 +8,7 @@ use anyhow::{Context, anyhow};
 use reqwest::blocking::Client as HttpClient;
 use serde::de::DeserializeOwned;
 use std::fmt;
+use std::io::Read;
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
 use url::Url;
@@ -107,9 +108,9 @@ pub(crate) struct ClientOptions {
 #[derive(Debug)]
 pub(crate) enum CallError {
     /// No connection was made: the request never left this machine.
-    NotSent(reqwest::Error),
+    NotSent(String),
     /// The connection failed or timed out after the request may have been sent.
-    Transport(reqwest::Error),
+    Transport(String),
     /// An HTTP status other than 2xx.
     Http(u16),
     /// A body that is not the JSON we expect (an HTML page, a truncated answer).
@@ -140,11 +141,8 @@ impl CallError {
 impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CallError::NotSent(e) => write!(f, "could not connect: {}", error_chain(e)),
-            CallError::Transport(e) if e.is_timeout() => {
-                write!(f, "no answer in time: {}", error_chain(e))
-            }
-            CallError::Transport(e) => write!(f, "connection failed: {}", error_chain(e)),
+            CallError::NotSent(why) => write!(f, "could not connect: {why}"),
+            CallError::Transport(why) => write!(f, "connection failed: {why}"),
             CallError::Http(status) => write!(f, "HTTP status {status}"),
             CallError::Unreadable(why) => write!(f, "unreadable answer: {why}"),
             CallError::Refused(refused) => write!(f, "code {}: {}", refused.code, refused.message),
@@ -156,9 +154,9 @@ impl std::error::Error for CallError {}
 
 /// reqwest's own Display stops at the outermost layer ("error sending request"); the
 /// causes say what actually happened.
-fn error_chain(err: &reqwest::Error) -> String {
+fn error_chain(err: &dyn std::error::Error) -> String {
     let mut text = err.to_string();
-    let mut source = std::error::Error::source(err);
+    let mut source = err.source();
     while let Some(cause) = source {
         text.push_str(": ");
         text.push_str(&cause.to_string());
@@ -166,6 +164,9 @@ fn error_chain(err: &reqwest::Error) -> String {
     }
     text
 }
+
+/// A Content-Length above this is not trusted for one allocation up front.
+const MAX_PREALLOCATION: u64 = 256 << 20;
 
 pub(crate) struct Client {
     http: HttpClient,
@@ -235,16 +236,27 @@ impl Client {
             crate::output::log(&format!("POST {url} {}", self.describe_form(&form)));
         }
         let started = Instant::now();
-        let result = self.http.post(&url).form(&form).send();
-        let response = result.map_err(|e| {
+        let mut response = self.http.post(&url).form(&form).send().map_err(|e| {
+            let why = error_chain(&e);
             if e.is_connect() {
-                CallError::NotSent(e)
+                CallError::NotSent(why)
+            } else if e.is_timeout() {
+                CallError::Transport(format!("no answer in time: {why}"))
             } else {
-                CallError::Transport(e)
+                CallError::Transport(why)
             }
         })?;
         let status = response.status();
-        let body = response.bytes().map_err(CallError::Transport)?;
+        // One exact allocation when the length is known: a large Batch.Detail answer is
+        // several MB, and a growing buffer would hold up to twice that.
+        let capacity = response
+            .content_length()
+            .unwrap_or(0)
+            .min(MAX_PREALLOCATION);
+        let mut body = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+        response.read_to_end(&mut body).map_err(|e| {
+            CallError::Transport(format!("reading the answer: {}", error_chain(&e)))
+        })?;
         if self.options.verbose {
             crate::output::log(&format!(
                 "{} answered HTTP {} with {} bytes in {} ms",
@@ -292,7 +304,11 @@ pub(crate) fn parse_answer<T: DeserializeOwned>(
     if envelope.status.code != "1" {
         return Err(CallError::Refused(ApiRefused {
             action: action.wire_name(),
-            message: envelope.status.message.unwrap_or_default(),
+            message: envelope
+                .status
+                .message
+                .map(String::from)
+                .unwrap_or_default(),
             code: envelope.status.code,
         }));
     }

@@ -1,37 +1,59 @@
 //! Tolerant deserialisers for the vendor's mixed types: numbers arrive as JSON numbers or
-//! strings, and fields may be `null`, `""` or missing.
+//! strings, and fields may be `null`, `""` or missing. They are hand-written visitors rather
+//! than untagged enums, which would buffer every value before looking at it.
 
+use compact_str::CompactString;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 
-/// A JSON value the vendor uses where a number or a string is meant.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Int(u64),
-    Float(f64),
-    Text(String),
-    Bool(bool),
+struct NumberVisitor;
+
+impl<'de> Visitor<'de> for NumberVisitor {
+    type Value = Option<u64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a non-negative whole number, as a number or a string, or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(Some(n))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+        u64::try_from(n)
+            .map(Some)
+            .map_err(|_| E::custom(format!("expected a non-negative number, got {n}")))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        let trimmed = s.trim();
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        trimmed
+            .parse()
+            .map(Some)
+            .map_err(|_| E::custom(format!("expected a number, got the string {s:?}")))
+    }
 }
 
 /// A non-negative integer sent as a number or a string; `null`, `""` and a missing field
-/// (with `#[serde(default)]`) become `None`.
+/// (with `#[serde(default)]`) become `None`. Anything else is an error, never a zero.
 pub(crate) fn opt_u64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
-    match Option::<Scalar>::deserialize(deserializer)? {
-        None => Ok(None),
-        Some(Scalar::Int(n)) => Ok(Some(n)),
-        Some(Scalar::Text(s)) if s.trim().is_empty() => Ok(None),
-        Some(Scalar::Text(s)) => s
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| de::Error::custom(format!("expected a number, got the string {s:?}"))),
-        Some(Scalar::Float(f)) => Err(de::Error::custom(format!(
-            "expected a whole non-negative number, got {f}"
-        ))),
-        Some(Scalar::Bool(b)) => Err(de::Error::custom(format!("expected a number, got {b}"))),
-    }
+    deserializer.deserialize_option(NumberVisitor)
 }
 
 /// A required non-negative integer sent as a number or a string (`job_id`).
@@ -39,54 +61,73 @@ pub(crate) fn u64_lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
     opt_u64(deserializer)?.ok_or_else(|| de::Error::custom("expected a number, got null or \"\""))
 }
 
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Option<CompactString>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string, a number or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(Some(CompactString::from(s)))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(Some(CompactString::from(n.to_string())))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(Some(CompactString::from(n.to_string())))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Self::Value, E> {
+        Ok(Some(CompactString::from(n.to_string())))
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(Some(CompactString::from(if b { "true" } else { "false" })))
+    }
+}
+
 /// Text that may arrive as a number (a numeric host name or value) or as `null`.
 pub(crate) fn opt_text<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    Ok(match Option::<Scalar>::deserialize(deserializer)? {
-        None => None,
-        Some(Scalar::Text(s)) => Some(s),
-        Some(Scalar::Int(n)) => Some(n.to_string()),
-        Some(Scalar::Float(f)) => Some(f.to_string()),
-        Some(Scalar::Bool(b)) => Some(b.to_string()),
-    })
+) -> Result<Option<CompactString>, D::Error> {
+    deserializer.deserialize_option(TextVisitor)
 }
 
-/// Text that must be present, such as `status.code`, which is a string but is accepted as a number.
+/// Text that must be present, such as `status.code`: a string, accepted as a number too.
 pub(crate) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    opt_text(deserializer)?.ok_or_else(|| de::Error::custom("expected a string, got null"))
+    opt_text(deserializer)?
+        .map(String::from)
+        .ok_or_else(|| de::Error::custom("expected a string, got null"))
 }
 
-/// A list that may be `null` or missing (with `#[serde(default)]`): both mean empty.
+/// A list that may be `null` or missing (with `#[serde(default)]`): both mean empty. The
+/// list is shrunk to its length, as JSON gives no length up front and a growing `Vec`
+/// keeps up to twice what it holds, for every domain's records.
 pub(crate) fn vec_or_null<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct ListVisitor<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a list or null")
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
-        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Vec<T>, D2::Error> {
-            Vec::<T>::deserialize(d)
-        }
-        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(items)
-        }
-    }
-    deserializer.deserialize_option(ListVisitor(std::marker::PhantomData))
+    let mut items = Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default();
+    items.shrink_to_fit();
+    Ok(items)
 }
 
 #[cfg(test)]
@@ -98,7 +139,7 @@ mod tests {
         #[serde(default, deserialize_with = "opt_u64")]
         n: Option<u64>,
         #[serde(default, deserialize_with = "opt_text")]
-        t: Option<String>,
+        t: Option<CompactString>,
         #[serde(default, deserialize_with = "vec_or_null")]
         v: Vec<u8>,
     }
@@ -123,22 +164,35 @@ mod tests {
 
     #[test]
     fn non_numeric_numbers_are_errors_not_zero() {
-        assert!(probe(r#"{"n": "abc"}"#).is_err());
-        assert!(probe(r#"{"n": -1}"#).is_err());
-        assert!(probe(r#"{"n": 1.5}"#).is_err());
-        assert!(probe(r#"{"n": true}"#).is_err());
+        for bad in [
+            r#""abc""#,
+            "-1",
+            "1.5",
+            "true",
+            "[]",
+            "{}",
+            "18446744073709551616",
+        ] {
+            assert!(probe(&format!(r#"{{"n": {bad}}}"#)).is_err(), "{bad}");
+        }
     }
 
     #[test]
     fn text_accepts_numbers_and_null() {
         assert_eq!(probe(r#"{"t": 123}"#).unwrap().t.as_deref(), Some("123"));
+        assert_eq!(
+            probe(r#"{"t": "默认"}"#).unwrap().t.as_deref(),
+            Some("默认")
+        );
         assert_eq!(probe(r#"{"t": null}"#).unwrap().t, None);
+        assert!(probe(r#"{"t": [1]}"#).is_err());
     }
 
     #[test]
     fn lists_may_be_null_or_missing() {
         assert!(probe(r#"{"v": null}"#).unwrap().v.is_empty());
         assert!(probe("{}").unwrap().v.is_empty());
-        assert_eq!(probe(r#"{"v": [1, 2]}"#).unwrap().v, [1, 2]);
+        let v = probe(r#"{"v": [1, 2]}"#).unwrap().v;
+        assert_eq!((v.as_slice(), v.capacity()), (&[1, 2][..], 2));
     }
 }

@@ -5,4 +5,4 @@ pub(crate) mod de;
 mod types;
 
 pub(crate) use client::{CallError, Client, ClientOptions, Endpoint, Lang};
-pub(crate) use types::{Action, Domain, ItemStatus, JobDetail, Request, Tally};
+pub(crate) use types::{Action, Domain, ItemStatus, JobDetail, Record, Request, Tally};

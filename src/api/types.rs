@@ -5,6 +5,7 @@
 //! numeric fields are JSON numbers or `null` by construction.
 
 use super::de;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// A batch action of the legacy API, by its wire name.
@@ -51,7 +52,7 @@ pub(crate) struct Status {
     #[serde(deserialize_with = "de::text")]
     pub code: String,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub message: Option<String>,
+    pub message: Option<CompactString>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -70,9 +71,9 @@ pub(crate) struct SubmitAnswer {
 #[derive(Deserialize, Debug, Default)]
 pub(crate) struct JobDetail {
     #[serde(rename = "type", default, deserialize_with = "de::opt_text")]
-    pub job_type: Option<String>,
+    pub job_type: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub created_at: Option<String>,
+    pub created_at: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub total: Option<u64>,
     #[serde(default, deserialize_with = "de::opt_u64")]
@@ -110,16 +111,16 @@ pub(crate) struct Domain {
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub id: Option<u64>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub domain: Option<String>,
+    pub domain: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub domain_id: Option<u64>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub domain_grade: Option<String>,
+    pub domain_grade: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub operation: Option<String>,
+    pub operation: Option<CompactString>,
     pub status: ItemStatus,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub err_msg: Option<String>,
+    pub err_msg: Option<CompactString>,
     #[serde(default, deserialize_with = "de::vec_or_null")]
     pub records: Vec<Record>,
 }
@@ -132,22 +133,22 @@ pub(crate) struct Record {
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub record_id: Option<u64>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub sub_domain: Option<String>,
+    pub sub_domain: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub record_type: Option<String>,
+    pub record_type: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub area: Option<String>,
+    pub area: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub value: Option<String>,
+    pub value: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub ttl: Option<u64>,
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub mx: Option<u64>,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub operation: Option<String>,
+    pub operation: Option<CompactString>,
     pub status: ItemStatus,
     #[serde(default, deserialize_with = "de::opt_text")]
-    pub err_msg: Option<String>,
+    pub err_msg: Option<CompactString>,
 }
 
 /// Counts of a job's items by status; every domain and every record is one item.

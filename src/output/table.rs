@@ -1,10 +1,15 @@
-//! The item table and summary line of `detail`, `wait` and `--wait`.
+//! The item table and summary line of `detail`, `wait` and `--wait`, written row by row.
+//!
+//! Two passes over the job (column widths, then rows) and nothing held in between: a
+//! 10,000-domain job is 30,000 rows, and a table library that keeps every cell took about
+//! twenty times the answer's size in memory (see BENCHMARKS.md).
 
-use crate::api::{ItemStatus, JobDetail, Tally};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use crate::api::{Domain, ItemStatus, JobDetail, Record, Tally};
+use std::borrow::Cow;
 use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
 
-const HEADER: [&str; 9] = [
+const HEADER: [&str; COLUMNS] = [
     "DOMAIN",
     "SUB-DOMAIN",
     "TYPE",
@@ -15,81 +20,112 @@ const HEADER: [&str; 9] = [
     "STATUS",
     "ERROR",
 ];
+const COLUMNS: usize = 9;
+const STATUS: usize = 7;
+/// Between columns; none at the edges, like `kubectl get`.
+const GAP: &str = "  ";
+
+type Row<'a> = [Cow<'a, str>; COLUMNS];
 
 /// Empty cells show `-` so columns stay aligned for `awk` and `cut`.
-fn text(value: Option<&str>) -> String {
+fn text(value: Option<&str>) -> Cow<'_, str> {
     match value {
-        Some(v) if !v.is_empty() => v.to_owned(),
-        _ => "-".to_owned(),
+        Some(v) if !v.is_empty() => Cow::Borrowed(v),
+        _ => Cow::Borrowed("-"),
     }
 }
 
-fn number(value: Option<u64>) -> String {
-    value.map_or_else(|| "-".to_owned(), |n| n.to_string())
+fn number(value: Option<u64>) -> Cow<'static, str> {
+    value.map_or(Cow::Borrowed("-"), |n| Cow::Owned(n.to_string()))
 }
 
-fn status_cell(status: ItemStatus, color: bool) -> Cell {
-    let cell = Cell::new(status.as_str());
-    if !color {
-        return cell;
-    }
-    cell.fg(match status {
-        ItemStatus::Ok => Color::Green,
-        ItemStatus::Error => Color::Red,
-        ItemStatus::Waiting | ItemStatus::Running => Color::Yellow,
+fn domain_row(domain: &Domain) -> Row<'_> {
+    let dash = || Cow::Borrowed("-");
+    [
+        text(domain.domain.as_deref()),
+        dash(),
+        dash(),
+        dash(),
+        dash(),
+        dash(),
+        dash(),
+        Cow::Borrowed(domain.status.as_str()),
+        text(domain.err_msg.as_deref()),
+    ]
+}
+
+fn record_row<'a>(domain: &'a Domain, record: &'a Record) -> Row<'a> {
+    [
+        text(domain.domain.as_deref()),
+        text(record.sub_domain.as_deref()),
+        text(record.record_type.as_deref()),
+        text(record.area.as_deref()),
+        text(record.value.as_deref()),
+        number(record.ttl),
+        number(record.mx),
+        Cow::Borrowed(record.status.as_str()),
+        text(record.err_msg.as_deref()),
+    ]
+}
+
+/// Every item as a row with its status: a domain, then each of its records.
+fn rows(detail: &JobDetail) -> impl Iterator<Item = (ItemStatus, Row<'_>)> {
+    detail.domains.iter().flat_map(|domain| {
+        std::iter::once((domain.status, domain_row(domain))).chain(
+            domain
+                .records
+                .iter()
+                .map(move |record| (record.status, record_row(domain, record))),
+        )
     })
 }
 
-/// One row per item: a domain row (record columns `-`), then a row per record of it.
+/// The ANSI colour of a status when colour is on.
+fn colour(status: ItemStatus) -> &'static str {
+    match status {
+        ItemStatus::Ok => "\x1b[32m",
+        ItemStatus::Error => "\x1b[31m",
+        ItemStatus::Waiting | ItemStatus::Running => "\x1b[33m",
+    }
+}
+
+fn write_row(
+    out: &mut dyn Write,
+    cells: &Row<'_>,
+    widths: &[usize; COLUMNS],
+    status: Option<ItemStatus>,
+) -> io::Result<()> {
+    for (column, cell) in cells.iter().enumerate() {
+        let last = column == COLUMNS - 1;
+        match status {
+            Some(status) if column == STATUS => write!(out, "{}{cell}\x1b[0m", colour(status))?,
+            _ => out.write_all(cell.as_bytes())?,
+        }
+        if !last {
+            let pad = widths[column].saturating_sub(cell.width());
+            write!(out, "{:pad$}{GAP}", "")?;
+        }
+    }
+    writeln!(out)
+}
+
+/// One row per item (record columns `-` on a domain's own row), then the summary line.
 pub(crate) fn write_job(
     out: &mut dyn Write,
     job_id: u64,
     detail: &JobDetail,
     color: bool,
 ) -> io::Result<()> {
-    let mut table = Table::new();
-    table.load_style(presets::NOTHING).set_header(HEADER);
-    if color {
-        table
-            .enforce_styling()
-            .set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.force_no_tty();
-    }
-    for domain in &detail.domains {
-        let name = text(domain.domain.as_deref());
-        table.add_row(vec![
-            Cell::new(&name),
-            Cell::new("-"),
-            Cell::new("-"),
-            Cell::new("-"),
-            Cell::new("-"),
-            Cell::new("-"),
-            Cell::new("-"),
-            status_cell(domain.status, color),
-            Cell::new(text(domain.err_msg.as_deref())),
-        ]);
-        for record in &domain.records {
-            table.add_row(vec![
-                Cell::new(&name),
-                Cell::new(text(record.sub_domain.as_deref())),
-                Cell::new(text(record.record_type.as_deref())),
-                Cell::new(text(record.area.as_deref())),
-                Cell::new(text(record.value.as_deref())),
-                Cell::new(number(record.ttl)),
-                Cell::new(number(record.mx)),
-                status_cell(record.status, color),
-                Cell::new(text(record.err_msg.as_deref())),
-            ]);
-        }
-    }
-    // Two spaces between columns and none at the edges, like `kubectl get`.
-    for column in table.column_iter_mut() {
-        column.set_padding((0, 2));
-    }
     if !detail.domains.is_empty() {
-        for line in table.lines() {
-            writeln!(out, "{}", line.trim_end())?;
+        let mut widths = HEADER.map(UnicodeWidthStr::width);
+        for (_, row) in rows(detail) {
+            for (width, cell) in widths.iter_mut().zip(&row) {
+                *width = (*width).max(cell.width());
+            }
+        }
+        write_row(out, &HEADER.map(Cow::Borrowed), &widths, None)?;
+        for (status, row) in rows(detail) {
+            write_row(out, &row, &widths, color.then_some(status))?;
         }
     }
     writeln!(
@@ -140,8 +176,8 @@ mod tests {
         assert_eq!(lines.len(), 1 + 6 + 1, "{text}");
         assert!(lines[0].split_whitespace().eq(HEADER));
         assert!(
-            lines[0].starts_with("DOMAIN  "),
-            "no leading padding: {text}"
+            lines[0].starts_with("DOMAIN      SUB-DOMAIN  "),
+            "padded to the widest cell: {text}"
         );
         let row: Vec<&str> = lines[2].split_whitespace().collect();
         assert_eq!(
@@ -163,12 +199,38 @@ mod tests {
     }
 
     #[test]
-    fn colour_marks_statuses_only_when_asked() {
+    fn wide_characters_keep_columns_aligned() {
+        let text = render(
+            include_str!("../../tests/cli/vendor/batch-detail.json"),
+            false,
+        );
+        // `默认` is four columns wide (two characters); STATUS starts at the same column on
+        // every row all the same.
+        let starts: Vec<usize> = text
+            .lines()
+            .take(7)
+            .map(|line| {
+                let byte = line.find("STATUS").or_else(|| line.find("ok ")).unwrap();
+                line[..byte].width()
+            })
+            .collect();
+        assert!(
+            starts.windows(2).all(|w| w[0] == w[1]),
+            "{starts:?}\n{text}"
+        );
+    }
+
+    #[test]
+    fn colour_marks_only_the_status_cell() {
         let text = render(
             include_str!("../../tests/cli/vendor/batch-detail.json"),
             true,
         );
-        assert!(text.contains('\u{1b}'));
+        assert_eq!(text.matches("\x1b[32mok\x1b[0m").count(), 6, "{text}");
+        assert!(
+            text.lines().next().unwrap().is_ascii()
+                && !text.lines().next().unwrap().contains('\x1b')
+        );
     }
 
     #[test]
