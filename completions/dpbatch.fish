@@ -24,13 +24,13 @@ function __fish_dpbatch_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -47,13 +47,13 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s f -l f
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l value -d 'Also add `@` and `www` A records with this IPv4 address to each domain' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l json -d 'Print results as JSON on stdout'
@@ -70,13 +70,13 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l mx -d 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l records-file -d 'Read record specs from a JSON array in the API\'s `records` format instead (`-` = stdin)' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l json -d 'Print results as JSON on stdout'
@@ -96,50 +96,50 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l value 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l mx -d 'MX priority 1..=20 (required when --change record_type --to MX)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s h -l help -d 'Print help'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s h -l help -d 'Print help'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l config -d 'Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l token -d 'API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l endpoint -d 'API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l request-timeout -d 'Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'

@@ -2,7 +2,7 @@
 //! here (a bad one is a usage error, exit 2); `input` checks the rest.
 
 use crate::api::Lang;
-use crate::input::records::{ChangeField, parse_record_type};
+use crate::input::records::{ChangeField, DEFAULT_LINE, DEFAULT_TTL, parse_record_type};
 use crate::input::values::{
     IdList, Timeout, parse_duration, parse_id, parse_id_list, parse_mx, parse_timeout, parse_ttl,
 };
@@ -31,29 +31,24 @@ pub(crate) struct Cli {
     pub command: Command,
 }
 
-/// Options every subcommand accepts, before or after its name.
+/// Options every subcommand accepts, before or after its name. The environment variables
+/// named here are read by `config`, where an empty one counts as unset.
 #[derive(Args, Debug)]
 pub(crate) struct GlobalArgs {
-    /// Config file [default: ~/.config/dpbatch/config.toml]; a file named here must exist
-    #[arg(long, global = true, env = "DPBATCH_CONFIG", value_name = "PATH")]
+    /// Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist
+    #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// Use the [profiles.NAME] table of the config file over its top level
-    #[arg(long, global = true, env = "DPBATCH_PROFILE", value_name = "NAME")]
+    /// Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// API token as ID,TOKEN (prefer the environment or the config file: flags show in `ps`)
-    #[arg(
-        long,
-        global = true,
-        env = "DNSPOD_TOKEN",
-        hide_env_values = true,
-        value_name = "ID,TOKEN"
-    )]
+    /// API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`
+    #[arg(long, global = true, value_name = "ID,TOKEN")]
     pub token: Option<String>,
 
-    /// API base URL [default: https://dnsapi.cn]; http:// only for loopback hosts
-    #[arg(long, global = true, env = "DPBATCH_ENDPOINT", value_name = "URL")]
+    /// API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts
+    #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
     /// Language of the API's messages [default: en]
@@ -72,9 +67,9 @@ pub(crate) struct GlobalArgs {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
-    /// Give up on one HTTP request after this long (plain seconds or 500ms, 30s, 2m)
-    #[arg(long, global = true, env = "DPBATCH_REQUEST_TIMEOUT", value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
-    pub request_timeout: Duration,
+    /// Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    pub request_timeout: Option<Duration>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -167,11 +162,11 @@ pub(crate) struct RecordCreateArgs {
     pub value: Option<String>,
 
     /// Resolution line
-    #[arg(long, value_name = "LINE", default_value = "默认")]
+    #[arg(long, value_name = "LINE", default_value = DEFAULT_LINE)]
     pub line: String,
 
     /// TTL in seconds, 1..=604800
-    #[arg(long, value_name = "SECS", default_value = "600", value_parser = parse_ttl)]
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_TTL, value_parser = parse_ttl)]
     pub ttl: u64,
 
     /// MX priority, 1..=20 (MX records only, and required for them)

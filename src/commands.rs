@@ -3,7 +3,7 @@
 
 use crate::api::{Action, CallError, Client, ClientOptions, JobDetail, Request};
 use crate::cli::{Cli, Command, GlobalArgs, SubmitArgs, WaitTiming};
-use crate::config::{self, Overrides, PLACEHOLDER_EMAIL, Settings};
+use crate::config::{self, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::error::{Outcome, usage};
 use crate::input::domains;
 use crate::input::records::{self, RecordSpec};
@@ -34,26 +34,22 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 action: Action::DomainCreate,
                 params,
             };
-            Session::open(&global, output)?.submit(&request, &args.submit)
+            Session::open(&global, output)?.submit("domain-create", &request, &args.submit)
         }
         Command::RecordCreate(args) => {
-            let specs = match (&args.records_file, args.record_type, args.value) {
-                (Some(path), _, _) => records::specs_from_file(path)?,
-                (None, Some(record_type), Some(value)) => {
+            let specs = match args.records_file {
+                Some(path) => records::specs_from_file(&path)?,
+                None => {
                     let spec = RecordSpec {
                         sub_domain: args.sub,
-                        record_type,
+                        // clap requires both without --records-file.
+                        record_type: args.record_type.expect("--type is required"),
                         record_line: args.line,
-                        value,
+                        value: args.value.expect("--value is required"),
                         ttl: args.ttl,
                         mx: args.mx,
                     };
                     vec![spec.checked().map_err(usage)?]
-                }
-                _ => {
-                    return Err(usage(
-                        "record-create needs --type and --value, or --records-file",
-                    ));
                 }
             };
             let request = Request {
@@ -66,7 +62,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     ),
                 ],
             };
-            Session::open(&global, output)?.submit(&request, &args.submit)
+            Session::open(&global, output)?.submit("record-create", &request, &args.submit)
         }
         Command::RecordModify(args) => {
             let change =
@@ -87,7 +83,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 action: Action::RecordModify,
                 params,
             };
-            Session::open(&global, output)?.submit(&request, &args.submit)
+            Session::open(&global, output)?.submit("record-modify", &request, &args.submit)
         }
         Command::Detail(args) => {
             let session = Session::open(&global, output)?;
@@ -115,42 +111,33 @@ fn join_ids(ids: &[u64]) -> String {
 struct Session {
     settings: Settings,
     output: Output,
+    /// `dpbatch/<version> (<email>)`, as DNSPod requires.
+    user_agent: String,
     verbose: bool,
-    request_timeout: Duration,
 }
 
 impl Session {
     /// Reads the config file and combines it with flags and environment.
     fn open(global: &GlobalArgs, output: Output) -> anyhow::Result<Session> {
-        let file = config::load(global.config.as_deref())?;
+        let overrides = Overrides::gather(global, |name| std::env::var(name).ok())?;
+        let file = config::load(overrides.config.as_deref())?;
         if let Some(warning) = config::permission_warning(&file) {
-            output.warn(&warning);
+            output::warn(&warning);
         }
-        let overrides = Overrides {
-            profile: global.profile.clone(),
-            token: global.token.clone(),
-            endpoint: global.endpoint.clone(),
-            lang: global.lang,
-            email: std::env::var("DPBATCH_EMAIL").ok(),
-        };
         let settings = config::resolve(&overrides, &file)?;
-        Ok(Session {
-            settings,
-            output,
-            verbose: global.verbose,
-            request_timeout: global.request_timeout,
-        })
-    }
-
-    /// `dpbatch/<version> (<email>)`, with a hint when the email is the placeholder.
-    fn user_agent(&self) -> String {
-        let email = self.settings.email.as_deref().unwrap_or_else(|| {
-            self.output.hint(&format!(
-                "no contact email is set, so the User-Agent names {PLACEHOLDER_EMAIL}; DNSPod asks API clients for one: set `email` in the config file or DPBATCH_EMAIL"
+        let email = settings.email.as_deref().unwrap_or_else(|| {
+            output.hint(&format!(
+                "no contact email is set, so the User-Agent names {PLACEHOLDER_EMAIL}; DNSPod asks API clients for one: set `email` in the config file or {ENV_EMAIL}"
             ));
             PLACEHOLDER_EMAIL
         });
-        format!("dpbatch/{} ({email})", env!("CARGO_PKG_VERSION"))
+        let user_agent = format!("dpbatch/{} ({email})", env!("CARGO_PKG_VERSION"));
+        Ok(Session {
+            settings,
+            output,
+            user_agent,
+            verbose: global.verbose,
+        })
     }
 
     fn client(&self) -> anyhow::Result<Client> {
@@ -158,30 +145,28 @@ impl Session {
             endpoint: self.settings.endpoint.clone(),
             token: self.settings.require_token()?.clone(),
             lang: self.settings.lang,
-            user_agent: self.user_agent(),
-            request_timeout: self.request_timeout,
+            user_agent: self.user_agent.clone(),
+            request_timeout: self.settings.request_timeout,
             verbose: self.verbose,
         })
     }
 
-    /// Polite polling: a zero interval never, and under 500ms only against loopback.
     fn check_interval(&self, timing: &WaitTiming) -> anyhow::Result<()> {
-        let interval = timing.interval;
-        if interval.is_zero() {
-            return Err(usage("--interval must be more than 0"));
-        }
-        if interval < MIN_REMOTE_INTERVAL && !self.settings.endpoint.is_loopback() {
-            return Err(usage(format!(
-                "--interval {} is too short for {}: poll the API at {} or more (shorter intervals are for loopback test servers)",
-                display_duration(interval),
-                self.settings.endpoint,
-                display_duration(MIN_REMOTE_INTERVAL)
-            )));
-        }
-        Ok(())
+        config::check_pace(
+            "--interval",
+            timing.interval,
+            MIN_REMOTE_INTERVAL,
+            &self.settings.endpoint,
+        )
     }
 
-    fn submit(&self, request: &Request, args: &SubmitArgs) -> anyhow::Result<Outcome> {
+    /// Sends a submit once; `command` names it in `--json` output.
+    fn submit(
+        &self,
+        command: &'static str,
+        request: &Request,
+        args: &SubmitArgs,
+    ) -> anyhow::Result<Outcome> {
         if args.wait {
             self.check_interval(&args.timing)?;
         }
@@ -191,7 +176,7 @@ impl Session {
         let client = self.client()?;
         let job_id = client.submit(request)?;
         if !args.wait {
-            self.output.submitted(job_id, request.action)?;
+            self.output.submitted(job_id, command)?;
             return Ok(Outcome::Success);
         }
         self.output.hint(&format!(
@@ -206,10 +191,9 @@ impl Session {
             .token
             .as_ref()
             .map_or_else(|| "<no token configured>".to_owned(), ToString::to_string);
-        let user_agent = self.user_agent();
         self.output.dry_run(&DryRun {
             url: self.settings.endpoint.url_for(request.action),
-            user_agent: &user_agent,
+            user_agent: &self.user_agent,
             form: Client::form(request, login, self.settings.lang),
         })
     }

@@ -2,11 +2,14 @@
 //! top level and default combine into the settings a command runs with.
 
 use crate::api::{Endpoint, Lang};
+use crate::cli::GlobalArgs;
 use crate::error::usage;
+use crate::input::values::{display_duration, parse_duration};
 use crate::secret::Token;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 pub(crate) const DEFAULT_ENDPOINT: &str = "https://dnsapi.cn";
 /// Sent in the User-Agent when no contact address is configured (`.invalid` never resolves).
@@ -70,14 +73,80 @@ pub(crate) struct LoadedFile {
     pub raw: ConfigFile,
 }
 
-/// Values from flags or the environment (clap merges the two, flag first).
+/// The environment variables dpbatch reads.
+pub(crate) const ENV_CONFIG: &str = "DPBATCH_CONFIG";
+pub(crate) const ENV_PROFILE: &str = "DPBATCH_PROFILE";
+pub(crate) const ENV_TOKEN: &str = "DNSPOD_TOKEN";
+pub(crate) const ENV_ENDPOINT: &str = "DPBATCH_ENDPOINT";
+pub(crate) const ENV_EMAIL: &str = "DPBATCH_EMAIL";
+pub(crate) const ENV_REQUEST_TIMEOUT: &str = "DPBATCH_REQUEST_TIMEOUT";
+
+pub(crate) const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Against a real endpoint a request may take this long at the least before we give up.
+const MIN_REMOTE_REQUEST_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// A value from a flag or an environment variable, with its name for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Given {
+    pub value: String,
+    pub from: &'static str,
+}
+
+/// What flags and environment say, flag first. The file and defaults come later.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Overrides {
+    pub config: Option<PathBuf>,
     pub profile: Option<String>,
-    pub token: Option<String>,
+    pub token: Option<Given>,
     pub endpoint: Option<String>,
     pub lang: Option<Lang>,
     pub email: Option<String>,
+    pub request_timeout: Option<Duration>,
+}
+
+impl Overrides {
+    /// Each flag, else its environment variable. An empty variable counts as unset: a CI
+    /// secret that is not configured is often exported empty.
+    pub(crate) fn gather(
+        flags: &GlobalArgs,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Overrides> {
+        let env = |name: &'static str| {
+            env(name)
+                .filter(|value| !value.trim().is_empty())
+                .map(|value| Given { value, from: name })
+        };
+        let flag = |value: &Option<String>, name: &'static str| {
+            value.clone().map(|value| Given { value, from: name })
+        };
+        let request_timeout = match flags.request_timeout {
+            Some(timeout) => Some(timeout),
+            None => env(ENV_REQUEST_TIMEOUT)
+                .map(|given| {
+                    parse_duration(&given.value)
+                        .map_err(|why| usage(format!("{ENV_REQUEST_TIMEOUT}: {why}")))
+                })
+                .transpose()?,
+        };
+        Ok(Overrides {
+            config: flags
+                .config
+                .clone()
+                .or_else(|| env(ENV_CONFIG).map(|g| PathBuf::from(g.value))),
+            profile: flags
+                .profile
+                .clone()
+                .or_else(|| env(ENV_PROFILE).map(|g| g.value)),
+            token: flag(&flags.token, "--token").or_else(|| env(ENV_TOKEN)),
+            endpoint: flags
+                .endpoint
+                .clone()
+                .or_else(|| env(ENV_ENDPOINT).map(|g| g.value)),
+            lang: flags.lang,
+            email: env(ENV_EMAIL).map(|g| g.value),
+            request_timeout,
+        })
+    }
 }
 
 /// Settings a command runs with, every value checked.
@@ -87,6 +156,7 @@ pub(crate) struct Settings {
     pub email: Option<String>,
     pub endpoint: Endpoint,
     pub lang: Lang,
+    pub request_timeout: Duration,
     /// Where to tell the user to put a token.
     pub config_path: Option<PathBuf>,
 }
@@ -100,10 +170,31 @@ impl Settings {
                 .as_deref()
                 .map_or_else(|| "the config file".to_owned(), |p| p.display().to_string());
             usage(format!(
-                "no API token: set DNSPOD_TOKEN=ID,TOKEN, pass --token, or put `token = \"ID,TOKEN\"` in {path}"
+                "no API token: set {ENV_TOKEN}=ID,TOKEN, pass --token, or put `token = \"ID,TOKEN\"` in {path}"
             ))
         })
     }
+}
+
+/// Short timings are for loopback test servers: against the real API they would hammer it
+/// (`--interval`) or give up before it can answer (`--request-timeout`).
+pub(crate) fn check_pace(
+    flag: &str,
+    value: Duration,
+    min_remote: Duration,
+    endpoint: &Endpoint,
+) -> anyhow::Result<()> {
+    if value.is_zero() {
+        return Err(usage(format!("{flag} must be more than 0")));
+    }
+    if value < min_remote && !endpoint.is_loopback() {
+        return Err(usage(format!(
+            "{flag} {} is too short for {endpoint}: use {} or more (shorter is for loopback test servers)",
+            display_duration(value),
+            display_duration(min_remote)
+        )));
+    }
+    Ok(())
 }
 
 /// The default config path (`~/.config/dpbatch/config.toml` on Linux).
@@ -207,39 +298,43 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
             ))
         })?),
     };
-    let pick = |flag: Option<&String>,
-                key: fn(&RawProfile) -> Option<&String>|
-     -> Option<(String, &'static str)> {
-        if let Some(value) = flag {
-            return Some((value.clone(), "flag or environment"));
-        }
+    // A setting from the selected profile, else from the top level.
+    let from_file = |key: fn(&RawProfile) -> Option<&String>| {
         profile
             .and_then(key)
             .or_else(|| key(&file.raw.top))
-            .map(|value| (value.clone(), "config"))
+            .cloned()
     };
 
-    let token = pick(overrides.token.as_ref(), |p| p.token.as_ref())
-        .map(|(raw, source)| {
-            Token::parse(&raw).map_err(|why| match source {
-                "config" => usage(format!(
-                    "the token in config file {} is malformed: {why}",
-                    file_name()
-                )),
-                _ => usage(format!(
-                    "the token given by --token or DNSPOD_TOKEN is malformed: {why}"
-                )),
+    let token = match &overrides.token {
+        Some(given) => Some(Token::parse(&given.value).map_err(|why| {
+            usage(format!(
+                "the token given by {} is malformed: {why}",
+                given.from
+            ))
+        })?),
+        None => from_file(|p| p.token.as_ref())
+            .map(|raw| {
+                Token::parse(&raw).map_err(|why| {
+                    usage(format!(
+                        "the token in config file {} is malformed: {why}",
+                        file_name()
+                    ))
+                })
             })
-        })
-        .transpose()?;
-    let endpoint_raw = pick(overrides.endpoint.as_ref(), |p| p.endpoint.as_ref())
-        .map_or_else(|| DEFAULT_ENDPOINT.to_owned(), |(raw, _)| raw);
+            .transpose()?,
+    };
+    let endpoint_raw = overrides
+        .endpoint
+        .clone()
+        .or_else(|| from_file(|p| p.endpoint.as_ref()))
+        .unwrap_or_else(|| DEFAULT_ENDPOINT.to_owned());
     let endpoint = Endpoint::parse(&endpoint_raw).map_err(usage)?;
     let lang = match overrides.lang {
         Some(lang) => lang,
-        None => match pick(None, |p| p.lang.as_ref()) {
+        None => match from_file(|p| p.lang.as_ref()) {
             None => Lang::En,
-            Some((raw, _)) => Lang::parse(&raw).ok_or_else(|| {
+            Some(raw) => Lang::parse(&raw).ok_or_else(|| {
                 usage(format!(
                     "config file {}: lang `{raw}` is not `en` or `cn`",
                     file_name()
@@ -247,8 +342,11 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
             })?,
         },
     };
-    let email = pick(overrides.email.as_ref(), |p| p.email.as_ref())
-        .map(|(raw, _)| raw.trim().to_owned())
+    let email = overrides
+        .email
+        .clone()
+        .or_else(|| from_file(|p| p.email.as_ref()))
+        .map(|raw| raw.trim().to_owned())
         .filter(|email| !email.is_empty());
     if let Some(email) = &email {
         if !email.contains('@')
@@ -261,11 +359,19 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
             )));
         }
     }
+    let request_timeout = overrides.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT);
+    check_pace(
+        "--request-timeout",
+        request_timeout,
+        MIN_REMOTE_REQUEST_TIMEOUT,
+        &endpoint,
+    )?;
     Ok(Settings {
         token,
         email,
         endpoint,
         lang,
+        request_timeout,
         config_path: file.path.clone(),
     })
 }
@@ -315,7 +421,10 @@ email = "ops@example.com"
 
         let flags = Overrides {
             profile: Some("work".into()),
-            token: Some("3,flag".into()),
+            token: Some(Given {
+                value: "3,flag".into(),
+                from: "--token",
+            }),
             lang: Some(Lang::En),
             ..Overrides::default()
         };

@@ -40,6 +40,15 @@ impl Token {
         })
     }
 
+    /// `text` with every occurrence of the secret replaced, raw or form-encoded as it
+    /// travels in a request body, for text from elsewhere that might echo it (an error page).
+    pub(crate) fn redact(&self, text: &str) -> String {
+        let encoded: String =
+            url::form_urlencoded::byte_serialize(self.secret.as_bytes()).collect();
+        text.replace(&self.secret, "<redacted>")
+            .replace(&encoded, "<redacted>")
+    }
+
     /// The `login_token` form value; only the HTTP body may carry it.
     pub(crate) fn login_token(&self) -> String {
         format!("{},{}", self.id, self.secret)
@@ -74,6 +83,16 @@ mod tests {
         let token = Token::parse("520001,s3cr3t").unwrap();
         assert_eq!(token.to_string(), "520001,<redacted>");
         assert!(!format!("{token:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn redact_removes_the_secret_raw_and_form_encoded() {
+        let token = Token::parse("520001,s3cr/t+x").unwrap();
+        let page = "<p>login_token=520001%2Cs3cr%2Ft%2Bx and s3cr/t+x</p>";
+        assert_eq!(
+            token.redact(page),
+            "<p>login_token=520001%2C<redacted> and <redacted></p>"
+        );
     }
 
     #[test]

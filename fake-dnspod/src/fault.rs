@@ -13,6 +13,9 @@ pub enum Fault {
     HttpStatus(u16),
     /// HTTP 200 with an HTML page, like a WAF or a captive portal.
     Html,
+    /// HTTP 200 with an HTML page quoting the request body, token and all, as some
+    /// gateways' block pages do: a client must not show it unredacted.
+    Echo,
     /// HTTP 200 with JSON cut off midway.
     BrokenJson,
     /// A well-formed envelope carrying this status, e.g. `-2` (over the rate limit).
@@ -31,10 +34,17 @@ pub(crate) enum Effect {
 }
 
 impl Fault {
-    pub(crate) fn effect(self) -> Effect {
+    /// What this fault does to a request whose raw body is `body`.
+    pub(crate) fn effect(self, body: &str) -> Effect {
         match self {
             Fault::HttpStatus(status) => Effect::Answer(Response::plain(status, "injected fault")),
             Fault::Html => Effect::Answer(Response::new(200, http::HTML, BLOCK_PAGE)),
+            Fault::Echo => Effect::Answer(Response::new(
+                200,
+                http::HTML,
+                // The body first, so that even a short excerpt of this page holds the token.
+                format!("<pre>{body}</pre><p>Blocked by the gateway.</p>\n"),
+            )),
             Fault::BrokenJson => Effect::Answer(Response::new(200, http::JSON, TRUNCATED_JSON)),
             Fault::ApiCode { code, message } => Effect::Answer(Response::new(
                 200,
@@ -58,6 +68,14 @@ const TRUNCATED_JSON: &str =
 pub(crate) struct FaultQueue(VecDeque<(String, Fault)>);
 
 impl FaultQueue {
+    /// The scripted faults no request has taken yet.
+    pub(crate) fn pending(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .map(|(action, fault)| format!("{action}: {fault:?}"))
+            .collect()
+    }
+
     pub(crate) fn push(&mut self, action: &str, fault: Fault) {
         self.0.push_back((action.to_string(), fault));
     }

@@ -195,6 +195,8 @@ impl FakeDnspod {
     }
 }
 
+/// Stops the server. A test that scripted a fault no request took did not test what it
+/// meant to, so that fails it (unless it is failing already).
 impl Drop for FakeDnspod {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::SeqCst);
@@ -204,6 +206,10 @@ impl Drop for FakeDnspod {
             && let Some(accept) = self.accept.take()
         {
             let _ = accept.join();
+        }
+        let pending = lock(&self.shared.faults).pending();
+        if !pending.is_empty() && !std::thread::panicking() {
+            panic!("scripted faults were never served: {pending:?}");
         }
     }
 }

@@ -68,7 +68,7 @@ fn answer(request: Request, shared: &Shared) -> Option<Response> {
     lock(&shared.requests).push(request.clone());
     let fault = lock(&shared.faults).take(&request.action);
     let handle = || api::handle(&request, &shared.token, &shared.state);
-    match fault.map(|fault| fault.effect()) {
+    match fault.map(|fault| fault.effect(&request.body)) {
         None => Some(handle()),
         Some(Effect::ProcessAfter(delay)) => {
             thread::sleep(delay);

@@ -180,7 +180,9 @@ impl Client {
             .connect_timeout(options.request_timeout.min(Duration::from_secs(10)))
             .timeout(options.request_timeout)
             // A redirect would turn the POST into a GET, which the API refuses anyway.
-            .redirect(reqwest::redirect::Policy::none());
+            .redirect(reqwest::redirect::Policy::none())
+            // What may be sent again is our decision alone: submits never, Detail by wait.rs.
+            .retry(reqwest::retry::never());
         if options.endpoint.is_loopback() {
             builder = builder.no_proxy();
         }
@@ -269,14 +271,8 @@ impl Client {
         if !status.is_success() {
             return Err(CallError::Http(status.as_u16()));
         }
-        parse_answer(action, &body).map_err(|err| match err {
-            // An error page might echo the request; make sure it cannot show the token.
-            CallError::Unreadable(why) => CallError::Unreadable(why.replace(
-                &self.options.token.login_token(),
-                &self.options.token.to_string(),
-            )),
-            other => other,
-        })
+        // An error page might echo the request: its excerpt must not show the secret.
+        parse_answer(action, &body, &|text| self.options.token.redact(text))
     }
 
     /// The form as a log line, with the token redacted and long values cut short.
@@ -299,8 +295,10 @@ impl Client {
 pub(crate) fn parse_answer<T: DeserializeOwned>(
     action: Action,
     body: &[u8],
+    redact: &dyn Fn(&str) -> String,
 ) -> Result<T, CallError> {
-    let envelope: Envelope = serde_json::from_slice(body).map_err(|e| unreadable(body, &e))?;
+    let envelope: Envelope =
+        serde_json::from_slice(body).map_err(|e| unreadable(body, &e, redact))?;
     if envelope.status.code != "1" {
         return Err(CallError::Refused(ApiRefused {
             action: action.wire_name(),
@@ -312,12 +310,14 @@ pub(crate) fn parse_answer<T: DeserializeOwned>(
             code: envelope.status.code,
         }));
     }
-    serde_json::from_slice(body).map_err(|e| unreadable(body, &e))
+    serde_json::from_slice(body).map_err(|e| unreadable(body, &e, redact))
 }
 
-/// Describes an unreadable body by its parse error and a short excerpt.
-fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {
-    let excerpt: String = String::from_utf8_lossy(&body[..body.len().min(200)])
+/// Describes an unreadable body by its parse error and a short excerpt, redacted before
+/// it is cut short so that no part of a secret can remain.
+fn unreadable(body: &[u8], err: &serde_json::Error, redact: &dyn Fn(&str) -> String) -> CallError {
+    let head = redact(&String::from_utf8_lossy(&body[..body.len().min(1024)]));
+    let excerpt: String = head
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .take(60)
@@ -339,8 +339,8 @@ mod tests {
 
     /// Both parsers the client uses, on one body: they may fail, never panic.
     fn parse_both(body: &[u8]) {
-        let _ = parse_answer::<JobDetail>(Action::Detail, body);
-        let _ = parse_answer::<SubmitAnswer>(Action::DomainCreate, body);
+        let _ = parse_answer::<JobDetail>(Action::Detail, body, &str::to_owned);
+        let _ = parse_answer::<SubmitAnswer>(Action::DomainCreate, body, &str::to_owned);
     }
 
     /// A vendor body with one edit: cut short, a byte replaced, or a value swapped for
@@ -407,17 +407,23 @@ mod tests {
     #[test]
     fn vendor_bodies_parse_and_refusals_keep_code_and_message() {
         for body in VENDOR_BODIES {
-            assert!(parse_answer::<JobDetail>(Action::Detail, body.as_bytes()).is_ok());
+            assert!(
+                parse_answer::<JobDetail>(Action::Detail, body.as_bytes(), &str::to_owned).is_ok()
+            );
         }
         let refused = br#"{"status": {"code": "-1", "message": "Login failed"}}"#;
-        match parse_answer::<JobDetail>(Action::Detail, refused) {
+        match parse_answer::<JobDetail>(Action::Detail, refused, &str::to_owned) {
             Err(CallError::Refused(r)) => assert_eq!(
                 (r.code.as_str(), r.message.as_str()),
                 ("-1", "Login failed")
             ),
             other => panic!("{other:?}"),
         }
-        match parse_answer::<JobDetail>(Action::Detail, b"<html><body>502</body></html>") {
+        match parse_answer::<JobDetail>(
+            Action::Detail,
+            b"<html><body>502</body></html>",
+            &str::to_owned,
+        ) {
             Err(CallError::Unreadable(why)) => assert!(why.contains("<html>"), "{why}"),
             other => panic!("{other:?}"),
         }

@@ -27,16 +27,6 @@ impl Action {
             Action::Detail => "Batch.Detail",
         }
     }
-
-    /// The subcommand that sends it, as shown in `--json` submit output.
-    pub(crate) fn command_name(self) -> &'static str {
-        match self {
-            Action::DomainCreate => "domain-create",
-            Action::RecordCreate => "record-create",
-            Action::RecordModify => "record-modify",
-            Action::Detail => "detail",
-        }
-    }
 }
 
 /// One call's own parameters; the client adds the common ones.

@@ -1,13 +1,9 @@
 //! Domain names: from the command line, a file or stdin; checked, lower-cased and
 //! de-duplicated in order, every bad name reported at once.
 
+use super::{describe, list_errors, read_text};
 use crate::error::usage;
-use anyhow::Context;
-use std::io::Read;
 use std::path::Path;
-
-/// How many bad names one error lists before it summarises the rest.
-const MAX_LISTED: usize = 20;
 
 /// Checks one domain name and returns it lower-cased. The error names the value.
 pub(crate) fn check_domain(raw: &str) -> Result<String, String> {
@@ -91,43 +87,6 @@ pub(crate) fn collect(lists: &[String], file: Option<&Path>) -> anyhow::Result<V
         return Err(usage(list_errors(&errors)));
     }
     Ok(domains)
-}
-
-/// One message for many bad values: the count, then the first few, one per line.
-pub(crate) fn list_errors(errors: &[String]) -> String {
-    let mut text = match errors.len() {
-        1 => errors[0].clone(),
-        n => format!(
-            "{n} invalid values:\n  {}",
-            errors[..n.min(MAX_LISTED)].join("\n  ")
-        ),
-    };
-    if errors.len() > MAX_LISTED {
-        text.push_str(&format!("\n  ... and {} more", errors.len() - MAX_LISTED));
-    }
-    text
-}
-
-/// Reads a whole input file, `-` meaning stdin.
-pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
-    if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| usage(format!("cannot read stdin: {e}")))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path)
-        .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))
-        .context("reading input")
-}
-
-fn describe(path: &Path) -> String {
-    if path == Path::new("-") {
-        "stdin".to_owned()
-    } else {
-        path.display().to_string()
-    }
 }
 
 #[cfg(test)]

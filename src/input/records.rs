@@ -1,7 +1,7 @@
 //! Record specs for Batch.Record.Create and changes for Batch.Record.Modify: record types,
 //! host names, values by type, TTL and MX, each error naming the value.
 
-use super::values::{MX_RANGE, TTL_RANGE};
+use super::values::{check_mx, check_ttl};
 use crate::api::de;
 use crate::error::usage;
 use serde::{Deserialize, Serialize};
@@ -122,14 +122,7 @@ impl RecordSpec {
             return Err("the line (record_line) is empty".to_owned());
         }
         check_value(&self.record_type, &self.value)?;
-        if !TTL_RANGE.contains(&self.ttl) {
-            return Err(format!(
-                "TTL `{}` is outside {}..={}",
-                self.ttl,
-                TTL_RANGE.start(),
-                TTL_RANGE.end()
-            ));
-        }
+        check_ttl(self.ttl)?;
         check_mx_for(&self.record_type, self.mx)?;
         Ok(self)
     }
@@ -139,10 +132,8 @@ impl RecordSpec {
 fn check_mx_for(record_type: &str, mx: Option<u64>) -> Result<(), String> {
     match (record_type, mx) {
         ("MX", None) => Err("MX records need an MX priority (--mx 1..=20)".to_owned()),
-        ("MX", Some(p)) if !MX_RANGE.contains(&p) => {
-            Err(format!("MX priority `{p}` is outside 1..=20"))
-        }
-        ("MX", Some(_)) | (_, None) => Ok(()),
+        ("MX", Some(priority)) => check_mx(priority).map(drop),
+        (_, None) => Ok(()),
         (other, Some(p)) => Err(format!(
             "MX priority `{p}` given for a {other} record; it applies to MX records only"
         )),
@@ -151,7 +142,7 @@ fn check_mx_for(record_type: &str, mx: Option<u64>) -> Result<(), String> {
 
 /// The specs of `--records-file`: a JSON array in the API's `records` format.
 pub(crate) fn specs_from_file(path: &Path) -> anyhow::Result<Vec<RecordSpec>> {
-    let text = super::domains::read_text(path)?;
+    let text = super::read_text(path)?;
     let specs: Vec<RecordSpec> = serde_json::from_str(&text).map_err(|e| {
         usage(format!(
             "{}: not a JSON array of record specs: {e}",
@@ -173,7 +164,7 @@ pub(crate) fn specs_from_file(path: &Path) -> anyhow::Result<Vec<RecordSpec>> {
         }
     }
     if !errors.is_empty() {
-        return Err(usage(super::domains::list_errors(&errors)));
+        return Err(usage(super::list_errors(&errors)));
     }
     Ok(checked)
 }

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-pub(crate) const TTL_RANGE: std::ops::RangeInclusive<u64> = 1..=604_800;
-pub(crate) const MX_RANGE: std::ops::RangeInclusive<u64> = 1..=20;
+const TTL_RANGE: std::ops::RangeInclusive<u64> = 1..=604_800;
+const MX_RANGE: std::ops::RangeInclusive<u64> = 1..=20;
 
 /// `2`, `0.5` (seconds), or a number with a unit: `500ms`, `2s`, `10m`, `1h`.
 pub(crate) fn parse_duration(raw: &str) -> Result<Duration, String> {
@@ -91,31 +91,43 @@ pub(crate) fn parse_id_list(raw: &str) -> Result<IdList, String> {
     Ok(IdList(ids))
 }
 
-fn parse_in_range(
-    raw: &str,
+/// Checks a number against its range; the error names the value.
+fn check_range(
+    value: u64,
     what: &str,
-    range: std::ops::RangeInclusive<u64>,
+    range: &std::ops::RangeInclusive<u64>,
 ) -> Result<u64, String> {
-    let value: u64 = raw
-        .trim()
-        .parse()
-        .map_err(|_| format!("{what} `{raw}` is not a number"))?;
-    if !range.contains(&value) {
-        return Err(format!(
-            "{what} `{raw}` is outside {}..={}",
+    if range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{what} `{value}` is outside {}..={}",
             range.start(),
             range.end()
-        ));
+        ))
     }
-    Ok(value)
+}
+
+pub(crate) fn check_ttl(ttl: u64) -> Result<u64, String> {
+    check_range(ttl, "TTL", &TTL_RANGE)
+}
+
+pub(crate) fn check_mx(mx: u64) -> Result<u64, String> {
+    check_range(mx, "MX priority", &MX_RANGE)
+}
+
+fn parse_number(raw: &str, what: &str) -> Result<u64, String> {
+    raw.trim()
+        .parse()
+        .map_err(|_| format!("{what} `{raw}` is not a number"))
 }
 
 pub(crate) fn parse_ttl(raw: &str) -> Result<u64, String> {
-    parse_in_range(raw, "TTL", TTL_RANGE)
+    check_ttl(parse_number(raw, "TTL")?)
 }
 
 pub(crate) fn parse_mx(raw: &str) -> Result<u64, String> {
-    parse_in_range(raw, "MX priority", MX_RANGE)
+    check_mx(parse_number(raw, "MX priority")?)
 }
 
 #[cfg(test)]

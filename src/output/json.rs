@@ -1,14 +1,16 @@
-//! `--json` output: our own structs, so numeric fields are numbers or `null` by type.
+//! `--json` output. Items are the API's `Domain`/`Record`, whose fields are already
+//! normalised when read (numbers as `u64`, text as text), so numeric fields are JSON
+//! numbers or `null` by type; the job-level object is ours.
 
 use super::DryRun;
-use crate::api::{Action, Domain, JobDetail};
+use crate::api::{Domain, JobDetail};
 use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct Submitted {
+struct Submitted<'a> {
     job_id: u64,
-    action: &'static str,
+    action: &'a str,
 }
 
 /// The shape SPEC.md fixes for `detail`, `wait` and `--wait`.
@@ -39,12 +41,12 @@ fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     writeln!(out)
 }
 
-pub(super) fn write_submitted(out: &mut dyn Write, job_id: u64, action: Action) -> io::Result<()> {
+pub(super) fn write_submitted(out: &mut dyn Write, job_id: u64, command: &str) -> io::Result<()> {
     finish(
         out,
         &Submitted {
             job_id,
-            action: action.command_name(),
+            action: command,
         },
     )
 }
@@ -146,7 +148,7 @@ mod tests {
     #[test]
     fn submits_print_id_and_action() {
         let mut out = Vec::new();
-        write_submitted(&mut out, 39581, Action::DomainCreate).unwrap();
+        write_submitted(&mut out, 39581, "domain-create").unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "{\"job_id\":39581,\"action\":\"domain-create\"}\n"

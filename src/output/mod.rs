@@ -7,7 +7,7 @@ mod table;
 
 pub(crate) use progress::Progress;
 
-use crate::api::{Action, JobDetail};
+use crate::api::JobDetail;
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -37,11 +37,6 @@ impl Output {
         }
     }
 
-    /// A warning on stderr; shown even under `--quiet`.
-    pub(crate) fn warn(&self, message: &str) {
-        log(&format!("warning: {message}"));
-    }
-
     /// A hint on stderr; `--quiet` silences it.
     pub(crate) fn hint(&self, message: &str) {
         if !self.quiet {
@@ -50,10 +45,10 @@ impl Output {
     }
 
     /// The job id of a submit without `--wait`: bare, so `JOB=$(dpbatch ...)` works.
-    pub(crate) fn submitted(&self, job_id: u64, action: Action) -> anyhow::Result<()> {
+    pub(crate) fn submitted(&self, job_id: u64, command: &str) -> anyhow::Result<()> {
         write_stdout(|out| {
             if self.json {
-                json::write_submitted(out, job_id, action)
+                json::write_submitted(out, job_id, command)
             } else {
                 writeln!(out, "{job_id}")
             }
@@ -106,6 +101,11 @@ fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow
     render(&mut out)
         .and_then(|()| out.flush())
         .context("could not write to stdout")
+}
+
+/// A warning on stderr; shown even under `--quiet`.
+pub(crate) fn warn(message: &str) {
+    log(&format!("warning: {message}"));
 }
 
 /// One `dpbatch: ` line on stderr. A failing stderr has nowhere to report to, so it is ignored.

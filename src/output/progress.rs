@@ -40,8 +40,8 @@ impl Observer for Progress {
 
     fn retrying(&mut self, err: &CallError, attempt: u32, delay: Duration) {
         self.bar.suspend(|| {
-            super::log(&format!(
-                "warning: Batch.Detail failed ({err}); retrying in {:.1}s (failure {attempt} of {MAX_CONSECUTIVE_FAILURES})",
+            super::warn(&format!(
+                "Batch.Detail failed ({err}); retrying in {:.1}s (failure {attempt} of {MAX_CONSECUTIVE_FAILURES})",
                 delay.as_secs_f64()
             ));
         });

@@ -14,7 +14,7 @@ fn dry_run(env: &Env, cmd: &mut assert_cmd::Command) -> serde_json::Value {
 #[test]
 fn flag_beats_env_beats_profile_beats_top_level() {
     let env = Env::new();
-    let path = env.write_config(
+    env.write_config(
         "default",
         "token = \"1,top-secret\"\nendpoint = \"https://top.example\"\n\n[profiles.work]\ntoken = \"2,work-secret\"\nlang = \"cn\"\n",
     );
@@ -58,7 +58,59 @@ fn flag_beats_env_beats_profile_beats_top_level() {
     );
     assert_eq!(flag["form"]["login_token"], "4,<redacted>");
     assert_eq!(flag["form"]["lang"], "en");
-    assert!(path.exists());
+}
+
+#[test]
+fn empty_environment_variables_count_as_unset() {
+    let env = Env::new();
+    let run = env.run_command(
+        env.command()
+            .env("DNSPOD_TOKEN", "")
+            .env("DPBATCH_PROFILE", "")
+            .env("DPBATCH_CONFIG", "")
+            .env("DPBATCH_REQUEST_TIMEOUT", "")
+            .args(["domain-create", "a.cn"]),
+    );
+    run.code(2)
+        .stderr_has("no API token")
+        .stderr_has("DNSPOD_TOKEN");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn request_timeouts_are_checked_from_flag_and_environment() {
+    let env = Env::new();
+    let run = env.run_command(
+        env.command()
+            .env("DPBATCH_REQUEST_TIMEOUT", "soon")
+            .args(["detail", "1"]),
+    );
+    run.code(2)
+        .stderr_has("DPBATCH_REQUEST_TIMEOUT")
+        .stderr_has("`soon`");
+    env.run(&[
+        "--endpoint",
+        "https://dnsapi.example",
+        "--request-timeout",
+        "200ms",
+        "detail",
+        "1",
+    ])
+    .code(2)
+    .stderr_has("--request-timeout 200ms is too short");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn a_malformed_email_is_a_usage_error() {
+    let env = Env::new();
+    let run = env.run_command(
+        env.command()
+            .env("DPBATCH_EMAIL", "ops at example")
+            .args(["domain-create", "a.cn"]),
+    );
+    run.code(2).stderr_has("`ops at example`");
+    env.assert_nothing_sent();
 }
 
 #[test]

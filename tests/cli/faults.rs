@@ -150,7 +150,7 @@ fn waiting_rides_out_passing_faults_with_back_off() {
 fn too_many_failures_in_a_row_exit_1_with_the_resume_command() {
     let env = Env::new();
     let job = env.submit_domains("a.cn").to_string();
-    for _ in 0..10 {
+    for _ in 0..5 {
         env.server.inject("Batch.Detail", Fault::HttpStatus(503));
     }
     let run = env.run(&[&["wait", &job][..], &FAST].concat());
@@ -158,6 +158,17 @@ fn too_many_failures_in_a_row_exit_1_with_the_resume_command() {
         .stderr_has("failed 5 times in a row")
         .stderr_has(&format!("dpbatch wait {job}"));
     assert_eq!(env.requests("Batch.Detail").len(), 5);
+}
+
+#[test]
+fn a_page_echoing_the_request_is_shown_without_the_secret() {
+    let env = Env::new();
+    env.server.inject("Batch.Detail", Fault::Echo);
+    // The harness fails the run if the secret appears anywhere in its output.
+    env.run(&["detail", "1"])
+        .code(1)
+        .stderr_has("unreadable answer")
+        .stderr_has("<redacted>");
 }
 
 #[test]

@@ -253,7 +253,16 @@ fn record_modify_changes_are_checked() {
 fn durations_are_checked() {
     let env = Env::new();
     refused(&env, &["wait", "1", "--interval", "fast"], "`fast`");
-    refused(&env, &["wait", "1", "--timeout", "-1"], "-1");
+    refused(
+        &env,
+        &["wait", "1", "--timeout=-1"],
+        "`-1` is not a duration",
+    );
+    refused(
+        &env,
+        &["wait", "1", "--request-timeout", "0"],
+        "--request-timeout must be more than 0",
+    );
     refused(
         &env,
         &["wait", "1", "--interval", "0"],

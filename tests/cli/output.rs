@@ -35,6 +35,54 @@ fn no_colour_off_a_terminal_even_without_no_color() {
     run.code(4);
 }
 
+/// Runs dpbatch under a pseudo-terminal (`script` from util-linux) and returns what the
+/// terminal showed, stdout and stderr together.
+fn on_a_terminal(env: &Env, args: &str, no_color: bool) -> String {
+    let command = format!(
+        "{} {args}",
+        assert_cmd::cargo::cargo_bin!("dpbatch").display()
+    );
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .env("DPBATCH_ENDPOINT", env.server.url())
+        .env("DNSPOD_TOKEN", fake_dnspod::DEFAULT_TOKEN)
+        .env("DPBATCH_EMAIL", "ci@example.com")
+        .env("XDG_CONFIG_HOME", env.home());
+    if no_color {
+        script.env("NO_COLOR", "1");
+    }
+    let output = script.output().expect("`script` (util-linux) runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_terminal_gets_colour_and_a_progress_bar_unless_no_color() {
+    let env = Env::with(fake_dnspod::Config {
+        progress: fake_dnspod::Progress::PerPoll {
+            waiting: 2,
+            running: 6,
+        },
+        ..fake_dnspod::Config::default()
+    });
+    let job = env.submit_domains("a.cn,b.cn");
+    let shown = on_a_terminal(&env, &format!("wait {job} --interval 100ms"), false);
+    assert!(shown.contains("\u{1b}[32mok"), "coloured status: {shown:?}");
+    assert!(
+        shown.contains(&format!("job {job} [")),
+        "progress bar: {shown:?}"
+    );
+    let plain = on_a_terminal(&env, &format!("detail {job}"), true);
+    assert!(
+        plain.contains("2 ok") && !plain.contains("\u{1b}["),
+        "NO_COLOR: {plain:?}"
+    );
+}
+
 #[test]
 fn a_closed_stdout_is_not_an_error() {
     let env = Env::new();

@@ -89,6 +89,31 @@ fn record_create_sends_the_records_json_in_the_api_format() {
 }
 
 #[test]
+fn record_create_defaults_to_the_apex_the_default_line_and_600s() {
+    let env = Env::new();
+    env.run(&[
+        "record-create",
+        "--domain-id",
+        "9",
+        "--type",
+        "TXT",
+        "--value",
+        "hello",
+    ])
+    .code(0);
+    let records: serde_json::Value = serde_json::from_str(
+        env.requests("Batch.Record.Create")[0]
+            .param("records")
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        records,
+        json!([{"sub_domain": "@", "record_type": "TXT", "record_line": "默认", "value": "hello", "ttl": 600}])
+    );
+}
+
+#[test]
 fn record_create_takes_several_specs_from_a_records_file() {
     let env = Env::new();
     let file = env.file(

@@ -189,6 +189,22 @@ fn timeout_exits_5_with_the_last_state_and_how_to_resume() {
 }
 
 #[test]
+fn timeout_zero_waits_as_long_as_it_takes() {
+    let env = Env::with(Config {
+        progress: Progress::PerPoll {
+            waiting: 5,
+            running: 5,
+        },
+        ..Config::default()
+    });
+    let job = env.submit_domains("a.cn").to_string();
+    env.run(&["wait", &job, "--interval", "10ms", "--timeout", "0"])
+        .code(0)
+        .stdout_has("1 ok");
+    assert_eq!(env.requests("Batch.Detail").len(), 11);
+}
+
+#[test]
 fn unknown_job_is_a_refusal_exit_3() {
     let env = Env::new();
     env.run(&["detail", "999999"]).code(3).stderr_has("code 8");
