@@ -37,7 +37,7 @@ pub(crate) struct Request {
 }
 
 /// The `status` block every answer carries.
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Default)]
 pub(crate) struct Status {
     #[serde(deserialize_with = "de::text")]
     pub code: String,
@@ -45,21 +45,35 @@ pub(crate) struct Status {
     pub message: Option<CompactString>,
 }
 
+/// Just the status: what a refusal is sure to carry when its other fields are not.
 #[derive(Deserialize, Debug)]
 pub(crate) struct Envelope {
     pub status: Status,
 }
 
+/// An answer read in one pass with its status, so that a large one is scanned once.
+pub(crate) trait Answer: serde::de::DeserializeOwned {
+    fn status(&self) -> &Status;
+}
+
 /// The answer of the three submit actions; their `detail` only echoes the input and is ignored.
 #[derive(Deserialize, Debug)]
 pub(crate) struct SubmitAnswer {
+    pub status: Status,
     #[serde(deserialize_with = "de::u64_lenient")]
     pub job_id: u64,
+}
+
+impl Answer for SubmitAnswer {
+    fn status(&self) -> &Status {
+        &self.status
+    }
 }
 
 /// The answer of Batch.Detail.
 #[derive(Deserialize, Debug, Default)]
 pub(crate) struct JobDetail {
+    pub status: Status,
     #[serde(rename = "type", default, deserialize_with = "de::opt_text")]
     pub job_type: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_text")]
@@ -171,6 +185,12 @@ impl Tally {
     }
 }
 
+impl Answer for JobDetail {
+    fn status(&self) -> &Status {
+        &self.status
+    }
+}
+
 impl JobDetail {
     pub(crate) fn tally(&self) -> Tally {
         let mut tally = Tally::default();
@@ -256,7 +276,8 @@ mod tests {
 
     #[test]
     fn unknown_item_status_is_an_error() {
-        let body = r#"{"detail": [{"status": "paused", "records": null}]}"#;
+        let body =
+            r#"{"status": {"code": "1"}, "detail": [{"status": "paused", "records": null}]}"#;
         assert!(serde_json::from_str::<JobDetail>(body).is_err());
     }
 

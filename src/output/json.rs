@@ -136,7 +136,7 @@ mod tests {
     #[test]
     fn string_counters_become_numbers() {
         let detail: JobDetail = serde_json::from_str(
-            r#"{"total": "3", "success": "2", "fail": "1", "type": "record_modify", "detail": []}"#,
+            r#"{"status": {"code": "1"}, "total": "3", "success": "2", "fail": "1", "type": "record_modify", "detail": []}"#,
         )
         .unwrap();
         let mut out = Vec::new();

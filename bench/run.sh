@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Benchmarks dpbatch against what a user would otherwise script (curl, and curl | jq), on
+# the project's fake DNSPod over loopback, and writes the results to BENCHMARKS.md.
+#
+#   bench/run.sh           sizes 10, 1,000 and 10,000 domains; writes BENCHMARKS.md
+#   bench/run.sh --smoke   10 domains, few runs; writes target/bench/BENCHMARKS.smoke.md
+#                          (CI runs this so the script keeps working; it asserts no timing)
+#
+# Needs hyperfine, jq, curl and GNU time; installs them from Debian's packages if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ ${1:-} == --smoke ]]; then
+  SIZES=(10); RUNS=3; WARMUP=1; CREATE_DOMAINS=10; WAITS=("1:0.5"); REPEATS=1
+  OUT=target/bench/BENCHMARKS.smoke.md
+else
+  SIZES=(10 1000 10000); RUNS=20; WARMUP=3; CREATE_DOMAINS=10000; WAITS=("3:0.5" "6:2" "10:2"); REPEATS=3
+  OUT=BENCHMARKS.md
+fi
+RECORDS=2
+
+# --- tools -----------------------------------------------------------------------------
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v jq >/dev/null || missing+=(jq)
+command -v curl >/dev/null || missing+=(curl)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if ((${#missing[@]})); then
+  echo "== installing ${missing[*]}" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "== building release binaries" >&2
+cargo build --release --locked -p dpbatch -p fake-dnspod >&2
+BIN=$PWD/target/release/dpbatch
+FAKE=$PWD/target/release/fake-dnspod
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Starts a fake on a free loopback port with the given arguments; sets URL and LOG.
+start_fake() {
+  LOG=$(mktemp "$WORK/fake.XXXX")
+  "$FAKE" --addr 127.0.0.1:0 "$@" >"$LOG" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 100); do
+    grep -q "serving until killed" "$LOG" && break
+    sleep 0.1
+  done
+  grep -q "serving until killed" "$LOG" || { cat "$LOG" >&2; echo "fake did not start" >&2; exit 1; }
+  URL=$(sed -n 's/^fake DNSPod batch API at //p' "$LOG")
+}
+
+TOKEN=520001,fake-secret-0123456789abcdef
+export DNSPOD_TOKEN=$TOKEN DPBATCH_EMAIL=bench@example.com NO_COLOR=1
+UA="curl-bench/1.0 (bench@example.com)"
+
+# The request a script would send with curl, as a shell command string.
+curl_detail() { echo "curl -s -X POST '$URL/Batch.Detail' -A '$UA' -d 'login_token=$TOKEN&format=json&lang=en&error_on_empty=no&job_id=$1'"; }
+
+median_ms() { jq -r ".results[$2].median * 1000" "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? "met" : "missed" }'; }
+fmt() { awk -v x="$1" 'BEGIN { printf (x < 10 ? "%.2f" : "%.1f"), x }'; }
+peak_kb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
+hyper() { hyperfine --style none --warmup "$WARMUP" --runs "$RUNS" "$@" >&2; }
+
+# --- the jobs --------------------------------------------------------------------------
+jobs_args=()
+for size in "${SIZES[@]}"; do jobs_args+=(--job "${size}x$RECORDS"); done
+start_fake "${jobs_args[@]}"
+export DPBATCH_ENDPOINT=$URL
+declare -A JOB
+for size in "${SIZES[@]}"; do
+  JOB[$size]=$(awk -v s="$size" '$1 == "job" && $3 == s { sub(":", "", $2); print $2 }' "$LOG")
+done
+
+echo "== start-up" >&2
+hyper -N --export-json "$WORK/startup.json" "$BIN --version" "curl --version"
+START_DP=$(median_ms "$WORK/startup.json" 0)
+START_CURL=$(median_ms "$WORK/startup.json" 1)
+
+declare -A BODY JSON_MS PIPE_MS TABLE_MS JSON_KB TABLE_KB
+for size in "${SIZES[@]}"; do
+  job=${JOB[$size]}
+  echo "== detail of $size domains (job $job)" >&2
+  BODY[$size]=$(eval "$(curl_detail "$job")" | wc -c)
+  hyper --export-json "$WORK/detail-$size.json" \
+    -n "dpbatch --json" "$BIN detail $job --json" \
+    -n "curl | jq -c ." "$(curl_detail "$job") | jq -c ." \
+    -n "dpbatch table" "$BIN detail $job"
+  JSON_MS[$size]=$(median_ms "$WORK/detail-$size.json" 0)
+  PIPE_MS[$size]=$(median_ms "$WORK/detail-$size.json" 1)
+  TABLE_MS[$size]=$(median_ms "$WORK/detail-$size.json" 2)
+  JSON_KB[$size]=$(peak_kb "$BIN" detail "$job" --json)
+  TABLE_KB[$size]=$(peak_kb "$BIN" detail "$job")
+done
+VERSION_KB=$(peak_kb "$BIN" --version)
+
+echo "== domain-create of $CREATE_DOMAINS domains" >&2
+seq -f "bench-%05g.example" "$CREATE_DOMAINS" >"$WORK/domains.txt"
+paste -sd, "$WORK/domains.txt" >"$WORK/domains.csv"
+hyper --export-json "$WORK/create.json" \
+  -n "dpbatch domain-create --file" "$BIN domain-create --file $WORK/domains.txt" \
+  -n "curl" "curl -s -X POST '$URL/Batch.Domain.Create' -A '$UA' -d 'login_token=$TOKEN&format=json&lang=en&error_on_empty=no' --data-urlencode domains@$WORK/domains.csv"
+CREATE_DP=$(median_ms "$WORK/create.json" 0)
+CREATE_CURL=$(median_ms "$WORK/create.json" 1)
+CREATE_KB=$(peak_kb "$BIN" domain-create --file "$WORK/domains.txt")
+CREATE_REQUEST=$(wc -c <"$WORK/domains.csv")
+CREATE_ANSWER=$(curl -s -X POST "$URL/Batch.Domain.Create" -A "$UA" -d "login_token=$TOKEN&format=json&lang=en&error_on_empty=no" \
+  --data-urlencode "domains@$WORK/domains.csv" | wc -c)
+
+# --- waiting on jobs of known duration -------------------------------------------------
+echo "== waiting" >&2
+WAIT_ROWS=()
+for case in "${WAITS[@]}"; do
+  duration=${case%%:*}; interval=${case##*:}
+  start_fake --elapsed "$duration"
+  for run in $(seq "$REPEATS"); do
+    started=$(date +%s.%N)
+    DPBATCH_ENDPOINT=$URL "$BIN" -v domain-create "wait-$run.example" --wait --interval "$interval" 2>"$WORK/wait.log" >/dev/null
+    ended=$(date +%s.%N)
+    calls=$(grep -c "Batch.Detail answered" "$WORK/wait.log")
+    allowed=$(awk -v d="$duration" -v i="$interval" 'BEGIN { c = d / i; print (c == int(c) ? c : int(c) + 1) + 2 }')
+    late=$(awk -v s="$started" -v e="$ended" -v d="$duration" 'BEGIN { printf "%.2f", e - s - d }')
+    ok=$(awk -v c="$calls" -v a="$allowed" -v l="$late" -v i="$interval" 'BEGIN { print (c <= a && l <= i) ? "met" : "missed" }')
+    WAIT_ROWS+=("| ${duration} s | ${interval} s | $run | $calls | $allowed | $late s | $ok |")
+  done
+done
+
+# --- report ----------------------------------------------------------------------------
+# One row of the memory table: case, answer bytes, peak KiB, whether the target is judged.
+memory_row() {
+  local r above
+  r=$(ratio "$(($3 * 1024))" "$2")
+  above=$(ratio "$((($3 - VERSION_KB) * 1024))" "$2")
+  echo "| $1 | $2 B | $3 KiB | $r | $([[ $4 == yes ]] && verdict "$r" 4 || echo "floor-dominated") | $above |"
+}
+
+mkdir -p "$(dirname "$OUT")"
+cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`bench/run.sh\`$([[ $OUT == BENCHMARKS.md ]] || echo " --smoke") on $(date -u +%Y-%m-%d) at commit \`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`."
+  echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, $(uname -sr)."
+  echo "Tools: $(rustc --version), $(hyperfine --version), $(curl --version | head -1 | cut -d' ' -f1-2), $(jq --version)."
+  echo
+  echo "Everything runs against \`fake-dnspod\` on loopback with jobs of N domains x $RECORDS records"
+  echo "(N domains + 2N records = 3N items). Times are hyperfine medians of $RUNS runs after $WARMUP warm-up runs;"
+  echo "ratios compare medians measured in the same run. Peak memory is GNU time's maximum RSS."
+  echo "Rerun with \`bench/run.sh\` (about five minutes; it installs hyperfine, jq and curl if missing)."
+  echo
+  echo "## Start-up"
+  echo
+  echo "| command | median | ratio to curl | target | |"
+  echo "|---|---|---|---|---|"
+  echo "| \`dpbatch --version\` | $(fmt "$START_DP") ms | $(ratio "$START_DP" "$START_CURL") | <= 1.5 | $(verdict "$(ratio "$START_DP" "$START_CURL")" 1.5) |"
+  echo "| \`curl --version\` | $(fmt "$START_CURL") ms | 1.00 | | |"
+  echo
+  echo "## \`detail JOB\` against \`curl -s -X POST ... | jq -c .\`"
+  echo
+  echo "| domains | answer | \`--json\` | \`curl \\| jq -c .\` | ratio (target <= 1.0) | table | ratio (target <= 2.0) |"
+  echo "|---|---|---|---|---|---|---|"
+  for size in "${SIZES[@]}"; do
+    r_json=$(ratio "${JSON_MS[$size]}" "${PIPE_MS[$size]}")
+    r_table=$(ratio "${TABLE_MS[$size]}" "${PIPE_MS[$size]}")
+    echo "| $size | ${BODY[$size]} B | $(fmt "${JSON_MS[$size]}") ms | $(fmt "${PIPE_MS[$size]}") ms | $r_json $(verdict "$r_json" 1.0) | $(fmt "${TABLE_MS[$size]}") ms | $r_table $(verdict "$r_table" 2.0) |"
+  done
+  if ((${#SIZES[@]} >= 3)); then
+    echo
+    g_json=$(ratio "${JSON_MS[10000]}" "${JSON_MS[1000]}")
+    g_table=$(ratio "${TABLE_MS[10000]}" "${TABLE_MS[1000]}")
+    g_pipe=$(ratio "${PIPE_MS[10000]}" "${PIPE_MS[1000]}")
+    echo "Growth from 1,000 to 10,000 domains (target <= 12x): \`--json\` ${g_json}x ($(verdict "$g_json" 12)),"
+    echo "table ${g_table}x ($(verdict "$g_table" 12)); \`curl | jq\` for comparison ${g_pipe}x."
+  fi
+  echo
+  echo "## Peak memory against the answer's size (target <= 4x)"
+  echo
+  echo "The floor (\`dpbatch --version\`: binary and runtime) is $VERSION_KB KiB; against a small answer it is"
+  echo "all there is, so the target is judged where the answer dominates, at 10,000 domains. The last"
+  echo "column is what the case adds above the floor, per byte of answer."
+  echo
+  echo "| case | answer | peak RSS | ratio | | above the floor |"
+  echo "|---|---|---|---|---|---|"
+  for size in "${SIZES[@]}"; do
+    judged=$([[ $size -ge 10000 ]] && echo yes || echo no)
+    memory_row "\`detail --json\` of $size domains" "${BODY[$size]}" "${JSON_KB[$size]}" "$judged"
+    memory_row "\`detail\` (table) of $size domains" "${BODY[$size]}" "${TABLE_KB[$size]}" "$judged"
+  done
+  memory_row "\`domain-create --file\` of $CREATE_DOMAINS domains (its answer echoes them)" "$CREATE_ANSWER" "$CREATE_KB" \
+    "$([[ $CREATE_DOMAINS -ge 10000 ]] && echo yes || echo no)"
+  echo
+  echo "## \`domain-create --file\` of $CREATE_DOMAINS domains against the same POST by curl"
+  echo
+  echo "The request carries $CREATE_REQUEST bytes of names; the answer echoes them in $CREATE_ANSWER bytes."
+  echo
+  echo "| command | median | ratio to curl |"
+  echo "|---|---|---|"
+  echo "| \`dpbatch domain-create --file\` | $(fmt "$CREATE_DP") ms | $(ratio "$CREATE_DP" "$CREATE_CURL") |"
+  echo "| \`curl --data-urlencode domains@FILE\` | $(fmt "$CREATE_CURL") ms | 1.00 |"
+  echo
+  echo "## Waiting on jobs of known duration"
+  echo
+  echo "\`dpbatch -v domain-create ... --wait --interval I\` against a fake whose jobs finish D seconds after"
+  echo "submission. Targets: Batch.Detail calls <= ceil(D / I) + 2, and returned within one interval of"
+  echo "the job finishing (late = wall time - D, which includes the submit itself)."
+  echo
+  echo "| D | I | run | Detail calls | allowed | late | |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${WAIT_ROWS[@]}"
+} >"$OUT"
+echo "== wrote $OUT" >&2
+cat "$OUT"
