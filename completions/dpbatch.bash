@@ -28,6 +28,12 @@ _dpbatch() {
             dpbatch,help)
                 cmd="dpbatch__subcmd__help"
                 ;;
+            dpbatch,jobs)
+                cmd="dpbatch__subcmd__jobs"
+                ;;
+            dpbatch,man)
+                cmd="dpbatch__subcmd__man"
+                ;;
             dpbatch,record-create)
                 cmd="dpbatch__subcmd__record__subcmd__create"
                 ;;
@@ -49,6 +55,12 @@ _dpbatch() {
             dpbatch__subcmd__help,help)
                 cmd="dpbatch__subcmd__help__subcmd__help"
                 ;;
+            dpbatch__subcmd__help,jobs)
+                cmd="dpbatch__subcmd__help__subcmd__jobs"
+                ;;
+            dpbatch__subcmd__help,man)
+                cmd="dpbatch__subcmd__help__subcmd__man"
+                ;;
             dpbatch__subcmd__help,record-create)
                 cmd="dpbatch__subcmd__help__subcmd__record__subcmd__create"
                 ;;
@@ -65,7 +77,7 @@ _dpbatch() {
 
     case "${cmd}" in
         dpbatch)
-            opts="-q -v -h -V --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help --version domain-create record-create record-modify detail wait completions help"
+            opts="-q -v -h -V --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help --version domain-create record-create record-modify detail wait jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -141,7 +153,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__detail)
-            opts="-q -v -h --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --last --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -237,7 +249,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help)
-            opts="domain-create record-create record-modify detail wait completions help"
+            opts="domain-create record-create record-modify detail wait jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -306,6 +318,34 @@ _dpbatch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dpbatch__subcmd__help__subcmd__jobs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dpbatch__subcmd__help__subcmd__record__subcmd__create)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -341,6 +381,86 @@ _dpbatch() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__jobs)
+            opts="-q -v -h --limit --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en cn" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__man)
+            opts="-q -v -h --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en cn" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -493,7 +613,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__wait)
-            opts="-q -v -h --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --last --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -38,7 +38,9 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
             cand detail 'Show a job''s items and their status once (Batch.Detail)'
             cand wait 'Poll a job until no item is waiting or running, then show it'
+            cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dpbatch;domain-create'= {
@@ -121,6 +123,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts'
             cand --lang 'Language of the API''s messages [default: en]'
             cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --last 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
             cand --json 'Print results as JSON on stdout'
             cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
             cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -132,6 +135,23 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         &'dpbatch;wait'= {
             cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
             cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
+            cand --token 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
+            cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --last 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dpbatch;jobs'= {
+            cand --limit 'How many of the most recent jobs to list'
             cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
             cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
             cand --token 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
@@ -161,13 +181,30 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'dpbatch;man'= {
+            cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
+            cand --token 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
+            cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'dpbatch;help'= {
             cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
             cand record-create 'Add records to domains by ID (Batch.Record.Create)'
             cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
             cand detail 'Show a job''s items and their status once (Batch.Detail)'
             cand wait 'Poll a job until no item is waiting or running, then show it'
+            cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dpbatch;help;domain-create'= {
@@ -180,7 +217,11 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         }
         &'dpbatch;help;wait'= {
         }
+        &'dpbatch;help;jobs'= {
+        }
         &'dpbatch;help;completions'= {
+        }
+        &'dpbatch;help;man'= {
         }
         &'dpbatch;help;help'= {
         }

@@ -41,7 +41,9 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-create" -d '
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "man" -d 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s f -l file -d 'Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l value -d 'Also add `@` and `www` A records with this IPv4 address to each domain' -r
@@ -116,6 +118,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l endpoint -d '
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -129,10 +132,23 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l endpoint -d 'AP
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l limit -d 'How many of the most recent jobs to list' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
@@ -144,10 +160,23 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l json -d 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "man" -d 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

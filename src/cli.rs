@@ -84,8 +84,12 @@ pub(crate) enum Command {
     Detail(DetailArgs),
     /// Poll a job until no item is waiting or running, then show it
     Wait(WaitArgs),
+    /// List recently submitted jobs from the local job history
+    Jobs(JobsArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`
+    Man,
 }
 
 /// How `wait` and `--wait` poll.
@@ -213,21 +217,38 @@ pub(crate) struct RecordModifyArgs {
     pub submit: SubmitArgs,
 }
 
+/// Which job: its id, or the last one submitted from this machine.
+#[derive(Args, Debug, Clone, Copy)]
+pub(crate) struct JobRef {
+    /// The job ID a submit printed
+    #[arg(value_name = "JOB_ID", value_parser = parse_id, required_unless_present = "last")]
+    pub job_id: Option<u64>,
+
+    /// The job submitted last with this endpoint and profile (see `dpbatch jobs`)
+    #[arg(long, conflicts_with = "job_id")]
+    pub last: bool,
+}
+
 #[derive(Args, Debug)]
 pub(crate) struct DetailArgs {
-    /// The job ID a submit printed
-    #[arg(value_name = "JOB_ID", value_parser = parse_id)]
-    pub job_id: u64,
+    #[command(flatten)]
+    pub job: JobRef,
 }
 
 #[derive(Args, Debug)]
 pub(crate) struct WaitArgs {
-    /// The job ID a submit printed
-    #[arg(value_name = "JOB_ID", value_parser = parse_id)]
-    pub job_id: u64,
+    #[command(flatten)]
+    pub job: JobRef,
 
     #[command(flatten)]
     pub timing: WaitTiming,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct JobsArgs {
+    /// How many of the most recent jobs to list
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
 }
 
 #[derive(Args, Debug)]
@@ -348,6 +369,17 @@ mod tests {
                 "r.json"
             ])
             .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_job_is_named_by_id_or_by_last_but_not_both() {
+        assert!(parse(&["detail", "--last"]).is_ok());
+        assert!(parse(&["wait", "7"]).is_ok());
+        assert_eq!(parse(&["detail"]).unwrap_err().exit_code(), 2);
+        assert_eq!(
+            parse(&["detail", "7", "--last"]).unwrap_err().kind(),
+            clap::error::ErrorKind::ArgumentConflict
         );
     }
 

@@ -2,9 +2,10 @@
 //! output. Returns how the run came out; `main` turns that into the exit code.
 
 use crate::api::{Action, CallError, Client, ClientOptions, JobDetail, Request};
-use crate::cli::{Cli, Command, GlobalArgs, SubmitArgs, WaitTiming};
+use crate::cli::{Cli, Command, GlobalArgs, JobRef, SubmitArgs, WaitTiming};
 use crate::config::{self, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::error::{Outcome, usage};
+use crate::history::{Entry, History};
 use crate::input::domains;
 use crate::input::records::{self, RecordSpec};
 use crate::input::values::display_duration;
@@ -87,20 +88,52 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Detail(args) => {
             let session = Session::open(&global, output)?;
+            let job_id = session.job_id(&args.job)?;
             let detail = session
                 .client()?
-                .detail(args.job_id)
+                .detail(job_id)
                 .map_err(CallError::into_error)
-                .with_context(|| format!("could not get job {}", args.job_id))?;
-            session.output.job(args.job_id, &detail)?;
-            Ok(session.finished_outcome(args.job_id, &detail))
+                .with_context(|| format!("could not get job {job_id}"))?;
+            session.output.job(job_id, &detail)?;
+            Ok(session.finished_outcome(job_id, &detail))
         }
         Command::Wait(args) => {
             let session = Session::open(&global, output)?;
+            let job_id = session.job_id(&args.job)?;
             session.check_interval(&args.timing)?;
-            session.follow(&session.client()?, args.job_id, &args.timing)
+            session.follow(&session.client()?, job_id, &args.timing)
+        }
+        Command::Jobs(args) => {
+            let (mut entries, _) = read_history()?;
+            entries.reverse();
+            entries.truncate(args.limit);
+            output.jobs(&entries)?;
+            Ok(Outcome::Success)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut page)
+                .context("could not render the man page")?;
+            output.raw(&page)?;
+            Ok(Outcome::Success)
         }
     }
+}
+
+/// The job history's entries, oldest first, with a warning for lines it had to skip.
+fn read_history() -> anyhow::Result<(Vec<Entry>, Option<History>)> {
+    let Some(history) = History::open() else {
+        return Ok((Vec::new(), None));
+    };
+    let (entries, skipped) = history.read()?;
+    if skipped > 0 {
+        output::warn(&format!(
+            "skipped {skipped} unreadable lines of the job history {}",
+            history.path().display()
+        ));
+    }
+    Ok((entries, Some(history)))
 }
 
 fn join_ids(ids: &[u64]) -> String {
@@ -151,6 +184,51 @@ impl Session {
         })
     }
 
+    /// The job a command names: its id, or with `--last` the newest job in the history
+    /// submitted to this endpoint with this profile.
+    fn job_id(&self, job: &JobRef) -> anyhow::Result<u64> {
+        if let Some(job_id) = job.job_id {
+            return Ok(job_id);
+        }
+        let endpoint = self.settings.endpoint.to_string();
+        let profile = self.settings.profile.as_deref();
+        let (entries, history) = read_history()?;
+        entries
+            .iter()
+            .rev()
+            .find(|entry| entry.is_for(&endpoint, profile))
+            .map(|entry| entry.job_id)
+            .ok_or_else(|| {
+                let place = history.map_or_else(
+                    || "no job history on this platform".to_owned(),
+                    |h| format!("none in {}", h.path().display()),
+                );
+                usage(format!(
+                    "--last: no job was submitted to {endpoint}{} from this machine ({place})",
+                    profile
+                        .map(|p| format!(" with profile `{p}`"))
+                        .unwrap_or_default()
+                ))
+            })
+    }
+
+    /// Records a submitted job; the job exists either way, so a failure only warns.
+    fn remember(&self, command: &str, job_id: u64, request: &Request) {
+        let Some(history) = History::open() else {
+            return;
+        };
+        let entry = Entry::new(
+            job_id,
+            command,
+            &request.params,
+            &self.settings.endpoint.to_string(),
+            self.settings.profile.as_deref(),
+        );
+        if let Err(err) = history.append(&entry) {
+            output::warn(&format!("{err:#}"));
+        }
+    }
+
     fn check_interval(&self, timing: &WaitTiming) -> anyhow::Result<()> {
         config::check_pace(
             "--interval",
@@ -175,6 +253,7 @@ impl Session {
         }
         let client = self.client()?;
         let job_id = client.submit(request)?;
+        self.remember(command, job_id, request);
         if !args.wait {
             self.output.submitted(job_id, command)?;
             return Ok(Outcome::Success);

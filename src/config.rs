@@ -157,6 +157,8 @@ pub(crate) struct Settings {
     pub endpoint: Endpoint,
     pub lang: Lang,
     pub request_timeout: Duration,
+    /// The selected `[profiles.NAME]`, if any: job history entries are kept per profile.
+    pub profile: Option<String>,
     /// Where to tell the user to put a token.
     pub config_path: Option<PathBuf>,
 }
@@ -372,6 +374,7 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
         endpoint,
         lang,
         request_timeout,
+        profile: overrides.profile.clone(),
         config_path: file.path.clone(),
     })
 }

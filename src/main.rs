@@ -6,6 +6,7 @@ mod commands;
 mod completions;
 mod config;
 mod error;
+mod history;
 mod input;
 mod output;
 mod secret;

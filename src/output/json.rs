@@ -4,6 +4,7 @@
 
 use super::DryRun;
 use crate::api::{Domain, JobDetail};
+use crate::history::Entry;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -65,6 +66,11 @@ pub(super) fn write_job(out: &mut dyn Write, job_id: u64, detail: &JobDetail) ->
         domains: &detail.domains,
     };
     finish(out, &report)
+}
+
+/// The history entries as one array, as they are stored.
+pub(super) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
+    finish(out, &entries)
 }
 
 pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun<'_>) -> io::Result<()> {

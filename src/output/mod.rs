@@ -8,6 +8,7 @@ mod table;
 pub(crate) use progress::Progress;
 
 use crate::api::JobDetail;
+use crate::history::Entry;
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -67,6 +68,17 @@ impl Output {
                 json::write_job(out, job_id, detail)
             } else {
                 table::write_job(out, job_id, detail, self.color)
+            }
+        })
+    }
+
+    /// The job history, newest first.
+    pub(crate) fn jobs(&self, entries: &[Entry]) -> anyhow::Result<()> {
+        write_stdout(|out| {
+            if self.json {
+                json::write_jobs(out, entries)
+            } else {
+                table::write_jobs(out, entries)
             }
         })
     }

@@ -5,6 +5,7 @@
 //! twenty times the answer's size in memory (see BENCHMARKS.md).
 
 use crate::api::{Domain, ItemStatus, JobDetail, Record, Tally};
+use crate::history::{Entry, format_utc};
 use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
@@ -89,24 +90,46 @@ fn colour(status: ItemStatus) -> &'static str {
     }
 }
 
-fn write_row(
+/// Writes aligned columns in two passes over `rows` (widths, then the rows), keeping
+/// nothing in between. A row's status, when colour is on, colours its `status_column`.
+fn write_aligned<'a, const N: usize, I>(
     out: &mut dyn Write,
-    cells: &Row<'_>,
-    widths: &[usize; COLUMNS],
-    status: Option<ItemStatus>,
-) -> io::Result<()> {
-    for (column, cell) in cells.iter().enumerate() {
-        let last = column == COLUMNS - 1;
-        match status {
-            Some(status) if column == STATUS => write!(out, "{}{cell}\x1b[0m", colour(status))?,
-            _ => out.write_all(cell.as_bytes())?,
-        }
-        if !last {
-            let pad = widths[column].saturating_sub(cell.width());
-            write!(out, "{:pad$}{GAP}", "")?;
+    header: [&str; N],
+    rows: impl Fn() -> I,
+    status_column: Option<usize>,
+) -> io::Result<()>
+where
+    I: Iterator<Item = (Option<ItemStatus>, [Cow<'a, str>; N])>,
+{
+    let mut widths = header.map(UnicodeWidthStr::width);
+    for (_, row) in rows() {
+        for (width, cell) in widths.iter_mut().zip(&row) {
+            *width = (*width).max(cell.width());
         }
     }
-    writeln!(out)
+    let write_row = |out: &mut dyn Write,
+                     cells: &[Cow<'_, str>; N],
+                     status: Option<ItemStatus>|
+     -> io::Result<()> {
+        for (column, cell) in cells.iter().enumerate() {
+            match status {
+                Some(status) if Some(column) == status_column => {
+                    write!(out, "{}{cell}\x1b[0m", colour(status))?
+                }
+                _ => out.write_all(cell.as_bytes())?,
+            }
+            if column + 1 < N {
+                let pad = widths[column].saturating_sub(cell.width());
+                write!(out, "{:pad$}{GAP}", "")?;
+            }
+        }
+        writeln!(out)
+    };
+    write_row(out, &header.map(Cow::Borrowed), None)?;
+    for (status, row) in rows() {
+        write_row(out, &row, status)?;
+    }
+    Ok(())
 }
 
 /// One row per item (record columns `-` on a domain's own row), then the summary line.
@@ -117,21 +140,38 @@ pub(crate) fn write_job(
     color: bool,
 ) -> io::Result<()> {
     if !detail.domains.is_empty() {
-        let mut widths = HEADER.map(UnicodeWidthStr::width);
-        for (_, row) in rows(detail) {
-            for (width, cell) in widths.iter_mut().zip(&row) {
-                *width = (*width).max(cell.width());
-            }
-        }
-        write_row(out, &HEADER.map(Cow::Borrowed), &widths, None)?;
-        for (status, row) in rows(detail) {
-            write_row(out, &row, &widths, color.then_some(status))?;
-        }
+        let rows = || rows(detail).map(|(status, row)| (color.then_some(status), row));
+        write_aligned(out, HEADER, rows, Some(STATUS))?;
     }
     writeln!(
         out,
         "{}",
         summary(job_id, detail.job_type.as_deref(), &detail.tally())
+    )
+}
+
+/// The job history, newest first.
+pub(crate) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
+    let rows = || {
+        entries.iter().map(|entry| {
+            (
+                None,
+                [
+                    Cow::Owned(entry.job_id.to_string()),
+                    Cow::Borrowed(entry.action.as_str()),
+                    Cow::Owned(format_utc(entry.submitted_at)),
+                    text(entry.profile.as_deref()),
+                    Cow::Borrowed(entry.endpoint.as_str()),
+                    Cow::Owned(entry.summary()),
+                ],
+            )
+        })
+    };
+    write_aligned(
+        out,
+        ["JOB", "ACTION", "SUBMITTED", "PROFILE", "ENDPOINT", "WHAT"],
+        rows,
+        None,
     )
 }
 

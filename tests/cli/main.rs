@@ -2,9 +2,10 @@
 
 mod support;
 
-mod completions;
 mod config;
 mod faults;
+mod generated;
+mod history;
 mod input_checks;
 mod output;
 mod submit;

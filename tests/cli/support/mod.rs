@@ -115,6 +115,15 @@ impl Env {
         self.home.path()
     }
 
+    /// The job history file dpbatch writes in this test's private data directory.
+    pub fn history_path(&self) -> PathBuf {
+        self.home
+            .path()
+            .join("data")
+            .join("dpbatch")
+            .join("jobs.jsonl")
+    }
+
     /// The binary with nothing inherited: no proxy, no token, no colour setting of the
     /// caller's; the fake as endpoint and its token in the environment.
     pub fn command(&self) -> assert_cmd::Command {
@@ -122,6 +131,7 @@ impl Env {
         cmd.env_clear()
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.home.path().join("xdg"))
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
             .env("NO_COLOR", "1")
             .env("DPBATCH_ENDPOINT", self.server.url())
             .env("DNSPOD_TOKEN", DEFAULT_TOKEN)
