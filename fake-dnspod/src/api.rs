@@ -1,5 +1,7 @@
-//! One request in, one answer out: method, format and token checks, then the four batch actions.
+//! One request in, one answer out: method, format and token checks, then the four batch
+//! actions and the three read-only look-ups.
 
+use std::collections::HashMap;
 use std::net::Ipv4Addr;
 use std::sync::Mutex;
 
@@ -10,7 +12,7 @@ use crate::job::{Change, Modification};
 use crate::render::{self, Field};
 use crate::state::{RecordSpec, State};
 use crate::text::{Lang, Reply};
-use crate::zone::{DEFAULT_LINE, DEFAULT_TTL};
+use crate::zone::{DEFAULT_LINE, DEFAULT_TTL, Names, Record, Zone, host};
 
 pub(crate) fn handle(request: &Request, token: &str, state: &Mutex<State>) -> Response {
     let lang = Lang::from_param(request.param("lang"));
@@ -31,6 +33,9 @@ pub(crate) fn handle(request: &Request, token: &str, state: &Mutex<State>) -> Re
         "Batch.Record.Create" => record_create(request, &mut state, lang),
         "Batch.Record.Modify" => record_modify(request, &mut state, lang),
         "Batch.Detail" => detail(request, &mut state, lang),
+        "Domain.Info" => domain_info(request, &mut state),
+        "Domain.List" => domain_list(request, &mut state),
+        "Record.List" => record_list(request, &mut state),
         _ => Err(Reply::UnknownAction),
     };
     match fields {
@@ -206,6 +211,131 @@ fn detail(request: &Request, state: &mut State, lang: Lang) -> Result<Vec<Field>
     let job_id = parse(required(request, "job_id")?, "job_id")?;
     let job = state.poll(job_id).ok_or(Reply::NoSuchJob)?;
     Ok(render::detail(job, lang))
+}
+
+/// The vendor pages by force: no look-up lists more entries than this.
+const MAX_PAGE: usize = 3000;
+
+/// The part of a filtered list a look-up answers.
+struct Page {
+    offset: usize,
+    length: usize,
+}
+
+impl Page {
+    /// `offset` (0-based) and `length`, refused under the codes the action gives them.
+    fn of(
+        request: &Request,
+        offset_code: &'static str,
+        length_code: &'static str,
+    ) -> Result<Page, Reply> {
+        let offset = match optional(request, "offset") {
+            None => 0,
+            Some(offset) => offset
+                .parse()
+                .map_err(|_| Reply::BadParamCoded(offset_code, "offset"))?,
+        };
+        // An empty page would never get a paging client anywhere.
+        let length = match optional(request, "length") {
+            None => MAX_PAGE,
+            Some(length) => length
+                .parse()
+                .ok()
+                .filter(|&length| length > 0)
+                .ok_or(Reply::BadParamCoded(length_code, "length"))?,
+        };
+        Ok(Page {
+            offset,
+            length: length.min(MAX_PAGE),
+        })
+    }
+
+    fn slice<'a, T>(&self, items: &'a [T]) -> &'a [T] {
+        let start = self.offset.min(items.len());
+        let end = start.saturating_add(self.length).min(items.len());
+        &items[start..end]
+    }
+}
+
+/// The domain a look-up names by `domain_id` (code 6 when there is no such domain) or by
+/// `domain`, in either form (`not_owner` when the account has no such name).
+fn domain_of<'z>(
+    request: &Request,
+    zone: &'z Zone,
+    not_owner: &'static str,
+) -> Result<(u64, &'z Names), Reply> {
+    let id = match optional(request, "domain_id") {
+        Some(id) => parse(id, "domain_id")?,
+        None => {
+            let name = optional(request, "domain").ok_or(Reply::BadParam("domain_id"))?;
+            zone.domain_named(name).ok_or(Reply::NotOwner(not_owner))?
+        }
+    };
+    let names = zone.names(id).ok_or(Reply::BadParam("domain_id"))?;
+    Ok((id, names))
+}
+
+/// The `keyword` parameter, lower-cased for matching.
+fn keyword(request: &Request) -> Option<String> {
+    optional(request, "keyword").map(str::to_lowercase)
+}
+
+fn domain_info(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
+    let zone = state.zone();
+    let (id, names) = domain_of(request, zone, "8")?;
+    let records = zone.records().filter(|r| r.domain_id == id).count();
+    Ok(render::domain_info(id, names, records))
+}
+
+/// `type` is taken and not read: every domain of the fake is listed under any type.
+fn domain_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
+    let page = Page::of(request, "6", "7")?;
+    let keyword = keyword(request);
+    let zone = state.zone();
+    let matching: Vec<(u64, &Names)> = zone
+        .all_names()
+        .filter(|(_, names)| keyword.as_deref().is_none_or(|k| names.contain(k)))
+        .collect();
+    if matching.is_empty() {
+        return Err(Reply::NoDomains);
+    }
+    // One pass over the records, not one per listed domain.
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for record in zone.records() {
+        *counts.entry(record.domain_id).or_default() += 1;
+    }
+    let listed: Vec<(u64, &Names, usize)> = page
+        .slice(&matching)
+        .iter()
+        .map(|&(id, names)| (id, names, counts.get(&id).copied().unwrap_or(0)))
+        .collect();
+    let all = zone.all_names().count();
+    Ok(render::domain_list(matching.len(), all, &listed))
+}
+
+fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
+    let zone = state.zone();
+    let domain = domain_of(request, zone, "9")?;
+    let page = Page::of(request, "7", "8")?;
+    let sub_domain = optional(request, "sub_domain").map(host);
+    let keyword = keyword(request);
+    let records: Vec<&Record> = zone.records().filter(|r| r.domain_id == domain.0).collect();
+    let wanted = |r: &Record| {
+        sub_domain.is_none_or(|sub| host(&r.sub_domain).eq_ignore_ascii_case(sub))
+            && keyword.as_deref().is_none_or(|k| {
+                r.sub_domain.to_lowercase().contains(k) || r.value.to_lowercase().contains(k)
+            })
+    };
+    let matching: Vec<&Record> = records.iter().copied().filter(|r| wanted(r)).collect();
+    if matching.is_empty() {
+        return Err(Reply::NoRecords);
+    }
+    Ok(render::record_list(
+        zone,
+        domain,
+        (records.len(), matching.len()),
+        page.slice(&matching),
+    ))
 }
 
 #[cfg(test)]

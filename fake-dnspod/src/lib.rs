@@ -1,6 +1,8 @@
 //! A stateful, loopback-only fake of DNSPod's legacy batch API (Batch.Domain.Create,
-//! Batch.Record.Create, Batch.Record.Modify, Batch.Detail) with scripted faults, for
-//! dpbatch's end-to-end tests and for trying dpbatch offline.
+//! Batch.Record.Create, Batch.Record.Modify, Batch.Detail) and its read-only look-ups
+//! (Domain.Info, Domain.List, Record.List, paged by force at 3000 entries) with scripted
+//! faults, for dpbatch's end-to-end tests and for trying dpbatch offline. The look-ups
+//! read the same account the finished jobs change.
 //!
 //! ```no_run
 //! use fake_dnspod::{Fault, FakeDnspod};
@@ -158,6 +160,12 @@ impl FakeDnspod {
     /// Adds a domain the account already has; returns its id.
     pub fn add_domain(&self, name: &str) -> u64 {
         lock(&self.shared.state).add_domain(name)
+    }
+
+    /// Adds `count` domains named `{prefix}00001.example` and on, at once (thousands in
+    /// milliseconds), for paging tests; returns their ids in order.
+    pub fn add_domains(&self, prefix: &str, count: usize) -> Vec<u64> {
+        lock(&self.shared.state).add_domains(prefix, count)
     }
 
     /// Adds a record (TTL 600, MX priority 5 on MX records) to a domain added before;

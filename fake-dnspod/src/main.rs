@@ -12,8 +12,10 @@ fn usage() -> String {
 Usage: fake-dnspod [--addr 127.0.0.1:8053] [--token ID,SECRET]
                    [--waiting N] [--running N] | [--elapsed SECS] [--job DxR]...
 
-Serves a fake of DNSPod's legacy batch API on a loopback address until killed,
-seeded with example.cn and example.com and a few records each.
+Serves a fake of DNSPod's legacy batch API (Batch.Domain.Create, Batch.Record.Create,
+Batch.Record.Modify, Batch.Detail) and its look-ups (Domain.Info, Domain.List,
+Record.List) on a loopback address until killed, seeded with example.cn and
+example.com and a few records each.
 
   --addr ADDR     loopback IP and port to listen on [default: 127.0.0.1:8053]
   --token TOKEN   the only login_token accepted [default: {DEFAULT_TOKEN}]

@@ -54,6 +54,13 @@ impl State {
         self.zone.add_domain(name)
     }
 
+    /// `{prefix}00001.example` and on, for look-ups past the vendor's page size.
+    pub(crate) fn add_domains(&mut self, prefix: &str, count: usize) -> Vec<u64> {
+        (1..=count)
+            .map(|n| self.add_domain(&format!("{prefix}{n:05}.example")))
+            .collect()
+    }
+
     /// Panics on an unknown domain: a mistake in the calling test, not input.
     pub(crate) fn add_record(
         &mut self,
@@ -80,6 +87,12 @@ impl State {
     pub(crate) fn records(&mut self) -> Vec<Record> {
         self.settle();
         self.zone.records().cloned().collect()
+    }
+
+    /// The account as the look-ups read it, job effects due by now included.
+    pub(crate) fn zone(&mut self) -> &Zone {
+        self.settle();
+        &self.zone
     }
 
     /// Brings every job to where its progress says, so the effects of clock-driven

@@ -27,7 +27,13 @@ pub(crate) enum Reply {
     LoginFailed,
     /// A parameter is missing or unusable; names it.
     BadParam(&'static str),
+    /// The same under the code an action gives that parameter: (code, name).
+    BadParamCoded(&'static str, &'static str),
     NoSuchJob,
+    /// No domain of the account has that name; the code depends on the action.
+    NotOwner(&'static str),
+    NoDomains,
+    NoRecords,
     JsonOnly,
 }
 
@@ -40,7 +46,10 @@ impl Reply {
             Reply::LoginFailed => "-1",
             // The vendor's per-action "missing or bad parameter" code.
             Reply::BadParam(_) => "6",
+            Reply::BadParamCoded(code, _) | Reply::NotOwner(code) => code,
             Reply::NoSuchJob => "8",
+            Reply::NoDomains => "9",
+            Reply::NoRecords => "10",
         }
     }
 
@@ -50,13 +59,16 @@ impl Reply {
             Reply::PostOnly => ("Only POST is allowed", "只允许 POST 请求"),
             Reply::UnknownAction => ("Unknown error", "未知错误"),
             Reply::LoginFailed => ("Login failed", "登录失败"),
-            Reply::BadParam(name) => {
+            Reply::BadParam(name) | Reply::BadParamCoded(_, name) => {
                 return match lang {
                     Lang::En => format!("Missing or invalid parameter: {name}"),
                     Lang::Cn => format!("缺少参数或者参数错误：{name}"),
                 };
             }
             Reply::NoSuchJob => ("No such job", "数据为空，没有查到该任务"),
+            Reply::NotOwner(_) => ("You are not the domain's owner", "非域名所有者"),
+            Reply::NoDomains => ("No domains", "没有任何域名"),
+            Reply::NoRecords => ("Empty result", "记录列表为空"),
             Reply::JsonOnly => (
                 "This fake answers format=json only",
                 "本模拟服务只支持 format=json",

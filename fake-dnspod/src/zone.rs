@@ -1,6 +1,9 @@
-//! The account's data: domains and records, with the id counters and the twin rule.
+//! The account's data: domains and records, with the id counters, the twin rule and both
+//! forms (Unicode and punycode) of every domain name.
 
 use std::collections::{BTreeMap, HashMap};
+
+use crate::clock;
 
 /// Vendor-like id ranges; they start high, so 0 never names anything.
 const FIRST_DOMAIN: u64 = 25_562_928;
@@ -68,6 +71,27 @@ pub(crate) fn host(sub_domain: &str) -> &str {
     }
 }
 
+/// Both forms of a domain name, lower-case: what the look-ups show and match.
+pub(crate) struct Names {
+    pub(crate) unicode: String,
+    pub(crate) ascii: String,
+}
+
+impl Names {
+    pub(crate) fn of(name: &str) -> Names {
+        // A name IDNA refuses (say, with a space) is its own punycode, lower-cased.
+        let ascii = idna::domain_to_ascii(name).unwrap_or_else(|_| name.to_lowercase());
+        // On a bad `xn--` label this still gives the best decoding it can.
+        let (unicode, _) = idna::domain_to_unicode(&ascii);
+        Names { unicode, ascii }
+    }
+
+    /// Whether either form contains this lower-case text.
+    pub(crate) fn contain(&self, keyword: &str) -> bool {
+        self.unicode.contains(keyword) || self.ascii.contains(keyword)
+    }
+}
+
 /// Names starting with "fail" always fail: a handle for tests.
 pub(crate) fn doomed(label: &str) -> bool {
     label.to_ascii_lowercase().starts_with("fail")
@@ -75,9 +99,13 @@ pub(crate) fn doomed(label: &str) -> bool {
 
 pub(crate) struct Zone {
     domains: BTreeMap<u64, Domain>,
-    /// Lower-cased names, so big synthetic jobs need no scan per domain.
+    /// Worked out once per domain, so listing thousands needs no IDNA per request.
+    names: BTreeMap<u64, Names>,
+    /// By punycode, so either form of a name finds its domain without a scan.
     ids_by_name: HashMap<String, u64>,
     records: BTreeMap<u64, Record>,
+    /// When each record was created or last changed, as the vendor writes it.
+    updated_on: HashMap<u64, String>,
     next_domain: u64,
     next_record: u64,
 }
@@ -86,8 +114,10 @@ impl Zone {
     pub(crate) fn new() -> Zone {
         Zone {
             domains: BTreeMap::new(),
+            names: BTreeMap::new(),
             ids_by_name: HashMap::new(),
             records: BTreeMap::new(),
+            updated_on: HashMap::new(),
             next_domain: FIRST_DOMAIN,
             next_record: FIRST_RECORD,
         }
@@ -96,7 +126,9 @@ impl Zone {
     pub(crate) fn add_domain(&mut self, name: &str) -> u64 {
         let id = self.next_domain;
         self.next_domain += 1;
-        self.ids_by_name.insert(name.to_lowercase(), id);
+        let names = Names::of(name);
+        self.ids_by_name.insert(names.ascii.clone(), id);
+        self.names.insert(id, names);
         let name = name.to_string();
         self.domains.insert(id, Domain { id, name });
         id
@@ -108,6 +140,7 @@ impl Zone {
         self.next_record += 1;
         record.id = id;
         self.records.insert(id, record);
+        self.updated_on.insert(id, clock::now());
         id
     }
 
@@ -115,16 +148,38 @@ impl Zone {
         self.domains.get(&id)
     }
 
+    /// The domain of this name, in either form and any case.
+    pub(crate) fn domain_named(&self, name: &str) -> Option<u64> {
+        self.ids_by_name.get(&Names::of(name).ascii).copied()
+    }
+
     pub(crate) fn has_domain_named(&self, name: &str) -> bool {
-        self.ids_by_name.contains_key(&name.to_lowercase())
+        self.domain_named(name).is_some()
+    }
+
+    /// Both forms of a domain's name.
+    pub(crate) fn names(&self, id: u64) -> Option<&Names> {
+        self.names.get(&id)
+    }
+
+    /// Every domain's names, by id.
+    pub(crate) fn all_names(&self) -> impl Iterator<Item = (u64, &Names)> {
+        self.names.iter().map(|(&id, names)| (id, names))
     }
 
     pub(crate) fn record(&self, id: u64) -> Option<&Record> {
         self.records.get(&id)
     }
 
+    /// The record, to change: stamped as updated now.
     pub(crate) fn record_mut(&mut self, id: u64) -> Option<&mut Record> {
-        self.records.get_mut(&id)
+        let record = self.records.get_mut(&id)?;
+        self.updated_on.insert(id, clock::now());
+        Some(record)
+    }
+
+    pub(crate) fn updated_on(&self, id: u64) -> &str {
+        self.updated_on.get(&id).map_or("", String::as_str)
     }
 
     pub(crate) fn has_twin(&self, record: &Record) -> bool {
@@ -159,5 +214,19 @@ mod tests {
         zone.add_domain("Example.CN");
         assert!(zone.has_domain_named("example.cn"));
         assert!(!zone.has_domain_named("example.com"));
+    }
+
+    #[test]
+    fn domain_names_match_in_either_form() {
+        let mut zone = Zone::new();
+        let id = zone.add_domain("我们.CN");
+        let names = zone.names(id).unwrap();
+        assert_eq!(
+            (names.unicode.as_str(), names.ascii.as_str()),
+            ("我们.cn", "xn--vnqp08b.cn")
+        );
+        assert_eq!(zone.domain_named("XN--VNQP08B.cn"), Some(id));
+        assert_eq!(zone.domain_named("我们.cn"), Some(id));
+        assert!(names.contain("vnqp") && names.contain("我"));
     }
 }

@@ -2,6 +2,7 @@
 
 mod faults;
 mod jobs;
+mod lookups;
 mod protocol;
 
 use std::io::{Read, Write};
