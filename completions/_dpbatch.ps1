@@ -72,6 +72,8 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
         }
         'dpbatch;record-create' {
             [CompletionResult]::new('--domain-id', '--domain-id', [CompletionResultType]::ParameterName, 'Domain IDs to add the records to, comma-separated')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Domain names instead of IDs, comma-separated (Unicode or punycode); looked up first')
+            [CompletionResult]::new('--domain-file', '--domain-file', [CompletionResultType]::ParameterName, 'Domain names from a file, one per line (`-` = stdin; `#` comments ignored)')
             [CompletionResult]::new('--sub', '--sub', [CompletionResultType]::ParameterName, 'Host names, comma-separated (`@` is the domain itself)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, URL, FRAMEURL, SPF, HTTPS or SVCB')
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Record value (IPv4 for A, IPv6 for AAAA)')
@@ -100,6 +102,12 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
         }
         'dpbatch;record-modify' {
             [CompletionResult]::new('--record-id', '--record-id', [CompletionResultType]::ParameterName, 'Record IDs to change, comma-separated')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Select records of these domains, comma-separated (with --sub and --type)')
+            [CompletionResult]::new('--domain-file', '--domain-file', [CompletionResultType]::ParameterName, 'Select records of the domains in this file, one per line (`-` = stdin)')
+            [CompletionResult]::new('--sub', '--sub', [CompletionResultType]::ParameterName, 'Select records with these host names, comma-separated (`@` is the apex)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Select records of this type')
+            [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'Select only records on this line')
+            [CompletionResult]::new('--value-is', '--value-is', [CompletionResultType]::ParameterName, 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)')
             [CompletionResult]::new('--change', '--change', [CompletionResultType]::ParameterName, 'The field to change')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new value of that field (status: enable or disable)')
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'The records'' value under their new type (required with --change record_type)')

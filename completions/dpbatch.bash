@@ -469,13 +469,21 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__create)
-            opts="-q -v -h --domain-id --sub --type --value --line --ttl --mx --records-file --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --domain-id --domain --domain-file --sub --type --value --line --ttl --mx --records-file --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --domain-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -547,13 +555,37 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__modify)
-            opts="-q -v -h --record-id --change --to --value --mx --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --record-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sub)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --line)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-is)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

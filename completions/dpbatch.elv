@@ -67,6 +67,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         }
         &'dpbatch;record-create'= {
             cand --domain-id 'Domain IDs to add the records to, comma-separated'
+            cand --domain 'Domain names instead of IDs, comma-separated (Unicode or punycode); looked up first'
+            cand --domain-file 'Domain names from a file, one per line (`-` = stdin; `#` comments ignored)'
             cand --sub 'Host names, comma-separated (`@` is the domain itself)'
             cand --type 'Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, URL, FRAMEURL, SPF, HTTPS or SVCB'
             cand --value 'Record value (IPv4 for A, IPv6 for AAAA)'
@@ -94,6 +96,12 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         }
         &'dpbatch;record-modify'= {
             cand --record-id 'Record IDs to change, comma-separated'
+            cand --domain 'Select records of these domains, comma-separated (with --sub and --type)'
+            cand --domain-file 'Select records of the domains in this file, one per line (`-` = stdin)'
+            cand --sub 'Select records with these host names, comma-separated (`@` is the apex)'
+            cand --type 'Select records of this type'
+            cand --line 'Select only records on this line'
+            cand --value-is 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)'
             cand --change 'The field to change'
             cand --to 'The new value of that field (status: enable or disable)'
             cand --value 'The records'' value under their new type (required with --change record_type)'

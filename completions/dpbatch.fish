@@ -63,6 +63,8 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s q -l q
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l domain-id -d 'Domain IDs to add the records to, comma-separated' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l domain -d 'Domain names instead of IDs, comma-separated (Unicode or punycode); looked up first' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l domain-file -d 'Domain names from a file, one per line (`-` = stdin; `#` comments ignored)' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l sub -d 'Host names, comma-separated (`@` is the domain itself)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l type -d 'Record type: A, AAAA, CNAME, MX, TXT, NS, SRV, CAA, URL, FRAMEURL, SPF, HTTPS or SVCB' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l value -d 'Record value (IPv4 for A, IPv6 for AAAA)' -r
@@ -86,6 +88,12 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s q -l q
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l record-id -d 'Record IDs to change, comma-separated' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l domain -d 'Select records of these domains, comma-separated (with --sub and --type)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l domain-file -d 'Select records of the domains in this file, one per line (`-` = stdin)' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l sub -d 'Select records with these host names, comma-separated (`@` is the apex)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l type -d 'Select records of this type' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l line -d 'Select only records on this line' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l value-is -d 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l change -d 'The field to change' -r -f -a "sub_domain\t''
 record_type\t''
 area\t''

@@ -150,8 +150,16 @@ records.json holds the API's own `records` format, for several specs in one job:
    {\"sub_domain\": \"@\", \"record_type\": \"MX\", \"value\": \"mx.example.com.\", \"MX\": 10}]")]
 pub(crate) struct RecordCreateArgs {
     /// Domain IDs to add the records to, comma-separated
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list)]
-    pub domain_id: IdList,
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file"], conflicts_with_all = ["domain", "domain_file"])]
+    pub domain_id: Option<IdList>,
+
+    /// Domain names instead of IDs, comma-separated (Unicode or punycode); looked up first
+    #[arg(long, value_name = "NAMES")]
+    pub domain: Vec<String>,
+
+    /// Domain names from a file, one per line (`-` = stdin; `#` comments ignored)
+    #[arg(long, value_name = "PATH")]
+    pub domain_file: Option<PathBuf>,
 
     /// Host names, comma-separated (`@` is the domain itself)
     #[arg(long, value_name = "SUBS", default_value = "@")]
@@ -191,11 +199,20 @@ Examples:
   dpbatch record-modify --record-id 36,90,91 --change ttl --to 3600
   dpbatch record-modify --record-id 36 --change status --to disable
   dpbatch record-modify --record-id 36,90 --change record_type --to CNAME --value target.example.com.
-  dpbatch record-modify --record-id 36 --change record_type --to MX --value mx.example.com. --mx 10")]
+  dpbatch record-modify --record-id 36 --change record_type --to MX --value mx.example.com. --mx 10
+
+Selecting records by name instead (Record.List; the selection is shown on stderr first,
+and records already at the target are skipped):
+  dpbatch record-modify --domain a.cn,b.cn --sub www,@ --type A --change value --to 5.6.7.8
+  dpbatch record-modify --domain-file domains.txt --sub @ --type A --value-is 1.2.3.4 \\
+      --change value --to 5.6.7.8 --dry-run")]
 pub(crate) struct RecordModifyArgs {
     /// Record IDs to change, comma-separated
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list)]
-    pub record_id: IdList,
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file"], conflicts_with_all = ["domain", "domain_file"])]
+    pub record_id: Option<IdList>,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
 
     /// The field to change
     #[arg(long, value_enum, value_name = "FIELD")]
@@ -227,6 +244,34 @@ pub(crate) struct JobRef {
     /// The job submitted last with this endpoint and profile (see `dpbatch jobs`)
     #[arg(long, conflicts_with = "job_id")]
     pub last: bool,
+}
+
+/// Records chosen by name instead of by ID, through Record.List.
+#[derive(Args, Debug)]
+pub(crate) struct SelectArgs {
+    /// Select records of these domains, comma-separated (with --sub and --type)
+    #[arg(long, value_name = "NAMES", requires_all = ["sub", "select_type"])]
+    pub domain: Vec<String>,
+
+    /// Select records of the domains in this file, one per line (`-` = stdin)
+    #[arg(long, value_name = "PATH", requires_all = ["sub", "select_type"])]
+    pub domain_file: Option<PathBuf>,
+
+    /// Select records with these host names, comma-separated (`@` is the apex)
+    #[arg(long, value_name = "HOSTS")]
+    pub sub: Option<String>,
+
+    /// Select records of this type
+    #[arg(long = "type", id = "select_type", value_name = "TYPE", value_parser = parse_record_type)]
+    pub record_type: Option<String>,
+
+    /// Select only records on this line
+    #[arg(long, value_name = "LINE")]
+    pub line: Option<String>,
+
+    /// Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)
+    #[arg(long, value_name = "VALUE")]
+    pub value_is: Option<String>,
 }
 
 #[derive(Args, Debug)]

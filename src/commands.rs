@@ -2,16 +2,18 @@
 //! output. Returns how the run came out; `main` turns that into the exit code.
 
 use crate::api::{Action, CallError, Client, ClientOptions, JobDetail, Request};
-use crate::cli::{Cli, Command, GlobalArgs, JobRef, SubmitArgs, WaitTiming};
+use crate::cli::{Cli, Command, GlobalArgs, JobRef, SelectArgs, SubmitArgs, WaitTiming};
 use crate::config::{self, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::error::{Outcome, usage};
 use crate::history::{Entry, History};
 use crate::input::domains;
-use crate::input::records::{self, RecordSpec};
+use crate::input::records::{self, Change, RecordSpec};
 use crate::input::values::display_duration;
 use crate::output::{self, DryRun, Output};
+use crate::resolve::{self, Selected, Selector};
 use crate::wait::{Policy, SignalPacer, WaitError, WaitOutcome, wait_for_job};
 use anyhow::{Context, anyhow};
+use std::cell::OnceCell;
 use std::time::Duration;
 
 /// Polls this often at the least against the real API; the fake on loopback may go faster.
@@ -53,24 +55,49 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     vec![spec.checked().map_err(usage)?]
                 }
             };
+            let target = match args.domain_id {
+                Some(ids) => Domains::Ids(ids.0),
+                None => {
+                    Domains::Names(domains::collect(&args.domain, args.domain_file.as_deref())?)
+                }
+            };
+            let session = Session::open(&global, output)?;
+            let ids = match target {
+                Domains::Ids(ids) => ids,
+                Domains::Names(names) => resolve::domain_ids(session.client()?, &names)?,
+            };
             let request = Request {
                 action: Action::RecordCreate,
                 params: vec![
-                    ("domain_id", join_ids(&args.domain_id.0)),
+                    ("domain_id", join_ids(&ids)),
                     (
                         "records",
                         serde_json::to_string(&specs).context("could not encode the records")?,
                     ),
                 ],
             };
-            Session::open(&global, output)?.submit("record-create", &request, &args.submit)
+            session.submit("record-create", &request, &args.submit)
         }
         Command::RecordModify(args) => {
             let change =
                 records::check_change(args.change, &args.to, args.value.as_deref(), args.mx)
                     .map_err(usage)?;
+            let target = match args.record_id {
+                Some(ids) => Records::Ids(ids.0),
+                None => Records::Select(selector(args.select)?),
+            };
+            let session = Session::open(&global, output)?;
+            let ids = match target {
+                Records::Ids(ids) => ids,
+                Records::Select(selector) => {
+                    match session.select(&selector, &change, args.submit.dry_run)? {
+                        Some(ids) => ids,
+                        None => return Ok(Outcome::Success),
+                    }
+                }
+            };
             let mut params = vec![
-                ("record_id", join_ids(&args.record_id.0)),
+                ("record_id", join_ids(&ids)),
                 ("change", change.field.wire_name().to_owned()),
                 ("change_to", change.to),
             ];
@@ -84,7 +111,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 action: Action::RecordModify,
                 params,
             };
-            Session::open(&global, output)?.submit("record-modify", &request, &args.submit)
+            session.submit("record-modify", &request, &args.submit)
         }
         Command::Detail(args) => {
             let session = Session::open(&global, output)?;
@@ -101,7 +128,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let session = Session::open(&global, output)?;
             let job_id = session.job_id(&args.job)?;
             session.check_interval(&args.timing)?;
-            session.follow(&session.client()?, job_id, &args.timing)
+            session.follow(session.client()?, job_id, &args.timing)
         }
         Command::Jobs(args) => {
             let (mut entries, _) = read_history()?;
@@ -136,6 +163,31 @@ fn read_history() -> anyhow::Result<(Vec<Entry>, Option<History>)> {
     Ok((entries, Some(history)))
 }
 
+/// The domains of `record-create`: by ID, or by name to look up.
+enum Domains {
+    Ids(Vec<u64>),
+    Names(Vec<String>),
+}
+
+/// The records of `record-modify`: by ID, or a selection to look up.
+enum Records {
+    Ids(Vec<u64>),
+    Select(Selector),
+}
+
+/// A checked selector from `--domain/--domain-file --sub --type [--line] [--value-is]`.
+fn selector(args: SelectArgs) -> anyhow::Result<Selector> {
+    let hosts = records::check_hosts(args.sub.as_deref().unwrap_or_default()).map_err(usage)?;
+    Ok(Selector {
+        domains: domains::collect(&args.domain, args.domain_file.as_deref())?,
+        hosts: hosts.split(',').map(str::to_owned).collect(),
+        // clap requires --sub and --type with --domain or --domain-file.
+        record_type: args.record_type.expect("--type is required"),
+        line: args.line,
+        value_is: args.value_is,
+    })
+}
+
 fn join_ids(ids: &[u64]) -> String {
     ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
@@ -147,6 +199,8 @@ struct Session {
     /// `dpbatch/<version> (<email>)`, as DNSPod requires.
     user_agent: String,
     verbose: bool,
+    /// Made on first use and kept, so look-ups and the submit share one connection setup.
+    client: OnceCell<Client>,
 }
 
 impl Session {
@@ -170,18 +224,66 @@ impl Session {
             output,
             user_agent,
             verbose: global.verbose,
+            client: OnceCell::new(),
         })
     }
 
-    fn client(&self) -> anyhow::Result<Client> {
-        Client::new(ClientOptions {
+    fn client(&self) -> anyhow::Result<&Client> {
+        if let Some(client) = self.client.get() {
+            return Ok(client);
+        }
+        let client = Client::new(ClientOptions {
             endpoint: self.settings.endpoint.clone(),
             token: self.settings.require_token()?.clone(),
             lang: self.settings.lang,
             user_agent: self.user_agent.clone(),
             request_timeout: self.settings.request_timeout,
             verbose: self.verbose,
-        })
+        })?;
+        Ok(self.client.get_or_init(|| client))
+    }
+
+    /// The IDs of the selected records that need the change. The selection is shown first
+    /// (on stdout and nothing more with `--dry-run`), and records already at the target are
+    /// left out: DNSPod locks a record after repeated no-op changes. `None`: nothing to send.
+    fn select(
+        &self,
+        selector: &Selector,
+        change: &Change,
+        dry_run: bool,
+    ) -> anyhow::Result<Option<Vec<u64>>> {
+        let selected = resolve::select_records(self.client()?, selector)?;
+        if selected.is_empty() {
+            return Err(usage(format!(
+                "no {} record named {} in {} matches, so nothing was submitted",
+                selector.record_type,
+                selector.hosts.join(","),
+                selector.domains.join(",")
+            )));
+        }
+        let rows: Vec<(bool, &Selected)> = selected
+            .iter()
+            .map(|s| (resolve::already_at_target(change, &s.record), s))
+            .collect();
+        self.output.selection(&rows, dry_run)?;
+        if dry_run {
+            return Ok(None);
+        }
+        let ids: Vec<u64> = rows
+            .iter()
+            .filter(|(skip, _)| !skip)
+            .map(|(_, s)| s.record.id)
+            .collect();
+        let skipped = rows.len() - ids.len();
+        if skipped > 0 {
+            output::log(&format!(
+                "skipping {skipped} of {} selected records: they already have {} {}",
+                rows.len(),
+                change.field.wire_name(),
+                change.to
+            ));
+        }
+        Ok((!ids.is_empty()).then_some(ids))
     }
 
     /// The job a command names: its id, or with `--last` the newest job in the history
@@ -261,7 +363,7 @@ impl Session {
         self.output.hint(&format!(
             "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
         ));
-        self.follow(&client, job_id, &args.timing)
+        self.follow(client, job_id, &args.timing)
     }
 
     fn dry_run(&self, request: &Request) -> anyhow::Result<()> {

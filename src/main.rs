@@ -9,6 +9,7 @@ mod error;
 mod history;
 mod input;
 mod output;
+mod resolve;
 mod secret;
 mod wait;
 

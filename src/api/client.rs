@@ -236,7 +236,9 @@ impl Client {
         self.call(&request)
     }
 
-    fn call<T: Answer>(&self, request: &Request) -> Result<T, CallError> {
+    /// One call of a read-only action (Batch.Detail, the look-ups). Submits go through
+    /// [`Client::submit`], which alone knows they must never be repeated.
+    pub(crate) fn call<T: Answer>(&self, request: &Request) -> Result<T, CallError> {
         let action = request.action;
         let url = self.options.endpoint.url_for(action);
         let form = Client::form(request, self.options.token.login_token(), self.options.lang);

@@ -2,7 +2,11 @@
 
 mod client;
 pub(crate) mod de;
+mod lookups;
 mod types;
 
 pub(crate) use client::{CallError, Client, ClientOptions, Endpoint, Lang};
+pub(crate) use lookups::{
+    AccountDomain, AccountRecord, DomainInfoAnswer, DomainListAnswer, PAGE, RecordListAnswer,
+};
 pub(crate) use types::{Action, Domain, ItemStatus, JobDetail, Record, Request, Tally};

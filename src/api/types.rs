@@ -15,6 +15,9 @@ pub(crate) enum Action {
     RecordCreate,
     RecordModify,
     Detail,
+    DomainInfo,
+    DomainList,
+    RecordList,
 }
 
 impl Action {
@@ -25,6 +28,9 @@ impl Action {
             Action::RecordCreate => "Batch.Record.Create",
             Action::RecordModify => "Batch.Record.Modify",
             Action::Detail => "Batch.Detail",
+            Action::DomainInfo => "Domain.Info",
+            Action::DomainList => "Domain.List",
+            Action::RecordList => "Record.List",
         }
     }
 }

@@ -5,6 +5,7 @@
 use super::DryRun;
 use crate::api::{Domain, JobDetail};
 use crate::history::Entry;
+use crate::resolve::Selected;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -71,6 +72,43 @@ pub(super) fn write_job(out: &mut dyn Write, job_id: u64, detail: &JobDetail) ->
 /// The history entries as one array, as they are stored.
 pub(super) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
     finish(out, &entries)
+}
+
+/// One selected record, with numbers as numbers.
+#[derive(Serialize)]
+struct SelectedRecord<'a> {
+    domain: &'a str,
+    record_id: u64,
+    sub_domain: Option<&'a str>,
+    record_type: Option<&'a str>,
+    line: Option<&'a str>,
+    value: Option<&'a str>,
+    ttl: Option<u64>,
+    mx: Option<u64>,
+    enabled: bool,
+    skip: bool,
+}
+
+pub(super) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -> io::Result<()> {
+    let records: Vec<SelectedRecord<'_>> = rows
+        .iter()
+        .map(|(skip, selected)| {
+            let record = &selected.record;
+            SelectedRecord {
+                domain: &selected.domain,
+                record_id: record.id,
+                sub_domain: record.name.as_deref(),
+                record_type: record.record_type.as_deref(),
+                line: record.line.as_deref(),
+                value: record.value.as_deref(),
+                ttl: record.ttl,
+                mx: record.mx,
+                enabled: record.enabled.as_deref() != Some("0"),
+                skip: *skip,
+            }
+        })
+        .collect();
+    finish(out, &records)
 }
 
 pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun<'_>) -> io::Result<()> {

@@ -9,6 +9,7 @@ pub(crate) use progress::Progress;
 
 use crate::api::JobDetail;
 use crate::history::Entry;
+use crate::resolve::Selected;
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -81,6 +82,30 @@ impl Output {
                 table::write_jobs(out, entries)
             }
         })
+    }
+
+    /// The records `record-modify` selected, with those it will skip marked: on stderr
+    /// before submitting, or on stdout as the result of `--dry-run`.
+    pub(crate) fn selection(
+        &self,
+        rows: &[(bool, &Selected)],
+        to_stdout: bool,
+    ) -> anyhow::Result<()> {
+        if !to_stdout && self.quiet {
+            return Ok(());
+        }
+        let render = |out: &mut dyn Write| {
+            if self.json {
+                json::write_selection(out, rows)
+            } else {
+                table::write_selection(out, rows)
+            }
+        };
+        if to_stdout {
+            write_stdout(render)
+        } else {
+            render(&mut io::stderr().lock()).context("could not write to stderr")
+        }
     }
 
     pub(crate) fn dry_run(&self, request: &DryRun<'_>) -> anyhow::Result<()> {

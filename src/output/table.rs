@@ -6,6 +6,7 @@
 
 use crate::api::{Domain, ItemStatus, JobDetail, Record, Tally};
 use crate::history::{Entry, format_utc};
+use crate::resolve::Selected;
 use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
@@ -172,6 +173,56 @@ pub(crate) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<(
         ["JOB", "ACTION", "SUBMITTED", "PROFILE", "ENDPOINT", "WHAT"],
         rows,
         None,
+    )
+}
+
+/// The selected records, and what will happen to each.
+pub(crate) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -> io::Result<()> {
+    let cells = || {
+        rows.iter().map(|(skip, selected)| {
+            let record = &selected.record;
+            (
+                None,
+                [
+                    Cow::Borrowed(selected.domain.as_str()),
+                    Cow::Owned(record.id.to_string()),
+                    text(record.name.as_deref()),
+                    text(record.record_type.as_deref()),
+                    text(record.line.as_deref()),
+                    text(record.value.as_deref()),
+                    number(record.ttl),
+                    Cow::Borrowed(if record.enabled.as_deref() == Some("0") {
+                        "disabled"
+                    } else {
+                        "enabled"
+                    }),
+                    Cow::Borrowed(if *skip {
+                        "skip: already there"
+                    } else {
+                        "change"
+                    }),
+                ],
+            )
+        })
+    };
+    let header = [
+        "DOMAIN",
+        "RECORD ID",
+        "SUB-DOMAIN",
+        "TYPE",
+        "LINE",
+        "VALUE",
+        "TTL",
+        "STATUS",
+        "ACTION",
+    ];
+    write_aligned(out, header, cells, None)?;
+    let skipped = rows.iter().filter(|(skip, _)| *skip).count();
+    writeln!(
+        out,
+        "{} records selected: {} to change, {skipped} already there",
+        rows.len(),
+        rows.len() - skipped
     )
 }
 

@@ -97,9 +97,8 @@ fn last_names_the_newest_job_of_this_endpoint_and_profile() {
     let newer = env.submit_domains("b.cn");
     env.run(&["--profile", "other", "domain-create", "c.cn"])
         .code(0);
-    env.run(&["--json", "detail", "--last"]).code(0).json()["job_id"]
-        .as_u64()
-        .map(|id| assert_eq!(id, newer));
+    let detail = env.run(&["--json", "detail", "--last"]).code(0).json();
+    assert_eq!(detail["job_id"], newer);
     let waited = env
         .run(&[&["--json", "wait", "--last"][..], &FAST].concat())
         .code(0)

@@ -7,6 +7,7 @@ mod faults;
 mod generated;
 mod history;
 mod input_checks;
+mod names;
 mod output;
 mod submit;
 mod waiting;

@@ -1,0 +1,133 @@
+//! The read-only look-ups that turn names into IDs (LOOKUPS.md): Domain.Info, Domain.List
+//! and Record.List, read as tolerantly as the batch answers.
+
+use super::de;
+use super::types::{Answer, Status};
+use compact_str::CompactString;
+use serde::Deserialize;
+
+/// The server pages both lists by force at this many entries, whatever `length` asks for.
+pub(crate) const PAGE: u64 = 3000;
+
+/// A domain of the account; `id` is a string in Domain.Info and a number in Domain.List.
+#[derive(Deserialize, Debug, Clone)]
+pub(crate) struct AccountDomain {
+    #[serde(deserialize_with = "de::u64_lenient")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub name: Option<CompactString>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub punycode: Option<CompactString>,
+}
+
+#[derive(Deserialize, Debug)]
+pub(crate) struct DomainInfoAnswer {
+    pub status: Status,
+    pub domain: AccountDomain,
+}
+
+#[derive(Deserialize, Debug, Default)]
+pub(crate) struct ListInfo {
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub domain_total: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub record_total: Option<u64>,
+}
+
+#[derive(Deserialize, Debug)]
+pub(crate) struct DomainListAnswer {
+    pub status: Status,
+    #[serde(default)]
+    pub info: ListInfo,
+    #[serde(default, deserialize_with = "de::vec_or_null")]
+    pub domains: Vec<AccountDomain>,
+}
+
+/// A record of a domain; `id` is the `record_id` Batch.Record.Modify takes.
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+pub(crate) struct AccountRecord {
+    #[serde(deserialize_with = "de::u64_lenient")]
+    pub id: u64,
+    /// The host, `@` for the apex.
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub name: Option<CompactString>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub line: Option<CompactString>,
+    #[serde(rename = "type", default, deserialize_with = "de::opt_text")]
+    pub record_type: Option<CompactString>,
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub ttl: Option<u64>,
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub value: Option<CompactString>,
+    /// `0` for records other than MX.
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub mx: Option<u64>,
+    /// `"1"` on, `"0"` paused.
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub enabled: Option<CompactString>,
+}
+
+#[derive(Deserialize, Debug)]
+pub(crate) struct RecordListAnswer {
+    pub status: Status,
+    #[serde(default)]
+    pub info: ListInfo,
+    #[serde(default, deserialize_with = "de::vec_or_null")]
+    pub records: Vec<AccountRecord>,
+}
+
+macro_rules! answer {
+    ($($t:ty),*) => {$(
+        impl Answer for $t {
+            fn status(&self) -> &Status {
+                &self.status
+            }
+        }
+    )*};
+}
+
+answer!(DomainInfoAnswer, DomainListAnswer, RecordListAnswer);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The examples of LOOKUPS.md, with their mixed types.
+    #[test]
+    fn domain_info_takes_its_id_as_a_string() {
+        let body = r#"{"status": {"code": "1", "message": "ok", "created_at": "2015-01-18 17:06:40"},
+            "domain": {"id": "2238269", "name": "我们.cn", "punycode": "xn--vnqp08b.cn", "grade": "D_Free",
+                       "status": "enable", "ext_status": "dnserror", "records": "4", "ttl": "300", "owner": "api@dnspod.com"}}"#;
+        let answer: DomainInfoAnswer = serde_json::from_str(body).unwrap();
+        assert_eq!(answer.domain.id, 2238269);
+        assert_eq!(answer.domain.punycode.as_deref(), Some("xn--vnqp08b.cn"));
+    }
+
+    #[test]
+    fn domain_list_takes_ids_as_numbers_and_a_total() {
+        let body = r#"{"status": {"code": "1"}, "info": {"domain_total": 2, "all_total": 2, "mine_total": 2},
+            "domains": [{"id": 2238269, "name": "我们.cn", "punycode": "xn--vnqp08b.cn", "status": "enable",
+                         "grade": "D_Free", "ttl": "300", "records": "4"}]}"#;
+        let answer: DomainListAnswer = serde_json::from_str(body).unwrap();
+        assert_eq!(answer.info.domain_total, Some(2));
+        assert_eq!(answer.domains[0].id, 2238269);
+    }
+
+    #[test]
+    fn record_list_reads_strings_as_numbers() {
+        let body = r#"{"status": {"code": "1"},
+            "domain": {"id": 9842292, "name": "yizerowu.com", "punycode": "yizerowu.com", "grade": "DP_Free", "ttl": 600},
+            "info": {"sub_domains": "12", "record_total": "2"},
+            "records": [{"id": "44146112", "name": "www", "line": "联通", "line_id": "10=1", "type": "A",
+                         "ttl": "600", "value": "12.3.3.3", "weight": null, "mx": "0", "enabled": "1",
+                         "status": "enabled", "remark": "", "updated_on": "2016-08-12 17:07:05"}]}"#;
+        let answer: RecordListAnswer = serde_json::from_str(body).unwrap();
+        assert_eq!(answer.info.record_total, Some(2));
+        let record = &answer.records[0];
+        assert_eq!(
+            (record.id, record.ttl, record.mx),
+            (44146112, Some(600), Some(0))
+        );
+        assert_eq!(record.record_type.as_deref(), Some("A"));
+    }
+}

@@ -1,0 +1,345 @@
+//! Names to IDs through the read-only look-ups: domain names to `domain_id`s (Domain.List,
+//! paged, or Domain.Info, whichever costs fewer requests), and a selection of records to
+//! `record_id`s (Record.List, paged). Each name is looked up once per run.
+
+use crate::api::{
+    AccountDomain, AccountRecord, Action, CallError, Client, DomainInfoAnswer, DomainListAnswer,
+    PAGE, RecordListAnswer, Request,
+};
+use crate::error::usage;
+use crate::input::records::{Change, ChangeField};
+use anyhow::Context;
+use std::collections::HashMap;
+
+/// The ASCII (punycode) form, lower-cased: the key two spellings of a name share.
+fn ascii_key(name: &str) -> String {
+    idna::domain_to_ascii(name).unwrap_or_else(|_| name.to_lowercase())
+}
+
+fn account_key(domain: &AccountDomain) -> Option<String> {
+    domain
+        .punycode
+        .as_deref()
+        .or(domain.name.as_deref())
+        .map(ascii_key)
+}
+
+/// Whether a look-up refused because the domain is not in the account; each action has
+/// its own codes for it (LOOKUPS.md): Domain.Info 6 (bad ID) and 8 (not the owner),
+/// Domain.List 9 (no domains at all), Record.List 6 (bad ID) and 9 (not the owner).
+fn is_unknown_domain(err: &CallError, codes: &[&str]) -> bool {
+    matches!(err, CallError::Refused(r) if codes.contains(&r.code.as_str()))
+}
+
+fn page_request(action: Action, offset: u64, mut params: Vec<(&'static str, String)>) -> Request {
+    params.extend([("offset", offset.to_string()), ("length", PAGE.to_string())]);
+    Request { action, params }
+}
+
+/// The domain ID of each name, in order. Unknown names are all reported at once (exit 2).
+///
+/// One name costs one Domain.Info. More start with Domain.List, which holds up to 3000
+/// domains a page; after each page, when fewer names are left than pages, the rest are
+/// asked one by one with Domain.Info instead.
+pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Vec<u64>> {
+    let keys: Vec<String> = names.iter().map(|name| ascii_key(name)).collect();
+    let mut found: HashMap<&str, u64> = HashMap::with_capacity(keys.len());
+    let mut listed_all = false;
+    if keys.len() > 1 {
+        let mut offset = 0;
+        loop {
+            let page: DomainListAnswer =
+                match client.call(&page_request(Action::DomainList, offset, Vec::new())) {
+                    Ok(page) => page,
+                    Err(err) if is_unknown_domain(&err, &["9"]) => {
+                        listed_all = true; // the account has no domains
+                        break;
+                    }
+                    Err(err) => {
+                        return Err(err.into_error())
+                            .context("could not list the account's domains");
+                    }
+                };
+            for domain in &page.domains {
+                if let Some(key) = account_key(domain)
+                    && let Some(wanted) = keys.iter().find(|k| **k == key)
+                {
+                    found.insert(wanted, domain.id);
+                }
+            }
+            offset += page.domains.len() as u64;
+            let total = page.info.domain_total.unwrap_or(offset);
+            if page.domains.is_empty() || offset >= total {
+                listed_all = true;
+                break;
+            }
+            let names_left = keys
+                .iter()
+                .filter(|k| !found.contains_key(k.as_str()))
+                .count() as u64;
+            if names_left == 0 || names_left <= (total - offset).div_ceil(PAGE) {
+                break;
+            }
+        }
+    }
+    let mut unknown = Vec::new();
+    let mut ids = Vec::with_capacity(names.len());
+    for (name, key) in names.iter().zip(&keys) {
+        if let Some(id) = found.get(key.as_str()) {
+            ids.push(*id);
+            continue;
+        }
+        if listed_all {
+            unknown.push(name.as_str());
+            continue;
+        }
+        let request = Request {
+            action: Action::DomainInfo,
+            params: vec![("domain", name.clone())],
+        };
+        match client.call::<DomainInfoAnswer>(&request) {
+            Ok(answer) => ids.push(answer.domain.id),
+            Err(err) if is_unknown_domain(&err, &["6", "8"]) => unknown.push(name.as_str()),
+            Err(err) => {
+                return Err(err.into_error())
+                    .with_context(|| format!("could not look up domain {name}"));
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(usage(format!(
+            "{} not in this account, so nothing was submitted: {}",
+            if unknown.len() == 1 {
+                "this domain is"
+            } else {
+                "these domains are"
+            },
+            unknown.join(", ")
+        )));
+    }
+    Ok(ids)
+}
+
+/// Which records of which domains `record-modify` should change.
+#[derive(Debug, Clone)]
+pub(crate) struct Selector {
+    pub domains: Vec<String>,
+    /// Hosts, `@` for the apex; compared case-insensitively.
+    pub hosts: Vec<String>,
+    pub record_type: String,
+    pub line: Option<String>,
+    pub value_is: Option<String>,
+}
+
+impl Selector {
+    fn matches(&self, record: &AccountRecord) -> bool {
+        let host = record.name.as_deref().unwrap_or("@");
+        self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
+            && record
+                .record_type
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(&self.record_type))
+            && self
+                .line
+                .as_deref()
+                .is_none_or(|line| record.line.as_deref() == Some(line))
+            && self
+                .value_is
+                .as_deref()
+                .is_none_or(|value| record.value.as_deref() == Some(value))
+    }
+}
+
+/// A selected record and the domain it belongs to.
+#[derive(Debug, Clone)]
+pub(crate) struct Selected {
+    pub domain: String,
+    pub record: AccountRecord,
+}
+
+/// Every record of the selector's domains that it matches, domain by domain. With one host
+/// the server filters (`sub_domain`); with several, each domain is listed once and
+/// filtered here. Unknown domains are all reported at once (exit 2).
+pub(crate) fn select_records(
+    client: &Client,
+    selector: &Selector,
+) -> anyhow::Result<Vec<Selected>> {
+    let mut selected = Vec::new();
+    let mut unknown = Vec::new();
+    for domain in &selector.domains {
+        let mut params = vec![("domain", domain.clone())];
+        if let [host] = selector.hosts.as_slice() {
+            params.push(("sub_domain", host.clone()));
+        }
+        let mut offset = 0;
+        loop {
+            let page: RecordListAnswer =
+                match client.call(&page_request(Action::RecordList, offset, params.clone())) {
+                    Ok(page) => page,
+                    Err(CallError::Refused(r)) if r.code == "10" => break, // no records
+                    Err(err) if is_unknown_domain(&err, &["6", "9"]) => {
+                        unknown.push(domain.as_str());
+                        break;
+                    }
+                    Err(err) => {
+                        return Err(err.into_error())
+                            .with_context(|| format!("could not list the records of {domain}"));
+                    }
+                };
+            offset += page.records.len() as u64;
+            selected.extend(
+                page.records
+                    .into_iter()
+                    .filter(|record| selector.matches(record))
+                    .map(|record| Selected {
+                        domain: domain.clone(),
+                        record,
+                    }),
+            );
+            if offset == 0 || offset >= page.info.record_total.unwrap_or(offset) {
+                break;
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(usage(format!(
+            "{} not in this account, so nothing was submitted: {}",
+            if unknown.len() == 1 {
+                "this domain is"
+            } else {
+                "these domains are"
+            },
+            unknown.join(", ")
+        )));
+    }
+    Ok(selected)
+}
+
+/// Whether a record already has what the change would give it.
+pub(crate) fn already_at_target(change: &Change, record: &AccountRecord) -> bool {
+    let to = change.to.as_str();
+    let is =
+        |field: &Option<compact_str::CompactString>, want: &str| field.as_deref() == Some(want);
+    match change.field {
+        ChangeField::SubDomain => record
+            .name
+            .as_deref()
+            .is_some_and(|name| name.eq_ignore_ascii_case(to)),
+        ChangeField::RecordType => {
+            is(&record.record_type, to)
+                && change
+                    .value
+                    .as_deref()
+                    .is_some_and(|value| is(&record.value, value))
+        }
+        ChangeField::Area => is(&record.line, to),
+        ChangeField::Value => is(&record.value, to),
+        ChangeField::Mx => record.mx.is_some_and(|mx| mx.to_string() == to),
+        ChangeField::Ttl => record.ttl.is_some_and(|ttl| ttl.to_string() == to),
+        ChangeField::Status => is(&record.enabled, if to == "enable" { "1" } else { "0" }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(name: &str, record_type: &str, line: &str, value: &str) -> AccountRecord {
+        AccountRecord {
+            id: 1,
+            name: Some(name.into()),
+            line: Some(line.into()),
+            record_type: Some(record_type.into()),
+            ttl: Some(600),
+            value: Some(value.into()),
+            mx: Some(0),
+            enabled: Some("1".into()),
+        }
+    }
+
+    #[test]
+    fn selectors_match_host_type_line_and_value() {
+        let selector = Selector {
+            domains: vec!["a.cn".into()],
+            hosts: vec!["www".into(), "@".into()],
+            record_type: "A".into(),
+            line: None,
+            value_is: Some("1.1.1.1".into()),
+        };
+        assert!(selector.matches(&record("WWW", "a", "默认", "1.1.1.1")));
+        assert!(selector.matches(&record("@", "A", "电信", "1.1.1.1")));
+        assert!(!selector.matches(&record("api", "A", "默认", "1.1.1.1")));
+        assert!(!selector.matches(&record("www", "AAAA", "默认", "1.1.1.1")));
+        assert!(!selector.matches(&record("www", "A", "默认", "2.2.2.2")));
+        let on_line = Selector {
+            line: Some("电信".into()),
+            value_is: None,
+            ..selector
+        };
+        assert!(!on_line.matches(&record("www", "A", "默认", "1.1.1.1")));
+        assert!(on_line.matches(&record("www", "A", "电信", "9.9.9.9")));
+    }
+
+    #[test]
+    fn records_already_at_the_target_are_recognised() {
+        let change = |field, to: &str, value: Option<&str>| Change {
+            field,
+            to: to.into(),
+            value: value.map(str::to_owned),
+            mx: None,
+        };
+        let www = record("www", "A", "默认", "1.1.1.1");
+        assert!(already_at_target(
+            &change(ChangeField::Value, "1.1.1.1", None),
+            &www
+        ));
+        assert!(!already_at_target(
+            &change(ChangeField::Value, "2.2.2.2", None),
+            &www
+        ));
+        assert!(already_at_target(
+            &change(ChangeField::Ttl, "600", None),
+            &www
+        ));
+        assert!(already_at_target(
+            &change(ChangeField::Status, "enable", None),
+            &www
+        ));
+        assert!(!already_at_target(
+            &change(ChangeField::Status, "disable", None),
+            &www
+        ));
+        assert!(already_at_target(
+            &change(ChangeField::SubDomain, "WWW", None),
+            &www
+        ));
+        assert!(already_at_target(
+            &change(ChangeField::Area, "默认", None),
+            &www
+        ));
+        assert!(already_at_target(
+            &change(ChangeField::RecordType, "A", Some("1.1.1.1")),
+            &www
+        ));
+        assert!(!already_at_target(
+            &change(ChangeField::RecordType, "A", Some("3.3.3.3")),
+            &www
+        ));
+        assert!(!already_at_target(
+            &change(ChangeField::Mx, "5", None),
+            &www
+        ));
+    }
+
+    #[test]
+    fn unicode_and_punycode_spellings_share_a_key() {
+        assert_eq!(ascii_key("我们.cn"), "xn--vnqp08b.cn");
+        assert_eq!(ascii_key("XN--VNQP08B.cn"), "xn--vnqp08b.cn");
+        let domain = AccountDomain {
+            id: 1,
+            name: Some("我们.cn".into()),
+            punycode: None,
+        };
+        assert_eq!(account_key(&domain).as_deref(), Some("xn--vnqp08b.cn"));
+    }
+}

@@ -1,0 +1,408 @@
+//! Names instead of IDs: record-create resolves domain names (Domain.List or Domain.Info,
+//! whichever costs fewer requests), record-modify selects records through Record.List.
+
+use crate::support::{Env, form};
+
+fn ids(ids: &[u64]) -> String {
+    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
+}
+
+#[test]
+fn several_names_cost_one_domain_list_and_keep_their_order() {
+    let env = Env::new();
+    let a = env.server.add_domain("a.cn");
+    let b = env.server.add_domain("b.cn");
+    env.run(&[
+        "record-create",
+        "--domain",
+        "b.cn,A.CN,b.cn",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ])
+    .code(0);
+    assert_eq!(env.requests("Domain.List").len(), 1);
+    assert!(env.requests("Domain.Info").is_empty());
+    let sent = env.requests("Batch.Record.Create");
+    assert_eq!(sent[0].param("domain_id"), Some(ids(&[b, a]).as_str()));
+}
+
+#[test]
+fn one_name_costs_one_domain_info() {
+    let env = Env::new();
+    let a = env.server.add_domain("a.cn");
+    env.run(&[
+        "record-create",
+        "--domain",
+        "a.cn",
+        "--type",
+        "TXT",
+        "--value",
+        "x",
+    ])
+    .code(0);
+    assert_eq!(env.requests("Domain.Info").len(), 1);
+    assert!(env.requests("Domain.List").is_empty());
+    assert_eq!(
+        env.requests("Batch.Record.Create")[0].param("domain_id"),
+        Some(a.to_string().as_str())
+    );
+}
+
+#[test]
+fn unicode_and_punycode_names_both_match() {
+    let env = Env::new();
+    let ours = env.server.add_domain("我们.cn");
+    let other = env.server.add_domain("例子.cn");
+    env.run(&[
+        "record-create",
+        "--domain",
+        "xn--vnqp08b.cn,例子.cn",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ])
+    .code(0);
+    let sent = env.requests("Batch.Record.Create");
+    assert_eq!(
+        sent[0].param("domain_id"),
+        Some(ids(&[ours, other]).as_str())
+    );
+}
+
+#[test]
+fn unknown_names_are_all_listed_and_nothing_is_submitted() {
+    let env = Env::new();
+    env.server.add_domain("a.cn");
+    let run = env.run(&[
+        "record-create",
+        "--domain",
+        "a.cn,nope.cn,gone.cn",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ]);
+    run.code(2)
+        .stderr_has("nope.cn, gone.cn")
+        .stderr_has("nothing was submitted");
+    let one = env.run(&[
+        "record-create",
+        "--domain",
+        "nope.cn",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ]);
+    one.code(2).stderr_has("this domain is not in this account");
+    assert!(env.requests("Batch.Record.Create").is_empty());
+}
+
+#[test]
+fn domain_list_pages_past_3000_until_every_name_is_found() {
+    let env = Env::new();
+    let seeded = env.server.add_domains("p", 3500);
+    // Three names past the first page: one more page is cheaper than three Domain.Info.
+    let names = "p03100.example,p03200.example,p03300.example";
+    env.run(&[
+        "record-create",
+        "--domain",
+        names,
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ])
+    .code(0);
+    let pages = env.requests("Domain.List");
+    assert_eq!(pages.len(), 2);
+    assert_eq!(
+        (pages[1].param("offset"), pages[1].param("length")),
+        (Some("3000"), Some("3000"))
+    );
+    assert!(env.requests("Domain.Info").is_empty());
+    let want = ids(&[seeded[3099], seeded[3199], seeded[3299]]);
+    assert_eq!(
+        env.requests("Batch.Record.Create")[0].param("domain_id"),
+        Some(want.as_str())
+    );
+}
+
+#[test]
+fn one_name_left_after_the_first_page_is_asked_for_alone() {
+    let env = Env::new();
+    let seeded = env.server.add_domains("p", 3500);
+    env.run(&[
+        "record-create",
+        "--domain",
+        "p00001.example,p03400.example",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ])
+    .code(0);
+    assert_eq!(env.requests("Domain.List").len(), 1);
+    let info = env.requests("Domain.Info");
+    assert_eq!(info.len(), 1, "only the name the first page did not hold");
+    assert_eq!(info[0].param("domain"), Some("p03400.example"));
+    let want = ids(&[seeded[0], seeded[3399]]);
+    assert_eq!(
+        env.requests("Batch.Record.Create")[0].param("domain_id"),
+        Some(want.as_str())
+    );
+}
+
+#[test]
+fn names_come_from_a_file_or_stdin_and_dry_run_shows_the_ids() {
+    let env = Env::new();
+    let a = env.server.add_domain("a.cn");
+    let b = env.server.add_domain("b.cn");
+    let run = env.run_with_stdin(
+        &[
+            "record-create",
+            "--domain-file",
+            "-",
+            "--type",
+            "A",
+            "--value",
+            "1.1.1.1",
+            "--dry-run",
+        ],
+        "# ours\na.cn\nb.cn\n",
+    );
+    run.code(0)
+        .stdout_has(&format!("domain_id={}", ids(&[a, b])));
+    assert!(env.requests("Batch.Record.Create").is_empty());
+}
+
+/// Two domains with `www` and `@` A records; returns (a.cn www, a.cn @, b.cn www, b.cn @) ids.
+fn two_domains(env: &Env) -> [u64; 4] {
+    let a = env.server.add_domain("a.cn");
+    let b = env.server.add_domain("b.cn");
+    [
+        env.server.add_record(a, "www", "A", "默认", "1.1.1.1"),
+        env.server.add_record(a, "@", "A", "默认", "1.1.1.1"),
+        env.server.add_record(b, "www", "A", "默认", "2.2.2.2"),
+        env.server.add_record(b, "@", "A", "默认", "1.1.1.1"),
+    ]
+}
+
+#[test]
+fn a_selection_is_shown_on_stderr_and_submitted_by_id() {
+    let env = Env::new();
+    let [a_www, _, b_www, _] = two_domains(&env);
+    env.server.add_record(
+        env.server.add_domain("c.cn"),
+        "www",
+        "CNAME",
+        "默认",
+        "x.example.",
+    );
+    let run = env.run(&[
+        "record-modify",
+        "--domain",
+        "a.cn,b.cn",
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "value",
+        "--to",
+        "9.9.9.9",
+    ]);
+    run.code(0).stderr_has("2 records selected: 2 to change");
+    assert!(run.job_id() > 0, "stdout keeps only the job id");
+    let lists = env.requests("Record.List");
+    assert_eq!(lists.len(), 2, "one Record.List per domain");
+    assert_eq!(
+        lists[0].param("sub_domain"),
+        Some("www"),
+        "one host: the server filters"
+    );
+    let sent = env.requests("Batch.Record.Modify");
+    assert_eq!(
+        form(&sent[0])[4..],
+        [
+            format!("record_id={}", ids(&[a_www, b_www])),
+            "change=value".into(),
+            "change_to=9.9.9.9".into()
+        ]
+    );
+}
+
+#[test]
+fn value_is_finds_and_replaces_across_domains() {
+    let env = Env::new();
+    let [a_www, a_apex, _, b_apex] = two_domains(&env);
+    env.run(&[
+        "record-modify",
+        "--domain",
+        "a.cn,b.cn",
+        "--sub",
+        "www,@",
+        "--type",
+        "A",
+        "--value-is",
+        "1.1.1.1",
+        "--change",
+        "value",
+        "--to",
+        "5.6.7.8",
+    ])
+    .code(0);
+    let lists = env.requests("Record.List");
+    assert!(
+        lists.iter().all(|r| r.param("sub_domain").is_none()),
+        "several hosts: filtered here"
+    );
+    let sent = env.requests("Batch.Record.Modify");
+    assert_eq!(
+        sent[0].param("record_id"),
+        Some(ids(&[a_www, a_apex, b_apex]).as_str())
+    );
+}
+
+#[test]
+fn records_already_at_the_target_are_skipped_and_reported() {
+    let env = Env::new();
+    let [_, _, b_www, _] = two_domains(&env);
+    let run = env.run(&[
+        "record-modify",
+        "--domain",
+        "a.cn,b.cn",
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "value",
+        "--to",
+        "1.1.1.1",
+    ]);
+    run.code(0)
+        .stderr_has("skip: already there")
+        .stderr_has("skipping 1 of 2 selected records");
+    assert_eq!(
+        env.requests("Batch.Record.Modify")[0].param("record_id"),
+        Some(b_www.to_string().as_str())
+    );
+    // When every selected record is there already, nothing is sent at all.
+    let none = env.run(&[
+        "record-modify",
+        "--domain",
+        "a.cn",
+        "--sub",
+        "@",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "600",
+    ]);
+    assert!(none.code(0).stdout.is_empty(), "{none:#?}");
+    assert_eq!(env.requests("Batch.Record.Modify").len(), 1);
+}
+
+#[test]
+fn an_empty_selection_is_an_error_and_nothing_is_submitted() {
+    let env = Env::new();
+    two_domains(&env);
+    env.run(&[
+        "record-modify",
+        "--domain",
+        "a.cn",
+        "--sub",
+        "mail",
+        "--type",
+        "MX",
+        "--change",
+        "mx",
+        "--to",
+        "5",
+    ])
+    .code(2)
+    .stderr_has("no MX record named mail in a.cn matches");
+    env.run(&[
+        "record-modify",
+        "--domain",
+        "a.cn,zz.cn",
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+    ])
+    .code(2)
+    .stderr_has("zz.cn");
+    assert!(env.requests("Batch.Record.Modify").is_empty());
+}
+
+#[test]
+fn dry_run_prints_the_selection_on_stdout_and_stops() {
+    let env = Env::new();
+    let [a_www, ..] = two_domains(&env);
+    let run = env.run(&[
+        "--json",
+        "record-modify",
+        "--domain",
+        "a.cn",
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+        "--dry-run",
+    ]);
+    let selection = run.code(0).json();
+    assert_eq!(selection[0]["record_id"], a_www);
+    assert_eq!(selection[0]["ttl"], 600);
+    assert_eq!(selection[0]["skip"], false);
+    assert!(env.requests("Batch.Record.Modify").is_empty());
+}
+
+#[test]
+fn record_list_pages_past_3000() {
+    let env = Env::new();
+    let big = env.server.add_domain("big.cn");
+    let records: Vec<u64> = (0..3100)
+        .map(|i| {
+            env.server
+                .add_record(big, "www", "TXT", "默认", &format!("v{i}"))
+        })
+        .collect();
+    env.run(&[
+        "record-modify",
+        "--domain",
+        "big.cn",
+        "--sub",
+        "www",
+        "--type",
+        "TXT",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+    ])
+    .code(0);
+    let pages = env.requests("Record.List");
+    assert_eq!(pages.len(), 2);
+    assert_eq!(pages[1].param("offset"), Some("3000"));
+    let sent = env.requests("Batch.Record.Modify")[0]
+        .param("record_id")
+        .unwrap()
+        .split(',')
+        .count();
+    assert_eq!(sent, records.len());
+}
