@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show a job''s items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll a job until no item is waiting or running, then show it')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Re-submit only the failed items of a finished job')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List recently submitted jobs from the local job history')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`')
@@ -167,6 +168,27 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'dpbatch;retry' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After submitting, wait for the job like `dpbatch wait`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the input and print the request that would be sent (token redacted); send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'dpbatch;jobs' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many of the most recent jobs to list')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
@@ -222,6 +244,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show a job''s items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll a job until no item is waiting or running, then show it')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Re-submit only the failed items of a finished job')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List recently submitted jobs from the local job history')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`')
@@ -241,6 +264,9 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             break
         }
         'dpbatch;help;wait' {
+            break
+        }
+        'dpbatch;help;retry' {
             break
         }
         'dpbatch;help;jobs' {

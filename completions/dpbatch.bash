@@ -40,6 +40,9 @@ _dpbatch() {
             dpbatch,record-modify)
                 cmd="dpbatch__subcmd__record__subcmd__modify"
                 ;;
+            dpbatch,retry)
+                cmd="dpbatch__subcmd__retry"
+                ;;
             dpbatch,wait)
                 cmd="dpbatch__subcmd__wait"
                 ;;
@@ -67,6 +70,9 @@ _dpbatch() {
             dpbatch__subcmd__help,record-modify)
                 cmd="dpbatch__subcmd__help__subcmd__record__subcmd__modify"
                 ;;
+            dpbatch__subcmd__help,retry)
+                cmd="dpbatch__subcmd__help__subcmd__retry"
+                ;;
             dpbatch__subcmd__help,wait)
                 cmd="dpbatch__subcmd__help__subcmd__wait"
                 ;;
@@ -77,7 +83,7 @@ _dpbatch() {
 
     case "${cmd}" in
         dpbatch)
-            opts="-q -v -h -V --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help --version domain-create record-create record-modify detail wait jobs completions man help"
+            opts="-q -v -h -V --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help --version domain-create record-create record-modify detail wait retry jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -249,7 +255,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help)
-            opts="domain-create record-create record-modify detail wait jobs completions man help"
+            opts="domain-create record-create record-modify detail wait retry jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,6 +367,20 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help__subcmd__record__subcmd__modify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__help__subcmd__retry)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -605,6 +625,52 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en cn" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__retry)
+            opts="-q -v -h --last --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

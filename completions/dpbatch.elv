@@ -38,6 +38,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
             cand detail 'Show a job''s items and their status once (Batch.Detail)'
             cand wait 'Poll a job until no item is waiting or running, then show it'
+            cand retry 'Re-submit only the failed items of a finished job'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
@@ -158,6 +159,26 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'dpbatch;retry'= {
+            cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
+            cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
+            cand --token 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
+            cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --last 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
+            cand --wait 'After submitting, wait for the job like `dpbatch wait`'
+            cand --dry-run 'Check the input and print the request that would be sent (token redacted); send nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'dpbatch;jobs'= {
             cand --limit 'How many of the most recent jobs to list'
             cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
@@ -210,6 +231,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
             cand detail 'Show a job''s items and their status once (Batch.Detail)'
             cand wait 'Poll a job until no item is waiting or running, then show it'
+            cand retry 'Re-submit only the failed items of a finished job'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
@@ -224,6 +246,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         &'dpbatch;help;detail'= {
         }
         &'dpbatch;help;wait'= {
+        }
+        &'dpbatch;help;retry'= {
         }
         &'dpbatch;help;jobs'= {
         }

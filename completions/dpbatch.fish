@@ -41,6 +41,7 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-create" -d '
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "man" -d 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
@@ -145,6 +146,22 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l json -d 'Print 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l limit -d 'How many of the most recent jobs to list' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
@@ -179,12 +196,13 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l json -d 'Print r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s h -l help -d 'Print help'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "man" -d 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "man" -d 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -84,6 +84,8 @@ pub(crate) enum Command {
     Detail(DetailArgs),
     /// Poll a job until no item is waiting or running, then show it
     Wait(WaitArgs),
+    /// Re-submit only the failed items of a finished job
+    Retry(RetryArgs),
     /// List recently submitted jobs from the local job history
     Jobs(JobsArgs),
     /// Print a shell completion script
@@ -287,6 +289,23 @@ pub(crate) struct WaitArgs {
 
     #[command(flatten)]
     pub timing: WaitTiming,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+Failed domains are created again; failed records are added again, domains with the same
+failures sharing one job (so a retry may print several job ids, one per line). Items that
+succeeded are never sent again. A record-modify job's change is taken from the job history.
+
+Examples:
+  dpbatch retry 39581 --wait
+  dpbatch retry --last --dry-run")]
+pub(crate) struct RetryArgs {
+    #[command(flatten)]
+    pub job: JobRef,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
 }
 
 #[derive(Args, Debug)]

@@ -11,6 +11,7 @@ use crate::input::records::{self, Change, RecordSpec};
 use crate::input::values::display_duration;
 use crate::output::{self, DryRun, Output};
 use crate::resolve::{self, Selected, Selector};
+use crate::retry::{self, Planned};
 use crate::wait::{Policy, SignalPacer, WaitError, WaitOutcome, wait_for_job};
 use anyhow::{Context, anyhow};
 use std::cell::OnceCell;
@@ -37,7 +38,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 action: Action::DomainCreate,
                 params,
             };
-            Session::open(&global, output)?.submit("domain-create", &request, &args.submit)
+            Session::open(&global, output)?.submit(&[("domain-create", request)], &args.submit)
         }
         Command::RecordCreate(args) => {
             let specs = match args.records_file {
@@ -76,7 +77,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     ),
                 ],
             };
-            session.submit("record-create", &request, &args.submit)
+            session.submit(&[("record-create", request)], &args.submit)
         }
         Command::RecordModify(args) => {
             let change =
@@ -111,7 +112,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 action: Action::RecordModify,
                 params,
             };
-            session.submit("record-modify", &request, &args.submit)
+            session.submit(&[("record-modify", request)], &args.submit)
         }
         Command::Detail(args) => {
             let session = Session::open(&global, output)?;
@@ -129,6 +130,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let job_id = session.job_id(&args.job)?;
             session.check_interval(&args.timing)?;
             session.follow(session.client()?, job_id, &args.timing)
+        }
+        Command::Retry(args) => {
+            let session = Session::open(&global, output)?;
+            let job_id = session.job_id(&args.job)?;
+            session.retry(job_id, &args.submit)
         }
         Command::Jobs(args) => {
             let (mut entries, _) = read_history()?;
@@ -201,6 +207,8 @@ struct Session {
     verbose: bool,
     /// Made on first use and kept, so look-ups and the submit share one connection setup.
     client: OnceCell<Client>,
+    /// The Ctrl-C handler, installed when waiting first starts (a process may have one).
+    pacer: OnceCell<SignalPacer>,
 }
 
 impl Session {
@@ -225,6 +233,7 @@ impl Session {
             user_agent,
             verbose: global.verbose,
             client: OnceCell::new(),
+            pacer: OnceCell::new(),
         })
     }
 
@@ -341,29 +350,86 @@ impl Session {
     }
 
     /// Sends a submit once; `command` names it in `--json` output.
-    fn submit(
-        &self,
-        command: &'static str,
-        request: &Request,
-        args: &SubmitArgs,
-    ) -> anyhow::Result<Outcome> {
+    /// Submits each job once, printing its id as soon as it is accepted; with `--wait`,
+    /// then follows each in turn. The outcome is the worst of them.
+    fn submit(&self, jobs: &[Planned], args: &SubmitArgs) -> anyhow::Result<Outcome> {
         if args.wait {
             self.check_interval(&args.timing)?;
         }
         if args.dry_run {
-            return self.dry_run(request).map(|()| Outcome::Success);
-        }
-        let client = self.client()?;
-        let job_id = client.submit(request)?;
-        self.remember(command, job_id, request);
-        if !args.wait {
-            self.output.submitted(job_id, command)?;
+            for (_, request) in jobs {
+                self.dry_run(request)?;
+            }
             return Ok(Outcome::Success);
         }
+        let client = self.client()?;
+        let mut submitted = Vec::with_capacity(jobs.len());
+        for (command, request) in jobs {
+            let job_id = client
+                .submit(request)
+                .with_context(|| match submitted.as_slice() {
+                    [] => String::new(),
+                    done => format!("jobs {} were submitted before this failure", join_ids(done)),
+                })?;
+            self.remember(command, job_id, request);
+            if args.wait {
+                self.output.hint(&format!(
+                    "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
+                ));
+            } else {
+                self.output.submitted(job_id, command)?;
+            }
+            submitted.push(job_id);
+        }
+        if !args.wait {
+            return Ok(Outcome::Success);
+        }
+        let mut worst = Outcome::Success;
+        for job_id in submitted {
+            worst = worst.worst(self.follow(client, job_id, &args.timing)?);
+            if worst == Outcome::Interrupted {
+                break;
+            }
+        }
+        Ok(worst)
+    }
+
+    /// Re-submits the failed items of a finished job (see `retry.rs`).
+    fn retry(&self, job_id: u64, args: &SubmitArgs) -> anyhow::Result<Outcome> {
+        let detail = self
+            .client()?
+            .detail(job_id)
+            .map_err(CallError::into_error)
+            .with_context(|| format!("could not get job {job_id}"))?;
+        let tally = detail.tally();
+        if !tally.finished() {
+            return Err(usage(format!(
+                "job {job_id} still has {} items waiting or running; retry it when it is done (`dpbatch wait {job_id}`)",
+                tally.waiting + tally.running
+            )));
+        }
+        if tally.failed == 0 {
+            self.output.hint(&format!(
+                "job {job_id} has no failed items; nothing to retry"
+            ));
+            return Ok(Outcome::Success);
+        }
+        let (entries, _) = read_history()?;
+        let (endpoint, profile) = (
+            self.settings.endpoint.to_string(),
+            self.settings.profile.as_deref(),
+        );
+        let entry = entries.iter().rev().find(|e| {
+            e.job_id == job_id && e.action == "record-modify" && e.is_for(&endpoint, profile)
+        });
+        let jobs = retry::plan(job_id, &detail, entry)?;
         self.output.hint(&format!(
-            "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
+            "retrying {} failed items of job {job_id} in {} job{}",
+            tally.failed,
+            jobs.len(),
+            if jobs.len() == 1 { "" } else { "s" }
         ));
-        self.follow(client, job_id, &args.timing)
+        self.submit(&jobs, args)
     }
 
     fn dry_run(&self, request: &Request) -> anyhow::Result<()> {
@@ -381,13 +447,20 @@ impl Session {
 
     /// Waits for the job, shows where it ended, and says how to resume if it did not.
     fn follow(&self, client: &Client, job_id: u64, timing: &WaitTiming) -> anyhow::Result<Outcome> {
-        let pacer = SignalPacer::install().context("could not install the Ctrl-C handler")?;
+        let pacer = match self.pacer.get() {
+            Some(pacer) => pacer,
+            None => {
+                let pacer =
+                    SignalPacer::install().context("could not install the Ctrl-C handler")?;
+                self.pacer.get_or_init(|| pacer)
+            }
+        };
         let policy = Policy {
             interval: timing.interval,
             timeout: timing.timeout.0,
         };
         let mut progress = self.output.progress(job_id);
-        let waited = wait_for_job(|| client.detail(job_id), policy, &pacer, &mut progress);
+        let waited = wait_for_job(|| client.detail(job_id), policy, pacer, &mut progress);
         drop(progress);
         let resume = format!("resume with `dpbatch wait {job_id}`");
         match waited {

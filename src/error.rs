@@ -73,6 +73,21 @@ pub(crate) enum Outcome {
 }
 
 impl Outcome {
+    /// The more serious of two outcomes, for a command that follows several jobs.
+    pub(crate) fn worst(self, other: Outcome) -> Outcome {
+        let rank = |o: Outcome| match o {
+            Outcome::Success => 0,
+            Outcome::ItemsFailed => 1,
+            Outcome::TimedOut => 2,
+            Outcome::Interrupted => 3,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+
     pub(crate) fn exit_code(self) -> u8 {
         match self {
             Outcome::Success => 0,
@@ -186,6 +201,22 @@ mod tests {
         .map(|o| o.exit_code())
         .collect();
         assert_eq!(codes, [0, 4, 5, 130]);
+    }
+
+    #[test]
+    fn the_worst_outcome_wins() {
+        assert_eq!(
+            Outcome::Success.worst(Outcome::ItemsFailed),
+            Outcome::ItemsFailed
+        );
+        assert_eq!(
+            Outcome::TimedOut.worst(Outcome::ItemsFailed),
+            Outcome::TimedOut
+        );
+        assert_eq!(
+            Outcome::Interrupted.worst(Outcome::Success),
+            Outcome::Interrupted
+        );
     }
 
     #[test]

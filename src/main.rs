@@ -10,6 +10,7 @@ mod history;
 mod input;
 mod output;
 mod resolve;
+mod retry;
 mod secret;
 mod wait;
 

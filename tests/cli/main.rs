@@ -9,5 +9,6 @@ mod history;
 mod input_checks;
 mod names;
 mod output;
+mod retry;
 mod submit;
 mod waiting;
