@@ -44,7 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Re-submit only the failed items of a finished job')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List recently submitted jobs from the local job history')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -247,7 +247,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Re-submit only the failed items of a finished job')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List recently submitted jobs from the local job history')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -41,7 +41,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand retry 'Re-submit only the failed items of a finished job'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
+            cand man 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dpbatch;domain-create'= {
@@ -234,7 +234,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand retry 'Re-submit only the failed items of a finished job'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
-            cand man 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
+            cand man 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dpbatch;help;domain-create'= {

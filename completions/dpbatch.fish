@@ -44,7 +44,7 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll a jo
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "man" -d 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s f -l file -d 'Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l value -d 'Also add `@` and `www` A records with this IPv4 address to each domain' -r
@@ -204,5 +204,5 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_see
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "man" -d 'Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -90,8 +90,8 @@ pub(crate) enum Command {
     Jobs(JobsArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff), e.g. `dpbatch man > ~/.local/share/man/man1/dpbatch.1`
-    Man,
+    /// Print a man page (roff): dpbatch's, or a command's (`dpbatch man retry` = dpbatch-retry(1))
+    Man(ManArgs),
 }
 
 /// How `wait` and `--wait` poll.
@@ -260,19 +260,19 @@ pub(crate) struct SelectArgs {
     pub domain_file: Option<PathBuf>,
 
     /// Select records with these host names, comma-separated (`@` is the apex)
-    #[arg(long, value_name = "HOSTS")]
+    #[arg(long, value_name = "HOSTS", conflicts_with = "record_id")]
     pub sub: Option<String>,
 
     /// Select records of this type
-    #[arg(long = "type", id = "select_type", value_name = "TYPE", value_parser = parse_record_type)]
+    #[arg(long = "type", id = "select_type", value_name = "TYPE", value_parser = parse_record_type, conflicts_with = "record_id")]
     pub record_type: Option<String>,
 
     /// Select only records on this line
-    #[arg(long, value_name = "LINE")]
+    #[arg(long, value_name = "LINE", conflicts_with = "record_id")]
     pub line: Option<String>,
 
     /// Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)
-    #[arg(long, value_name = "VALUE")]
+    #[arg(long, value_name = "VALUE", conflicts_with = "record_id")]
     pub value_is: Option<String>,
 }
 
@@ -306,6 +306,14 @@ pub(crate) struct RetryArgs {
 
     #[command(flatten)]
     pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Example: dpbatch man > ~/.local/share/man/man1/dpbatch.1")]
+pub(crate) struct ManArgs {
+    /// The command whose page to print (default: dpbatch's own)
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -408,6 +416,35 @@ mod tests {
             let err = parse(&args).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{args:?}");
             assert!(err.to_string().contains(culprit), "{args:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn selection_filters_cannot_be_silently_ignored_beside_record_ids() {
+        for flag in [
+            ["--value-is", "1.1.1.1"],
+            ["--sub", "www"],
+            ["--type", "A"],
+            ["--line", "x"],
+        ] {
+            let args = [
+                &[
+                    "record-modify",
+                    "--record-id",
+                    "1",
+                    "--change",
+                    "ttl",
+                    "--to",
+                    "60",
+                ][..],
+                &flag,
+            ]
+            .concat();
+            assert_eq!(
+                parse(&args).unwrap_err().kind(),
+                clap::error::ErrorKind::ArgumentConflict,
+                "{flag:?}"
+            );
         }
     }
 

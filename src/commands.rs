@@ -5,6 +5,7 @@ use crate::api::{Action, CallError, Client, ClientOptions, JobDetail, Request};
 use crate::cli::{Cli, Command, GlobalArgs, JobRef, SelectArgs, SubmitArgs, WaitTiming};
 use crate::config::{self, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::error::{Outcome, usage};
+use crate::generate;
 use crate::history::{Entry, History};
 use crate::input::domains;
 use crate::input::records::{self, Change, RecordSpec};
@@ -25,11 +26,15 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let output = Output::new(global.json, global.quiet);
     match command {
         Command::Completions(args) => {
-            output.raw(&crate::completions::script(args.shell))?;
+            output.raw(&generate::completion_script(args.shell))?;
             Ok(Outcome::Success)
         }
         Command::DomainCreate(args) => {
-            let domains = domains::collect(&args.domains, args.file.as_deref())?;
+            let domains = domains::collect(
+                &args.domains,
+                args.file.as_deref(),
+                "pass DOMAINS (comma-separated) or --file PATH",
+            )?;
             let mut params = vec![("domains", domains.join(","))];
             if let Some(ip) = args.value {
                 params.push(("record_value", ip.to_string()));
@@ -38,7 +43,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 action: Action::DomainCreate,
                 params,
             };
-            Session::open(&global, output)?.submit(&[("domain-create", request)], &args.submit)
+            Session::open(&global, output)?.submit(
+                &[("domain-create", request)],
+                &args.submit,
+                None,
+            )
         }
         Command::RecordCreate(args) => {
             let specs = match args.records_file {
@@ -58,9 +67,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             };
             let target = match args.domain_id {
                 Some(ids) => Domains::Ids(ids.0),
-                None => {
-                    Domains::Names(domains::collect(&args.domain, args.domain_file.as_deref())?)
-                }
+                None => Domains::Names(domains::collect(
+                    &args.domain,
+                    args.domain_file.as_deref(),
+                    NAMES_HINT,
+                )?),
             };
             let session = Session::open(&global, output)?;
             let ids = match target {
@@ -77,7 +88,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     ),
                 ],
             };
-            session.submit(&[("record-create", request)], &args.submit)
+            session.submit(&[("record-create", request)], &args.submit, None)
         }
         Command::RecordModify(args) => {
             let change =
@@ -112,7 +123,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 action: Action::RecordModify,
                 params,
             };
-            session.submit(&[("record-modify", request)], &args.submit)
+            session.submit(&[("record-modify", request)], &args.submit, None)
         }
         Command::Detail(args) => {
             let session = Session::open(&global, output)?;
@@ -143,12 +154,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             output.jobs(&entries)?;
             Ok(Outcome::Success)
         }
-        Command::Man => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
-                .render(&mut page)
-                .context("could not render the man page")?;
-            output.raw(&page)?;
+        Command::Man(args) => {
+            output.raw(&generate::man_page(args.command.as_deref())?)?;
             Ok(Outcome::Success)
         }
     }
@@ -169,6 +176,8 @@ fn read_history() -> anyhow::Result<(Vec<Entry>, Option<History>)> {
     Ok((entries, Some(history)))
 }
 
+const NAMES_HINT: &str = "pass --domain NAMES (comma-separated) or --domain-file PATH";
+
 /// The domains of `record-create`: by ID, or by name to look up.
 enum Domains {
     Ids(Vec<u64>),
@@ -185,7 +194,7 @@ enum Records {
 fn selector(args: SelectArgs) -> anyhow::Result<Selector> {
     let hosts = records::check_hosts(args.sub.as_deref().unwrap_or_default()).map_err(usage)?;
     Ok(Selector {
-        domains: domains::collect(&args.domain, args.domain_file.as_deref())?,
+        domains: domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?,
         hosts: hosts.split(',').map(str::to_owned).collect(),
         // clap requires --sub and --type with --domain or --domain-file.
         record_type: args.record_type.expect("--type is required"),
@@ -324,17 +333,20 @@ impl Session {
     }
 
     /// Records a submitted job; the job exists either way, so a failure only warns.
-    fn remember(&self, command: &str, job_id: u64, request: &Request) {
+    fn remember(&self, command: &str, job_id: u64, request: &Request, retry_of: Option<u64>) {
         let Some(history) = History::open() else {
             return;
         };
-        let entry = Entry::new(
-            job_id,
-            command,
-            &request.params,
-            &self.settings.endpoint.to_string(),
-            self.settings.profile.as_deref(),
-        );
+        let entry = Entry {
+            retry_of,
+            ..Entry::new(
+                job_id,
+                command,
+                &request.params,
+                &self.settings.endpoint.to_string(),
+                self.settings.profile.as_deref(),
+            )
+        };
         if let Err(err) = history.append(&entry) {
             output::warn(&format!("{err:#}"));
         }
@@ -349,10 +361,14 @@ impl Session {
         )
     }
 
-    /// Sends a submit once; `command` names it in `--json` output.
     /// Submits each job once, printing its id as soon as it is accepted; with `--wait`,
     /// then follows each in turn. The outcome is the worst of them.
-    fn submit(&self, jobs: &[Planned], args: &SubmitArgs) -> anyhow::Result<Outcome> {
+    fn submit(
+        &self,
+        jobs: &[Planned],
+        args: &SubmitArgs,
+        retry_of: Option<u64>,
+    ) -> anyhow::Result<Outcome> {
         if args.wait {
             self.check_interval(&args.timing)?;
         }
@@ -371,7 +387,7 @@ impl Session {
                     [] => String::new(),
                     done => format!("jobs {} were submitted before this failure", join_ids(done)),
                 })?;
-            self.remember(command, job_id, request);
+            self.remember(command, job_id, request, retry_of);
             if args.wait {
                 self.output.hint(&format!(
                     "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
@@ -419,9 +435,20 @@ impl Session {
             self.settings.endpoint.to_string(),
             self.settings.profile.as_deref(),
         );
-        let entry = entries.iter().rev().find(|e| {
-            e.job_id == job_id && e.action == "record-modify" && e.is_for(&endpoint, profile)
-        });
+        let ours = || entries.iter().filter(|e| e.is_for(&endpoint, profile));
+        // A second retry of the same job would send again what the first one fixed.
+        let retried: Vec<u64> = ours()
+            .filter(|e| e.retry_of == Some(job_id))
+            .map(|e| e.job_id)
+            .collect();
+        if !retried.is_empty() {
+            return Err(usage(format!(
+                "job {job_id} was already retried as job {}; retry that instead (`dpbatch retry {}`)",
+                join_ids(&retried),
+                retried[retried.len() - 1]
+            )));
+        }
+        let entry = ours().rfind(|e| e.job_id == job_id);
         let jobs = retry::plan(job_id, &detail, entry)?;
         self.output.hint(&format!(
             "retrying {} failed items of job {job_id} in {} job{}",
@@ -429,7 +456,7 @@ impl Session {
             jobs.len(),
             if jobs.len() == 1 { "" } else { "s" }
         ));
-        self.submit(&jobs, args)
+        self.submit(&jobs, args, Some(job_id))
     }
 
     fn dry_run(&self, request: &Request) -> anyhow::Result<()> {

@@ -22,6 +22,9 @@ pub(crate) struct Entry {
     pub profile: Option<String>,
     /// Seconds since the Unix epoch.
     pub submitted_at: u64,
+    /// The job this one retries, for `retry` to refuse retrying the same job twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_of: Option<u64>,
 }
 
 impl Entry {
@@ -44,6 +47,7 @@ impl Entry {
             submitted_at: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
+            retry_of: None,
         }
     }
 

@@ -3,9 +3,9 @@
 mod api;
 mod cli;
 mod commands;
-mod completions;
 mod config;
 mod error;
+mod generate;
 mod history;
 mod input;
 mod output;

@@ -7,21 +7,31 @@ use crate::api::{
     PAGE, RecordListAnswer, Request,
 };
 use crate::error::usage;
+use crate::input::domains::ascii_key;
 use crate::input::records::{Change, ChangeField};
 use anyhow::Context;
 use std::collections::HashMap;
 
-/// The ASCII (punycode) form, lower-cased: the key two spellings of a name share.
-fn ascii_key(name: &str) -> String {
-    idna::domain_to_ascii(name).unwrap_or_else(|_| name.to_lowercase())
+/// Paging stops here whatever totals a server claims: 3 million entries.
+const MAX_PAGES: u64 = 1000;
+
+/// The key a domain of the account shares with the names given for it (see `ascii_key`).
+fn account_key(domain: &AccountDomain) -> Option<String> {
+    let name = domain.punycode.as_deref().or(domain.name.as_deref())?;
+    Some(ascii_key(&name.to_lowercase()).into_owned())
 }
 
-fn account_key(domain: &AccountDomain) -> Option<String> {
-    domain
-        .punycode
-        .as_deref()
-        .or(domain.name.as_deref())
-        .map(ascii_key)
+/// The error for names the account does not hold: all of them, and that nothing was sent.
+fn not_in_account(unknown: &[&str]) -> anyhow::Error {
+    usage(format!(
+        "{} not in this account, so nothing was submitted: {}",
+        if unknown.len() == 1 {
+            "this domain is"
+        } else {
+            "these domains are"
+        },
+        unknown.join(", ")
+    ))
 }
 
 /// Whether a look-up refused because the domain is not in the account; each action has
@@ -42,12 +52,17 @@ fn page_request(action: Action, offset: u64, mut params: Vec<(&'static str, Stri
 /// domains a page; after each page, when fewer names are left than pages, the rest are
 /// asked one by one with Domain.Info instead.
 pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Vec<u64>> {
-    let keys: Vec<String> = names.iter().map(|name| ascii_key(name)).collect();
-    let mut found: HashMap<&str, u64> = HashMap::with_capacity(keys.len());
+    // Names come checked and de-duplicated by this key (input::domains::collect).
+    let position: HashMap<String, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (ascii_key(name).into_owned(), i))
+        .collect();
+    let mut found: Vec<Option<u64>> = vec![None; names.len()];
     let mut listed_all = false;
-    if keys.len() > 1 {
+    if names.len() > 1 {
         let mut offset = 0;
-        loop {
+        for _ in 0..MAX_PAGES {
             let page: DomainListAnswer =
                 match client.call(&page_request(Action::DomainList, offset, Vec::new())) {
                     Ok(page) => page,
@@ -61,10 +76,8 @@ pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Ve
                     }
                 };
             for domain in &page.domains {
-                if let Some(key) = account_key(domain)
-                    && let Some(wanted) = keys.iter().find(|k| **k == key)
-                {
-                    found.insert(wanted, domain.id);
+                if let Some(&i) = account_key(domain).and_then(|key| position.get(&key)) {
+                    found[i] = Some(domain.id);
                 }
             }
             offset += page.domains.len() as u64;
@@ -73,20 +86,15 @@ pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Ve
                 listed_all = true;
                 break;
             }
-            let names_left = keys
-                .iter()
-                .filter(|k| !found.contains_key(k.as_str()))
-                .count() as u64;
-            if names_left == 0 || names_left <= (total - offset).div_ceil(PAGE) {
+            let names_left = found.iter().filter(|id| id.is_none()).count() as u64;
+            if names_left <= (total - offset).div_ceil(PAGE) {
                 break;
             }
         }
     }
     let mut unknown = Vec::new();
-    let mut ids = Vec::with_capacity(names.len());
-    for (name, key) in names.iter().zip(&keys) {
-        if let Some(id) = found.get(key.as_str()) {
-            ids.push(*id);
+    for (name, id) in names.iter().zip(found.iter_mut()) {
+        if id.is_some() {
             continue;
         }
         if listed_all {
@@ -98,7 +106,7 @@ pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Ve
             params: vec![("domain", name.clone())],
         };
         match client.call::<DomainInfoAnswer>(&request) {
-            Ok(answer) => ids.push(answer.domain.id),
+            Ok(answer) => *id = Some(answer.domain.id),
             Err(err) if is_unknown_domain(&err, &["6", "8"]) => unknown.push(name.as_str()),
             Err(err) => {
                 return Err(err.into_error())
@@ -107,17 +115,9 @@ pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Ve
         }
     }
     if !unknown.is_empty() {
-        return Err(usage(format!(
-            "{} not in this account, so nothing was submitted: {}",
-            if unknown.len() == 1 {
-                "this domain is"
-            } else {
-                "these domains are"
-            },
-            unknown.join(", ")
-        )));
+        return Err(not_in_account(&unknown));
     }
-    Ok(ids)
+    Ok(found.into_iter().flatten().collect())
 }
 
 /// Which records of which domains `record-modify` should change.
@@ -172,7 +172,7 @@ pub(crate) fn select_records(
             params.push(("sub_domain", host.clone()));
         }
         let mut offset = 0;
-        loop {
+        for _ in 0..MAX_PAGES {
             let page: RecordListAnswer =
                 match client.call(&page_request(Action::RecordList, offset, params.clone())) {
                     Ok(page) => page,
@@ -186,7 +186,11 @@ pub(crate) fn select_records(
                             .with_context(|| format!("could not list the records of {domain}"));
                     }
                 };
-            offset += page.records.len() as u64;
+            // An empty page ends the listing whatever total was claimed.
+            let Some(count) = std::num::NonZeroUsize::new(page.records.len()) else {
+                break;
+            };
+            offset += count.get() as u64;
             selected.extend(
                 page.records
                     .into_iter()
@@ -196,21 +200,13 @@ pub(crate) fn select_records(
                         record,
                     }),
             );
-            if offset == 0 || offset >= page.info.record_total.unwrap_or(offset) {
+            if offset >= page.info.record_total.unwrap_or(offset) {
                 break;
             }
         }
     }
     if !unknown.is_empty() {
-        return Err(usage(format!(
-            "{} not in this account, so nothing was submitted: {}",
-            if unknown.len() == 1 {
-                "this domain is"
-            } else {
-                "these domains are"
-            },
-            unknown.join(", ")
-        )));
+        return Err(not_in_account(&unknown));
     }
     Ok(selected)
 }
@@ -334,7 +330,12 @@ mod tests {
     #[test]
     fn unicode_and_punycode_spellings_share_a_key() {
         assert_eq!(ascii_key("我们.cn"), "xn--vnqp08b.cn");
-        assert_eq!(ascii_key("XN--VNQP08B.cn"), "xn--vnqp08b.cn");
+        let upper = AccountDomain {
+            id: 1,
+            name: None,
+            punycode: Some("XN--VNQP08B.cn".into()),
+        };
+        assert_eq!(account_key(&upper).as_deref(), Some("xn--vnqp08b.cn"));
         let domain = AccountDomain {
             id: 1,
             name: Some("我们.cn".into()),

@@ -24,7 +24,7 @@ pub(crate) fn plan(
     history: Option<&Entry>,
 ) -> anyhow::Result<Vec<Planned>> {
     match detail.job_type.as_deref() {
-        Some("domain") => domain_job(detail),
+        Some("domain") => domain_job(detail, history),
         Some("record_add") => record_jobs(detail.domains.iter().map(|d| (d, failed(&d.records)))),
         Some("record_modify") => modify_job(job_id, detail, history),
         other => Err(anyhow!(
@@ -49,7 +49,7 @@ fn spec(record: &Record) -> anyhow::Result<RecordSpec> {
         .record_type
         .as_deref()
         .ok_or_else(|| missing("record_type"))?
-        .to_owned();
+        .to_ascii_uppercase();
     Ok(RecordSpec {
         sub_domain: record.sub_domain.as_deref().unwrap_or("@").to_owned(),
         mx: (record_type == "MX").then_some(record.mx).flatten(),
@@ -64,9 +64,13 @@ fn spec(record: &Record) -> anyhow::Result<RecordSpec> {
     })
 }
 
-/// Failed domains are created again, grouped by the A record value they were created with;
-/// failed records of domains that exist are added to them.
-fn domain_job(detail: &JobDetail) -> anyhow::Result<Vec<Planned>> {
+/// Failed domains are created again, grouped by the A record value they were created with
+/// (from their records, else from the history); failed records of domains that exist are
+/// added to them.
+fn domain_job(detail: &JobDetail, history: Option<&Entry>) -> anyhow::Result<Vec<Planned>> {
+    let asked = history
+        .and_then(|entry| entry.params.get("record_value"))
+        .map(String::as_str);
     let mut by_value: BTreeMap<Option<&str>, Vec<&str>> = BTreeMap::new();
     for domain in detail
         .domains
@@ -77,7 +81,11 @@ fn domain_job(detail: &JobDetail) -> anyhow::Result<Vec<Planned>> {
             .domain
             .as_deref()
             .context("a failed domain has no name in the job's detail")?;
-        let value = domain.records.iter().find_map(|r| r.value.as_deref());
+        let value = domain
+            .records
+            .iter()
+            .find_map(|r| r.value.as_deref())
+            .or(asked);
         by_value.entry(value).or_default().push(name);
     }
     let mut jobs: Vec<Planned> = by_value
@@ -148,7 +156,7 @@ fn modify_job(
             "the failed items of job {job_id} carry no record ids, so they cannot be retried"
         ));
     }
-    let entry = history.ok_or_else(|| {
+    let entry = history.filter(|entry| entry.action == "record-modify").ok_or_else(|| {
         usage(format!(
             "job {job_id} is not in this machine's job history, so the change it asked for is unknown; \
              run record-modify again with --record-id {}",
@@ -204,6 +212,40 @@ mod tests {
         assert_eq!(jobs.len(), 1);
         assert_eq!(jobs[0].0, "domain-create");
         assert_eq!(params(&jobs[0]), ["domains=bad.cn", "record_value=1.1.1.1"]);
+    }
+
+    #[test]
+    fn a_failed_domain_without_records_takes_its_value_from_the_history() {
+        let job = detail(
+            serde_json::json!({"status": {"code": "1"}, "type": "domain", "detail": [
+                {"domain": "bad.cn", "status": "error", "records": null},
+            ]}),
+        );
+        let entry = Entry::new(
+            1,
+            "domain-create",
+            &[("record_value", "9.9.9.9".into())],
+            "e",
+            None,
+        );
+        let jobs = plan(1, &job, Some(&entry)).unwrap();
+        assert_eq!(params(&jobs[0]), ["domains=bad.cn", "record_value=9.9.9.9"]);
+    }
+
+    #[test]
+    fn mx_priorities_survive_whatever_the_type_case() {
+        let mut mx = record("@", "error");
+        mx["record_type"] = "mx".into();
+        mx["mx"] = "10".into();
+        let job = detail(
+            serde_json::json!({"status": {"code": "1"}, "type": "record_add", "detail": [
+                {"domain": "a.cn", "domain_id": 1, "status": "ok", "records": [mx]},
+            ]}),
+        );
+        let jobs = plan(1, &job, None).unwrap();
+        assert!(params(&jobs[0])[1].contains(
+            r#""record_type":"MX","record_line":"默认","value":"1.1.1.1","ttl":600,"MX":10"#
+        ));
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub enum Fault {
     BrokenJson,
     /// A well-formed envelope carrying this status, e.g. `-2` (over the rate limit).
     ApiCode { code: String, message: String },
+    /// HTTP 200 with exactly this JSON body: an answer the fake would not give on its own,
+    /// such as a page that contradicts its own total.
+    Json(String),
     /// Read the request, then close without a byte of answer.
     Drop,
     /// Wait this long, then answer normally.
@@ -51,6 +54,7 @@ impl Fault {
                 http::JSON,
                 render::envelope(&code, &message, Vec::new()),
             )),
+            Fault::Json(body) => Effect::Answer(Response::new(200, http::JSON, body)),
             Fault::Drop => Effect::Close,
             Fault::Slow(delay) => Effect::ProcessAfter(delay),
         }

@@ -3,6 +3,7 @@
 
 use super::{describe, list_errors, read_text};
 use crate::error::usage;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Checks one domain name and returns it lower-cased. The error names the value.
@@ -52,7 +53,21 @@ pub(crate) fn check_domain(raw: &str) -> Result<String, String> {
 
 /// Domains from the comma lists on the command line and the lines of `--file` (`-` is
 /// stdin; `#` starts a comment; blank lines are skipped).
-pub(crate) fn collect(lists: &[String], file: Option<&Path>) -> anyhow::Result<Vec<String>> {
+/// The ASCII (punycode) form of a checked name: two spellings of one domain share it.
+pub(crate) fn ascii_key(name: &str) -> Cow<'_, str> {
+    if name.is_ascii() {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(idna::domain_to_ascii(name).unwrap_or_else(|_| name.to_owned()))
+    }
+}
+
+/// `none_given` says what to pass when the input holds no name at all.
+pub(crate) fn collect(
+    lists: &[String],
+    file: Option<&Path>,
+    none_given: &str,
+) -> anyhow::Result<Vec<String>> {
     let text = file.map(read_text).transpose()?;
     // Each entry with where it came from; the place is spelled out only for a bad one.
     let from_lists = lists.iter().flat_map(|list| {
@@ -83,16 +98,15 @@ pub(crate) fn collect(lists: &[String], file: Option<&Path>) -> anyhow::Result<V
         return Err(usage(list_errors(&errors)));
     }
     if names.is_empty() {
-        return Err(usage(
-            "no domains given: pass DOMAINS (comma-separated) or --file PATH",
-        ));
+        return Err(usage(format!("no domains given: {none_given}")));
     }
-    // First occurrence wins; the set borrows the names rather than copying 10,000 of them.
+    // First occurrence wins, Unicode and punycode spellings being one domain; the set
+    // borrows the names rather than copying 10,000 of them.
     let keep: Vec<bool> = {
         let mut seen = std::collections::HashSet::with_capacity(names.len());
         names
             .iter()
-            .map(|name| seen.insert(name.as_str()))
+            .map(|name| seen.insert(ascii_key(name)))
             .collect()
     };
     Ok(names
@@ -171,8 +185,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("domains.txt");
         std::fs::write(&file, "# ours\nc.cn\n\nA.cn  # again\nd.cn\n").unwrap();
-        let domains = collect(&["a.cn,b.cn".into(), "B.CN".into()], Some(&file)).unwrap();
-        assert_eq!(domains, ["a.cn", "b.cn", "c.cn", "d.cn"]);
+        let domains = collect(
+            &["a.cn,b.cn".into(), "B.CN,例子.cn,xn--fsqu00a.cn".into()],
+            Some(&file),
+            "",
+        )
+        .unwrap();
+        assert_eq!(domains, ["a.cn", "b.cn", "例子.cn", "c.cn", "d.cn"]);
     }
 
     #[test]
@@ -180,7 +199,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("d.txt");
         std::fs::write(&file, "ok.cn\nbad..cn\n").unwrap();
-        let err = collect(&["x.cn,-y.cn".into()], Some(&file))
+        let err = collect(&["x.cn,-y.cn".into()], Some(&file), "")
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("2 invalid values"), "{err}");
@@ -195,17 +214,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("empty.txt");
         std::fs::write(&file, "# nothing\n\n").unwrap();
-        assert!(
-            collect(&[], Some(&file))
-                .unwrap_err()
-                .to_string()
-                .contains("no domains")
-        );
-        assert!(
-            collect(&[",".into()], None)
-                .unwrap_err()
-                .to_string()
-                .contains("empty domain name")
-        );
+        let err = collect(&[], Some(&file), "pass --domain")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "no domains given: pass --domain");
+        let err = collect(&[",".into()], None, "").unwrap_err().to_string();
+        assert!(err.contains("empty domain name"), "{err}");
     }
 }

@@ -47,15 +47,48 @@ fn committed_completion_scripts_match_the_binary() {
     env.assert_nothing_sent();
 }
 
+/// The commands `dpbatch --help` lists (but `help`), so a new one cannot go without a page.
+fn commands(env: &Env) -> Vec<String> {
+    let help = env.run(&["--help"]).stdout;
+    help.lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| !line.trim().is_empty())
+        // A command's line is indented two spaces; a wrapped description more.
+        .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect()
+}
+
 #[test]
-fn the_committed_man_page_matches_the_binary() {
+fn the_committed_man_pages_match_the_binary() {
     let env = Env::new();
     let page = assert_current(&env, &["man"], "man/dpbatch.1");
+    assert!(page.contains(".TH dpbatch 1"), "{page}");
+    let commands = commands(&env);
     assert!(
-        page.starts_with(".ie") || page.contains(".TH dpbatch"),
-        "roff: {}",
-        &page[..80.min(page.len())]
+        commands.len() >= 8 && commands.contains(&"retry".to_owned()),
+        "{commands:?}"
     );
-    assert!(page.contains("record\\-modify") || page.contains("record-modify"));
+    for command in &commands {
+        let page = assert_current(&env, &["man", command], &format!("man/dpbatch-{command}.1"));
+        assert!(
+            page.contains(r"\-\-endpoint"),
+            "{command}: global options missing"
+        );
+    }
+    let committed = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("man"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        committed,
+        commands.len() + 1,
+        "man/ holds a page for a command that is gone"
+    );
+    env.run(&["man", "nope"])
+        .code(2)
+        .stderr_has("no command `nope`");
     env.assert_nothing_sent();
 }

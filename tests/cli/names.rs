@@ -406,3 +406,132 @@ fn record_list_pages_past_3000() {
         .count();
     assert_eq!(sent, records.len());
 }
+
+#[test]
+fn two_spellings_of_one_domain_are_one_domain() {
+    let env = Env::new();
+    let id = env.server.add_domain("例子.cn");
+    let record = env.server.add_record(id, "www", "A", "默认", "1.1.1.1");
+    env.run(&[
+        "record-create",
+        "--domain",
+        "例子.cn,XN--FSQU00A.cn",
+        "--type",
+        "A",
+        "--value",
+        "2.2.2.2",
+    ])
+    .code(0);
+    assert_eq!(
+        env.requests("Domain.Info").len(),
+        1,
+        "one name, one look-up"
+    );
+    assert_eq!(
+        env.requests("Batch.Record.Create")[0].param("domain_id"),
+        Some(id.to_string().as_str())
+    );
+    env.run(&[
+        "record-modify",
+        "--domain",
+        "xn--fsqu00a.cn,例子.cn",
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+    ])
+    .code(0);
+    assert_eq!(env.requests("Record.List").len(), 1);
+    assert_eq!(
+        env.requests("Batch.Record.Modify")[0].param("record_id"),
+        Some(record.to_string().as_str())
+    );
+}
+
+#[test]
+fn paging_stops_at_an_empty_page_whatever_total_was_claimed() {
+    let env = Env::new();
+    let a = env.server.add_domain("a.cn");
+    let record = env.server.add_record(a, "www", "A", "默认", "1.1.1.1");
+    let claims = |records: &str| {
+        fake_dnspod::Fault::Json(format!(
+            r#"{{"status": {{"code": "1"}}, "info": {{"record_total": "5000"}}, "records": [{records}]}}"#
+        ))
+    };
+    let listed = format!(
+        r#"{{"id": "{record}", "name": "www", "line": "默认", "type": "A", "ttl": "600", "value": "1.1.1.1", "mx": "0", "enabled": "1"}}"#
+    );
+    env.server.inject("Record.List", claims(&listed));
+    env.server.inject("Record.List", claims(""));
+    env.run(&[
+        "record-modify",
+        "--domain",
+        "a.cn",
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+    ])
+    .code(0);
+    assert_eq!(env.requests("Record.List").len(), 2);
+    let lying = r#"{"status": {"code": "1"}, "info": {"domain_total": 9000}, "domains": []}"#;
+    env.server
+        .inject("Domain.List", fake_dnspod::Fault::Json(lying.into()));
+    env.run(&[
+        "record-create",
+        "--domain",
+        "a.cn,b.cn",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ])
+    .code(2)
+    .stderr_has("a.cn, b.cn");
+    assert_eq!(env.requests("Domain.List").len(), 1);
+}
+
+#[test]
+fn selection_filters_beside_record_ids_are_refused() {
+    let env = Env::new();
+    env.run(&[
+        "record-modify",
+        "--record-id",
+        "1",
+        "--value-is",
+        "1.1.1.1",
+        "--change",
+        "value",
+        "--to",
+        "2.2.2.2",
+    ])
+    .code(2)
+    .stderr_has("--value-is");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn an_empty_domain_file_names_the_flags_to_use() {
+    let env = Env::new();
+    let empty = env.file("none.txt", "# nobody\n");
+    env.run(&[
+        "record-create",
+        "--domain-file",
+        empty.to_str().unwrap(),
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ])
+    .code(2)
+    .stderr_has("pass --domain NAMES");
+    env.assert_nothing_sent();
+}

@@ -37,6 +37,27 @@ fn failed_domains_are_created_again_and_nothing_else() {
     assert_eq!(sent.len(), 2);
     assert_eq!(sent[1].param("domains"), Some("fail-a.cn,fail-b.cn"));
     assert_eq!(sent[1].param("record_value"), Some("1.2.3.4"));
+    assert!(
+        env.requests("Batch.Record.Create").is_empty(),
+        "ok.cn and its records are not sent again"
+    );
+}
+
+#[test]
+fn a_job_is_retried_once_then_its_retry_is() {
+    let env = Env::new();
+    let job = failed_job(&env, &["domain-create", "fail-a.cn"]);
+    let retry = env.run(&["retry", &job]).code(0).job_id().to_string();
+    env.run(&["retry", &job])
+        .code(2)
+        .stderr_has(&format!("already retried as job {retry}"))
+        .stderr_has(&format!("dpbatch retry {retry}"));
+    assert_eq!(env.requests("Batch.Domain.Create").len(), 2);
+    let history = std::fs::read_to_string(env.history_path()).unwrap();
+    assert!(
+        history.contains(&format!("\"retry_of\":{job}")),
+        "{history}"
+    );
 }
 
 #[test]
