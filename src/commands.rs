@@ -310,26 +310,30 @@ impl Session {
         if let Some(job_id) = job.job_id {
             return Ok(job_id);
         }
+        let (entries, history) = self.account_history()?;
+        entries.last().map(|entry| entry.job_id).ok_or_else(|| {
+            let place = history.map_or_else(
+                || "no job history on this platform".to_owned(),
+                |h| format!("none in {}", h.path().display()),
+            );
+            let profile = self.settings.profile.as_deref();
+            usage(format!(
+                "--last: no job was submitted to {}{} from this machine ({place})",
+                self.settings.endpoint,
+                profile
+                    .map(|p| format!(" with profile `{p}`"))
+                    .unwrap_or_default()
+            ))
+        })
+    }
+
+    /// The history's entries for this endpoint and profile, oldest first: job ids belong
+    /// to an account, so `--last` and `retry` look only at the current one's.
+    fn account_history(&self) -> anyhow::Result<(Vec<Entry>, Option<History>)> {
+        let (mut entries, history) = read_history()?;
         let endpoint = self.settings.endpoint.to_string();
-        let profile = self.settings.profile.as_deref();
-        let (entries, history) = read_history()?;
-        entries
-            .iter()
-            .rev()
-            .find(|entry| entry.is_for(&endpoint, profile))
-            .map(|entry| entry.job_id)
-            .ok_or_else(|| {
-                let place = history.map_or_else(
-                    || "no job history on this platform".to_owned(),
-                    |h| format!("none in {}", h.path().display()),
-                );
-                usage(format!(
-                    "--last: no job was submitted to {endpoint}{} from this machine ({place})",
-                    profile
-                        .map(|p| format!(" with profile `{p}`"))
-                        .unwrap_or_default()
-                ))
-            })
+        entries.retain(|entry| entry.is_for(&endpoint, self.settings.profile.as_deref()));
+        Ok((entries, history))
     }
 
     /// Records a submitted job; the job exists either way, so a failure only warns.
@@ -430,14 +434,10 @@ impl Session {
             ));
             return Ok(Outcome::Success);
         }
-        let (entries, _) = read_history()?;
-        let (endpoint, profile) = (
-            self.settings.endpoint.to_string(),
-            self.settings.profile.as_deref(),
-        );
-        let ours = || entries.iter().filter(|e| e.is_for(&endpoint, profile));
+        let (entries, _) = self.account_history()?;
         // A second retry of the same job would send again what the first one fixed.
-        let retried: Vec<u64> = ours()
+        let retried: Vec<u64> = entries
+            .iter()
             .filter(|e| e.retry_of == Some(job_id))
             .map(|e| e.job_id)
             .collect();
@@ -448,7 +448,7 @@ impl Session {
                 retried[retried.len() - 1]
             )));
         }
-        let entry = ours().rfind(|e| e.job_id == job_id);
+        let entry = entries.iter().rfind(|e| e.job_id == job_id);
         let jobs = retry::plan(job_id, &detail, entry)?;
         self.output.hint(&format!(
             "retrying {} failed items of job {job_id} in {} job{}",
