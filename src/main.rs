@@ -12,6 +12,7 @@ mod output;
 mod resolve;
 mod retry;
 mod secret;
+mod session;
 mod wait;
 
 use clap::Parser;
