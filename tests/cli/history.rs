@@ -130,3 +130,18 @@ fn unreadable_history_lines_are_skipped_with_a_warning() {
     run.code(0).stderr_has("skipped 1 unreadable line");
     assert_eq!(run.json()["job_id"], job);
 }
+
+#[test]
+fn a_history_that_cannot_be_written_only_warns() {
+    let env = Env::new();
+    // A file where the history's directory should be: it cannot be created.
+    let blocker = env.history_path().parent().unwrap().to_path_buf();
+    std::fs::create_dir_all(blocker.parent().unwrap()).unwrap();
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let run = env.run(&["domain-create", "a.cn"]);
+    run.code(0).stderr_has("warning: could not create");
+    assert!(
+        run.job_id() > 0,
+        "the job was submitted and its id printed all the same"
+    );
+}

@@ -1,7 +1,7 @@
 //! `detail`, `wait` and `--wait`: the table, the JSON shape, and the exit codes 0, 3, 4, 5
 //! and 130.
 
-use crate::support::{Env, FAST};
+use crate::support::{Env, FAST, interrupt};
 use fake_dnspod::{Config, Progress};
 use serde_json::Value;
 use std::time::Duration;
@@ -228,12 +228,9 @@ fn interrupt_exits_130_and_says_how_to_resume() {
         ..Config::default()
     });
     let job = env.submit_domains("a.cn").to_string();
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("dpbatch"))
+    let child = env
+        .process()
         .args(["wait", &job, "--interval", "50ms"])
-        .env_clear()
-        .env("DPBATCH_ENDPOINT", env.server.url())
-        .env("DNSPOD_TOKEN", fake_dnspod::DEFAULT_TOKEN)
-        .env("XDG_CONFIG_HOME", env.home())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -243,11 +240,7 @@ fn interrupt_exits_130_and_says_how_to_resume() {
     while env.requests("Batch.Detail").len() < 2 && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    interrupt(child.id());
     let started = std::time::Instant::now();
     let output = child.wait_with_output().expect("output");
     assert!(
@@ -258,4 +251,36 @@ fn interrupt_exits_130_and_says_how_to_resume() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains(&format!("dpbatch wait {job}")), "{stderr}");
     assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn a_second_ctrl_c_exits_at_once_even_inside_a_slow_request() {
+    let env = Env::new();
+    let job = env.submit_domains("a.cn").to_string();
+    // The first poll hangs for 20 s: the first Ctrl-C can only end waiting after it.
+    env.server.inject(
+        "Batch.Detail",
+        fake_dnspod::Fault::Slow(Duration::from_secs(20)),
+    );
+    let child = env
+        .process()
+        .args(["wait", &job, "--interval", "50ms"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while env.requests("Batch.Detail").is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let started = std::time::Instant::now();
+    interrupt(child.id());
+    std::thread::sleep(Duration::from_millis(200));
+    interrupt(child.id());
+    let output = child.wait_with_output().expect("output");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the second Ctrl-C must not wait for the request"
+    );
+    assert_eq!(output.status.code(), Some(130));
 }

@@ -1,7 +1,7 @@
 //! The harness every end-to-end test uses: a fake DNSPod on loopback, a private home and
 //! config directory, and the real `dpbatch` binary run with a hermetic environment.
 
-use assert_cmd::cargo::cargo_bin_cmd;
+use assert_cmd::cargo::cargo_bin;
 use fake_dnspod::{Config, DEFAULT_TOKEN, FakeDnspod, Request};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -124,10 +124,13 @@ impl Env {
             .join("jobs.jsonl")
     }
 
-    /// The binary with nothing inherited: no proxy, no token, no colour setting of the
-    /// caller's; the fake as endpoint and its token in the environment.
-    pub fn command(&self) -> assert_cmd::Command {
-        let mut cmd = cargo_bin_cmd!("dpbatch");
+    /// Clears `cmd`'s environment and gives it this test's own: private home, config and
+    /// data directories (so nothing touches the real user's files), no proxy, no colour,
+    /// the fake as endpoint and its token. Every way of running the binary goes through it.
+    pub fn hermetic<'c>(
+        &self,
+        cmd: &'c mut std::process::Command,
+    ) -> &'c mut std::process::Command {
         cmd.env_clear()
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.home.path().join("xdg"))
@@ -136,7 +139,19 @@ impl Env {
             .env("DPBATCH_ENDPOINT", self.server.url())
             .env("DNSPOD_TOKEN", DEFAULT_TOKEN)
             .env("DPBATCH_EMAIL", EMAIL)
-            .timeout(Duration::from_secs(30));
+    }
+
+    /// The binary as a plain process, for tests that signal it or read its pipes.
+    pub fn process(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(cargo_bin!("dpbatch"));
+        self.hermetic(&mut cmd);
+        cmd
+    }
+
+    /// The binary, hermetic, with a timeout so that a hang fails the test.
+    pub fn command(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::from_std(self.process());
+        cmd.timeout(Duration::from_secs(30));
         cmd
     }
 
@@ -191,6 +206,15 @@ impl Env {
     pub fn submit_domains(&self, domains: &str) -> u64 {
         self.run(&["domain-create", domains]).code(0).job_id()
     }
+}
+
+/// Presses Ctrl-C in the process `pid` (SIGINT, through kill(1)).
+pub fn interrupt(pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -INT {pid}");
 }
 
 /// A form as `name=value` strings, in the order sent.
