@@ -134,11 +134,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             session.check_interval(&args.timing)?;
             session.follow(session.client()?, job_id, &args.timing)
         }
-        Command::Retry(args) => {
-            let session = Session::open(&global, output)?;
-            let job_id = session.job_id(&args.job)?;
-            session.retry(job_id, &args.submit)
-        }
+        Command::Retry(args) => Session::open(&global, output)?.retry(&args.job, &args.submit),
         Command::Jobs(args) => {
             let (mut entries, _) = read_history()?;
             entries.reverse();

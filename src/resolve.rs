@@ -194,6 +194,7 @@ pub(crate) fn select_records(
             selected.extend(
                 page.records
                     .into_iter()
+                    .map(AccountRecord::normalised)
                     .filter(|record| selector.matches(record))
                     .map(|record| Selected {
                         domain: domain.clone(),

@@ -138,10 +138,17 @@ impl Session {
     /// The job a command names: its id, or with `--last` the newest job in the history
     /// submitted to this endpoint with this profile.
     pub(crate) fn job_id(&self, job: &JobRef) -> anyhow::Result<u64> {
-        if let Some(job_id) = job.job_id {
-            return Ok(job_id);
+        match job.job_id {
+            Some(job_id) => Ok(job_id),
+            None => {
+                let (entries, history) = self.account_history()?;
+                self.last_job(&entries, history.as_ref())
+            }
         }
-        let (entries, history) = self.account_history()?;
+    }
+
+    /// The newest job of this account's history, for `--last`.
+    fn last_job(&self, entries: &[Entry], history: Option<&History>) -> anyhow::Result<u64> {
         entries.last().map(|entry| entry.job_id).ok_or_else(|| {
             let place = history.map_or_else(
                 || "no job history on this platform".to_owned(),
@@ -246,7 +253,13 @@ impl Session {
     }
 
     /// Re-submits the failed items of a finished job (see `retry.rs`).
-    pub(crate) fn retry(&self, job_id: u64, args: &SubmitArgs) -> anyhow::Result<Outcome> {
+    /// The history is read once, for `--last` and for the job's earlier retries and change.
+    pub(crate) fn retry(&self, job: &JobRef, args: &SubmitArgs) -> anyhow::Result<Outcome> {
+        let (entries, history) = self.account_history()?;
+        let job_id = match job.job_id {
+            Some(job_id) => job_id,
+            None => self.last_job(&entries, history.as_ref())?,
+        };
         let detail = self
             .client()?
             .detail(job_id)
@@ -265,7 +278,6 @@ impl Session {
             ));
             return Ok(Outcome::Success);
         }
-        let (entries, _) = self.account_history()?;
         // A second retry of the same job would send again what the first one fixed.
         let retried: Vec<u64> = entries
             .iter()

@@ -67,6 +67,21 @@ pub(crate) struct AccountRecord {
     pub enabled: Option<CompactString>,
 }
 
+impl AccountRecord {
+    /// Record.List says `mx: "0"` for records that have no priority; from here on they
+    /// have none (`None`), as in the batch answers.
+    pub(crate) fn normalised(mut self) -> AccountRecord {
+        if !self
+            .record_type
+            .as_deref()
+            .is_some_and(|t| t.eq_ignore_ascii_case("MX"))
+        {
+            self.mx = None;
+        }
+        self
+    }
+}
+
 #[derive(Deserialize, Debug)]
 pub(crate) struct RecordListAnswer {
     pub status: Status,

@@ -102,13 +102,7 @@ pub(super) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
                 line: record.line.as_deref(),
                 value: record.value.as_deref(),
                 ttl: record.ttl,
-                // Record.List says "0" for records that have no priority.
-                mx: record.mx.filter(|_| {
-                    record
-                        .record_type
-                        .as_deref()
-                        .is_some_and(|t| t.eq_ignore_ascii_case("MX"))
-                }),
+                mx: record.mx,
                 enabled: record.enabled.as_deref() != Some("0"),
                 skip: *skip,
             }

@@ -369,6 +369,10 @@ fn dry_run_prints_the_selection_on_stdout_and_stops() {
     assert_eq!(selection[0]["record_id"], a_www);
     assert_eq!(selection[0]["ttl"], 600);
     assert_eq!(selection[0]["skip"], false);
+    assert!(
+        selection[0]["mx"].is_null(),
+        "Record.List's mx \"0\" means none: {selection}"
+    );
     assert!(env.requests("Batch.Record.Modify").is_empty());
 }
 
