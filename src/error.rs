@@ -137,9 +137,16 @@ pub(crate) fn hint(err: &anyhow::Error) -> Option<String> {
     None
 }
 
+/// Whether a refusal code means the login itself failed: `-1` as documented, `10002` as
+/// the real API also answers a bad token. Such a call is never repeated, whatever HTTP
+/// status carried it: repeated failed logins lock the account.
+pub(crate) fn is_login_failure(code: &str) -> bool {
+    matches!(code, "-1" | "10002")
+}
+
 fn refusal_hint(code: &str) -> Option<&'static str> {
     match code {
-        "-1" => Some(
+        code if is_login_failure(code) => Some(
             "check the token (ID,TOKEN); dpbatch never retries a failed login, as repeated failures lock the account",
         ),
         "-2" => Some(
