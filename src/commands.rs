@@ -122,7 +122,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let job_id = session.job_id(&args.job)?;
             let detail = session
                 .client()?
-                .detail(job_id)
+                .detail(job_id, None)
                 .map_err(CallError::into_error)
                 .with_context(|| format!("could not get job {job_id}"))?;
             session.output.job(job_id, &detail)?;

@@ -40,15 +40,20 @@ impl fmt::Display for ApiRefused {
 
 impl std::error::Error for ApiRefused {}
 
-/// A submit may have reached the server, but its answer was lost or unreadable (exit 1).
-/// It is never re-sent: a duplicate batch is worse than a failed one.
+/// A submit may have reached the server, but its answer was lost, unreadable or not
+/// waited for because of Ctrl-C (exit 1, or 130 when interrupted). It is never re-sent:
+/// a duplicate batch is worse than a failed one.
 #[derive(Debug)]
 pub(crate) struct OutcomeUnknown {
     pub action: &'static str,
+    pub interrupted: bool,
 }
 
 impl fmt::Display for OutcomeUnknown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.interrupted {
+            f.write_str("interrupted while the request was in flight: ")?;
+        }
         write!(
             f,
             "the outcome of {} is unknown: the request may have reached DNSPod and was not re-sent",
@@ -58,6 +63,18 @@ impl fmt::Display for OutcomeUnknown {
 }
 
 impl std::error::Error for OutcomeUnknown {}
+
+/// Ctrl-C or SIGTERM stopped the run before it could finish (exit 130).
+#[derive(Debug)]
+pub(crate) struct Interrupted;
+
+impl fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+
+impl std::error::Error for Interrupted {}
 
 /// How a command that ran to its end came out; `run()` returns it as the process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,17 +115,23 @@ impl Outcome {
     }
 }
 
-/// The exit code for a failure: 2 for usage, 3 for an API refusal, 1 for everything else.
+/// The exit code for a failure: 2 for usage, 3 for an API refusal, 130 for an interrupt,
+/// 1 for everything else. `downcast_ref` finds a type whether it is the error, a cause
+/// or a `.context()` around it.
 pub(crate) fn exit_code(err: &anyhow::Error) -> u8 {
-    for cause in err.chain() {
-        if cause.is::<UsageError>() {
-            return 2;
-        }
-        if cause.is::<ApiRefused>() {
-            return 3;
-        }
+    if err.downcast_ref::<UsageError>().is_some() {
+        2
+    } else if err.downcast_ref::<ApiRefused>().is_some() {
+        3
+    } else if err.downcast_ref::<Interrupted>().is_some()
+        || err
+            .downcast_ref::<OutcomeUnknown>()
+            .is_some_and(|unknown| unknown.interrupted)
+    {
+        130
+    } else {
+        1
     }
-    1
 }
 
 /// True when the failure is only a closed stdout (`dpbatch detail 1 --json | head -1`),
@@ -123,18 +146,13 @@ pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// The next step to suggest under an error message, if there is a useful one.
 pub(crate) fn hint(err: &anyhow::Error) -> Option<String> {
-    for cause in err.chain() {
-        if let Some(refused) = cause.downcast_ref::<ApiRefused>() {
-            return refusal_hint(&refused.code).map(str::to_owned);
-        }
-        if cause.is::<OutcomeUnknown>() {
-            return Some(
-                "check the DNSPod console (or `dpbatch detail <job id>` if you know it) before submitting again"
-                    .to_owned(),
-            );
-        }
+    if let Some(refused) = err.downcast_ref::<ApiRefused>() {
+        return refusal_hint(&refused.code).map(str::to_owned);
     }
-    None
+    err.downcast_ref::<OutcomeUnknown>().map(|_| {
+        "check the DNSPod console (or `dpbatch detail <job id>` if you know it) before submitting again"
+            .to_owned()
+    })
 }
 
 /// Whether a refusal code means the login itself failed: `-1` as documented, `10002` as
@@ -188,12 +206,28 @@ mod tests {
 
     #[test]
     fn unknown_outcome_and_other_failures_exit_1() {
-        let err = anyhow::Error::from(OutcomeUnknown {
-            action: "Batch.Domain.Create",
-        });
+        // Built as the client builds it: the unknown outcome is a context around the cause.
+        let err = Err::<(), _>(anyhow::anyhow!("connection reset"))
+            .context(OutcomeUnknown {
+                action: "Batch.Domain.Create",
+                interrupted: false,
+            })
+            .context("jobs 1 were submitted before this failure")
+            .unwrap_err();
         assert_eq!(exit_code(&err), 1);
-        assert!(hint(&err).is_some());
+        assert!(hint(&err).unwrap().contains("console"), "{err:#}");
         assert_eq!(exit_code(&anyhow::anyhow!("network down")), 1);
+    }
+
+    #[test]
+    fn interrupts_exit_130_even_with_an_unknown_outcome() {
+        let err = anyhow::Error::from(Interrupted).context(OutcomeUnknown {
+            action: "Batch.Domain.Create",
+            interrupted: true,
+        });
+        assert_eq!(exit_code(&err), 130);
+        assert!(hint(&err).is_some());
+        assert_eq!(exit_code(&anyhow::Error::from(Interrupted)), 130);
     }
 
     #[test]

@@ -13,7 +13,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// One submitted job.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Entry {
-    pub job_id: u64,
+    /// `None` when the submit's outcome is unknown: it may have made a job, whose id is lost.
+    pub job_id: Option<u64>,
     /// The subcommand that submitted it: `domain-create`, `record-create`, `record-modify`.
     pub action: String,
     /// The action's own form parameters (the common ones, token included, are not kept).
@@ -36,7 +37,7 @@ impl Entry {
         profile: Option<&str>,
     ) -> Entry {
         Entry {
-            job_id,
+            job_id: Some(job_id),
             action: action.to_owned(),
             params: params
                 .iter()

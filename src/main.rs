@@ -13,6 +13,7 @@ mod resolve;
 mod retry;
 mod secret;
 mod session;
+mod signal;
 mod wait;
 
 use clap::Parser;

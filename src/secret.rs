@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+const REDACTED: &str = "<redacted>";
+
 /// A DNSPod token written `ID,TOKEN`: the numeric token ID, a comma, the secret.
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -40,13 +42,42 @@ impl Token {
         })
     }
 
-    /// `text` with every occurrence of the secret replaced, raw or form-encoded as it
-    /// travels in a request body, for text from elsewhere that might echo it (an error page).
-    pub(crate) fn redact(&self, text: &str) -> String {
+    /// The spellings of the secret a server may echo: raw, form-encoded as it travels in a
+    /// request body (upper- or lower-case escapes), and with JSON's optional `\/`.
+    fn spellings(&self) -> Vec<String> {
         let encoded: String =
             url::form_urlencoded::byte_serialize(self.secret.as_bytes()).collect();
-        text.replace(&self.secret, "<redacted>")
-            .replace(&encoded, "<redacted>")
+        let mut spellings = vec![
+            self.secret.clone(),
+            encoded.to_ascii_lowercase(),
+            self.secret.replace('/', "\\/"),
+            encoded,
+        ];
+        spellings.sort();
+        spellings.dedup();
+        spellings
+    }
+
+    /// An answer body with every spelling of the secret replaced by `<redacted>`, before
+    /// any of its text is read: a gateway's refusal or an item's `err_msg` may quote the
+    /// request. A body without the secret is returned as it came, without a copy.
+    pub(crate) fn redact_bytes(&self, mut body: Vec<u8>) -> Vec<u8> {
+        for spelling in self.spellings() {
+            let finder = memchr::memmem::Finder::new(spelling.as_bytes());
+            if finder.find(&body).is_none() {
+                continue;
+            }
+            let mut redacted = Vec::with_capacity(body.len());
+            let mut rest = 0;
+            for at in finder.find_iter(&body) {
+                redacted.extend_from_slice(&body[rest..at]);
+                redacted.extend_from_slice(REDACTED.as_bytes());
+                rest = at + spelling.len();
+            }
+            redacted.extend_from_slice(&body[rest..]);
+            body = redacted;
+        }
+        body
     }
 
     /// The `login_token` form value; only the HTTP body may carry it.
@@ -86,13 +117,17 @@ mod tests {
     }
 
     #[test]
-    fn redact_removes_the_secret_raw_and_form_encoded() {
+    fn every_spelling_of_the_secret_is_redacted() {
         let token = Token::parse("520001,s3cr/t+x").unwrap();
-        let page = "<p>login_token=520001%2Cs3cr%2Ft%2Bx and s3cr/t+x</p>";
+        let page =
+            "<p>login_token=520001%2Cs3cr%2Ft%2Bx and s3cr/t+x, s3cr%2ft%2bx, \"s3cr\\/t+x\"</p>";
+        let redacted = token.redact_bytes(page.as_bytes().to_vec());
         assert_eq!(
-            token.redact(page),
-            "<p>login_token=520001%2C<redacted> and <redacted></p>"
+            String::from_utf8(redacted).unwrap(),
+            "<p>login_token=520001%2C<redacted> and <redacted>, <redacted>, \"<redacted>\"</p>"
         );
+        let clean = b"{\"status\":{\"code\":\"1\"}}".to_vec();
+        assert_eq!(token.redact_bytes(clean.clone()), clean);
     }
 
     #[test]

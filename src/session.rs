@@ -4,13 +4,14 @@
 use crate::api::{CallError, Client, ClientOptions, JobDetail, Request};
 use crate::cli::{GlobalArgs, JobRef, SubmitArgs, WaitTiming};
 use crate::config::{self, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
-use crate::error::{Outcome, usage};
-use crate::history::{Entry, History};
+use crate::error::{Outcome, OutcomeUnknown, usage};
+use crate::history::{Entry, History, format_utc};
 use crate::input::records::Change;
 use crate::input::values::display_duration;
 use crate::output::{self, DryRun, Output};
 use crate::resolve::{self, Selected, Selector};
 use crate::retry::{self, Planned};
+use crate::signal;
 use crate::wait::{Policy, SignalPacer, WaitError, WaitOutcome, wait_for_job};
 use anyhow::{Context, anyhow};
 use std::cell::OnceCell;
@@ -47,8 +48,6 @@ pub(crate) struct Session {
     verbose: bool,
     /// Made on first use and kept, so look-ups and the submit share one connection setup.
     client: OnceCell<Client>,
-    /// The Ctrl-C handler, installed when waiting first starts (a process may have one).
-    pacer: OnceCell<SignalPacer>,
 }
 
 impl Session {
@@ -73,7 +72,6 @@ impl Session {
             user_agent,
             verbose: global.verbose,
             client: OnceCell::new(),
-            pacer: OnceCell::new(),
         })
     }
 
@@ -81,6 +79,8 @@ impl Session {
         if let Some(client) = self.client.get() {
             return Ok(client);
         }
+        // Before the first request, so that Ctrl-C anywhere from here on is answered.
+        crate::signal::install()?;
         let client = Client::new(ClientOptions {
             endpoint: self.settings.endpoint.clone(),
             token: self.settings.require_token()?.clone(),
@@ -149,20 +149,30 @@ impl Session {
 
     /// The newest job of this account's history, for `--last`.
     fn last_job(&self, entries: &[Entry], history: Option<&History>) -> anyhow::Result<u64> {
-        entries.last().map(|entry| entry.job_id).ok_or_else(|| {
-            let place = history.map_or_else(
-                || "no job history on this platform".to_owned(),
-                |h| format!("none in {}", h.path().display()),
-            );
-            let profile = self.settings.profile.as_deref();
-            usage(format!(
-                "--last: no job was submitted to {}{} from this machine ({place})",
-                self.settings.endpoint,
-                profile
-                    .map(|p| format!(" with profile `{p}`"))
-                    .unwrap_or_default()
-            ))
-        })
+        if let Some(entry) = entries.last().filter(|entry| entry.job_id.is_none()) {
+            return Err(usage(format!(
+                "--last: the outcome of the last submit ({}, {}) is unknown; find its job in the DNSPod console and pass its id",
+                entry.action,
+                format_utc(entry.submitted_at)
+            )));
+        }
+        entries
+            .last()
+            .and_then(|entry| entry.job_id)
+            .ok_or_else(|| {
+                let place = history.map_or_else(
+                    || "no job history on this platform".to_owned(),
+                    |h| format!("none in {}", h.path().display()),
+                );
+                let profile = self.settings.profile.as_deref();
+                usage(format!(
+                    "--last: no job was submitted to {}{} from this machine ({place})",
+                    self.settings.endpoint,
+                    profile
+                        .map(|p| format!(" with profile `{p}`"))
+                        .unwrap_or_default()
+                ))
+            })
     }
 
     /// The history's entries for this endpoint and profile, oldest first: job ids belong
@@ -174,15 +184,23 @@ impl Session {
         Ok((entries, history))
     }
 
-    /// Records a submitted job; the job exists either way, so a failure only warns.
-    fn remember(&self, command: &str, job_id: u64, request: &Request, retry_of: Option<u64>) {
+    /// Records a submit that made a job, or may have (`job_id` `None`: outcome unknown);
+    /// the job exists either way, so a failure to record only warns.
+    fn remember(
+        &self,
+        command: &str,
+        job_id: Option<u64>,
+        request: &Request,
+        retry_of: Option<u64>,
+    ) {
         let Some(history) = History::open() else {
             return;
         };
         let entry = Entry {
+            job_id,
             retry_of,
             ..Entry::new(
-                job_id,
+                0,
                 command,
                 &request.params,
                 &self.settings.endpoint.to_string(),
@@ -223,19 +241,24 @@ impl Session {
         let client = self.client()?;
         let mut submitted = Vec::with_capacity(jobs.len());
         for (command, request) in jobs {
-            let job_id = client
-                .submit(request)
+            let job_id = self
+                .submit_one(client, command, request, retry_of)
                 .with_context(|| match submitted.as_slice() {
-                    [] => String::new(),
+                    [] => "nothing was submitted before this failure".to_owned(),
                     done => format!("jobs {} were submitted before this failure", join_ids(done)),
                 })?;
-            self.remember(command, job_id, request, retry_of);
             if args.wait {
                 self.output.hint(&format!(
                     "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
                 ));
             } else {
-                self.output.submitted(job_id, command)?;
+                // The job exists whatever happens to stdout: stderr must name it then.
+                self.output.submitted(job_id, command).map_err(|err| {
+                    anyhow!(
+                        "job {job_id} was submitted, but its id could not be written to stdout ({}); `dpbatch jobs` lists it",
+                        err.root_cause()
+                    )
+                })?;
             }
             submitted.push(job_id);
         }
@@ -252,6 +275,32 @@ impl Session {
         Ok(worst)
     }
 
+    /// Sends one submit and records it, its job id or, when the request may have reached
+    /// DNSPod without an answer, its unknown outcome. A second Ctrl-C while it is in
+    /// flight still says so.
+    fn submit_one(
+        &self,
+        client: &Client,
+        command: &str,
+        request: &Request,
+        retry_of: Option<u64>,
+    ) -> anyhow::Result<u64> {
+        let action = request.action.wire_name();
+        signal::set_last_words(Some(format!(
+            "interrupted again: the outcome of {action} is unknown; check the DNSPod console before submitting again"
+        )));
+        let submitted = client.submit(request);
+        signal::set_last_words(None);
+        match &submitted {
+            Ok(job_id) => self.remember(command, Some(*job_id), request, retry_of),
+            Err(err) if err.downcast_ref::<OutcomeUnknown>().is_some() => {
+                self.remember(command, None, request, retry_of)
+            }
+            Err(_) => {}
+        }
+        submitted
+    }
+
     /// Re-submits the failed items of a finished job (see `retry.rs`).
     /// The history is read once, for `--last` and for the job's earlier retries and change.
     pub(crate) fn retry(&self, job: &JobRef, args: &SubmitArgs) -> anyhow::Result<Outcome> {
@@ -262,7 +311,7 @@ impl Session {
         };
         let detail = self
             .client()?
-            .detail(job_id)
+            .detail(job_id, None)
             .map_err(CallError::into_error)
             .with_context(|| format!("could not get job {job_id}"))?;
         let tally = detail.tally();
@@ -279,11 +328,16 @@ impl Session {
             return Ok(Outcome::Success);
         }
         // A second retry of the same job would send again what the first one fixed.
-        let retried: Vec<u64> = entries
+        let retries: Vec<&Entry> = entries
             .iter()
             .filter(|e| e.retry_of == Some(job_id))
-            .map(|e| e.job_id)
             .collect();
+        if retries.iter().any(|e| e.job_id.is_none()) {
+            return Err(usage(format!(
+                "an earlier retry of job {job_id} has an unknown outcome; check the DNSPod console before retrying again"
+            )));
+        }
+        let retried: Vec<u64> = retries.iter().filter_map(|e| e.job_id).collect();
         if !retried.is_empty() {
             return Err(usage(format!(
                 "job {job_id} was already retried as job {}; retry that instead (`dpbatch retry {}`)",
@@ -291,7 +345,7 @@ impl Session {
                 retried[retried.len() - 1]
             )));
         }
-        let entry = entries.iter().rfind(|e| e.job_id == job_id);
+        let entry = entries.iter().rfind(|e| e.job_id == Some(job_id));
         let jobs = retry::plan(job_id, &detail, entry)?;
         self.output.hint(&format!(
             "retrying {} failed items of job {job_id} in {} job{}",
@@ -322,22 +376,23 @@ impl Session {
         job_id: u64,
         timing: &WaitTiming,
     ) -> anyhow::Result<Outcome> {
-        let pacer = match self.pacer.get() {
-            Some(pacer) => pacer,
-            None => {
-                let pacer =
-                    SignalPacer::install().context("could not install the Ctrl-C handler")?;
-                self.pacer.get_or_init(|| pacer)
-            }
-        };
         let policy = Policy {
             interval: timing.interval,
             timeout: timing.timeout.0,
         };
-        let mut progress = self.output.progress(job_id);
-        let waited = wait_for_job(|| client.detail(job_id), policy, pacer, &mut progress);
-        drop(progress);
         let resume = format!("resume with `dpbatch wait {job_id}`");
+        signal::set_last_words(Some(format!(
+            "interrupted again; job {job_id} goes on: {resume}"
+        )));
+        let mut progress = self.output.progress(job_id);
+        let waited = wait_for_job(
+            |deadline| client.detail(job_id, deadline),
+            policy,
+            &SignalPacer,
+            &mut progress,
+        );
+        drop(progress);
+        signal::set_last_words(None);
         match waited {
             Ok(WaitOutcome::Finished(detail)) => {
                 self.output.job(job_id, &detail)?;

@@ -3,9 +3,7 @@
 //! prints; it reports through [`Observer`], and time passes through [`Pacer`].
 
 use crate::api::{CallError, JobDetail};
-use std::cell::Cell;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use crate::signal::{self, Waited};
 use std::time::{Duration, Instant};
 
 /// Consecutive failed polls tolerated before giving up (exit 1, with a resume hint).
@@ -60,20 +58,37 @@ fn backoff(interval: Duration, failures: u32) -> Duration {
         .clamp(interval, MAX_BACKOFF.max(interval))
 }
 
+/// Polls until the job finishes. `fetch` gets the wait's deadline, so a request in flight
+/// is cut when `--timeout` passes.
 pub(crate) fn wait_for_job(
-    mut fetch: impl FnMut() -> Result<JobDetail, CallError>,
+    mut fetch: impl FnMut(Option<Instant>) -> Result<JobDetail, CallError>,
     policy: Policy,
     pacer: &impl Pacer,
     observer: &mut impl Observer,
 ) -> Result<WaitOutcome, WaitError> {
-    let deadline = policy.timeout.map(|timeout| pacer.now() + timeout);
+    // A timeout past what an Instant can hold is no deadline at all.
+    let deadline = policy
+        .timeout
+        .and_then(|timeout| pacer.now().checked_add(timeout));
     let mut failures = 0;
-    let mut last = None;
+    let mut last: Option<JobDetail> = None;
+    // Items never vanish from a job: fewer than seen before is a broken answer.
+    let mut most_items = 0;
     loop {
         if pacer.interrupted() {
             return Ok(WaitOutcome::Interrupted);
         }
-        let delay = match fetch() {
+        let fetched = fetch(deadline).and_then(|detail| {
+            let items = detail.tally().total;
+            if items < most_items {
+                return Err(CallError::Unreadable(format!(
+                    "Batch.Detail lists {items} items where it listed {most_items} before"
+                )));
+            }
+            most_items = items;
+            Ok(detail)
+        });
+        let delay = match fetched {
             Ok(detail) => {
                 failures = 0;
                 observer.polled(&detail);
@@ -83,6 +98,7 @@ pub(crate) fn wait_for_job(
                 last = Some(detail);
                 policy.interval
             }
+            Err(CallError::Interrupted { .. }) => return Ok(WaitOutcome::Interrupted),
             Err(err) if err.is_transient() => {
                 failures += 1;
                 if failures >= MAX_CONSECUTIVE_FAILURES {
@@ -91,21 +107,19 @@ pub(crate) fn wait_for_job(
                         last: err,
                     });
                 }
-                let delay = backoff(policy.interval, failures);
-                observer.retrying(&err, failures, delay);
+                let delay =
+                    backoff(policy.interval, failures).max(err.retry_after().unwrap_or_default());
+                if time_left(deadline, pacer).is_none_or(|left| !left.is_zero()) {
+                    observer.retrying(&err, failures, delay);
+                }
                 delay
             }
             Err(err) => return Err(WaitError::Refused(err)),
         };
-        let delay = match deadline {
+        let delay = match time_left(deadline, pacer) {
             None => delay,
-            Some(deadline) => {
-                let left = deadline.saturating_duration_since(pacer.now());
-                if left.is_zero() {
-                    return Ok(WaitOutcome::TimedOut(last));
-                }
-                delay.min(left)
-            }
+            Some(left) if left.is_zero() => return Ok(WaitOutcome::TimedOut(last)),
+            Some(left) => delay.min(left),
         };
         if !pacer.sleep(delay) {
             return Ok(WaitOutcome::Interrupted);
@@ -113,31 +127,13 @@ pub(crate) fn wait_for_job(
     }
 }
 
-/// Real time, with Ctrl-C delivered by a signal handler through a channel, so a sleep
-/// ends the moment the user presses it.
-pub(crate) struct SignalPacer {
-    signals: Receiver<()>,
-    seen: Cell<bool>,
+fn time_left(deadline: Option<Instant>, pacer: &impl Pacer) -> Option<Duration> {
+    deadline.map(|deadline| deadline.saturating_duration_since(pacer.now()))
 }
 
-impl SignalPacer {
-    /// Installs the Ctrl-C handler; call once, when waiting starts.
-    pub(crate) fn install() -> anyhow::Result<SignalPacer> {
-        let (sender, signals) = mpsc::channel();
-        let presses = AtomicUsize::new(0);
-        ctrlc::set_handler(move || {
-            // A second Ctrl-C means "stop now", even inside a slow request.
-            if presses.fetch_add(1, Ordering::SeqCst) > 0 {
-                std::process::exit(130);
-            }
-            let _ = sender.send(());
-        })?;
-        Ok(SignalPacer {
-            signals,
-            seen: Cell::new(false),
-        })
-    }
-}
+/// Real time, with Ctrl-C and SIGTERM through [`signal`], so a sleep ends the moment the
+/// user presses it.
+pub(crate) struct SignalPacer;
 
 impl Pacer for SignalPacer {
     fn now(&self) -> Instant {
@@ -145,24 +141,14 @@ impl Pacer for SignalPacer {
     }
 
     fn sleep(&self, duration: Duration) -> bool {
-        match self.signals.recv_timeout(duration) {
-            Ok(()) => {
-                self.seen.set(true);
-                false
-            }
-            Err(RecvTimeoutError::Timeout) => true,
-            Err(RecvTimeoutError::Disconnected) => {
-                std::thread::sleep(duration);
-                true
-            }
-        }
+        let until = Instant::now()
+            .checked_add(duration)
+            .unwrap_or_else(Instant::now);
+        signal::wait(until, || false) != Waited::Interrupted
     }
 
     fn interrupted(&self) -> bool {
-        if !self.seen.get() && self.signals.try_recv().is_ok() {
-            self.seen.set(true);
-        }
-        self.seen.get()
+        signal::interrupted()
     }
 }
 
@@ -171,7 +157,7 @@ mod tests {
     use super::*;
     use crate::api::{Domain, ItemStatus};
     use crate::error::ApiRefused;
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use std::collections::VecDeque;
 
     /// Virtual time: sleeping moves the clock; an interrupt can be armed for a given sleep.
@@ -238,6 +224,13 @@ mod tests {
         }
     }
 
+    fn http(status: u16) -> CallError {
+        CallError::Http {
+            status,
+            retry_after: None,
+        }
+    }
+
     fn refused(code: &str) -> CallError {
         CallError::Refused(ApiRefused {
             action: "Batch.Detail",
@@ -248,9 +241,9 @@ mod tests {
 
     fn script(
         answers: Vec<Result<JobDetail, CallError>>,
-    ) -> impl FnMut() -> Result<JobDetail, CallError> {
+    ) -> impl FnMut(Option<Instant>) -> Result<JobDetail, CallError> {
         let mut answers: VecDeque<_> = answers.into();
-        move || {
+        move |_| {
             answers
                 .pop_front()
                 .expect("polled more often than scripted")
@@ -283,7 +276,7 @@ mod tests {
         let pacer = FakePacer::new();
         let mut log = Log::default();
         let fetch = script(vec![
-            Err(CallError::Http(502)),
+            Err(http(502)),
             Err(refused("-2")),
             Err(CallError::Unreadable("html".into())),
             Ok(job(ItemStatus::Ok)),
@@ -298,7 +291,7 @@ mod tests {
     fn too_many_failures_in_a_row_give_up() {
         let pacer = FakePacer::new();
         let failures = (0..MAX_CONSECUTIVE_FAILURES)
-            .map(|_| Err(CallError::Http(503)))
+            .map(|_| Err(http(503)))
             .collect();
         let err = wait_for_job(script(failures), POLICY, &pacer, &mut Log::default()).unwrap_err();
         assert!(matches!(
@@ -347,11 +340,7 @@ mod tests {
         };
         // Fails at 0s and 2s; the back-off of 4s is cut to the 1s left, and the poll at the
         // deadline is the last.
-        let fetch = script(vec![
-            Err(CallError::Http(500)),
-            Err(CallError::Http(500)),
-            Err(CallError::Http(500)),
-        ]);
+        let fetch = script(vec![Err(http(500)), Err(http(500)), Err(http(500))]);
         let outcome = wait_for_job(fetch, policy, &pacer, &mut Log::default()).unwrap();
         assert!(matches!(outcome, WaitOutcome::TimedOut(None)));
         assert_eq!(*pacer.sleeps.borrow(), [Duration::from_secs(2), SECOND]);
@@ -362,6 +351,59 @@ mod tests {
         let mut pacer = FakePacer::new();
         pacer.interrupt_on_sleep = Some(1);
         let fetch = script(vec![Ok(job(ItemStatus::Waiting))]);
+        let outcome = wait_for_job(fetch, POLICY, &pacer, &mut Log::default()).unwrap();
+        assert!(matches!(outcome, WaitOutcome::Interrupted));
+    }
+
+    fn jobs(domains: usize, status: ItemStatus) -> JobDetail {
+        let mut detail = job(status);
+        detail.domains = vec![detail.domains[0].clone(); domains];
+        detail
+    }
+
+    #[test]
+    fn items_that_vanish_are_a_broken_answer_not_success() {
+        let pacer = FakePacer::new();
+        let mut log = Log::default();
+        let fetch = script(vec![
+            Ok(jobs(3, ItemStatus::Waiting)),
+            Ok(jobs(1, ItemStatus::Ok)),
+            Ok(jobs(3, ItemStatus::Ok)),
+        ]);
+        let outcome = wait_for_job(fetch, POLICY, &pacer, &mut log).unwrap();
+        assert!(matches!(outcome, WaitOutcome::Finished(d) if d.tally().total == 3));
+        assert_eq!(log.retries.len(), 1, "the short answer is a failed poll");
+    }
+
+    #[test]
+    fn a_retry_after_longer_than_the_backoff_is_honoured() {
+        let pacer = FakePacer::new();
+        let mut log = Log::default();
+        let busy = CallError::Http {
+            status: 429,
+            retry_after: Some(Duration::from_secs(60)),
+        };
+        let fetch = script(vec![Err(busy), Ok(job(ItemStatus::Ok))]);
+        wait_for_job(fetch, POLICY, &pacer, &mut log).unwrap();
+        assert_eq!(*pacer.sleeps.borrow(), [Duration::from_secs(60)]);
+    }
+
+    #[test]
+    fn a_timeout_too_large_for_the_clock_means_no_deadline() {
+        let pacer = FakePacer::new();
+        let policy = Policy {
+            interval: SECOND,
+            timeout: Some(Duration::MAX),
+        };
+        let fetch = script(vec![Ok(job(ItemStatus::Waiting)), Ok(job(ItemStatus::Ok))]);
+        let outcome = wait_for_job(fetch, policy, &pacer, &mut Log::default()).unwrap();
+        assert!(matches!(outcome, WaitOutcome::Finished(_)));
+    }
+
+    #[test]
+    fn an_interrupted_request_ends_waiting() {
+        let pacer = FakePacer::new();
+        let fetch = script(vec![Err(CallError::Interrupted { sent: true })]);
         let outcome = wait_for_job(fetch, POLICY, &pacer, &mut Log::default()).unwrap();
         assert!(matches!(outcome, WaitOutcome::Interrupted));
     }

@@ -62,6 +62,12 @@ pub(crate) trait Answer: serde::de::DeserializeOwned {
     fn status(&self) -> &Status;
 }
 
+impl Answer for Envelope {
+    fn status(&self) -> &Status {
+        &self.status
+    }
+}
+
 /// The answer of the three submit actions; their `detail` only echoes the input and is ignored.
 #[derive(Deserialize, Debug)]
 pub(crate) struct SubmitAnswer {

@@ -158,7 +158,9 @@ pub(crate) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<(
             (
                 None,
                 [
-                    Cow::Owned(entry.job_id.to_string()),
+                    entry
+                        .job_id
+                        .map_or(Cow::Borrowed("unknown"), |id| Cow::Owned(id.to_string())),
                     Cow::Borrowed(entry.action.as_str()),
                     Cow::Owned(format_utc(entry.submitted_at)),
                     text(entry.profile.as_deref()),
