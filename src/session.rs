@@ -241,12 +241,16 @@ impl Session {
         let client = self.client()?;
         let mut submitted = Vec::with_capacity(jobs.len());
         for (command, request) in jobs {
-            let job_id = self
-                .submit_one(client, command, request, retry_of)
-                .with_context(|| match submitted.as_slice() {
-                    [] => "nothing was submitted before this failure".to_owned(),
-                    done => format!("jobs {} were submitted before this failure", join_ids(done)),
-                })?;
+            let job_id = match self.submit_one(client, command, request, retry_of) {
+                Ok(job_id) => job_id,
+                Err(err) if submitted.is_empty() => return Err(err),
+                Err(err) => {
+                    return Err(err.context(format!(
+                        "jobs {} were submitted before this failure",
+                        join_ids(&submitted)
+                    )));
+                }
+            };
             if args.wait {
                 self.output.hint(&format!(
                     "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"

@@ -27,6 +27,19 @@ pub enum Fault {
     Drop,
     /// Wait this long, then answer normally.
     Slow(Duration),
+    /// Answer normally, but send the body one byte at a time, this long apart.
+    Trickle(Duration),
+    /// HTTP 200 with a body that never ends (sent as fast as it is read, for at most 1 GiB).
+    Endless,
+    /// HTTP 200 declaring a 2 GiB body, then sending it as fast as it is read.
+    Huge,
+    /// This HTTP status with exactly this JSON body, and `Retry-After: N` when given: a
+    /// gateway's 503, or a refusal the server sends with an error status.
+    StatusJson {
+        status: u16,
+        body: String,
+        retry_after: Option<u64>,
+    },
 }
 
 /// What serving a fault means for the connection.
@@ -34,6 +47,13 @@ pub(crate) enum Effect {
     Answer(Response),
     Close,
     ProcessAfter(Duration),
+    /// The normal answer, its body a byte at a time.
+    Trickle(Duration),
+    /// A head, then `length` bytes of JSON white space, or endless ones when `None`.
+    Stream {
+        head: String,
+        length: Option<u64>,
+    },
 }
 
 impl Fault {
@@ -57,9 +77,38 @@ impl Fault {
             Fault::Json(body) => Effect::Answer(Response::new(200, http::JSON, body)),
             Fault::Drop => Effect::Close,
             Fault::Slow(delay) => Effect::ProcessAfter(delay),
+            Fault::Trickle(every) => Effect::Trickle(every),
+            Fault::Endless => Effect::Stream {
+                head: format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nConnection: close\r\n\r\n",
+                    http::JSON
+                ),
+                length: None,
+            },
+            Fault::Huge => Effect::Stream {
+                head: format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {HUGE}\r\nConnection: close\r\n\r\n",
+                    http::JSON
+                ),
+                length: Some(HUGE),
+            },
+            Fault::StatusJson {
+                status,
+                body,
+                retry_after,
+            } => {
+                let mut response = Response::new(status, http::JSON, body);
+                if let Some(secs) = retry_after {
+                    response.headers.push(("Retry-After", secs.to_string()));
+                }
+                Effect::Answer(response)
+            }
         }
     }
 }
+
+/// The declared length of [`Fault::Huge`]: 2 GiB.
+const HUGE: u64 = 2 << 30;
 
 const BLOCK_PAGE: &str = "<!DOCTYPE html>\n<html><head><title>Access denied</title></head>\n\
 <body><h1>Access denied</h1><p>Your request was blocked by the security gateway.</p></body></html>\n";

@@ -1,6 +1,7 @@
 //! Raw HTTP/1.1: reading one request (head, Content-Length body, form) and writing one response.
 
 use std::io::{self, BufRead, Read, Write};
+use std::time::Duration;
 
 /// Caps that keep a garbage or hostile peer from growing memory without bound.
 const MAX_HEAD: u64 = 64 * 1024;
@@ -162,6 +163,8 @@ fn action_of(target: &str) -> String {
 pub(crate) struct Response {
     pub(crate) status: u16,
     pub(crate) content_type: &'static str,
+    /// Headers beyond the ones every answer has, such as `Retry-After`.
+    pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: String,
 }
 
@@ -170,6 +173,7 @@ impl Response {
         Response {
             status,
             content_type,
+            headers: Vec::new(),
             body: body.into(),
         }
     }
@@ -183,17 +187,37 @@ impl Response {
         )
     }
 
-    pub(crate) fn write_to(&self, mut out: impl Write) -> io::Result<()> {
-        let head = format!(
-            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+    pub(crate) fn head(&self) -> String {
+        let extra: String = self
+            .headers
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}\r\n"))
+            .collect();
+        format!(
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n",
             self.status,
             reason(self.status),
             self.content_type,
             self.body.len()
-        );
-        out.write_all(head.as_bytes())?;
+        )
+    }
+
+    pub(crate) fn write_to(&self, mut out: impl Write) -> io::Result<()> {
+        out.write_all(self.head().as_bytes())?;
         out.write_all(self.body.as_bytes())?;
         out.flush()
+    }
+
+    /// The head at once, then the body a byte every `every`: a server that trickles.
+    pub(crate) fn trickle_to(&self, mut out: impl Write, every: Duration) -> io::Result<()> {
+        out.write_all(self.head().as_bytes())?;
+        out.flush()?;
+        for byte in self.body.as_bytes() {
+            std::thread::sleep(every);
+            out.write_all(std::slice::from_ref(byte))?;
+            out.flush()?;
+        }
+        Ok(())
     }
 }
 

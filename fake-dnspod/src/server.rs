@@ -1,6 +1,6 @@
 //! The listening side: one thread accepting, one thread per connection, faults before handling.
 
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -51,32 +51,50 @@ pub(crate) fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
 fn serve(stream: &TcpStream, shared: &Shared) {
     let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-    let reply = match http::read_request(BufReader::new(stream), stream) {
-        Ok(request) => answer(request, shared),
-        Err(ReadError::Reject(status, why)) => Some(Response::plain(status, why)),
-        Err(ReadError::Gone) => None,
+    let written = match http::read_request(BufReader::new(stream), stream) {
+        Ok(request) => answer(request, shared, stream),
+        Err(ReadError::Reject(status, why)) => Response::plain(status, why).write_to(stream),
+        Err(ReadError::Gone) => return,
     };
-    if let Some(reply) = reply
-        && reply.write_to(stream).is_ok()
-    {
+    if written.is_ok() {
         linger(stream);
     }
 }
 
-/// The answer to a well-formed request: a scripted fault's, or the API's. `None` closes silently.
-fn answer(request: Request, shared: &Shared) -> Option<Response> {
+/// Answers a well-formed request: as a scripted fault says, or as the API would.
+fn answer(request: Request, shared: &Shared, stream: &TcpStream) -> io::Result<()> {
     lock(&shared.requests).push(request.clone());
     let fault = lock(&shared.faults).take(&request.action);
     let handle = || api::handle(&request, &shared.token, &shared.state);
     match fault.map(|fault| fault.effect(&request.body)) {
-        None => Some(handle()),
+        None => handle().write_to(stream),
         Some(Effect::ProcessAfter(delay)) => {
             thread::sleep(delay);
-            Some(handle())
+            handle().write_to(stream)
         }
-        Some(Effect::Answer(response)) => Some(response),
-        Some(Effect::Close) => None,
+        Some(Effect::Trickle(every)) => handle().trickle_to(stream, every),
+        Some(Effect::Stream { head, length }) => stream_to(stream, &head, length),
+        Some(Effect::Answer(response)) => response.write_to(stream),
+        // Closing without a byte of answer.
+        Some(Effect::Close) => Err(io::ErrorKind::ConnectionAborted.into()),
     }
+}
+
+/// At most this much of an endless body is sent: the loop must end by itself.
+const ENDLESS_LIMIT: u64 = 1 << 30;
+
+/// `head`, then JSON white space as fast as the client reads it, until `length`, the
+/// client closes, or [`ENDLESS_LIMIT`].
+fn stream_to(mut out: &TcpStream, head: &str, length: Option<u64>) -> io::Result<()> {
+    out.write_all(head.as_bytes())?;
+    let chunk = [b' '; 64 << 10];
+    let mut left = length.unwrap_or(ENDLESS_LIMIT).min(ENDLESS_LIMIT);
+    while left > 0 {
+        let n = usize::try_from(left.min(chunk.len() as u64)).unwrap_or(chunk.len());
+        out.write_all(&chunk[..n])?;
+        left -= n as u64;
+    }
+    out.flush()
 }
 
 /// Half-closes, then drains whatever the client still sends until it closes: closing a

@@ -4,6 +4,7 @@
 use super::types::{Action, Answer, Envelope, JobDetail, Request, Status, SubmitAnswer};
 use crate::error::{ApiRefused, Interrupted, OutcomeUnknown};
 use crate::input::values::display_duration;
+use crate::output::visible;
 use crate::secret::Token;
 use crate::signal::{self, Waited};
 use anyhow::{Context, anyhow};
@@ -53,6 +54,13 @@ impl Endpoint {
     pub(crate) fn parse(raw: &str) -> Result<Endpoint, String> {
         let url =
             Url::parse(raw.trim()).map_err(|e| format!("endpoint `{raw}` is not a URL: {e}"))?;
+        if !url.username().is_empty() || url.password().is_some() {
+            // The URL is not repeated: it holds a password.
+            return Err(
+                "the endpoint must not hold a user name or password (DNSPod takes the token in the request body)"
+                    .to_owned(),
+            );
+        }
         let loopback = match url.host() {
             Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
             Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
@@ -473,11 +481,13 @@ pub(crate) fn parse_answer<T: Answer>(action: Action, body: &[u8]) -> Result<T, 
     let refused = |status: &Status| {
         CallError::Refused(ApiRefused {
             action: action.wire_name(),
-            code: shorten(&status.code, 40),
-            message: shorten(
+            // Escaped whole, line breaks too: a message cannot forge a line of stderr.
+            code: visible(&shorten(&status.code, 40)).into_owned(),
+            message: visible(&shorten(
                 status.message.as_deref().unwrap_or_default(),
                 MAX_MESSAGE_CHARS,
-            ),
+            ))
+            .into_owned(),
         })
     };
     match serde_json::from_slice::<T>(body) {

@@ -32,8 +32,13 @@ pub(crate) fn parse_duration(raw: &str) -> Result<Duration, String> {
         return Err(format!("`{raw}` is not a duration of zero or more"));
     }
     Duration::try_from_secs_f64(value * scale)
-        .map_err(|_| format!("`{raw}` is too long a duration"))
+        .ok()
+        .filter(|duration| *duration <= MAX_DURATION)
+        .ok_or_else(|| format!("`{raw}` is longer than 30 days, the most dpbatch takes"))
 }
+
+/// Longer timings are typing mistakes, and would overflow the clock's arithmetic.
+const MAX_DURATION: Duration = Duration::from_secs(30 * 86_400);
 
 /// A duration as people write it: `500ms`, `2s`, `1.5s`, `10m`, `1h30m`.
 pub(crate) fn display_duration(duration: Duration) -> String {

@@ -3,6 +3,7 @@
 //! numbers or `null` by type; the job-level object is ours.
 
 use super::DryRun;
+use super::escape::JsonEscapes;
 use crate::api::{Domain, JobDetail};
 use crate::history::Entry;
 use crate::resolve::Selected;
@@ -38,8 +39,10 @@ struct DryRunReport<'a> {
     form: serde_json::Map<String, serde_json::Value>,
 }
 
+/// One JSON document and a newline, hidden characters escaped (see `escape`).
 fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, JsonEscapes);
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
     writeln!(out)
 }
 

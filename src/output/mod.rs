@@ -1,9 +1,12 @@
 //! Everything the user sees. Results go to stdout (table or JSON, decided once); hints,
 //! warnings, progress and errors go to stderr.
 
+mod escape;
 mod json;
 mod progress;
 mod table;
+
+pub(crate) use escape::visible;
 
 pub(crate) use progress::Progress;
 
@@ -113,12 +116,13 @@ impl Output {
             if self.json {
                 json::write_dry_run(out, request)
             } else {
+                // One line per parameter, whatever a value holds: CR/LF shows as `\r\n`.
                 writeln!(out, "POST {}", request.url)?;
-                writeln!(out, "User-Agent: {}", request.user_agent)?;
+                writeln!(out, "User-Agent: {}", visible(request.user_agent))?;
                 writeln!(out, "Content-Type: application/x-www-form-urlencoded")?;
                 writeln!(out)?;
                 for (name, value) in &request.form {
-                    writeln!(out, "{name}={value}")?;
+                    writeln!(out, "{name}={}", visible(value))?;
                 }
                 Ok(())
             }
@@ -145,7 +149,10 @@ pub(crate) fn warn(message: &str) {
     log(&format!("warning: {message}"));
 }
 
-/// One `dpbatch: ` line on stderr. A failing stderr has nowhere to report to, so it is ignored.
+/// One `dpbatch: ` message on stderr, its control characters escaped but for its own
+/// line breaks (server text reaches it escaped whole, so it cannot forge a line). A
+/// failing stderr has nowhere to report to, so it is ignored.
 pub(crate) fn log(message: &str) {
+    let message = escape::visible_except(message, &['\n']);
     let _ = writeln!(io::stderr().lock(), "dpbatch: {message}");
 }

@@ -4,6 +4,7 @@
 //! 10,000-domain job is 30,000 rows, and a table library that keeps every cell took about
 //! twenty times the answer's size in memory (see BENCHMARKS.md).
 
+use super::visible;
 use crate::api::{Domain, ItemStatus, JobDetail, Record, Tally};
 use crate::history::{Entry, format_utc};
 use crate::resolve::Selected;
@@ -29,10 +30,11 @@ const GAP: &str = "  ";
 
 type Row<'a> = [Cow<'a, str>; COLUMNS];
 
-/// Empty cells show `-` so columns stay aligned for `awk` and `cut`.
+/// Empty cells show `-` so columns stay aligned for `awk` and `cut`; hidden characters
+/// show as escapes, so no value can break a row or reach the terminal raw.
 fn text(value: Option<&str>) -> Cow<'_, str> {
     match value {
-        Some(v) if !v.is_empty() => Cow::Borrowed(v),
+        Some(v) if !v.is_empty() => visible(v),
         _ => Cow::Borrowed("-"),
     }
 }
@@ -161,11 +163,11 @@ pub(crate) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<(
                     entry
                         .job_id
                         .map_or(Cow::Borrowed("unknown"), |id| Cow::Owned(id.to_string())),
-                    Cow::Borrowed(entry.action.as_str()),
+                    visible(&entry.action),
                     Cow::Owned(format_utc(entry.submitted_at)),
                     text(entry.profile.as_deref()),
-                    Cow::Borrowed(entry.endpoint.as_str()),
-                    Cow::Owned(entry.summary()),
+                    visible(&entry.endpoint),
+                    Cow::Owned(visible(&entry.summary()).into_owned()),
                 ],
             )
         })
@@ -186,7 +188,7 @@ pub(crate) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
             (
                 None,
                 [
-                    Cow::Borrowed(selected.domain.as_str()),
+                    visible(&selected.domain),
                     Cow::Owned(record.id.to_string()),
                     text(record.name.as_deref()),
                     text(record.record_type.as_deref()),

@@ -257,7 +257,7 @@ fn interrupt_exits_130_and_says_how_to_resume() {
 fn a_second_ctrl_c_exits_at_once_even_inside_a_slow_request() {
     let env = Env::new();
     let job = env.submit_domains("a.cn").to_string();
-    // The first poll hangs for 20 s: the first Ctrl-C can only end waiting after it.
+    // The first poll hangs for 20 s: neither press may wait for it.
     env.server.inject(
         "Batch.Detail",
         fake_dnspod::Fault::Slow(Duration::from_secs(20)),
