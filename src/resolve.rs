@@ -4,7 +4,7 @@
 
 use crate::api::{
     AccountDomain, AccountRecord, Action, CallError, Client, DomainInfoAnswer, DomainListAnswer,
-    PAGE, RecordListAnswer, Request,
+    PAGE, RecordListAnswer, Request, means_not_in_account,
 };
 use crate::error::usage;
 use crate::input::domains::ascii_key;
@@ -34,11 +34,9 @@ fn not_in_account(unknown: &[&str]) -> anyhow::Error {
     ))
 }
 
-/// Whether a look-up refused because the domain is not in the account; each action has
-/// its own codes for it (LOOKUPS.md): Domain.Info 6 (bad ID) and 8 (not the owner),
-/// Domain.List 9 (no domains at all), Record.List 6 (bad ID) and 9 (not the owner).
-fn is_unknown_domain(err: &CallError, codes: &[&str]) -> bool {
-    matches!(err, CallError::Refused(r) if codes.contains(&r.code.as_str()))
+/// Whether a look-up refused because the domain is not in the account.
+fn is_unknown_domain(err: &CallError, action: Action) -> bool {
+    matches!(err, CallError::Refused(r) if means_not_in_account(action, &r.code))
 }
 
 fn page_request(action: Action, offset: u64, mut params: Vec<(&'static str, String)>) -> Request {
@@ -66,7 +64,7 @@ pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Ve
             let page: DomainListAnswer =
                 match client.call(&page_request(Action::DomainList, offset, Vec::new())) {
                     Ok(page) => page,
-                    Err(err) if is_unknown_domain(&err, &["9"]) => {
+                    Err(err) if is_unknown_domain(&err, Action::DomainList) => {
                         listed_all = true; // the account has no domains
                         break;
                     }
@@ -107,7 +105,7 @@ pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Ve
         };
         match client.call::<DomainInfoAnswer>(&request) {
             Ok(answer) => *id = Some(answer.domain.id),
-            Err(err) if is_unknown_domain(&err, &["6", "8"]) => unknown.push(name.as_str()),
+            Err(err) if is_unknown_domain(&err, Action::DomainInfo) => unknown.push(name.as_str()),
             Err(err) => {
                 return Err(err.into_error())
                     .with_context(|| format!("could not look up domain {name}"));
@@ -177,7 +175,7 @@ pub(crate) fn select_records(
                 match client.call(&page_request(Action::RecordList, offset, params.clone())) {
                     Ok(page) => page,
                     Err(CallError::Refused(r)) if r.code == "10" => break, // no records
-                    Err(err) if is_unknown_domain(&err, &["6", "9"]) => {
+                    Err(err) if is_unknown_domain(&err, Action::RecordList) => {
                         unknown.push(domain.as_str());
                         break;
                     }
