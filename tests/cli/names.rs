@@ -3,6 +3,8 @@
 
 use crate::support::{Env, form};
 
+mod unknown;
+
 fn ids(ids: &[u64]) -> String {
     ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
