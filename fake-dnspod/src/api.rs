@@ -250,6 +250,14 @@ impl Page {
         })
     }
 
+    /// What the answer's shape depends on.
+    fn asked(&self, request: &Request) -> render::Asked {
+        render::Asked {
+            first_page: self.offset == 0,
+            by_name: optional(request, "domain_id").is_none(),
+        }
+    }
+
     fn slice<'a, T>(&self, items: &'a [T]) -> &'a [T] {
         let start = self.offset.min(items.len());
         let end = start.saturating_add(self.length).min(items.len());
@@ -311,7 +319,11 @@ fn domain_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
         .map(|&(id, names)| (id, names, counts.get(&id).copied().unwrap_or(0)))
         .collect();
     let all = zone.all_names().count();
-    Ok(render::domain_list(matching.len(), all, &listed))
+    Ok(render::domain_list(
+        (matching.len(), all),
+        &listed,
+        page.asked(request),
+    ))
 }
 
 fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
@@ -338,6 +350,7 @@ fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
         domain,
         (records.len(), matching.len()),
         page.slice(&matching),
+        page.asked(request),
     ))
 }
 

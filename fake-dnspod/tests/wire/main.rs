@@ -4,6 +4,7 @@ mod faults;
 mod jobs;
 mod lookups;
 mod protocol;
+mod shapes;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
