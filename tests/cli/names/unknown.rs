@@ -6,6 +6,35 @@ use crate::support::Env;
 use fake_dnspod::{Config, DEFAULT_TOKEN};
 
 #[test]
+fn unknown_names_are_all_listed_and_nothing_is_submitted() {
+    let env = Env::new();
+    env.server.add_domain("a.cn");
+    let run = env.run(&[
+        "record-create",
+        "--domain",
+        "a.cn,nope.cn,gone.cn",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ]);
+    run.code(2)
+        .stderr_has("nope.cn, gone.cn")
+        .stderr_has("nothing was submitted");
+    let one = env.run(&[
+        "record-create",
+        "--domain",
+        "nope.cn",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ]);
+    one.code(2).stderr_has("this domain is not in this account");
+    assert!(env.requests("Batch.Record.Create").is_empty());
+}
+
+#[test]
 fn an_unknown_domain_in_a_dry_run_exits_2_naming_it() {
     let env = Env::new();
     env.server.add_domain("a.cn");
