@@ -140,3 +140,105 @@ fn paging_stops_at_an_empty_page_whatever_total_was_claimed() {
     .stderr_has("a.cn, b.cn");
     assert_eq!(env.requests("Domain.List").len(), 1);
 }
+
+/// A Record.List page of these records in this order, claiming far more.
+fn record_page(records: &[u64]) -> Fault {
+    let listed: Vec<String> = records
+        .iter()
+        .map(|id| {
+            format!(
+                r#"{{"id": "{id}", "name": "www", "line": "默认", "type": "A", "ttl": "600", "value": "1.1.1.1", "mx": "0", "enabled": "1"}}"#
+            )
+        })
+        .collect();
+    Fault::Json(format!(
+        r#"{{"status": {{"code": "1"}}, "info": {{"record_total": "5000"}}, "records": [{}]}}"#,
+        listed.join(",")
+    ))
+}
+
+#[test]
+fn a_repeated_record_list_page_ends_the_listing_and_each_record_is_sent_once() {
+    let env = Env::new();
+    let a = env.server.add_domain("a.cn");
+    let one = env.server.add_record(a, "www", "A", "默认", "1.1.1.1");
+    let two = env.server.add_record(a, "www", "A", "默认", "1.1.1.1");
+    env.server
+        .inject("Record.List", record_page(&[one, two, one]));
+    env.server.inject("Record.List", record_page(&[two, one]));
+    env.run(&[
+        "record-modify",
+        "--domain",
+        "a.cn",
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+    ])
+    .code(0)
+    .stderr_has("2 records selected");
+    assert_eq!(env.requests("Record.List").len(), 2);
+    assert_eq!(
+        env.requests("Batch.Record.Modify")[0].param("record_id"),
+        Some(ids(&[one, two]).as_str())
+    );
+}
+
+#[test]
+fn a_repeated_domain_list_page_leaves_the_other_names_to_domain_info() {
+    let env = Env::new();
+    let names = ["a.cn", "b.cn", "c.cn", "d.cn", "e.cn"];
+    let seeded: Vec<u64> = names.iter().map(|n| env.server.add_domain(n)).collect();
+    let page = format!(
+        r#"{{"status": {{"code": "1"}}, "info": {{"domain_total": 9000}}, "domains": [{{"id": {}, "name": "a.cn"}}]}}"#,
+        seeded[0]
+    );
+    for _ in 0..2 {
+        env.server.inject("Domain.List", Fault::Json(page.clone()));
+    }
+    env.run(&[
+        "record-create",
+        "--domain",
+        &names.join(","),
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ])
+    .code(0);
+    assert_eq!(env.requests("Domain.List").len(), 2);
+    assert_eq!(env.requests("Domain.Info").len(), 4);
+    assert_eq!(
+        env.requests("Batch.Record.Create")[0].param("domain_id"),
+        Some(ids(&seeded).as_str())
+    );
+}
+
+#[test]
+fn two_names_of_one_domain_send_its_id_once() {
+    let env = Env::new();
+    let a = env.server.add_domain("a.cn");
+    // As for a domain alias: Domain.List lists the alias under its main domain's ID.
+    let page = format!(
+        r#"{{"status": {{"code": "1"}}, "info": {{"domain_total": 2}}, "domains": [{{"id": {a}, "name": "a.cn"}}, {{"id": {a}, "name": "alias.cn"}}]}}"#
+    );
+    env.server.inject("Domain.List", Fault::Json(page));
+    env.run(&[
+        "record-create",
+        "--domain",
+        "alias.cn,a.cn",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+    ])
+    .code(0);
+    assert_eq!(
+        env.requests("Batch.Record.Create")[0].param("domain_id"),
+        Some(a.to_string().as_str())
+    );
+}
