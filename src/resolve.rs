@@ -101,6 +101,7 @@ fn list_domains(
         let page: DomainListAnswer =
             match client.call(&page_request(Action::DomainList, offset, Vec::new())) {
                 Ok(page) => page,
+                // The account holds no domains.
                 Err(err) if is_unknown_domain(&err, Action::DomainList) => return Ok(true),
                 Err(err) => {
                     return Err(err.into_error()).context("could not list the account's domains");

@@ -103,8 +103,8 @@ fn record_list_of_2017_has_line_ids_and_numeric_weights() {
         "dnspod_ns":["ns1.example.net","ns2.example.net"],"status":"enable"},
         "info":{"sub_domains":"60","record_total":"2"},
         "records":[{"id":"900020","ttl":"30","value":"192.0.2.7.","enabled":"1","status":"enabled",
-        "name":"v5","line":"\u9ed8\u8ba4","line_id":"0","type":"A","weight":null,"remark":"","mx":"0"},
-        {"id":"900021","ttl":"30","value":"192.0.2.8","enabled":"1","status":"enabled","name":"v5",
+        "name":"api","line":"\u9ed8\u8ba4","line_id":"0","type":"A","weight":null,"remark":"","mx":"0"},
+        {"id":"900021","ttl":"30","value":"192.0.2.8","enabled":"1","status":"enabled","name":"api",
         "line":"\u79FB\u52A8","line_id":"10=3","type":"A","weight":10,"remark":"","mx":"0"}]}"#,
     );
     let [dotted, weighted] = [&answer.records[0], &answer.records[1]];
