@@ -4,13 +4,13 @@
 
 use crate::api::{
     AccountDomain, AccountRecord, Action, CallError, Client, DomainInfoAnswer, DomainListAnswer,
-    PAGE, RecordListAnswer, Request,
+    PAGE, RecordListAnswer, Request, means_not_in_account,
 };
 use crate::error::usage;
 use crate::input::domains::ascii_key;
 use crate::input::records::{Change, ChangeField};
 use anyhow::Context;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Paging stops here whatever totals a server claims: 3 million entries.
 const MAX_PAGES: u64 = 1000;
@@ -34,11 +34,9 @@ fn not_in_account(unknown: &[&str]) -> anyhow::Error {
     ))
 }
 
-/// Whether a look-up refused because the domain is not in the account; each action has
-/// its own codes for it (LOOKUPS.md): Domain.Info 6 (bad ID) and 8 (not the owner),
-/// Domain.List 9 (no domains at all), Record.List 6 (bad ID) and 9 (not the owner).
-fn is_unknown_domain(err: &CallError, codes: &[&str]) -> bool {
-    matches!(err, CallError::Refused(r) if codes.contains(&r.code.as_str()))
+/// Whether a look-up refused because the domain is not in the account.
+fn is_unknown_domain(err: &CallError, action: Action) -> bool {
+    matches!(err, CallError::Refused(r) if means_not_in_account(action, &r.code))
 }
 
 fn page_request(action: Action, offset: u64, mut params: Vec<(&'static str, String)>) -> Request {
@@ -46,52 +44,15 @@ fn page_request(action: Action, offset: u64, mut params: Vec<(&'static str, Stri
     Request { action, params }
 }
 
-/// The domain ID of each name, in order. Unknown names are all reported at once (exit 2).
+/// The domain ID of each name, in order, each ID once. Unknown names are all reported at
+/// once (exit 2).
 ///
 /// One name costs one Domain.Info. More start with Domain.List, which holds up to 3000
 /// domains a page; after each page, when fewer names are left than pages, the rest are
 /// asked one by one with Domain.Info instead.
 pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Vec<u64>> {
-    // Names come checked and de-duplicated by this key (input::domains::collect).
-    let position: HashMap<String, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| (ascii_key(name).into_owned(), i))
-        .collect();
     let mut found: Vec<Option<u64>> = vec![None; names.len()];
-    let mut listed_all = false;
-    if names.len() > 1 {
-        let mut offset = 0;
-        for _ in 0..MAX_PAGES {
-            let page: DomainListAnswer =
-                match client.call(&page_request(Action::DomainList, offset, Vec::new())) {
-                    Ok(page) => page,
-                    Err(err) if is_unknown_domain(&err, &["9"]) => {
-                        listed_all = true; // the account has no domains
-                        break;
-                    }
-                    Err(err) => {
-                        return Err(err.into_error())
-                            .context("could not list the account's domains");
-                    }
-                };
-            for domain in &page.domains {
-                if let Some(&i) = account_key(domain).and_then(|key| position.get(&key)) {
-                    found[i] = Some(domain.id);
-                }
-            }
-            offset += page.domains.len() as u64;
-            let total = page.info.domain_total.unwrap_or(offset);
-            if page.domains.is_empty() || offset >= total {
-                listed_all = true;
-                break;
-            }
-            let names_left = found.iter().filter(|id| id.is_none()).count() as u64;
-            if names_left <= (total - offset).div_ceil(PAGE) {
-                break;
-            }
-        }
-    }
+    let listed_all = names.len() > 1 && list_domains(client, names, &mut found)?;
     let mut unknown = Vec::new();
     for (name, id) in names.iter().zip(found.iter_mut()) {
         if id.is_some() {
@@ -107,7 +68,7 @@ pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Ve
         };
         match client.call::<DomainInfoAnswer>(&request) {
             Ok(answer) => *id = Some(answer.domain.id),
-            Err(err) if is_unknown_domain(&err, &["6", "8"]) => unknown.push(name.as_str()),
+            Err(err) if is_unknown_domain(&err, Action::DomainInfo) => unknown.push(name.as_str()),
             Err(err) => {
                 return Err(err.into_error())
                     .with_context(|| format!("could not look up domain {name}"));
@@ -117,7 +78,67 @@ pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Ve
     if !unknown.is_empty() {
         return Err(not_in_account(&unknown));
     }
-    Ok(found.into_iter().flatten().collect())
+    // Two names can be one domain (an alias answers with its main domain's ID).
+    Ok(unique(found.into_iter().flatten()))
+}
+
+/// Pages through Domain.List, filling in the ID of each name it lists. True when the
+/// whole account was listed, so that the names still missing are not in it.
+fn list_domains(
+    client: &Client,
+    names: &[String],
+    found: &mut [Option<u64>],
+) -> anyhow::Result<bool> {
+    // Names come checked and de-duplicated by this key (input::domains::collect).
+    let position: HashMap<String, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (ascii_key(name).into_owned(), i))
+        .collect();
+    let mut listed = HashSet::new();
+    let mut offset = 0;
+    for _ in 0..MAX_PAGES {
+        let page: DomainListAnswer =
+            match client.call(&page_request(Action::DomainList, offset, Vec::new())) {
+                Ok(page) => page,
+                // The account holds no domains.
+                Err(err) if is_unknown_domain(&err, Action::DomainList) => return Ok(true),
+                Err(err) => {
+                    return Err(err.into_error()).context("could not list the account's domains");
+                }
+            };
+        // An empty page ends the list whatever total was claimed.
+        if page.domains.is_empty() {
+            return Ok(true);
+        }
+        let before = listed.len();
+        for domain in &page.domains {
+            listed.insert(domain.id);
+            if let Some(&i) = account_key(domain).and_then(|key| position.get(&key)) {
+                found[i] = Some(domain.id);
+            }
+        }
+        // A page of domains listed before: the paging goes nowhere, ask for the rest.
+        if listed.len() == before {
+            return Ok(false);
+        }
+        offset += page.domains.len() as u64;
+        let total = page.info.domain_total.unwrap_or(offset);
+        if offset >= total {
+            return Ok(true);
+        }
+        let names_left = found.iter().filter(|id| id.is_none()).count() as u64;
+        if names_left <= (total - offset).div_ceil(PAGE) {
+            return Ok(false);
+        }
+    }
+    Ok(false)
+}
+
+/// The IDs in their first order, each once.
+fn unique(ids: impl IntoIterator<Item = u64>) -> Vec<u64> {
+    let mut seen = HashSet::new();
+    ids.into_iter().filter(|id| seen.insert(*id)).collect()
 }
 
 /// Which records of which domains `record-modify` should change.
@@ -157,59 +178,73 @@ pub(crate) struct Selected {
     pub record: AccountRecord,
 }
 
-/// Every record of the selector's domains that it matches, domain by domain. With one host
-/// the server filters (`sub_domain`); with several, each domain is listed once and
-/// filtered here. Unknown domains are all reported at once (exit 2).
+/// Every record of the selector's domains that it matches, domain by domain, each once.
+/// With one host the server filters (`sub_domain`); with several, each domain is listed
+/// once and filtered here. Unknown domains are all reported at once (exit 2).
 pub(crate) fn select_records(
     client: &Client,
     selector: &Selector,
 ) -> anyhow::Result<Vec<Selected>> {
     let mut selected = Vec::new();
     let mut unknown = Vec::new();
+    // Across domains too: a record listed twice is changed once.
+    let mut listed = HashSet::new();
     for domain in &selector.domains {
-        let mut params = vec![("domain", domain.clone())];
-        if let [host] = selector.hosts.as_slice() {
-            params.push(("sub_domain", host.clone()));
-        }
-        let mut offset = 0;
-        for _ in 0..MAX_PAGES {
-            let page: RecordListAnswer =
-                match client.call(&page_request(Action::RecordList, offset, params.clone())) {
-                    Ok(page) => page,
-                    Err(CallError::Refused(r)) if r.code == "10" => break, // no records
-                    Err(err) if is_unknown_domain(&err, &["6", "9"]) => {
-                        unknown.push(domain.as_str());
-                        break;
-                    }
-                    Err(err) => {
-                        return Err(err.into_error())
-                            .with_context(|| format!("could not list the records of {domain}"));
-                    }
-                };
-            // An empty page ends the listing whatever total was claimed.
-            let Some(count) = std::num::NonZeroUsize::new(page.records.len()) else {
-                break;
-            };
-            offset += count.get() as u64;
-            selected.extend(
-                page.records
-                    .into_iter()
-                    .map(AccountRecord::normalised)
-                    .filter(|record| selector.matches(record))
-                    .map(|record| Selected {
-                        domain: domain.clone(),
-                        record,
-                    }),
-            );
-            if offset >= page.info.record_total.unwrap_or(offset) {
-                break;
-            }
+        match matching_records(client, selector, domain, &mut listed)? {
+            Some(records) => selected.extend(records.into_iter().map(|record| Selected {
+                domain: domain.clone(),
+                record,
+            })),
+            None => unknown.push(domain.as_str()),
         }
     }
     if !unknown.is_empty() {
         return Err(not_in_account(&unknown));
     }
     Ok(selected)
+}
+
+/// The records of `domain` the selector matches that are not in `listed` yet, through
+/// Record.List pages; `None` when the domain is not in the account.
+fn matching_records(
+    client: &Client,
+    selector: &Selector,
+    domain: &str,
+    listed: &mut HashSet<u64>,
+) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+    let mut params = vec![("domain", domain.to_owned())];
+    if let [host] = selector.hosts.as_slice() {
+        params.push(("sub_domain", host.clone()));
+    }
+    let mut records = Vec::new();
+    let mut offset = 0;
+    for _ in 0..MAX_PAGES {
+        let page: RecordListAnswer =
+            match client.call(&page_request(Action::RecordList, offset, params.clone())) {
+                Ok(page) => page,
+                Err(CallError::Refused(r)) if r.code == "10" => break, // no records
+                Err(err) if is_unknown_domain(&err, Action::RecordList) => return Ok(None),
+                Err(err) => {
+                    return Err(err.into_error())
+                        .with_context(|| format!("could not list the records of {domain}"));
+                }
+            };
+        offset += page.records.len() as u64;
+        let before = listed.len();
+        records.extend(
+            page.records
+                .into_iter()
+                .filter(|record| listed.insert(record.id))
+                .map(AccountRecord::normalised)
+                .filter(|record| selector.matches(record)),
+        );
+        // An empty page, or one of records listed before (a server repeating its page),
+        // ends the listing whatever total was claimed.
+        if listed.len() == before || offset >= page.info.record_total.unwrap_or(offset) {
+            break;
+        }
+    }
+    Ok(Some(records))
 }
 
 /// Whether a record already has what the change would give it.

@@ -11,7 +11,7 @@ use crate::http::{self, Request, Response};
 use crate::job::{Change, Modification};
 use crate::render::{self, Field};
 use crate::state::{RecordSpec, State};
-use crate::text::{Lang, Reply};
+use crate::text::{Lang, Reply, UNKNOWN_DOMAIN};
 use crate::zone::{DEFAULT_LINE, DEFAULT_TTL, Names, Record, Zone, host};
 
 pub(crate) fn handle(request: &Request, token: &str, state: &Mutex<State>) -> Response {
@@ -250,6 +250,14 @@ impl Page {
         })
     }
 
+    /// What the answer's shape depends on.
+    fn asked(&self, request: &Request) -> render::Asked {
+        render::Asked {
+            first_page: self.offset == 0,
+            by_name: optional(request, "domain_id").is_none(),
+        }
+    }
+
     fn slice<'a, T>(&self, items: &'a [T]) -> &'a [T] {
         let start = self.offset.min(items.len());
         let end = start.saturating_add(self.length).min(items.len());
@@ -258,17 +266,18 @@ impl Page {
 }
 
 /// The domain a look-up names by `domain_id` (code 6 when there is no such domain) or by
-/// `domain`, in either form (`not_owner` when the account has no such name).
+/// `domain`, in either form (`unknown` when the account has no such name).
 fn domain_of<'z>(
     request: &Request,
     zone: &'z Zone,
-    not_owner: &'static str,
+    unknown: &'static str,
 ) -> Result<(u64, &'z Names), Reply> {
     let id = match optional(request, "domain_id") {
         Some(id) => parse(id, "domain_id")?,
         None => {
             let name = optional(request, "domain").ok_or(Reply::BadParam("domain_id"))?;
-            zone.domain_named(name).ok_or(Reply::NotOwner(not_owner))?
+            zone.domain_named(name)
+                .ok_or(Reply::UnknownDomain(unknown))?
         }
     };
     let names = zone.names(id).ok_or(Reply::BadParam("domain_id"))?;
@@ -282,7 +291,7 @@ fn keyword(request: &Request) -> Option<String> {
 
 fn domain_info(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
     let zone = state.zone();
-    let (id, names) = domain_of(request, zone, "8")?;
+    let (id, names) = domain_of(request, zone, UNKNOWN_DOMAIN)?;
     let records = zone.records().filter(|r| r.domain_id == id).count();
     Ok(render::domain_info(id, names, records))
 }
@@ -310,12 +319,17 @@ fn domain_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
         .map(|&(id, names)| (id, names, counts.get(&id).copied().unwrap_or(0)))
         .collect();
     let all = zone.all_names().count();
-    Ok(render::domain_list(matching.len(), all, &listed))
+    Ok(render::domain_list(
+        (matching.len(), all),
+        &listed,
+        page.asked(request),
+    ))
 }
 
 fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
+    let unknown = state.record_list_unknown_domain;
     let zone = state.zone();
-    let domain = domain_of(request, zone, "9")?;
+    let domain = domain_of(request, zone, unknown)?;
     let page = Page::of(request, "7", "8")?;
     let sub_domain = optional(request, "sub_domain").map(host);
     let keyword = keyword(request);
@@ -327,7 +341,8 @@ fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
             })
     };
     let matching: Vec<&Record> = records.iter().copied().filter(|r| wanted(r)).collect();
-    if matching.is_empty() {
+    // Code 10 unless the client asked for an empty list instead.
+    if matching.is_empty() && request.param("error_on_empty") != Some("no") {
         return Err(Reply::NoRecords);
     }
     Ok(render::record_list(
@@ -335,6 +350,7 @@ fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
         domain,
         (records.len(), matching.len()),
         page.slice(&matching),
+        page.asked(request),
     ))
 }
 

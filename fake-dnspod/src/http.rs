@@ -7,7 +7,8 @@ use std::time::Duration;
 const MAX_HEAD: u64 = 64 * 1024;
 const MAX_BODY: usize = 16 * 1024 * 1024;
 
-pub(crate) const JSON: &str = "application/json; charset=utf-8";
+/// What the real server labels its JSON with, refusals included.
+pub(crate) const JSON: &str = "text/html;charset=UTF-8";
 pub(crate) const TEXT: &str = "text/plain; charset=utf-8";
 pub(crate) const HTML: &str = "text/html; charset=utf-8";
 pub(crate) const XML: &str = "text/xml; charset=utf-8";
@@ -349,7 +350,7 @@ mod tests {
         Response::new(200, JSON, "{}").write_to(&mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html;charset=UTF-8\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
         );
     }
 }

@@ -47,6 +47,10 @@ pub struct Config {
     pub progress: Progress,
     /// Start with example.cn and example.com and a few records each.
     pub seed: bool,
+    /// The code Record.List refuses a domain name the account does not hold with. The
+    /// real server's answer is not recorded: Domain.Info's 13 (the default) or the 9 of
+    /// the vendor's table.
+    pub record_list_unknown_domain: &'static str,
 }
 
 impl Default for Config {
@@ -58,6 +62,7 @@ impl Default for Config {
                 running: 1,
             },
             seed: false,
+            record_list_unknown_domain: text::UNKNOWN_DOMAIN,
         }
     }
 }
@@ -111,6 +116,7 @@ impl FakeDnspod {
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         let mut state = State::new(config.progress);
+        state.record_list_unknown_domain = config.record_list_unknown_domain;
         if config.seed {
             state.seed();
         }

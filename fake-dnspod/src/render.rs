@@ -1,16 +1,21 @@
-//! Bodies in the vendor's exact shapes: the status envelope, submit echoes, Batch.Detail and
-//! the look-ups, each with its own mix of numbers and strings and its own key order.
+//! Bodies in the vendor's exact shapes: the status envelope, submit echoes and Batch.Detail,
+//! each with its own mix of numbers and strings and its own key order; the look-ups in `lookups`.
 
 use std::fmt;
 
 use crate::clock;
 use crate::job::{DomainItem, Job, Kind, RecordItem, Status};
 use crate::text::Lang;
-use crate::zone::{DEFAULT_MX, DEFAULT_TTL, Names, Record, Zone, host};
+use crate::zone::DEFAULT_MX;
+
+mod lookups;
+
+pub(crate) use lookups::{Asked, domain_info, domain_list, record_list};
 
 /// A JSON value that keeps its keys in the order written, as the vendor's pages show them.
 pub(crate) enum Json {
     Null,
+    Bool(bool),
     Num(u64),
     Str(String),
     Arr(Vec<Json>),
@@ -31,6 +36,7 @@ impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Json::Null => f.write_str("null"),
+            Json::Bool(b) => write!(f, "{b}"),
             Json::Num(n) => write!(f, "{n}"),
             // serde_json does the escaping.
             Json::Str(s) => write!(f, "{}", serde_json::Value::from(s.as_str())),
@@ -272,128 +278,6 @@ fn record_modify_job(i: usize, domain: &DomainItem, _: View, lang: Lang) -> Json
         ("domain_grade", text(GRADE)),
         ("id", count(i)),
     ])
-}
-
-/// The account's login, shown as every domain's owner.
-const OWNER: &str = "owner@fake-dnspod.example";
-
-/// Domain.Info's fields: `id` and the counts are strings.
-pub(crate) fn domain_info(id: u64, names: &Names, records: usize) -> Vec<Field> {
-    vec![(
-        "domain",
-        Json::Obj(vec![
-            ("id", text(id.to_string())),
-            ("name", text(names.unicode.as_str())),
-            ("punycode", text(names.ascii.as_str())),
-            ("grade", text(GRADE)),
-            ("status", text("enable")),
-            ("ext_status", text("")),
-            ("records", text(records.to_string())),
-            ("ttl", text(DEFAULT_TTL.to_string())),
-            ("owner", text(OWNER)),
-        ]),
-    )]
-}
-
-/// Domain.List's fields: the totals and each domain's `id` are numbers, `ttl` and
-/// `records` strings. `total` counts the domains matching, `all` the account's.
-pub(crate) fn domain_list(total: usize, all: usize, page: &[(u64, &Names, usize)]) -> Vec<Field> {
-    // The fake has no shared, marked, paused or VIP domains.
-    let none = [
-        "share_total",
-        "vip_total",
-        "ismark_total",
-        "pause_total",
-        "error_total",
-    ]
-    .map(|key| (key, count(0)));
-    let mut info = vec![
-        ("domain_total", count(total)),
-        ("all_total", count(all)),
-        ("mine_total", count(all)),
-    ];
-    info.extend(none);
-    let domains = page.iter().map(|&(id, names, records)| {
-        Json::Obj(vec![
-            ("id", Json::Num(id)),
-            ("name", text(names.unicode.as_str())),
-            ("punycode", text(names.ascii.as_str())),
-            ("status", text("enable")),
-            ("grade", text(GRADE)),
-            ("ttl", text(DEFAULT_TTL.to_string())),
-            ("records", text(records.to_string())),
-            ("ext_status", text("")),
-            ("owner", text(OWNER)),
-        ])
-    });
-    vec![
-        ("info", Json::Obj(info)),
-        ("domains", Json::Arr(domains.collect())),
-    ]
-}
-
-/// Record.List's fields: the domain's `id` and `ttl` are numbers; the counts and each
-/// record's `id`, `ttl` and `mx` strings. The counts: the domain's records, those matching.
-pub(crate) fn record_list(
-    zone: &Zone,
-    (id, names): (u64, &Names),
-    (records, matching): (usize, usize),
-    page: &[&Record],
-) -> Vec<Field> {
-    let domain = Json::Obj(vec![
-        ("id", Json::Num(id)),
-        ("name", text(names.unicode.as_str())),
-        ("punycode", text(names.ascii.as_str())),
-        ("grade", text(GRADE)),
-        ("ttl", Json::Num(DEFAULT_TTL.into())),
-    ]);
-    let info = Json::Obj(vec![
-        ("sub_domains", text(records.to_string())),
-        ("record_total", text(matching.to_string())),
-    ]);
-    let listed = page.iter().map(|r| {
-        let mx = match r.record_type.as_str() {
-            "MX" => r.mx.unwrap_or(DEFAULT_MX),
-            _ => 0,
-        };
-        let (enabled, status) = if r.enabled {
-            ("1", "enabled")
-        } else {
-            ("0", "disabled")
-        };
-        Json::Obj(vec![
-            ("id", text(r.id.to_string())),
-            ("name", text(host(&r.sub_domain))),
-            ("line", text(r.line.as_str())),
-            ("line_id", text(line_id(&r.line))),
-            ("type", text(r.record_type.as_str())),
-            ("ttl", text(r.ttl.to_string())),
-            ("value", text(r.value.as_str())),
-            ("weight", Json::Null),
-            ("mx", text(mx.to_string())),
-            ("enabled", text(enabled)),
-            ("status", text(status)),
-            ("remark", text("")),
-            ("updated_on", text(zone.updated_on(r.id))),
-        ])
-    });
-    vec![
-        ("domain", domain),
-        ("info", info),
-        ("records", Json::Arr(listed.collect())),
-    ]
-}
-
-/// The vendor's ids of the default and the main carriers' lines; any other line shows
-/// the default's.
-fn line_id(line: &str) -> &'static str {
-    match line {
-        "电信" => "10=0",
-        "联通" => "10=1",
-        "教育网" => "10=2",
-        "移动" => "10=3",
-        _ => "0",
-    }
 }
 
 #[cfg(test)]

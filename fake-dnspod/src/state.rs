@@ -22,6 +22,8 @@ pub(crate) struct RecordSpec {
 
 pub(crate) struct State {
     progress: Progress,
+    /// The code Record.List refuses a domain name the account does not hold with.
+    pub(crate) record_list_unknown_domain: &'static str,
     zone: Zone,
     jobs: BTreeMap<u64, Job>,
     next_job: u64,
@@ -33,6 +35,7 @@ impl State {
     pub(crate) fn new(progress: Progress) -> State {
         State {
             progress,
+            record_list_unknown_domain: crate::text::UNKNOWN_DOMAIN,
             zone: Zone::new(),
             jobs: BTreeMap::new(),
             next_job: FIRST_JOB,

@@ -18,20 +18,25 @@ impl Lang {
     }
 }
 
+/// What the real Domain.Info answers for a domain the account does not hold.
+pub(crate) const UNKNOWN_DOMAIN: &str = "13";
+
 /// The envelope status of an answer: a code and its message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Reply {
     Done,
     PostOnly,
     UnknownAction,
+    /// A bad token: the real server answers 10002 (the documented -1 is not seen since 2018).
     LoginFailed,
     /// A parameter is missing or unusable; names it.
     BadParam(&'static str),
     /// The same under the code an action gives that parameter: (code, name).
     BadParamCoded(&'static str, &'static str),
     NoSuchJob,
-    /// No domain of the account has that name; the code depends on the action.
-    NotOwner(&'static str),
+    /// No domain of the account has that name, under this code: 13 as the real
+    /// Domain.Info answers, or the 9 of the vendor's table.
+    UnknownDomain(&'static str),
     NoDomains,
     NoRecords,
     JsonOnly,
@@ -43,10 +48,10 @@ impl Reply {
             Reply::Done => "1",
             Reply::PostOnly => "2",
             Reply::UnknownAction | Reply::JsonOnly => "3",
-            Reply::LoginFailed => "-1",
+            Reply::LoginFailed => "10002",
             // The vendor's per-action "missing or bad parameter" code.
             Reply::BadParam(_) => "6",
-            Reply::BadParamCoded(code, _) | Reply::NotOwner(code) => code,
+            Reply::BadParamCoded(code, _) | Reply::UnknownDomain(code) => code,
             Reply::NoSuchJob => "8",
             Reply::NoDomains => "9",
             Reply::NoRecords => "10",
@@ -58,7 +63,7 @@ impl Reply {
             Reply::Done => ("Action completed successful", "操作已经成功完成"),
             Reply::PostOnly => ("Only POST is allowed", "只允许 POST 请求"),
             Reply::UnknownAction => ("Unknown error", "未知错误"),
-            Reply::LoginFailed => ("Login failed", "登录失败"),
+            Reply::LoginFailed => ("The login token ID is invalid", "登录令牌无效"),
             Reply::BadParam(name) | Reply::BadParamCoded(_, name) => {
                 return match lang {
                     Lang::En => format!("Missing or invalid parameter: {name}"),
@@ -66,9 +71,12 @@ impl Reply {
                 };
             }
             Reply::NoSuchJob => ("No such job", "数据为空，没有查到该任务"),
-            Reply::NotOwner(_) => ("You are not the domain's owner", "非域名所有者"),
+            Reply::UnknownDomain(UNKNOWN_DOMAIN) => {
+                ("Domain is not exists", "当前域名未添加解析，请返回域名列表")
+            }
+            Reply::UnknownDomain(_) => ("Not the owner of the domain", "非域名所有者"),
             Reply::NoDomains => ("No domains", "没有任何域名"),
-            Reply::NoRecords => ("Empty result", "记录列表为空"),
+            Reply::NoRecords => ("No records", "记录列表为空"),
             Reply::JsonOnly => (
                 "This fake answers format=json only",
                 "本模拟服务只支持 format=json",

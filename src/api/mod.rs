@@ -8,5 +8,6 @@ mod types;
 pub(crate) use client::{CallError, Client, ClientOptions, Endpoint, Lang};
 pub(crate) use lookups::{
     AccountDomain, AccountRecord, DomainInfoAnswer, DomainListAnswer, PAGE, RecordListAnswer,
+    means_not_in_account,
 };
 pub(crate) use types::{Action, Domain, ItemStatus, JobDetail, Record, Request, Tally};

@@ -90,7 +90,7 @@ fn login_failure_stops_at_once() {
             .args(["domain-create", "a.cn"]),
     );
     run.code(3)
-        .stderr_has("code -1")
+        .stderr_has("code 10002")
         .stderr_has("never retries");
     let job = env.submit_domains("a.cn").to_string();
     env.server.inject(

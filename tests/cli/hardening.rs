@@ -180,20 +180,22 @@ fn a_dropped_submit_gives_the_console_hint_and_no_empty_context() {
 
 #[test]
 fn a_failed_login_with_an_error_status_is_not_retried() {
-    let env = Env::new();
-    let job = env.submit_domains("a.cn").to_string();
-    env.server.inject(
-        "Batch.Detail",
-        Fault::StatusJson {
-            status: 503,
-            body: r#"{"status": {"code": "-1", "message": "Login failed"}}"#.into(),
-            retry_after: None,
-        },
-    );
-    let mut args = vec!["wait", job.as_str()];
-    args.extend(FAST);
-    env.run(&args).code(3).stderr_has("hint: check the token");
-    assert_eq!(env.requests("Batch.Detail").len(), 1);
+    for code in ["-1", "10002"] {
+        let env = Env::new();
+        let job = env.submit_domains("a.cn").to_string();
+        env.server.inject(
+            "Batch.Detail",
+            Fault::StatusJson {
+                status: 503,
+                body: format!(r#"{{"status": {{"code": "{code}", "message": "Login failed"}}}}"#),
+                retry_after: None,
+            },
+        );
+        let mut args = vec!["wait", job.as_str()];
+        args.extend(FAST);
+        env.run(&args).code(3).stderr_has("hint: check the token");
+        assert_eq!(env.requests("Batch.Detail").len(), 1, "code {code}");
+    }
 }
 
 #[test]

@@ -3,6 +3,10 @@
 
 use crate::support::{Env, form};
 
+mod paging;
+mod unknown;
+
+/// IDs as the API takes them: comma-separated.
 fn ids(ids: &[u64]) -> String {
     ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
@@ -69,90 +73,6 @@ fn unicode_and_punycode_names_both_match() {
     assert_eq!(
         sent[0].param("domain_id"),
         Some(ids(&[ours, other]).as_str())
-    );
-}
-
-#[test]
-fn unknown_names_are_all_listed_and_nothing_is_submitted() {
-    let env = Env::new();
-    env.server.add_domain("a.cn");
-    let run = env.run(&[
-        "record-create",
-        "--domain",
-        "a.cn,nope.cn,gone.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ]);
-    run.code(2)
-        .stderr_has("nope.cn, gone.cn")
-        .stderr_has("nothing was submitted");
-    let one = env.run(&[
-        "record-create",
-        "--domain",
-        "nope.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ]);
-    one.code(2).stderr_has("this domain is not in this account");
-    assert!(env.requests("Batch.Record.Create").is_empty());
-}
-
-#[test]
-fn domain_list_pages_past_3000_until_every_name_is_found() {
-    let env = Env::new();
-    let seeded = env.server.add_domains("p", 3500);
-    // Three names past the first page: one more page is cheaper than three Domain.Info.
-    let names = "p03100.example,p03200.example,p03300.example";
-    env.run(&[
-        "record-create",
-        "--domain",
-        names,
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(0);
-    let pages = env.requests("Domain.List");
-    assert_eq!(pages.len(), 2);
-    assert_eq!(
-        (pages[1].param("offset"), pages[1].param("length")),
-        (Some("3000"), Some("3000"))
-    );
-    assert!(env.requests("Domain.Info").is_empty());
-    let want = ids(&[seeded[3099], seeded[3199], seeded[3299]]);
-    assert_eq!(
-        env.requests("Batch.Record.Create")[0].param("domain_id"),
-        Some(want.as_str())
-    );
-}
-
-#[test]
-fn one_name_left_after_the_first_page_is_asked_for_alone() {
-    let env = Env::new();
-    let seeded = env.server.add_domains("p", 3500);
-    env.run(&[
-        "record-create",
-        "--domain",
-        "p00001.example,p03400.example",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(0);
-    assert_eq!(env.requests("Domain.List").len(), 1);
-    let info = env.requests("Domain.Info");
-    assert_eq!(info.len(), 1, "only the name the first page did not hold");
-    assert_eq!(info[0].param("domain"), Some("p03400.example"));
-    let want = ids(&[seeded[0], seeded[3399]]);
-    assert_eq!(
-        env.requests("Batch.Record.Create")[0].param("domain_id"),
-        Some(want.as_str())
     );
 }
 
@@ -377,41 +297,6 @@ fn dry_run_prints_the_selection_on_stdout_and_stops() {
 }
 
 #[test]
-fn record_list_pages_past_3000() {
-    let env = Env::new();
-    let big = env.server.add_domain("big.cn");
-    let records: Vec<u64> = (0..3100)
-        .map(|i| {
-            env.server
-                .add_record(big, "www", "TXT", "默认", &format!("v{i}"))
-        })
-        .collect();
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "big.cn",
-        "--sub",
-        "www",
-        "--type",
-        "TXT",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ])
-    .code(0);
-    let pages = env.requests("Record.List");
-    assert_eq!(pages.len(), 2);
-    assert_eq!(pages[1].param("offset"), Some("3000"));
-    let sent = env.requests("Batch.Record.Modify")[0]
-        .param("record_id")
-        .unwrap()
-        .split(',')
-        .count();
-    assert_eq!(sent, records.len());
-}
-
-#[test]
 fn two_spellings_of_one_domain_are_one_domain() {
     let env = Env::new();
     let id = env.server.add_domain("例子.cn");
@@ -454,53 +339,6 @@ fn two_spellings_of_one_domain_are_one_domain() {
         env.requests("Batch.Record.Modify")[0].param("record_id"),
         Some(record.to_string().as_str())
     );
-}
-
-#[test]
-fn paging_stops_at_an_empty_page_whatever_total_was_claimed() {
-    let env = Env::new();
-    let a = env.server.add_domain("a.cn");
-    let record = env.server.add_record(a, "www", "A", "默认", "1.1.1.1");
-    let claims = |records: &str| {
-        fake_dnspod::Fault::Json(format!(
-            r#"{{"status": {{"code": "1"}}, "info": {{"record_total": "5000"}}, "records": [{records}]}}"#
-        ))
-    };
-    let listed = format!(
-        r#"{{"id": "{record}", "name": "www", "line": "默认", "type": "A", "ttl": "600", "value": "1.1.1.1", "mx": "0", "enabled": "1"}}"#
-    );
-    env.server.inject("Record.List", claims(&listed));
-    env.server.inject("Record.List", claims(""));
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn",
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ])
-    .code(0);
-    assert_eq!(env.requests("Record.List").len(), 2);
-    let lying = r#"{"status": {"code": "1"}, "info": {"domain_total": 9000}, "domains": []}"#;
-    env.server
-        .inject("Domain.List", fake_dnspod::Fault::Json(lying.into()));
-    env.run(&[
-        "record-create",
-        "--domain",
-        "a.cn,b.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(2)
-    .stderr_has("a.cn, b.cn");
-    assert_eq!(env.requests("Domain.List").len(), 1);
 }
 
 #[test]

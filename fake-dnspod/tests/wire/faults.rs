@@ -50,7 +50,7 @@ fn broken_json_is_a_200_that_does_not_parse() {
     assert_eq!(reply.status, 200);
     assert_eq!(
         reply.header("content-type"),
-        Some("application/json; charset=utf-8")
+        Some("text/html;charset=UTF-8")
     );
     assert!(reply.body.starts_with(r#"{"status":"#));
     assert!(serde_json::from_str::<serde_json::Value>(&reply.body).is_err());

@@ -1,10 +1,10 @@
 //! The three look-ups: shapes and mixed types, finding a domain by either name, forced
 //! paging past 3000 entries, filters, their error codes, and what finished jobs changed.
 
-use fake_dnspod::FakeDnspod;
+use fake_dnspod::{Config, DEFAULT_TOKEN, FakeDnspod};
 use serde_json::{Value, json};
 
-use crate::{call, call_in, code, send};
+use crate::{call, call_in, code, post, send};
 
 fn ok(server: &FakeDnspod, action: &str, params: &[(&str, &str)]) -> Value {
     let answer = call(server, action, params);
@@ -36,7 +36,7 @@ fn domain_info_finds_a_domain_by_id_or_either_form_of_its_name() {
         &[("domain_id", &id.to_string())],
     );
     let expected = format!(
-        r#","domain":{{"id":"{id}","name":"我们.cn","punycode":"xn--vnqp08b.cn","grade":"DP_Free","status":"enable","ext_status":"","records":"2","ttl":"600","owner":""#
+        r#","domain":{{"id":"{id}","name":"我们.cn","punycode":"xn--vnqp08b.cn","grade":"DP_Free","status":"enable","ext_status":"","records":"2","group_id":"1","remark":false,"ttl":"600","owner":""#
     );
     assert!(by_id.body.contains(&expected), "{}", by_id.body);
     for name in ["我们.cn", "xn--vnqp08b.cn", "XN--VNQP08B.CN"] {
@@ -46,15 +46,15 @@ fn domain_info_finds_a_domain_by_id_or_either_form_of_its_name() {
 }
 
 #[test]
-fn domain_info_refuses_unknown_ids_with_6_and_unknown_names_with_8() {
+fn domain_info_refuses_unknown_ids_with_6_and_unknown_names_with_13() {
     let server = FakeDnspod::start();
     server.add_domain("example.com");
     let cases: [(&[(&str, &str)], &str); 5] = [
         (&[("domain_id", "1")], "6"),
         (&[("domain_id", "x")], "6"),
         (&[], "6"),
-        (&[("domain", "example.cn")], "8"),
-        (&[("domain", "例子.com")], "8"),
+        (&[("domain", "example.cn")], "13"),
+        (&[("domain", "例子.com")], "13"),
     ];
     for (params, expected) in cases {
         assert_eq!(
@@ -64,7 +64,10 @@ fn domain_info_refuses_unknown_ids_with_6_and_unknown_names_with_8() {
         );
     }
     let answer = call_in(&server, "cn", "Domain.Info", &[("domain", "a.cn")]);
-    assert_eq!(answer["status"]["message"], "非域名所有者");
+    assert_eq!(
+        answer["status"]["message"],
+        "当前域名未添加解析，请返回域名列表"
+    );
 }
 
 #[test]
@@ -171,11 +174,16 @@ fn record_list_shows_the_vendor_types_and_filters_by_host_and_keyword() {
         &[("domain", "YIZEROWU.com"), ("sub_domain", "www")],
     );
     assert!(
-        reply.body.contains(&format!(r#","domain":{{"id":{id},"name":"yizerowu.com","punycode":"yizerowu.com","grade":"DP_Free","ttl":600}},"info":{{"sub_domains":"4","record_total":"2"}},"records":[{{"id":"{www}","name":"www","line":"联通","line_id":"10=1","type":"A","ttl":"600","value":"12.3.3.3","weight":null,"mx":"0","enabled":"1","status":"enabled","remark":"","updated_on":""#)),
+        reply.body.contains(&format!(r#","domain":{{"id":"{id}","name":"yizerowu.com","punycode":"yizerowu.com","grade":"DP_Free","ttl":600}},"info":{{"sub_domains":"4","record_total":"2","records_num":"2"}},"records":[{{"id":"{www}","name":"www","line":"联通","line_id":"10=1","type":"A","ttl":"600","value":"12.3.3.3","weight":10,"mx":"0","enabled":"1","status":"enabled","remark":"","updated_on":""#)),
         "{}",
         reply.body
     );
-    assert_eq!(reply.json()["records"][1]["line_id"], "0");
+    let second = &reply.json()["records"][1];
+    assert_eq!(
+        (second.get("line_id"), &second["weight"]),
+        (None, &Value::Null),
+        "in 2016's shape"
+    );
 
     let domain_id = id.to_string();
     let apex = ok(
@@ -203,8 +211,9 @@ fn record_list_shows_the_vendor_types_and_filters_by_host_and_keyword() {
     );
     assert_eq!(second["records"][0]["value"], "192.0.2.1");
     assert_eq!(
-        second["info"]["record_total"], "2",
-        "counts the filter, not the page"
+        second["info"]["record_total"],
+        json!(2),
+        "counts the filter, not the page (a number past the first page)"
     );
 }
 
@@ -214,15 +223,12 @@ fn record_list_refuses_with_its_own_codes() {
     let id = server.add_domain("example.cn").to_string();
     let empty = server.add_domain("empty.cn").to_string();
     server.add_record(id.parse().unwrap(), "www", "A", "默认", "192.0.2.1");
-    let cases: [(&[(&str, &str)], &str); 8] = [
+    let cases: [(&[(&str, &str)], &str); 5] = [
         (&[("domain_id", "1")], "6"),
         (&[], "6"),
-        (&[("domain", "example.com")], "9"),
+        (&[("domain", "example.com")], "13"),
         (&[("domain_id", &id), ("offset", "-1")], "7"),
         (&[("domain_id", &id), ("length", "x")], "8"),
-        (&[("domain_id", &id), ("sub_domain", "mail")], "10"),
-        (&[("domain_id", &id), ("keyword", "203.0.113")], "10"),
-        (&[("domain_id", &empty)], "10"),
     ];
     for (params, expected) in cases {
         assert_eq!(
@@ -231,6 +237,46 @@ fn record_list_refuses_with_its_own_codes() {
             "{params:?}"
         );
     }
+    // Nothing to list: code 10, unless the client sent error_on_empty=no.
+    let nothing: [&[(&str, &str)]; 3] = [
+        &[("domain_id", &id), ("sub_domain", "mail")],
+        &[("domain_id", &id), ("keyword", "203.0.113")],
+        &[("domain_id", &empty)],
+    ];
+    for params in nothing {
+        let answer = call(&server, "Record.List", params);
+        assert_eq!(code(&answer), "1", "{params:?}");
+        assert_eq!(answer["records"], json!([]), "{params:?}");
+        for asked in [&[("error_on_empty", "yes")][..], &[]] {
+            let reply = post(
+                &server,
+                "Record.List",
+                &[
+                    [("login_token", DEFAULT_TOKEN), ("format", "json")].as_slice(),
+                    asked,
+                    params,
+                ]
+                .concat(),
+            );
+            let answer = reply.json();
+            assert_eq!(
+                (code(&answer), answer["status"]["message"].as_str()),
+                ("10", Some("No records")),
+                "{asked:?} {params:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn record_list_can_refuse_an_unknown_name_with_the_vendors_9() {
+    let server = FakeDnspod::start_with(Config {
+        record_list_unknown_domain: "9",
+        ..Config::default()
+    });
+    let unknown = [("domain", "example.com")];
+    assert_eq!(code(&call(&server, "Record.List", &unknown)), "9");
+    assert_eq!(code(&call(&server, "Domain.Info", &unknown)), "13");
 }
 
 #[test]
@@ -267,7 +313,7 @@ fn look_ups_see_what_finished_jobs_did() {
     );
     assert_eq!(
         code(&call(&server, "Domain.Info", &[("domain", "新站.cn")])),
-        "8"
+        "13"
     );
     server.finish_all();
     let info = ok(&server, "Domain.Info", &[("domain", "新站.cn")]);

@@ -8,7 +8,7 @@ use fake_dnspod::{Config, DEFAULT_TOKEN, FakeDnspod};
 use crate::{call, call_in, code, connect, exchange, parse_reply, post, request};
 
 #[test]
-fn a_wrong_or_missing_token_gets_minus_1_in_either_language() {
+fn a_wrong_or_missing_token_gets_10002_in_either_language() {
     let server = FakeDnspod::start_with(Config {
         token: "1,right".into(),
         ..Config::default()
@@ -16,16 +16,16 @@ fn a_wrong_or_missing_token_gets_minus_1_in_either_language() {
     let answer = call(&server, "Batch.Detail", &[("job_id", "1")]);
     assert_eq!(
         (code(&answer), answer["status"]["message"].as_str()),
-        ("-1", Some("Login failed"))
+        ("10002", Some("The login token ID is invalid"))
     );
     let answer = call_in(&server, "cn", "Batch.Detail", &[("job_id", "1")]);
-    assert_eq!(answer["status"]["message"], "登录失败");
+    assert_eq!(answer["status"]["message"], "登录令牌无效");
     let reply = post(
         &server,
         "Batch.Detail",
         &[("format", "json"), ("job_id", "1")],
     );
-    assert_eq!(code(&reply.json()), "-1");
+    assert_eq!(code(&reply.json()), "10002");
 }
 
 #[test]

@@ -1,0 +1,180 @@
+//! The look-ups' bodies in the shapes the real server sent over the years, mixed so that
+//! a client meets them all: totals that are numbers on one page and strings on the next,
+//! records with and without `line_id`, `weight` null or a number, `hold` on NS records.
+
+use super::{Field, GRADE, Json, count, text};
+use crate::zone::{DEFAULT_MX, DEFAULT_TTL, Names, Record, Zone, host};
+
+/// The account's login, shown as every domain's owner.
+const OWNER: &str = "owner@fake-dnspod.example";
+
+/// What a look-up asked for that changes the shape of its answer.
+#[derive(Clone, Copy)]
+pub(crate) struct Asked {
+    /// Offset 0: later pages come in another year's shape.
+    pub(crate) first_page: bool,
+    /// The domain by name, not by `domain_id`.
+    pub(crate) by_name: bool,
+}
+
+/// Domain.Info's fields: `id` and the counts are strings, `remark` the boolean `false`.
+pub(crate) fn domain_info(id: u64, names: &Names, records: usize) -> Vec<Field> {
+    vec![(
+        "domain",
+        Json::Obj(vec![
+            ("id", text(id.to_string())),
+            ("name", text(names.unicode.as_str())),
+            ("punycode", text(names.ascii.as_str())),
+            ("grade", text(GRADE)),
+            ("status", text("enable")),
+            ("ext_status", text("")),
+            ("records", text(records.to_string())),
+            ("group_id", text("1")),
+            ("remark", Json::Bool(false)),
+            ("ttl", text(DEFAULT_TTL.to_string())),
+            ("owner", text(OWNER)),
+        ]),
+    )]
+}
+
+/// Domain.List's totals: numbers but `share_total` a string on the first page (as in
+/// 2017), the other way round on later pages (as since 2019). `total` counts the domains
+/// matching, `all` the account's.
+fn domain_totals(total: usize, all: usize, first_page: bool) -> Json {
+    let number = |n: usize| {
+        if first_page {
+            count(n)
+        } else {
+            text(n.to_string())
+        }
+    };
+    let share = if first_page { text("0") } else { count(0) };
+    // The fake has no shared, marked, paused or VIP domains.
+    let mut info = vec![
+        ("domain_total", number(total)),
+        ("all_total", number(all)),
+        ("mine_total", number(all)),
+        ("share_total", share),
+    ];
+    info.extend(
+        ["vip_total", "ismark_total", "pause_total", "error_total"].map(|k| (k, number(0))),
+    );
+    Json::Obj(info)
+}
+
+/// Domain.List's fields: each domain's `id` a number, `ttl` and `records` strings.
+pub(crate) fn domain_list(
+    (total, all): (usize, usize),
+    page: &[(u64, &Names, usize)],
+    asked: Asked,
+) -> Vec<Field> {
+    let domains = page.iter().map(|&(id, names, records)| {
+        Json::Obj(vec![
+            ("id", Json::Num(id)),
+            ("name", text(names.unicode.as_str())),
+            ("punycode", text(names.ascii.as_str())),
+            ("status", text("enable")),
+            ("grade", text(GRADE)),
+            ("ttl", text(DEFAULT_TTL.to_string())),
+            ("records", text(records.to_string())),
+            ("remark", Json::Bool(false)),
+            ("ext_status", text("")),
+            ("owner", text(OWNER)),
+        ])
+    });
+    vec![
+        ("info", domain_totals(total, all, asked.first_page)),
+        ("domains", Json::Arr(domains.collect())),
+    ]
+}
+
+/// Record.List's fields: the domain's `id` a string when asked by name and a number when
+/// asked by ID, its `ttl` a number. The counts (the domain's records, those matching) are
+/// strings with `records_num` on the first page, and `record_total` a number on later
+/// pages, as in 2014.
+pub(crate) fn record_list(
+    zone: &Zone,
+    (id, names): (u64, &Names),
+    (records, matching): (usize, usize),
+    page: &[&Record],
+    asked: Asked,
+) -> Vec<Field> {
+    let domain = Json::Obj(vec![
+        (
+            "id",
+            if asked.by_name {
+                text(id.to_string())
+            } else {
+                Json::Num(id)
+            },
+        ),
+        ("name", text(names.unicode.as_str())),
+        ("punycode", text(names.ascii.as_str())),
+        ("grade", text(GRADE)),
+        ("ttl", Json::Num(DEFAULT_TTL.into())),
+    ]);
+    let mut info = vec![("sub_domains", text(records.to_string()))];
+    if asked.first_page {
+        info.push(("record_total", text(matching.to_string())));
+        info.push(("records_num", text(matching.to_string())));
+    } else {
+        info.push(("record_total", count(matching)));
+    }
+    let listed = page.iter().map(|r| listed_record(zone, r));
+    vec![
+        ("domain", domain),
+        ("info", Json::Obj(info)),
+        ("records", Json::Arr(listed.collect())),
+    ]
+}
+
+/// One record: `id`, `ttl` and `mx` strings. Records of odd id come as since 2017, with a
+/// `line_id` and a numeric `weight`; the others as in 2016, without `line_id` and with
+/// `weight: null`. The apex NS records are the system's: `"hold":"hold"`.
+fn listed_record(zone: &Zone, r: &Record) -> Json {
+    let recent = r.id % 2 == 1;
+    let mx = match r.record_type.as_str() {
+        "MX" => r.mx.unwrap_or(DEFAULT_MX),
+        _ => 0,
+    };
+    let (enabled, status) = if r.enabled {
+        ("1", "enabled")
+    } else {
+        ("0", "disabled")
+    };
+    let mut fields = vec![
+        ("id", text(r.id.to_string())),
+        ("name", text(host(&r.sub_domain))),
+        ("line", text(r.line.as_str())),
+    ];
+    if recent {
+        fields.push(("line_id", text(line_id(&r.line))));
+    }
+    fields.extend([
+        ("type", text(r.record_type.as_str())),
+        ("ttl", text(r.ttl.to_string())),
+        ("value", text(r.value.as_str())),
+        ("weight", if recent { Json::Num(10) } else { Json::Null }),
+        ("mx", text(mx.to_string())),
+        ("enabled", text(enabled)),
+        ("status", text(status)),
+        ("remark", text("")),
+        ("updated_on", text(zone.updated_on(r.id))),
+    ]);
+    if r.record_type == "NS" && host(&r.sub_domain) == "@" {
+        fields.push(("hold", text("hold")));
+    }
+    Json::Obj(fields)
+}
+
+/// The vendor's ids of the default and the main carriers' lines; any other line shows
+/// the default's.
+fn line_id(line: &str) -> &'static str {
+    match line {
+        "电信" => "10=0",
+        "联通" => "10=1",
+        "教育网" => "10=2",
+        "移动" => "10=3",
+        _ => "0",
+    }
+}

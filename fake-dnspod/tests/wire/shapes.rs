@@ -1,0 +1,103 @@
+//! The look-ups in the shapes the real server sent over the years: totals that flip between
+//! numbers and strings from one page to the next, `remark: false`, domain ids that are
+//! strings or numbers as the domain was named, records with and without `line_id`,
+//! `weight` null or a number, and `hold` on the system NS records.
+
+use fake_dnspod::FakeDnspod;
+use serde_json::{Value, json};
+
+use crate::{call, code};
+
+fn ok(server: &FakeDnspod, action: &str, params: &[(&str, &str)]) -> Value {
+    let answer = call(server, action, params);
+    assert_eq!(code(&answer), "1", "{answer}");
+    answer
+}
+
+#[test]
+fn domain_list_totals_are_numbers_on_the_first_page_and_strings_after() {
+    let server = FakeDnspod::start();
+    server.add_domains("p", 3001);
+    let first = ok(&server, "Domain.List", &[]);
+    let info = &first["info"];
+    assert_eq!(
+        (
+            &info["domain_total"],
+            &info["mine_total"],
+            &info["share_total"]
+        ),
+        (&json!(3001), &json!(3001), &json!("0")),
+        "as in 2017"
+    );
+    let second = ok(&server, "Domain.List", &[("offset", "3000")]);
+    let info = &second["info"];
+    assert_eq!(
+        (
+            &info["domain_total"],
+            &info["mine_total"],
+            &info["share_total"]
+        ),
+        (&json!("3001"), &json!("3001"), &json!(0)),
+        "as since 2019"
+    );
+    assert_eq!(second["domains"][0]["remark"], json!(false));
+    let info = ok(&server, "Domain.Info", &[("domain", "p00001.example")]);
+    assert_eq!(info["domain"]["remark"], json!(false));
+}
+
+#[test]
+fn record_list_domain_ids_are_strings_by_name_and_numbers_by_id() {
+    let server = FakeDnspod::start();
+    let id = server.add_domain("shop.example");
+    server.add_record(id, "www", "A", "默认", "192.0.2.1");
+    let by_name = ok(&server, "Record.List", &[("domain", "shop.example")]);
+    assert_eq!(by_name["domain"]["id"], json!(id.to_string()));
+    let by_id = ok(&server, "Record.List", &[("domain_id", &id.to_string())]);
+    assert_eq!(by_id["domain"]["id"], json!(id));
+}
+
+#[test]
+fn records_come_in_the_2016_and_2017_shapes_and_ns_records_are_held() {
+    let server = FakeDnspod::start();
+    let id = server.add_domain("shop.example");
+    let ids = [
+        server.add_record(id, "@", "NS", "默认", "ns1.example.net."),
+        server.add_record(id, "@", "NS", "默认", "ns2.example.net."),
+        server.add_record(id, "www", "A", "电信", "192.0.2.1"),
+    ];
+    let domain_id = id.to_string();
+    let answer = ok(&server, "Record.List", &[("domain_id", &domain_id)]);
+    let listed = answer["records"].as_array().unwrap();
+    for (record, id) in listed.iter().zip(&ids) {
+        assert_eq!(record["id"], json!(id.to_string()));
+        if id % 2 == 1 {
+            assert!(record["line_id"].is_string(), "{record}");
+            assert!(record["weight"].is_u64(), "{record}");
+        } else {
+            assert_eq!(record.get("line_id"), None, "{record}");
+            assert!(record["weight"].is_null(), "{record}");
+        }
+    }
+    let held: Vec<&Value> = listed.iter().map(|r| &r["hold"]).collect();
+    assert_eq!(held, [&json!("hold"), &json!("hold"), &Value::Null]);
+    assert_eq!(
+        (
+            &answer["info"]["record_total"],
+            &answer["info"]["records_num"]
+        ),
+        (&json!("3"), &json!("3"))
+    );
+    let later = ok(
+        &server,
+        "Record.List",
+        &[("domain_id", &domain_id), ("offset", "2")],
+    );
+    assert_eq!(
+        (
+            &later["info"]["record_total"],
+            later["info"].get("records_num")
+        ),
+        (&json!(3), None),
+        "as in 2014"
+    );
+}
