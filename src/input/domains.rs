@@ -3,10 +3,14 @@
 
 use super::{describe, list_errors, read_text};
 use crate::error::usage;
+use idna::uts46::{AsciiDenyList, Hyphens, Uts46};
 use std::borrow::Cow;
 use std::path::Path;
 
-/// Checks one domain name and returns it lower-cased. The error names the value.
+/// Checks one domain name and returns it in the form DNS compares: UTS-46 mapped (lower
+/// case, fullwidth letters and dots such as `。` made plain), without a trailing dot. A
+/// name typed in ASCII stays ASCII (punycode is kept); any other is returned in Unicode.
+/// The error names the value as typed.
 pub(crate) fn check_domain(raw: &str) -> Result<String, String> {
     let bad = |why: String| format!("invalid domain `{raw}`: {why}");
     if raw.is_empty() {
@@ -15,44 +19,85 @@ pub(crate) fn check_domain(raw: &str) -> Result<String, String> {
     if raw.chars().any(char::is_whitespace) {
         return Err(bad("contains white space".to_owned()));
     }
-    let name = raw.to_lowercase();
+    let mapped = normalise(raw).map_err(bad)?;
+    // A fully-qualified name ends in the root's empty label.
+    let name = mapped.strip_suffix('.').unwrap_or(&mapped);
     let labels: Vec<&str> = name.split('.').collect();
     if labels.len() < 2 {
         return Err(bad("needs at least two labels, like example.cn".to_owned()));
     }
     let mut ascii_len = labels.len() - 1;
     for label in &labels {
-        if label.is_empty() {
-            return Err(bad("has an empty label".to_owned()));
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Err(bad(format!("label `{label}` starts or ends with `-`")));
-        }
-        if let Some(c) = label.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
-            return Err(bad(format!("label `{label}` has the character `{c}`")));
-        }
-        // Limits count the ASCII (punycode) form, which is what DNS stores; an ASCII label
-        // is its own form, and skipping the conversion matters on files of 10,000 names.
-        let ascii_label_len = if label.is_ascii() {
-            label.len()
-        } else {
-            idna::domain_to_ascii(label)
-                .map_err(|_| bad(format!("label `{label}` is not a valid name")))?
-                .len()
-        };
-        if ascii_label_len > 63 {
-            return Err(bad(format!("label `{label}` is longer than 63 characters")));
-        }
-        ascii_len += ascii_label_len;
+        ascii_len += check_label(label).map_err(bad)?;
+    }
+    // No top-level domain is numeric; such a name is an IPv4 address (`1.2.3.4`).
+    if let Some(last) = labels
+        .last()
+        .filter(|l| l.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(bad(format!(
+            "the last label `{last}` is all digits: an IP address is not a domain name"
+        )));
     }
     if ascii_len > 253 {
         return Err(bad(format!("{ascii_len} characters, over 253")));
     }
-    Ok(name)
+    Ok(name.to_owned())
 }
 
-/// Domains from the comma lists on the command line and the lines of `--file` (`-` is
-/// stdin; `#` starts a comment; blank lines are skipped).
+/// UTS-46 mapping and, for `xn--` labels, a check that they decode.
+fn normalise(raw: &str) -> Result<String, String> {
+    let (unicode, result) =
+        Uts46::new().to_unicode(raw.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow);
+    if result.is_err() {
+        // The mapping marks each label it could not process with U+FFFD.
+        let label = unicode
+            .split('.')
+            .position(|label| label.contains('\u{fffd}'))
+            .and_then(|index| raw.split(is_dot).nth(index))
+            .unwrap_or(raw);
+        return Err(format!(
+            "label `{label}` is not valid punycode or has a character IDNA forbids"
+        ));
+    }
+    Ok(if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        unicode.into_owned()
+    })
+}
+
+/// The label separators UTS-46 maps to `.`.
+fn is_dot(c: char) -> bool {
+    matches!(c, '.' | '\u{3002}' | '\u{ff0e}' | '\u{ff61}')
+}
+
+/// Checks one label of a mapped name; returns the length of its ASCII form.
+fn check_label(label: &str) -> Result<usize, String> {
+    if label.is_empty() {
+        return Err("has an empty label".to_owned());
+    }
+    if label.starts_with('-') || label.ends_with('-') {
+        return Err(format!("label `{label}` starts or ends with `-`"));
+    }
+    if let Some(c) = label.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
+        return Err(format!("label `{label}` has the character `{c}`"));
+    }
+    // Limits count the ASCII (punycode) form, which is what DNS stores; an ASCII label
+    // is its own form, and skipping the conversion matters on files of 10,000 names.
+    let ascii_len = if label.is_ascii() {
+        label.len()
+    } else {
+        idna::domain_to_ascii(label)
+            .map_err(|_| format!("label `{label}` is not a valid name"))?
+            .len()
+    };
+    if ascii_len > 63 {
+        return Err(format!("label `{label}` is longer than 63 characters"));
+    }
+    Ok(ascii_len)
+}
+
 /// The ASCII (punycode) form of a checked name: two spellings of one domain share it.
 pub(crate) fn ascii_key(name: &str) -> Cow<'_, str> {
     if name.is_ascii() {
@@ -62,6 +107,8 @@ pub(crate) fn ascii_key(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// Domains from the comma lists on the command line and the lines of `--file` (`-` is
+/// stdin; `#` starts a comment; blank lines are skipped).
 /// `none_given` says what to pass when the input holds no name at all.
 pub(crate) fn collect(
     lists: &[String],
@@ -165,6 +212,38 @@ mod tests {
     }
 
     #[test]
+    fn names_are_normalised_as_idna_does() {
+        for (raw, want) in [
+            ("a.cn.", "a.cn"),
+            ("ＥＸＡＭＰＬＥ．ｃｎ", "example.cn"),
+            ("例子。cn", "例子.cn"),
+            ("例子｡ＣＮ．", "例子.cn"),
+            ("e\u{301}.cn", "é.cn"),
+            ("XN--FSQU00A.cn", "xn--fsqu00a.cn"),
+        ] {
+            assert_eq!(check_domain(raw).as_deref(), Ok(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn bad_punycode_and_ip_addresses_are_refused_naming_them() {
+        for (raw, culprit) in [
+            ("xn--zz.cn", "`xn--zz`"),
+            ("ok.xn--a", "`xn--a`"),
+            ("a.cn..", "empty label"),
+            ("1.2.3.4", "`4` is all digits"),
+            ("１.２.３.４.", "`4` is all digits"),
+            ("x.cn,y.cn", "character `,`"),
+        ] {
+            let err = check_domain(raw).unwrap_err();
+            assert!(
+                err.contains(&format!("`{raw}`")) && err.contains(culprit),
+                "{raw}: {err}"
+            );
+        }
+    }
+
+    #[test]
     fn an_idn_label_counts_its_punycode_length() {
         // 30 distinct CJK characters make a 63-byte punycode label; 31 exceed the limit.
         let label = |n: u32| {
@@ -184,9 +263,9 @@ mod tests {
     fn lists_and_files_combine_deduplicated_case_insensitively() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("domains.txt");
-        std::fs::write(&file, "# ours\nc.cn\n\nA.cn  # again\nd.cn\n").unwrap();
+        std::fs::write(&file, "\u{feff}# ours\nc.cn\n\nA.cn  # again\nd.cn\n").unwrap();
         let domains = collect(
-            &["a.cn,b.cn".into(), "B.CN,例子.cn,xn--fsqu00a.cn".into()],
+            &["a.cn,b.cn".into(), "B.CN.,例子.cn,xn--fsqu00a.cn".into()],
             Some(&file),
             "",
         )

@@ -27,16 +27,51 @@ pub(crate) fn list_errors(errors: &[String]) -> String {
     text
 }
 
-/// Reads a whole input file, `-` meaning stdin.
+/// The most read from one input file or stdin: far above any real list (a million
+/// domains is about 20 MiB), low enough that `--file /dev/zero` cannot eat the memory.
+pub(crate) const MAX_INPUT_BYTES: u64 = 64 << 20;
+
+/// Reads a whole input file, `-` meaning stdin: UTF-8 text of at most `MAX_INPUT_BYTES`,
+/// without a byte-order mark (editors on Windows write one, and it is no part of a name).
 pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
-    if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| usage(format!("cannot read stdin: {e}")))?;
-        return Ok(text);
+    let name = describe(path);
+    let bytes = if path == Path::new("-") {
+        read_limited(std::io::stdin().lock(), MAX_INPUT_BYTES)
+    } else {
+        std::fs::File::open(path).and_then(|file| read_limited(file, MAX_INPUT_BYTES))
     }
-    std::fs::read_to_string(path).map_err(|e| usage(format!("cannot read {}: {e}", path.display())))
+    .map_err(|e| usage(format!("cannot read {name}: {e}")))?;
+    text_of(bytes).map_err(|why| usage(format!("{name}: {why}")))
+}
+
+/// Up to `limit` bytes; more is an error rather than a longer read.
+fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::other(format!(
+            "it is larger than {} MiB, the most dpbatch reads from an input file",
+            limit >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The text of an input file; binary content is refused by where it starts to go wrong.
+fn text_of(bytes: Vec<u8>) -> Result<String, String> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("has a NUL byte at byte {at}: not a text file"));
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "is not UTF-8 text (invalid byte at byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 /// A path as messages name it: `stdin` for `-`.
@@ -45,5 +80,32 @@ pub(crate) fn describe(path: &Path) -> String {
         "stdin".to_owned()
     } else {
         path.display().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_stop_past_the_limit() {
+        assert_eq!(read_limited(&b"abcd"[..], 4).unwrap(), b"abcd");
+        let err = read_limited(std::io::repeat(0), 8 << 20).unwrap_err();
+        assert!(err.to_string().contains("larger than 8 MiB"), "{err}");
+    }
+
+    #[test]
+    fn text_loses_its_bom_and_binary_is_refused() {
+        assert_eq!(text_of(b"\xef\xbb\xbfa.cn\n".to_vec()).unwrap(), "a.cn\n");
+        assert!(
+            text_of(b"a.cn\0".to_vec())
+                .unwrap_err()
+                .contains("NUL byte at byte 4")
+        );
+        assert!(
+            text_of(b"a.cn\n\xff".to_vec())
+                .unwrap_err()
+                .contains("not UTF-8 text (invalid byte at byte 5)")
+        );
     }
 }

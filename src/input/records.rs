@@ -63,12 +63,16 @@ pub(crate) fn check_host(host: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A comma list of hosts, checked and de-duplicated in order.
+/// A comma list of hosts, checked and de-duplicated in order; the first spelling wins, as
+/// DNS names ignore case.
 pub(crate) fn check_hosts(raw: &str) -> Result<String, String> {
     let mut hosts: Vec<&str> = Vec::new();
     for host in raw.split(',').map(str::trim) {
         check_host(host).map_err(|why| format!("sub-domain list `{raw}`: {why}"))?;
-        if !hosts.contains(&host) {
+        if !hosts
+            .iter()
+            .any(|seen| seen.to_lowercase() == host.to_lowercase())
+        {
             hosts.push(host);
         }
     }
@@ -288,7 +292,7 @@ mod tests {
     #[test]
     fn hosts_are_checked_and_deduplicated() {
         assert_eq!(
-            check_hosts("www, @,www,*,_sip._tcp").unwrap(),
+            check_hosts("www, @,www,*,_sip._tcp,WWW,_SIP._tcp").unwrap(),
             "www,@,*,_sip._tcp"
         );
         assert!(check_hosts("www,,wap").unwrap_err().contains("empty host"));

@@ -269,3 +269,64 @@ fn durations_are_checked() {
         "--interval must be more than 0",
     );
 }
+
+#[test]
+fn names_are_normalised_before_they_are_sent() {
+    let env = Env::new();
+    // A BOM as Windows editors write it, a fully-qualified name, fullwidth forms.
+    let file = env.file(
+        "bom.txt",
+        "\u{feff}a.cn\nb.cn.\nＥＸＡＭＰＬＥ．ｃｎ\n例子。cn\nA.CN\n",
+    );
+    env.run(&[
+        "domain-create",
+        "--file",
+        file.to_str().unwrap(),
+        "--dry-run",
+    ])
+    .code(0)
+    .stdout_has("domains=a.cn,b.cn,example.cn,例子.cn\n");
+    env.run(&[
+        "record-create",
+        "--domain-id",
+        "1",
+        "--sub",
+        "www,WWW,@",
+        "--type",
+        "A",
+        "--value",
+        "1.1.1.1",
+        "--dry-run",
+    ])
+    .code(0)
+    .stdout_has(r#""sub_domain":"www,@""#);
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn bad_punycode_and_ip_addresses_are_not_domains() {
+    let env = Env::new();
+    refused(&env, &["domain-create", "ok.cn,xn--zz.cn"], "`xn--zz`");
+    refused(&env, &["domain-create", "1.2.3.4"], "`1.2.3.4`");
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_and_binary_input_files_are_refused_naming_them() {
+    let env = Env::new();
+    refused(
+        &env,
+        &["domain-create", "--file", "/dev/zero"],
+        "cannot read /dev/zero: it is larger than 64 MiB",
+    );
+    let binary = env.home().join("binary.txt");
+    std::fs::write(&binary, b"a.cn\n\xff\xfe\n").unwrap();
+    refused(
+        &env,
+        &["domain-create", "--file", binary.to_str().unwrap()],
+        "binary.txt: is not UTF-8 text",
+    );
+    let run = env.run_with_stdin(&["domain-create", "--file", "-"], "a.cn\n\0\n");
+    run.code(2).stderr_has("stdin: has a NUL byte at byte 5");
+    env.assert_nothing_sent();
+}
