@@ -100,7 +100,7 @@ pub(crate) struct Overrides {
     pub token: Option<Given>,
     pub endpoint: Option<String>,
     pub lang: Option<Lang>,
-    pub email: Option<String>,
+    pub email: Option<Given>,
     pub request_timeout: Option<Duration>,
 }
 
@@ -143,7 +143,7 @@ impl Overrides {
                 .clone()
                 .or_else(|| env(ENV_ENDPOINT).map(|g| g.value)),
             lang: flags.lang,
-            email: env(ENV_EMAIL).map(|g| g.value),
+            email: env(ENV_EMAIL),
             request_timeout,
         })
     }
@@ -344,23 +344,13 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
             })?,
         },
     };
-    let email = overrides
-        .email
-        .clone()
-        .or_else(|| from_file(|p| p.email.as_ref()))
-        .map(|raw| raw.trim().to_owned())
-        .filter(|email| !email.is_empty());
-    if let Some(email) = &email {
-        if !email.contains('@')
-            || email
-                .chars()
-                .any(|c| c.is_whitespace() || c == '(' || c == ')')
-        {
-            return Err(usage(format!(
-                "email `{email}` is not a plain contact address"
-            )));
-        }
-    }
+    let email = match &overrides.email {
+        Some(given) => check_email(&given.value, given.from)?,
+        None => match from_file(|p| p.email.as_ref()) {
+            Some(raw) => check_email(&raw, &format!("config file {}", file_name()))?,
+            None => None,
+        },
+    };
     let request_timeout = overrides.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT);
     check_pace(
         "--request-timeout",
@@ -377,6 +367,23 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
         profile: overrides.profile.clone(),
         config_path: file.path.clone(),
     })
+}
+
+/// The contact address as the User-Agent will carry it, checked here so that a bad one is
+/// a usage error in a dry run too, not a failed request later. Blank counts as unset.
+fn check_email(raw: &str, from: &str) -> anyhow::Result<Option<String>> {
+    let email = raw.trim();
+    let plain = |c: char| !(c.is_whitespace() || c.is_control() || c == '(' || c == ')');
+    if email.is_empty() {
+        Ok(None)
+    } else if email.contains('@') && email.chars().all(plain) {
+        Ok(Some(email.to_owned()))
+    } else {
+        Err(usage(format!(
+            "email `{}` from {from} is not a plain contact address",
+            email.escape_debug()
+        )))
+    }
 }
 
 #[cfg(test)]

@@ -114,6 +114,27 @@ fn a_malformed_email_is_a_usage_error() {
 }
 
 #[test]
+fn a_control_character_in_the_email_is_refused_in_dry_runs_too() {
+    let env = Env::new();
+    let run = env.run_command(
+        env.command()
+            .env("DPBATCH_EMAIL", "ops\u{7}@example.com")
+            .args(["domain-create", "a.cn", "--dry-run"]),
+    );
+    run.code(2)
+        .stderr_has("email `ops\\u{7}@example.com` from DPBATCH_EMAIL");
+    let path = env.write_config("default", "email = \"ops\\u001b[2J@example.com\"\n");
+    let run = env.run_command(env.command().env_remove("DPBATCH_EMAIL").args([
+        "domain-create",
+        "a.cn",
+        "--dry-run",
+    ]));
+    run.code(2)
+        .stderr_has(&format!("from config file {}", path.display()));
+    env.assert_nothing_sent();
+}
+
+#[test]
 fn explicit_config_paths_must_exist_but_the_default_may_be_missing() {
     let env = Env::new();
     env.run(&["domain-create", "a.cn"]).code(0);
