@@ -100,17 +100,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
                     }
                 }
             };
-            let mut params = vec![
-                ("record_id", join_ids(&ids)),
-                ("change", change.field.wire_name().to_owned()),
-                ("change_to", change.to),
-            ];
-            if let Some(value) = change.value {
-                params.push(("value", value));
-            }
-            if let Some(mx) = change.mx {
-                params.push(("mx", mx.to_string()));
-            }
+            let mut params = vec![("record_id", join_ids(&ids))];
+            params.extend(change.params());
             let request = Request {
                 action: Action::RecordModify,
                 params,

@@ -209,6 +209,19 @@ pub(crate) struct Change {
     pub mx: Option<u64>,
 }
 
+impl Change {
+    /// Its Batch.Record.Modify form fields, those after `record_id`.
+    pub(crate) fn params(&self) -> Vec<(&'static str, String)> {
+        let mut params = vec![
+            ("change", self.field.wire_name().to_owned()),
+            ("change_to", self.to.clone()),
+        ];
+        params.extend(self.value.clone().map(|value| ("value", value)));
+        params.extend(self.mx.map(|mx| ("mx", mx.to_string())));
+        params
+    }
+}
+
 /// Checks `--change FIELD --to VALUE [--value V] [--mx P]` together.
 pub(crate) fn check_change(
     field: ChangeField,
