@@ -295,7 +295,9 @@ pub(crate) struct WaitArgs {
 #[command(after_help = "\
 Failed domains are created again; failed records are added again, domains with the same
 failures sharing one job (so a retry may print several job ids, one per line). Items that
-succeeded are never sent again. A record-modify job's change is taken from the job history.
+succeeded, or that an earlier retry of the job sent, are never sent again; items are checked
+like flag input, and a bad one stops the retry. A record-modify job's change is taken from
+the job history.
 
 Examples:
   dpbatch retry 39581 --wait

@@ -305,7 +305,7 @@ impl Session {
         submitted
     }
 
-    /// Re-submits the failed items of a finished job (see `retry.rs`).
+    /// Re-submits the failed items of a finished job (see `retry/`).
     /// The history is read once, for `--last` and for the job's earlier retries and change.
     pub(crate) fn retry(&self, job: &JobRef, args: &SubmitArgs) -> anyhow::Result<Outcome> {
         let (entries, history) = self.account_history()?;
@@ -331,33 +331,20 @@ impl Session {
             ));
             return Ok(Outcome::Success);
         }
-        // A second retry of the same job would send again what the first one fixed.
-        let retries: Vec<&Entry> = entries
+        // Earlier retries of this job sent some items already; those are not sent again.
+        let earlier: Vec<&Entry> = entries
             .iter()
             .filter(|e| e.retry_of == Some(job_id))
             .collect();
-        if retries.iter().any(|e| e.job_id.is_none()) {
+        if earlier.iter().any(|e| e.job_id.is_none()) {
             return Err(usage(format!(
                 "an earlier retry of job {job_id} has an unknown outcome; check the DNSPod console before retrying again"
             )));
         }
-        let retried: Vec<u64> = retries.iter().filter_map(|e| e.job_id).collect();
-        if !retried.is_empty() {
-            return Err(usage(format!(
-                "job {job_id} was already retried as job {}; retry that instead (`dpbatch retry {}`)",
-                join_ids(&retried),
-                retried[retried.len() - 1]
-            )));
-        }
         let entry = entries.iter().rfind(|e| e.job_id == Some(job_id));
-        let jobs = retry::plan(job_id, &detail, entry)?;
-        self.output.hint(&format!(
-            "retrying {} failed items of job {job_id} in {} job{}",
-            tally.failed,
-            jobs.len(),
-            if jobs.len() == 1 { "" } else { "s" }
-        ));
-        self.submit(&jobs, args, Some(job_id))
+        let plan = retry::plan(job_id, &detail, entry, &earlier)?;
+        self.output.hint(&plan.summary);
+        self.submit(&plan.jobs, args, Some(job_id))
     }
 
     fn dry_run(&self, request: &Request) -> anyhow::Result<()> {

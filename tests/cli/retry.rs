@@ -184,3 +184,149 @@ fn retry_with_wait_follows_the_new_job() {
     run.code(4).stdout_has("1 failed");
     assert_eq!(env.requests("Batch.Domain.Create").len(), 2);
 }
+
+/// A finished job's Batch.Detail answer with these domains, for details the fake would
+/// not give on its own (items that flag input refuses).
+fn detail_answer(job_type: &str, domains: serde_json::Value) -> fake_dnspod::Fault {
+    let body = json!({"status": {"code": "1", "message": "Action completed successful",
+                      "created_at": "2026-12-01 10:00:00"},
+                      "type": job_type, "detail": domains});
+    fake_dnspod::Fault::Json(body.to_string())
+}
+
+fn record(sub: &str, ttl: u64) -> serde_json::Value {
+    json!({"sub_domain": sub, "record_type": "A", "area": "默认", "value": "1.1.1.1",
+           "ttl": ttl, "status": "error", "err_msg": "refused"})
+}
+
+#[test]
+fn failed_items_are_checked_like_flag_input_and_nothing_bad_is_sent() {
+    let env = Env::new();
+    let domain = |name: &str| json!({"domain": name, "status": "error", "records": []});
+    env.server.inject(
+        "Batch.Detail",
+        detail_answer("domain", json!([domain("x.cn,y.cn"), domain("a.cn")])),
+    );
+    env.run(&["retry", "77"])
+        .code(2)
+        .stderr_has("`x.cn,y.cn`")
+        .stderr_has("nothing was retried");
+    env.server.inject(
+        "Batch.Detail",
+        detail_answer(
+            "record_add",
+            json!([{"domain": "a.cn", "domain_id": 5, "status": "ok", "records":
+                    [record("www", 0), record("www,api", 600), record("a b", 600)]}]),
+        ),
+    );
+    env.run(&["retry", "78"])
+        .code(2)
+        .stderr_has("3 invalid values")
+        .stderr_has("TTL `0`")
+        .stderr_has("`www,api`")
+        .stderr_has("`a b`");
+    assert_eq!(
+        env.server.requests().len(),
+        2,
+        "only the two Batch.Detail calls"
+    );
+}
+
+#[test]
+fn failed_items_are_deduplicated_like_flag_input() {
+    let env = Env::new();
+    let domain = |name: &str| json!({"domain": name, "status": "error", "records": []});
+    env.server.inject(
+        "Batch.Detail",
+        detail_answer(
+            "domain",
+            json!([
+                domain("a.cn"),
+                domain("A.CN"),
+                domain("a.cn."),
+                domain("ｂ．cn")
+            ]),
+        ),
+    );
+    env.run(&["retry", "77"])
+        .code(0)
+        .stderr_has("retrying 2 failed items");
+    let sent = env.requests("Batch.Domain.Create");
+    assert_eq!(sent[0].param("domains"), Some("a.cn,b.cn"));
+    env.server.inject(
+        "Batch.Detail",
+        detail_answer(
+            "record_add",
+            json!([{"domain": "a.cn", "domain_id": 5, "status": "ok", "records":
+                    [record("www", 600), record("WWW", 600), record("@", 600)]}]),
+        ),
+    );
+    env.run(&["retry", "78", "--dry-run"])
+        .code(0)
+        .stdout_has(r#"records=[{"sub_domain":"www","#)
+        .stdout_has(r#""ttl":600},{"sub_domain":"@","#);
+}
+
+#[test]
+fn a_retry_that_failed_halfway_is_finished_by_the_next_one() {
+    let env = Env::new();
+    let a = env.server.add_domain("a.cn");
+    let b = env.server.add_domain("b.cn");
+    let c = env.server.add_domain("c.cn");
+    env.server.add_record(b, "@", "A", "默认", "1.1.1.1");
+    let ids = format!("{a},{c},{b}");
+    let job = failed_job(
+        &env,
+        &[
+            "record-create",
+            "--domain-id",
+            &ids,
+            "--sub",
+            "@,fail-x",
+            "--type",
+            "A",
+            "--value",
+            "1.1.1.1",
+        ],
+    );
+    // The retry is two jobs (b.cn's two failed specs, then the one a.cn and c.cn share):
+    // the first submit goes through (a zero delay), the second is refused.
+    env.server.inject(
+        "Batch.Record.Create",
+        fake_dnspod::Fault::Slow(std::time::Duration::ZERO),
+    );
+    env.server.inject(
+        "Batch.Record.Create",
+        fake_dnspod::Fault::ApiCode {
+            code: "-2".into(),
+            message: "limit".into(),
+        },
+    );
+    let first = env.run(&["retry", &job]);
+    first.code(3);
+    let first = first.job_id();
+    let sent = env.requests("Batch.Record.Create");
+    assert_eq!(sent[1].param("domain_id"), Some(b.to_string().as_str()));
+    // The next retry of the same job sends exactly what the first did not.
+    let run = env.run(&["retry", &job]);
+    run.code(0).stderr_has(&format!(
+        "retrying 2 failed items of job {job} in 1 job; 2 more were sent by its earlier retry job {first}"
+    ));
+    let second = run.job_id();
+    let sent = env.requests("Batch.Record.Create");
+    assert_eq!(sent.len(), 4, "one more submit");
+    assert_eq!(
+        sent[3].param("domain_id"),
+        Some(format!("{a},{c}").as_str())
+    );
+    let records: serde_json::Value =
+        serde_json::from_str(sent[3].param("records").unwrap()).unwrap();
+    assert_eq!(records[0]["sub_domain"], "fail-x");
+    assert_eq!(records.as_array().unwrap().len(), 1);
+    // Now every failed item was sent once: a third retry is refused.
+    env.run(&["retry", &job])
+        .code(2)
+        .stderr_has(&format!("already retried as job {first},{second}"))
+        .stderr_has(&format!("dpbatch retry {second}"));
+    assert_eq!(env.requests("Batch.Record.Create").len(), 4);
+}
