@@ -111,7 +111,7 @@ impl Found {
     }
 }
 
-pub(super) fn failed(records: &[Record]) -> Vec<&Record> {
+fn failed(records: &[Record]) -> Vec<&Record> {
     records
         .iter()
         .filter(|r| r.status == ItemStatus::Error)
