@@ -1,0 +1,185 @@
+//! The config file: where it is, what it may hold, and how it is read, with errors that
+//! name the line but never quote it (it may hold the token).
+
+use crate::error::usage;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The keys a config file or a profile may hold.
+#[derive(Deserialize, Default, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawProfile {
+    pub token: Option<String>,
+    pub email: Option<String>,
+    pub endpoint: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// The file's shape on disk. It repeats the profile keys at the top level because serde
+/// cannot combine `flatten` with `deny_unknown_fields`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    token: Option<String>,
+    email: Option<String>,
+    endpoint: Option<String>,
+    lang: Option<String>,
+    #[serde(default)]
+    profiles: BTreeMap<String, RawProfile>,
+}
+
+/// A config file's content: the top-level keys and the named profiles.
+#[derive(Default, Debug, PartialEq)]
+pub(crate) struct ConfigFile {
+    pub top: RawProfile,
+    pub profiles: BTreeMap<String, RawProfile>,
+}
+
+impl From<RawFile> for ConfigFile {
+    fn from(raw: RawFile) -> ConfigFile {
+        let RawFile {
+            token,
+            email,
+            endpoint,
+            lang,
+            profiles,
+        } = raw;
+        ConfigFile {
+            top: RawProfile {
+                token,
+                email,
+                endpoint,
+                lang,
+            },
+            profiles,
+        }
+    }
+}
+
+/// A config file as read, with the path for messages.
+#[derive(Debug, Default)]
+pub(crate) struct LoadedFile {
+    pub path: Option<PathBuf>,
+    pub raw: ConfigFile,
+}
+
+impl LoadedFile {
+    /// The file as messages name it.
+    pub(crate) fn name(&self) -> String {
+        self.path.as_deref().map_or_else(
+            || "(no config file)".to_owned(),
+            |p| p.display().to_string(),
+        )
+    }
+}
+
+/// The default config path (`~/.config/dpbatch/config.toml` on Linux).
+pub(crate) fn default_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|dir| dir.join("dpbatch").join("config.toml"))
+}
+
+/// Reads the config file: an explicit path must exist; the default one may be missing.
+pub(crate) fn load(explicit: Option<&Path>) -> anyhow::Result<LoadedFile> {
+    let (path, required) = match explicit {
+        Some(path) => (path.to_path_buf(), true),
+        None => match default_path() {
+            Some(path) => (path, false),
+            None => return Ok(LoadedFile::default()),
+        },
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            return Ok(LoadedFile {
+                path: Some(path),
+                raw: ConfigFile::default(),
+            });
+        }
+        Err(e) => {
+            return Err(usage(format!(
+                "cannot read config file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    let raw =
+        parse(&text).map_err(|why| usage(format!("config file {}: {why}", path.display())))?;
+    Ok(LoadedFile {
+        path: Some(path),
+        raw,
+    })
+}
+
+/// Parses config text. toml's own error display quotes the offending line, which could be
+/// a token; we report the line number and the message only.
+pub(crate) fn parse(text: &str) -> Result<ConfigFile, String> {
+    toml::from_str::<RawFile>(text)
+        .map(ConfigFile::from)
+        .map_err(|e| {
+            let message = e.message().trim_end().to_owned();
+            match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("line {line}: {message}")
+                }
+                None => message,
+            }
+        })
+}
+
+/// The warning for a token in a file others can read (Unix only), if one is due.
+#[cfg(unix)]
+pub(crate) fn permission_warning(file: &LoadedFile) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let path = file.path.as_deref()?;
+    let holds_token =
+        file.raw.top.token.is_some() || file.raw.profiles.values().any(|p| p.token.is_some());
+    let mode = std::fs::metadata(path).ok()?.permissions().mode();
+    (holds_token && mode & 0o077 != 0).then(|| {
+        format!(
+            "config file {} holds a token and is readable by group or others (mode {:o}); run `chmod 600 {}`",
+            path.display(),
+            mode & 0o777,
+            path.display()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+pub(crate) fn permission_warning(_file: &LoadedFile) -> Option<String> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_named_with_their_line() {
+        let err = parse("token = \"1,a\"\ntokn = \"x\"\n").unwrap_err();
+        assert!(err.contains("tokn") && err.starts_with("line 2"), "{err}");
+        let err = parse("[profiles.a]\nendpont = \"x\"\n").unwrap_err();
+        assert!(err.contains("endpont"), "{err}");
+    }
+
+    #[test]
+    fn parse_errors_do_not_quote_the_token_line() {
+        let err = parse("token = 520001,sekrit-value\n").unwrap_err();
+        assert!(!err.contains("sekrit"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn world_readable_token_files_are_warned_about() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "token = \"1,a\"\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let loaded = load(Some(&path)).unwrap();
+        assert!(permission_warning(&loaded).unwrap().contains("chmod 600"));
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(permission_warning(&loaded).is_none());
+    }
+}
