@@ -1,7 +1,7 @@
 //! The command-line surface: clap types only. Values that can be checked alone are parsed
 //! here (a bad one is a usage error, exit 2); `input` checks the rest.
 
-use crate::api::Lang;
+use crate::backend::Lang;
 use crate::input::records::{ChangeField, DEFAULT_LINE, DEFAULT_TTL, parse_record_type};
 use crate::input::values::{
     IdList, Timeout, parse_duration, parse_id, parse_id_list, parse_mx, parse_timeout, parse_ttl,

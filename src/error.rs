@@ -20,12 +20,35 @@ pub(crate) fn usage(message: impl Into<String>) -> anyhow::Error {
     UsageError(message.into()).into()
 }
 
-/// The API answered with a `status.code` other than `"1"` (exit 3).
+/// What a refusal means, whichever API sent it; each backend maps its codes to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RefusalKind {
+    /// The credentials were refused: never repeated, as failed logins lock accounts.
+    Auth,
+    /// Over a rate limit: worth asking again later.
+    RateLimited,
+    /// What was named does not exist (a job, or a domain in this account).
+    NotFound,
+    /// The account or the function is locked or banned for now.
+    Locked,
+    Other,
+}
+
+/// The API refused a call (exit 3): its code and message as sent, what they mean, and the
+/// next step to suggest.
 #[derive(Debug)]
 pub(crate) struct ApiRefused {
     pub action: &'static str,
     pub code: String,
     pub message: String,
+    pub kind: RefusalKind,
+    pub hint: Option<&'static str>,
+}
+
+impl ApiRefused {
+    pub(crate) fn is_transient(&self) -> bool {
+        self.kind == RefusalKind::RateLimited
+    }
 }
 
 impl fmt::Display for ApiRefused {
@@ -147,37 +170,12 @@ pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// The next step to suggest under an error message, if there is a useful one.
 pub(crate) fn hint(err: &anyhow::Error) -> Option<String> {
     if let Some(refused) = err.downcast_ref::<ApiRefused>() {
-        return refusal_hint(&refused.code).map(str::to_owned);
+        return refused.hint.map(str::to_owned);
     }
     err.downcast_ref::<OutcomeUnknown>().map(|_| {
         "check the DNSPod console (or `dpbatch detail <job id>` if you know it) before submitting again"
             .to_owned()
     })
-}
-
-/// Whether a refusal code means the login itself failed: `-1` as documented, `10002` as
-/// the real API also answers a bad token. Such a call is never repeated, whatever HTTP
-/// status carried it: repeated failed logins lock the account.
-pub(crate) fn is_login_failure(code: &str) -> bool {
-    matches!(code, "-1" | "10002")
-}
-
-fn refusal_hint(code: &str) -> Option<&'static str> {
-    match code {
-        code if is_login_failure(code) => Some(
-            "check the token (ID,TOKEN); dpbatch never retries a failed login, as repeated failures lock the account",
-        ),
-        "-2" => Some(
-            "the API rate limit was hit; wait before trying again, as hammering extends the ban",
-        ),
-        "-7" => Some("this token has no permission for the action"),
-        "-8" => Some("too many failed logins: the account is temporarily banned; try again later"),
-        "-99" => Some("DNSPod has paused this function; try again later"),
-        "8" => Some("no such job: check the job id"),
-        "83" => Some("the account is locked; see the DNSPod console"),
-        "85" => Some("DNSPod refused a login from an unexpected region; see the DNSPod console"),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -194,14 +192,16 @@ mod tests {
     }
 
     #[test]
-    fn refusals_exit_3_and_login_failure_hints_at_the_token() {
+    fn refusals_exit_3_with_their_hint() {
         let err = anyhow::Error::from(ApiRefused {
             action: "Batch.Detail",
             code: "-1".into(),
             message: "Login failed".into(),
+            kind: RefusalKind::Auth,
+            hint: Some("check the token"),
         });
         assert_eq!(exit_code(&err), 3);
-        assert!(hint(&err).unwrap().contains("token"));
+        assert_eq!(hint(&err).as_deref(), Some("check the token"));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! (`~/.local/share/dpbatch/jobs.jsonl` on Linux), for `jobs`, `--last` and `retry`.
 //! It holds what was asked for, never the token.
 
+use crate::backend::legacy;
+use crate::job::JobSpec;
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -10,41 +12,90 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// Which account a job belongs to: job ids mean something only there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Account {
+    /// `legacy` or, with API 3.0, `v3`.
+    pub api: &'static str,
+    pub endpoint: String,
+    pub profile: Option<String>,
+    /// The credential's public part (a token's ID), never its secret.
+    pub credential: Option<String>,
+}
+
 /// One submitted job.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(try_from = "StoredEntry")]
 pub(crate) struct Entry {
     /// `None` when the submit's outcome is unknown: it may have made a job, whose id is lost.
     pub job_id: Option<u64>,
     /// The subcommand that submitted it: `domain-create`, `record-create`, `record-modify`.
     pub action: String,
-    /// The action's own form parameters (the common ones, token included, are not kept).
-    pub params: BTreeMap<String, String>,
+    /// What the job asked for.
+    pub spec: JobSpec,
+    pub api: String,
     pub endpoint: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
     pub profile: Option<String>,
     /// Seconds since the Unix epoch.
     pub submitted_at: u64,
-    /// The job this one retries, for `retry` to refuse retrying the same job twice.
+    /// The job this one retries, for `retry` to send only what no earlier retry sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_of: Option<u64>,
 }
 
+/// A line as stored: dpbatch 0.1 wrote the legacy form parameters (`params`) where later
+/// versions write the spec, and knew only the legacy API.
+#[derive(Deserialize)]
+struct StoredEntry {
+    job_id: Option<u64>,
+    action: String,
+    spec: Option<JobSpec>,
+    params: Option<BTreeMap<String, String>>,
+    api: Option<String>,
+    endpoint: String,
+    credential: Option<String>,
+    profile: Option<String>,
+    submitted_at: u64,
+    retry_of: Option<u64>,
+}
+
+impl TryFrom<StoredEntry> for Entry {
+    type Error = String;
+
+    fn try_from(stored: StoredEntry) -> Result<Entry, String> {
+        let spec = match (stored.spec, &stored.params) {
+            (Some(spec), _) => spec,
+            (None, Some(params)) => legacy::spec_from_params(&stored.action, params)
+                .ok_or("the parameters of a 0.1 entry do not read")?,
+            (None, None) => return Err("an entry without spec".into()),
+        };
+        Ok(Entry {
+            job_id: stored.job_id,
+            action: stored.action,
+            spec,
+            api: stored.api.unwrap_or_else(|| "legacy".to_owned()),
+            endpoint: stored.endpoint,
+            credential: stored.credential,
+            profile: stored.profile,
+            submitted_at: stored.submitted_at,
+            retry_of: stored.retry_of,
+        })
+    }
+}
+
 impl Entry {
-    pub(crate) fn new(
-        job_id: u64,
-        action: &str,
-        params: &[(&str, String)],
-        endpoint: &str,
-        profile: Option<&str>,
-    ) -> Entry {
+    /// An entry for a submit to `account` now; `job_id` `None` when its outcome is unknown.
+    pub(crate) fn new(job_id: Option<u64>, spec: &JobSpec, account: &Account) -> Entry {
         Entry {
-            job_id: Some(job_id),
-            action: action.to_owned(),
-            params: params
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), v.clone()))
-                .collect(),
-            endpoint: endpoint.to_owned(),
-            profile: profile.map(str::to_owned),
+            job_id,
+            action: spec.command().to_owned(),
+            spec: spec.clone(),
+            api: account.api.to_owned(),
+            endpoint: account.endpoint.clone(),
+            credential: account.credential.clone(),
+            profile: account.profile.clone(),
             submitted_at: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
@@ -52,41 +103,15 @@ impl Entry {
         }
     }
 
-    /// A few words on what was asked for, for the `jobs` table.
-    pub(crate) fn summary(&self) -> String {
-        let param = |key: &str| self.params.get(key).map_or("", String::as_str);
-        let count = |key: &str, noun: &str| {
-            let n = self
-                .params
-                .get(key)
-                .map_or(0, |list| list.split(',').count());
-            format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-        };
-        match self.action.as_str() {
-            "domain-create" => match self.params.get("record_value") {
-                Some(ip) => format!("{}, @ and www A {ip}", count("domains", "domain")),
-                None => count("domains", "domain"),
-            },
-            "record-create" => {
-                let specs = serde_json::from_str::<Vec<serde_json::Value>>(param("records"))
-                    .map_or(0, |s| s.len());
-                let specs = format!("{specs} record spec{}", if specs == 1 { "" } else { "s" });
-                format!("{specs} on {}", count("domain_id", "domain"))
-            }
-            "record-modify" => format!(
-                "{} to {} on {}",
-                param("change"),
-                param("change_to"),
-                count("record_id", "record")
-            ),
-            _ => String::new(),
-        }
-    }
-
-    /// Whether the job was submitted to this endpoint with this profile: job ids belong to
-    /// an account, so `--last` looks only at jobs of the current one.
-    pub(crate) fn is_for(&self, endpoint: &str, profile: Option<&str>) -> bool {
-        self.endpoint == endpoint && self.profile.as_deref() == profile
+    /// Whether the job was submitted to this account: same API, endpoint and profile, and
+    /// the same credential where both are known.
+    pub(crate) fn is_for(&self, account: &Account) -> bool {
+        self.api == account.api
+            && self.endpoint == account.endpoint
+            && self.profile == account.profile
+            && (self.credential.is_none()
+                || account.credential.is_none()
+                || self.credential == account.credential)
     }
 }
 
@@ -181,6 +206,28 @@ pub(crate) fn format_utc(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::records::{Change, ChangeField};
+
+    fn account(profile: Option<&str>) -> Account {
+        Account {
+            api: "legacy",
+            endpoint: "https://dnsapi.cn".into(),
+            profile: profile.map(str::to_owned),
+            credential: Some("520001".into()),
+        }
+    }
+
+    fn ttl_spec() -> JobSpec {
+        JobSpec::RecordModify {
+            record_ids: vec![7],
+            change: Change {
+                field: ChangeField::Ttl,
+                to: "60".into(),
+                value: None,
+                mx: None,
+            },
+        }
+    }
 
     #[test]
     fn entries_round_trip_and_bad_lines_are_skipped() {
@@ -191,20 +238,12 @@ mod tests {
             (Vec::new(), 0),
             "a missing file is an empty history"
         );
-        let first = Entry::new(
-            1,
-            "domain-create",
-            &[("domains", "a.cn".into())],
-            "https://dnsapi.cn",
-            None,
-        );
-        let second = Entry::new(
-            2,
-            "record-modify",
-            &[("change", "ttl".into())],
-            "https://dnsapi.cn",
-            Some("work"),
-        );
+        let domains = JobSpec::DomainCreate {
+            domains: vec!["a.cn".into()],
+            value: None,
+        };
+        let first = Entry::new(Some(1), &domains, &account(None));
+        let second = Entry::new(None, &ttl_spec(), &account(Some("work")));
         history.append(&first).unwrap();
         fs::OpenOptions::new()
             .append(true)
@@ -219,38 +258,32 @@ mod tests {
     }
 
     #[test]
-    fn entries_belong_to_an_endpoint_and_profile() {
-        let entry = Entry::new(1, "domain-create", &[], "https://dnsapi.cn", Some("work"));
-        assert!(entry.is_for("https://dnsapi.cn", Some("work")));
-        assert!(!entry.is_for("https://dnsapi.cn", None));
-        assert!(!entry.is_for("http://127.0.0.1:8053", Some("work")));
+    fn lines_written_by_version_0_1_still_read() {
+        let line = r#"{"job_id":5,"action":"record-modify","params":{"change":"ttl","change_to":"60","record_id":"7"},"endpoint":"https://dnsapi.cn","profile":null,"submitted_at":1795512005}"#;
+        let entry: Entry = serde_json::from_str(line).unwrap();
+        assert_eq!(entry.spec, ttl_spec());
+        assert_eq!((entry.job_id, entry.api.as_str()), (Some(5), "legacy"));
+        assert!(
+            entry.is_for(&account(None)),
+            "no credential recorded: any token's"
+        );
     }
 
     #[test]
-    fn summaries_say_what_was_asked() {
-        let entry = |action: &str, params: &[(&str, &str)]| {
-            let params: Vec<(&str, String)> =
-                params.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
-            Entry::new(1, action, &params, "e", None).summary()
+    fn entries_belong_to_an_account() {
+        let entry = Entry::new(Some(1), &ttl_spec(), &account(Some("work")));
+        assert!(entry.is_for(&account(Some("work"))));
+        assert!(!entry.is_for(&account(None)));
+        let other_token = Account {
+            credential: Some("520002".into()),
+            ..account(Some("work"))
         };
-        assert_eq!(
-            entry("domain-create", &[("domains", "a.cn,b.cn")]),
-            "2 domains"
-        );
-        assert_eq!(
-            entry(
-                "record-create",
-                &[("domain_id", "1,2,3"), ("records", r#"[{"a":1}]"#)]
-            ),
-            "1 record spec on 3 domains"
-        );
-        assert_eq!(
-            entry(
-                "record-modify",
-                &[("record_id", "7"), ("change", "ttl"), ("change_to", "60")]
-            ),
-            "ttl to 60 on 1 record"
-        );
+        assert!(!entry.is_for(&other_token));
+        let other_endpoint = Account {
+            endpoint: "http://127.0.0.1:8053".into(),
+            ..account(Some("work"))
+        };
+        assert!(!entry.is_for(&other_endpoint));
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! `dpbatch`: parse the command line, run it, and turn the result into an exit code.
 
-mod api;
+mod backend;
 mod cli;
 mod commands;
 mod config;
 mod error;
+mod escape;
 mod generate;
 mod history;
 mod input;
+mod job;
 mod output;
 mod resolve;
 mod retry;

@@ -1,25 +1,12 @@
-//! Names to IDs through the read-only look-ups: domain names to `domain_id`s (Domain.List,
-//! paged, or Domain.Info, whichever costs fewer requests), and a selection of records to
-//! `record_id`s (Record.List, paged). Each name is looked up once per run.
+//! Names to IDs, whichever API answers: domain names to domain IDs, and a selection of
+//! records to the records it matches. Every name the account does not hold is reported
+//! at once (exit 2), and every ID is sent once.
 
-use crate::api::{
-    AccountDomain, AccountRecord, Action, CallError, Client, DomainInfoAnswer, DomainListAnswer,
-    PAGE, RecordListAnswer, Request, means_not_in_account,
-};
+use crate::backend::Backend;
 use crate::error::usage;
-use crate::input::domains::ascii_key;
 use crate::input::records::{Change, ChangeField};
-use anyhow::Context;
-use std::collections::{HashMap, HashSet};
-
-/// Paging stops here whatever totals a server claims: 3 million entries.
-const MAX_PAGES: u64 = 1000;
-
-/// The key a domain of the account shares with the names given for it (see `ascii_key`).
-fn account_key(domain: &AccountDomain) -> Option<String> {
-    let name = domain.punycode.as_deref().or(domain.name.as_deref())?;
-    Some(ascii_key(&name.to_lowercase()).into_owned())
-}
+use crate::job::AccountRecord;
+use std::collections::HashSet;
 
 /// The error for names the account does not hold: all of them, and that nothing was sent.
 fn not_in_account(unknown: &[&str]) -> anyhow::Error {
@@ -34,111 +21,25 @@ fn not_in_account(unknown: &[&str]) -> anyhow::Error {
     ))
 }
 
-/// Whether a look-up refused because the domain is not in the account.
-fn is_unknown_domain(err: &CallError, action: Action) -> bool {
-    matches!(err, CallError::Refused(r) if means_not_in_account(action, &r.code))
-}
-
-fn page_request(action: Action, offset: u64, mut params: Vec<(&'static str, String)>) -> Request {
-    params.extend([("offset", offset.to_string()), ("length", PAGE.to_string())]);
-    Request { action, params }
-}
-
-/// The domain ID of each name, in order, each ID once. Unknown names are all reported at
-/// once (exit 2).
-///
-/// One name costs one Domain.Info. More start with Domain.List, which holds up to 3000
-/// domains a page; after each page, when fewer names are left than pages, the rest are
-/// asked one by one with Domain.Info instead.
-pub(crate) fn domain_ids(client: &Client, names: &[String]) -> anyhow::Result<Vec<u64>> {
-    let mut found: Vec<Option<u64>> = vec![None; names.len()];
-    let listed_all = names.len() > 1 && list_domains(client, names, &mut found)?;
-    let mut unknown = Vec::new();
-    for (name, id) in names.iter().zip(found.iter_mut()) {
-        if id.is_some() {
-            continue;
-        }
-        if listed_all {
-            unknown.push(name.as_str());
-            continue;
-        }
-        let request = Request {
-            action: Action::DomainInfo,
-            params: vec![("domain", name.clone())],
-        };
-        match client.call::<DomainInfoAnswer>(&request) {
-            Ok(answer) => *id = Some(answer.domain.id),
-            Err(err) if is_unknown_domain(&err, Action::DomainInfo) => unknown.push(name.as_str()),
-            Err(err) => {
-                return Err(err.into_error())
-                    .with_context(|| format!("could not look up domain {name}"));
-            }
-        }
-    }
+/// The domain ID of each name, in order, each ID once.
+pub(crate) fn domain_ids(backend: &dyn Backend, names: &[String]) -> anyhow::Result<Vec<u64>> {
+    let found = backend.find_domains(names)?;
+    let unknown: Vec<&str> = names
+        .iter()
+        .zip(&found)
+        .filter(|(_, id)| id.is_none())
+        .map(|(name, _)| name.as_str())
+        .collect();
     if !unknown.is_empty() {
         return Err(not_in_account(&unknown));
     }
     // Two names can be one domain (an alias answers with its main domain's ID).
-    Ok(unique(found.into_iter().flatten()))
-}
-
-/// Pages through Domain.List, filling in the ID of each name it lists. True when the
-/// whole account was listed, so that the names still missing are not in it.
-fn list_domains(
-    client: &Client,
-    names: &[String],
-    found: &mut [Option<u64>],
-) -> anyhow::Result<bool> {
-    // Names come checked and de-duplicated by this key (input::domains::collect).
-    let position: HashMap<String, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| (ascii_key(name).into_owned(), i))
-        .collect();
-    let mut listed = HashSet::new();
-    let mut offset = 0;
-    for _ in 0..MAX_PAGES {
-        let page: DomainListAnswer =
-            match client.call(&page_request(Action::DomainList, offset, Vec::new())) {
-                Ok(page) => page,
-                // The account holds no domains.
-                Err(err) if is_unknown_domain(&err, Action::DomainList) => return Ok(true),
-                Err(err) => {
-                    return Err(err.into_error()).context("could not list the account's domains");
-                }
-            };
-        // An empty page ends the list whatever total was claimed.
-        if page.domains.is_empty() {
-            return Ok(true);
-        }
-        let before = listed.len();
-        for domain in &page.domains {
-            listed.insert(domain.id);
-            if let Some(&i) = account_key(domain).and_then(|key| position.get(&key)) {
-                found[i] = Some(domain.id);
-            }
-        }
-        // A page of domains listed before: the paging goes nowhere, ask for the rest.
-        if listed.len() == before {
-            return Ok(false);
-        }
-        offset += page.domains.len() as u64;
-        let total = page.info.domain_total.unwrap_or(offset);
-        if offset >= total {
-            return Ok(true);
-        }
-        let names_left = found.iter().filter(|id| id.is_none()).count() as u64;
-        if names_left <= (total - offset).div_ceil(PAGE) {
-            return Ok(false);
-        }
-    }
-    Ok(false)
-}
-
-/// The IDs in their first order, each once.
-fn unique(ids: impl IntoIterator<Item = u64>) -> Vec<u64> {
     let mut seen = HashSet::new();
-    ids.into_iter().filter(|id| seen.insert(*id)).collect()
+    Ok(found
+        .into_iter()
+        .flatten()
+        .filter(|id| seen.insert(*id))
+        .collect())
 }
 
 /// Which records of which domains `record-modify` should change.
@@ -178,73 +79,34 @@ pub(crate) struct Selected {
     pub record: AccountRecord,
 }
 
-/// Every record of the selector's domains that it matches, domain by domain, each once.
-/// With one host the server filters (`sub_domain`); with several, each domain is listed
-/// once and filtered here. Unknown domains are all reported at once (exit 2).
+/// Every record of the selector's domains that it matches, domain by domain, each once
+/// (across domains too: a record listed twice is changed once).
 pub(crate) fn select_records(
-    client: &Client,
+    backend: &dyn Backend,
     selector: &Selector,
 ) -> anyhow::Result<Vec<Selected>> {
     let mut selected = Vec::new();
     let mut unknown = Vec::new();
-    // Across domains too: a record listed twice is changed once.
     let mut listed = HashSet::new();
     for domain in &selector.domains {
-        match matching_records(client, selector, domain, &mut listed)? {
-            Some(records) => selected.extend(records.into_iter().map(|record| Selected {
-                domain: domain.clone(),
-                record,
-            })),
-            None => unknown.push(domain.as_str()),
-        }
+        let Some(records) = backend.domain_records(domain, &selector.hosts)? else {
+            unknown.push(domain.as_str());
+            continue;
+        };
+        selected.extend(
+            records
+                .into_iter()
+                .filter(|record| selector.matches(record) && listed.insert(record.id))
+                .map(|record| Selected {
+                    domain: domain.clone(),
+                    record,
+                }),
+        );
     }
     if !unknown.is_empty() {
         return Err(not_in_account(&unknown));
     }
     Ok(selected)
-}
-
-/// The records of `domain` the selector matches that are not in `listed` yet, through
-/// Record.List pages; `None` when the domain is not in the account.
-fn matching_records(
-    client: &Client,
-    selector: &Selector,
-    domain: &str,
-    listed: &mut HashSet<u64>,
-) -> anyhow::Result<Option<Vec<AccountRecord>>> {
-    let mut params = vec![("domain", domain.to_owned())];
-    if let [host] = selector.hosts.as_slice() {
-        params.push(("sub_domain", host.clone()));
-    }
-    let mut records = Vec::new();
-    let mut offset = 0;
-    for _ in 0..MAX_PAGES {
-        let page: RecordListAnswer =
-            match client.call(&page_request(Action::RecordList, offset, params.clone())) {
-                Ok(page) => page,
-                Err(CallError::Refused(r)) if r.code == "10" => break, // no records
-                Err(err) if is_unknown_domain(&err, Action::RecordList) => return Ok(None),
-                Err(err) => {
-                    return Err(err.into_error())
-                        .with_context(|| format!("could not list the records of {domain}"));
-                }
-            };
-        offset += page.records.len() as u64;
-        let before = listed.len();
-        records.extend(
-            page.records
-                .into_iter()
-                .filter(|record| listed.insert(record.id))
-                .map(AccountRecord::normalised)
-                .filter(|record| selector.matches(record)),
-        );
-        // An empty page, or one of records listed before (a server repeating its page),
-        // ends the listing whatever total was claimed.
-        if listed.len() == before || offset >= page.info.record_total.unwrap_or(offset) {
-            break;
-        }
-    }
-    Ok(Some(records))
 }
 
 /// Whether a record already has what the change would give it.
@@ -268,13 +130,14 @@ pub(crate) fn already_at_target(change: &Change, record: &AccountRecord) -> bool
         ChangeField::Value => is(&record.value, to),
         ChangeField::Mx => record.mx.is_some_and(|mx| mx.to_string() == to),
         ChangeField::Ttl => record.ttl.is_some_and(|ttl| ttl.to_string() == to),
-        ChangeField::Status => is(&record.enabled, if to == "enable" { "1" } else { "0" }),
+        ChangeField::Status => record.enabled == (to == "enable"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backend::mock::MockBackend;
 
     fn record(name: &str, record_type: &str, line: &str, value: &str) -> AccountRecord {
         AccountRecord {
@@ -284,8 +147,8 @@ mod tests {
             record_type: Some(record_type.into()),
             ttl: Some(600),
             value: Some(value.into()),
-            mx: Some(0),
-            enabled: Some("1".into()),
+            mx: None,
+            enabled: true,
         }
     }
 
@@ -363,20 +226,62 @@ mod tests {
         ));
     }
 
+    fn mock() -> MockBackend {
+        let mut backend = MockBackend::default();
+        backend.domains.insert("a.cn".into(), 25);
+        backend.domains.insert("alias.cn".into(), 25);
+        backend.domains.insert("b.cn".into(), 26);
+        let with_id = |id, name: &str| AccountRecord {
+            id,
+            ..record(name, "A", "默认", "1.1.1.1")
+        };
+        backend
+            .records
+            .insert("a.cn".into(), vec![with_id(1, "www"), with_id(2, "api")]);
+        // The same record seen again through another domain's listing.
+        backend
+            .records
+            .insert("b.cn".into(), vec![with_id(1, "www"), with_id(3, "www")]);
+        backend
+    }
+
     #[test]
-    fn unicode_and_punycode_spellings_share_a_key() {
-        assert_eq!(ascii_key("我们.cn"), "xn--vnqp08b.cn");
-        let upper = AccountDomain {
-            id: 1,
-            name: None,
-            punycode: Some("XN--VNQP08B.cn".into()),
+    fn every_unknown_name_is_listed_and_ids_are_sent_once() {
+        let backend = mock();
+        let names = ["a.cn", "alias.cn", "b.cn"].map(String::from);
+        assert_eq!(domain_ids(&backend, &names).unwrap(), [25, 26]);
+        let names = ["x.cn", "a.cn", "y.cn"].map(String::from);
+        let err = domain_ids(&backend, &names).unwrap_err().to_string();
+        assert!(
+            err.ends_with(
+                "these domains are not in this account, so nothing was submitted: x.cn, y.cn"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_selection_takes_each_matching_record_once_and_lists_unknown_domains() {
+        let backend = mock();
+        let selector = Selector {
+            domains: vec!["a.cn".into(), "b.cn".into()],
+            hosts: vec!["www".into()],
+            record_type: "A".into(),
+            line: None,
+            value_is: None,
         };
-        assert_eq!(account_key(&upper).as_deref(), Some("xn--vnqp08b.cn"));
-        let domain = AccountDomain {
-            id: 1,
-            name: Some("我们.cn".into()),
-            punycode: None,
+        let ids: Vec<u64> = select_records(&backend, &selector)
+            .unwrap()
+            .iter()
+            .map(|s| s.record.id)
+            .collect();
+        assert_eq!(ids, [1, 3]);
+        assert_eq!(*backend.lookups.borrow(), ["records a.cn", "records b.cn"]);
+        let selector = Selector {
+            domains: vec!["nope.cn".into(), "a.cn".into(), "gone.cn".into()],
+            ..selector
         };
-        assert_eq!(account_key(&domain).as_deref(), Some("xn--vnqp08b.cn"));
+        let err = select_records(&backend, &selector).unwrap_err().to_string();
+        assert!(err.ends_with(": nope.cn, gone.cn"), "{err}");
     }
 }

@@ -4,6 +4,53 @@ use std::fmt;
 
 const REDACTED: &str = "<redacted>";
 
+/// Removes secrets from text a server sends back: every spelling of each a server may
+/// echo, raw, form-encoded as it travels in a request body (upper- or lower-case
+/// escapes), and with JSON's optional `\/`.
+#[derive(Clone, Default)]
+pub(crate) struct Redactor {
+    spellings: Vec<String>,
+}
+
+impl Redactor {
+    pub(crate) fn of(secrets: &[&str]) -> Redactor {
+        let mut spellings = Vec::new();
+        for secret in secrets.iter().filter(|s| !s.is_empty()) {
+            let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+            spellings.extend([
+                (*secret).to_owned(),
+                encoded.to_ascii_lowercase(),
+                secret.replace('/', "\\/"),
+                encoded,
+            ]);
+        }
+        spellings.sort();
+        spellings.dedup();
+        Redactor { spellings }
+    }
+
+    /// `body` with every spelling replaced by `<redacted>`. A body without any is returned
+    /// as it came, without a copy.
+    pub(crate) fn redact_bytes(&self, mut body: Vec<u8>) -> Vec<u8> {
+        for spelling in &self.spellings {
+            let finder = memchr::memmem::Finder::new(spelling.as_bytes());
+            if finder.find(&body).is_none() {
+                continue;
+            }
+            let mut redacted = Vec::with_capacity(body.len());
+            let mut rest = 0;
+            for at in finder.find_iter(&body) {
+                redacted.extend_from_slice(&body[rest..at]);
+                redacted.extend_from_slice(REDACTED.as_bytes());
+                rest = at + spelling.len();
+            }
+            redacted.extend_from_slice(&body[rest..]);
+            body = redacted;
+        }
+        body
+    }
+}
+
 /// A DNSPod token written `ID,TOKEN`: the numeric token ID, a comma, the secret.
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -42,42 +89,14 @@ impl Token {
         })
     }
 
-    /// The spellings of the secret a server may echo: raw, form-encoded as it travels in a
-    /// request body (upper- or lower-case escapes), and with JSON's optional `\/`.
-    fn spellings(&self) -> Vec<String> {
-        let encoded: String =
-            url::form_urlencoded::byte_serialize(self.secret.as_bytes()).collect();
-        let mut spellings = vec![
-            self.secret.clone(),
-            encoded.to_ascii_lowercase(),
-            self.secret.replace('/', "\\/"),
-            encoded,
-        ];
-        spellings.sort();
-        spellings.dedup();
-        spellings
+    /// What removes this token's secret from answers.
+    pub(crate) fn redactor(&self) -> Redactor {
+        Redactor::of(&[self.secret.as_str()])
     }
 
-    /// An answer body with every spelling of the secret replaced by `<redacted>`, before
-    /// any of its text is read: a gateway's refusal or an item's `err_msg` may quote the
-    /// request. A body without the secret is returned as it came, without a copy.
-    pub(crate) fn redact_bytes(&self, mut body: Vec<u8>) -> Vec<u8> {
-        for spelling in self.spellings() {
-            let finder = memchr::memmem::Finder::new(spelling.as_bytes());
-            if finder.find(&body).is_none() {
-                continue;
-            }
-            let mut redacted = Vec::with_capacity(body.len());
-            let mut rest = 0;
-            for at in finder.find_iter(&body) {
-                redacted.extend_from_slice(&body[rest..at]);
-                redacted.extend_from_slice(REDACTED.as_bytes());
-                rest = at + spelling.len();
-            }
-            redacted.extend_from_slice(&body[rest..]);
-            body = redacted;
-        }
-        body
+    /// The token ID: public, so it may be recorded and shown.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     /// The `login_token` form value; only the HTTP body may carry it.
@@ -121,13 +140,13 @@ mod tests {
         let token = Token::parse("520001,s3cr/t+x").unwrap();
         let page =
             "<p>login_token=520001%2Cs3cr%2Ft%2Bx and s3cr/t+x, s3cr%2ft%2bx, \"s3cr\\/t+x\"</p>";
-        let redacted = token.redact_bytes(page.as_bytes().to_vec());
+        let redacted = token.redactor().redact_bytes(page.as_bytes().to_vec());
         assert_eq!(
             String::from_utf8(redacted).unwrap(),
             "<p>login_token=520001%2C<redacted> and <redacted>, <redacted>, \"<redacted>\"</p>"
         );
         let clean = b"{\"status\":{\"code\":\"1\"}}".to_vec();
-        assert_eq!(token.redact_bytes(clean.clone()), clean);
+        assert_eq!(token.redactor().redact_bytes(clean.clone()), clean);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! on finished, timeout, interrupt, a refusal or too many failures in a row. It never
 //! prints; it reports through [`Observer`], and time passes through [`Pacer`].
 
-use crate::api::{CallError, JobDetail};
+use crate::backend::CallError;
+use crate::error::Outcome;
+use crate::job::Job;
 use crate::signal::{self, Waited};
 use std::time::{Duration, Instant};
 
@@ -21,11 +23,32 @@ pub(crate) struct Policy {
 #[derive(Debug)]
 pub(crate) enum WaitOutcome {
     /// No item is waiting or running any more.
-    Finished(JobDetail),
+    Finished(Job),
     /// The timeout passed; the last state seen, if any poll succeeded.
-    TimedOut(Option<JobDetail>),
+    TimedOut(Option<Job>),
     /// Ctrl-C.
     Interrupted,
+}
+
+impl WaitOutcome {
+    /// The exit code's outcome of a wait that ended this way.
+    pub(crate) fn outcome(&self) -> Outcome {
+        match self {
+            WaitOutcome::Finished(job) => job_outcome(job),
+            WaitOutcome::TimedOut(_) => Outcome::TimedOut,
+            WaitOutcome::Interrupted => Outcome::Interrupted,
+        }
+    }
+}
+
+/// Exit 4 for a finished job with failed items; success otherwise, also while it runs.
+pub(crate) fn job_outcome(job: &Job) -> Outcome {
+    let tally = job.tally();
+    if tally.finished() && tally.failed > 0 {
+        Outcome::ItemsFailed
+    } else {
+        Outcome::Success
+    }
 }
 
 /// Why waiting stopped early.
@@ -47,7 +70,7 @@ pub(crate) trait Pacer {
 
 /// What the loop tells the outside world: progress and retries.
 pub(crate) trait Observer {
-    fn polled(&mut self, detail: &JobDetail);
+    fn polled(&mut self, detail: &Job);
     fn retrying(&mut self, err: &CallError, attempt: u32, delay: Duration);
 }
 
@@ -61,7 +84,7 @@ fn backoff(interval: Duration, failures: u32) -> Duration {
 /// Polls until the job finishes. `fetch` gets the wait's deadline, so a request in flight
 /// is cut when `--timeout` passes.
 pub(crate) fn wait_for_job(
-    mut fetch: impl FnMut(Option<Instant>) -> Result<JobDetail, CallError>,
+    mut fetch: impl FnMut(Option<Instant>) -> Result<Job, CallError>,
     policy: Policy,
     pacer: &impl Pacer,
     observer: &mut impl Observer,
@@ -71,7 +94,7 @@ pub(crate) fn wait_for_job(
         .timeout
         .and_then(|timeout| pacer.now().checked_add(timeout));
     let mut failures = 0;
-    let mut last: Option<JobDetail> = None;
+    let mut last: Option<Job> = None;
     // Items never vanish from a job: fewer than seen before is a broken answer.
     let mut most_items = 0;
     loop {
@@ -155,8 +178,8 @@ impl Pacer for SignalPacer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{Domain, ItemStatus};
-    use crate::error::ApiRefused;
+    use crate::error::{ApiRefused, RefusalKind};
+    use crate::job::{DomainItem, ItemStatus};
     use std::cell::{Cell, RefCell};
     use std::collections::VecDeque;
 
@@ -200,7 +223,7 @@ mod tests {
     }
 
     impl Observer for Log {
-        fn polled(&mut self, _: &JobDetail) {
+        fn polled(&mut self, _: &Job) {
             self.polls += 1;
         }
         fn retrying(&mut self, _: &CallError, attempt: u32, delay: Duration) {
@@ -208,9 +231,9 @@ mod tests {
         }
     }
 
-    fn job(status: ItemStatus) -> JobDetail {
-        JobDetail {
-            domains: vec![Domain {
+    fn job(status: ItemStatus) -> Job {
+        Job {
+            domains: vec![DomainItem {
                 id: Some(0),
                 domain: Some("a.cn".into()),
                 domain_id: None,
@@ -220,7 +243,7 @@ mod tests {
                 err_msg: None,
                 records: Vec::new(),
             }],
-            ..JobDetail::default()
+            ..Job::default()
         }
     }
 
@@ -231,17 +254,19 @@ mod tests {
         }
     }
 
-    fn refused(code: &str) -> CallError {
+    fn refused(kind: RefusalKind) -> CallError {
         CallError::Refused(ApiRefused {
             action: "Batch.Detail",
-            code: code.into(),
+            code: "c".into(),
             message: "m".into(),
+            kind,
+            hint: None,
         })
     }
 
     fn script(
-        answers: Vec<Result<JobDetail, CallError>>,
-    ) -> impl FnMut(Option<Instant>) -> Result<JobDetail, CallError> {
+        answers: Vec<Result<Job, CallError>>,
+    ) -> impl FnMut(Option<Instant>) -> Result<Job, CallError> {
         let mut answers: VecDeque<_> = answers.into();
         move |_| {
             answers
@@ -277,7 +302,7 @@ mod tests {
         let mut log = Log::default();
         let fetch = script(vec![
             Err(http(502)),
-            Err(refused("-2")),
+            Err(refused(RefusalKind::RateLimited)),
             Err(CallError::Unreadable("html".into())),
             Ok(job(ItemStatus::Ok)),
         ]);
@@ -307,13 +332,15 @@ mod tests {
     fn refusals_stop_at_once() {
         let pacer = FakePacer::new();
         let err = wait_for_job(
-            script(vec![Err(refused("-1"))]),
+            script(vec![Err(refused(RefusalKind::Auth))]),
             POLICY,
             &pacer,
             &mut Log::default(),
         )
         .unwrap_err();
-        assert!(matches!(err, WaitError::Refused(CallError::Refused(r)) if r.code == "-1"));
+        assert!(
+            matches!(err, WaitError::Refused(CallError::Refused(r)) if r.kind == RefusalKind::Auth)
+        );
         assert!(pacer.sleeps.borrow().is_empty());
     }
 
@@ -355,7 +382,7 @@ mod tests {
         assert!(matches!(outcome, WaitOutcome::Interrupted));
     }
 
-    fn jobs(domains: usize, status: ItemStatus) -> JobDetail {
+    fn jobs(domains: usize, status: ItemStatus) -> Job {
         let mut detail = job(status);
         detail.domains = vec![detail.domains[0].clone(); domains];
         detail

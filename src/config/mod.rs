@@ -1,7 +1,7 @@
 //! Configuration: where the file is, what it may hold, and how flag, environment, profile,
 //! top level and default combine into the settings a command runs with.
 
-use crate::api::{Endpoint, Lang};
+use crate::backend::{Endpoint, Lang};
 use crate::cli::GlobalArgs;
 use crate::error::usage;
 use crate::input::values::{display_duration, parse_duration};

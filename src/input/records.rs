@@ -2,7 +2,7 @@
 //! host names, values by type, TTL and MX, each error naming the value.
 
 use super::values::{check_mx, check_ttl};
-use crate::api::de;
+use crate::backend::de;
 use crate::error::usage;
 use serde::{Deserialize, Serialize};
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -79,8 +79,9 @@ pub(crate) fn check_hosts(raw: &str) -> Result<String, String> {
     Ok(hosts.join(","))
 }
 
-/// One entry of the `records` parameter of Batch.Record.Create, in the API's own format.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+/// A record to create on each domain of a job: one entry of a `--records-file`, whose
+/// format is the legacy API's `records` parameter.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RecordSpec {
     #[serde(default = "default_sub")]
@@ -173,9 +174,10 @@ pub(crate) fn specs_from_file(path: &Path) -> anyhow::Result<Vec<RecordSpec>> {
     Ok(checked)
 }
 
-/// The field `--change` names, with the API's spelling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// The field `--change` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
 #[value(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum ChangeField {
     SubDomain,
     RecordType,
@@ -187,7 +189,8 @@ pub(crate) enum ChangeField {
 }
 
 impl ChangeField {
-    pub(crate) fn wire_name(self) -> &'static str {
+    /// As `--change` takes it.
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ChangeField::SubDomain => "sub_domain",
             ChangeField::RecordType => "record_type",
@@ -200,26 +203,13 @@ impl ChangeField {
     }
 }
 
-/// A checked Batch.Record.Modify change.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A checked change of one field of records.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Change {
     pub field: ChangeField,
     pub to: String,
     pub value: Option<String>,
     pub mx: Option<u64>,
-}
-
-impl Change {
-    /// Its Batch.Record.Modify form fields, those after `record_id`.
-    pub(crate) fn params(&self) -> Vec<(&'static str, String)> {
-        let mut params = vec![
-            ("change", self.field.wire_name().to_owned()),
-            ("change_to", self.to.clone()),
-        ];
-        params.extend(self.value.clone().map(|value| ("value", value)));
-        params.extend(self.mx.map(|mx| ("mx", mx.to_string())));
-        params
-    }
 }
 
 /// Checks `--change FIELD --to VALUE [--value V] [--mx P]` together.
@@ -231,7 +221,7 @@ pub(crate) fn check_change(
 ) -> Result<Change, String> {
     let to = to.trim();
     if to.is_empty() {
-        return Err(format!("--to is empty; give the new {}", field.wire_name()));
+        return Err(format!("--to is empty; give the new {}", field.name()));
     }
     if value.is_some() && field != ChangeField::RecordType {
         return Err("--value goes with --change record_type only (to change values use --change value --to NEW)".into());

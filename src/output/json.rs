@@ -1,11 +1,11 @@
-//! `--json` output. Items are the API's `Domain`/`Record`, whose fields are already
-//! normalised when read (numbers as `u64`, text as text), so numeric fields are JSON
-//! numbers or `null` by type; the job-level object is ours.
+//! `--json` output, from the job model: its items' fields are normalised when a backend
+//! reads them (numbers as `u64`, text as text), so numeric fields are JSON numbers or
+//! `null` by type.
 
-use super::DryRun;
-use super::escape::JsonEscapes;
-use crate::api::{Domain, JobDetail};
+use crate::backend::DryRun;
+use crate::escape::JsonEscapes;
 use crate::history::Entry;
+use crate::job::{DomainItem, Job, JobKind};
 use crate::resolve::Selected;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -27,7 +27,7 @@ struct JobReport<'a> {
     total: Option<u64>,
     success: Option<u64>,
     fail: Option<u64>,
-    domains: &'a [Domain],
+    domains: &'a [DomainItem],
 }
 
 #[derive(Serialize)]
@@ -57,11 +57,11 @@ pub(super) fn write_submitted(out: &mut dyn Write, job_id: u64, command: &str) -
 }
 
 /// The API's counters where it sent them; our own count of the items where it did not.
-pub(super) fn write_job(out: &mut dyn Write, job_id: u64, detail: &JobDetail) -> io::Result<()> {
+pub(super) fn write_job(out: &mut dyn Write, job_id: u64, detail: &Job) -> io::Result<()> {
     let tally = detail.tally();
     let report = JobReport {
         job_id,
-        job_type: detail.job_type.as_deref(),
+        job_type: detail.kind.map(JobKind::as_str),
         created_at: detail.created_at.as_deref(),
         finished: tally.finished(),
         total: detail.total.or(Some(tally.total)),
@@ -106,7 +106,7 @@ pub(super) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
                 value: record.value.as_deref(),
                 ttl: record.ttl,
                 mx: record.mx,
-                enabled: record.enabled.as_deref() != Some("0"),
+                enabled: record.enabled,
                 skip: *skip,
             }
         })
@@ -114,7 +114,7 @@ pub(super) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
     finish(out, &records)
 }
 
-pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun<'_>) -> io::Result<()> {
+pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun) -> io::Result<()> {
     let form = request
         .form
         .iter()
@@ -124,9 +124,9 @@ pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun<'_>) -> io::Re
         out,
         &DryRunReport {
             dry_run: true,
-            method: "POST",
+            method: request.method,
             url: &request.url,
-            user_agent: request.user_agent,
+            user_agent: &request.user_agent,
             form,
         },
     )
@@ -135,12 +135,17 @@ pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun<'_>) -> io::Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backend::legacy::wire::JobDetail;
+
+    /// A job as the legacy backend reads it from a vendor body.
+    fn vendor_job(body: &str) -> Job {
+        serde_json::from_str::<JobDetail>(body).unwrap().into_job()
+    }
     use serde_json::{Value, json};
 
     #[test]
     fn the_vendor_example_becomes_the_spec_shape() {
-        let detail: JobDetail =
-            serde_json::from_str(include_str!("../../tests/cli/vendor/batch-detail.json")).unwrap();
+        let detail = vendor_job(include_str!("../../tests/cli/vendor/batch-detail.json"));
         let mut out = Vec::new();
         write_job(&mut out, 409752, &detail).unwrap();
         let value: Value = serde_json::from_slice(&out).unwrap();
@@ -182,10 +187,9 @@ mod tests {
 
     #[test]
     fn string_counters_become_numbers() {
-        let detail: JobDetail = serde_json::from_str(
+        let detail = vendor_job(
             r#"{"status": {"code": "1"}, "total": "3", "success": "2", "fail": "1", "type": "record_modify", "detail": []}"#,
-        )
-        .unwrap();
+        );
         let mut out = Vec::new();
         write_job(&mut out, 1, &detail).unwrap();
         let value: Value = serde_json::from_slice(&out).unwrap();

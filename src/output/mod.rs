@@ -1,18 +1,20 @@
 //! Everything the user sees. Results go to stdout (table or JSON, decided once); hints,
 //! warnings, progress and errors go to stderr.
 
-mod escape;
 mod json;
 mod progress;
 mod table;
 
-pub(crate) use escape::visible;
+use crate::escape::{self, visible};
 
 pub(crate) use progress::Progress;
 
-use crate::api::JobDetail;
+use crate::backend::DryRun;
 use crate::history::Entry;
+use crate::input::values::display_duration;
+use crate::job::Job;
 use crate::resolve::Selected;
+use crate::wait::{Policy, WaitOutcome};
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
 
@@ -24,21 +26,27 @@ pub(crate) struct Output {
     progress_bar: bool,
 }
 
-/// A request as `--dry-run` shows it: the form already redacted.
-pub(crate) struct DryRun<'a> {
-    pub url: String,
-    pub user_agent: &'a str,
-    pub form: Vec<(&'static str, String)>,
-}
-
 impl Output {
     pub(crate) fn new(json: bool, quiet: bool) -> Output {
-        let no_color = std::env::var_os("NO_COLOR").is_some();
+        // An empty NO_COLOR counts as unset (no-color.org).
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Output {
             json,
             quiet,
             color: !no_color && io::stdout().is_terminal(),
             progress_bar: !quiet && io::stderr().is_terminal(),
+        }
+    }
+
+    /// A warning on stderr; shown even under `--quiet`.
+    pub(crate) fn warn(&self, message: &str) {
+        warn(message);
+    }
+
+    /// A line on stderr about what is being done; `--quiet` silences it.
+    pub(crate) fn note(&self, message: &str) {
+        if !self.quiet {
+            log(message);
         }
     }
 
@@ -66,7 +74,7 @@ impl Output {
     }
 
     /// A job's items and the summary line.
-    pub(crate) fn job(&self, job_id: u64, detail: &JobDetail) -> anyhow::Result<()> {
+    pub(crate) fn job(&self, job_id: u64, detail: &Job) -> anyhow::Result<()> {
         write_stdout(|out| {
             if self.json {
                 json::write_job(out, job_id, detail)
@@ -74,6 +82,55 @@ impl Output {
                 table::write_job(out, job_id, detail, self.color)
             }
         })
+    }
+
+    /// A job as `detail` shows it, and on stderr whether it finished with failures.
+    pub(crate) fn job_and_verdict(&self, job_id: u64, job: &Job) -> anyhow::Result<()> {
+        self.job(job_id, job)?;
+        let tally = job.tally();
+        if tally.finished() && tally.failed > 0 {
+            log(&format!(
+                "job {job_id} finished with {} of {} items failed",
+                tally.failed, tally.total
+            ));
+        }
+        Ok(())
+    }
+
+    /// Where following a job ended: the job as last seen, and how to resume if it goes on.
+    pub(crate) fn followed(
+        &self,
+        job_id: u64,
+        ended: &WaitOutcome,
+        policy: &Policy,
+    ) -> anyhow::Result<()> {
+        let resume = format!("resume with `dpbatch wait {job_id}`");
+        match ended {
+            WaitOutcome::Finished(job) => self.job_and_verdict(job_id, job)?,
+            WaitOutcome::TimedOut(last) => {
+                let pending = last.as_ref().map(Job::tally).map_or_else(
+                    || "its items' state is unknown".to_owned(),
+                    |t| {
+                        format!(
+                            "{} of {} items still waiting or running",
+                            t.waiting + t.running,
+                            t.total
+                        )
+                    },
+                );
+                if let Some(job) = last {
+                    self.job(job_id, job)?;
+                }
+                log(&format!(
+                    "timed out after {} waiting for job {job_id} ({pending}); the job goes on: {resume}",
+                    display_duration(policy.timeout.unwrap_or_default())
+                ));
+            }
+            WaitOutcome::Interrupted => {
+                log(&format!("interrupted; job {job_id} goes on: {resume}"));
+            }
+        }
+        Ok(())
     }
 
     /// The job history, newest first.
@@ -111,15 +168,15 @@ impl Output {
         }
     }
 
-    pub(crate) fn dry_run(&self, request: &DryRun<'_>) -> anyhow::Result<()> {
+    pub(crate) fn dry_run(&self, request: &DryRun) -> anyhow::Result<()> {
         write_stdout(|out| {
             if self.json {
                 json::write_dry_run(out, request)
             } else {
                 // One line per parameter, whatever a value holds: CR/LF shows as `\r\n`.
-                writeln!(out, "POST {}", request.url)?;
-                writeln!(out, "User-Agent: {}", visible(request.user_agent))?;
-                writeln!(out, "Content-Type: application/x-www-form-urlencoded")?;
+                writeln!(out, "{} {}", request.method, request.url)?;
+                writeln!(out, "User-Agent: {}", visible(&request.user_agent))?;
+                writeln!(out, "Content-Type: {}", request.content_type)?;
                 writeln!(out)?;
                 for (name, value) in &request.form {
                     writeln!(out, "{name}={}", visible(value))?;

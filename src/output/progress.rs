@@ -1,6 +1,7 @@
 //! The progress bar while waiting (stderr, terminal only) and the retry notices.
 
-use crate::api::{CallError, JobDetail};
+use crate::backend::CallError;
+use crate::job::Job;
 use crate::wait::{MAX_CONSECUTIVE_FAILURES, Observer};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::time::Duration;
@@ -30,7 +31,7 @@ impl Progress {
 }
 
 impl Observer for Progress {
-    fn polled(&mut self, detail: &JobDetail) {
+    fn polled(&mut self, detail: &Job) {
         let tally = detail.tally();
         self.bar.set_length(tally.total);
         self.bar.set_position(tally.done());

@@ -4,9 +4,9 @@
 //! 10,000-domain job is 30,000 rows, and a table library that keeps every cell took about
 //! twenty times the answer's size in memory (see BENCHMARKS.md).
 
-use super::visible;
-use crate::api::{Domain, ItemStatus, JobDetail, Record, Tally};
+use crate::escape::visible;
 use crate::history::{Entry, format_utc};
+use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem, Tally};
 use crate::resolve::Selected;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -43,7 +43,7 @@ fn number(value: Option<u64>) -> Cow<'static, str> {
     value.map_or(Cow::Borrowed("-"), |n| Cow::Owned(n.to_string()))
 }
 
-fn domain_row(domain: &Domain) -> Row<'_> {
+fn domain_row(domain: &DomainItem) -> Row<'_> {
     let dash = || Cow::Borrowed("-");
     [
         text(domain.domain.as_deref()),
@@ -58,7 +58,7 @@ fn domain_row(domain: &Domain) -> Row<'_> {
     ]
 }
 
-fn record_row<'a>(domain: &'a Domain, record: &'a Record) -> Row<'a> {
+fn record_row<'a>(domain: &'a DomainItem, record: &'a RecordItem) -> Row<'a> {
     [
         text(domain.domain.as_deref()),
         text(record.sub_domain.as_deref()),
@@ -73,7 +73,7 @@ fn record_row<'a>(domain: &'a Domain, record: &'a Record) -> Row<'a> {
 }
 
 /// Every item as a row with its status: a domain, then each of its records.
-fn rows(detail: &JobDetail) -> impl Iterator<Item = (ItemStatus, Row<'_>)> {
+fn rows(detail: &Job) -> impl Iterator<Item = (ItemStatus, Row<'_>)> {
     detail.domains.iter().flat_map(|domain| {
         std::iter::once((domain.status, domain_row(domain))).chain(
             domain
@@ -139,7 +139,7 @@ where
 pub(crate) fn write_job(
     out: &mut dyn Write,
     job_id: u64,
-    detail: &JobDetail,
+    detail: &Job,
     color: bool,
 ) -> io::Result<()> {
     if !detail.domains.is_empty() {
@@ -149,7 +149,7 @@ pub(crate) fn write_job(
     writeln!(
         out,
         "{}",
-        summary(job_id, detail.job_type.as_deref(), &detail.tally())
+        summary(job_id, detail.kind.map(JobKind::as_str), &detail.tally())
     )
 }
 
@@ -167,7 +167,7 @@ pub(crate) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<(
                     Cow::Owned(format_utc(entry.submitted_at)),
                     text(entry.profile.as_deref()),
                     visible(&entry.endpoint),
-                    Cow::Owned(visible(&entry.summary()).into_owned()),
+                    Cow::Owned(visible(&entry.spec.summary()).into_owned()),
                 ],
             )
         })
@@ -195,10 +195,10 @@ pub(crate) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
                     text(record.line.as_deref()),
                     text(record.value.as_deref()),
                     number(record.ttl),
-                    Cow::Borrowed(if record.enabled.as_deref() == Some("0") {
-                        "disabled"
-                    } else {
+                    Cow::Borrowed(if record.enabled {
                         "enabled"
+                    } else {
+                        "disabled"
                     }),
                     Cow::Borrowed(if *skip {
                         "skip: already there"
@@ -253,9 +253,10 @@ pub(crate) fn summary(job_id: u64, job_type: Option<&str>, tally: &Tally) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backend::legacy::wire::JobDetail;
 
     fn render(json: &str, color: bool) -> String {
-        let detail: JobDetail = serde_json::from_str(json).unwrap();
+        let detail = serde_json::from_str::<JobDetail>(json).unwrap().into_job();
         let mut out = Vec::new();
         write_job(&mut out, 409752, &detail, color).unwrap();
         String::from_utf8(out).unwrap()

@@ -2,11 +2,11 @@
 //! the detail is the server's word, and a retry must not send what `--file` would refuse
 //! (an item `x.cn,y.cn` would become two domains, a TTL of 0 would go out).
 
-use crate::api::{Domain, ItemStatus, JobDetail, Record};
 use crate::error::usage;
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::list_errors;
 use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec, check_host, check_value};
+use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem};
 use std::collections::HashSet;
 
 /// One failed item to send again.
@@ -67,21 +67,21 @@ pub(super) fn record_key(domain_id: u64, spec: &RecordSpec, host: &str) -> Key {
 /// checks refuses the whole retry (exit 2), naming every bad one.
 pub(super) fn failed_items(
     job_id: u64,
-    detail: &JobDetail,
+    detail: &Job,
     asked: Option<&str>,
 ) -> anyhow::Result<Vec<Item>> {
     let mut found = Found::default();
-    match detail.job_type.as_deref() {
-        Some("domain") => {
+    match detail.kind {
+        Some(JobKind::DomainCreate) => {
             domain_items(detail, asked, &mut found);
             let created = detail.domains.iter().filter(|d| d.status == ItemStatus::Ok);
             record_items(created, &mut found);
         }
-        Some("record_add") => record_items(detail.domains.iter(), &mut found),
-        Some("record_modify") => modify_items(detail, &mut found),
-        other => {
+        Some(JobKind::RecordCreate) => record_items(detail.domains.iter(), &mut found),
+        Some(JobKind::RecordModify) => modify_items(detail, &mut found),
+        None => {
             return Err(anyhow::anyhow!(
-                "job {job_id} has type {other:?}, which dpbatch cannot retry"
+                "job {job_id} is of a type dpbatch does not know, so it cannot retry it"
             ));
         }
     }
@@ -111,7 +111,7 @@ impl Found {
     }
 }
 
-fn failed(records: &[Record]) -> Vec<&Record> {
+fn failed(records: &[RecordItem]) -> Vec<&RecordItem> {
     records
         .iter()
         .filter(|r| r.status == ItemStatus::Error)
@@ -120,7 +120,7 @@ fn failed(records: &[Record]) -> Vec<&Record> {
 
 /// Failed domains are created again with the A value they were created with (from their
 /// records, else from the history).
-fn domain_items(detail: &JobDetail, asked: Option<&str>, found: &mut Found) {
+fn domain_items(detail: &Job, asked: Option<&str>, found: &mut Found) {
     for domain in detail
         .domains
         .iter()
@@ -153,7 +153,7 @@ fn domain_items(detail: &JobDetail, asked: Option<&str>, found: &mut Found) {
 }
 
 /// The failed records of these domains, each as the spec that creates it again.
-fn record_items<'a>(domains: impl Iterator<Item = &'a Domain>, found: &mut Found) {
+fn record_items<'a>(domains: impl Iterator<Item = &'a DomainItem>, found: &mut Found) {
     for domain in domains {
         let records = failed(&domain.records);
         if records.is_empty() {
@@ -177,7 +177,7 @@ fn record_items<'a>(domains: impl Iterator<Item = &'a Domain>, found: &mut Found
 
 /// A failed record as the spec that creates it again, checked as `--records-file` is; its
 /// host must be one host, as a record has one.
-fn spec(record: &Record) -> Result<RecordSpec, String> {
+fn spec(record: &RecordItem) -> Result<RecordSpec, String> {
     let missing = |field: &str| format!("a failed record has no {field} in the job's detail");
     let record_type = record
         .record_type
@@ -205,7 +205,7 @@ fn spec(record: &Record) -> Result<RecordSpec, String> {
 }
 
 /// The failed records of a modify job, by id.
-fn modify_items(detail: &JobDetail, found: &mut Found) {
+fn modify_items(detail: &Job, found: &mut Found) {
     for record in detail.domains.iter().flat_map(|d| failed(&d.records)) {
         match record.record_id.filter(|id| *id > 0) {
             Some(record_id) => found.push(Item::Modify { record_id }),

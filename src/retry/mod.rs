@@ -10,36 +10,36 @@
 mod covered;
 mod items;
 
-use crate::api::{Action, JobDetail, Request};
 use crate::error::usage;
 use crate::history::Entry;
-use crate::input::records::{ChangeField, RecordSpec, check_change};
-use crate::session::join_ids;
-use anyhow::Context;
+use crate::input::records::{RecordSpec, check_change};
+use crate::job::{Job, JobSpec};
 use items::Item;
 use std::collections::BTreeMap;
-
-/// One job to submit: the command that would have sent it, and its request.
-pub(crate) type Planned = (&'static str, Request);
 
 /// What a retry sends, and a line that says so.
 #[derive(Debug)]
 pub(crate) struct Plan {
-    pub jobs: Vec<Planned>,
+    pub jobs: Vec<JobSpec>,
     pub summary: String,
+}
+
+fn join_ids(ids: &[u64]) -> String {
+    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// The jobs that retry the failed items of `detail` that none of the `earlier` retries of
 /// the job sent; `history` is the job's own history entry.
 pub(crate) fn plan(
     job_id: u64,
-    detail: &JobDetail,
+    detail: &Job,
     history: Option<&Entry>,
     earlier: &[&Entry],
 ) -> anyhow::Result<Plan> {
-    let asked = history
-        .and_then(|entry| entry.params.get("record_value"))
-        .map(String::as_str);
+    let asked = history.and_then(|entry| match &entry.spec {
+        JobSpec::DomainCreate { value, .. } => value.as_deref(),
+        _ => None,
+    });
     let covered = covered::keys(earlier);
     let (sent, todo): (Vec<Item>, Vec<Item>) = items::failed_items(job_id, detail, asked)?
         .into_iter()
@@ -76,7 +76,7 @@ pub(crate) fn plan(
 }
 
 /// Domain jobs first (by A value), then record jobs, then the modify job.
-fn jobs(job_id: u64, items: &[Item], history: Option<&Entry>) -> anyhow::Result<Vec<Planned>> {
+fn jobs(job_id: u64, items: &[Item], history: Option<&Entry>) -> anyhow::Result<Vec<JobSpec>> {
     let mut by_value: BTreeMap<Option<&str>, Vec<&str>> = BTreeMap::new();
     let mut specs: BTreeMap<u64, Vec<&RecordSpec>> = BTreeMap::new();
     let mut record_ids = Vec::new();
@@ -89,93 +89,91 @@ fn jobs(job_id: u64, items: &[Item], history: Option<&Entry>) -> anyhow::Result<
             Item::Modify { record_id } => record_ids.push(*record_id),
         }
     }
-    let mut jobs: Vec<Planned> = by_value
+    let mut jobs: Vec<JobSpec> = by_value
         .into_iter()
-        .map(|(value, names)| {
-            let mut params = vec![("domains", names.join(","))];
-            params.extend(value.map(|v| ("record_value", v.to_owned())));
-            (
-                "domain-create",
-                Request {
-                    action: Action::DomainCreate,
-                    params,
-                },
-            )
+        .map(|(value, names)| JobSpec::DomainCreate {
+            domains: names.into_iter().map(str::to_owned).collect(),
+            value: value.map(str::to_owned),
         })
         .collect();
-    jobs.extend(record_jobs(specs)?);
+    jobs.extend(record_jobs(specs));
     if !record_ids.is_empty() {
         jobs.push(modify_job(job_id, &record_ids, history)?);
     }
     Ok(jobs)
 }
 
-/// One Batch.Record.Create per distinct set of failed specs, with every domain that has it.
-/// The group's key is its `records` parameter itself.
-fn record_jobs(specs: BTreeMap<u64, Vec<&RecordSpec>>) -> anyhow::Result<Vec<Planned>> {
-    let mut groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+/// One record-create job per distinct set of failed specs, with every domain that has it
+/// (the batch action applies every spec to every domain).
+fn record_jobs(specs: BTreeMap<u64, Vec<&RecordSpec>>) -> Vec<JobSpec> {
+    let mut groups: BTreeMap<Vec<&RecordSpec>, Vec<u64>> = BTreeMap::new();
     for (domain_id, specs) in specs {
-        let records = serde_json::to_string(&specs).context("could not encode record specs")?;
-        groups.entry(records).or_default().push(domain_id);
+        groups.entry(specs).or_default().push(domain_id);
     }
-    Ok(groups
+    groups
         .into_iter()
-        .map(|(records, ids)| {
-            (
-                "record-create",
-                Request {
-                    action: Action::RecordCreate,
-                    params: vec![("domain_id", join_ids(&ids)), ("records", records)],
-                },
-            )
+        .map(|(records, domain_ids)| JobSpec::RecordCreate {
+            domain_ids,
+            records: records.into_iter().cloned().collect(),
         })
-        .collect())
+        .collect()
 }
 
 /// The change the job asked for, from the history and checked again, sent to its failed
 /// records.
-fn modify_job(job_id: u64, ids: &[u64], history: Option<&Entry>) -> anyhow::Result<Planned> {
+fn modify_job(job_id: u64, ids: &[u64], history: Option<&Entry>) -> anyhow::Result<JobSpec> {
     let by_hand = |why: &str| {
         usage(format!(
             "job {job_id} {why}; run record-modify again with --record-id {}",
             join_ids(ids)
         ))
     };
-    let entry = history
-        .filter(|entry| entry.action == "record-modify")
+    let asked = history
+        .and_then(|entry| match &entry.spec {
+            JobSpec::RecordModify { change, .. } => Some(change),
+            _ => None,
+        })
         .ok_or_else(|| {
             by_hand("is not in this machine's job history, so the change it asked for is unknown")
         })?;
-    let param = |key: &str| entry.params.get(key).map(String::as_str);
-    let field = param("change")
-        .and_then(|name| <ChangeField as clap::ValueEnum>::from_str(name, false).ok())
-        .ok_or_else(|| by_hand("has no readable change in the job history"))?;
-    let mx = param("mx").map(str::parse).transpose();
-    let change = mx
-        .map_err(|_| "its MX priority is not a number".to_owned())
-        .and_then(|mx| check_change(field, param("change_to").unwrap_or(""), param("value"), mx))
-        .map_err(|why| {
+    let change =
+        check_change(asked.field, &asked.to, asked.value.as_deref(), asked.mx).map_err(|why| {
             by_hand(&format!(
                 "has a change in the job history that is not valid ({why})"
             ))
         })?;
-    let mut params = vec![("record_id", join_ids(ids))];
-    params.extend(change.params());
-    Ok((
-        "record-modify",
-        Request {
-            action: Action::RecordModify,
-            params,
-        },
-    ))
+    Ok(JobSpec::RecordModify {
+        record_ids: ids.to_vec(),
+        change,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backend::legacy::{self, wire::JobDetail};
+    use crate::history::Account;
 
-    fn detail(json: serde_json::Value) -> JobDetail {
-        serde_json::from_value(json).unwrap()
+    fn detail(json: serde_json::Value) -> Job {
+        serde_json::from_value::<JobDetail>(json)
+            .unwrap()
+            .into_job()
+    }
+
+    /// A history entry as dpbatch 0.1 wrote it, with the legacy form parameters.
+    fn entry(job_id: u64, command: &str, params: &[(&str, &str)]) -> Entry {
+        let params = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        let spec = legacy::spec_from_params(command, &params).expect("readable parameters");
+        let account = Account {
+            api: "legacy",
+            endpoint: "e".into(),
+            profile: None,
+            credential: None,
+        };
+        Entry::new(Some(job_id), &spec, &account)
     }
 
     fn record(sub: &str, status: &str) -> serde_json::Value {
@@ -183,13 +181,8 @@ mod tests {
                            "ttl": "600", "status": status, "record_id": "7"})
     }
 
-    fn params(planned: &Planned) -> Vec<String> {
-        planned
-            .1
-            .params
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect()
+    fn params(spec: &JobSpec) -> Vec<String> {
+        legacy::form_lines(spec)
     }
 
     #[test]
@@ -202,7 +195,7 @@ mod tests {
         );
         let jobs = plan(1, &job, None, &[]).unwrap().jobs;
         assert_eq!(jobs.len(), 1);
-        assert_eq!(jobs[0].0, "domain-create");
+        assert_eq!(jobs[0].command(), "domain-create");
         assert_eq!(params(&jobs[0]), ["domains=bad.cn", "record_value=1.1.1.1"]);
     }
 
@@ -213,12 +206,10 @@ mod tests {
                 {"domain": "bad.cn", "status": "error", "records": null},
             ]}),
         );
-        let entry = Entry::new(
+        let entry = entry(
             1,
             "domain-create",
-            &[("record_value", "9.9.9.9".into())],
-            "e",
-            None,
+            &[("domains", "bad.cn"), ("record_value", "9.9.9.9")],
         );
         let jobs = plan(1, &job, Some(&entry), &[]).unwrap().jobs;
         assert_eq!(params(&jobs[0]), ["domains=bad.cn", "record_value=9.9.9.9"]);
@@ -248,7 +239,7 @@ mod tests {
             ]}),
         );
         let jobs = plan(1, &job, None, &[]).unwrap().jobs;
-        assert_eq!(jobs[0].0, "record-create");
+        assert_eq!(jobs[0].command(), "record-create");
         assert_eq!(
             params(&jobs[0]),
             [
@@ -286,12 +277,10 @@ mod tests {
         );
         let err = plan(5, &job, None, &[]).unwrap_err().to_string();
         assert!(err.contains("--record-id 7"), "{err}");
-        let entry = Entry::new(
+        let entry = entry(
             5,
             "record-modify",
-            &[("change", "ttl".into()), ("change_to", "60".into())],
-            "e",
-            None,
+            &[("record_id", "7"), ("change", "ttl"), ("change_to", "60")],
         );
         let jobs = plan(5, &job, Some(&entry), &[]).unwrap().jobs;
         assert_eq!(
@@ -307,12 +296,10 @@ mod tests {
                 {"domain": "a.cn", "domain_id": 1, "status": "ok", "records": [record("www", "error")]},
             ]}),
         );
-        let entry = Entry::new(
+        let entry = entry(
             5,
             "record-modify",
-            &[("change", "ttl".into()), ("change_to", "0".into())],
-            "e",
-            None,
+            &[("record_id", "7"), ("change", "ttl"), ("change_to", "0")],
         );
         let err = plan(5, &job, Some(&entry), &[]).unwrap_err();
         assert_eq!(crate::error::exit_code(&err), 2);
@@ -329,22 +316,17 @@ mod tests {
             ]}),
         );
         // Earlier retries sent the punycode spelling, and a spec naming two hosts.
-        let domains = Entry::new(
-            8,
-            "domain-create",
-            &[("domains", "xn--fsqu00a.cn".into())],
-            "e",
-            None,
-        );
-        let records = Entry::new(
+        let domains = entry(8, "domain-create", &[("domains", "xn--fsqu00a.cn")]);
+        let records = entry(
             9,
             "record-create",
             &[
-                ("domain_id", "3".into()),
-                ("records", r#"[{"sub_domain":"WWW,api","record_type":"A","record_line":"默认","value":"1.1.1.1","ttl":600}]"#.into()),
+                ("domain_id", "3"),
+                (
+                    "records",
+                    r#"[{"sub_domain":"WWW,api","record_type":"A","record_line":"默认","value":"1.1.1.1","ttl":600}]"#,
+                ),
             ],
-            "e",
-            None,
         );
         let plan = plan(1, &job, None, &[&domains, &records]).unwrap();
         let sent: Vec<Vec<String>> = plan.jobs.iter().map(params).collect();

@@ -2,6 +2,7 @@
 //! `--last` finds the newest for this endpoint and profile.
 
 use crate::support::{Env, FAST, secret};
+use fake_dnspod::DEFAULT_TOKEN;
 
 #[test]
 fn each_submit_is_remembered_without_the_token() {
@@ -32,10 +33,18 @@ fn each_submit_is_remembered_without_the_token() {
     assert_eq!(entries.len(), 2, "dry runs are not jobs: {text}");
     assert_eq!(entries[0]["job_id"], first);
     assert_eq!(entries[0]["action"], "domain-create");
-    assert_eq!(entries[0]["params"]["domains"], "a.cn,b.cn");
+    assert_eq!(
+        entries[0]["spec"],
+        serde_json::json!({"kind": "domain-create", "domains": ["a.cn", "b.cn"]})
+    );
+    assert_eq!(entries[0]["api"], "legacy");
     assert_eq!(entries[0]["endpoint"], env.server.url());
+    assert_eq!(
+        entries[0]["credential"],
+        DEFAULT_TOKEN.split(',').next().unwrap()
+    );
     assert_eq!(entries[1]["job_id"], second);
-    assert_eq!(entries[1]["params"]["change_to"], "60");
+    assert_eq!(entries[1]["spec"]["change"]["to"], "60");
     assert!(entries[1]["submitted_at"].as_u64().unwrap() > 1_700_000_000);
 }
 

@@ -1,28 +1,14 @@
-//! The read-only look-ups that turn names into IDs (LOOKUPS.md): Domain.Info, Domain.List
-//! and Record.List, read as tolerantly as the batch answers.
+//! The answers of the read-only look-ups that turn names into IDs: Domain.Info,
+//! Domain.List and Record.List, read as tolerantly as the batch answers.
 
-use super::de;
-use super::types::{Action, Answer, Status};
+use super::wire::{Answer, Status};
+use crate::backend::de;
+use crate::job::AccountRecord;
 use compact_str::CompactString;
 use serde::Deserialize;
 
 /// The server pages both lists by force at this many entries, whatever `length` asks for.
 pub(crate) const PAGE: u64 = 3000;
-
-/// Whether a look-up's refusal code says the domain is not in this account (for
-/// Domain.List: that the account holds none). The vendor documents 6 and 8 for Domain.Info,
-/// 9 for Domain.List, 6 and 9 for Record.List, yet the real server answers 13 in
-/// Domain.Info and adjusted its error codes in 2019: every look-up takes all four. Never the
-/// message, whose text changes over the years and with the language.
-pub(crate) fn means_not_in_account(action: Action, code: &str) -> bool {
-    match action {
-        Action::DomainInfo | Action::DomainList | Action::RecordList => {
-            matches!(code, "6" | "8" | "9" | "13")
-        }
-        // Batch.Detail's 8 is "no such job"; the submits name no domain by name.
-        _ => false,
-    }
-}
 
 /// A domain of the account; `id` is a string in Domain.Info and a number in Domain.List.
 #[derive(Deserialize, Debug, Clone)]
@@ -58,9 +44,9 @@ pub(crate) struct DomainListAnswer {
     pub domains: Vec<AccountDomain>,
 }
 
-/// A record of a domain; `id` is the `record_id` Batch.Record.Modify takes.
+/// A record of a domain as Record.List sends it.
 #[derive(Deserialize, Debug, Clone, PartialEq)]
-pub(crate) struct AccountRecord {
+pub(crate) struct RecordRow {
     #[serde(deserialize_with = "de::u64_lenient")]
     pub id: u64,
     /// The host, `@` for the apex.
@@ -82,18 +68,24 @@ pub(crate) struct AccountRecord {
     pub enabled: Option<CompactString>,
 }
 
-impl AccountRecord {
-    /// Record.List says `mx: "0"` for records that have no priority; from here on they
-    /// have none (`None`), as in the batch answers.
-    pub(crate) fn normalised(mut self) -> AccountRecord {
-        if !self
+impl RecordRow {
+    /// The record in dpbatch's terms. Record.List says `mx: "0"` for records that have no
+    /// priority; from here on they have none (`None`), as in the batch answers.
+    pub(crate) fn into_record(self) -> AccountRecord {
+        let is_mx = self
             .record_type
             .as_deref()
-            .is_some_and(|t| t.eq_ignore_ascii_case("MX"))
-        {
-            self.mx = None;
+            .is_some_and(|t| t.eq_ignore_ascii_case("MX"));
+        AccountRecord {
+            id: self.id,
+            name: self.name,
+            line: self.line,
+            record_type: self.record_type,
+            ttl: self.ttl,
+            value: self.value,
+            mx: self.mx.filter(|_| is_mx),
+            enabled: self.enabled.as_deref() != Some("0"),
         }
-        self
     }
 }
 
@@ -103,7 +95,7 @@ pub(crate) struct RecordListAnswer {
     #[serde(default)]
     pub info: ListInfo,
     #[serde(default, deserialize_with = "de::vec_or_null")]
-    pub records: Vec<AccountRecord>,
+    pub records: Vec<RecordRow>,
 }
 
 macro_rules! answer {

@@ -3,8 +3,15 @@
 //! that come and go, and refusals whose messages changed while their codes did not.
 
 use super::*;
-use crate::api::client::{CallError, parse_answer};
-use crate::error::is_login_failure;
+use crate::backend::CallError;
+use crate::backend::legacy::client::parse_answer;
+use crate::backend::legacy::codes::{classify, not_in_account};
+use crate::backend::legacy::wire::Action;
+use crate::error::RefusalKind;
+
+fn is_login_failure(code: &str) -> bool {
+    classify(Action::DomainInfo, code).0 == RefusalKind::Auth
+}
 
 fn parse<T: Answer>(action: Action, body: &str) -> Result<T, CallError> {
     parse_answer(action, body.as_bytes())
@@ -86,7 +93,7 @@ fn record_list_of_2016_has_null_weights_and_held_ns_records() {
         "weight":null,"mx":"10","enabled":"1","status":"enabled","remark":"","use_aqb":"no"}]}"#,
     );
     assert_eq!(answer.info.record_total, Some(2));
-    let [ns, mx] = [0, 1].map(|i| answer.records[i].clone().normalised());
+    let [ns, mx] = [0, 1].map(|i| answer.records[i].clone().into_record());
     assert_eq!(
         (ns.record_type.as_deref(), ns.ttl, ns.mx),
         (Some("NS"), Some(86400), None)
@@ -126,14 +133,14 @@ fn record_list_of_2019_sends_numbers() {
         "updated_on":"2019-08-29 11:40:12","q_project_id":0,"name":"*.app","line":"默认","line_id":"0",
         "type":"A","remark":"","mx":0}]}"#,
     );
-    let record = answer.records[0].clone().normalised();
+    let record = answer.records[0].clone().into_record();
     assert_eq!(
         (record.id, record.ttl, record.mx),
         (900030, Some(600), None)
     );
     assert_eq!(
-        (record.name.as_deref(), record.enabled.as_deref()),
-        (Some("*.app"), Some("1"))
+        (record.name.as_deref(), record.enabled),
+        (Some("*.app"), true)
     );
 }
 
@@ -163,12 +170,12 @@ fn unknown_domains_are_known_by_their_code_in_any_wording() {
         let info = refusal::<DomainInfoAnswer>(Action::DomainInfo, code, message);
         let list = refusal::<RecordListAnswer>(Action::RecordList, code, message);
         let all = refusal::<DomainListAnswer>(Action::DomainList, code, message);
-        assert!(means_not_in_account(Action::DomainInfo, &info), "{message}");
-        assert!(means_not_in_account(Action::RecordList, &list), "{message}");
-        assert!(means_not_in_account(Action::DomainList, &all), "{message}");
+        assert!(not_in_account(Action::DomainInfo, &info), "{message}");
+        assert!(not_in_account(Action::RecordList, &list), "{message}");
+        assert!(not_in_account(Action::DomainList, &all), "{message}");
     }
     // Batch.Detail's 8 is about a job, not a domain.
-    assert!(!means_not_in_account(Action::Detail, "8"));
+    assert!(!not_in_account(Action::Detail, "8"));
 }
 
 /// A bad token (10002 since 2018, -1 as documented), no records (10), a bad line (26):
@@ -178,7 +185,7 @@ fn other_refusals_are_not_unknown_domains() {
     for code in ["10002", "-1"] {
         let code = refusal::<DomainInfoAnswer>(Action::DomainInfo, code, "Domain is not exists");
         assert!(is_login_failure(&code));
-        assert!(!means_not_in_account(Action::DomainInfo, &code));
+        assert!(!not_in_account(Action::DomainInfo, &code));
     }
     for (code, message) in [
         ("10", "No records"),
@@ -186,7 +193,7 @@ fn other_refusals_are_not_unknown_domains() {
         ("3", "Domain is not exists"),
     ] {
         let code = refusal::<RecordListAnswer>(Action::RecordList, code, message);
-        assert!(!means_not_in_account(Action::RecordList, &code), "{code}");
+        assert!(!not_in_account(Action::RecordList, &code), "{code}");
         assert!(!is_login_failure(&code));
     }
 }

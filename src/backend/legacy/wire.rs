@@ -1,12 +1,13 @@
-//! The four batch actions, the requests we send and the vendor's answers as we read them.
+//! The legacy API's actions, the requests we send and its answers as we read them.
 //!
 //! `Domain` and `Record` deserialise every quirk of the wire (numbers as strings, `null`s,
-//! missing fields) and serialise back with normalised types, so `--json` can promise that
-//! numeric fields are JSON numbers or `null` by construction.
+//! missing fields) and become the job model's items, whose types are normalised, so
+//! `--json` can promise that numeric fields are JSON numbers or `null` by construction.
 
-use super::de;
+use crate::backend::de;
+use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem};
 use compact_str::CompactString;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// A batch action of the legacy API, by its wire name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,29 +101,8 @@ pub(crate) struct JobDetail {
     pub domains: Vec<Domain>,
 }
 
-/// Where an item stands; the vendor uses exactly these four words.
-#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum ItemStatus {
-    Waiting,
-    Running,
-    Ok,
-    Error,
-}
-
-impl ItemStatus {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            ItemStatus::Waiting => "waiting",
-            ItemStatus::Running => "running",
-            ItemStatus::Ok => "ok",
-            ItemStatus::Error => "error",
-        }
-    }
-}
-
 /// A domain of a job; it is an item itself and holds the job's records for it.
-#[derive(Deserialize, Serialize, Debug, Clone, PartialEq)]
+#[derive(Deserialize, Debug)]
 pub(crate) struct Domain {
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub id: Option<u64>,
@@ -142,7 +122,7 @@ pub(crate) struct Domain {
 }
 
 /// A record of a job.
-#[derive(Deserialize, Serialize, Debug, Clone, PartialEq)]
+#[derive(Deserialize, Debug)]
 pub(crate) struct Record {
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub id: Option<u64>,
@@ -167,36 +147,6 @@ pub(crate) struct Record {
     pub err_msg: Option<CompactString>,
 }
 
-/// Counts of a job's items by status; every domain and every record is one item.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Tally {
-    pub total: u64,
-    pub ok: u64,
-    pub failed: u64,
-    pub waiting: u64,
-    pub running: u64,
-}
-
-impl Tally {
-    pub(crate) fn finished(&self) -> bool {
-        self.waiting == 0 && self.running == 0
-    }
-
-    pub(crate) fn done(&self) -> u64 {
-        self.ok + self.failed
-    }
-
-    fn add(&mut self, status: ItemStatus) {
-        self.total += 1;
-        match status {
-            ItemStatus::Waiting => self.waiting += 1,
-            ItemStatus::Running => self.running += 1,
-            ItemStatus::Ok => self.ok += 1,
-            ItemStatus::Error => self.failed += 1,
-        }
-    }
-}
-
 impl Answer for JobDetail {
     fn status(&self) -> &Status {
         &self.status
@@ -204,15 +154,55 @@ impl Answer for JobDetail {
 }
 
 impl JobDetail {
-    pub(crate) fn tally(&self) -> Tally {
-        let mut tally = Tally::default();
-        for domain in &self.domains {
-            tally.add(domain.status);
-            for record in &domain.records {
-                tally.add(record.status);
-            }
+    /// The job in dpbatch's own terms. A type the API did not name, or one it has added
+    /// since, is `None`.
+    pub(crate) fn into_job(self) -> Job {
+        Job {
+            kind: match self.job_type.as_deref() {
+                Some("domain") => Some(JobKind::DomainCreate),
+                Some("record_add") => Some(JobKind::RecordCreate),
+                Some("record_modify") => Some(JobKind::RecordModify),
+                _ => None,
+            },
+            created_at: self.created_at,
+            total: self.total,
+            success: self.success,
+            fail: self.fail,
+            domains: self.domains.into_iter().map(Domain::into_item).collect(),
         }
-        tally
+    }
+}
+
+impl Domain {
+    fn into_item(self) -> DomainItem {
+        DomainItem {
+            id: self.id,
+            domain: self.domain,
+            domain_id: self.domain_id,
+            domain_grade: self.domain_grade,
+            operation: self.operation,
+            status: self.status,
+            err_msg: self.err_msg,
+            records: self.records.into_iter().map(Record::into_item).collect(),
+        }
+    }
+}
+
+impl Record {
+    fn into_item(self) -> RecordItem {
+        RecordItem {
+            id: self.id,
+            record_id: self.record_id,
+            sub_domain: self.sub_domain,
+            record_type: self.record_type,
+            area: self.area,
+            value: self.value,
+            ttl: self.ttl,
+            mx: self.mx,
+            operation: self.operation,
+            status: self.status,
+            err_msg: self.err_msg,
+        }
     }
 }
 
@@ -220,10 +210,10 @@ impl JobDetail {
 mod tests {
     use super::*;
 
-    const DETAIL: &str = include_str!("../../tests/cli/vendor/batch-detail.json");
-    const DOMAIN_CREATE: &str = include_str!("../../tests/cli/vendor/batch-domain-create.json");
-    const RECORD_CREATE: &str = include_str!("../../tests/cli/vendor/batch-record-create.json");
-    const RECORD_MODIFY: &str = include_str!("../../tests/cli/vendor/batch-record-modify.json");
+    const DETAIL: &str = include_str!("../../../tests/cli/vendor/batch-detail.json");
+    const DOMAIN_CREATE: &str = include_str!("../../../tests/cli/vendor/batch-domain-create.json");
+    const RECORD_CREATE: &str = include_str!("../../../tests/cli/vendor/batch-record-create.json");
+    const RECORD_MODIFY: &str = include_str!("../../../tests/cli/vendor/batch-record-modify.json");
 
     #[test]
     fn vendor_detail_example_reads_with_normalised_types() {
@@ -243,7 +233,9 @@ mod tests {
         assert_eq!(first.records[0].record_id, Some(118332371));
         assert_eq!(first.records[0].mx, None);
         assert_eq!(first.records[0].ttl, Some(600));
-        let tally = detail.tally();
+        let job = detail.into_job();
+        assert_eq!(job.kind, Some(JobKind::DomainCreate));
+        let tally = job.tally();
         assert_eq!((tally.total, tally.ok, tally.failed), (6, 6, 0));
         assert!(tally.finished());
     }
@@ -276,7 +268,7 @@ mod tests {
         );
         let create: JobDetail = serde_json::from_str(RECORD_CREATE).unwrap();
         assert_eq!(create.domains[1].domain_id, Some(20));
-        assert_eq!(create.tally().waiting, 10);
+        assert_eq!(create.into_job().tally().waiting, 10);
     }
 
     #[test]
@@ -296,7 +288,8 @@ mod tests {
     #[test]
     fn json_output_numbers_are_numbers() {
         let detail: JobDetail = serde_json::from_str(RECORD_MODIFY).unwrap();
-        let value = serde_json::to_value(&detail.domains[1].records[1]).unwrap();
+        let job = detail.into_job();
+        let value = serde_json::to_value(&job.domains[1].records[1]).unwrap();
         assert_eq!(value["record_id"], serde_json::json!(91));
         assert_eq!(value["ttl"], serde_json::json!(3600));
         assert_eq!(value["mx"], serde_json::json!(5));

@@ -1,0 +1,118 @@
+//! The API base URL: `https://`, or `http://` on a loopback host only (for the fake server).
+
+use std::fmt;
+use std::net::IpAddr;
+use url::Url;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Endpoint {
+    base: String,
+    loopback: bool,
+    https: bool,
+}
+
+impl Endpoint {
+    pub(crate) fn parse(raw: &str) -> Result<Endpoint, String> {
+        let url =
+            Url::parse(raw.trim()).map_err(|e| format!("endpoint `{raw}` is not a URL: {e}"))?;
+        if !url.username().is_empty() || url.password().is_some() {
+            // The URL is not repeated: it holds a password.
+            return Err(
+                "the endpoint must not hold a user name or password (DNSPod takes credentials in the request)"
+                    .to_owned(),
+            );
+        }
+        let loopback = match url.host() {
+            Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+            Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+            Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+            None => return Err(format!("endpoint `{raw}` has no host")),
+        };
+        match url.scheme() {
+            "https" => {}
+            "http" if loopback => {}
+            "http" => {
+                return Err(format!(
+                    "endpoint `{raw}` must use https:// (http:// is allowed only for loopback hosts such as 127.0.0.1)"
+                ));
+            }
+            other => {
+                return Err(format!(
+                    "endpoint `{raw}` has scheme `{other}`; use https://"
+                ));
+            }
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "endpoint `{raw}` must not have a query or fragment"
+            ));
+        }
+        Ok(Endpoint {
+            base: url.as_str().trim_end_matches('/').to_owned(),
+            loopback,
+            https: url.scheme() == "https",
+        })
+    }
+
+    /// The URL of `path` under the endpoint, e.g. `https://dnsapi.cn/Batch.Detail`.
+    pub(crate) fn join(&self, path: &str) -> String {
+        format!("{}/{path}", self.base)
+    }
+
+    pub(crate) fn is_loopback(&self) -> bool {
+        self.loopback
+    }
+
+    pub(crate) fn is_https(&self) -> bool {
+        self.https
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_endpoints_are_accepted_anywhere() {
+        let endpoint = Endpoint::parse("https://dnsapi.cn/").unwrap();
+        assert_eq!(
+            endpoint.join("Batch.Detail"),
+            "https://dnsapi.cn/Batch.Detail"
+        );
+        assert!(!endpoint.is_loopback());
+    }
+
+    #[test]
+    fn plain_http_is_allowed_on_loopback_only() {
+        for ok in [
+            "http://127.0.0.1:8053",
+            "http://127.1.2.3",
+            "http://localhost:1",
+            "http://[::1]:80",
+        ] {
+            assert!(Endpoint::parse(ok).unwrap().is_loopback(), "{ok}");
+        }
+        for bad in [
+            "http://dnsapi.cn",
+            "http://10.0.0.1",
+            "http://[::2]",
+            "ftp://127.0.0.1",
+            "dnsapi.cn",
+        ] {
+            let err = Endpoint::parse(bad).unwrap_err();
+            assert!(err.contains(bad), "{err}");
+        }
+    }
+
+    #[test]
+    fn credentials_in_the_url_are_refused_without_repeating_them() {
+        let err = Endpoint::parse("https://me:hunter2@dnsapi.cn").unwrap_err();
+        assert!(!err.contains("hunter2"), "{err}");
+    }
+}

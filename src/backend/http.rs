@@ -1,0 +1,335 @@
+//! The HTTP exchange every backend shares: a POST with the User-Agent DNSPod asks for, a
+//! deadline on the whole request (answer and all), a cap on what is read, `Retry-After`,
+//! no redirects and no retries of its own, the credentials redacted from every answer
+//! before any of it is read, and a classification of failures that keeps submits safe.
+
+use crate::error::{ApiRefused, Interrupted};
+use crate::input::values::display_duration;
+use crate::secret::Redactor;
+use crate::signal::{self, Waited};
+use anyhow::Context;
+use reqwest::blocking::Client as HttpClient;
+use std::fmt;
+use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, TryRecvError};
+use std::time::{Duration, Instant};
+
+/// Why a call failed, in the terms that decide whether it may be repeated.
+#[derive(Debug)]
+pub(crate) enum CallError {
+    /// No connection was made: the request never left this machine.
+    NotSent(String),
+    /// The connection failed or timed out after the request may have been sent.
+    Transport(String),
+    /// An HTTP status other than 2xx, and how long the server asked us to wait, if it did.
+    Http {
+        status: u16,
+        retry_after: Option<Duration>,
+    },
+    /// A body that is not the answer we expect (an HTML page, a truncated answer).
+    Unreadable(String),
+    /// The API's own refusal.
+    Refused(ApiRefused),
+    /// Ctrl-C or SIGTERM; `sent` when the request may already have left.
+    Interrupted { sent: bool },
+}
+
+impl CallError {
+    /// As an error for the exit-code table: a refusal stays an [`ApiRefused`] (exit 3), an
+    /// interrupt an [`Interrupted`] (exit 130).
+    pub(crate) fn into_error(self) -> anyhow::Error {
+        match self {
+            CallError::Refused(refused) => refused.into(),
+            CallError::Interrupted { .. } => Interrupted.into(),
+            other => other.into(),
+        }
+    }
+
+    /// Worth another Batch.Detail after a pause: the failure may pass on its own.
+    pub(crate) fn is_transient(&self) -> bool {
+        match self {
+            CallError::NotSent(_) | CallError::Transport(_) | CallError::Unreadable(_) => true,
+            CallError::Http { status, .. } => *status >= 500 || *status == 429,
+            CallError::Refused(refused) => refused.is_transient(),
+            CallError::Interrupted { .. } => false,
+        }
+    }
+
+    /// How long the server asked us to wait before the next request.
+    pub(crate) fn retry_after(&self) -> Option<Duration> {
+        match self {
+            CallError::Http { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallError::NotSent(why) => write!(f, "could not connect: {why}"),
+            CallError::Transport(why) => write!(f, "connection failed: {why}"),
+            CallError::Http { status, .. } => write!(f, "HTTP status {status}"),
+            CallError::Unreadable(why) => write!(f, "unreadable answer: {why}"),
+            CallError::Refused(refused) => write!(f, "code {}: {}", refused.code, refused.message),
+            CallError::Interrupted { .. } => f.write_str("interrupted"),
+        }
+    }
+}
+
+impl std::error::Error for CallError {}
+
+/// reqwest's own Display stops at the outermost layer ("error sending request"); the
+/// causes say what actually happened.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// The most of an answer dpbatch reads: the largest real answers (a Batch.Detail of a
+/// 10,000-domain job, a Domain.List page of 3000) are about 5 MB.
+pub(crate) const MAX_ANSWER_BYTES: u64 = 64 << 20;
+/// A `Retry-After` longer than this is taken as this (`--timeout` still bounds it).
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+
+/// A line for `-v` on stderr; the transport itself never prints.
+pub(crate) type Trace = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// What a transport is set up with.
+pub(crate) struct TransportOptions {
+    pub user_agent: String,
+    pub request_timeout: Duration,
+    /// No proxy and no certificate store for a loopback endpoint.
+    pub loopback: bool,
+    pub https: bool,
+    pub redactor: Redactor,
+    pub trace: Option<Trace>,
+}
+
+/// What came back over HTTP, its body already redacted.
+pub(crate) struct Exchange {
+    pub status: u16,
+    pub retry_after: Option<Duration>,
+    pub body: Vec<u8>,
+}
+
+impl Exchange {
+    pub(crate) fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The error for a status other than 2xx, when the body says nothing better.
+    pub(crate) fn http_error(&self) -> CallError {
+        CallError::Http {
+            status: self.status,
+            retry_after: self.retry_after,
+        }
+    }
+}
+
+pub(crate) struct Transport {
+    http: HttpClient,
+    options: TransportOptions,
+}
+
+impl Transport {
+    pub(crate) fn new(options: TransportOptions) -> anyhow::Result<Transport> {
+        let mut builder = HttpClient::builder()
+            .user_agent(options.user_agent.clone())
+            .connect_timeout(options.request_timeout.min(Duration::from_secs(10)))
+            // A bound on each read; the whole request's deadline is kept by `post_form`.
+            .timeout(options.request_timeout)
+            // A redirect would turn the POST into a GET, which the API refuses anyway.
+            .redirect(reqwest::redirect::Policy::none())
+            // What may be sent again is our decision alone: submits never, Detail by wait.rs.
+            .retry(reqwest::retry::never());
+        if options.loopback {
+            builder = builder.no_proxy();
+        }
+        if !options.https {
+            // Plain http (loopback only): no TLS can happen, so skip loading the system's
+            // certificate store, a few milliseconds of file reads on every run.
+            builder = builder.tls_certs_only(std::iter::empty());
+        }
+        let http = builder
+            .build()
+            .context("could not set up the HTTP client")?;
+        Ok(Transport { http, options })
+    }
+
+    pub(crate) fn trace(&self, line: impl FnOnce() -> String) {
+        if let Some(trace) = &self.options.trace {
+            trace(&line());
+        }
+    }
+
+    /// POSTs a form (`label` names it in `-v` lines) and waits for the whole answer until the request timeout, `deadline`
+    /// or a signal, whichever comes first. The exchange runs on a worker thread, so that
+    /// neither a trickling answer nor Ctrl-C can hold the run past them.
+    pub(crate) fn post_form(
+        &self,
+        label: &str,
+        url: String,
+        form: Vec<(&'static str, String)>,
+        deadline: Option<Instant>,
+    ) -> Result<Exchange, CallError> {
+        if signal::interrupted() {
+            return Err(CallError::Interrupted { sent: false });
+        }
+        let started = Instant::now();
+        let limit = started
+            .checked_add(self.options.request_timeout)
+            .unwrap_or(started);
+        let deadline = deadline.map_or(limit, |d| d.min(limit));
+        let request = self.http.post(&url).form(&form);
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let (sender, answers) = mpsc::channel();
+        let worker_cancelled = Arc::clone(&cancelled);
+        std::thread::Builder::new()
+            .name("dpbatch-request".into())
+            .spawn(move || {
+                let _ = sender.send(send_and_read(request, &worker_cancelled));
+                signal::ring();
+            })
+            .map_err(|e| CallError::NotSent(format!("could not start the request: {e}")))?;
+        let mut answer = None;
+        let waited = signal::wait(deadline, || {
+            answer = match answers.try_recv() {
+                Ok(result) => Some(result),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => Some(Err(CallError::Transport(
+                    "the request thread ended without an answer".into(),
+                ))),
+            };
+            answer.is_some()
+        });
+        cancelled.store(true, Ordering::SeqCst);
+        let mut exchange = match (waited, answer) {
+            (Waited::Ready, Some(result)) => result?,
+            (Waited::Interrupted, _) => return Err(CallError::Interrupted { sent: true }),
+            _ => {
+                return Err(CallError::Transport(format!(
+                    "no complete answer within {}",
+                    display_duration(self.options.request_timeout)
+                )));
+            }
+        };
+        self.trace(|| {
+            format!(
+                "{label} answered HTTP {} with {} bytes in {} ms",
+                exchange.status,
+                exchange.body.len(),
+                started.elapsed().as_millis()
+            )
+        });
+        // The one place server text enters: whatever it echoes of a secret goes here.
+        exchange.body = self.options.redactor.redact_bytes(exchange.body);
+        Ok(exchange)
+    }
+}
+
+/// The worker's half of [`Transport::post_form`]: the request, then the body, read up to
+/// [`MAX_ANSWER_BYTES`] and given up as soon as the caller stopped waiting.
+fn send_and_read(
+    request: reqwest::blocking::RequestBuilder,
+    cancelled: &AtomicBool,
+) -> Result<Exchange, CallError> {
+    let mut response = request.send().map_err(|e| {
+        let why = error_chain(&e);
+        if e.is_connect() {
+            CallError::NotSent(why)
+        } else if e.is_timeout() {
+            CallError::Transport(format!("no answer in time: {why}"))
+        } else {
+            CallError::Transport(why)
+        }
+    })?;
+    let too_large = || {
+        CallError::Unreadable(format!(
+            "the answer is larger than {} MiB, the most dpbatch reads",
+            MAX_ANSWER_BYTES >> 20
+        ))
+    };
+    let length = response.content_length();
+    if length.is_some_and(|length| length > MAX_ANSWER_BYTES) {
+        return Err(too_large());
+    }
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(parse_retry_after);
+    // One exact allocation when the length is known: a large Batch.Detail answer is
+    // several MB, and a growing buffer would hold up to twice that.
+    let mut body = Vec::with_capacity(usize::try_from(length.unwrap_or(0)).unwrap_or(0));
+    let mut chunk = vec![0; 64 << 10];
+    loop {
+        let read = response.read(&mut chunk).map_err(|e| {
+            CallError::Transport(format!("reading the answer: {}", error_chain(&e)))
+        })?;
+        if read == 0 || cancelled.load(Ordering::SeqCst) {
+            break;
+        }
+        if (body.len() + read) as u64 > MAX_ANSWER_BYTES {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk[..read]);
+    }
+    Ok(Exchange {
+        status: response.status().as_u16(),
+        retry_after,
+        body,
+    })
+}
+
+/// `Retry-After` in seconds; the HTTP-date form is not used by DNSPod and is ignored.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    let secs: u64 = value.trim().parse().ok()?;
+    Some(Duration::from_secs(secs).min(MAX_RETRY_AFTER))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::RefusalKind;
+
+    #[test]
+    fn only_passing_failures_are_transient() {
+        let refused = |kind| {
+            CallError::Refused(ApiRefused {
+                action: "Batch.Detail",
+                code: "x".into(),
+                message: String::new(),
+                kind,
+                hint: None,
+            })
+        };
+        assert!(refused(RefusalKind::RateLimited).is_transient());
+        assert!(!refused(RefusalKind::Auth).is_transient());
+        assert!(!refused(RefusalKind::NotFound).is_transient());
+        let http = |status| CallError::Http {
+            status,
+            retry_after: None,
+        };
+        assert!(http(502).is_transient());
+        assert!(http(429).is_transient());
+        assert!(!http(404).is_transient());
+        assert!(CallError::Unreadable("x".into()).is_transient());
+        assert!(!CallError::Interrupted { sent: true }.is_transient());
+    }
+
+    #[test]
+    fn retry_after_is_read_in_seconds_and_bounded() {
+        assert_eq!(parse_retry_after(" 60 "), Some(Duration::from_secs(60)));
+        assert_eq!(parse_retry_after("99999999"), Some(MAX_RETRY_AFTER));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+    }
+}

@@ -1,0 +1,317 @@
+//! DNSPod's legacy API (dnsapi.cn): DNSPod tokens, form POSTs, the Batch.* actions and
+//! the look-ups. Everything that names one of its actions, parameters or codes is here.
+
+pub(crate) mod client;
+pub(crate) mod codes;
+mod lookups;
+mod paging;
+pub(crate) mod wire;
+
+use super::http::TransportOptions;
+use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
+use crate::input::records::{Change, ChangeField, RecordSpec};
+use crate::job::{AccountRecord, Job, JobSpec};
+use crate::secret::Token;
+use client::Client;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+use wire::{Action, JobDetail, Request};
+
+/// What the legacy backend is set up with.
+pub(crate) struct Options {
+    pub endpoint: Endpoint,
+    /// `None` is enough for a dry run; every call needs one.
+    pub token: Option<Token>,
+    pub lang: Lang,
+    pub user_agent: String,
+    pub request_timeout: Duration,
+    pub trace: Option<Trace>,
+}
+
+pub(crate) struct LegacyBackend {
+    client: Option<Client>,
+    endpoint: Endpoint,
+    token: Option<Token>,
+    lang: Lang,
+    user_agent: String,
+}
+
+impl LegacyBackend {
+    pub(crate) fn new(options: Options) -> anyhow::Result<LegacyBackend> {
+        let client = match &options.token {
+            Some(token) => Some(Client::new(
+                options.endpoint.clone(),
+                token.clone(),
+                options.lang,
+                TransportOptions {
+                    user_agent: options.user_agent.clone(),
+                    request_timeout: options.request_timeout,
+                    loopback: options.endpoint.is_loopback(),
+                    https: options.endpoint.is_https(),
+                    redactor: token.redactor(),
+                    trace: options.trace,
+                },
+            )?),
+            None => None,
+        };
+        Ok(LegacyBackend {
+            client,
+            endpoint: options.endpoint,
+            token: options.token,
+            lang: options.lang,
+            user_agent: options.user_agent,
+        })
+    }
+
+    fn client(&self) -> Result<&Client, CallError> {
+        self.client
+            .as_ref()
+            .ok_or_else(|| CallError::NotSent("no API token is configured".into()))
+    }
+}
+
+impl Backend for LegacyBackend {
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
+        self.client()
+            .map_err(CallError::into_error)?
+            .submit(&request(spec))
+    }
+
+    fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError> {
+        let request = Request {
+            action: Action::Detail,
+            params: vec![("job_id", job_id.to_string())],
+        };
+        let detail: JobDetail = self.client()?.call(&request, deadline)?;
+        // Every job has items: an answer without any is broken, not a finished job.
+        if detail.domains.is_empty() {
+            return Err(CallError::Unreadable(format!(
+                "Batch.Detail lists no items for job {job_id}"
+            )));
+        }
+        Ok(detail.into_job())
+    }
+
+    fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
+        paging::find_domains(self.client().map_err(CallError::into_error)?, names)
+    }
+
+    fn domain_records(
+        &self,
+        domain: &str,
+        hosts: &[String],
+    ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+        paging::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
+    }
+
+    fn preview(&self, spec: &JobSpec) -> DryRun {
+        let login = self
+            .token
+            .as_ref()
+            .map_or_else(|| "<no token configured>".to_owned(), ToString::to_string);
+        let request = request(spec);
+        DryRun {
+            method: "POST",
+            url: self.endpoint.join(request.action.wire_name()),
+            user_agent: self.user_agent.clone(),
+            content_type: "application/x-www-form-urlencoded",
+            form: client::form(&request, login, self.lang),
+        }
+    }
+}
+
+fn action(spec: &JobSpec) -> Action {
+    match spec {
+        JobSpec::DomainCreate { .. } => Action::DomainCreate,
+        JobSpec::RecordCreate { .. } => Action::RecordCreate,
+        JobSpec::RecordModify { .. } => Action::RecordModify,
+    }
+}
+
+fn join_ids(ids: &[u64]) -> String {
+    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// One entry of Batch.Record.Create's `records` parameter.
+#[derive(Serialize)]
+struct WireRecord<'a> {
+    sub_domain: &'a str,
+    record_type: &'a str,
+    record_line: &'a str,
+    value: &'a str,
+    ttl: u64,
+    #[serde(rename = "MX", skip_serializing_if = "Option::is_none")]
+    mx: Option<u64>,
+}
+
+/// The form parameters of a submit, after the common ones.
+fn request(spec: &JobSpec) -> Request {
+    let params = match spec {
+        JobSpec::DomainCreate { domains, value } => {
+            let mut params = vec![("domains", domains.join(","))];
+            params.extend(value.clone().map(|ip| ("record_value", ip)));
+            params
+        }
+        JobSpec::RecordCreate {
+            domain_ids,
+            records,
+        } => {
+            let records: Vec<WireRecord<'_>> = records
+                .iter()
+                .map(|r| WireRecord {
+                    sub_domain: &r.sub_domain,
+                    record_type: &r.record_type,
+                    record_line: &r.record_line,
+                    value: &r.value,
+                    ttl: r.ttl,
+                    mx: r.mx,
+                })
+                .collect();
+            vec![
+                ("domain_id", join_ids(domain_ids)),
+                (
+                    "records",
+                    serde_json::to_string(&records).expect("strings and numbers always encode"),
+                ),
+            ]
+        }
+        JobSpec::RecordModify { record_ids, change } => {
+            let mut params = vec![
+                ("record_id", join_ids(record_ids)),
+                ("change", field_name(change.field).to_owned()),
+                ("change_to", change.to.clone()),
+            ];
+            params.extend(change.value.clone().map(|value| ("value", value)));
+            params.extend(change.mx.map(|mx| ("mx", mx.to_string())));
+            params
+        }
+    };
+    Request {
+        action: action(spec),
+        params,
+    }
+}
+
+/// A spec's own form fields as `name=value` lines, for tests that say what is sent.
+#[cfg(test)]
+pub(crate) fn form_lines(spec: &JobSpec) -> Vec<String> {
+    request(spec)
+        .params
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect()
+}
+
+/// Batch.Record.Modify's name for a field.
+fn field_name(field: ChangeField) -> &'static str {
+    match field {
+        ChangeField::SubDomain => "sub_domain",
+        ChangeField::RecordType => "record_type",
+        ChangeField::Area => "area",
+        ChangeField::Value => "value",
+        ChangeField::Mx => "mx",
+        ChangeField::Ttl => "ttl",
+        ChangeField::Status => "status",
+    }
+}
+
+/// The spec of a job recorded by dpbatch 0.1, which kept the legacy form parameters of
+/// each submit; `None` when they do not read.
+pub(crate) fn spec_from_params(
+    command: &str,
+    params: &BTreeMap<String, String>,
+) -> Option<JobSpec> {
+    let param = |key: &str| params.get(key).map(String::as_str);
+    let ids = |key: &str| -> Option<Vec<u64>> {
+        param(key)?
+            .split(',')
+            .map(|id| id.trim().parse().ok())
+            .collect()
+    };
+    match command {
+        "domain-create" => Some(JobSpec::DomainCreate {
+            domains: param("domains")?.split(',').map(str::to_owned).collect(),
+            value: param("record_value").map(str::to_owned),
+        }),
+        "record-create" => Some(JobSpec::RecordCreate {
+            domain_ids: ids("domain_id")?,
+            records: serde_json::from_str::<Vec<RecordSpec>>(param("records")?).ok()?,
+        }),
+        "record-modify" => {
+            let field = [
+                ChangeField::SubDomain,
+                ChangeField::RecordType,
+                ChangeField::Area,
+                ChangeField::Value,
+                ChangeField::Mx,
+                ChangeField::Ttl,
+                ChangeField::Status,
+            ]
+            .into_iter()
+            .find(|field| Some(field_name(*field)) == param("change"))?;
+            Some(JobSpec::RecordModify {
+                record_ids: ids("record_id")?,
+                change: Change {
+                    field,
+                    to: param("change_to")?.to_owned(),
+                    value: param("value").map(str::to_owned),
+                    mx: param("mx").and_then(|mx| mx.parse().ok()),
+                },
+            })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    /// A v0.1 history line's parameters read back to the spec that sends them again.
+    #[test]
+    fn old_parameters_read_back_to_specs_that_send_the_same_form() {
+        let cases = [
+            (
+                "domain-create",
+                params(&[("domains", "a.cn,b.cn"), ("record_value", "1.2.3.4")]),
+            ),
+            (
+                "record-create",
+                params(&[
+                    ("domain_id", "1,2"),
+                    (
+                        "records",
+                        r#"[{"sub_domain":"@","record_type":"MX","record_line":"默认","value":"mx.a.cn.","ttl":600,"MX":10}]"#,
+                    ),
+                ]),
+            ),
+            (
+                "record-modify",
+                params(&[("record_id", "7,8"), ("change", "ttl"), ("change_to", "60")]),
+            ),
+        ];
+        for (command, params) in cases {
+            let spec = spec_from_params(command, &params).unwrap();
+            assert_eq!(spec.command(), command);
+            let sent: BTreeMap<String, String> = request(&spec)
+                .params
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            assert_eq!(sent, params, "{command}");
+        }
+        assert_eq!(
+            spec_from_params("record-modify", &params(&[("change", "ttl")])),
+            None
+        );
+        assert_eq!(spec_from_params("nope", &params(&[])), None);
+    }
+}

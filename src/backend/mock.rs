@@ -1,0 +1,68 @@
+//! A backend in memory for unit tests of the flows: it answers from what a test put in
+//! it and records every call, so a test can say what was asked and how often.
+
+use super::{Backend, CallError, DryRun};
+use crate::job::{AccountRecord, Job, JobSpec};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::time::Instant;
+
+#[derive(Default)]
+pub(crate) struct MockBackend {
+    /// Domain names and their IDs.
+    pub domains: BTreeMap<String, u64>,
+    /// Each domain's records.
+    pub records: BTreeMap<String, Vec<AccountRecord>>,
+    /// What Batch.Detail answers, in turn; the last answer repeats.
+    pub details: RefCell<VecDeque<Result<Job, CallError>>>,
+    /// Every spec submitted, in order.
+    pub submitted: RefCell<Vec<JobSpec>>,
+    /// Every look-up, as `find NAMES` or `records DOMAIN`.
+    pub lookups: RefCell<Vec<String>>,
+}
+
+impl Backend for MockBackend {
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
+        let mut submitted = self.submitted.borrow_mut();
+        submitted.push(spec.clone());
+        Ok(1000 + submitted.len() as u64)
+    }
+
+    fn detail(&self, _job_id: u64, _deadline: Option<Instant>) -> Result<Job, CallError> {
+        let mut details = self.details.borrow_mut();
+        match details.len() {
+            0 => Err(CallError::Unreadable("no detail scripted".into())),
+            1 => match &details[0] {
+                Ok(job) => Ok(job.clone()),
+                Err(_) => details.pop_front().expect("one left"),
+            },
+            _ => details.pop_front().expect("several left"),
+        }
+    }
+
+    fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
+        self.lookups
+            .borrow_mut()
+            .push(format!("find {}", names.join(",")));
+        Ok(names.iter().map(|n| self.domains.get(n).copied()).collect())
+    }
+
+    fn domain_records(
+        &self,
+        domain: &str,
+        _hosts: &[String],
+    ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+        self.lookups.borrow_mut().push(format!("records {domain}"));
+        Ok(self.records.get(domain).cloned())
+    }
+
+    fn preview(&self, spec: &JobSpec) -> DryRun {
+        DryRun {
+            method: "POST",
+            url: format!("mock://{}", spec.command()),
+            user_agent: "test".into(),
+            content_type: "text/plain",
+            form: Vec::new(),
+        }
+    }
+}

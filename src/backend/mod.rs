@@ -1,0 +1,73 @@
+//! The seam between the commands and an API. Commands talk to a [`Backend`] in dpbatch's
+//! own terms (a [`JobSpec`] to submit, a [`Job`] to read, names to look up); each
+//! backend keeps its wire format, its actions and its refusal codes to itself.
+
+pub(crate) mod de;
+mod endpoint;
+mod http;
+pub(crate) mod legacy;
+#[cfg(test)]
+pub(crate) mod mock;
+
+pub(crate) use endpoint::Endpoint;
+pub(crate) use http::{CallError, Trace};
+
+use crate::job::{AccountRecord, Job, JobSpec};
+use std::time::Instant;
+
+/// What a backend does for the commands.
+pub(crate) trait Backend {
+    /// Sends a submit once and returns its job id. Never repeated: any failure after the
+    /// request may have left is an [`OutcomeUnknown`](crate::error::OutcomeUnknown).
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64>;
+
+    /// Reads a job once, given up at `deadline`; safe to repeat.
+    fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError>;
+
+    /// The domain ID of each name, in order; `None` where the account does not hold it.
+    fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>>;
+
+    /// The records of `domain` (only those of `hosts`, where the API can filter; callers
+    /// filter again), each once; `None` when the account does not hold the domain.
+    fn domain_records(
+        &self,
+        domain: &str,
+        hosts: &[String],
+    ) -> anyhow::Result<Option<Vec<AccountRecord>>>;
+
+    /// The request a submit would send, credentials redacted, for `--dry-run`.
+    fn preview(&self, spec: &JobSpec) -> DryRun;
+}
+
+/// Language of the API's messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Lang {
+    En,
+    Cn,
+}
+
+impl Lang {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cn => "cn",
+        }
+    }
+
+    pub(crate) fn parse(raw: &str) -> Option<Lang> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "cn" => Some(Lang::Cn),
+            _ => None,
+        }
+    }
+}
+
+/// A request as `--dry-run` shows it: everything that would be sent, credentials redacted.
+pub(crate) struct DryRun {
+    pub method: &'static str,
+    pub url: String,
+    pub user_agent: String,
+    pub content_type: &'static str,
+    pub form: Vec<(&'static str, String)>,
+}

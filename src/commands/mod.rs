@@ -1,0 +1,44 @@
+//! One function per subcommand: checked input first, then the session's backend to look
+//! up, submit, wait and show. Each returns how the run came out; `main` turns that into
+//! the exit code.
+
+mod create;
+mod follow;
+mod modify;
+mod retry;
+mod show;
+mod submit;
+
+use crate::cli::{Cli, Command};
+use crate::error::Outcome;
+use crate::generate;
+use crate::output::Output;
+use crate::session::{Session, read_history};
+
+pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let Cli { global, command } = cli;
+    let output = Output::new(global.json, global.quiet);
+    match command {
+        Command::Completions(args) => {
+            output.raw(&generate::completion_script(args.shell))?;
+            Ok(Outcome::Success)
+        }
+        Command::Man(args) => {
+            output.raw(&generate::man_page(args.command.as_deref())?)?;
+            Ok(Outcome::Success)
+        }
+        Command::Jobs(args) => {
+            let (mut entries, _) = read_history(&output)?;
+            entries.reverse();
+            entries.truncate(args.limit);
+            output.jobs(&entries)?;
+            Ok(Outcome::Success)
+        }
+        Command::DomainCreate(args) => create::domains(&Session::open(&global, output)?, args),
+        Command::RecordCreate(args) => create::records(&Session::open(&global, output)?, args),
+        Command::RecordModify(args) => modify::run(&Session::open(&global, output)?, args),
+        Command::Detail(args) => show::detail(&Session::open(&global, output)?, &args),
+        Command::Wait(args) => show::wait(&Session::open(&global, output)?, &args),
+        Command::Retry(args) => retry::run(&Session::open(&global, output)?, &args),
+    }
+}

@@ -1,0 +1,85 @@
+//! `record-modify`: one field of records, named by ID or selected through the look-ups.
+//! A selection is shown before anything is sent, and records already at the target are
+//! left out: DNSPod locks a record after repeated no-op changes.
+
+use super::create::NAMES_HINT;
+use super::submit::submit;
+use crate::cli::{RecordModifyArgs, SelectArgs};
+use crate::error::{Outcome, usage};
+use crate::input::domains;
+use crate::input::records::{self, Change};
+use crate::job::JobSpec;
+use crate::resolve::{self, Selected, Selector};
+use crate::session::Session;
+
+pub(super) fn run(session: &Session, args: RecordModifyArgs) -> anyhow::Result<Outcome> {
+    let change = records::check_change(args.change, &args.to, args.value.as_deref(), args.mx)
+        .map_err(usage)?;
+    let record_ids = match args.record_id {
+        Some(ids) => ids.0,
+        None => {
+            let selector = selector(args.select)?;
+            match select(session, &selector, &change, args.submit.dry_run)? {
+                Some(ids) => ids,
+                None => return Ok(Outcome::Success),
+            }
+        }
+    };
+    let spec = JobSpec::RecordModify { record_ids, change };
+    submit(session, &[spec], &args.submit, None)
+}
+
+/// A checked selector from `--domain/--domain-file --sub --type [--line] [--value-is]`.
+fn selector(args: SelectArgs) -> anyhow::Result<Selector> {
+    let hosts = records::check_hosts(args.sub.as_deref().unwrap_or_default()).map_err(usage)?;
+    Ok(Selector {
+        domains: domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?,
+        hosts: hosts.split(',').map(str::to_owned).collect(),
+        // clap requires --sub and --type with --domain or --domain-file.
+        record_type: args.record_type.expect("--type is required"),
+        line: args.line,
+        value_is: args.value_is,
+    })
+}
+
+/// The IDs of the selected records that need the change. The selection is shown first
+/// (on stdout and nothing more with `--dry-run`). `None`: nothing to send.
+fn select(
+    session: &Session,
+    selector: &Selector,
+    change: &Change,
+    dry_run: bool,
+) -> anyhow::Result<Option<Vec<u64>>> {
+    let selected = resolve::select_records(session.backend()?, selector)?;
+    if selected.is_empty() {
+        return Err(usage(format!(
+            "no {} record named {} in {} matches, so nothing was submitted",
+            selector.record_type,
+            selector.hosts.join(","),
+            selector.domains.join(",")
+        )));
+    }
+    let rows: Vec<(bool, &Selected)> = selected
+        .iter()
+        .map(|s| (resolve::already_at_target(change, &s.record), s))
+        .collect();
+    session.output.selection(&rows, dry_run)?;
+    if dry_run {
+        return Ok(None);
+    }
+    let ids: Vec<u64> = rows
+        .iter()
+        .filter(|(skip, _)| !skip)
+        .map(|(_, s)| s.record.id)
+        .collect();
+    let skipped = rows.len() - ids.len();
+    if skipped > 0 {
+        session.output.note(&format!(
+            "skipping {skipped} of {} selected records: they already have {} {}",
+            rows.len(),
+            change.field.name(),
+            change.to
+        ));
+    }
+    Ok((!ids.is_empty()).then_some(ids))
+}

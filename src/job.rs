@@ -1,0 +1,300 @@
+//! dpbatch's own job model, whichever API runs the job: what a submit asks for
+//! ([`JobSpec`]), where a job stands ([`Job`], its domains and records as items), and the
+//! count of its items by status ([`Tally`]). Tables, `--json`, the history and retries
+//! read these; each backend turns its wire format into them.
+
+use crate::input::records::{Change, RecordSpec};
+use compact_str::CompactString;
+use serde::{Deserialize, Serialize};
+
+/// What one submit asks DNSPod to do.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub(crate) enum JobSpec {
+    /// Add these domains; with `value`, also `@` and `www` A records pointing at it.
+    DomainCreate {
+        domains: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+    },
+    /// Add every record spec to every domain.
+    RecordCreate {
+        domain_ids: Vec<u64>,
+        records: Vec<RecordSpec>,
+    },
+    /// Change one field of these records.
+    RecordModify {
+        record_ids: Vec<u64>,
+        change: Change,
+    },
+}
+
+impl JobSpec {
+    /// The subcommand that submits this kind of job.
+    pub(crate) fn command(&self) -> &'static str {
+        match self {
+            JobSpec::DomainCreate { .. } => "domain-create",
+            JobSpec::RecordCreate { .. } => "record-create",
+            JobSpec::RecordModify { .. } => "record-modify",
+        }
+    }
+
+    /// A few words on what is asked, for the `jobs` table.
+    pub(crate) fn summary(&self) -> String {
+        match self {
+            JobSpec::DomainCreate { domains, value } => {
+                let domains = count(domains.len(), "domain");
+                match value {
+                    Some(ip) => format!("{domains}, @ and www A {ip}"),
+                    None => domains,
+                }
+            }
+            JobSpec::RecordCreate {
+                domain_ids,
+                records,
+            } => format!(
+                "{} on {}",
+                count(records.len(), "record spec"),
+                count(domain_ids.len(), "domain")
+            ),
+            JobSpec::RecordModify { record_ids, change } => format!(
+                "{} to {} on {}",
+                change.field.name(),
+                change.to,
+                count(record_ids.len(), "record")
+            ),
+        }
+    }
+}
+
+/// `1 domain`, `3 domains`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The kind of a job as its detail names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum JobKind {
+    DomainCreate,
+    RecordCreate,
+    RecordModify,
+}
+
+impl JobKind {
+    /// The word `--json` and the table show: the words DNSPod's job details use.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            JobKind::DomainCreate => "domain",
+            JobKind::RecordCreate => "record_add",
+            JobKind::RecordModify => "record_modify",
+        }
+    }
+}
+
+/// Where an item stands.
+#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum ItemStatus {
+    Waiting,
+    Running,
+    Ok,
+    Error,
+}
+
+impl ItemStatus {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            ItemStatus::Waiting => "waiting",
+            ItemStatus::Running => "running",
+            ItemStatus::Ok => "ok",
+            ItemStatus::Error => "error",
+        }
+    }
+}
+
+/// A job as its detail shows it. The counters are the API's own, where it sent them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Job {
+    pub kind: Option<JobKind>,
+    pub created_at: Option<CompactString>,
+    pub total: Option<u64>,
+    pub success: Option<u64>,
+    pub fail: Option<u64>,
+    pub domains: Vec<DomainItem>,
+}
+
+/// A domain of a job; it is an item itself and holds the job's records for it. Its
+/// fields serialise under the names `--json` documents.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub(crate) struct DomainItem {
+    pub id: Option<u64>,
+    pub domain: Option<CompactString>,
+    pub domain_id: Option<u64>,
+    pub domain_grade: Option<CompactString>,
+    pub operation: Option<CompactString>,
+    pub status: ItemStatus,
+    pub err_msg: Option<CompactString>,
+    pub records: Vec<RecordItem>,
+}
+
+/// A record of a job.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub(crate) struct RecordItem {
+    pub id: Option<u64>,
+    pub record_id: Option<u64>,
+    pub sub_domain: Option<CompactString>,
+    pub record_type: Option<CompactString>,
+    /// The resolution line.
+    pub area: Option<CompactString>,
+    pub value: Option<CompactString>,
+    pub ttl: Option<u64>,
+    pub mx: Option<u64>,
+    pub operation: Option<CompactString>,
+    pub status: ItemStatus,
+    pub err_msg: Option<CompactString>,
+}
+
+/// Counts of a job's items by status; every domain and every record is one item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    pub total: u64,
+    pub ok: u64,
+    pub failed: u64,
+    pub waiting: u64,
+    pub running: u64,
+}
+
+impl Tally {
+    pub(crate) fn finished(&self) -> bool {
+        self.waiting == 0 && self.running == 0
+    }
+
+    pub(crate) fn done(&self) -> u64 {
+        self.ok + self.failed
+    }
+
+    fn add(&mut self, status: ItemStatus) {
+        self.total += 1;
+        match status {
+            ItemStatus::Waiting => self.waiting += 1,
+            ItemStatus::Running => self.running += 1,
+            ItemStatus::Ok => self.ok += 1,
+            ItemStatus::Error => self.failed += 1,
+        }
+    }
+}
+
+impl Job {
+    pub(crate) fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
+        for domain in &self.domains {
+            tally.add(domain.status);
+            for record in &domain.records {
+                tally.add(record.status);
+            }
+        }
+        tally
+    }
+}
+
+/// A record of a domain in the account, as the look-ups read it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AccountRecord {
+    /// The ID a record-modify job takes.
+    pub id: u64,
+    /// The host, `@` for the apex.
+    pub name: Option<CompactString>,
+    pub line: Option<CompactString>,
+    pub record_type: Option<CompactString>,
+    pub ttl: Option<u64>,
+    pub value: Option<CompactString>,
+    /// The priority of an MX record; `None` for other types.
+    pub mx: Option<u64>,
+    pub enabled: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::records::ChangeField;
+
+    #[test]
+    fn specs_say_what_they_ask_and_round_trip_through_json() {
+        let specs = [
+            JobSpec::DomainCreate {
+                domains: vec!["a.cn".into(), "b.cn".into()],
+                value: Some("1.2.3.4".into()),
+            },
+            JobSpec::RecordCreate {
+                domain_ids: vec![1, 2, 3],
+                records: vec![RecordSpec {
+                    sub_domain: "www".into(),
+                    record_type: "A".into(),
+                    record_line: "默认".into(),
+                    value: "1.1.1.1".into(),
+                    ttl: 600,
+                    mx: None,
+                }],
+            },
+            JobSpec::RecordModify {
+                record_ids: vec![7],
+                change: Change {
+                    field: ChangeField::Ttl,
+                    to: "60".into(),
+                    value: None,
+                    mx: None,
+                },
+            },
+        ];
+        let summaries: Vec<String> = specs.iter().map(JobSpec::summary).collect();
+        assert_eq!(
+            summaries,
+            [
+                "2 domains, @ and www A 1.2.3.4",
+                "1 record spec on 3 domains",
+                "ttl to 60 on 1 record"
+            ]
+        );
+        for spec in specs {
+            let json = serde_json::to_string(&spec).unwrap();
+            assert!(json.starts_with(&format!("{{\"kind\":\"{}\"", spec.command())));
+            assert_eq!(serde_json::from_str::<JobSpec>(&json).unwrap(), spec);
+        }
+    }
+
+    #[test]
+    fn the_tally_counts_domains_and_records() {
+        let record = |status| RecordItem {
+            id: None,
+            record_id: None,
+            sub_domain: None,
+            record_type: None,
+            area: None,
+            value: None,
+            ttl: None,
+            mx: None,
+            operation: None,
+            status,
+            err_msg: None,
+        };
+        let job = Job {
+            domains: vec![DomainItem {
+                id: None,
+                domain: Some("a.cn".into()),
+                domain_id: None,
+                domain_grade: None,
+                operation: None,
+                status: ItemStatus::Ok,
+                err_msg: None,
+                records: vec![record(ItemStatus::Error), record(ItemStatus::Running)],
+            }],
+            ..Job::default()
+        };
+        let tally = job.tally();
+        assert_eq!(
+            (tally.total, tally.ok, tally.failed, tally.running),
+            (3, 1, 1, 1)
+        );
+        assert!(!tally.finished());
+    }
+}
