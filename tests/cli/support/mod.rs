@@ -1,6 +1,12 @@
 //! The harness every end-to-end test uses: a fake DNSPod on loopback, a private home and
 //! config directory, and the real `dpbatch` binary run with a hermetic environment.
 
+mod cmd;
+mod golden;
+
+pub use cmd::Cmd;
+pub use golden::assert_current;
+
 use assert_cmd::cargo::cargo_bin;
 use fake_dnspod::{Config, DEFAULT_TOKEN, FakeDnspod, Request};
 use std::path::{Path, PathBuf};
@@ -37,6 +43,18 @@ impl Run {
             .trim()
             .parse()
             .unwrap_or_else(|_| panic!("stdout is not a job id: {self:?}"))
+    }
+
+    /// The job id a table's summary line names (`job 39581 (domain): ...`): what a
+    /// `--wait` run prints instead of the bare id.
+    pub fn summary_job_id(&self) -> u64 {
+        self.stdout
+            .lines()
+            .last()
+            .and_then(|line| line.strip_prefix("job "))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("stdout ends in no job summary: {self:?}"))
     }
 
     pub fn json(&self) -> serde_json::Value {
