@@ -235,6 +235,20 @@ pub fn interrupt(pid: u32) {
     assert!(status.success(), "kill -INT {pid}");
 }
 
+/// Waits for `child` at most `limit`, for tests whose point is that the binary ends
+/// promptly; past it the child is killed and the test fails, rather than hanging.
+pub fn exits_within(mut child: std::process::Child, limit: Duration) -> std::process::Output {
+    let deadline = std::time::Instant::now() + limit;
+    while child.try_wait().expect("try_wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("dpbatch still runs {limit:?} later");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
 /// A form as `name=value` strings, in the order sent.
 pub fn form(request: &Request) -> Vec<String> {
     request
