@@ -8,7 +8,7 @@
 //! version and, for the job history, the time of each submit: those are replaced by
 //! placeholders (see [`Transcript::normalise`]).
 
-use crate::support::{Cmd, Env, assert_current};
+use crate::support::{Cmd, Env, assert_current, ids};
 use fake_dnspod::{Config, Fault, Progress};
 
 /// 2015-09-08 18:37:01 in Beijing, the time of the vendor's Batch.Detail example.
@@ -179,11 +179,6 @@ fn the_readme_example_table_is_what_the_binary_prints() {
          README:\n{shown}\nbinary:\n{}",
         run.stdout
     );
-}
-
-/// An ID list as the flags take it.
-fn ids(ids: &[u64]) -> String {
-    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// Two domains, `a.cn` with `www` and `@` A records and `b.cn` with `www`; returns the

@@ -179,6 +179,9 @@ impl Env {
         self.run_command(self.command().args(args))
     }
 
+    /// The older spelling of `env.dpbatch(ARGS).stdin(TEXT).run()`, kept while tests on
+    /// other branches may still call it.
+    #[allow(dead_code)]
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
         self.run_command(self.command().args(args).write_stdin(stdin))
     }
@@ -247,6 +250,11 @@ pub fn exits_within(mut child: std::process::Child, limit: Duration) -> std::pro
         std::thread::sleep(Duration::from_millis(20));
     }
     child.wait_with_output().expect("output")
+}
+
+/// IDs as the API takes them: comma-separated.
+pub fn ids(ids: &[u64]) -> String {
+    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// A form as `name=value` strings, in the order sent.
