@@ -350,16 +350,15 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
         .or_else(|| from_file(|p| p.email.as_ref()))
         .map(|raw| raw.trim().to_owned())
         .filter(|email| !email.is_empty());
-    if let Some(email) = &email {
-        if !email.contains('@')
+    if let Some(email) = &email
+        && (!email.contains('@')
             || email
                 .chars()
-                .any(|c| c.is_whitespace() || c == '(' || c == ')')
-        {
-            return Err(usage(format!(
-                "email `{email}` is not a plain contact address"
-            )));
-        }
+                .any(|c| c.is_whitespace() || c == '(' || c == ')'))
+    {
+        return Err(usage(format!(
+            "email `{email}` is not a plain contact address"
+        )));
     }
     let request_timeout = overrides.request_timeout.unwrap_or(DEFAULT_REQUEST_TIMEOUT);
     check_pace(
