@@ -10,7 +10,8 @@ pub(crate) fn now() -> String {
     format_unix(secs)
 }
 
-fn format_unix(secs: u64) -> String {
+/// These Unix seconds as the vendor writes them.
+pub(crate) fn format_unix(secs: u64) -> String {
     // DNSPod stamps China Standard Time: UTC+8, no daylight saving.
     let local = secs + 8 * 3600;
     let (days, rest) = (local / 86_400, local % 86_400);

@@ -51,6 +51,9 @@ pub struct Config {
     /// real server's answer is not recorded: Domain.Info's 13 (the default) or the 9 of
     /// the vendor's table.
     pub record_list_unknown_domain: &'static str,
+    /// Stamps every job as created at these Unix seconds instead of at its submission, so
+    /// that tests can pin `created_at` byte for byte. `None` (the default): the real time.
+    pub job_created_at: Option<u64>,
 }
 
 impl Default for Config {
@@ -63,6 +66,7 @@ impl Default for Config {
             },
             seed: false,
             record_list_unknown_domain: text::UNKNOWN_DOMAIN,
+            job_created_at: None,
         }
     }
 }
@@ -117,6 +121,7 @@ impl FakeDnspod {
         let addr = listener.local_addr()?;
         let mut state = State::new(config.progress);
         state.record_list_unknown_domain = config.record_list_unknown_domain;
+        state.job_created_at = config.job_created_at;
         if config.seed {
             state.seed();
         }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
 use crate::Progress;
+use crate::clock;
 use crate::job::{DomainItem, Job, Kind, Modification, RecordItem};
 use crate::zone::{DEFAULT_LINE, Domain, Record, Zone};
 
@@ -24,6 +25,8 @@ pub(crate) struct State {
     progress: Progress,
     /// The code Record.List refuses a domain name the account does not hold with.
     pub(crate) record_list_unknown_domain: &'static str,
+    /// Unix seconds every job is stamped as created at, instead of now.
+    pub(crate) job_created_at: Option<u64>,
     zone: Zone,
     jobs: BTreeMap<u64, Job>,
     next_job: u64,
@@ -36,6 +39,7 @@ impl State {
         State {
             progress,
             record_list_unknown_domain: crate::text::UNKNOWN_DOMAIN,
+            job_created_at: None,
             zone: Zone::new(),
             jobs: BTreeMap::new(),
             next_job: FIRST_JOB,
@@ -123,7 +127,11 @@ impl State {
         self.settle();
         let id = self.next_job;
         self.next_job += 1;
-        self.jobs.entry(id).or_insert(Job::new(id, kind, domains))
+        let mut job = Job::new(id, kind, domains);
+        if let Some(secs) = self.job_created_at {
+            job.created_at = clock::format_unix(secs);
+        }
+        self.jobs.entry(id).or_insert(job)
     }
 
     /// Batch.Domain.Create: with a value, each domain gets `www` and `@` A records.
@@ -229,6 +237,14 @@ mod tests {
         assert_eq!(state.domains().len(), 1);
         let job = state.poll(id).unwrap();
         assert!(job.statuses().all(|status| status == Status::Ok));
+    }
+
+    #[test]
+    fn a_fixed_creation_time_stamps_every_job() {
+        let mut state = State::new(Progress::Elapsed(Duration::ZERO));
+        state.job_created_at = Some(1_441_708_621);
+        let id = state.synthetic_job(1, 0);
+        assert_eq!(state.poll(id).unwrap().created_at, "2015-09-08 18:37:01");
     }
 
     #[test]

@@ -208,7 +208,11 @@ impl ChangeField {
 pub(crate) struct Change {
     pub field: ChangeField,
     pub to: String,
+    /// The value records get with a new type (`--change record_type`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// The priority records get with a change to MX.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mx: Option<u64>,
 }
 

@@ -1,14 +1,12 @@
 //! Configuration and credentials: file location, precedence, profiles, unknown keys, token
 //! checks that never echo the secret, the permission warning and the User-Agent email.
 
-use crate::support::{Env, secret};
+use crate::support::{Cmd, Env, secret};
 use fake_dnspod::DEFAULT_TOKEN;
 
 /// The settings a dry run resolved: the redacted token ID, the URL and the form.
-fn dry_run(env: &Env, cmd: &mut assert_cmd::Command) -> serde_json::Value {
-    env.run_command(cmd.args(["--json", "domain-create", "a.cn", "--dry-run"]))
-        .code(0)
-        .json()
+fn dry_run(cmd: Cmd<'_>) -> serde_json::Value {
+    cmd.json().dry_run().run().code(0).json()
 }
 
 #[test]
@@ -19,17 +17,16 @@ fn flag_beats_env_beats_profile_beats_top_level() {
         "token = \"1,top-secret\"\nendpoint = \"https://top.example\"\n\n[profiles.work]\ntoken = \"2,work-secret\"\nlang = \"cn\"\n",
     );
     let base = || {
-        let mut cmd = env.command();
-        cmd.env_remove("DNSPOD_TOKEN")
-            .env_remove("DPBATCH_ENDPOINT");
-        cmd
+        env.domain_create("a.cn")
+            .env_remove("DNSPOD_TOKEN")
+            .env_remove("DPBATCH_ENDPOINT")
     };
-    let top = dry_run(&env, &mut base());
+    let top = dry_run(base());
     assert_eq!(top["form"]["login_token"], "1,<redacted>");
     assert_eq!(top["url"], "https://top.example/Batch.Domain.Create");
     assert_eq!(top["form"]["lang"], "en");
 
-    let profile = dry_run(&env, base().env("DPBATCH_PROFILE", "work"));
+    let profile = dry_run(base().env("DPBATCH_PROFILE", "work"));
     assert_eq!(profile["form"]["login_token"], "2,<redacted>");
     assert_eq!(profile["form"]["lang"], "cn");
     assert_eq!(
@@ -38,24 +35,20 @@ fn flag_beats_env_beats_profile_beats_top_level() {
     );
 
     let environment = dry_run(
-        &env,
         base()
             .env("DPBATCH_PROFILE", "work")
             .env("DNSPOD_TOKEN", "3,env-secret"),
     );
     assert_eq!(environment["form"]["login_token"], "3,<redacted>");
 
-    let flag = dry_run(
-        &env,
-        base().env("DNSPOD_TOKEN", "3,env-secret").args([
-            "--profile",
-            "work",
-            "--token",
-            "4,flag-secret",
-            "--lang",
-            "en",
-        ]),
-    );
+    let flag = dry_run(base().env("DNSPOD_TOKEN", "3,env-secret").args([
+        "--profile",
+        "work",
+        "--token",
+        "4,flag-secret",
+        "--lang",
+        "en",
+    ]));
     assert_eq!(flag["form"]["login_token"], "4,<redacted>");
     assert_eq!(flag["form"]["lang"], "en");
 }
@@ -63,14 +56,13 @@ fn flag_beats_env_beats_profile_beats_top_level() {
 #[test]
 fn empty_environment_variables_count_as_unset() {
     let env = Env::new();
-    let run = env.run_command(
-        env.command()
-            .env("DNSPOD_TOKEN", "")
-            .env("DPBATCH_PROFILE", "")
-            .env("DPBATCH_CONFIG", "")
-            .env("DPBATCH_REQUEST_TIMEOUT", "")
-            .args(["domain-create", "a.cn"]),
-    );
+    let run = env
+        .domain_create("a.cn")
+        .env("DNSPOD_TOKEN", "")
+        .env("DPBATCH_PROFILE", "")
+        .env("DPBATCH_CONFIG", "")
+        .env("DPBATCH_REQUEST_TIMEOUT", "")
+        .run();
     run.code(2)
         .stderr_has("no API token")
         .stderr_has("DNSPOD_TOKEN");
@@ -80,11 +72,7 @@ fn empty_environment_variables_count_as_unset() {
 #[test]
 fn request_timeouts_are_checked_from_flag_and_environment() {
     let env = Env::new();
-    let run = env.run_command(
-        env.command()
-            .env("DPBATCH_REQUEST_TIMEOUT", "soon")
-            .args(["detail", "1"]),
-    );
+    let run = env.detail(1).env("DPBATCH_REQUEST_TIMEOUT", "soon").run();
     run.code(2)
         .stderr_has("DPBATCH_REQUEST_TIMEOUT")
         .stderr_has("`soon`");
@@ -104,11 +92,10 @@ fn request_timeouts_are_checked_from_flag_and_environment() {
 #[test]
 fn a_malformed_email_is_a_usage_error() {
     let env = Env::new();
-    let run = env.run_command(
-        env.command()
-            .env("DPBATCH_EMAIL", "ops at example")
-            .args(["domain-create", "a.cn"]),
-    );
+    let run = env
+        .domain_create("a.cn")
+        .env("DPBATCH_EMAIL", "ops at example")
+        .run();
     run.code(2).stderr_has("`ops at example`");
     env.assert_nothing_sent();
 }
@@ -137,7 +124,7 @@ fn a_control_character_in_the_email_is_refused_in_dry_runs_too() {
 #[test]
 fn explicit_config_paths_must_exist_but_the_default_may_be_missing() {
     let env = Env::new();
-    env.run(&["domain-create", "a.cn"]).code(0);
+    env.domain_create("a.cn").run().code(0);
     let missing = env.home().join("nope.toml");
     env.run(&[
         "--config",
@@ -147,11 +134,7 @@ fn explicit_config_paths_must_exist_but_the_default_may_be_missing() {
     ])
     .code(2)
     .stderr_has("nope.toml");
-    let run = env.run_command(
-        env.command()
-            .env("DPBATCH_CONFIG", &missing)
-            .args(["detail", "1"]),
-    );
+    let run = env.detail(1).env("DPBATCH_CONFIG", &missing).run();
     run.code(2).stderr_has("nope.toml");
     assert_eq!(env.requests("Batch.Domain.Create").len(), 1);
 }
@@ -179,11 +162,7 @@ fn an_unknown_profile_is_a_usage_error() {
 #[test]
 fn no_token_names_the_variable_and_the_config_path() {
     let env = Env::new();
-    let run = env.run_command(
-        env.command()
-            .env_remove("DNSPOD_TOKEN")
-            .args(["domain-create", "a.cn"]),
-    );
+    let run = env.domain_create("a.cn").env_remove("DNSPOD_TOKEN").run();
     run.code(2)
         .stderr_has("DNSPOD_TOKEN")
         .stderr_has(env.default_config_path().to_str().unwrap());
@@ -194,11 +173,7 @@ fn no_token_names_the_variable_and_the_config_path() {
 fn malformed_tokens_never_echo_the_secret() {
     let env = Env::new();
     for bad in ["only-a-secret-value", "abc,secret-value", "520001,"] {
-        let run = env.run_command(
-            env.command()
-                .env("DNSPOD_TOKEN", bad)
-                .args(["domain-create", "a.cn"]),
-        );
+        let run = env.domain_create("a.cn").env("DNSPOD_TOKEN", bad).run();
         run.code(2).stderr_has("ID,TOKEN");
         assert!(!run.stderr.contains("secret-value"), "{run:#?}");
     }
@@ -216,11 +191,7 @@ fn a_readable_token_file_gets_a_one_line_warning() {
     let env = Env::new();
     let path = env.write_config("default", &format!("token = \"{DEFAULT_TOKEN}\"\n"));
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let run = env.run_command(
-        env.command()
-            .env_remove("DNSPOD_TOKEN")
-            .args(["domain-create", "a.cn"]),
-    );
+    let run = env.domain_create("a.cn").env_remove("DNSPOD_TOKEN").run();
     run.code(0)
         .stderr_has("readable by group or others")
         .stderr_has("chmod 600");
@@ -237,11 +208,7 @@ fn a_readable_token_file_gets_a_one_line_warning() {
 #[test]
 fn without_an_email_the_placeholder_is_sent_with_a_hint() {
     let env = Env::new();
-    let run = env.run_command(
-        env.command()
-            .env_remove("DPBATCH_EMAIL")
-            .args(["domain-create", "a.cn"]),
-    );
+    let run = env.domain_create("a.cn").env_remove("DPBATCH_EMAIL").run();
     run.code(0).stderr_has("hint:").stderr_has("DPBATCH_EMAIL");
     let sent = env.requests("Batch.Domain.Create");
     let want = format!(
@@ -249,11 +216,8 @@ fn without_an_email_the_placeholder_is_sent_with_a_hint() {
         env!("CARGO_PKG_VERSION")
     );
     assert_eq!(sent[0].header("user-agent"), Some(want.as_str()));
-    let quiet = env.run_command(env.command().env_remove("DPBATCH_EMAIL").args([
-        "-q",
-        "domain-create",
-        "b.cn",
-    ]));
+    let quiet = env.domain_create("b.cn").arg("-q");
+    let quiet = quiet.env_remove("DPBATCH_EMAIL").run();
     assert!(quiet.code(0).stderr.is_empty(), "{quiet:#?}");
 }
 
@@ -261,12 +225,10 @@ fn without_an_email_the_placeholder_is_sent_with_a_hint() {
 fn the_config_email_is_used_when_the_environment_has_none() {
     let env = Env::new();
     env.write_config("default", "email = \"noc@example.net\"\n");
-    env.run_command(
-        env.command()
-            .env_remove("DPBATCH_EMAIL")
-            .args(["domain-create", "a.cn"]),
-    )
-    .code(0);
+    env.domain_create("a.cn")
+        .env_remove("DPBATCH_EMAIL")
+        .run()
+        .code(0);
     let ua = env.requests("Batch.Domain.Create")[0]
         .header("user-agent")
         .map(str::to_owned);

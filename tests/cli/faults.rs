@@ -1,7 +1,7 @@
 //! Faults of the network and of the vendor: submits are never re-sent; Batch.Detail is
 //! retried with back-off while waiting; refusals stop at once.
 
-use crate::support::{Env, FAST};
+use crate::support::Env;
 use fake_dnspod::Fault;
 use std::time::Duration;
 
@@ -20,15 +20,12 @@ fn a_submit_whose_outcome_is_unknown_is_not_resent_and_exits_1() {
     for (name, fault) in faults() {
         let env = Env::new();
         env.server.inject("Batch.Domain.Create", fault);
-        let run = env.run(&[
-            "domain-create",
-            "a.cn",
-            "--wait",
-            "--request-timeout",
-            "500ms",
-            "--interval",
-            "10ms",
-        ]);
+        let run = env
+            .domain_create("a.cn")
+            .wait()
+            .fast()
+            .args(["--request-timeout", "500ms"])
+            .run();
         run.code(1)
             .stderr_has("outcome of Batch.Domain.Create is unknown");
         assert!(run.stdout.is_empty(), "{name}: {run:#?}");
@@ -52,7 +49,10 @@ fn an_unreachable_endpoint_says_nothing_was_sent() {
         .local_addr()
         .unwrap();
     let endpoint = format!("http://{closed}");
-    let run = env.run(&["--endpoint", &endpoint, "domain-create", "a.cn"]);
+    let run = env
+        .domain_create("a.cn")
+        .args(["--endpoint", &endpoint])
+        .run();
     run.code(1).stderr_has("was not sent");
 }
 
@@ -66,33 +66,27 @@ fn a_rate_limited_submit_is_refused_with_exit_3_and_not_retried() {
             message: "API usage over the limit".into(),
         },
     );
-    env.run(&[
-        "record-modify",
-        "--record-id",
-        "1",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ])
-    .code(3)
-    .stderr_has("code -2")
-    .stderr_has("hint:");
+    env.record_modify()
+        .record_ids(1)
+        .change("ttl", 60)
+        .run()
+        .code(3)
+        .stderr_has("code -2")
+        .stderr_has("hint:");
     assert_eq!(env.requests("Batch.Record.Modify").len(), 1);
 }
 
 #[test]
 fn login_failure_stops_at_once() {
     let env = Env::new();
-    let run = env.run_command(
-        env.command()
-            .env("DNSPOD_TOKEN", "520001,wrong")
-            .args(["domain-create", "a.cn"]),
-    );
+    let run = env
+        .domain_create("a.cn")
+        .env("DNSPOD_TOKEN", "520001,wrong")
+        .run();
     run.code(3)
         .stderr_has("code 10002")
         .stderr_has("never retries");
-    let job = env.submit_domains("a.cn").to_string();
+    let job = env.submit_domains("a.cn");
     env.server.inject(
         "Batch.Detail",
         Fault::ApiCode {
@@ -100,16 +94,16 @@ fn login_failure_stops_at_once() {
             message: "Login failed".into(),
         },
     );
-    env.run(&[&["wait", &job][..], &FAST].concat())
-        .code(3)
-        .stderr_has("code -1");
+    env.wait(job).run().code(3).stderr_has("code -1");
     assert_eq!(env.requests("Batch.Detail").len(), 1, "no retry after -1");
 }
 
 #[test]
 fn waiting_rides_out_passing_faults_with_back_off() {
     let env = Env::new();
-    let job = env.submit_domains("a.cn").to_string();
+    let job = env.submit_domains("a.cn");
+    // A generous request timeout, so that only the slow answer (3 s) exceeds it.
+    let wait = || env.wait(job).args(["--request-timeout", "1s"]).run();
     let mut injected = faults();
     injected.push((
         "rate limit",
@@ -122,38 +116,26 @@ fn waiting_rides_out_passing_faults_with_back_off() {
     for (_, fault) in injected.drain(..4) {
         env.server.inject("Batch.Detail", fault);
     }
-    let run = env.run(&[
-        "wait",
-        &job,
-        "--interval",
-        "10ms",
-        "--request-timeout",
-        "300ms",
-    ]);
+    let run = wait();
     run.code(0).stdout_has("1 ok").stderr_has("retrying in");
     assert_eq!(env.requests("Batch.Detail").len(), 4 + 3);
+    // The other two, on the finished job: each is retried and the job shown once more.
     for (_, fault) in injected {
         env.server.inject("Batch.Detail", fault);
     }
-    env.run(&[
-        "wait",
-        &job,
-        "--interval",
-        "10ms",
-        "--request-timeout",
-        "300ms",
-    ])
-    .code(0);
+    let run = wait();
+    run.code(0).stdout_has("1 ok").stderr_has("retrying in");
+    assert_eq!(env.requests("Batch.Detail").len(), 7 + 2 + 1);
 }
 
 #[test]
 fn too_many_failures_in_a_row_exit_1_with_the_resume_command() {
     let env = Env::new();
-    let job = env.submit_domains("a.cn").to_string();
+    let job = env.submit_domains("a.cn");
     for _ in 0..5 {
         env.server.inject("Batch.Detail", Fault::HttpStatus(503));
     }
-    let run = env.run(&[&["wait", &job][..], &FAST].concat());
+    let run = env.wait(job).run();
     run.code(1)
         .stderr_has("failed 5 times in a row")
         .stderr_has(&format!("dpbatch wait {job}"));
@@ -165,7 +147,8 @@ fn a_page_echoing_the_request_is_shown_without_the_secret() {
     let env = Env::new();
     env.server.inject("Batch.Detail", Fault::Echo);
     // The harness fails the run if the secret appears anywhere in its output.
-    env.run(&["detail", "1"])
+    env.detail(1)
+        .run()
         .code(1)
         .stderr_has("unreadable answer")
         .stderr_has("<redacted>");
@@ -174,9 +157,10 @@ fn a_page_echoing_the_request_is_shown_without_the_secret() {
 #[test]
 fn a_single_detail_is_not_retried() {
     let env = Env::new();
-    let job = env.submit_domains("a.cn").to_string();
+    let job = env.submit_domains("a.cn");
     env.server.inject("Batch.Detail", Fault::Html);
-    env.run(&["detail", &job])
+    env.detail(job)
+        .run()
         .code(1)
         .stderr_has("unreadable answer")
         .stderr_has("<html");

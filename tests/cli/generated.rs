@@ -1,24 +1,14 @@
 //! The committed completion scripts and man page are exactly what the binary generates.
 //! Set `DPBATCH_BLESS=1` to rewrite them after changing the CLI.
 
-use crate::support::Env;
+use crate::support::{Env, assert_current};
 use std::path::Path;
 
-/// Compares `dpbatch ARGS` with the committed file, or rewrites it when blessing.
-fn assert_current(env: &Env, args: &[&str], relative: &str) -> String {
+/// Checks `dpbatch ARGS` against the committed file (see [`assert_current`]); returns it.
+fn generated(env: &Env, args: &[&str], relative: &str) -> String {
     let run = env.run(args);
     run.code(0);
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    if std::env::var_os("DPBATCH_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &run.stdout).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == run.stdout,
-        "{} is stale: regenerate with `DPBATCH_BLESS=1 cargo test --locked generated`",
-        path.display()
-    );
+    assert_current(relative, &run.stdout);
     run.stdout
 }
 
@@ -34,7 +24,7 @@ const SCRIPTS: [(&str, &str); 5] = [
 fn committed_completion_scripts_match_the_binary() {
     let env = Env::new();
     for (shell, file) in SCRIPTS {
-        let script = assert_current(
+        let script = generated(
             &env,
             &["completions", shell],
             &format!("completions/{file}"),
@@ -65,7 +55,7 @@ fn commands(env: &Env) -> Vec<String> {
 #[test]
 fn the_committed_man_pages_match_the_binary() {
     let env = Env::new();
-    let page = assert_current(&env, &["man"], "man/dpbatch.1");
+    let page = generated(&env, &["man"], "man/dpbatch.1");
     assert!(page.contains(".TH dpbatch 1"), "{page}");
     let commands = commands(&env);
     assert!(
@@ -73,7 +63,7 @@ fn the_committed_man_pages_match_the_binary() {
         "{commands:?}"
     );
     for command in &commands {
-        let page = assert_current(&env, &["man", command], &format!("man/dpbatch-{command}.1"));
+        let page = generated(&env, &["man", command], &format!("man/dpbatch-{command}.1"));
         assert!(
             page.contains(r"\-\-endpoint"),
             "{command}: global options missing"

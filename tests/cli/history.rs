@@ -1,7 +1,7 @@
 //! The job history: each submit is remembered without its token, `jobs` lists them, and
 //! `--last` finds the newest for this endpoint and profile.
 
-use crate::support::{Env, FAST, secret};
+use crate::support::{Env, secret};
 use fake_dnspod::DEFAULT_TOKEN;
 
 #[test]
@@ -9,18 +9,11 @@ fn each_submit_is_remembered_without_the_token() {
     let env = Env::new();
     let first = env.submit_domains("a.cn,b.cn");
     let second = env
-        .run(&[
-            "record-modify",
-            "--record-id",
-            "7,8",
-            "--change",
-            "ttl",
-            "--to",
-            "60",
-        ])
-        .code(0)
-        .job_id();
-    env.run(&["domain-create", "c.cn", "--dry-run"]).code(0);
+        .record_modify()
+        .record_ids("7,8")
+        .change("ttl", 60)
+        .submit();
+    env.domain_create("c.cn").dry_run().run().code(0);
     let text = std::fs::read_to_string(env.history_path()).unwrap();
     assert!(
         !text.contains(secret()) && !text.contains("login_token"),
@@ -58,7 +51,7 @@ fn refused_submits_are_not_remembered() {
             message: "limit".into(),
         },
     );
-    env.run(&["domain-create", "a.cn"]).code(3);
+    env.domain_create("a.cn").run().code(3);
     assert!(!env.history_path().exists());
 }
 
@@ -67,7 +60,7 @@ fn jobs_lists_the_newest_first_as_a_table_or_json() {
     let env = Env::new();
     let first = env.submit_domains("a.cn");
     let second = env.submit_domains("b.cn,c.cn");
-    let table = env.run(&["jobs"]);
+    let table = env.dpbatch(["jobs"]).run();
     let lines: Vec<&str> = table.code(0).stdout.lines().collect();
     assert!(lines[0].split_whitespace().eq([
         "JOB",
@@ -85,35 +78,55 @@ fn jobs_lists_the_newest_first_as_a_table_or_json() {
         lines[2].starts_with(&first.to_string()) && lines[2].ends_with("1 domain"),
         "{lines:?}"
     );
-    let json = env.run(&["--json", "jobs", "--limit", "1"]).code(0).json();
+    let json = env.dpbatch(["--json", "jobs", "--limit", "1"]).run();
+    let json = json.code(0).json();
     assert_eq!(json.as_array().unwrap().len(), 1);
     assert_eq!(json[0]["job_id"], second);
-    env.run(&["--json", "jobs"]).code(0);
+    let all = env.dpbatch(["jobs"]).json().run().code(0).json();
+    let ids: Vec<_> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["job_id"])
+        .collect();
+    assert_eq!(
+        ids,
+        [second, first],
+        "without --limit: every job, newest first"
+    );
 }
 
 #[test]
 fn an_empty_history_lists_nothing() {
     let env = Env::new();
-    let run = env.run(&["--json", "jobs"]);
+    let run = env.dpbatch(["jobs"]).json().run();
     assert_eq!(run.code(0).json(), serde_json::json!([]));
+    let table = env.dpbatch(["jobs"]).run();
+    assert_eq!(
+        table.code(0).stdout.lines().count(),
+        1,
+        "the header only: {table:#?}"
+    );
 }
 
 #[test]
 fn last_names_the_newest_job_of_this_endpoint_and_profile() {
     let env = Env::new();
     env.write_config("default", "[profiles.other]\n");
-    let older = env.submit_domains("a.cn");
+    env.submit_domains("a.cn"); // older: --last must not pick it
     let newer = env.submit_domains("b.cn");
-    env.run(&["--profile", "other", "domain-create", "c.cn"])
-        .code(0);
-    let detail = env.run(&["--json", "detail", "--last"]).code(0).json();
+    let other = env
+        .domain_create("c.cn")
+        .args(["--profile", "other"])
+        .submit();
+    let detail = env.detail("--last").json().run().code(0).json();
     assert_eq!(detail["job_id"], newer);
-    let waited = env
-        .run(&[&["--json", "wait", "--last"][..], &FAST].concat())
-        .code(0)
-        .json();
+    assert_eq!(detail["domains"][0]["domain"], "b.cn");
+    let waited = env.wait("--last").json().run().code(0).json();
     assert_eq!(waited["job_id"], newer);
-    assert_ne!(older, newer);
+    // The newest job of all is the other profile's: its own --last, not this one's.
+    let theirs = env.detail("--last").args(["--profile", "other"]).json();
+    assert_eq!(theirs.run().code(0).json()["job_id"], other);
 }
 
 #[test]
@@ -121,7 +134,9 @@ fn last_without_a_job_for_this_profile_is_a_usage_error() {
     let env = Env::new();
     env.submit_domains("a.cn");
     env.write_config("default", "[profiles.other]\n");
-    env.run(&["--profile", "other", "detail", "--last"])
+    env.detail("--last")
+        .args(["--profile", "other"])
+        .run()
         .code(2)
         .stderr_has("--last")
         .stderr_has("`other`");
@@ -135,7 +150,7 @@ fn unreadable_history_lines_are_skipped_with_a_warning() {
     let mut text = std::fs::read_to_string(env.history_path()).unwrap();
     text.push_str("{\"job_id\": 1, \"act\n");
     std::fs::write(env.history_path(), text).unwrap();
-    let run = env.run(&["--json", "detail", "--last"]);
+    let run = env.detail("--last").json().run();
     run.code(0).stderr_has("skipped 1 unreadable line");
     assert_eq!(run.json()["job_id"], job);
 }
@@ -147,7 +162,7 @@ fn a_history_that_cannot_be_written_only_warns() {
     let blocker = env.history_path().parent().unwrap().to_path_buf();
     std::fs::create_dir_all(blocker.parent().unwrap()).unwrap();
     std::fs::write(&blocker, "not a directory").unwrap();
-    let run = env.run(&["domain-create", "a.cn"]);
+    let run = env.domain_create("a.cn").run();
     run.code(0).stderr_has("warning: could not create");
     assert!(
         run.job_id() > 0,

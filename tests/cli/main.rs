@@ -5,6 +5,7 @@ mod support;
 mod config;
 mod faults;
 mod generated;
+mod golden;
 mod hardening;
 mod history;
 mod input_checks;

@@ -1,31 +1,21 @@
 //! Names instead of IDs: record-create resolves domain names (Domain.List or Domain.Info,
 //! whichever costs fewer requests), record-modify selects records through Record.List.
 
-use crate::support::{Env, form};
+use crate::support::{Env, form, ids};
 
 mod paging;
 mod unknown;
-
-/// IDs as the API takes them: comma-separated.
-fn ids(ids: &[u64]) -> String {
-    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
-}
 
 #[test]
 fn several_names_cost_one_domain_list_and_keep_their_order() {
     let env = Env::new();
     let a = env.server.add_domain("a.cn");
     let b = env.server.add_domain("b.cn");
-    env.run(&[
-        "record-create",
-        "--domain",
-        "b.cn,A.CN,b.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(0);
+    env.record_create()
+        .domains("b.cn,A.CN,b.cn")
+        .record("A", "1.1.1.1")
+        .run()
+        .code(0);
     assert_eq!(env.requests("Domain.List").len(), 1);
     assert!(env.requests("Domain.Info").is_empty());
     let sent = env.requests("Batch.Record.Create");
@@ -36,16 +26,11 @@ fn several_names_cost_one_domain_list_and_keep_their_order() {
 fn one_name_costs_one_domain_info() {
     let env = Env::new();
     let a = env.server.add_domain("a.cn");
-    env.run(&[
-        "record-create",
-        "--domain",
-        "a.cn",
-        "--type",
-        "TXT",
-        "--value",
-        "x",
-    ])
-    .code(0);
+    env.record_create()
+        .domains("a.cn")
+        .record("TXT", "x")
+        .run()
+        .code(0);
     assert_eq!(env.requests("Domain.Info").len(), 1);
     assert!(env.requests("Domain.List").is_empty());
     assert_eq!(
@@ -59,16 +44,11 @@ fn unicode_and_punycode_names_both_match() {
     let env = Env::new();
     let ours = env.server.add_domain("我们.cn");
     let other = env.server.add_domain("例子.cn");
-    env.run(&[
-        "record-create",
-        "--domain",
-        "xn--vnqp08b.cn,例子.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(0);
+    env.record_create()
+        .domains("xn--vnqp08b.cn,例子.cn")
+        .record("A", "1.1.1.1")
+        .run()
+        .code(0);
     let sent = env.requests("Batch.Record.Create");
     assert_eq!(
         sent[0].param("domain_id"),
@@ -81,19 +61,13 @@ fn names_come_from_a_file_or_stdin_and_dry_run_shows_the_ids() {
     let env = Env::new();
     let a = env.server.add_domain("a.cn");
     let b = env.server.add_domain("b.cn");
-    let run = env.run_with_stdin(
-        &[
-            "record-create",
-            "--domain-file",
-            "-",
-            "--type",
-            "A",
-            "--value",
-            "1.1.1.1",
-            "--dry-run",
-        ],
-        "# ours\na.cn\nb.cn\n",
-    );
+    let run = env
+        .record_create()
+        .args(["--domain-file", "-"])
+        .record("A", "1.1.1.1")
+        .dry_run()
+        .stdin("# ours\na.cn\nb.cn\n")
+        .run();
     run.code(0)
         .stdout_has(&format!("domain_id={}", ids(&[a, b])));
     assert!(env.requests("Batch.Record.Create").is_empty());
@@ -122,19 +96,12 @@ fn a_selection_is_shown_on_stderr_and_submitted_by_id() {
         "默认",
         "x.example.",
     );
-    let run = env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn,b.cn",
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "value",
-        "--to",
-        "9.9.9.9",
-    ]);
+    let run = env
+        .record_modify()
+        .domains("a.cn,b.cn")
+        .select("www", "A")
+        .change("value", "9.9.9.9")
+        .run();
     run.code(0).stderr_has("2 records selected: 2 to change");
     assert!(run.job_id() > 0, "stdout keeps only the job id");
     let lists = env.requests("Record.List");
@@ -159,22 +126,13 @@ fn a_selection_is_shown_on_stderr_and_submitted_by_id() {
 fn value_is_finds_and_replaces_across_domains() {
     let env = Env::new();
     let [a_www, a_apex, _, b_apex] = two_domains(&env);
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn,b.cn",
-        "--sub",
-        "www,@",
-        "--type",
-        "A",
-        "--value-is",
-        "1.1.1.1",
-        "--change",
-        "value",
-        "--to",
-        "5.6.7.8",
-    ])
-    .code(0);
+    env.record_modify()
+        .domains("a.cn,b.cn")
+        .select("www,@", "A")
+        .args(["--value-is", "1.1.1.1"])
+        .change("value", "5.6.7.8")
+        .run()
+        .code(0);
     let lists = env.requests("Record.List");
     assert!(
         lists.iter().all(|r| r.param("sub_domain").is_none()),
@@ -191,19 +149,12 @@ fn value_is_finds_and_replaces_across_domains() {
 fn records_already_at_the_target_are_skipped_and_reported() {
     let env = Env::new();
     let [_, _, b_www, _] = two_domains(&env);
-    let run = env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn,b.cn",
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "value",
-        "--to",
-        "1.1.1.1",
-    ]);
+    let run = env
+        .record_modify()
+        .domains("a.cn,b.cn")
+        .select("www", "A")
+        .change("value", "1.1.1.1")
+        .run();
     run.code(0)
         .stderr_has("skip: already there")
         .stderr_has("skipping 1 of 2 selected records");
@@ -212,19 +163,12 @@ fn records_already_at_the_target_are_skipped_and_reported() {
         Some(b_www.to_string().as_str())
     );
     // When every selected record is there already, nothing is sent at all.
-    let none = env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn",
-        "--sub",
-        "@",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "600",
-    ]);
+    let none = env
+        .record_modify()
+        .domains("a.cn")
+        .select("@", "A")
+        .change("ttl", 600)
+        .run();
     assert!(none.code(0).stdout.is_empty(), "{none:#?}");
     assert_eq!(env.requests("Batch.Record.Modify").len(), 1);
 }
@@ -233,36 +177,20 @@ fn records_already_at_the_target_are_skipped_and_reported() {
 fn an_empty_selection_is_an_error_and_nothing_is_submitted() {
     let env = Env::new();
     two_domains(&env);
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn",
-        "--sub",
-        "mail",
-        "--type",
-        "MX",
-        "--change",
-        "mx",
-        "--to",
-        "5",
-    ])
-    .code(2)
-    .stderr_has("no MX record named mail in a.cn matches");
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn,zz.cn",
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ])
-    .code(2)
-    .stderr_has("zz.cn");
+    env.record_modify()
+        .domains("a.cn")
+        .select("mail", "MX")
+        .change("mx", 5)
+        .run()
+        .code(2)
+        .stderr_has("no MX record named mail in a.cn matches");
+    env.record_modify()
+        .domains("a.cn,zz.cn")
+        .select("www", "A")
+        .change("ttl", 60)
+        .run()
+        .code(2)
+        .stderr_has("zz.cn");
     assert!(env.requests("Batch.Record.Modify").is_empty());
 }
 
@@ -270,21 +198,14 @@ fn an_empty_selection_is_an_error_and_nothing_is_submitted() {
 fn dry_run_prints_the_selection_on_stdout_and_stops() {
     let env = Env::new();
     let [a_www, ..] = two_domains(&env);
-    let run = env.run(&[
-        "--json",
-        "record-modify",
-        "--domain",
-        "a.cn",
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-        "--dry-run",
-    ]);
+    let run = env
+        .record_modify()
+        .domains("a.cn")
+        .select("www", "A")
+        .change("ttl", 60)
+        .dry_run()
+        .json()
+        .run();
     let selection = run.code(0).json();
     assert_eq!(selection[0]["record_id"], a_www);
     assert_eq!(selection[0]["ttl"], 600);
@@ -301,16 +222,11 @@ fn two_spellings_of_one_domain_are_one_domain() {
     let env = Env::new();
     let id = env.server.add_domain("例子.cn");
     let record = env.server.add_record(id, "www", "A", "默认", "1.1.1.1");
-    env.run(&[
-        "record-create",
-        "--domain",
-        "例子.cn,XN--FSQU00A.cn",
-        "--type",
-        "A",
-        "--value",
-        "2.2.2.2",
-    ])
-    .code(0);
+    env.record_create()
+        .domains("例子.cn,XN--FSQU00A.cn")
+        .record("A", "2.2.2.2")
+        .run()
+        .code(0);
     assert_eq!(
         env.requests("Domain.Info").len(),
         1,
@@ -320,20 +236,12 @@ fn two_spellings_of_one_domain_are_one_domain() {
         env.requests("Batch.Record.Create")[0].param("domain_id"),
         Some(id.to_string().as_str())
     );
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "xn--fsqu00a.cn,例子.cn",
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ])
-    .code(0);
+    env.record_modify()
+        .domains("xn--fsqu00a.cn,例子.cn")
+        .select("www", "A")
+        .change("ttl", 60)
+        .run()
+        .code(0);
     assert_eq!(env.requests("Record.List").len(), 1);
     assert_eq!(
         env.requests("Batch.Record.Modify")[0].param("record_id"),
@@ -344,19 +252,13 @@ fn two_spellings_of_one_domain_are_one_domain() {
 #[test]
 fn selection_filters_beside_record_ids_are_refused() {
     let env = Env::new();
-    env.run(&[
-        "record-modify",
-        "--record-id",
-        "1",
-        "--value-is",
-        "1.1.1.1",
-        "--change",
-        "value",
-        "--to",
-        "2.2.2.2",
-    ])
-    .code(2)
-    .stderr_has("--value-is");
+    env.record_modify()
+        .record_ids("1")
+        .args(["--value-is", "1.1.1.1"])
+        .change("value", "2.2.2.2")
+        .run()
+        .code(2)
+        .stderr_has("--value-is");
     env.assert_nothing_sent();
 }
 
@@ -364,16 +266,11 @@ fn selection_filters_beside_record_ids_are_refused() {
 fn an_empty_domain_file_names_the_flags_to_use() {
     let env = Env::new();
     let empty = env.file("none.txt", "# nobody\n");
-    env.run(&[
-        "record-create",
-        "--domain-file",
-        empty.to_str().unwrap(),
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(2)
-    .stderr_has("pass --domain NAMES");
+    env.record_create()
+        .args(["--domain-file", empty.to_str().unwrap()])
+        .record("A", "1.1.1.1")
+        .run()
+        .code(2)
+        .stderr_has("pass --domain NAMES");
     env.assert_nothing_sent();
 }

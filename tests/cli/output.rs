@@ -1,14 +1,18 @@
 //! Scripts first: stdout carries only the result, stderr the rest; verbose logs stay
 //! token-free; a closed pipe is not an error.
 
-use crate::support::{Env, FAST, secret};
+use crate::support::{Env, secret};
 use std::io::Read;
 use std::process::Stdio;
 
 #[test]
 fn verbose_logs_each_request_on_stderr_with_the_token_redacted() {
     let env = Env::new();
-    let run = env.run(&[&["-v", "domain-create", "a.cn", "--wait"][..], &FAST].concat());
+    let run = env
+        .dpbatch(["-v", "domain-create", "a.cn"])
+        .wait()
+        .fast()
+        .run();
     run.code(0)
         .stderr_has("POST http://127.0.0.1")
         .stderr_has("login_token=520001,<redacted>")
@@ -19,7 +23,11 @@ fn verbose_logs_each_request_on_stderr_with_the_token_redacted() {
 #[test]
 fn quiet_keeps_stderr_empty_on_success() {
     let env = Env::new();
-    let run = env.run(&[&["-q", "domain-create", "a.cn", "--wait"][..], &FAST].concat());
+    let run = env
+        .dpbatch(["-q", "domain-create", "a.cn"])
+        .wait()
+        .fast()
+        .run();
     assert!(run.code(0).stderr.is_empty(), "{run:#?}");
 }
 
@@ -27,12 +35,8 @@ fn quiet_keeps_stderr_empty_on_success() {
 fn no_colour_off_a_terminal_even_without_no_color() {
     let env = Env::new();
     // The harness asserts no escape in any output; here NO_COLOR is not even set.
-    let run = env.run_command(
-        env.command()
-            .env_remove("NO_COLOR")
-            .args([&["domain-create", "a.cn,fail-b.cn", "--wait"][..], &FAST].concat()),
-    );
-    run.code(4);
+    let run = env.domain_create("a.cn,fail-b.cn").wait().fast();
+    run.env_remove("NO_COLOR").run().code(4).stdout_has("error");
 }
 
 /// Runs dpbatch under a pseudo-terminal (`script` from util-linux) and returns what the

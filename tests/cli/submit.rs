@@ -16,13 +16,11 @@ fn common() -> Vec<String> {
 #[test]
 fn domain_create_posts_the_form_with_common_parameters_and_user_agent() {
     let env = Env::new();
-    let run = env.run(&[
-        "domain-create",
-        "a.cn,B.cn,a.cn",
-        "c.cn",
-        "--value",
-        "1.2.3.4",
-    ]);
+    let run = env
+        .domain_create("a.cn,B.cn,a.cn")
+        .arg("c.cn")
+        .value("1.2.3.4")
+        .run();
     run.code(0);
     assert!(run.job_id() > 0);
     assert_eq!(run.stdout.lines().count(), 1, "stdout is the bare job id");
@@ -46,11 +44,11 @@ fn domain_create_posts_the_form_with_common_parameters_and_user_agent() {
 #[test]
 fn domain_create_reads_a_file_from_stdin_with_comments() {
     let env = Env::new();
-    let run = env.run_with_stdin(
-        &["domain-create", "a.cn", "--file", "-"],
-        "# ours\nb.cn\n\nA.CN  # again\n例子.cn\n",
-    );
-    run.code(0);
+    env.domain_create("a.cn")
+        .args(["--file", "-"])
+        .stdin("# ours\nb.cn\n\nA.CN  # again\n例子.cn\n")
+        .run()
+        .code(0);
     let sent = env.requests("Batch.Domain.Create");
     assert_eq!(sent[0].param("domains"), Some("a.cn,b.cn,例子.cn"));
     assert_eq!(sent[0].param("record_value"), None);
@@ -59,22 +57,13 @@ fn domain_create_reads_a_file_from_stdin_with_comments() {
 #[test]
 fn record_create_sends_the_records_json_in_the_api_format() {
     let env = Env::new();
-    let run = env.run(&[
-        "record-create",
-        "--domain-id",
-        "7,8,7",
-        "--sub",
-        "www,@,www",
-        "--type",
-        "mx",
-        "--value",
-        "mx.example.com.",
-        "--mx",
-        "10",
-        "--ttl",
-        "3600",
-    ]);
-    run.code(0);
+    env.record_create()
+        .domain_ids("7,8,7")
+        .sub("www,@,www")
+        .record("mx", "mx.example.com.")
+        .args(["--mx", "10", "--ttl", "3600"])
+        .run()
+        .code(0);
     let sent = env.requests("Batch.Record.Create");
     assert_eq!(sent.len(), 1);
     assert_eq!(form(&sent[0])[..4], common()[..]);
@@ -91,16 +80,11 @@ fn record_create_sends_the_records_json_in_the_api_format() {
 #[test]
 fn record_create_defaults_to_the_apex_the_default_line_and_600s() {
     let env = Env::new();
-    env.run(&[
-        "record-create",
-        "--domain-id",
-        "9",
-        "--type",
-        "TXT",
-        "--value",
-        "hello",
-    ])
-    .code(0);
+    env.record_create()
+        .domain_ids(9)
+        .record("TXT", "hello")
+        .run()
+        .code(0);
     let records: serde_json::Value = serde_json::from_str(
         env.requests("Batch.Record.Create")[0]
             .param("records")
@@ -121,14 +105,11 @@ fn record_create_takes_several_specs_from_a_records_file() {
         r#"[{"sub_domain":"www,wap","record_type":"A","record_line":"默认","value":"11.22.33.44","ttl":600},
             {"sub_domain":"","record_type":"MX","value":"mx.qq.com","ttl":"600","MX":10}]"#,
     );
-    env.run(&[
-        "record-create",
-        "--domain-id",
-        "25556994,25556952",
-        "--records-file",
-        file.to_str().unwrap(),
-    ])
-    .code(0);
+    env.record_create()
+        .domain_ids("25556994,25556952")
+        .args(["--records-file", file.to_str().unwrap()])
+        .run()
+        .code(0);
     let sent = env.requests("Batch.Record.Create");
     let records: serde_json::Value =
         serde_json::from_str(sent[0].param("records").unwrap()).unwrap();
@@ -142,28 +123,17 @@ fn record_create_takes_several_specs_from_a_records_file() {
 #[test]
 fn record_modify_sends_change_and_change_to() {
     let env = Env::new();
-    env.run(&[
-        "record-modify",
-        "--record-id",
-        "36,90,91",
-        "--change",
-        "record_type",
-        "--to",
-        "cname",
-        "--value",
-        "dnsapi1.cn.",
-    ])
-    .code(0);
-    env.run(&[
-        "record-modify",
-        "--record-id",
-        "36",
-        "--change",
-        "status",
-        "--to",
-        "disable",
-    ])
-    .code(0);
+    env.record_modify()
+        .record_ids("36,90,91")
+        .change("record_type", "cname")
+        .value("dnsapi1.cn.")
+        .run()
+        .code(0);
+    env.record_modify()
+        .record_ids(36)
+        .change("status", "disable")
+        .run()
+        .code(0);
     let sent = env.requests("Batch.Record.Modify");
     assert_eq!(
         form(&sent[0])[4..],
@@ -183,20 +153,13 @@ fn record_modify_sends_change_and_change_to() {
 #[test]
 fn record_modify_to_mx_sends_the_priority() {
     let env = Env::new();
-    env.run(&[
-        "record-modify",
-        "--record-id",
-        "5",
-        "--change",
-        "record_type",
-        "--to",
-        "MX",
-        "--value",
-        "mx.a.cn.",
-        "--mx",
-        "5",
-    ])
-    .code(0);
+    env.record_modify()
+        .record_ids(5)
+        .change("record_type", "MX")
+        .value("mx.a.cn.")
+        .args(["--mx", "5"])
+        .run()
+        .code(0);
     let sent = env.requests("Batch.Record.Modify");
     assert_eq!(sent[0].param("mx"), Some("5"));
 }
@@ -204,16 +167,12 @@ fn record_modify_to_mx_sends_the_priority() {
 #[test]
 fn submit_json_names_the_job_and_the_action() {
     let env = Env::new();
-    let run = env.run(&[
-        "--json",
-        "record-modify",
-        "--record-id",
-        "1",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ]);
+    // A global option before the subcommand, as scripts often write it.
+    let run = env
+        .dpbatch(["--json", "record-modify"])
+        .record_ids(1)
+        .change("ttl", 60)
+        .run();
     let value = run.code(0).json();
     assert!(value["job_id"].is_u64(), "{value}");
     assert_eq!(value["action"], "record-modify");
@@ -222,7 +181,10 @@ fn submit_json_names_the_job_and_the_action() {
 #[test]
 fn lang_cn_is_sent_when_asked() {
     let env = Env::new();
-    env.run(&["domain-create", "a.cn", "--lang", "cn"]).code(0);
+    env.domain_create("a.cn")
+        .args(["--lang", "cn"])
+        .run()
+        .code(0);
     assert_eq!(
         env.requests("Batch.Domain.Create")[0].param("lang"),
         Some("cn")
@@ -232,13 +194,11 @@ fn lang_cn_is_sent_when_asked() {
 #[test]
 fn dry_run_prints_the_redacted_request_and_sends_nothing() {
     let env = Env::new();
-    let run = env.run(&[
-        "domain-create",
-        "a.cn,b.cn",
-        "--value",
-        "1.2.3.4",
-        "--dry-run",
-    ]);
+    let run = env
+        .domain_create("a.cn,b.cn")
+        .value("1.2.3.4")
+        .dry_run()
+        .run();
     run.code(0)
         .stdout_has(&format!("POST {}/Batch.Domain.Create", env.server.url()))
         .stdout_has("login_token=520001,<redacted>")
@@ -250,17 +210,13 @@ fn dry_run_prints_the_redacted_request_and_sends_nothing() {
 #[test]
 fn dry_run_json_shows_the_form() {
     let env = Env::new();
-    let run = env.run(&[
-        "--json",
-        "record-create",
-        "--domain-id",
-        "1",
-        "--type",
-        "TXT",
-        "--value",
-        "v=spf1 -all",
-        "--dry-run",
-    ]);
+    let run = env
+        .record_create()
+        .domain_ids(1)
+        .record("TXT", "v=spf1 -all")
+        .dry_run()
+        .json()
+        .run();
     let value = run.code(0).json();
     assert_eq!(value["dry_run"], true);
     assert_eq!(value["form"]["login_token"], "520001,<redacted>");
@@ -271,11 +227,11 @@ fn dry_run_json_shows_the_form() {
 #[test]
 fn dry_run_works_without_a_token() {
     let env = Env::new();
-    let run = env.run_command(env.command().env_remove("DNSPOD_TOKEN").args([
-        "domain-create",
-        "a.cn",
-        "--dry-run",
-    ]));
+    let run = env
+        .domain_create("a.cn")
+        .dry_run()
+        .env_remove("DNSPOD_TOKEN")
+        .run();
     run.code(0).stdout_has("login_token=<no token configured>");
     env.assert_nothing_sent();
 }

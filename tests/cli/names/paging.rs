@@ -1,8 +1,7 @@
 //! Paging through Domain.List and Record.List: past the vendor's forced 3000 entries, and
 //! to an end whatever a server claims, with each domain and record sent once.
 
-use super::ids;
-use crate::support::Env;
+use crate::support::{Env, ids};
 use fake_dnspod::Fault;
 
 #[test]
@@ -11,16 +10,11 @@ fn domain_list_pages_past_3000_until_every_name_is_found() {
     let seeded = env.server.add_domains("p", 3500);
     // Three names past the first page: one more page is cheaper than three Domain.Info.
     let names = "p03100.example,p03200.example,p03300.example";
-    env.run(&[
-        "record-create",
-        "--domain",
-        names,
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(0);
+    env.record_create()
+        .domains(names)
+        .record("A", "1.1.1.1")
+        .run()
+        .code(0);
     let pages = env.requests("Domain.List");
     assert_eq!(pages.len(), 2);
     assert_eq!(
@@ -39,16 +33,11 @@ fn domain_list_pages_past_3000_until_every_name_is_found() {
 fn one_name_left_after_the_first_page_is_asked_for_alone() {
     let env = Env::new();
     let seeded = env.server.add_domains("p", 3500);
-    env.run(&[
-        "record-create",
-        "--domain",
-        "p00001.example,p03400.example",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(0);
+    env.record_create()
+        .domains("p00001.example,p03400.example")
+        .record("A", "1.1.1.1")
+        .run()
+        .code(0);
     assert_eq!(env.requests("Domain.List").len(), 1);
     let info = env.requests("Domain.Info");
     assert_eq!(info.len(), 1, "only the name the first page did not hold");
@@ -70,20 +59,12 @@ fn record_list_pages_past_3000() {
                 .add_record(big, "www", "TXT", "默认", &format!("v{i}"))
         })
         .collect();
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "big.cn",
-        "--sub",
-        "www",
-        "--type",
-        "TXT",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ])
-    .code(0);
+    env.record_modify()
+        .domains("big.cn")
+        .select("www", "TXT")
+        .change("ttl", 60)
+        .run()
+        .code(0);
     let pages = env.requests("Record.List");
     assert_eq!(pages.len(), 2);
     assert_eq!(pages[1].param("offset"), Some("3000"));
@@ -110,34 +91,21 @@ fn paging_stops_at_an_empty_page_whatever_total_was_claimed() {
     );
     env.server.inject("Record.List", claims(&listed));
     env.server.inject("Record.List", claims(""));
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn",
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ])
-    .code(0);
+    env.record_modify()
+        .domains("a.cn")
+        .select("www", "A")
+        .change("ttl", 60)
+        .run()
+        .code(0);
     assert_eq!(env.requests("Record.List").len(), 2);
     let lying = r#"{"status": {"code": "1"}, "info": {"domain_total": 9000}, "domains": []}"#;
     env.server.inject("Domain.List", Fault::Json(lying.into()));
-    env.run(&[
-        "record-create",
-        "--domain",
-        "a.cn,b.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(2)
-    .stderr_has("a.cn, b.cn");
+    env.record_create()
+        .domains("a.cn,b.cn")
+        .record("A", "1.1.1.1")
+        .run()
+        .code(2)
+        .stderr_has("a.cn, b.cn");
     assert_eq!(env.requests("Domain.List").len(), 1);
 }
 
@@ -166,21 +134,13 @@ fn a_repeated_record_list_page_ends_the_listing_and_each_record_is_sent_once() {
     env.server
         .inject("Record.List", record_page(&[one, two, one]));
     env.server.inject("Record.List", record_page(&[two, one]));
-    env.run(&[
-        "record-modify",
-        "--domain",
-        "a.cn",
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ])
-    .code(0)
-    .stderr_has("2 records selected");
+    env.record_modify()
+        .domains("a.cn")
+        .select("www", "A")
+        .change("ttl", 60)
+        .run()
+        .code(0)
+        .stderr_has("2 records selected");
     assert_eq!(env.requests("Record.List").len(), 2);
     assert_eq!(
         env.requests("Batch.Record.Modify")[0].param("record_id"),
@@ -200,16 +160,11 @@ fn a_repeated_domain_list_page_leaves_the_other_names_to_domain_info() {
     for _ in 0..2 {
         env.server.inject("Domain.List", Fault::Json(page.clone()));
     }
-    env.run(&[
-        "record-create",
-        "--domain",
-        &names.join(","),
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(0);
+    env.record_create()
+        .domains(&names.join(","))
+        .record("A", "1.1.1.1")
+        .run()
+        .code(0);
     assert_eq!(env.requests("Domain.List").len(), 2);
     assert_eq!(env.requests("Domain.Info").len(), 4);
     assert_eq!(
@@ -227,16 +182,11 @@ fn two_names_of_one_domain_send_its_id_once() {
         r#"{{"status": {{"code": "1"}}, "info": {{"domain_total": 2}}, "domains": [{{"id": {a}, "name": "a.cn"}}, {{"id": {a}, "name": "alias.cn"}}]}}"#
     );
     env.server.inject("Domain.List", Fault::Json(page));
-    env.run(&[
-        "record-create",
-        "--domain",
-        "alias.cn,a.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ])
-    .code(0);
+    env.record_create()
+        .domains("alias.cn,a.cn")
+        .record("A", "1.1.1.1")
+        .run()
+        .code(0);
     assert_eq!(
         env.requests("Batch.Record.Create")[0].param("domain_id"),
         Some(a.to_string().as_str())

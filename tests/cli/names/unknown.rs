@@ -9,27 +9,19 @@ use fake_dnspod::{Config, DEFAULT_TOKEN};
 fn unknown_names_are_all_listed_and_nothing_is_submitted() {
     let env = Env::new();
     env.server.add_domain("a.cn");
-    let run = env.run(&[
-        "record-create",
-        "--domain",
-        "a.cn,nope.cn,gone.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ]);
+    let run = env
+        .record_create()
+        .domains("a.cn,nope.cn,gone.cn")
+        .record("A", "1.1.1.1")
+        .run();
     run.code(2)
         .stderr_has("nope.cn, gone.cn")
         .stderr_has("nothing was submitted");
-    let one = env.run(&[
-        "record-create",
-        "--domain",
-        "nope.cn",
-        "--type",
-        "A",
-        "--value",
-        "1.1.1.1",
-    ]);
+    let one = env
+        .record_create()
+        .domains("nope.cn")
+        .record("A", "1.1.1.1")
+        .run();
     one.code(2).stderr_has("this domain is not in this account");
     assert!(env.requests("Batch.Record.Create").is_empty());
 }
@@ -38,18 +30,15 @@ fn unknown_names_are_all_listed_and_nothing_is_submitted() {
 fn an_unknown_domain_in_a_dry_run_exits_2_naming_it() {
     let env = Env::new();
     env.server.add_domain("a.cn");
-    env.run(&[
-        "record-create",
-        "--domain",
-        "unknown.example",
-        "--type",
-        "A",
-        "--value",
-        "1.2.3.4",
-        "--dry-run",
-    ])
-    .code(2)
-    .stderr_has("this domain is not in this account, so nothing was submitted: unknown.example");
+    env.record_create()
+        .domains("unknown.example")
+        .record("A", "1.2.3.4")
+        .dry_run()
+        .run()
+        .code(2)
+        .stderr_has(
+            "this domain is not in this account, so nothing was submitted: unknown.example",
+        );
     assert_eq!(env.requests("Domain.Info").len(), 1);
     assert!(env.requests("Batch.Record.Create").is_empty());
 }
@@ -59,15 +48,11 @@ fn every_unknown_name_is_asked_and_listed_after_a_first_domain_list_page() {
     let env = Env::new();
     let seeded = env.server.add_domains("p", 7000);
     // After the first page two names are left and two pages: Domain.Info for each.
-    let run = env.run(&[
-        "record-create",
-        "--domain",
-        "p00001.example,nope1.example,nope2.example",
-        "--type",
-        "A",
-        "--value",
-        "1.2.3.4",
-    ]);
+    let run = env
+        .record_create()
+        .domains("p00001.example,nope1.example,nope2.example")
+        .record("A", "1.2.3.4")
+        .run();
     run.code(2)
         .stderr_has("these domains are not in this account")
         .stderr_has("nope1.example, nope2.example");
@@ -91,23 +76,15 @@ fn a_selection_over_unknown_domains_lists_them_all_under_either_code() {
         });
         let a = env.server.add_domain("a.cn");
         env.server.add_record(a, "www", "A", "默认", "1.1.1.1");
-        env.run(&[
-            "record-modify",
-            "--domain",
-            "nope.cn,a.cn,gone.cn",
-            "--sub",
-            "www",
-            "--type",
-            "A",
-            "--change",
-            "ttl",
-            "--to",
-            "60",
-        ])
-        .code(2)
-        .stderr_has(
-            "these domains are not in this account, so nothing was submitted: nope.cn, gone.cn",
-        );
+        env.record_modify()
+            .domains("nope.cn,a.cn,gone.cn")
+            .select("www", "A")
+            .change("ttl", 60)
+            .run()
+            .code(2)
+            .stderr_has(
+                "these domains are not in this account, so nothing was submitted: nope.cn, gone.cn",
+            );
         assert_eq!(env.requests("Record.List").len(), 3, "code {code}");
         assert!(env.requests("Batch.Record.Modify").is_empty());
     }
@@ -118,12 +95,12 @@ fn a_bad_token_gets_10002_the_token_hint_and_no_second_request() {
     let env = Env::new();
     env.server.add_domain("a.cn");
     let (id, _) = DEFAULT_TOKEN.split_once(',').unwrap();
-    let run = env.run_command(
-        env.command()
-            .env("DNSPOD_TOKEN", format!("{id},not-the-secret"))
-            .args(["record-create", "--domain", "a.cn,b.cn"])
-            .args(["--type", "A", "--value", "1.2.3.4"]),
-    );
+    let run = env
+        .record_create()
+        .domains("a.cn,b.cn")
+        .record("A", "1.2.3.4")
+        .env("DNSPOD_TOKEN", format!("{id},not-the-secret"))
+        .run();
     run.code(3)
         .stderr_has("code 10002")
         .stderr_has("hint: check the token (ID,TOKEN)");
