@@ -4,6 +4,36 @@ use std::fmt;
 
 const REDACTED: &str = "<redacted>";
 
+/// A secret as it is read from a flag, the environment or a file, before it is parsed:
+/// its `Debug` shows nothing of it, so no `Debug` of a struct holding one can print it.
+#[derive(Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(transparent)]
+pub(crate) struct SecretString(String);
+
+impl SecretString {
+    pub(crate) fn new(value: String) -> SecretString {
+        SecretString(value)
+    }
+
+    /// The secret itself, for parsing, signing or the request that carries it.
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretString(<redacted>)")
+    }
+}
+
+/// For clap: `--token` is read straight into a [`SecretString`].
+impl From<String> for SecretString {
+    fn from(value: String) -> SecretString {
+        SecretString(value)
+    }
+}
+
 /// Removes secrets from text a server sends back: every spelling of each a server may
 /// echo, raw, form-encoded as it travels in a request body (upper- or lower-case
 /// escapes), and with JSON's optional `\/`.

@@ -114,6 +114,18 @@ pub(crate) struct TransportOptions {
     pub trace: Option<Trace>,
 }
 
+/// What a POST carries.
+pub(crate) enum Body {
+    /// A form, sent `application/x-www-form-urlencoded`.
+    Form(Vec<(&'static str, String)>),
+    /// These exact bytes (what a signature covers) with these headers, `Content-Type`
+    /// among them.
+    Json {
+        headers: Vec<(&'static str, String)>,
+        bytes: Vec<u8>,
+    },
+}
+
 /// What came back over HTTP, its body already redacted.
 pub(crate) struct Exchange {
     pub status: u16,
@@ -145,7 +157,7 @@ impl Transport {
         let mut builder = HttpClient::builder()
             .user_agent(options.user_agent.clone())
             .connect_timeout(options.request_timeout.min(Duration::from_secs(10)))
-            // A bound on each read; the whole request's deadline is kept by `post_form`.
+            // A bound on each read; the whole request's deadline is kept by `post`.
             .timeout(options.request_timeout)
             // A redirect would turn the POST into a GET, which the API refuses anyway.
             .redirect(reqwest::redirect::Policy::none())
@@ -171,14 +183,15 @@ impl Transport {
         }
     }
 
-    /// POSTs a form (`label` names it in `-v` lines) and waits for the whole answer until the request timeout, `deadline`
-    /// or a signal, whichever comes first. The exchange runs on a worker thread, so that
-    /// neither a trickling answer nor Ctrl-C can hold the run past them.
-    pub(crate) fn post_form(
+    /// POSTs `body` (`label` names it in `-v` lines) and waits for the whole answer until
+    /// the request timeout, `deadline` or a signal, whichever comes first. The exchange
+    /// runs on a worker thread, so that neither a trickling answer nor Ctrl-C can hold the
+    /// run past them.
+    pub(crate) fn post(
         &self,
         label: &str,
         url: String,
-        form: Vec<(&'static str, String)>,
+        body: Body,
         deadline: Option<Instant>,
     ) -> Result<Exchange, CallError> {
         if signal::interrupted() {
@@ -189,7 +202,15 @@ impl Transport {
             .checked_add(self.options.request_timeout)
             .unwrap_or(started);
         let deadline = deadline.map_or(limit, |d| d.min(limit));
-        let request = self.http.post(&url).form(&form);
+        let request = match body {
+            Body::Form(form) => self.http.post(&url).form(&form),
+            Body::Json { headers, bytes } => headers
+                .into_iter()
+                .fold(self.http.post(&url), |request, (name, value)| {
+                    request.header(name, value)
+                })
+                .body(bytes),
+        };
         let cancelled = Arc::new(AtomicBool::new(false));
         let (sender, answers) = mpsc::channel();
         let worker_cancelled = Arc::clone(&cancelled);
@@ -236,7 +257,7 @@ impl Transport {
     }
 }
 
-/// The worker's half of [`Transport::post_form`]: the request, then the body, read up to
+/// The worker's half of [`Transport::post`]: the request, then the body, read up to
 /// [`MAX_ANSWER_BYTES`] and given up as soon as the caller stopped waiting.
 fn send_and_read(
     request: reqwest::blocking::RequestBuilder,

@@ -3,7 +3,7 @@
 
 use super::codes;
 use super::wire::{Action, Answer, Envelope, Request, Status, SubmitAnswer};
-use crate::backend::http::{Transport, TransportOptions};
+use crate::backend::http::{Body, Transport, TransportOptions};
 use crate::backend::{CallError, Endpoint, Lang};
 use crate::error::{ApiRefused, Interrupted, OutcomeUnknown};
 use crate::escape::visible;
@@ -104,7 +104,7 @@ impl Client {
             .trace(|| format!("POST {url} {}", describe(&form, &self.token)));
         let exchange = self
             .transport
-            .post_form(action.wire_name(), url, form, deadline)?;
+            .post(action.wire_name(), url, Body::Form(form), deadline)?;
         if exchange.is_success() {
             return parse_answer(action, &exchange.body);
         }

@@ -181,7 +181,6 @@ impl Env {
 
     /// The older spelling of `env.dpbatch(ARGS).stdin(TEXT).run()`, kept while tests on
     /// other branches may still call it.
-    #[allow(dead_code)]
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
         self.run_command(self.command().args(args).write_stdin(stdin))
     }
