@@ -83,7 +83,7 @@ _dpbatch() {
 
     case "${cmd}" in
         dpbatch)
-            opts="-q -v -h -V --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help --version domain-create record-create record-modify detail wait retry jobs completions man help"
+            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help --version domain-create record-create record-modify detail wait retry jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -95,6 +95,10 @@ _dpbatch() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -121,7 +125,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__completions)
-            opts="-q -v -h --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help bash elvish fish powershell zsh"
+            opts="-q -v -h --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -133,6 +137,10 @@ _dpbatch() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -159,7 +167,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__detail)
-            opts="-q -v -h --last --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --last --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -171,6 +179,10 @@ _dpbatch() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -197,7 +209,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__domain__subcmd__create)
-            opts="-f -q -v -h --file --value --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-f -q -v -h --file --value --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -229,6 +241,10 @@ _dpbatch() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -409,7 +425,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__jobs)
-            opts="-q -v -h --limit --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --limit --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -425,6 +441,10 @@ _dpbatch() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -451,7 +471,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__man)
-            opts="-q -v -h --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -463,6 +483,10 @@ _dpbatch() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -489,7 +513,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__create)
-            opts="-q -v -h --domain-id --domain --domain-file --sub --type --value --line --ttl --mx --records-file --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --domain-id --domain --domain-file --sub --type --value --line --ttl --mx --records-file --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +575,10 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -575,7 +603,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__modify)
-            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,6 +669,10 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -665,7 +697,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__retry)
-            opts="-q -v -h --last --wait --dry-run --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --last --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -685,6 +717,10 @@ _dpbatch() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
                     return 0
                     ;;
                 --token)
@@ -711,7 +747,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__wait)
-            opts="-q -v -h --last --interval --timeout --config --profile --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --last --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -731,6 +767,10 @@ _dpbatch() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
                     return 0
                     ;;
                 --token)

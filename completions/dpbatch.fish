@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dpbatch_global_optspecs
-    string join \n config= profile= token= endpoint= lang= json q/quiet v/verbose request-timeout= h/help V/version
+    string join \n config= profile= api= token= endpoint= lang= json q/quiet v/verbose request-timeout= h/help V/version
 end
 
 function __fish_dpbatch_needs_command
@@ -26,8 +26,11 @@ end
 
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -52,8 +55,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l interv
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -77,8 +83,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l interv
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -109,8 +118,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l interv
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -122,8 +134,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s v -l v
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -136,8 +151,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l interval -d 'Ti
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -150,8 +168,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l interval -d 'T
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -165,8 +186,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s h -l help -d '
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l limit -d 'How many of the most recent jobs to list' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -176,8 +200,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s v -l verbose -d
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
@@ -187,8 +214,11 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s v -l ver
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l token -d 'API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r

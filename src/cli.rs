@@ -6,6 +6,8 @@ use crate::input::records::{ChangeField, DEFAULT_LINE, DEFAULT_TTL, parse_record
 use crate::input::values::{
     IdList, Timeout, parse_duration, parse_id, parse_id_list, parse_mx, parse_timeout, parse_ttl,
 };
+use crate::secret::SecretString;
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
@@ -43,16 +45,20 @@ pub(crate) struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`
-    #[arg(long, global = true, value_name = "ID,TOKEN")]
-    pub token: Option<String>,
+    /// Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]
+    #[arg(long, global = true, value_name = "API", value_parser = ["legacy", "v3", "auto"])]
+    pub api: Option<String>,
 
-    /// API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn]; http:// only for loopback hosts
+    /// Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`
+    #[arg(long, global = true, value_name = "ID,TOKEN", value_parser = secret_arg)]
+    pub token: Option<SecretString>,
+
+    /// API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
     /// Language of the API's messages [default: en]
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_arg())]
     pub lang: Option<Lang>,
 
     /// Print results as JSON on stdout
@@ -70,6 +76,17 @@ pub(crate) struct GlobalArgs {
     /// Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
     pub request_timeout: Option<Duration>,
+}
+
+/// `--token`, read straight into a type whose `Debug` hides it.
+fn secret_arg(raw: &str) -> Result<SecretString, String> {
+    Ok(SecretString::new(raw.to_owned()))
+}
+
+/// `--lang en|cn`, with the values clap lists in help and completions.
+fn lang_arg() -> impl TypedValueParser<Value = Lang> {
+    clap::builder::PossibleValuesParser::new(["en", "cn"])
+        .map(|raw| Lang::parse(&raw).unwrap_or(Lang::En))
 }
 
 #[derive(Subcommand, Debug)]

@@ -27,11 +27,34 @@ impl fmt::Debug for SecretString {
     }
 }
 
-/// For clap: `--token` is read straight into a [`SecretString`].
-impl From<String> for SecretString {
-    fn from(value: String) -> SecretString {
-        SecretString(value)
+/// A Tencent Cloud key pair for API 3.0, and the session token temporary keys come with.
+/// The SecretId is public (it names the key, and the history keeps it to tell accounts
+/// apart); the SecretKey only signs and is never sent.
+#[derive(Clone, Debug)]
+pub(crate) struct CloudKeys {
+    pub secret_id: String,
+    pub secret_key: SecretString,
+    pub session_token: Option<SecretString>,
+}
+
+impl CloudKeys {
+    /// What removes the key and the session token from answers.
+    pub(crate) fn redactor(&self) -> Redactor {
+        let token = self.session_token.as_ref().map(SecretString::expose);
+        Redactor::of(&[Some(self.secret_key.expose()), token].map(|s| s.unwrap_or_default()))
     }
+}
+
+/// A SecretId as it is shown: `AKID****abcd`, its first and last four characters (all
+/// hidden when it is too short to spare them).
+pub(crate) fn mask_secret_id(secret_id: &str) -> String {
+    let chars: Vec<char> = secret_id.chars().collect();
+    if chars.len() < 12 {
+        return "****".to_owned();
+    }
+    let head: String = chars[..4].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}****{tail}")
 }
 
 /// Removes secrets from text a server sends back: every spelling of each a server may
@@ -151,6 +174,30 @@ impl fmt::Debug for Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secret_ids_are_masked_and_debug_shows_no_secret() {
+        assert_eq!(
+            mask_secret_id("AKIDz8krbsJ5yKBZQpn74WFkmLPx3abcd"),
+            "AKID****abcd"
+        );
+        assert_eq!(mask_secret_id("AKIDshort"), "****");
+        let keys = CloudKeys {
+            secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3abcd".into(),
+            secret_key: SecretString::new("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE".into()),
+            session_token: Some(SecretString::new("session-t0ken".into())),
+        };
+        let debug = format!("{keys:?}");
+        assert!(
+            !debug.contains("Gu5t9") && !debug.contains("session-t0ken"),
+            "{debug}"
+        );
+        let body = b"key Gu5t9xGARNpq86cd98joQYCN3EXAMPLE token session-t0ken".to_vec();
+        assert_eq!(
+            keys.redactor().redact_bytes(body),
+            b"key <redacted> token <redacted>".to_vec()
+        );
+    }
 
     #[test]
     fn parses_id_and_secret() {

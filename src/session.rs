@@ -4,7 +4,7 @@
 use crate::backend::legacy::{self, LegacyBackend};
 use crate::backend::{Backend, Trace};
 use crate::cli::{GlobalArgs, JobRef};
-use crate::config::{self, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
+use crate::config::{self, Api, Credentials, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::error::usage;
 use crate::history::{Account, Entry, History, format_utc};
 use crate::output::{self, Output};
@@ -48,7 +48,7 @@ impl Session {
 
     /// The backend, for calls: credentials must be set.
     pub(crate) fn backend(&self) -> anyhow::Result<&dyn Backend> {
-        self.settings.require_token()?;
+        self.settings.require_credentials()?;
         self.built()
     }
 
@@ -66,24 +66,34 @@ impl Session {
         let trace: Option<Trace> = self
             .verbose
             .then(|| Arc::new(|line: &str| output::log(line)) as Trace);
-        let backend = LegacyBackend::new(legacy::Options {
-            endpoint: self.settings.endpoint.clone(),
-            token: self.settings.token.clone(),
-            lang: self.settings.lang,
-            user_agent: self.user_agent.clone(),
-            request_timeout: self.settings.request_timeout,
-            trace,
-        })?;
-        Ok(self.backend.get_or_init(|| Box::new(backend)).as_ref())
+        let settings = &self.settings;
+        let backend: Box<dyn Backend> = match settings.api {
+            Api::Legacy => Box::new(LegacyBackend::new(legacy::Options {
+                endpoint: settings.endpoint.clone(),
+                token: match &settings.credentials {
+                    Some(Credentials::Legacy(token)) => Some(token.clone()),
+                    _ => None,
+                },
+                lang: settings.lang,
+                user_agent: self.user_agent.clone(),
+                request_timeout: settings.request_timeout,
+                trace,
+            })?),
+            Api::V3 => return Err(usage("API 3.0 is not wired in yet")),
+        };
+        Ok(self.backend.get_or_init(|| backend).as_ref())
     }
 
     /// The account this run's jobs belong to.
     pub(crate) fn account(&self) -> Account {
         Account {
-            api: "legacy",
+            api: self.settings.api.name(),
             endpoint: self.settings.endpoint.to_string(),
             profile: self.settings.profile.clone(),
-            credential: self.settings.token.as_ref().map(|t| t.id().to_string()),
+            credential: self.settings.credentials.as_ref().map(|c| match c {
+                Credentials::Legacy(token) => token.id().to_string(),
+                Credentials::V3(keys) => keys.secret_id.clone(),
+            }),
         }
     }
 

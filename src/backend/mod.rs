@@ -40,7 +40,7 @@ pub(crate) trait Backend {
 }
 
 /// Language of the API's messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Lang {
     En,
     Cn,

@@ -2,6 +2,7 @@
 //! name the line but never quote it (it may hold the token).
 
 use crate::error::usage;
+use crate::secret::SecretString;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,10 +11,22 @@ use std::path::{Path, PathBuf};
 #[derive(Deserialize, Default, Debug, Clone, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawProfile {
-    pub token: Option<String>,
+    pub api: Option<String>,
+    pub token: Option<SecretString>,
+    pub secret_id: Option<String>,
+    pub secret_key: Option<SecretString>,
+    pub session_token: Option<SecretString>,
+    pub tccli_profile: Option<String>,
     pub email: Option<String>,
     pub endpoint: Option<String>,
     pub lang: Option<String>,
+}
+
+impl RawProfile {
+    /// Whether it holds a secret, for the permission warning.
+    fn holds_secret(&self) -> bool {
+        self.token.is_some() || self.secret_key.is_some() || self.session_token.is_some()
+    }
 }
 
 /// The file's shape on disk. It repeats the profile keys at the top level because serde
@@ -21,7 +34,12 @@ pub(crate) struct RawProfile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
-    token: Option<String>,
+    api: Option<String>,
+    token: Option<SecretString>,
+    secret_id: Option<String>,
+    secret_key: Option<SecretString>,
+    session_token: Option<SecretString>,
+    tccli_profile: Option<String>,
     email: Option<String>,
     endpoint: Option<String>,
     lang: Option<String>,
@@ -39,7 +57,12 @@ pub(crate) struct ConfigFile {
 impl From<RawFile> for ConfigFile {
     fn from(raw: RawFile) -> ConfigFile {
         let RawFile {
+            api,
             token,
+            secret_id,
+            secret_key,
+            session_token,
+            tccli_profile,
             email,
             endpoint,
             lang,
@@ -47,7 +70,12 @@ impl From<RawFile> for ConfigFile {
         } = raw;
         ConfigFile {
             top: RawProfile {
+                api,
                 token,
+                secret_id,
+                secret_key,
+                session_token,
+                tccli_profile,
                 email,
                 endpoint,
                 lang,
@@ -134,11 +162,11 @@ pub(crate) fn permission_warning(file: &LoadedFile) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
     let path = file.path.as_deref()?;
     let holds_token =
-        file.raw.top.token.is_some() || file.raw.profiles.values().any(|p| p.token.is_some());
+        file.raw.top.holds_secret() || file.raw.profiles.values().any(RawProfile::holds_secret);
     let mode = std::fs::metadata(path).ok()?.permissions().mode();
     (holds_token && mode & 0o077 != 0).then(|| {
         format!(
-            "config file {} holds a token and is readable by group or others (mode {:o}); run `chmod 600 {}`",
+            "config file {} holds a secret and is readable by group or others (mode {:o}); run `chmod 600 {}`",
             path.display(),
             mode & 0o777,
             path.display()

@@ -5,24 +5,29 @@ use crate::backend::{Endpoint, Lang};
 use crate::cli::GlobalArgs;
 use crate::error::usage;
 use crate::input::values::{display_duration, parse_duration};
-use crate::secret::Token;
+use crate::secret::{SecretString, Token};
 use std::path::PathBuf;
 use std::time::Duration;
 
+mod credentials;
 mod file;
 
+pub(crate) use credentials::ENV_TOKEN;
+pub(crate) use credentials::{Api, ApiChoice, Credentials};
+use credentials::{
+    ENV_SECRET_ID, ENV_SECRET_KEY, ENV_SESSION_TOKENS, ENV_TCCLI_PROFILE, GivenKeys,
+};
 #[cfg(test)]
 use file::parse;
 pub(crate) use file::{LoadedFile, RawProfile, load, permission_warning};
 
-pub(crate) const DEFAULT_ENDPOINT: &str = "https://dnsapi.cn";
 /// Sent in the User-Agent when no contact address is configured (`.invalid` never resolves).
 pub(crate) const PLACEHOLDER_EMAIL: &str = "unset@dpbatch.invalid";
 
 /// The environment variables dpbatch reads.
 pub(crate) const ENV_CONFIG: &str = "DPBATCH_CONFIG";
 pub(crate) const ENV_PROFILE: &str = "DPBATCH_PROFILE";
-pub(crate) const ENV_TOKEN: &str = "DNSPOD_TOKEN";
+pub(crate) const ENV_API: &str = "DPBATCH_API";
 pub(crate) const ENV_ENDPOINT: &str = "DPBATCH_ENDPOINT";
 pub(crate) const ENV_EMAIL: &str = "DPBATCH_EMAIL";
 pub(crate) const ENV_REQUEST_TIMEOUT: &str = "DPBATCH_REQUEST_TIMEOUT";
@@ -33,8 +38,8 @@ const MIN_REMOTE_REQUEST_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// A value from a flag or an environment variable, with its name for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Given {
-    pub value: String,
+pub(crate) struct Given<T = String> {
+    pub value: T,
     pub from: &'static str,
 }
 
@@ -43,7 +48,12 @@ pub(crate) struct Given {
 pub(crate) struct Overrides {
     pub config: Option<PathBuf>,
     pub profile: Option<String>,
-    pub token: Option<Given>,
+    pub api: Option<Given>,
+    pub token: Option<Given<SecretString>>,
+    pub secret_id: Option<Given>,
+    pub secret_key: Option<Given<SecretString>>,
+    pub session_token: Option<SecretString>,
+    pub tccli_profile: Option<String>,
     pub endpoint: Option<String>,
     pub lang: Option<Lang>,
     pub email: Option<Given>,
@@ -62,8 +72,11 @@ impl Overrides {
                 .filter(|value| !value.trim().is_empty())
                 .map(|value| Given { value, from: name })
         };
-        let flag = |value: &Option<String>, name: &'static str| {
-            value.clone().map(|value| Given { value, from: name })
+        let secret = |name: &'static str| {
+            env(name).map(|g| Given {
+                value: SecretString::new(g.value),
+                from: g.from,
+            })
         };
         let request_timeout = match flags.request_timeout {
             Some(timeout) => Some(timeout),
@@ -74,6 +87,14 @@ impl Overrides {
                 })
                 .transpose()?,
         };
+        let token = flags.token.clone().map(|value| Given {
+            value,
+            from: "--token",
+        });
+        let api = flags.api.clone().map(|value| Given {
+            value,
+            from: "--api",
+        });
         Ok(Overrides {
             config: flags
                 .config
@@ -83,7 +104,14 @@ impl Overrides {
                 .profile
                 .clone()
                 .or_else(|| env(ENV_PROFILE).map(|g| g.value)),
-            token: flag(&flags.token, "--token").or_else(|| env(ENV_TOKEN)),
+            api: api.or_else(|| env(ENV_API)),
+            token: token.or_else(|| secret(ENV_TOKEN)),
+            secret_id: env(ENV_SECRET_ID),
+            secret_key: secret(ENV_SECRET_KEY),
+            session_token: ENV_SESSION_TOKENS
+                .into_iter()
+                .find_map(|name| secret(name).map(|g| g.value)),
+            tccli_profile: env(ENV_TCCLI_PROFILE).map(|g| g.value),
             endpoint: flags
                 .endpoint
                 .clone()
@@ -98,28 +126,30 @@ impl Overrides {
 /// Settings a command runs with, every value checked.
 #[derive(Debug)]
 pub(crate) struct Settings {
-    pub token: Option<Token>,
+    /// The API chosen, or the one `auto` fell back to without credentials.
+    pub api: Api,
+    /// Whether `--api`/`api` named it (`auto` did not).
+    pub api_chosen: bool,
+    pub credentials: Option<Credentials>,
     pub email: Option<String>,
     pub endpoint: Endpoint,
     pub lang: Lang,
     pub request_timeout: Duration,
     /// The selected `[profiles.NAME]`, if any: job history entries are kept per profile.
     pub profile: Option<String>,
-    /// Where to tell the user to put a token.
+    /// Where to tell the user to put credentials.
     pub config_path: Option<PathBuf>,
 }
 
 impl Settings {
-    /// The token, or an error naming both places it can be set.
-    pub(crate) fn require_token(&self) -> anyhow::Result<&Token> {
-        self.token.as_ref().ok_or_else(|| {
-            let path = self
-                .config_path
-                .as_deref()
-                .map_or_else(|| "the config file".to_owned(), |p| p.display().to_string());
-            usage(format!(
-                "no API token: set {ENV_TOKEN}=ID,TOKEN, pass --token, or put `token = \"ID,TOKEN\"` in {path}"
-            ))
+    /// The credentials, or an error naming every place they may come from.
+    pub(crate) fn require_credentials(&self) -> anyhow::Result<&Credentials> {
+        self.credentials.as_ref().ok_or_else(|| {
+            let file = LoadedFile {
+                path: self.config_path.clone(),
+                raw: Default::default(),
+            };
+            credentials::missing(self.api_chosen.then_some(self.api), &file)
         })
     }
 }
@@ -157,17 +187,12 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
             .or_else(|| key(&file.raw.top))
             .cloned()
     };
-    let token = match &overrides.token {
-        Some(given) => Some(token(&given.value, &format!("given by {}", given.from))?),
-        None => from_file(|p| p.token.as_ref())
-            .map(|raw| token(&raw, &format!("in config file {}", file_name())))
-            .transpose()?,
-    };
+    let (api, api_chosen, credentials) = api_and_credentials(overrides, file, profile)?;
     let endpoint_raw = overrides
         .endpoint
         .clone()
         .or_else(|| from_file(|p| p.endpoint.as_ref()))
-        .unwrap_or_else(|| DEFAULT_ENDPOINT.to_owned());
+        .unwrap_or_else(|| api.default_endpoint().to_owned());
     let endpoint = Endpoint::parse(&endpoint_raw).map_err(usage)?;
     let lang = match overrides.lang {
         Some(lang) => lang,
@@ -196,7 +221,9 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
         &endpoint,
     )?;
     Ok(Settings {
-        token,
+        api,
+        api_chosen,
+        credentials,
         email,
         endpoint,
         lang,
@@ -204,6 +231,79 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
         profile: overrides.profile.clone(),
         config_path: file.path.clone(),
     })
+}
+
+/// The API and its credentials: the one `--api` names, or with `auto` the legacy API when
+/// a token is set, else API 3.0 when keys are found, else (for a dry run) legacy.
+fn api_and_credentials(
+    overrides: &Overrides,
+    file: &LoadedFile,
+    profile: Option<&RawProfile>,
+) -> anyhow::Result<(Api, bool, Option<Credentials>)> {
+    let pick = |key: fn(&RawProfile) -> Option<&SecretString>| {
+        profile
+            .and_then(key)
+            .or_else(|| key(&file.raw.top))
+            .cloned()
+    };
+    let text = |key: fn(&RawProfile) -> Option<&String>| {
+        profile
+            .and_then(key)
+            .or_else(|| key(&file.raw.top))
+            .cloned()
+    };
+    let in_file = format!("in config file {}", file.name());
+    let choice = match (&overrides.api, text(|p| p.api.as_ref())) {
+        (Some(given), _) => ApiChoice::parse(&given.value)
+            .map_err(|why| usage(format!("{} ({})", why, given.from)))?,
+        (None, Some(raw)) => {
+            ApiChoice::parse(&raw).map_err(|why| usage(format!("{why} ({in_file})")))?
+        }
+        (None, None) => ApiChoice::Auto,
+    };
+    let token = match &overrides.token {
+        Some(given) => Some(token(
+            given.value.expose(),
+            &format!("given by {}", given.from),
+        )?),
+        None => pick(|p| p.token.as_ref())
+            .map(|raw| token(raw.expose(), &in_file))
+            .transpose()?,
+    };
+    if choice == ApiChoice::Is(Api::Legacy) || (choice == ApiChoice::Auto && token.is_some()) {
+        return Ok((
+            Api::Legacy,
+            choice != ApiChoice::Auto,
+            token.map(Credentials::Legacy),
+        ));
+    }
+    let given = GivenKeys {
+        secret_id: overrides
+            .secret_id
+            .clone()
+            .map(|g| (g.value, g.from.to_owned()))
+            .or_else(|| text(|p| p.secret_id.as_ref()).map(|id| (id, in_file.clone()))),
+        secret_key: overrides
+            .secret_key
+            .clone()
+            .map(|g| (g.value, g.from.to_owned()))
+            .or_else(|| pick(|p| p.secret_key.as_ref()).map(|key| (key, in_file.clone()))),
+        session_token: overrides
+            .session_token
+            .clone()
+            .or_else(|| pick(|p| p.session_token.as_ref())),
+        tccli_profile: text(|p| p.tccli_profile.as_ref())
+            .or_else(|| overrides.tccli_profile.clone()),
+    };
+    match credentials::cloud_keys(given, dirs::home_dir().as_deref())? {
+        Some(keys) => Ok((
+            Api::V3,
+            choice != ApiChoice::Auto,
+            Some(Credentials::V3(keys)),
+        )),
+        None if choice == ApiChoice::Auto => Ok((Api::Legacy, false, None)),
+        None => Ok((Api::V3, true, None)),
+    }
 }
 
 /// The `[profiles.NAME]` table `--profile` names, which must exist.
@@ -254,6 +354,13 @@ fn check_email(raw: &str, from: &str) -> anyhow::Result<Option<String>> {
 mod tests {
     use super::*;
 
+    fn login(settings: &Settings) -> String {
+        match &settings.credentials {
+            Some(Credentials::Legacy(token)) => token.login_token(),
+            other => panic!("no token: {other:?}"),
+        }
+    }
+
     fn file(text: &str) -> LoadedFile {
         LoadedFile {
             path: Some(PathBuf::from("/cfg/config.toml")),
@@ -275,7 +382,7 @@ email = "ops@example.com"
     fn flag_or_env_beats_profile_beats_top_beats_default() {
         let f = file(FILE);
         let top = resolve(&Overrides::default(), &f).unwrap();
-        assert_eq!(top.token.unwrap().login_token(), "1,top");
+        assert_eq!(login(&top), "1,top");
         assert_eq!(top.endpoint.to_string(), "https://top.example");
         assert_eq!(top.lang, Lang::Cn);
         assert_eq!(top.email, None);
@@ -285,7 +392,7 @@ email = "ops@example.com"
             ..Overrides::default()
         };
         let work = resolve(&work, &f).unwrap();
-        assert_eq!(work.token.unwrap().login_token(), "2,work");
+        assert_eq!(login(&work), "2,work");
         assert_eq!(
             work.endpoint.to_string(),
             "https://top.example",
@@ -296,20 +403,24 @@ email = "ops@example.com"
         let flags = Overrides {
             profile: Some("work".into()),
             token: Some(Given {
-                value: "3,flag".into(),
+                value: SecretString::new("3,flag".into()),
                 from: "--token",
             }),
             lang: Some(Lang::En),
             ..Overrides::default()
         };
         let flags = resolve(&flags, &f).unwrap();
-        assert_eq!(flags.token.unwrap().login_token(), "3,flag");
+        assert_eq!(login(&flags), "3,flag");
         assert_eq!(flags.lang, Lang::En);
 
         let defaults = resolve(&Overrides::default(), &LoadedFile::default()).unwrap();
-        assert_eq!(defaults.endpoint.to_string(), DEFAULT_ENDPOINT);
+        assert_eq!(
+            defaults.endpoint.to_string(),
+            Api::Legacy.default_endpoint()
+        );
         assert_eq!(defaults.lang, Lang::En);
-        assert!(defaults.token.is_none());
+        assert!(defaults.credentials.is_none());
+        assert_eq!(defaults.api, Api::Legacy);
     }
 
     #[test]
@@ -367,9 +478,41 @@ email = "ops@example.com"
     }
 
     #[test]
+    fn the_api_follows_the_credentials_unless_named() {
+        let v3 = Overrides {
+            secret_id: Some(Given {
+                value: "AKIDexample".into(),
+                from: "TENCENTCLOUD_SECRET_ID",
+            }),
+            secret_key: Some(Given {
+                value: SecretString::new("key".into()),
+                from: "TENCENTCLOUD_SECRET_KEY",
+            }),
+            ..Overrides::default()
+        };
+        let settings = resolve(&v3, &file("")).unwrap();
+        assert_eq!(settings.api, Api::V3);
+        assert_eq!(settings.endpoint.to_string(), Api::V3.default_endpoint());
+        // A token wins under auto; --api v3 takes the keys even then.
+        let both = resolve(&v3, &file("token = \"1,a\"\n")).unwrap();
+        assert_eq!(both.api, Api::Legacy);
+        let named = Overrides {
+            api: Some(Given {
+                value: "v3".into(),
+                from: "--api",
+            }),
+            ..v3
+        };
+        let named = resolve(&named, &file("token = \"1,a\"\n")).unwrap();
+        assert!(matches!(named.credentials, Some(Credentials::V3(_))));
+        let bad = resolve(&Overrides::default(), &file("api = \"v2\"\n")).unwrap_err();
+        assert!(bad.to_string().contains("`v2`"), "{bad}");
+    }
+
+    #[test]
     fn missing_token_error_names_env_and_path() {
         let settings = resolve(&Overrides::default(), &file("")).unwrap();
-        let err = settings.require_token().unwrap_err().to_string();
+        let err = settings.require_credentials().unwrap_err().to_string();
         assert!(
             err.contains("DNSPOD_TOKEN") && err.contains("/cfg/config.toml"),
             "{err}"

@@ -64,7 +64,7 @@ fn empty_environment_variables_count_as_unset() {
         .env("DPBATCH_REQUEST_TIMEOUT", "")
         .run();
     run.code(2)
-        .stderr_has("no API token")
+        .stderr_has("no credentials: set a DNSPod token")
         .stderr_has("DNSPOD_TOKEN");
     env.assert_nothing_sent();
 }

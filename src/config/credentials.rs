@@ -1,0 +1,275 @@
+//! Which API a run talks to, and with which credentials: a DNSPod token for the legacy
+//! API; for API 3.0 a Tencent Cloud SecretId/SecretKey (and a session token with
+//! temporary keys) from the environment, the config file, or tccli's own profile files,
+//! so that a machine set up for tccli or Terraform needs nothing more.
+
+use super::file::LoadedFile;
+use crate::error::usage;
+use crate::secret::{CloudKeys, SecretString, Token};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub(crate) const ENV_TOKEN: &str = "DNSPOD_TOKEN";
+pub(crate) const ENV_SECRET_ID: &str = "TENCENTCLOUD_SECRET_ID";
+pub(crate) const ENV_SECRET_KEY: &str = "TENCENTCLOUD_SECRET_KEY";
+/// tccli and the Go SDK read the session token here, Terraform from the next one.
+pub(crate) const ENV_SESSION_TOKENS: [&str; 2] =
+    ["TENCENTCLOUD_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN"];
+pub(crate) const ENV_TCCLI_PROFILE: &str = "TCCLI_PROFILE";
+
+/// The API a run talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Api {
+    Legacy,
+    V3,
+}
+
+impl Api {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Api::Legacy => "legacy",
+            Api::V3 => "v3",
+        }
+    }
+
+    pub(crate) fn default_endpoint(self) -> &'static str {
+        match self {
+            Api::Legacy => "https://dnsapi.cn",
+            Api::V3 => "https://dnspod.tencentcloudapi.com",
+        }
+    }
+}
+
+/// `--api`: one API, or `auto` (legacy with a token, else v3 with keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum ApiChoice {
+    #[default]
+    Auto,
+    Is(Api),
+}
+
+impl ApiChoice {
+    pub(crate) fn parse(raw: &str) -> Result<ApiChoice, String> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(ApiChoice::Auto),
+            "legacy" => Ok(ApiChoice::Is(Api::Legacy)),
+            "v3" => Ok(ApiChoice::Is(Api::V3)),
+            _ => Err(format!("api `{raw}` is not `legacy`, `v3` or `auto`")),
+        }
+    }
+}
+
+/// The credentials a run has, if any.
+#[derive(Debug, Clone)]
+pub(crate) enum Credentials {
+    Legacy(Token),
+    V3(CloudKeys),
+}
+
+/// The v3 keys the environment and the config file give, before tccli's files.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct GivenKeys {
+    pub secret_id: Option<(String, String)>,
+    pub secret_key: Option<(SecretString, String)>,
+    pub session_token: Option<SecretString>,
+    pub tccli_profile: Option<String>,
+}
+
+/// The keys from `given`, which must come in pairs, else from tccli's profile file.
+/// `Ok(None)`: no v3 credential anywhere.
+pub(crate) fn cloud_keys(
+    given: GivenKeys,
+    home: Option<&Path>,
+) -> anyhow::Result<Option<CloudKeys>> {
+    match (given.secret_id, given.secret_key) {
+        (Some((secret_id, _)), Some((secret_key, _))) => Ok(Some(CloudKeys {
+            secret_id: secret_id.trim().to_owned(),
+            secret_key,
+            session_token: given.session_token,
+        })),
+        (Some((_, from)), None) => Err(usage(format!(
+            "a SecretId is set ({from}) but no SecretKey: set {ENV_SECRET_KEY} or `secret_key` beside it"
+        ))),
+        (None, Some((_, from))) => Err(usage(format!(
+            "a SecretKey is set ({from}) but no SecretId: set {ENV_SECRET_ID} or `secret_id` beside it"
+        ))),
+        (None, None) => {
+            let profile = given.tccli_profile.unwrap_or_else(|| "default".to_owned());
+            match home {
+                Some(home) => tccli_keys(&tccli_path(home, &profile), &profile),
+                None => Ok(None),
+            }
+        }
+    }
+}
+
+fn tccli_path(home: &Path, profile: &str) -> PathBuf {
+    home.join(".tccli").join(format!("{profile}.credential"))
+}
+
+/// tccli's `~/.tccli/<profile>.credential`. OAuth and SSO profiles hold short-lived keys
+/// with a token and their expiry.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TccliFile {
+    secret_id: Option<String>,
+    secret_key: Option<SecretString>,
+    token: Option<SecretString>,
+    expires_at: Option<serde_json::Value>,
+}
+
+fn tccli_keys(path: &Path, profile: &str) -> anyhow::Result<Option<CloudKeys>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(usage(format!("cannot read {}: {e}", path.display()))),
+    };
+    // serde_json's message names a position, never the value, which may be a key.
+    let file: TccliFile = serde_json::from_str(&text).map_err(|e| {
+        usage(format!(
+            "tccli profile `{profile}` ({}) is not the JSON tccli writes: line {}, column {}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if let Some(expired) = file
+        .expires_at
+        .as_ref()
+        .and_then(expiry)
+        .filter(|at| *at <= now())
+    {
+        return Err(usage(format!(
+            "the credentials of tccli profile `{profile}` ({}) expired at Unix time {expired}; refresh them with tccli (for example `tccli auth login`)",
+            path.display()
+        )));
+    }
+    match (file.secret_id, file.secret_key) {
+        (Some(secret_id), Some(secret_key)) if !secret_id.trim().is_empty() => {
+            Ok(Some(CloudKeys {
+                secret_id: secret_id.trim().to_owned(),
+                secret_key,
+                session_token: file.token.filter(|t| !t.expose().is_empty()),
+            }))
+        }
+        _ => Err(usage(format!(
+            "tccli profile `{profile}` ({}) has no secretId and secretKey",
+            path.display()
+        ))),
+    }
+}
+
+/// `expiresAt` in Unix seconds, as a number or a string; milliseconds are recognised by
+/// their size.
+fn expiry(value: &serde_json::Value) -> Option<u64> {
+    let n = match value {
+        serde_json::Value::Number(n) => n.as_u64()?,
+        serde_json::Value::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    Some(if n > 100_000_000_000 { n / 1000 } else { n })
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The error for a run that needs credentials and has none for `api` (`None`: auto).
+pub(crate) fn missing(api: Option<Api>, file: &LoadedFile) -> anyhow::Error {
+    let path = file.name();
+    let legacy = format!(
+        "a DNSPod token: {ENV_TOKEN}=ID,TOKEN, --token, or `token = \"ID,TOKEN\"` in {path}"
+    );
+    let v3 = format!(
+        "Tencent Cloud keys: {ENV_SECRET_ID} and {ENV_SECRET_KEY}, `secret_id` and `secret_key` in {path}, or a tccli profile (~/.tccli/<profile>.credential)"
+    );
+    usage(match api {
+        Some(Api::Legacy) => format!("no API token for the legacy API: set {legacy}"),
+        Some(Api::V3) => format!("no credentials for API 3.0: set {v3}"),
+        None => format!("no credentials: set {legacy}; or, for API 3.0, {v3}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(home: &Path, profile: &str, text: &str) {
+        std::fs::create_dir_all(home.join(".tccli")).unwrap();
+        std::fs::write(tccli_path(home, profile), text).unwrap();
+    }
+
+    #[test]
+    fn tccli_profiles_are_read_with_their_token_and_expiry() {
+        let home = tempfile::tempdir().unwrap();
+        write(
+            home.path(),
+            "default",
+            r#"{"secretId": "AKIDdefault", "secretKey": "k1"}"#,
+        );
+        write(
+            home.path(),
+            "sso",
+            r#"{"type": "sso", "secretId": "AKIDsso", "secretKey": "k2", "token": "t", "expiresAt": 4102444800}"#,
+        );
+        write(
+            home.path(),
+            "old",
+            r#"{"secretId": "AKIDold", "secretKey": "k3", "token": "t", "expiresAt": "1600000000000"}"#,
+        );
+        let keys = |profile: Option<&str>| {
+            cloud_keys(
+                GivenKeys {
+                    tccli_profile: profile.map(str::to_owned),
+                    ..GivenKeys::default()
+                },
+                Some(home.path()),
+            )
+        };
+        assert_eq!(keys(None).unwrap().unwrap().secret_id, "AKIDdefault");
+        let sso = keys(Some("sso")).unwrap().unwrap();
+        assert_eq!(sso.session_token.unwrap().expose(), "t");
+        let expired = keys(Some("old")).unwrap_err().to_string();
+        assert!(
+            expired.contains("expired") && expired.contains("tccli"),
+            "{expired}"
+        );
+        assert!(keys(Some("none")).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_half_pair_names_what_is_missing_and_never_the_secret() {
+        let given = GivenKeys {
+            secret_key: Some((
+                SecretString::new("s3cr3t".into()),
+                "TENCENTCLOUD_SECRET_KEY".into(),
+            )),
+            ..GivenKeys::default()
+        };
+        let err = cloud_keys(given, None).unwrap_err().to_string();
+        assert!(
+            err.contains("no SecretId") && !err.contains("s3cr3t"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_tccli_file_is_named_without_its_content() {
+        let home = tempfile::tempdir().unwrap();
+        write(
+            home.path(),
+            "default",
+            r#"{"secretId": "AKID", "secretKey": "sekrit"#,
+        );
+        let err = cloud_keys(GivenKeys::default(), Some(home.path()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("default.credential") && !err.contains("sekrit"),
+            "{err}"
+        );
+    }
+}
