@@ -1,4 +1,4 @@
-//! Typed error roots and the one place that maps failures to the exit codes of SPEC.md.
+//! Typed error roots and the one place that maps failures to the documented exit codes.
 
 use std::fmt;
 use std::io;

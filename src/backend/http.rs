@@ -211,6 +211,27 @@ impl Transport {
                 })
                 .body(bytes),
         };
+        let mut exchange = self.run_worker(request, deadline)?;
+        self.trace(|| {
+            format!(
+                "{label} answered HTTP {} with {} bytes in {} ms",
+                exchange.status,
+                exchange.body.len(),
+                started.elapsed().as_millis()
+            )
+        });
+        // The one place server text enters: whatever it echoes of a secret goes here.
+        exchange.body = self.options.redactor.redact_bytes(exchange.body);
+        Ok(exchange)
+    }
+
+    /// Sends `request` from a worker thread and waits for its answer until `deadline` or
+    /// a signal; a worker left behind stops reading as soon as it can.
+    fn run_worker(
+        &self,
+        request: reqwest::blocking::RequestBuilder,
+        deadline: Instant,
+    ) -> Result<Exchange, CallError> {
         let cancelled = Arc::new(AtomicBool::new(false));
         let (sender, answers) = mpsc::channel();
         let worker_cancelled = Arc::clone(&cancelled);
@@ -233,27 +254,14 @@ impl Transport {
             answer.is_some()
         });
         cancelled.store(true, Ordering::SeqCst);
-        let mut exchange = match (waited, answer) {
-            (Waited::Ready, Some(result)) => result?,
-            (Waited::Interrupted, _) => return Err(CallError::Interrupted { sent: true }),
-            _ => {
-                return Err(CallError::Transport(format!(
-                    "no complete answer within {}",
-                    display_duration(self.options.request_timeout)
-                )));
-            }
-        };
-        self.trace(|| {
-            format!(
-                "{label} answered HTTP {} with {} bytes in {} ms",
-                exchange.status,
-                exchange.body.len(),
-                started.elapsed().as_millis()
-            )
-        });
-        // The one place server text enters: whatever it echoes of a secret goes here.
-        exchange.body = self.options.redactor.redact_bytes(exchange.body);
-        Ok(exchange)
+        match (waited, answer) {
+            (Waited::Ready, Some(result)) => result,
+            (Waited::Interrupted, _) => Err(CallError::Interrupted { sent: true }),
+            _ => Err(CallError::Transport(format!(
+                "no complete answer within {}",
+                display_duration(self.options.request_timeout)
+            ))),
+        }
     }
 }
 

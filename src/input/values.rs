@@ -6,33 +6,17 @@ use std::time::Duration;
 const TTL_RANGE: std::ops::RangeInclusive<u64> = 1..=604_800;
 const MX_RANGE: std::ops::RangeInclusive<u64> = 1..=20;
 
-/// `2`, `0.5` (seconds), or a number with a unit: `500ms`, `2s`, `10m`, `1h`.
+/// `2`, `0.5` (plain seconds), or with units: `500ms`, `2s`, `10m`, `1h 30m`.
 pub(crate) fn parse_duration(raw: &str) -> Result<Duration, String> {
     let text = raw.trim();
-    let split = text
-        .find(|c: char| c.is_ascii_alphabetic())
-        .unwrap_or(text.len());
-    let (number, unit) = text.split_at(split);
-    let scale = match unit.trim() {
-        "" | "s" | "sec" | "secs" => 1.0,
-        "ms" => 0.001,
-        "m" | "min" | "mins" => 60.0,
-        "h" => 3600.0,
-        _ => {
-            return Err(format!(
-                "`{raw}` has an unknown unit (use ms, s, m or h, or plain seconds)"
-            ));
-        }
+    let duration = match text.parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs >= 0.0 => Duration::try_from_secs_f64(secs).ok(),
+        Ok(_) => return Err(format!("`{raw}` is not a duration of zero or more")),
+        Err(_) => Some(humantime::parse_duration(text).map_err(|_| {
+            format!("`{raw}` is not a duration (like 2, 0.5, 500ms, 2s, 10m or 1h 30m)")
+        })?),
     };
-    let value: f64 = number
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{raw}` is not a duration (like 2, 0.5, 500ms, 2s or 10m)"))?;
-    if !value.is_finite() || value < 0.0 {
-        return Err(format!("`{raw}` is not a duration of zero or more"));
-    }
-    Duration::try_from_secs_f64(value * scale)
-        .ok()
+    duration
         .filter(|duration| *duration <= MAX_DURATION)
         .ok_or_else(|| format!("`{raw}` is longer than 30 days, the most dpbatch takes"))
 }
@@ -150,6 +134,8 @@ mod tests {
             ("10m", ms(600_000)),
             ("1h", ms(3_600_000)),
             (" 1.5 s ", ms(1500)),
+            ("1h 30m", ms(5_400_000)),
+            ("1h30m", ms(5_400_000)),
         ] {
             assert_eq!(parse_duration(raw), Ok(want), "{raw}");
         }

@@ -16,7 +16,7 @@ struct Submitted<'a> {
     action: &'a str,
 }
 
-/// The shape SPEC.md fixes for `detail`, `wait` and `--wait`.
+/// The shape README documents for `detail`, `wait` and `--wait`.
 #[derive(Serialize)]
 struct JobReport<'a> {
     job_id: u64,
@@ -160,7 +160,7 @@ mod tests {
         let record = &domain["records"][0];
         assert_eq!(record["record_id"], json!(118332371));
         assert_eq!(record["mx"], Value::Null);
-        // Keys come in the order SPEC.md shows them.
+        // Keys come in the order README shows them.
         let text = String::from_utf8(out).unwrap();
         let order = [
             "\"job_id\"",

@@ -141,7 +141,7 @@ fn items_that_vanish_or_a_job_without_items_never_pass_as_done() {
     args.extend(FAST);
     env.run(&args)
         .code(1)
-        .stderr_has("lists 1 items where it listed 3 before");
+        .stderr_has("the job lists 1 items where it listed 3 before");
     for body in [
         detail_body(""),
         r#"{"status": {"code": "1"}, "type": "domain"}"#.to_owned(),

@@ -117,7 +117,7 @@ mod real_shapes;
 mod tests {
     use super::*;
 
-    // The examples of LOOKUPS.md, with their mixed types.
+    // The vendor's documented examples, with their mixed types.
     #[test]
     fn domain_info_takes_its_id_as_a_string() {
         let body = r#"{"status": {"code": "1", "message": "ok", "created_at": "2015-01-18 17:06:40"},

@@ -1,0 +1,119 @@
+use super::*;
+use clap::CommandFactory;
+
+fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+    Cli::try_parse_from(std::iter::once("dpbatch").chain(args.iter().copied()))
+}
+
+#[test]
+fn the_command_definition_is_consistent() {
+    Cli::command().debug_assert();
+}
+
+#[test]
+fn global_flags_go_before_or_after_the_subcommand() {
+    let before = parse(&["--json", "-q", "detail", "7"]).unwrap();
+    let after = parse(&["detail", "7", "--json", "-q"]).unwrap();
+    assert!(before.global.json && after.global.json && before.global.quiet && after.global.quiet);
+}
+
+#[test]
+fn bad_values_are_usage_errors_naming_the_value() {
+    let create = "record-create --domain-id 1 --type A --value 1.1.1.1";
+    for (args, culprit) in [
+        ("detail 0".to_owned(), "`0`"),
+        ("wait 7 --interval soon".to_owned(), "`soon`"),
+        (create.replace("--domain-id 1", "--domain-id 1,x"), "`x`"),
+        (
+            create.replace("--type A --value 1.1.1.1", "--type PTR --value x"),
+            "`PTR`",
+        ),
+        (format!("{create} --ttl 0"), "`0`"),
+        (
+            "record-modify --record-id 1 --change color --to x".to_owned(),
+            "color",
+        ),
+        ("domain-create a.cn --value 1.2.3".to_owned(), "1.2.3"),
+        ("--api v2 detail 1".to_owned(), "v2"),
+    ] {
+        let args: Vec<&str> = args.split(' ').collect();
+        let err = parse(&args).unwrap_err();
+        assert_eq!(err.exit_code(), 2, "{args:?}");
+        assert!(err.to_string().contains(culprit), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn selection_filters_cannot_be_silently_ignored_beside_record_ids() {
+    for flag in [
+        ["--value-is", "1.1.1.1"],
+        ["--sub", "www"],
+        ["--type", "A"],
+        ["--line", "x"],
+    ] {
+        let args = [
+            &[
+                "record-modify",
+                "--record-id",
+                "1",
+                "--change",
+                "ttl",
+                "--to",
+                "60",
+            ][..],
+            &flag,
+        ]
+        .concat();
+        assert_eq!(
+            parse(&args).unwrap_err().kind(),
+            clap::error::ErrorKind::ArgumentConflict,
+            "{flag:?}"
+        );
+    }
+}
+
+#[test]
+fn records_file_excludes_the_single_spec_flags() {
+    let err = parse(&[
+        "record-create",
+        "--domain-id",
+        "1",
+        "--records-file",
+        "r.json",
+        "--type",
+        "A",
+    ])
+    .unwrap_err();
+    assert_eq!(err.kind(), clap::error::ErrorKind::ArgumentConflict);
+    assert!(
+        parse(&[
+            "record-create",
+            "--domain-id",
+            "1",
+            "--records-file",
+            "r.json"
+        ])
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_job_is_named_by_id_or_by_last_but_not_both() {
+    assert!(parse(&["detail", "--last"]).is_ok());
+    assert!(parse(&["wait", "7"]).is_ok());
+    assert_eq!(parse(&["detail"]).unwrap_err().exit_code(), 2);
+    assert_eq!(
+        parse(&["detail", "7", "--last"]).unwrap_err().kind(),
+        clap::error::ErrorKind::ArgumentConflict
+    );
+}
+
+#[test]
+fn timeout_zero_means_never() {
+    let cli = parse(&["wait", "7", "--timeout", "0", "--interval", "0.5"]).unwrap();
+    let Command::Wait(args) = cli.command else {
+        panic!("not wait")
+    };
+    assert_eq!(args.timing.timeout, Timeout(None));
+    assert_eq!(args.timing.interval, Duration::from_millis(500));
+}

@@ -1,0 +1,163 @@
+use super::*;
+
+fn login(settings: &Settings) -> String {
+    match &settings.credentials {
+        Some(Credentials::Legacy(token)) => token.login_token(),
+        other => panic!("no token: {other:?}"),
+    }
+}
+
+fn file(text: &str) -> LoadedFile {
+    LoadedFile {
+        path: Some(PathBuf::from("/cfg/config.toml")),
+        raw: parse(text).unwrap(),
+    }
+}
+
+const FILE: &str = r#"
+token = "1,top"
+endpoint = "https://top.example"
+lang = "cn"
+
+[profiles.work]
+token = "2,work"
+email = "ops@example.com"
+"#;
+
+#[test]
+fn flag_or_env_beats_profile_beats_top_beats_default() {
+    let f = file(FILE);
+    let top = resolve(&Overrides::default(), &f).unwrap();
+    assert_eq!(login(&top), "1,top");
+    assert_eq!(top.endpoint.to_string(), "https://top.example");
+    assert_eq!(top.lang, Lang::Cn);
+    assert_eq!(top.email, None);
+
+    let work = Overrides {
+        profile: Some("work".into()),
+        ..Overrides::default()
+    };
+    let work = resolve(&work, &f).unwrap();
+    assert_eq!(login(&work), "2,work");
+    assert_eq!(
+        work.endpoint.to_string(),
+        "https://top.example",
+        "falls back to the top level"
+    );
+    assert_eq!(work.email.as_deref(), Some("ops@example.com"));
+
+    let flags = Overrides {
+        profile: Some("work".into()),
+        token: Some(Given {
+            value: SecretString::new("3,flag".into()),
+            from: "--token",
+        }),
+        lang: Some(Lang::En),
+        ..Overrides::default()
+    };
+    let flags = resolve(&flags, &f).unwrap();
+    assert_eq!(login(&flags), "3,flag");
+    assert_eq!(flags.lang, Lang::En);
+
+    let defaults = resolve(&Overrides::default(), &LoadedFile::default()).unwrap();
+    assert_eq!(
+        defaults.endpoint.to_string(),
+        Api::Legacy.default_endpoint()
+    );
+    assert_eq!(defaults.lang, Lang::En);
+    assert!(defaults.credentials.is_none());
+    assert_eq!(defaults.api, Api::Legacy);
+}
+
+#[test]
+fn the_example_config_parses_and_shows_every_key() {
+    let example = parse(include_str!("../../config.example.toml")).unwrap();
+    let top = &example.top;
+    assert!(
+        top.token.is_some() && top.email.is_some() && top.endpoint.is_some() && top.lang.is_some()
+    );
+    assert!(example.profiles.contains_key("fake"));
+    let fake = Overrides {
+        profile: Some("fake".into()),
+        ..Overrides::default()
+    };
+    let loaded = LoadedFile {
+        path: None,
+        raw: example,
+    };
+    assert!(resolve(&fake, &loaded).unwrap().endpoint.is_loopback());
+}
+
+#[test]
+fn a_malformed_token_names_its_source_but_not_its_secret() {
+    let err = resolve(&Overrides::default(), &file("token = \"sekrit\"\n")).unwrap_err();
+    let text = format!("{err:#}");
+    assert!(
+        text.contains("/cfg/config.toml") && !text.contains("sekrit"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_profile_lists_the_known_ones() {
+    let overrides = Overrides {
+        profile: Some("nope".into()),
+        ..Overrides::default()
+    };
+    let err = format!("{:#}", resolve(&overrides, &file(FILE)).unwrap_err());
+    assert!(err.contains("nope") && err.contains("work"), "{err}");
+}
+
+#[test]
+fn bad_lang_and_plain_http_endpoints_are_usage_errors() {
+    let err = resolve(&Overrides::default(), &file("lang = \"fr\"\n")).unwrap_err();
+    assert_eq!(crate::error::exit_code(&err), 2);
+    let err = resolve(
+        &Overrides::default(),
+        &file("endpoint = \"http://dnsapi.cn\"\n"),
+    )
+    .unwrap_err();
+    assert_eq!(crate::error::exit_code(&err), 2);
+}
+
+#[test]
+fn the_api_follows_the_credentials_unless_named() {
+    let v3 = Overrides {
+        secret_id: Some(Given {
+            value: "AKIDexample".into(),
+            from: "TENCENTCLOUD_SECRET_ID",
+        }),
+        secret_key: Some(Given {
+            value: SecretString::new("key".into()),
+            from: "TENCENTCLOUD_SECRET_KEY",
+        }),
+        ..Overrides::default()
+    };
+    let settings = resolve(&v3, &file("")).unwrap();
+    assert_eq!(settings.api, Api::V3);
+    assert_eq!(settings.endpoint.to_string(), Api::V3.default_endpoint());
+    // A token wins under auto; --api v3 takes the keys even then.
+    let both = resolve(&v3, &file("token = \"1,a\"\n")).unwrap();
+    assert_eq!(both.api, Api::Legacy);
+    let named = Overrides {
+        api: Some(Given {
+            value: "v3".into(),
+            from: "--api",
+        }),
+        ..v3
+    };
+    let named = resolve(&named, &file("token = \"1,a\"\n")).unwrap();
+    assert!(matches!(named.credentials, Some(Credentials::V3(_))));
+    let bad = resolve(&Overrides::default(), &file("api = \"v2\"\n")).unwrap_err();
+    assert!(bad.to_string().contains("`v2`"), "{bad}");
+}
+
+#[test]
+fn missing_token_error_names_env_and_path() {
+    let settings = resolve(&Overrides::default(), &file("")).unwrap();
+    let err = settings.require_credentials().unwrap_err().to_string();
+    assert!(
+        err.contains("DNSPOD_TOKEN") && err.contains("/cfg/config.toml"),
+        "{err}"
+    );
+}
