@@ -129,7 +129,7 @@ impl History {
     }
 
     #[cfg(test)]
-    fn at(path: &Path) -> History {
+    pub(crate) fn at(path: &Path) -> History {
         History {
             path: path.to_path_buf(),
         }

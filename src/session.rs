@@ -19,6 +19,8 @@ pub(crate) struct Session {
     verbose: bool,
     /// Made on first use and kept, so look-ups and the submit share one connection setup.
     backend: OnceCell<Box<dyn Backend>>,
+    /// The job history, if the platform has a place for it.
+    pub history: Option<History>,
 }
 
 impl Session {
@@ -43,7 +45,26 @@ impl Session {
             user_agent,
             verbose: global.verbose,
             backend: OnceCell::new(),
+            history: History::open(),
         })
+    }
+
+    /// A session on `backend`, for unit tests of the command flows.
+    #[cfg(test)]
+    pub(crate) fn with_backend(
+        settings: Settings,
+        output: Output,
+        backend: Box<dyn Backend>,
+        history: Option<History>,
+    ) -> Session {
+        Session {
+            settings,
+            output,
+            user_agent: "dpbatch/test".into(),
+            verbose: false,
+            backend: OnceCell::from(backend),
+            history,
+        }
     }
 
     /// The backend, for calls: credentials must be set.
@@ -99,31 +120,24 @@ impl Session {
 
     /// The history's entries for this account, oldest first: job ids belong to an
     /// account, so `--last` and `retry` look only at the current one's.
-    pub(crate) fn account_history(&self) -> anyhow::Result<(Vec<Entry>, Option<History>)> {
-        let (mut entries, history) = read_history(&self.output)?;
+    pub(crate) fn account_history(&self) -> anyhow::Result<Vec<Entry>> {
+        let mut entries = read_history(&self.output, self.history.as_ref())?;
         let account = self.account();
         entries.retain(|entry| entry.is_for(&account));
-        Ok((entries, history))
+        Ok(entries)
     }
 
     /// The job a command names: its id, or with `--last` the newest job of this account.
     pub(crate) fn job_id(&self, job: &JobRef) -> anyhow::Result<u64> {
         match job.job_id {
             Some(job_id) => Ok(job_id),
-            None => {
-                let (entries, history) = self.account_history()?;
-                self.last_job(&entries, history.as_ref())
-            }
+            None => self.last_job(&self.account_history()?),
         }
     }
 
     /// The newest job of this account's history, for `--last`; never past a submit whose
     /// outcome is unknown, which may be newer than any job it could name.
-    pub(crate) fn last_job(
-        &self,
-        entries: &[Entry],
-        history: Option<&History>,
-    ) -> anyhow::Result<u64> {
+    pub(crate) fn last_job(&self, entries: &[Entry]) -> anyhow::Result<u64> {
         if let Some(entry) = entries.last().filter(|entry| entry.job_id.is_none()) {
             return Err(usage(format!(
                 "--last: the outcome of the last submit ({}, {}) is unknown; find its job in the DNSPod console and pass its id",
@@ -135,7 +149,7 @@ impl Session {
             .last()
             .and_then(|entry| entry.job_id)
             .ok_or_else(|| {
-                let place = history.map_or_else(
+                let place = self.history.as_ref().map_or_else(
                     || "no job history on this platform".to_owned(),
                     |h| format!("none in {}", h.path().display()),
                 );
@@ -152,9 +166,12 @@ impl Session {
 }
 
 /// The job history's entries, oldest first, with a warning for lines it had to skip.
-pub(crate) fn read_history(output: &Output) -> anyhow::Result<(Vec<Entry>, Option<History>)> {
-    let Some(history) = History::open() else {
-        return Ok((Vec::new(), None));
+pub(crate) fn read_history(
+    output: &Output,
+    history: Option<&History>,
+) -> anyhow::Result<Vec<Entry>> {
+    let Some(history) = history else {
+        return Ok(Vec::new());
     };
     let (entries, skipped) = history.read()?;
     if skipped > 0 {
@@ -163,5 +180,5 @@ pub(crate) fn read_history(output: &Output) -> anyhow::Result<(Vec<Entry>, Optio
             history.path().display()
         ));
     }
-    Ok((entries, Some(history)))
+    Ok(entries)
 }

@@ -66,3 +66,30 @@ impl Backend for MockBackend {
         }
     }
 }
+
+/// A test keeps one handle to see what the session's handle was asked.
+impl Backend for std::rc::Rc<MockBackend> {
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
+        self.as_ref().submit(spec)
+    }
+
+    fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError> {
+        self.as_ref().detail(job_id, deadline)
+    }
+
+    fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
+        self.as_ref().find_domains(names)
+    }
+
+    fn domain_records(
+        &self,
+        domain: &str,
+        hosts: &[String],
+    ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+        self.as_ref().domain_records(domain, hosts)
+    }
+
+    fn preview(&self, spec: &JobSpec) -> DryRun {
+        self.as_ref().preview(spec)
+    }
+}

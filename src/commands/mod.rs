@@ -8,10 +8,13 @@ mod modify;
 mod retry;
 mod show;
 mod submit;
+#[cfg(test)]
+mod tests;
 
 use crate::cli::{Cli, Command};
 use crate::error::Outcome;
 use crate::generate;
+use crate::history::History;
 use crate::output::Output;
 use crate::session::{Session, read_history};
 
@@ -28,7 +31,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Jobs(args) => {
-            let (mut entries, _) = read_history(&output)?;
+            let mut entries = read_history(&output, History::open().as_ref())?;
             entries.reverse();
             entries.truncate(args.limit);
             output.jobs(&entries)?;

@@ -12,10 +12,10 @@ use anyhow::Context;
 
 pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome> {
     // The history is read once, for `--last`, the job's change and its earlier retries.
-    let (entries, history) = session.account_history()?;
+    let entries = session.account_history()?;
     let job_id = match args.job.job_id {
         Some(job_id) => job_id,
-        None => session.last_job(&entries, history.as_ref())?,
+        None => session.last_job(&entries)?,
     };
     let job = session
         .backend()?

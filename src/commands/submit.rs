@@ -5,7 +5,7 @@ use super::follow::{check_interval, follow};
 use crate::backend::Backend;
 use crate::cli::SubmitArgs;
 use crate::error::{Outcome, OutcomeUnknown};
-use crate::history::{Entry, History};
+use crate::history::Entry;
 use crate::job::JobSpec;
 use crate::session::Session;
 use crate::signal;
@@ -101,7 +101,7 @@ fn submit_one(
 /// Records a submit that made a job, or may have (`job_id` `None`: outcome unknown); the
 /// job exists either way, so a failure to record only warns.
 fn remember(session: &Session, job_id: Option<u64>, spec: &JobSpec, retry_of: Option<u64>) {
-    let Some(history) = History::open() else {
+    let Some(history) = &session.history else {
         return;
     };
     let entry = Entry {

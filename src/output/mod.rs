@@ -22,6 +22,9 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 pub(crate) struct Output {
     json: bool,
     quiet: bool,
+    /// Where results go in unit tests, instead of stdout.
+    #[cfg(test)]
+    captured: Option<std::rc::Rc<std::cell::RefCell<Vec<u8>>>>,
     color: bool,
     progress_bar: bool,
 }
@@ -33,9 +36,26 @@ impl Output {
         Output {
             json,
             quiet,
+            #[cfg(test)]
+            captured: None,
             color: !no_color && io::stdout().is_terminal(),
             progress_bar: !quiet && io::stderr().is_terminal(),
         }
+    }
+
+    /// An output whose results a unit test reads back (as JSON with `json`), with no
+    /// hints, colour or progress bar.
+    #[cfg(test)]
+    pub(crate) fn captured(json: bool) -> (Output, std::rc::Rc<std::cell::RefCell<Vec<u8>>>) {
+        let sink = std::rc::Rc::default();
+        let output = Output {
+            json,
+            quiet: true,
+            captured: Some(std::rc::Rc::clone(&sink)),
+            color: false,
+            progress_bar: false,
+        };
+        (output, sink)
     }
 
     /// A warning on stderr; shown even under `--quiet`.
@@ -59,7 +79,7 @@ impl Output {
 
     /// The job id of a submit without `--wait`: bare, so `JOB=$(dpbatch ...)` works.
     pub(crate) fn submitted(&self, job_id: u64, command: &str) -> anyhow::Result<()> {
-        write_stdout(|out| {
+        self.write_stdout(|out| {
             if self.json {
                 json::write_submitted(out, job_id, command)
             } else {
@@ -70,12 +90,12 @@ impl Output {
 
     /// Bytes made elsewhere (a completion script), as they are.
     pub(crate) fn raw(&self, bytes: &[u8]) -> anyhow::Result<()> {
-        write_stdout(|out| out.write_all(bytes))
+        self.write_stdout(|out| out.write_all(bytes))
     }
 
     /// A job's items and the summary line.
     pub(crate) fn job(&self, job_id: u64, detail: &Job) -> anyhow::Result<()> {
-        write_stdout(|out| {
+        self.write_stdout(|out| {
             if self.json {
                 json::write_job(out, job_id, detail)
             } else {
@@ -135,7 +155,7 @@ impl Output {
 
     /// The job history, newest first.
     pub(crate) fn jobs(&self, entries: &[Entry]) -> anyhow::Result<()> {
-        write_stdout(|out| {
+        self.write_stdout(|out| {
             if self.json {
                 json::write_jobs(out, entries)
             } else {
@@ -162,14 +182,14 @@ impl Output {
             }
         };
         if to_stdout {
-            write_stdout(render)
+            self.write_stdout(render)
         } else {
             render(&mut io::stderr().lock()).context("could not write to stderr")
         }
     }
 
     pub(crate) fn dry_run(&self, request: &DryRun) -> anyhow::Result<()> {
-        write_stdout(|out| {
+        self.write_stdout(|out| {
             if self.json {
                 json::write_dry_run(out, request)
             } else {
@@ -186,19 +206,26 @@ impl Output {
         })
     }
 
+    /// Writes through one locked, buffered stdout and flushes, so a closed pipe surfaces as an
+    /// error here (and exits quietly) rather than as a panic in `println!`.
+    fn write_stdout(
+        &self,
+        render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
+        #[cfg(test)]
+        if let Some(captured) = &self.captured {
+            return render(&mut *captured.borrow_mut()).context("could not write the result");
+        }
+        let mut out = BufWriter::new(io::stdout().lock());
+        render(&mut out)
+            .and_then(|()| out.flush())
+            .context("could not write to stdout")
+    }
+
     /// The progress display for waiting on `job_id`: a bar on a terminal, else nothing.
     pub(crate) fn progress(&self, job_id: u64) -> Progress {
         Progress::new(job_id, self.progress_bar)
     }
-}
-
-/// Writes through one locked, buffered stdout and flushes, so a closed pipe surfaces as an
-/// error here (and exits quietly) rather than as a panic in `println!`.
-fn write_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
-    let mut out = BufWriter::new(io::stdout().lock());
-    render(&mut out)
-        .and_then(|()| out.flush())
-        .context("could not write to stdout")
 }
 
 /// A warning on stderr; shown even under `--quiet`.

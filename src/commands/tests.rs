@@ -1,0 +1,154 @@
+//! The command flows on a mock backend: what is submitted, recorded, followed and retried,
+//! with no server and no real time beyond a few milliseconds of polling.
+
+use super::{retry, submit::submit};
+use crate::backend::mock::MockBackend;
+use crate::cli::{JobRef, RetryArgs, SubmitArgs, WaitTiming};
+use crate::config::{self, Given, LoadedFile, Overrides};
+use crate::error::Outcome;
+use crate::history::History;
+use crate::input::values::Timeout;
+use crate::job::{DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem};
+use crate::output::Output;
+use crate::secret::SecretString;
+use crate::session::Session;
+use std::rc::Rc;
+use std::time::Duration;
+
+struct Fixture {
+    session: Session,
+    backend: Rc<MockBackend>,
+    stdout: Rc<std::cell::RefCell<Vec<u8>>>,
+    _dir: tempfile::TempDir,
+}
+
+fn fixture(backend: MockBackend) -> Fixture {
+    let overrides = Overrides {
+        endpoint: Some("http://127.0.0.1:9".into()),
+        token: Some(Given {
+            value: SecretString::new("520001,s3cr3t".into()),
+            from: "--token",
+        }),
+        ..Overrides::default()
+    };
+    let settings = config::resolve(&overrides, &LoadedFile::default()).unwrap();
+    let (output, stdout) = Output::captured(true);
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::at(&dir.path().join("jobs.jsonl"));
+    let backend = Rc::new(backend);
+    let session = Session::with_backend(
+        settings,
+        output,
+        Box::new(Rc::clone(&backend)),
+        Some(history),
+    );
+    Fixture {
+        session,
+        backend,
+        stdout,
+        _dir: dir,
+    }
+}
+
+fn args(wait: bool) -> SubmitArgs {
+    SubmitArgs {
+        wait,
+        dry_run: false,
+        timing: WaitTiming {
+            interval: Duration::from_millis(1),
+            timeout: Timeout(Some(Duration::from_secs(10))),
+        },
+    }
+}
+
+fn domains(names: &[&str]) -> JobSpec {
+    JobSpec::DomainCreate {
+        domains: names.iter().map(|n| (*n).to_owned()).collect(),
+        value: None,
+    }
+}
+
+fn domain(name: &str, status: ItemStatus, records: Vec<RecordItem>) -> DomainItem {
+    DomainItem {
+        id: None,
+        domain: Some(name.into()),
+        domain_id: Some(25),
+        domain_grade: None,
+        operation: None,
+        status,
+        err_msg: None,
+        records,
+    }
+}
+
+fn job(domains: Vec<DomainItem>) -> Job {
+    Job {
+        kind: Some(JobKind::DomainCreate),
+        domains,
+        ..Job::default()
+    }
+}
+
+#[test]
+fn each_job_is_submitted_once_recorded_and_printed() {
+    let f = fixture(MockBackend::default());
+    let jobs = [domains(&["a.cn"]), domains(&["b.cn"])];
+    let outcome = submit(&f.session, &jobs, &args(false), Some(7)).unwrap();
+    assert_eq!(outcome, Outcome::Success);
+    assert_eq!(*f.backend.submitted.borrow(), jobs);
+    let stdout = String::from_utf8(f.stdout.borrow().clone()).unwrap();
+    assert_eq!(
+        stdout,
+        "{\"job_id\":1001,\"action\":\"domain-create\"}\n{\"job_id\":1002,\"action\":\"domain-create\"}\n"
+    );
+    let entries = f.session.account_history().unwrap();
+    let ids: Vec<_> = entries.iter().map(|e| (e.job_id, e.retry_of)).collect();
+    assert_eq!(ids, [(Some(1001), Some(7)), (Some(1002), Some(7))]);
+    assert_eq!(entries[0].spec, jobs[0]);
+}
+
+#[test]
+fn waiting_follows_a_job_to_its_end_and_exits_4_on_failures() {
+    let backend = MockBackend::default();
+    backend.details.borrow_mut().extend([
+        Ok(job(vec![domain("a.cn", ItemStatus::Waiting, vec![])])),
+        Ok(job(vec![domain("a.cn", ItemStatus::Running, vec![])])),
+        Ok(job(vec![domain("a.cn", ItemStatus::Error, vec![])])),
+    ]);
+    let f = fixture(backend);
+    let outcome = submit(&f.session, &[domains(&["a.cn"])], &args(true), None).unwrap();
+    assert_eq!(outcome, Outcome::ItemsFailed);
+    let stdout = String::from_utf8(f.stdout.borrow().clone()).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["job_id"], 1001);
+    assert_eq!(report["finished"], true);
+    assert_eq!(report["domains"][0]["status"], "error");
+    assert!(
+        f.backend.details.borrow().len() == 1,
+        "polled until the last answer"
+    );
+}
+
+#[test]
+fn a_retry_sends_only_the_failed_items_and_names_the_job_it_retries() {
+    let backend = MockBackend::default();
+    backend.details.borrow_mut().push_back(Ok(job(vec![
+        domain("ok.cn", ItemStatus::Ok, vec![]),
+        domain("bad.cn", ItemStatus::Error, vec![]),
+    ])));
+    let f = fixture(backend);
+    let args = RetryArgs {
+        job: JobRef {
+            job_id: Some(41),
+            last: false,
+        },
+        submit: args(false),
+    };
+    assert_eq!(retry::run(&f.session, &args).unwrap(), Outcome::Success);
+    assert_eq!(*f.backend.submitted.borrow(), [domains(&["bad.cn"])]);
+    let entries = f.session.account_history().unwrap();
+    assert_eq!(entries[0].retry_of, Some(41));
+    // Everything failed is now covered by that retry: a second one sends nothing.
+    assert!(retry::run(&f.session, &args).is_err());
+    assert_eq!(f.backend.submitted.borrow().len(), 1);
+}
