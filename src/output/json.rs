@@ -5,6 +5,7 @@
 use crate::backend::DryRun;
 use crate::escape::JsonEscapes;
 use crate::history::Entry;
+use crate::secret::mask_secret_id;
 use crate::job::{DomainItem, Job, JobKind};
 use crate::resolve::Selected;
 use serde::Serialize;
@@ -73,8 +74,23 @@ pub(super) fn write_job(out: &mut dyn Write, job_id: u64, detail: &Job) -> io::R
 }
 
 /// The history entries as one array, as they are stored.
+/// The history entries as stored, but a SecretId masked: the file may hold it whole to
+/// tell accounts apart; what is printed never does.
 pub(super) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
-    finish(out, &entries)
+    let shown: Vec<Entry> = entries
+        .iter()
+        .map(|entry| Entry {
+            credential: entry
+                .credential
+                .as_deref()
+                .map(|id| match entry.api.as_str() {
+                    "legacy" => id.to_owned(),
+                    _ => mask_secret_id(id),
+                }),
+            ..entry.clone()
+        })
+        .collect();
+    finish(out, &shown)
 }
 
 /// One selected record, with numbers as numbers.
