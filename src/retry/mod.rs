@@ -52,6 +52,9 @@ pub(crate) fn plan(
                 "job {job_id} was already retried as job {}; retry that instead (`dpbatch retry {last}`)",
                 join_ids(&earlier_ids)
             )),
+            None if !earlier.is_empty() => usage(format!(
+                "every failed item of job {job_id} was in a retry whose outcome is unknown; check the DNSPod console for that job"
+            )),
             None => usage(format!(
                 "job {job_id} has no failed item that dpbatch can send again"
             )),
