@@ -152,3 +152,34 @@ fn a_retry_sends_only_the_failed_items_and_names_the_job_it_retries() {
     assert!(retry::run(&f.session, &args).is_err());
     assert_eq!(f.backend.submitted.borrow().len(), 1);
 }
+
+#[test]
+fn the_items_of_a_retry_of_unknown_outcome_are_not_sent_again() {
+    let backend = MockBackend::default();
+    backend.details.borrow_mut().push_back(Ok(job(vec![
+        domain("bad.cn", ItemStatus::Error, vec![]),
+        domain("worse.cn", ItemStatus::Error, vec![]),
+    ])));
+    let f = fixture(backend);
+    let unknown = crate::history::Entry {
+        retry_of: Some(41),
+        ..crate::history::Entry::new(None, &domains(&["bad.cn"]), &f.session.account())
+    };
+    f.session
+        .history
+        .as_ref()
+        .unwrap()
+        .append(&unknown)
+        .unwrap();
+    let args = RetryArgs {
+        job: JobRef {
+            job_id: Some(41),
+            last: false,
+        },
+        submit: args(false),
+    };
+    retry::run(&f.session, &args).unwrap();
+    assert_eq!(*f.backend.submitted.borrow(), [domains(&["worse.cn"])]);
+    let err = retry::run(&f.session, &args).unwrap_err().to_string();
+    assert!(err.contains("already retried as job 1001"), "{err}");
+}

@@ -5,9 +5,9 @@
 use crate::backend::DryRun;
 use crate::escape::JsonEscapes;
 use crate::history::Entry;
-use crate::secret::mask_secret_id;
 use crate::job::{DomainItem, Job, JobKind};
 use crate::resolve::Selected;
+use crate::secret::mask_secret_id;
 use serde::Serialize;
 use std::io::{self, Write};
 
