@@ -233,6 +233,31 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
     })
 }
 
+/// The config file's keys as a run sees them: the selected profile's, else the top
+/// level's.
+struct FileKeys<'f> {
+    profile: Option<&'f RawProfile>,
+    top: &'f RawProfile,
+    /// Where they are, for messages.
+    place: String,
+}
+
+impl FileKeys<'_> {
+    fn text(&self, key: fn(&RawProfile) -> Option<&String>) -> Option<String> {
+        self.profile
+            .and_then(key)
+            .or_else(|| key(self.top))
+            .cloned()
+    }
+
+    fn secret(&self, key: fn(&RawProfile) -> Option<&SecretString>) -> Option<SecretString> {
+        self.profile
+            .and_then(key)
+            .or_else(|| key(self.top))
+            .cloned()
+    }
+}
+
 /// The API and its credentials: the one `--api` names, or with `auto` the legacy API when
 /// a token is set, else API 3.0 when keys are found, else (for a dry run) legacy.
 fn api_and_credentials(
@@ -240,79 +265,64 @@ fn api_and_credentials(
     file: &LoadedFile,
     profile: Option<&RawProfile>,
 ) -> anyhow::Result<(Api, bool, Option<Credentials>)> {
-    let pick = |key: fn(&RawProfile) -> Option<&SecretString>| {
-        profile
-            .and_then(key)
-            .or_else(|| key(&file.raw.top))
-            .cloned()
+    let keys = FileKeys {
+        profile,
+        top: &file.raw.top,
+        place: format!("in config file {}", file.name()),
     };
-    let text = |key: fn(&RawProfile) -> Option<&String>| {
-        profile
-            .and_then(key)
-            .or_else(|| key(&file.raw.top))
-            .cloned()
-    };
-    let in_file = format!("in config file {}", file.name());
-    let choice = match (&overrides.api, text(|p| p.api.as_ref())) {
+    let choice = match (&overrides.api, keys.text(|p| p.api.as_ref())) {
         (Some(given), _) => ApiChoice::parse(&given.value)
             .map_err(|why| usage(format!("{} ({})", why, given.from)))?,
         (None, Some(raw)) => {
-            ApiChoice::parse(&raw).map_err(|why| usage(format!("{why} ({in_file})")))?
+            ApiChoice::parse(&raw).map_err(|why| usage(format!("{why} ({})", keys.place)))?
         }
         (None, None) => ApiChoice::Auto,
     };
+    let chosen = choice != ApiChoice::Auto;
     let token = match &overrides.token {
         Some(given) => Some(token(
             given.value.expose(),
             &format!("given by {}", given.from),
         )?),
-        None => pick(|p| p.token.as_ref())
-            .map(|raw| token(raw.expose(), &in_file))
+        None => keys
+            .secret(|p| p.token.as_ref())
+            .map(|raw| token(raw.expose(), &keys.place))
             .transpose()?,
     };
-    if choice == ApiChoice::Is(Api::Legacy) || (choice == ApiChoice::Auto && token.is_some()) {
-        return Ok((
-            Api::Legacy,
-            choice != ApiChoice::Auto,
-            token.map(Credentials::Legacy),
-        ));
+    if choice == ApiChoice::Is(Api::Legacy) || (!chosen && token.is_some()) {
+        return Ok((Api::Legacy, chosen, token.map(Credentials::Legacy)));
     }
-    let given = given_keys(overrides, &text, &pick, &in_file);
-    match credentials::cloud_keys(given, dirs::home_dir().as_deref())? {
-        Some(keys) => Ok((
-            Api::V3,
-            choice != ApiChoice::Auto,
-            Some(Credentials::V3(keys)),
-        )),
-        None if choice == ApiChoice::Auto => Ok((Api::Legacy, false, None)),
+    match credentials::cloud_keys(given_keys(overrides, &keys), dirs::home_dir().as_deref())? {
+        Some(found) => Ok((Api::V3, chosen, Some(Credentials::V3(found)))),
+        None if !chosen => Ok((Api::Legacy, false, None)),
         None => Ok((Api::V3, true, None)),
     }
 }
 
-/// The v3 keys the environment gives, else the config file (`in_file` says where).
-fn given_keys(
-    overrides: &Overrides,
-    text: &dyn Fn(fn(&RawProfile) -> Option<&String>) -> Option<String>,
-    secret: &dyn Fn(fn(&RawProfile) -> Option<&SecretString>) -> Option<SecretString>,
-    in_file: &str,
-) -> GivenKeys {
+/// The v3 keys the environment gives, else the config file.
+fn given_keys(overrides: &Overrides, keys: &FileKeys<'_>) -> GivenKeys {
+    let place = || keys.place.clone();
     GivenKeys {
         secret_id: overrides
             .secret_id
             .clone()
             .map(|g| (g.value, g.from.to_owned()))
-            .or_else(|| text(|p| p.secret_id.as_ref()).map(|id| (id, in_file.to_owned()))),
+            .or_else(|| keys.text(|p| p.secret_id.as_ref()).map(|id| (id, place()))),
         secret_key: overrides
             .secret_key
             .clone()
             .map(|g| (g.value, g.from.to_owned()))
-            .or_else(|| secret(|p| p.secret_key.as_ref()).map(|key| (key, in_file.to_owned()))),
+            .or_else(|| {
+                keys.secret(|p| p.secret_key.as_ref())
+                    .map(|key| (key, place()))
+            }),
         session_token: overrides
             .session_token
             .clone()
-            .or_else(|| secret(|p| p.session_token.as_ref())),
+            .or_else(|| keys.secret(|p| p.session_token.as_ref())),
         // dpbatch's config names the tccli profile first, then tccli's own variable.
-        tccli_profile: text(|p| p.tccli_profile.as_ref())
+        tccli_profile: keys
+            .text(|p| p.tccli_profile.as_ref())
             .or_else(|| overrides.tccli_profile.clone()),
     }
 }
