@@ -83,7 +83,7 @@ _dpbatch() {
 
     case "${cmd}" in
         dpbatch)
-            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help --version domain-create record-create record-modify detail wait retry jobs completions man help"
+            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help --version domain-create record-create record-modify detail wait retry jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -117,6 +117,10 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -125,7 +129,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__completions)
-            opts="-q -v -h --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help bash elvish fish powershell zsh"
+            opts="-q -v -h --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -156,6 +160,10 @@ _dpbatch() {
                     return 0
                     ;;
                 --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookup-jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -167,7 +175,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__detail)
-            opts="-q -v -h --last --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --last --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -201,6 +209,10 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -209,7 +221,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__domain__subcmd__create)
-            opts="-f -q -v -h --file --value --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-f -q -v -h --file --value --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,6 +272,10 @@ _dpbatch() {
                     return 0
                     ;;
                 --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookup-jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -425,7 +441,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__jobs)
-            opts="-q -v -h --limit --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --limit --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -463,6 +479,10 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -471,7 +491,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__man)
-            opts="-q -v -h --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -505,6 +525,10 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -513,7 +537,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__create)
-            opts="-q -v -h --domain-id --domain --domain-file --sub --type --value --line --ttl --mx --records-file --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --domain-id --domain --domain-file --sub --type --value --line --ttl --mx --records-file --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +619,10 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -603,7 +631,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__modify)
-            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,6 +717,10 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -697,7 +729,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__retry)
-            opts="-q -v -h --last --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --last --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +768,10 @@ _dpbatch() {
                     return 0
                     ;;
                 --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookup-jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -747,7 +783,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__wait)
-            opts="-q -v -h --last --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --help"
+            opts="-q -v -h --last --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,6 +822,10 @@ _dpbatch() {
                     return 0
                     ;;
                 --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookup-jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

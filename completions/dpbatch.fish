@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dpbatch_global_optspecs
-    string join \n config= profile= api= token= endpoint= lang= json q/quiet v/verbose request-timeout= h/help V/version
+    string join \n config= profile= api= token= endpoint= lang= json q/quiet v/verbose request-timeout= lookup-jobs= h/help V/version
 end
 
 function __fish_dpbatch_needs_command
@@ -34,6 +34,7 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -l endpoint -d 'API base U
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -63,6 +64,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l endpoi
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l json -d 'Print results as JSON on stdout'
@@ -91,6 +93,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l endpoi
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l json -d 'Print results as JSON on stdout'
@@ -126,6 +129,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l endpoi
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l json -d 'Print results as JSON on stdout'
@@ -142,6 +146,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l endpoint -d '
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -159,6 +164,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l endpoint -d 'AP
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -176,6 +182,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l endpoint -d 'A
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
@@ -194,6 +201,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l endpoint -d 'AP
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -208,6 +216,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l endpoint
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -222,6 +231,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l endpoint -d 'API
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'

@@ -76,6 +76,10 @@ pub(crate) struct GlobalArgs {
     /// Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
     pub request_timeout: Option<Duration>,
+
+    /// Look up this many domains at once (names, selections), 1 to 32 [default: 8]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub lookup_jobs: Option<u16>,
 }
 
 /// `--token`, read straight into a type whose `Debug` hides it.

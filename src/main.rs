@@ -11,6 +11,7 @@ mod history;
 mod input;
 mod job;
 mod output;
+mod parallel;
 mod resolve;
 mod retry;
 mod secret;

@@ -6,6 +6,7 @@ use crate::backend::Backend;
 use crate::error::usage;
 use crate::input::records::{Change, ChangeField};
 use crate::job::AccountRecord;
+use crate::parallel;
 use std::collections::HashSet;
 
 /// The error for names the account does not hold: all of them, and that nothing was sent.
@@ -80,16 +81,24 @@ pub(crate) struct Selected {
 }
 
 /// Every record of the selector's domains that it matches, domain by domain, each once
-/// (across domains too: a record listed twice is changed once).
+/// (across domains too: a record listed twice is changed once). Up to `workers` domains
+/// are looked up at once; `looked_up` is told of each one done.
 pub(crate) fn select_records(
     backend: &dyn Backend,
     selector: &Selector,
+    workers: usize,
+    looked_up: &(dyn Fn() + Sync),
 ) -> anyhow::Result<Vec<Selected>> {
+    let listings = parallel::map(&selector.domains, workers, |domain| {
+        let records = backend.domain_records(domain, &selector.hosts);
+        looked_up();
+        records
+    })?;
     let mut selected = Vec::new();
     let mut unknown = Vec::new();
     let mut listed = HashSet::new();
-    for domain in &selector.domains {
-        let Some(records) = backend.domain_records(domain, &selector.hosts)? else {
+    for (domain, records) in selector.domains.iter().zip(listings) {
+        let Some(records) = records else {
             unknown.push(domain.as_str());
             continue;
         };
@@ -270,18 +279,23 @@ mod tests {
             line: None,
             value_is: None,
         };
-        let ids: Vec<u64> = select_records(&backend, &selector)
+        let ids: Vec<u64> = select_records(&backend, &selector, 4, &|| {})
             .unwrap()
             .iter()
             .map(|s| s.record.id)
             .collect();
         assert_eq!(ids, [1, 3]);
-        assert_eq!(*backend.lookups.borrow(), ["records a.cn", "records b.cn"]);
+        assert_eq!(
+            *backend.lookups.lock().unwrap(),
+            ["records a.cn", "records b.cn"]
+        );
         let selector = Selector {
             domains: vec!["nope.cn".into(), "a.cn".into(), "gone.cn".into()],
             ..selector
         };
-        let err = select_records(&backend, &selector).unwrap_err().to_string();
+        let err = select_records(&backend, &selector, 1, &|| {})
+            .unwrap_err()
+            .to_string();
         assert!(err.ends_with(": nope.cn, gone.cn"), "{err}");
     }
 }

@@ -11,6 +11,9 @@ use crate::output::{self, Output};
 use std::cell::OnceCell;
 use std::sync::Arc;
 
+/// Look-ups at once unless `--lookup-jobs` says otherwise.
+const DEFAULT_LOOKUP_JOBS: usize = 8;
+
 pub(crate) struct Session {
     pub settings: Settings,
     pub output: Output,
@@ -21,6 +24,8 @@ pub(crate) struct Session {
     backend: OnceCell<Box<dyn Backend>>,
     /// The job history, if the platform has a place for it.
     pub history: Option<History>,
+    /// How many look-ups may run at once.
+    pub lookup_jobs: usize,
 }
 
 impl Session {
@@ -46,6 +51,7 @@ impl Session {
             verbose: global.verbose,
             backend: OnceCell::new(),
             history: History::open(),
+            lookup_jobs: global.lookup_jobs.map_or(DEFAULT_LOOKUP_JOBS, usize::from),
         })
     }
 
@@ -64,6 +70,7 @@ impl Session {
             verbose: false,
             backend: OnceCell::from(backend),
             history,
+            lookup_jobs: DEFAULT_LOOKUP_JOBS,
         }
     }
 
@@ -99,6 +106,7 @@ impl Session {
                 user_agent: self.user_agent.clone(),
                 request_timeout: settings.request_timeout,
                 trace,
+                lookup_jobs: self.lookup_jobs,
             })?),
             Api::V3 => return Err(usage("API 3.0 is not wired in yet")),
         };

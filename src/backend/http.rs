@@ -9,11 +9,12 @@ use crate::secret::Redactor;
 use crate::signal::{self, Waited};
 use anyhow::Context;
 use reqwest::blocking::Client as HttpClient;
+use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Why a call failed, in the terms that decide whether it may be repeated.
@@ -81,6 +82,31 @@ impl fmt::Display for CallError {
 
 impl std::error::Error for CallError {}
 
+/// Tries of a read-only look-up that fails in passing (a rate limit, a 5xx, a lost
+/// connection) before the failure is the answer.
+const LOOKUP_TRIES: u32 = 5;
+
+/// `call` again after a pause (doubling from a second, or the server's `Retry-After`) while
+/// it fails in passing: for look-ups only, which change nothing. Submits are never
+/// repeated.
+pub(crate) fn retrying<T>(mut call: impl FnMut() -> Result<T, CallError>) -> Result<T, CallError> {
+    let mut tries = 1;
+    loop {
+        match call() {
+            Err(err) if err.is_transient() && tries < LOOKUP_TRIES => {
+                let pause = Duration::from_secs(1 << (tries - 1))
+                    .max(err.retry_after().unwrap_or_default());
+                let until = Instant::now() + pause;
+                if signal::wait(until, || false) == Waited::Interrupted {
+                    return Err(CallError::Interrupted { sent: false });
+                }
+                tries += 1;
+            }
+            result => return result,
+        }
+    }
+}
+
 /// reqwest's own Display stops at the outermost layer ("error sending request"); the
 /// causes say what actually happened.
 fn error_chain(err: &dyn std::error::Error) -> String {
@@ -112,6 +138,9 @@ pub(crate) struct TransportOptions {
     pub https: bool,
     pub redactor: Redactor,
     pub trace: Option<Trace>,
+    /// The most calls a second the API allows for a request label (an action), if it
+    /// limits them: requests are spaced to keep under it, whatever thread sends them.
+    pub rate: fn(&str) -> Option<u32>,
 }
 
 /// What a POST carries.
@@ -150,6 +179,8 @@ impl Exchange {
 pub(crate) struct Transport {
     http: HttpClient,
     options: TransportOptions,
+    /// When the next request of each label may start.
+    next_slot: Mutex<HashMap<String, Instant>>,
 }
 
 impl Transport {
@@ -174,7 +205,27 @@ impl Transport {
         let http = builder
             .build()
             .context("could not set up the HTTP client")?;
-        Ok(Transport { http, options })
+        Ok(Transport {
+            http,
+            options,
+            next_slot: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Waits for `label`'s next free slot under its rate; false when interrupted.
+    fn pace(&self, label: &str) -> bool {
+        let Some(rate) = (self.options.rate)(label).filter(|r| *r > 0) else {
+            return true;
+        };
+        let spacing = Duration::from_secs(1) / rate;
+        let start = {
+            let mut slots = self.next_slot.lock().unwrap_or_else(|e| e.into_inner());
+            let now = Instant::now();
+            let start = slots.get(label).copied().unwrap_or(now).max(now);
+            slots.insert(label.to_owned(), start + spacing);
+            start
+        };
+        signal::wait(start, || false) != Waited::Interrupted
     }
 
     pub(crate) fn trace(&self, line: impl FnOnce() -> String) {
@@ -194,7 +245,7 @@ impl Transport {
         body: Body,
         deadline: Option<Instant>,
     ) -> Result<Exchange, CallError> {
-        if signal::interrupted() {
+        if signal::interrupted() || !self.pace(label) {
             return Err(CallError::Interrupted { sent: false });
         }
         let started = Instant::now();

@@ -3,8 +3,8 @@
 
 use super::{Backend, CallError, DryRun};
 use crate::job::{AccountRecord, Job, JobSpec};
-use std::cell::RefCell;
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::Mutex;
 use std::time::Instant;
 
 #[derive(Default)]
@@ -14,22 +14,22 @@ pub(crate) struct MockBackend {
     /// Each domain's records.
     pub records: BTreeMap<String, Vec<AccountRecord>>,
     /// What Batch.Detail answers, in turn; the last answer repeats.
-    pub details: RefCell<VecDeque<Result<Job, CallError>>>,
+    pub details: Mutex<VecDeque<Result<Job, CallError>>>,
     /// Every spec submitted, in order.
-    pub submitted: RefCell<Vec<JobSpec>>,
+    pub submitted: Mutex<Vec<JobSpec>>,
     /// Every look-up, as `find NAMES` or `records DOMAIN`.
-    pub lookups: RefCell<Vec<String>>,
+    pub lookups: Mutex<Vec<String>>,
 }
 
 impl Backend for MockBackend {
     fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
-        let mut submitted = self.submitted.borrow_mut();
+        let mut submitted = self.submitted.lock().unwrap();
         submitted.push(spec.clone());
         Ok(1000 + submitted.len() as u64)
     }
 
     fn detail(&self, _job_id: u64, _deadline: Option<Instant>) -> Result<Job, CallError> {
-        let mut details = self.details.borrow_mut();
+        let mut details = self.details.lock().unwrap();
         match details.len() {
             0 => Err(CallError::Unreadable("no detail scripted".into())),
             1 => match &details[0] {
@@ -42,7 +42,8 @@ impl Backend for MockBackend {
 
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
         self.lookups
-            .borrow_mut()
+            .lock()
+            .unwrap()
             .push(format!("find {}", names.join(",")));
         Ok(names.iter().map(|n| self.domains.get(n).copied()).collect())
     }
@@ -52,7 +53,10 @@ impl Backend for MockBackend {
         domain: &str,
         _hosts: &[String],
     ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
-        self.lookups.borrow_mut().push(format!("records {domain}"));
+        self.lookups
+            .lock()
+            .unwrap()
+            .push(format!("records {domain}"));
         Ok(self.records.get(domain).cloned())
     }
 
@@ -68,7 +72,7 @@ impl Backend for MockBackend {
 }
 
 /// A test keeps one handle to see what the session's handle was asked.
-impl Backend for std::rc::Rc<MockBackend> {
+impl Backend for std::sync::Arc<MockBackend> {
     fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
         self.as_ref().submit(spec)
     }

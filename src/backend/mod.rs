@@ -15,8 +15,8 @@ pub(crate) use http::{CallError, Trace};
 use crate::job::{AccountRecord, Job, JobSpec};
 use std::time::Instant;
 
-/// What a backend does for the commands.
-pub(crate) trait Backend {
+/// What a backend does for the commands. `Sync`: look-ups run on several threads.
+pub(crate) trait Backend: Sync {
     /// Sends a submit once and returns its job id. Never repeated: any failure after the
     /// request may have left is an [`OutcomeUnknown`](crate::error::OutcomeUnknown).
     fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64>;

@@ -50,7 +50,12 @@ fn select(
     change: &Change,
     dry_run: bool,
 ) -> anyhow::Result<Option<Vec<u64>>> {
-    let selected = resolve::select_records(session.backend()?, selector)?;
+    let progress = session.output.lookup_progress(selector.domains.len());
+    let selected =
+        resolve::select_records(session.backend()?, selector, session.lookup_jobs, &|| {
+            progress.tick()
+        })?;
+    drop(progress);
     if selected.is_empty() {
         return Err(usage(format!(
             "no {} record named {} in {} matches, so nothing was submitted",

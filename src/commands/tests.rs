@@ -12,13 +12,13 @@ use crate::job::{DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem};
 use crate::output::Output;
 use crate::secret::SecretString;
 use crate::session::Session;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 struct Fixture {
     session: Session,
-    backend: Rc<MockBackend>,
-    stdout: Rc<std::cell::RefCell<Vec<u8>>>,
+    backend: Arc<MockBackend>,
+    stdout: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
     _dir: tempfile::TempDir,
 }
 
@@ -35,11 +35,11 @@ fn fixture(backend: MockBackend) -> Fixture {
     let (output, stdout) = Output::captured(true);
     let dir = tempfile::tempdir().unwrap();
     let history = History::at(&dir.path().join("jobs.jsonl"));
-    let backend = Rc::new(backend);
+    let backend = Arc::new(backend);
     let session = Session::with_backend(
         settings,
         output,
-        Box::new(Rc::clone(&backend)),
+        Box::new(Arc::clone(&backend)),
         Some(history),
     );
     Fixture {
@@ -95,7 +95,7 @@ fn each_job_is_submitted_once_recorded_and_printed() {
     let jobs = [domains(&["a.cn"]), domains(&["b.cn"])];
     let outcome = submit(&f.session, &jobs, &args(false), Some(7)).unwrap();
     assert_eq!(outcome, Outcome::Success);
-    assert_eq!(*f.backend.submitted.borrow(), jobs);
+    assert_eq!(*f.backend.submitted.lock().unwrap(), jobs);
     let stdout = String::from_utf8(f.stdout.borrow().clone()).unwrap();
     assert_eq!(
         stdout,
@@ -110,7 +110,7 @@ fn each_job_is_submitted_once_recorded_and_printed() {
 #[test]
 fn waiting_follows_a_job_to_its_end_and_exits_4_on_failures() {
     let backend = MockBackend::default();
-    backend.details.borrow_mut().extend([
+    backend.details.lock().unwrap().extend([
         Ok(job(vec![domain("a.cn", ItemStatus::Waiting, vec![])])),
         Ok(job(vec![domain("a.cn", ItemStatus::Running, vec![])])),
         Ok(job(vec![domain("a.cn", ItemStatus::Error, vec![])])),
@@ -124,7 +124,7 @@ fn waiting_follows_a_job_to_its_end_and_exits_4_on_failures() {
     assert_eq!(report["finished"], true);
     assert_eq!(report["domains"][0]["status"], "error");
     assert!(
-        f.backend.details.borrow().len() == 1,
+        f.backend.details.lock().unwrap().len() == 1,
         "polled until the last answer"
     );
 }
@@ -132,7 +132,7 @@ fn waiting_follows_a_job_to_its_end_and_exits_4_on_failures() {
 #[test]
 fn a_retry_sends_only_the_failed_items_and_names_the_job_it_retries() {
     let backend = MockBackend::default();
-    backend.details.borrow_mut().push_back(Ok(job(vec![
+    backend.details.lock().unwrap().push_back(Ok(job(vec![
         domain("ok.cn", ItemStatus::Ok, vec![]),
         domain("bad.cn", ItemStatus::Error, vec![]),
     ])));
@@ -145,18 +145,18 @@ fn a_retry_sends_only_the_failed_items_and_names_the_job_it_retries() {
         submit: args(false),
     };
     assert_eq!(retry::run(&f.session, &args).unwrap(), Outcome::Success);
-    assert_eq!(*f.backend.submitted.borrow(), [domains(&["bad.cn"])]);
+    assert_eq!(*f.backend.submitted.lock().unwrap(), [domains(&["bad.cn"])]);
     let entries = f.session.account_history().unwrap();
     assert_eq!(entries[0].retry_of, Some(41));
     // Everything failed is now covered by that retry: a second one sends nothing.
     assert!(retry::run(&f.session, &args).is_err());
-    assert_eq!(f.backend.submitted.borrow().len(), 1);
+    assert_eq!(f.backend.submitted.lock().unwrap().len(), 1);
 }
 
 #[test]
 fn the_items_of_a_retry_of_unknown_outcome_are_not_sent_again() {
     let backend = MockBackend::default();
-    backend.details.borrow_mut().push_back(Ok(job(vec![
+    backend.details.lock().unwrap().push_back(Ok(job(vec![
         domain("bad.cn", ItemStatus::Error, vec![]),
         domain("worse.cn", ItemStatus::Error, vec![]),
     ])));
@@ -179,7 +179,10 @@ fn the_items_of_a_retry_of_unknown_outcome_are_not_sent_again() {
         submit: args(false),
     };
     retry::run(&f.session, &args).unwrap();
-    assert_eq!(*f.backend.submitted.borrow(), [domains(&["worse.cn"])]);
+    assert_eq!(
+        *f.backend.submitted.lock().unwrap(),
+        [domains(&["worse.cn"])]
+    );
     let err = retry::run(&f.session, &args).unwrap_err().to_string();
     assert!(err.contains("already retried as job 1001"), "{err}");
 }

@@ -7,7 +7,7 @@ mod table;
 
 use crate::escape::{self, visible};
 
-pub(crate) use progress::Progress;
+pub(crate) use progress::{LookupProgress, Progress};
 
 use crate::backend::DryRun;
 use crate::history::Entry;
@@ -225,6 +225,11 @@ impl Output {
     /// The progress display for waiting on `job_id`: a bar on a terminal, else nothing.
     pub(crate) fn progress(&self, job_id: u64) -> Progress {
         Progress::new(job_id, self.progress_bar)
+    }
+
+    /// The progress display for looking up `total` domains: a bar on a terminal.
+    pub(crate) fn lookup_progress(&self, total: usize) -> LookupProgress {
+        LookupProgress::new(total, self.progress_bar)
     }
 }
 

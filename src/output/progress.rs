@@ -55,3 +55,38 @@ impl Drop for Progress {
         self.bar.finish_and_clear();
     }
 }
+
+/// The bar while names are looked up: `looking up 1,234/3,000 domains`.
+pub(crate) struct LookupProgress {
+    bar: ProgressBar,
+}
+
+impl LookupProgress {
+    pub(super) fn new(total: usize, visible: bool) -> LookupProgress {
+        if !visible {
+            return LookupProgress {
+                bar: ProgressBar::hidden(),
+            };
+        }
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        let style = ProgressStyle::with_template(
+            "{spinner} looking up {human_pos}/{human_len} domains [{bar:30}] ({elapsed})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+        bar.set_style(style);
+        bar.enable_steady_tick(Duration::from_millis(200));
+        LookupProgress { bar }
+    }
+
+    /// One more domain looked up; callable from any look-up thread.
+    pub(crate) fn tick(&self) {
+        self.bar.inc(1);
+    }
+}
+
+impl Drop for LookupProgress {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}

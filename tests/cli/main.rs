@@ -9,6 +9,7 @@ mod golden;
 mod hardening;
 mod history;
 mod input_checks;
+mod lookups;
 mod names;
 mod output;
 mod retry;

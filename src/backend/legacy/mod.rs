@@ -27,10 +27,13 @@ pub(crate) struct Options {
     pub user_agent: String,
     pub request_timeout: Duration,
     pub trace: Option<Trace>,
+    /// How many Domain.Info look-ups may run at once.
+    pub lookup_jobs: usize,
 }
 
 pub(crate) struct LegacyBackend {
     client: Option<Client>,
+    lookup_jobs: usize,
     endpoint: Endpoint,
     token: Option<Token>,
     lang: Lang,
@@ -51,12 +54,16 @@ impl LegacyBackend {
                     https: options.endpoint.is_https(),
                     redactor: token.redactor(),
                     trace: options.trace,
+                    // Undocumented for the legacy API; the batch actions' documented limit
+                    // on API 3.0, which runs on the same back end.
+                    rate: |_| Some(20),
                 },
             )?),
             None => None,
         };
         Ok(LegacyBackend {
             client,
+            lookup_jobs: options.lookup_jobs,
             endpoint: options.endpoint,
             token: options.token,
             lang: options.lang,
@@ -94,7 +101,8 @@ impl Backend for LegacyBackend {
     }
 
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
-        paging::find_domains(self.client().map_err(CallError::into_error)?, names)
+        let client = self.client().map_err(CallError::into_error)?;
+        paging::find_domains(client, names, self.lookup_jobs)
     }
 
     fn domain_records(

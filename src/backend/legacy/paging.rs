@@ -8,8 +8,10 @@ use super::codes;
 use super::lookups::{AccountDomain, DomainInfoAnswer, DomainListAnswer, PAGE, RecordListAnswer};
 use super::wire::{Action, Request};
 use crate::backend::CallError;
+use crate::backend::http::retrying;
 use crate::input::domains::ascii_key;
 use crate::job::AccountRecord;
+use crate::parallel;
 use anyhow::Context;
 use std::collections::{HashMap, HashSet};
 
@@ -37,30 +39,37 @@ fn account_key(domain: &AccountDomain) -> Option<String> {
 /// One name costs one Domain.Info. More start with Domain.List, which holds up to 3000
 /// domains a page; after each page, when fewer names are left than pages, the rest are
 /// asked one by one with Domain.Info instead.
-pub(super) fn find_domains(client: &Client, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
+pub(super) fn find_domains(
+    client: &Client,
+    names: &[String],
+    workers: usize,
+) -> anyhow::Result<Vec<Option<u64>>> {
     let mut found: Vec<Option<u64>> = vec![None; names.len()];
     let listed_all = names.len() > 1 && list_domains(client, names, &mut found)?;
     if listed_all {
         return Ok(found);
     }
-    for (name, id) in names.iter().zip(found.iter_mut()) {
-        if id.is_some() {
-            continue;
-        }
-        let request = Request {
-            action: Action::DomainInfo,
-            params: vec![("domain", name.clone())],
-        };
-        match client.call::<DomainInfoAnswer>(&request, None) {
-            Ok(answer) => *id = Some(answer.domain.id),
-            Err(err) if not_in_account(&err, Action::DomainInfo) => {}
-            Err(err) => {
-                return Err(err.into_error())
-                    .with_context(|| format!("could not look up domain {name}"));
-            }
-        }
+    let missing: Vec<usize> = (0..names.len()).filter(|&i| found[i].is_none()).collect();
+    let infos = parallel::map(&missing, workers, |&i| domain_info(client, &names[i]))?;
+    for (i, id) in missing.into_iter().zip(infos) {
+        found[i] = id;
     }
     Ok(found)
+}
+
+/// One name's domain ID through Domain.Info; `None` when the account does not hold it.
+fn domain_info(client: &Client, name: &str) -> anyhow::Result<Option<u64>> {
+    let request = Request {
+        action: Action::DomainInfo,
+        params: vec![("domain", name.to_owned())],
+    };
+    match retrying(|| client.call::<DomainInfoAnswer>(&request, None)) {
+        Ok(answer) => Ok(Some(answer.domain.id)),
+        Err(err) if not_in_account(&err, Action::DomainInfo) => Ok(None),
+        Err(err) => {
+            Err(err.into_error()).with_context(|| format!("could not look up domain {name}"))
+        }
+    }
 }
 
 /// Pages through Domain.List, filling in the ID of each name it lists. True when the
@@ -79,15 +88,16 @@ fn list_domains(
     let mut listed = HashSet::new();
     let mut offset = 0;
     for _ in 0..MAX_PAGES {
-        let page: DomainListAnswer =
-            match client.call(&page_request(Action::DomainList, offset, Vec::new()), None) {
-                Ok(page) => page,
-                // The account holds no domains.
-                Err(err) if not_in_account(&err, Action::DomainList) => return Ok(true),
-                Err(err) => {
-                    return Err(err.into_error()).context("could not list the account's domains");
-                }
-            };
+        let page: DomainListAnswer = match retrying(|| {
+            client.call(&page_request(Action::DomainList, offset, Vec::new()), None)
+        }) {
+            Ok(page) => page,
+            // The account holds no domains.
+            Err(err) if not_in_account(&err, Action::DomainList) => return Ok(true),
+            Err(err) => {
+                return Err(err.into_error()).context("could not list the account's domains");
+            }
+        };
         // An empty page ends the list whatever total was claimed.
         if page.domains.is_empty() {
             return Ok(true);
@@ -131,10 +141,8 @@ pub(super) fn domain_records(
     let mut records = Vec::new();
     let mut offset = 0;
     for _ in 0..MAX_PAGES {
-        let page: RecordListAnswer = match client.call(
-            &page_request(Action::RecordList, offset, params.clone()),
-            None,
-        ) {
+        let request = page_request(Action::RecordList, offset, params.clone());
+        let page: RecordListAnswer = match retrying(|| client.call(&request, None)) {
             Ok(page) => page,
             Err(CallError::Refused(r)) if codes::is_empty_list(Action::RecordList, &r.code) => {
                 break;

@@ -1,0 +1,155 @@
+//! Look-ups run side by side (`--lookup-jobs`), keep the order the user gave, and ride out
+//! rate limits: they are read-only, so asking again changes nothing.
+
+use crate::support::Env;
+use fake_dnspod::Fault;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+/// Three domains with a `www` A record each; returns their names in order.
+fn three_domains(env: &Env) -> Vec<String> {
+    ["one.example", "two.example", "three.example"]
+        .iter()
+        .map(|name| {
+            let id = env.server.add_domain(name);
+            env.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+            (*name).to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn domains_are_looked_up_side_by_side() {
+    let env = Env::new();
+    let names = three_domains(&env).join(",");
+    // The first listing hangs for a while: the others go out meanwhile.
+    env.server
+        .inject("Record.List", Fault::Slow(Duration::from_secs(4)));
+    let args = [
+        "record-modify",
+        "--domain",
+        &names,
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+        "--dry-run",
+    ];
+    let child = env
+        .process()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while env.requests("Record.List").len() < 3 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        env.requests("Record.List").len(),
+        3,
+        "one listing held the others back"
+    );
+    let output = child.wait_with_output().expect("output");
+    assert_eq!(output.status.code(), Some(0));
+    // The selection keeps the order the domains were given in.
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let order: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .filter(|first| first.ends_with(".example"))
+        .collect();
+    assert_eq!(
+        order,
+        ["one.example", "two.example", "three.example"],
+        "{stdout}"
+    );
+}
+
+#[test]
+fn one_look_up_at_a_time_when_asked() {
+    let env = Env::new();
+    let names = three_domains(&env).join(",");
+    env.server
+        .inject("Record.List", Fault::Slow(Duration::from_millis(600)));
+    let run = env.run(&[
+        "--lookup-jobs",
+        "1",
+        "record-modify",
+        "--domain",
+        &names,
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+        "--dry-run",
+    ]);
+    run.code(0).stdout_has("3 records selected");
+    assert_eq!(env.requests("Record.List").len(), 3);
+    env.run(&["--lookup-jobs", "0", "jobs"])
+        .code(2)
+        .stderr_has("--lookup-jobs");
+}
+
+#[test]
+fn rate_limited_look_ups_are_asked_again() {
+    let env = Env::new();
+    let names = three_domains(&env).join(",");
+    env.server.inject(
+        "Record.List",
+        Fault::ApiCode {
+            code: "-2".into(),
+            message: "over the limit".into(),
+        },
+    );
+    env.server.inject(
+        "Domain.List",
+        Fault::StatusJson {
+            status: 503,
+            body: "{}".into(),
+            retry_after: Some(1),
+        },
+    );
+    let run = env.run(&[
+        "record-modify",
+        "--domain",
+        &names,
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+    ]);
+    run.code(0);
+    assert_eq!(env.requests("Record.List").len(), 4, "one asked twice");
+    assert_eq!(env.requests("Batch.Record.Modify").len(), 1);
+    let create = env.run(&[
+        "record-create",
+        "--domain",
+        &names,
+        "--sub",
+        "api",
+        "--type",
+        "A",
+        "--value",
+        "192.0.2.2",
+    ]);
+    create.code(0);
+    assert_eq!(
+        env.requests("Domain.List").len(),
+        2,
+        "the 503 was asked again"
+    );
+}
