@@ -48,7 +48,7 @@ use state::State;
 /// The token the fake accepts unless configured otherwise.
 pub const DEFAULT_TOKEN: &str = "520001,fake-secret-0123456789abcdef";
 /// The API 3.0 SecretId the fake accepts unless configured otherwise.
-pub const DEFAULT_SECRET_ID: &str = "AKIDfakeDnspod00000000000000000000000";
+pub const DEFAULT_SECRET_ID: &str = "AKIDfakeDnspod0000000000000000000000";
 /// The API 3.0 SecretKey of [`DEFAULT_SECRET_ID`].
 pub const DEFAULT_SECRET_KEY: &str = "fakeDnspodSecretKey0000000000000";
 
