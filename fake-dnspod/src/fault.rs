@@ -18,7 +18,8 @@ pub enum Fault {
     Echo,
     /// HTTP 200 with JSON cut off midway (an API 3.0 one for an API 3.0 request).
     BrokenJson,
-    /// A well-formed envelope carrying this status, e.g. `-2` (over the rate limit).
+    /// A well-formed legacy envelope carrying this status, e.g. `-2` (over the rate limit);
+    /// the legacy shape even on API 3.0, where [`Fault::V3Error`] is the refusal.
     ApiCode { code: String, message: String },
     /// An API 3.0 refusal, `{"Response": {"Error": {"Code", "Message"}, "RequestId"}}`,
     /// e.g. `RequestLimitExceeded`, `InternalError` or `FailedOperation.UnknowError`.

@@ -145,15 +145,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
             "--secret-key" => config.secret_key = value()?,
             "--waiting" => waiting = Some(count(&flag, &value()?)?),
             "--running" => running = Some(count(&flag, &value()?)?),
-            "--elapsed" => {
-                let text = value()?;
-                let secs = text
-                    .parse::<f64>()
-                    .ok()
-                    .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
-                    .ok_or(format!("--elapsed wants seconds, got {text:?}"))?;
-                elapsed = Some(secs);
-            }
+            "--elapsed" => elapsed = Some(seconds(&value()?)?),
             "--job" => {
                 let text = value()?;
                 let shape = text
@@ -167,15 +159,30 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
             _ => return Err(format!("unknown argument {flag:?}")),
         }
     }
-    config.progress = match (elapsed, waiting, running) {
-        (Some(duration), None, None) => Progress::Elapsed(duration),
-        (Some(_), _, _) => return Err("--elapsed excludes --waiting and --running".into()),
-        (None, waiting, running) => Progress::PerPoll {
+    config.progress = progress(elapsed, waiting, running)?;
+    Ok(Some(Options { addr, config, jobs }))
+}
+
+fn progress(
+    elapsed: Option<Duration>,
+    waiting: Option<u32>,
+    running: Option<u32>,
+) -> Result<Progress, String> {
+    match (elapsed, waiting, running) {
+        (Some(duration), None, None) => Ok(Progress::Elapsed(duration)),
+        (Some(_), _, _) => Err("--elapsed excludes --waiting and --running".into()),
+        (None, waiting, running) => Ok(Progress::PerPoll {
             waiting: waiting.unwrap_or(1),
             running: running.unwrap_or(1),
-        },
-    };
-    Ok(Some(Options { addr, config, jobs }))
+        }),
+    }
+}
+
+fn seconds(text: &str) -> Result<Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .ok_or(format!("--elapsed wants seconds, got {text:?}"))
 }
 
 fn count(flag: &str, text: &str) -> Result<u32, String> {

@@ -1,6 +1,8 @@
 //! The vendor's limits (5000 records a job, 4 unfinished jobs an account) and scripted
 //! faults on API 3.0 requests, keyed by their X-TC-Action.
 
+use std::time::Duration;
+
 use fake_dnspod::{FakeDnspod, Fault};
 use serde_json::json;
 
@@ -105,4 +107,18 @@ fn transport_faults_apply_to_v3_actions_by_name() {
         "InvalidParameter.BatchTaskNotExist"
     );
     assert_eq!(server.count("DescribeBatchTask"), 4);
+}
+
+#[test]
+fn delaying_faults_still_give_the_v3_answer() {
+    let server = FakeDnspod::start();
+    server.inject("DescribeDomainList", Fault::Slow(Duration::from_millis(20)));
+    server.inject("*", Fault::Trickle(Duration::from_micros(50)));
+    for _ in 0..2 {
+        let response = ok(&server, "DescribeDomainList", json!({}));
+        assert_eq!(response["DomainCountInfo"]["DomainTotal"], 0);
+    }
+    server.inject("DescribeDomainList", Fault::Html);
+    let page = Call::new(&server, "DescribeDomainList", json!({})).send(&server);
+    assert!(page.body.contains("<html>"));
 }
