@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use serde_json::Value;
 
 use crate::http::{self, Request, Response};
-use crate::job::{Change, Modification};
+use crate::job::{BadChange, Change, Modification};
 use crate::render::{self, Field};
 use crate::state::{RecordSpec, State};
 use crate::text::{Lang, Reply, UNKNOWN_DOMAIN};
@@ -179,21 +179,10 @@ fn number(value: &Value) -> Option<u64> {
 fn record_modify(request: &Request, state: &mut State, lang: Lang) -> Result<Vec<Field>, Reply> {
     let record_ids = ids(request, "record_id")?;
     let to = required(request, "change_to")?.trim();
-    let change = match required(request, "change")?.trim() {
-        "sub_domain" => Change::SubDomain(to.to_string()),
-        "record_type" => Change::RecordType(to.to_ascii_uppercase()),
-        "area" => Change::Area(to.to_string()),
-        "value" => Change::Value(to.to_string()),
-        "mx" => Change::Mx(parse(to, "change_to")?),
-        "ttl" => Change::Ttl(parse(to, "change_to")?),
-        // The vendor's two copies of its page disagree on the pause value; take both.
-        "status" => Change::Status(match to {
-            "enable" | "enabled" => true,
-            "disable" | "disabled" => false,
-            _ => return Err(Reply::BadParam("change_to")),
-        }),
-        _ => return Err(Reply::BadParam("change")),
-    };
+    let change = Change::parse(required(request, "change")?, to).map_err(|bad| match bad {
+        BadChange::Name => Reply::BadParam("change"),
+        BadChange::Value => Reply::BadParam("change_to"),
+    })?;
     let modification = Modification {
         change,
         value: optional(request, "value").map(str::to_string),

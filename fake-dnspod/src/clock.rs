@@ -24,6 +24,31 @@ pub(crate) fn format_unix(secs: u64) -> String {
     )
 }
 
+/// The UTC date of these Unix seconds, `YYYY-MM-DD`: API 3.0's credential scope.
+pub(crate) fn utc_date(secs: u64) -> String {
+    let (year, month, day) = civil_from_days(secs / 86_400);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// These Unix seconds as an HTTP `Date` header, which API 3.0 clients read the server's
+/// clock from.
+pub(crate) fn http_date(secs: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} GMT",
+        DAYS[(days % 7) as usize],
+        MONTHS[(month - 1) as usize],
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
 /// Days since 1970-01-01 to (year, month, day): Howard Hinnant's `civil_from_days`,
 /// restricted to dates after the epoch.
 fn civil_from_days(days: u64) -> (u64, u64, u64) {
@@ -41,7 +66,7 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 
 #[cfg(test)]
 mod tests {
-    use super::format_unix;
+    use super::{format_unix, http_date, utc_date};
 
     #[test]
     fn formats_beijing_time() {
@@ -51,5 +76,12 @@ mod tests {
         // A leap day, and the UTC+8 shift across midnight and a year end.
         assert_eq!(format_unix(1_709_164_800), "2024-02-29 08:00:00");
         assert_eq!(format_unix(1_735_660_800), "2025-01-01 00:00:00");
+    }
+
+    #[test]
+    fn formats_utc_dates_for_api_3() {
+        assert_eq!(utc_date(1_704_067_199), "2023-12-31");
+        assert_eq!(http_date(1_700_000_000), "Tue, 14 Nov 2023 22:13:20 GMT");
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
     }
 }

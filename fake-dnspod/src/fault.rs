@@ -3,8 +3,8 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use crate::http::{self, Response};
-use crate::render;
+use crate::http::{self, Api, Request, Response};
+use crate::{render, v3};
 
 /// A misbehaviour the next matching request gets instead of its normal answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,10 +16,14 @@ pub enum Fault {
     /// HTTP 200 with an HTML page quoting the request body, token and all, as some
     /// gateways' block pages do: a client must not show it unredacted.
     Echo,
-    /// HTTP 200 with JSON cut off midway.
+    /// HTTP 200 with JSON cut off midway (an API 3.0 one for an API 3.0 request).
     BrokenJson,
-    /// A well-formed envelope carrying this status, e.g. `-2` (over the rate limit).
+    /// A well-formed legacy envelope carrying this status, e.g. `-2` (over the rate limit);
+    /// the legacy shape even on API 3.0, where [`Fault::V3Error`] is the refusal.
     ApiCode { code: String, message: String },
+    /// An API 3.0 refusal, `{"Response": {"Error": {"Code", "Message"}, "RequestId"}}`,
+    /// e.g. `RequestLimitExceeded`, `InternalError` or `FailedOperation.UnknowError`.
+    V3Error { code: String, message: String },
     /// HTTP 200 with exactly this JSON body: an answer the fake would not give on its own,
     /// such as a page that contradicts its own total.
     Json(String),
@@ -57,8 +61,14 @@ pub(crate) enum Effect {
 }
 
 impl Fault {
-    /// What this fault does to a request whose raw body is `body`.
-    pub(crate) fn effect(self, body: &str) -> Effect {
+    /// What this fault does to this request.
+    pub(crate) fn effect(self, request: &Request) -> Effect {
+        let body = &request.body;
+        // API 3.0 answers are labelled as such; legacy ones as the legacy server does.
+        let json = match request.api {
+            Api::Legacy => http::JSON,
+            Api::V3 => v3::CONTENT_TYPE,
+        };
         match self {
             Fault::HttpStatus(status) => Effect::Answer(Response::plain(status, "injected fault")),
             Fault::Html => Effect::Answer(Response::new(200, http::HTML, BLOCK_PAGE)),
@@ -68,27 +78,31 @@ impl Fault {
                 // The body first, so that even a short excerpt of this page holds the token.
                 format!("<pre>{body}</pre><p>Blocked by the gateway.</p>\n"),
             )),
-            Fault::BrokenJson => Effect::Answer(Response::new(200, http::JSON, TRUNCATED_JSON)),
+            Fault::BrokenJson => Effect::Answer(match request.api {
+                Api::Legacy => Response::new(200, json, TRUNCATED_JSON),
+                Api::V3 => Response::new(200, json, v3::truncated_body()),
+            }),
             Fault::ApiCode { code, message } => Effect::Answer(Response::new(
                 200,
-                http::JSON,
+                json,
                 render::envelope(&code, &message, Vec::new()),
             )),
-            Fault::Json(body) => Effect::Answer(Response::new(200, http::JSON, body)),
+            Fault::V3Error { code, message } => {
+                Effect::Answer(Response::new(200, json, v3::error_body(&code, &message)))
+            }
+            Fault::Json(body) => Effect::Answer(Response::new(200, json, body)),
             Fault::Drop => Effect::Close,
             Fault::Slow(delay) => Effect::ProcessAfter(delay),
             Fault::Trickle(every) => Effect::Trickle(every),
             Fault::Endless => Effect::Stream {
                 head: format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nConnection: close\r\n\r\n",
-                    http::JSON
+                    "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nConnection: close\r\n\r\n"
                 ),
                 length: None,
             },
             Fault::Huge => Effect::Stream {
                 head: format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {HUGE}\r\nConnection: close\r\n\r\n",
-                    http::JSON
+                    "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nContent-Length: {HUGE}\r\nConnection: close\r\n\r\n"
                 ),
                 length: Some(HUGE),
             },
@@ -97,7 +111,7 @@ impl Fault {
                 body,
                 retry_after,
             } => {
-                let mut response = Response::new(status, http::JSON, body);
+                let mut response = Response::new(status, json, body);
                 if let Some(secs) = retry_after {
                     response.headers.push(("Retry-After", secs.to_string()));
                 }

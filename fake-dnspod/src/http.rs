@@ -13,14 +13,24 @@ pub(crate) const TEXT: &str = "text/plain; charset=utf-8";
 pub(crate) const HTML: &str = "text/html; charset=utf-8";
 pub(crate) const XML: &str = "text/xml; charset=utf-8";
 
+/// Which API a request speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Api {
+    Legacy,
+    /// `POST /` with an `X-TC-Action` header.
+    V3,
+}
+
 /// One request as the fake received it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     pub method: String,
-    /// The path without its leading `/`, e.g. `Batch.Detail`.
+    /// The path without its leading `/`, e.g. `Batch.Detail`; for API 3.0 the
+    /// `X-TC-Action` header, e.g. `DescribeBatchTask`.
     pub action: String,
+    pub api: Api,
     pub headers: Vec<(String, String)>,
-    /// The decoded form fields of the body, in order.
+    /// The decoded form fields of a legacy body, in order; empty for API 3.0.
     pub form: Vec<(String, String)>,
     pub body: String,
 }
@@ -32,6 +42,11 @@ impl Request {
             .iter()
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
+    }
+
+    /// The body parsed as JSON, as API 3.0 sends it; `None` when it does not parse.
+    pub fn json(&self) -> Option<serde_json::Value> {
+        serde_json::from_str(&self.body).ok()
     }
 
     /// The first header of that name, compared case-insensitively.
@@ -92,13 +107,23 @@ pub(crate) fn read_request(
     let mut body = vec![0; length];
     input.read_exact(&mut body)?;
     let body = String::from_utf8(body).map_err(|_| ReadError::Reject(400, "body is not UTF-8"))?;
+    let path = action_of(&target);
+    let v3_action = find_header(&headers, "x-tc-action")
+        .filter(|_| method == "POST" && path.is_empty())
+        .map(str::to_string);
+    let (action, api, form) = match v3_action {
+        Some(action) => (action, Api::V3, Vec::new()),
+        None => {
+            let form = form_urlencoded::parse(body.as_bytes()).into_owned();
+            (path, Api::Legacy, form.collect())
+        }
+    };
     Ok(Request {
         method,
-        action: action_of(&target),
+        action,
+        api,
         headers,
-        form: form_urlencoded::parse(body.as_bytes())
-            .into_owned()
-            .collect(),
+        form,
         body,
     })
 }
@@ -260,6 +285,23 @@ mod tests {
         assert_eq!(request.param("v"), Some("你"));
         assert_eq!(request.header("Host"), Some("x"));
         assert_eq!(request.header("content-length"), Some("28"));
+    }
+
+    #[test]
+    fn a_post_to_the_root_with_x_tc_action_is_api_3() {
+        let raw = b"POST / HTTP/1.1\r\nX-TC-Action: DescribeBatchTask\r\nContent-Length: 11\r\n\r\n{\"JobId\":1}";
+        let request = read(raw).unwrap();
+        assert_eq!(
+            (request.api, request.action.as_str()),
+            (Api::V3, "DescribeBatchTask")
+        );
+        assert!(request.form.is_empty());
+        assert_eq!(request.json().unwrap()["JobId"], 1);
+        let legacy = read(b"POST /Batch.Detail HTTP/1.1\r\nX-TC-Action: A\r\n\r\n").unwrap();
+        assert_eq!(
+            (legacy.api, legacy.action.as_str()),
+            (Api::Legacy, "Batch.Detail")
+        );
     }
 
     #[test]

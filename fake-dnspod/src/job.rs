@@ -77,6 +77,37 @@ pub(crate) enum Change {
     Status(bool),
 }
 
+/// Why a change could not be read: its name, or its new value.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum BadChange {
+    Name,
+    Value,
+}
+
+impl Change {
+    /// The change named `name` (`sub_domain`, `ttl`, ...) to the value `to`.
+    pub(crate) fn parse(name: &str, to: &str) -> Result<Change, BadChange> {
+        fn number<T: std::str::FromStr>(to: &str) -> Result<T, BadChange> {
+            to.trim().parse().map_err(|_| BadChange::Value)
+        }
+        Ok(match name.trim() {
+            "sub_domain" => Change::SubDomain(to.to_string()),
+            "record_type" => Change::RecordType(to.to_ascii_uppercase()),
+            "area" => Change::Area(to.to_string()),
+            "value" => Change::Value(to.to_string()),
+            "mx" => Change::Mx(number(to)?),
+            "ttl" => Change::Ttl(number(to)?),
+            // The vendor's two copies of its page disagree on the pause value; take both.
+            "status" => Change::Status(match to {
+                "enable" | "enabled" => true,
+                "disable" | "disabled" => false,
+                _ => return Err(BadChange::Value),
+            }),
+            _ => return Err(BadChange::Name),
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Modification {
     pub(crate) change: Change,
@@ -157,6 +188,10 @@ impl Job {
             }
         }
         (self.total, ok, failed)
+    }
+
+    pub(crate) fn is_finished(&self) -> bool {
+        self.done == self.total
     }
 
     pub(crate) fn count_poll(&mut self) {

@@ -4,12 +4,19 @@
 //! faults, for dpbatch's end-to-end tests and for trying dpbatch offline. The look-ups
 //! read the same account the finished jobs change.
 //!
+//! On the same port it speaks API 3.0 too: `POST /` with an `X-TC-Action` header, signed
+//! with TC3-HMAC-SHA256 under [`DEFAULT_SECRET_ID`] and [`DEFAULT_SECRET_KEY`]
+//! (CreateDomainBatch, CreateRecordBatch, ModifyRecordBatch, DescribeBatchTask,
+//! DescribeDomain, DescribeDomainList, DescribeRecordList), over the same account and jobs.
+//!
 //! ```no_run
 //! use fake_dnspod::{Fault, FakeDnspod};
 //!
 //! let server = FakeDnspod::start();
 //! server.inject("Batch.Detail", Fault::HttpStatus(502));
-//! // point dpbatch at server.url() with fake_dnspod::DEFAULT_TOKEN
+//! server.inject("DescribeBatchTask", Fault::HttpStatus(502));
+//! // point dpbatch at server.url() with fake_dnspod::DEFAULT_TOKEN, or with
+//! // DEFAULT_SECRET_ID and DEFAULT_SECRET_KEY for API 3.0
 //! ```
 
 mod api;
@@ -21,6 +28,7 @@ mod render;
 mod server;
 mod state;
 mod text;
+mod v3;
 mod zone;
 
 use std::io;
@@ -31,7 +39,7 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 pub use fault::Fault;
-pub use http::Request;
+pub use http::{Api, Request};
 pub use zone::{Domain, Record};
 
 use server::Shared;
@@ -39,6 +47,19 @@ use state::State;
 
 /// The token the fake accepts unless configured otherwise.
 pub const DEFAULT_TOKEN: &str = "520001,fake-secret-0123456789abcdef";
+/// The API 3.0 SecretId the fake accepts unless configured otherwise.
+pub const DEFAULT_SECRET_ID: &str = "AKIDfakeDnspod0000000000000000000000";
+/// The API 3.0 SecretKey of [`DEFAULT_SECRET_ID`].
+pub const DEFAULT_SECRET_KEY: &str = "fakeDnspodSecretKey0000000000000";
+
+/// Temporary (STS) API 3.0 credentials: every request signed with them must carry the
+/// session token in `X-TC-Token`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemporaryKey {
+    pub secret_id: String,
+    pub secret_key: String,
+    pub token: String,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -54,6 +75,14 @@ pub struct Config {
     /// Stamps every job as created at these Unix seconds instead of at its submission, so
     /// that tests can pin `created_at` byte for byte. `None` (the default): the real time.
     pub job_created_at: Option<u64>,
+    /// The API 3.0 SecretId accepted with [`Config::secret_key`].
+    pub secret_id: String,
+    pub secret_key: String,
+    /// Temporary API 3.0 credentials accepted besides, with their session token.
+    pub temporary: Option<TemporaryKey>,
+    /// Seconds added to the real clock for API 3.0: what `X-TC-Timestamp` is checked
+    /// against (300 s either way) and the `Date` header says, to test a skewed client.
+    pub clock_offset: i64,
 }
 
 impl Default for Config {
@@ -67,6 +96,10 @@ impl Default for Config {
             seed: false,
             record_list_unknown_domain: text::UNKNOWN_DOMAIN,
             job_created_at: None,
+            secret_id: DEFAULT_SECRET_ID.to_string(),
+            secret_key: DEFAULT_SECRET_KEY.to_string(),
+            temporary: None,
+            clock_offset: 0,
         }
     }
 }
@@ -127,6 +160,12 @@ impl FakeDnspod {
         }
         let shared = Arc::new(Shared {
             token: config.token,
+            keys: v3::Keys {
+                secret_id: config.secret_id,
+                secret_key: config.secret_key,
+                temporary: config.temporary,
+                clock_offset: config.clock_offset,
+            },
             state: Mutex::new(state),
             requests: Mutex::default(),
             faults: Mutex::default(),
@@ -155,7 +194,8 @@ impl FakeDnspod {
         lock(&self.shared.requests).clone()
     }
 
-    /// How many requests were received for this action, e.g. `Batch.Detail`.
+    /// How many requests were received for this action, e.g. `Batch.Detail` or
+    /// `DescribeBatchTask`.
     pub fn count(&self, action: &str) -> usize {
         lock(&self.shared.requests)
             .iter()
@@ -163,7 +203,8 @@ impl FakeDnspod {
             .count()
     }
 
-    /// Queues a fault for the next request of this action (`*`: of any action).
+    /// Queues a fault for the next request of this action (`*`: of any action); an API 3.0
+    /// action is named as in `X-TC-Action`.
     pub fn inject(&self, action: &str, fault: Fault) {
         lock(&self.shared.faults).push(action, fault);
     }

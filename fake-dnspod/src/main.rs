@@ -4,21 +4,29 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use fake_dnspod::{Config, DEFAULT_TOKEN, FakeDnspod, Progress};
+use fake_dnspod::{
+    Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN, FakeDnspod, Progress,
+};
 
 fn usage() -> String {
     format!(
         "\
 Usage: fake-dnspod [--addr 127.0.0.1:8053] [--token ID,SECRET]
+                   [--secret-id ID] [--secret-key KEY]
                    [--waiting N] [--running N] | [--elapsed SECS] [--job DxR]...
 
 Serves a fake of DNSPod's legacy batch API (Batch.Domain.Create, Batch.Record.Create,
 Batch.Record.Modify, Batch.Detail) and its look-ups (Domain.Info, Domain.List,
 Record.List) on a loopback address until killed, seeded with example.cn and
-example.com and a few records each.
+example.com and a few records each. The same port speaks API 3.0 (POST / with
+X-TC-Action: CreateDomainBatch, CreateRecordBatch, ModifyRecordBatch,
+DescribeBatchTask, DescribeDomain, DescribeDomainList, DescribeRecordList) over
+the same account and jobs.
 
   --addr ADDR     loopback IP and port to listen on [default: 127.0.0.1:8053]
   --token TOKEN   the only login_token accepted [default: {DEFAULT_TOKEN}]
+  --secret-id ID  the API 3.0 SecretId accepted [default: {DEFAULT_SECRET_ID}]
+  --secret-key K  its SecretKey [default: {DEFAULT_SECRET_KEY}]
   --waiting N     Batch.Detail polls that show a job all waiting [default: 1]
   --running N     further polls that show it partly done [default: 1]
   --elapsed SECS  instead, finish each job SECS seconds after submission
@@ -54,6 +62,7 @@ fn main() -> ExitCode {
 
 fn serve(Options { addr, config, jobs }: Options) -> ExitCode {
     let token = config.token.clone();
+    let (secret_id, secret_key) = (config.secret_id.clone(), config.secret_key.clone());
     let server = match FakeDnspod::bind(addr, config) {
         Ok(server) => server,
         Err(err) => {
@@ -63,12 +72,19 @@ fn serve(Options { addr, config, jobs }: Options) -> ExitCode {
     };
     println!("fake DNSPod batch API at {}", server.url());
     println!("token: {token}");
+    println!("API 3.0 SecretId: {secret_id}");
+    println!("API 3.0 SecretKey: {secret_key}");
     println!("try:");
     println!(
         "  export DPBATCH_ENDPOINT={} DNSPOD_TOKEN='{token}'",
         server.url()
     );
     println!("  dpbatch domain-create new-site.cn --value 192.0.2.1 --wait");
+    println!("or on API 3.0:");
+    println!(
+        "  export TENCENTCLOUD_SECRET_ID='{secret_id}' TENCENTCLOUD_SECRET_KEY='{secret_key}'"
+    );
+    println!("  dpbatch --api v3 domain-create new-site.cn --value 192.0.2.1 --wait");
     let records = server.records();
     for domain in server.domains() {
         println!("domain {} {}", domain.id, domain.name);
@@ -125,17 +141,11 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
                     .map_err(|_| format!("--addr wants IP:PORT, got {text:?}"))?;
             }
             "--token" => config.token = value()?,
+            "--secret-id" => config.secret_id = value()?,
+            "--secret-key" => config.secret_key = value()?,
             "--waiting" => waiting = Some(count(&flag, &value()?)?),
             "--running" => running = Some(count(&flag, &value()?)?),
-            "--elapsed" => {
-                let text = value()?;
-                let secs = text
-                    .parse::<f64>()
-                    .ok()
-                    .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
-                    .ok_or(format!("--elapsed wants seconds, got {text:?}"))?;
-                elapsed = Some(secs);
-            }
+            "--elapsed" => elapsed = Some(seconds(&value()?)?),
             "--job" => {
                 let text = value()?;
                 let shape = text
@@ -149,15 +159,30 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
             _ => return Err(format!("unknown argument {flag:?}")),
         }
     }
-    config.progress = match (elapsed, waiting, running) {
-        (Some(duration), None, None) => Progress::Elapsed(duration),
-        (Some(_), _, _) => return Err("--elapsed excludes --waiting and --running".into()),
-        (None, waiting, running) => Progress::PerPoll {
+    config.progress = progress(elapsed, waiting, running)?;
+    Ok(Some(Options { addr, config, jobs }))
+}
+
+fn progress(
+    elapsed: Option<Duration>,
+    waiting: Option<u32>,
+    running: Option<u32>,
+) -> Result<Progress, String> {
+    match (elapsed, waiting, running) {
+        (Some(duration), None, None) => Ok(Progress::Elapsed(duration)),
+        (Some(_), _, _) => Err("--elapsed excludes --waiting and --running".into()),
+        (None, waiting, running) => Ok(Progress::PerPoll {
             waiting: waiting.unwrap_or(1),
             running: running.unwrap_or(1),
-        },
-    };
-    Ok(Some(Options { addr, config, jobs }))
+        }),
+    }
+}
+
+fn seconds(text: &str) -> Result<Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .ok_or(format!("--elapsed wants seconds, got {text:?}"))
 }
 
 fn count(flag: &str, text: &str) -> Result<u32, String> {
@@ -188,6 +213,7 @@ mod tests {
         assert_eq!(addr.to_string(), "127.0.0.1:8053");
         assert!(config.seed);
         assert_eq!(config.token, DEFAULT_TOKEN);
+        assert_eq!(config.secret_id, DEFAULT_SECRET_ID);
         assert_eq!(
             config.progress,
             Progress::PerPoll {
@@ -210,6 +236,13 @@ mod tests {
                 waiting: 1,
                 running: 3
             }
+        );
+        let (_, keys) = run(&["--secret-id", "AKIDx", "--secret-key=k"])
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (keys.secret_id.as_str(), keys.secret_key.as_str()),
+            ("AKIDx", "k")
         );
         let (_, config) = run(&["--elapsed", "2.5"]).unwrap().unwrap();
         assert_eq!(

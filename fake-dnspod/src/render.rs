@@ -24,11 +24,11 @@ pub(crate) enum Json {
 
 pub(crate) type Field = (&'static str, Json);
 
-fn text(value: impl Into<String>) -> Json {
+pub(crate) fn text(value: impl Into<String>) -> Json {
     Json::Str(value.into())
 }
 
-fn count(n: usize) -> Json {
+pub(crate) fn count(n: usize) -> Json {
     Json::Num(n as u64)
 }
 

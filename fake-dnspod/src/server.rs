@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use crate::api;
 use crate::fault::{Effect, FaultQueue};
-use crate::http::{self, ReadError, Request, Response};
+use crate::http::{self, Api, ReadError, Request, Response};
 use crate::lock;
 use crate::state::State;
+use crate::v3;
 
 /// A stalled client must not hold its thread forever.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -23,6 +24,7 @@ const LINGER: Duration = Duration::from_secs(1);
 /// Everything the connection threads share with the `FakeDnspod` handle.
 pub(crate) struct Shared {
     pub(crate) token: String,
+    pub(crate) keys: v3::Keys,
     pub(crate) state: Mutex<State>,
     pub(crate) requests: Mutex<Vec<Request>>,
     pub(crate) faults: Mutex<FaultQueue>,
@@ -65,8 +67,11 @@ fn serve(stream: &TcpStream, shared: &Shared) {
 fn answer(request: Request, shared: &Shared, stream: &TcpStream) -> io::Result<()> {
     lock(&shared.requests).push(request.clone());
     let fault = lock(&shared.faults).take(&request.action);
-    let handle = || api::handle(&request, &shared.token, &shared.state);
-    match fault.map(|fault| fault.effect(&request.body)) {
+    let handle = || match request.api {
+        Api::Legacy => api::handle(&request, &shared.token, &shared.state),
+        Api::V3 => v3::handle(&request, &shared.keys, &shared.state),
+    };
+    match fault.map(|fault| fault.effect(&request)) {
         None => handle().write_to(stream),
         Some(Effect::ProcessAfter(delay)) => {
             thread::sleep(delay);

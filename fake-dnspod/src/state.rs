@@ -117,6 +117,12 @@ impl State {
         self.jobs.get(&job_id)
     }
 
+    /// How many jobs of the account have items not final yet.
+    pub(crate) fn unfinished_jobs(&mut self) -> usize {
+        self.settle();
+        self.jobs.values().filter(|job| !job.is_finished()).count()
+    }
+
     pub(crate) fn finish_all(&mut self) {
         for job in self.jobs.values_mut() {
             job.finish(&mut self.zone);

@@ -10,6 +10,14 @@ const FIRST_DOMAIN: u64 = 25_562_928;
 const FIRST_RECORD: u64 = 118_332_371;
 
 pub(crate) const DEFAULT_LINE: &str = "默认";
+/// The vendor's ids of the default and the main carriers' lines.
+pub(crate) const LINES: [(&str, &str); 5] = [
+    ("0", DEFAULT_LINE),
+    ("10=0", "电信"),
+    ("10=1", "联通"),
+    ("10=2", "教育网"),
+    ("10=3", "移动"),
+];
 pub(crate) const DEFAULT_TTL: u32 = 600;
 /// The MX priority the vendor fills in when none is given.
 pub(crate) const DEFAULT_MX: u16 = 5;

@@ -3,7 +3,7 @@
 //! records with and without `line_id`, `weight` null or a number, `hold` on NS records.
 
 use super::{Field, GRADE, Json, count, text};
-use crate::zone::{DEFAULT_MX, DEFAULT_TTL, Names, Record, Zone, host};
+use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, Names, Record, Zone, host};
 
 /// The account's login, shown as every domain's owner.
 const OWNER: &str = "owner@fake-dnspod.example";
@@ -167,14 +167,10 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
     Json::Obj(fields)
 }
 
-/// The vendor's ids of the default and the main carriers' lines; any other line shows
-/// the default's.
+/// The line's id; any line but the main carriers' shows the default's.
 fn line_id(line: &str) -> &'static str {
-    match line {
-        "电信" => "10=0",
-        "联通" => "10=1",
-        "教育网" => "10=2",
-        "移动" => "10=3",
-        _ => "0",
-    }
+    LINES
+        .iter()
+        .find(|(_, name)| *name == line)
+        .map_or("0", |(id, _)| id)
 }

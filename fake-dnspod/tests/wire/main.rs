@@ -5,6 +5,7 @@ mod jobs;
 mod lookups;
 mod protocol;
 mod shapes;
+mod v3;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -1,0 +1,238 @@
+//! DescribeDomain, DescribeDomainList and DescribeRecordList over the account the jobs
+//! change, paged by `Offset`/`Limit`, with loose types: `TTL` a string on records of odd
+//! id, `Weight` null on the others, `DefaultNS` only on the apex NS records.
+
+use std::collections::HashMap;
+
+use super::params::Params;
+use super::{Answer, Refusal};
+use crate::render::{Json, count, text};
+use crate::state::State;
+use crate::text::Lang;
+use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, Names, Record, Zone, host};
+
+pub(super) const DOMAIN: &[&str] = &["Domain", "DomainId"];
+/// `Type`, `GroupId` and `Tags` are taken and not read: the fake has one kind of domain.
+pub(super) const DOMAIN_LIST: &[&str] = &["Type", "Offset", "Limit", "GroupId", "Keyword", "Tags"];
+/// `GroupId`, `SortField` and `SortType` are taken and not read: records list by id.
+pub(super) const RECORD_LIST: &[&str] = &[
+    "Domain",
+    "DomainId",
+    "Subdomain",
+    "SubDomain",
+    "RecordType",
+    "RecordLine",
+    "RecordLineId",
+    "GroupId",
+    "Keyword",
+    "SortField",
+    "SortType",
+    "Offset",
+    "Limit",
+    "ErrorOnEmpty",
+];
+
+/// DescribeRecordList's page size when none is asked, and the most it gives.
+const RECORD_PAGE: u64 = 100;
+const MAX_RECORD_PAGE: u64 = 3000;
+/// DescribeDomainList's default page size (it documents no maximum).
+const DOMAIN_PAGE: u64 = 3000;
+/// The most domains a `Keyword` may match.
+const MAX_KEYWORD_MATCHES: usize = 500;
+const GRADE: &str = "DP_FREE";
+const NAME_SERVERS: [&str; 2] = ["f1g1ns1.dnspod.net", "f1g1ns2.dnspod.net"];
+
+/// The domain named by `Domain` (required), or by `DomainId` when given.
+fn domain_of<'z>(params: &Params, zone: &'z Zone) -> Result<(u64, &'z Names), Refusal> {
+    let name = params.required_string("Domain")?;
+    let id = match params.integer("DomainId")? {
+        Some(id) => Some(id),
+        None => zone.domain_named(name),
+    };
+    id.and_then(|id| Some((id, zone.names(id)?)))
+        .ok_or_else(|| {
+            Refusal::new(
+                "InvalidParameterValue.DomainNotExists",
+                "The domain does not exist in this account.",
+            )
+        })
+}
+
+/// The part `Offset` and `Limit` ask for.
+fn page<'a, T>(
+    params: &Params,
+    items: &'a [T],
+    default: u64,
+    max: u64,
+) -> Result<&'a [T], Refusal> {
+    let offset = params.integer("Offset")?.unwrap_or(0);
+    let limit = params.integer("Limit")?.unwrap_or(default);
+    if limit == 0 || limit > max {
+        return Err(Refusal::new(
+            "InvalidParameterValue.LimitInvalid",
+            format!("Limit must be between 1 and {max}."),
+        ));
+    }
+    let start = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(items.len());
+    let length = usize::try_from(limit).unwrap_or(usize::MAX);
+    Ok(&items[start..start.saturating_add(length).min(items.len())])
+}
+
+pub(super) fn domain(params: &Params, state: &mut State, _: Lang) -> Answer {
+    let zone = state.zone();
+    let (id, names) = domain_of(params, zone)?;
+    let records = zone.records().filter(|r| r.domain_id == id).count();
+    let info = Json::Obj(vec![
+        ("DomainId", Json::Num(id)),
+        ("Status", text("ENABLE")),
+        ("Grade", text(GRADE)),
+        ("GroupId", Json::Num(1)),
+        ("IsMark", text("no")),
+        ("TTL", Json::Num(DEFAULT_TTL.into())),
+        ("CnameSpeedup", text("DISABLE")),
+        ("Remark", Json::Null),
+        ("Punycode", text(names.ascii.as_str())),
+        ("DnsStatus", text("")),
+        ("DnspodNsList", Json::Arr(NAME_SERVERS.map(text).into())),
+        ("Domain", text(names.unicode.as_str())),
+        ("GradeLevel", Json::Num(0)),
+        ("IsVip", text("NO")),
+        ("GradeTitle", text("免费版")),
+        ("RecordCount", count(records)),
+    ]);
+    Ok(vec![("DomainInfo", info)])
+}
+
+pub(super) fn domain_list(params: &Params, state: &mut State, _: Lang) -> Answer {
+    let keyword = params.string("Keyword")?.map(str::to_lowercase);
+    let zone = state.zone();
+    let matching: Vec<(u64, &Names)> = zone
+        .all_names()
+        .filter(|(_, names)| keyword.as_deref().is_none_or(|k| names.contain(k)))
+        .collect();
+    if keyword.is_some() && matching.len() > MAX_KEYWORD_MATCHES {
+        return Err(Refusal::new(
+            "InvalidParameter.ResultMoreThan500",
+            "The keyword matches more than 500 domains; use a longer one.",
+        ));
+    }
+    let listed = page(params, &matching, DOMAIN_PAGE, u64::MAX)?;
+    // One pass over the records, not one per listed domain.
+    let mut records: HashMap<u64, usize> = HashMap::new();
+    for record in zone.records() {
+        *records.entry(record.domain_id).or_default() += 1;
+    }
+    let all = zone.all_names().count();
+    let mut totals = vec![
+        ("DomainTotal", count(matching.len())),
+        ("AllTotal", count(all)),
+        ("MineTotal", count(all)),
+    ];
+    totals.extend(["ShareTotal", "VipTotal", "PauseTotal", "ErrorTotal"].map(|k| (k, count(0))));
+    let items = listed.iter().map(|&(id, names)| {
+        Json::Obj(vec![
+            ("DomainId", Json::Num(id)),
+            ("Name", text(names.unicode.as_str())),
+            ("Status", text("ENABLE")),
+            ("TTL", Json::Num(DEFAULT_TTL.into())),
+            ("Grade", text(GRADE)),
+            ("GroupId", Json::Num(1)),
+            ("Remark", text("")),
+            ("Punycode", text(names.ascii.as_str())),
+            ("EffectiveDNS", Json::Arr(NAME_SERVERS.map(text).into())),
+            ("RecordCount", count(records.get(&id).copied().unwrap_or(0))),
+            ("TagList", Json::Null),
+        ])
+    });
+    Ok(vec![
+        ("DomainCountInfo", Json::Obj(totals)),
+        ("DomainList", Json::Arr(items.collect())),
+    ])
+}
+
+pub(super) fn record_list(params: &Params, state: &mut State, _: Lang) -> Answer {
+    let zone = state.zone();
+    let (domain_id, _) = domain_of(params, zone)?;
+    // `SubDomain` wins over `Subdomain`.
+    let sub_domain = match params.string("SubDomain")? {
+        Some(sub) => Some(sub),
+        None => params.string("Subdomain")?,
+    };
+    let record_type = params.string("RecordType")?;
+    let line = match params.string("RecordLineId")? {
+        Some(id) => Some(
+            LINES
+                .iter()
+                .find(|(known, _)| *known == id)
+                .map_or(id, |(_, name)| name),
+        ),
+        None => params.string("RecordLine")?,
+    };
+    let keyword = params.string("Keyword")?.map(str::to_lowercase);
+    let wanted = |r: &Record| {
+        r.domain_id == domain_id
+            && sub_domain.is_none_or(|sub| host(&r.sub_domain).eq_ignore_ascii_case(host(sub)))
+            && record_type.is_none_or(|kind| r.record_type.eq_ignore_ascii_case(kind))
+            && line.is_none_or(|line| r.line == line)
+            && keyword.as_deref().is_none_or(|k| {
+                r.sub_domain.to_lowercase().contains(k) || r.value.to_lowercase().contains(k)
+            })
+    };
+    let matching: Vec<&Record> = zone.records().filter(|r| wanted(r)).collect();
+    if matching.is_empty() && params.string("ErrorOnEmpty")? != Some("no") {
+        return Err(Refusal::new(
+            "ResourceNotFound.NoDataOfRecord",
+            "The record list is empty.",
+        ));
+    }
+    let listed = page(params, &matching, RECORD_PAGE, MAX_RECORD_PAGE)?;
+    let info = Json::Obj(vec![
+        ("SubdomainCount", count(matching.len())),
+        ("ListCount", count(listed.len())),
+        ("TotalCount", count(matching.len())),
+    ]);
+    let items = listed.iter().map(|r| listed_record(zone, r));
+    Ok(vec![
+        ("RecordCountInfo", info),
+        ("RecordList", Json::Arr(items.collect())),
+    ])
+}
+
+/// One record; odd ids get the vendor examples' strings, even ids numbers and nulls.
+fn listed_record(zone: &Zone, r: &Record) -> Json {
+    let odd = r.id % 2 == 1;
+    let ttl = if odd {
+        text(r.ttl.to_string())
+    } else {
+        Json::Num(r.ttl.into())
+    };
+    let mx = match r.record_type.as_str() {
+        "MX" => r.mx.unwrap_or(DEFAULT_MX),
+        _ => 0,
+    };
+    let line_id = LINES
+        .iter()
+        .find(|(_, name)| *name == r.line)
+        .map_or("0", |(id, _)| id);
+    let mut fields = vec![
+        ("RecordId", Json::Num(r.id)),
+        ("Value", text(r.value.as_str())),
+        ("Status", text(if r.enabled { "ENABLE" } else { "DISABLE" })),
+        ("UpdatedOn", text(zone.updated_on(r.id))),
+        ("Name", text(host(&r.sub_domain))),
+        ("Line", text(r.line.as_str())),
+        ("LineId", text(line_id)),
+        ("Type", text(r.record_type.as_str())),
+        ("Weight", if odd { Json::Num(10) } else { Json::Null }),
+        ("MonitorStatus", text("")),
+        ("Remark", text("")),
+        ("TTL", ttl),
+        ("MX", Json::Num(mx.into())),
+    ];
+    if r.record_type == "NS" && host(&r.sub_domain) == "@" {
+        fields.push(("DefaultNS", Json::Bool(true)));
+    }
+    Json::Obj(fields)
+}

@@ -1,0 +1,119 @@
+//! API 3.0 on the legacy port: `POST /` with an `X-TC-Action` header. The signature and the
+//! common headers first, then the batch actions and look-ups, over the same account and
+//! jobs as the legacy API.
+
+mod auth;
+mod batch;
+mod lookups;
+mod params;
+mod shapes;
+mod sign;
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::clock;
+use crate::http::{Request, Response};
+use crate::render::{Field, Json, text};
+use crate::state::State;
+use crate::text::Lang;
+
+pub(crate) use auth::Keys;
+use params::Params;
+
+/// The only version of the DNSPod service.
+const VERSION: &str = "2021-03-23";
+/// What the vendor labels its answers with.
+pub(crate) const CONTENT_TYPE: &str = "application/json";
+
+/// A refusal: the vendor's error code and a message in its style.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    code: &'static str,
+    message: String,
+}
+
+impl Refusal {
+    fn new(code: &'static str, message: impl Into<String>) -> Refusal {
+        Refusal {
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn missing(name: &str) -> Refusal {
+        let message = format!("The request is missing a required parameter `{name}`.");
+        Refusal::new("MissingParameter", message)
+    }
+}
+
+type Answer = Result<Vec<Field>, Refusal>;
+
+pub(crate) fn handle(request: &Request, keys: &Keys, state: &Mutex<State>) -> Response {
+    let now = keys.now();
+    let body = match auth::check(request, keys, now).and_then(|()| act(request, state)) {
+        Ok(fields) => success(fields),
+        Err(refusal) => error_body(refusal.code, &refusal.message),
+    };
+    let mut response = Response::new(200, CONTENT_TYPE, body);
+    response.headers.push(("Date", clock::http_date(now)));
+    response
+}
+
+fn act(request: &Request, state: &Mutex<State>) -> Answer {
+    // The vendor writes in Chinese unless asked for English.
+    let lang = match request.header("x-tc-language") {
+        Some("en-US") => Lang::En,
+        _ => Lang::Cn,
+    };
+    type Action = fn(&Params, &mut State, Lang) -> Answer;
+    let (known, action): (&[&str], Action) = match request.action.as_str() {
+        "CreateDomainBatch" => (batch::DOMAINS, batch::create_domains),
+        "CreateRecordBatch" => (batch::RECORDS, batch::create_records),
+        "ModifyRecordBatch" => (batch::MODIFY, batch::modify_records),
+        "DescribeBatchTask" => (batch::DESCRIBE, batch::describe_task),
+        "DescribeDomain" => (lookups::DOMAIN, lookups::domain),
+        "DescribeDomainList" => (lookups::DOMAIN_LIST, lookups::domain_list),
+        "DescribeRecordList" => (lookups::RECORD_LIST, lookups::record_list),
+        action => {
+            let message = format!("The requested action `{action}` does not exist.");
+            return Err(Refusal::new("InvalidAction", message));
+        }
+    };
+    let params = Params::parse(&request.body, known)?;
+    action(&params, &mut crate::lock(state), lang)
+}
+
+/// `{"Response": {...fields, "RequestId"}}`.
+fn success(mut fields: Vec<Field>) -> String {
+    fields.push(("RequestId", text(request_id())));
+    Json::Obj(vec![("Response", Json::Obj(fields))]).to_string()
+}
+
+/// `{"Response": {"Error": {"Code", "Message"}, "RequestId"}}`, as every refusal is sent.
+pub(crate) fn error_body(code: &str, message: &str) -> String {
+    let error = Json::Obj(vec![("Code", text(code)), ("Message", text(message))]);
+    success(vec![("Error", error)])
+}
+
+/// The start of an answer cut off midway.
+pub(crate) fn truncated_body() -> String {
+    let whole = success(vec![("JobId", Json::Num(1))]);
+    whole[..whole.len() / 2].to_string()
+}
+
+/// A fresh UUID-shaped id: unique within the process, which is all a client can check.
+fn request_id() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("fa4e0000-0000-4000-8000-{n:012x}")
+}
+
+/// Unix seconds now, moved by `offset` seconds.
+fn unix_now(offset: i64) -> u64 {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    now.saturating_add_signed(offset)
+}

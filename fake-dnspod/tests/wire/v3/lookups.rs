@@ -1,0 +1,191 @@
+//! The look-ups: shapes, paging by Offset/Limit, filters, ErrorOnEmpty and unknown domains.
+
+use fake_dnspod::FakeDnspod;
+use serde_json::{Value, json};
+
+use super::{error_code, ok, v3};
+
+fn record_ids(response: &Value) -> Vec<u64> {
+    let list = response["RecordList"].as_array().unwrap();
+    list.iter()
+        .map(|r| r["RecordId"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+fn describe_domain_finds_by_either_name_or_by_id() {
+    let server = FakeDnspod::start();
+    let id = server.add_domain("例子.cn");
+    server.add_record(id, "www", "A", "默认", "192.0.2.1");
+    for body in [
+        json!({"Domain": "例子.cn"}),
+        json!({"Domain": "XN--FSQU00A.cn"}),
+        json!({"Domain": "other.cn", "DomainId": id}),
+    ] {
+        let info = &ok(&server, "DescribeDomain", body)["DomainInfo"];
+        assert_eq!(
+            (&info["DomainId"], &info["Domain"]),
+            (&json!(id), &json!("例子.cn"))
+        );
+        assert_eq!(
+            (&info["Punycode"], &info["RecordCount"]),
+            (&json!("xn--fsqu00a.cn"), &json!(1))
+        );
+    }
+    for body in [
+        json!({"Domain": "other.cn"}),
+        json!({"Domain": "x", "DomainId": 1}),
+    ] {
+        let response = v3(&server, "DescribeDomain", body);
+        assert_eq!(
+            error_code(&response),
+            "InvalidParameterValue.DomainNotExists"
+        );
+    }
+    assert_eq!(
+        error_code(&v3(&server, "DescribeDomain", json!({}))),
+        "MissingParameter"
+    );
+}
+
+#[test]
+fn describe_domain_list_pages_by_offset_and_limit() {
+    let server = FakeDnspod::start();
+    let ids = server.add_domains("p", 3100);
+    let first = ok(&server, "DescribeDomainList", json!({}));
+    assert_eq!(first["DomainCountInfo"]["DomainTotal"], 3100);
+    assert_eq!(
+        first["DomainList"].as_array().unwrap().len(),
+        3000,
+        "the default Limit"
+    );
+    let rest = ok(
+        &server,
+        "DescribeDomainList",
+        json!({"Offset": 3000, "Limit": 3000}),
+    );
+    let listed = rest["DomainList"].as_array().unwrap();
+    assert_eq!(listed.len(), 100);
+    assert_eq!(listed[0]["DomainId"], ids[3000]);
+    assert_eq!(listed[0]["Name"], "p03001.example");
+    let keyword = ok(
+        &server,
+        "DescribeDomainList",
+        json!({"Keyword": "p0300", "Limit": 5}),
+    );
+    assert_eq!(keyword["DomainCountInfo"]["DomainTotal"], 10);
+    assert_eq!(keyword["DomainList"].as_array().unwrap().len(), 5);
+    let wide = v3(&server, "DescribeDomainList", json!({"Keyword": "example"}));
+    assert_eq!(error_code(&wide), "InvalidParameter.ResultMoreThan500");
+}
+
+#[test]
+fn describe_record_list_pages_at_100_by_default_and_3000_at_most() {
+    let server = FakeDnspod::start();
+    let domain = server.add_domain("a.cn");
+    let ids: Vec<u64> = (0..150)
+        .map(|n| server.add_record(domain, &format!("h{n}"), "A", "默认", "192.0.2.1"))
+        .collect();
+    let first = ok(&server, "DescribeRecordList", json!({"Domain": "a.cn"}));
+    assert_eq!(record_ids(&first), ids[..100]);
+    let info = &first["RecordCountInfo"];
+    assert_eq!(
+        (&info["TotalCount"], &info["ListCount"]),
+        (&json!(150), &json!(100))
+    );
+    let second = ok(
+        &server,
+        "DescribeRecordList",
+        json!({"Domain": "a.cn", "Offset": 100, "Limit": 3000}),
+    );
+    assert_eq!(record_ids(&second), ids[100..]);
+    let over = v3(
+        &server,
+        "DescribeRecordList",
+        json!({"Domain": "a.cn", "Limit": 3001}),
+    );
+    assert_eq!(error_code(&over), "InvalidParameterValue.LimitInvalid");
+}
+
+#[test]
+fn describe_record_list_filters_and_shows_loose_types() {
+    let server = FakeDnspod::start();
+    let domain = server.add_domain("a.cn");
+    let www = server.add_record(domain, "www", "A", "默认", "192.0.2.1");
+    let mx = server.add_record(domain, "@", "MX", "电信", "mx.a.cn.");
+    server.add_record(domain, "www", "A", "联通", "192.0.2.2");
+    let by_sub = |body: Value| record_ids(&ok(&server, "DescribeRecordList", body));
+    // SubDomain wins over Subdomain.
+    assert_eq!(
+        by_sub(
+            json!({"Domain": "a.cn", "Subdomain": "@", "SubDomain": "www", "RecordLine": "默认"})
+        ),
+        [www]
+    );
+    assert_eq!(by_sub(json!({"Domain": "a.cn", "Subdomain": "@"})), [mx]);
+    assert_eq!(
+        by_sub(json!({"Domain": "a.cn", "RecordType": "mx", "RecordLineId": "10=0"})),
+        [mx]
+    );
+    let all = ok(&server, "DescribeRecordList", json!({"Domain": "a.cn"}));
+    let list = all["RecordList"].as_array().unwrap();
+    let mx_item = list.iter().find(|r| r["RecordId"] == mx).unwrap();
+    assert_eq!(
+        (&mx_item["Type"], &mx_item["MX"], &mx_item["LineId"]),
+        (&json!("MX"), &json!(5), &json!("10=0"))
+    );
+    // Odd ids as the vendor's examples (strings), even ones numbers and nulls.
+    for item in list {
+        let odd = item["RecordId"].as_u64().unwrap() % 2 == 1;
+        assert_eq!(item["TTL"], if odd { json!("600") } else { json!(600) });
+        assert_eq!(item["Weight"], if odd { json!(10) } else { Value::Null });
+        assert_eq!(
+            (&item["Status"], &item["Name"].is_string()),
+            (&json!("ENABLE"), &true)
+        );
+    }
+}
+
+#[test]
+fn an_empty_record_list_is_an_error_unless_asked_otherwise() {
+    let server = FakeDnspod::start();
+    server.add_domain("a.cn");
+    let empty = v3(&server, "DescribeRecordList", json!({"Domain": "a.cn"}));
+    assert_eq!(error_code(&empty), "ResourceNotFound.NoDataOfRecord");
+    let asked = ok(
+        &server,
+        "DescribeRecordList",
+        json!({"Domain": "a.cn", "ErrorOnEmpty": "no"}),
+    );
+    assert_eq!(
+        (
+            &asked["RecordList"],
+            &asked["RecordCountInfo"]["TotalCount"]
+        ),
+        (&json!([]), &json!(0))
+    );
+    let unknown = v3(&server, "DescribeRecordList", json!({"Domain": "b.cn"}));
+    assert_eq!(
+        error_code(&unknown),
+        "InvalidParameterValue.DomainNotExists"
+    );
+}
+
+#[test]
+fn look_ups_see_what_finished_v3_jobs_made() {
+    let server = FakeDnspod::start();
+    ok(
+        &server,
+        "CreateDomainBatch",
+        json!({"DomainList": ["new.cn"], "RecordValue": "192.0.2.9"}),
+    );
+    assert_eq!(
+        error_code(&v3(&server, "DescribeDomain", json!({"Domain": "new.cn"}))),
+        "InvalidParameterValue.DomainNotExists"
+    );
+    server.finish_all();
+    let list = ok(&server, "DescribeRecordList", json!({"Domain": "new.cn"}));
+    assert_eq!(list["RecordCountInfo"]["TotalCount"], 2);
+    let fake = FakeDnspod::domains(&server);
+    assert_eq!(fake[0].name, "new.cn");
+}
