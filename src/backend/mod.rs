@@ -69,5 +69,11 @@ pub(crate) struct DryRun {
     pub url: String,
     pub user_agent: String,
     pub content_type: &'static str,
+    /// The form (legacy), empty when the request has a JSON body.
     pub form: Vec<(&'static str, String)>,
+    /// Headers the API reads beside the form or body, after `Content-Type` (API 3.0's
+    /// `Authorization` and `X-TC-*`); empty for the legacy API.
+    pub headers: Vec<(&'static str, String)>,
+    /// The exact JSON body (API 3.0).
+    pub body: Option<String>,
 }
