@@ -8,6 +8,9 @@ mod http;
 pub(crate) mod legacy;
 #[cfg(test)]
 pub(crate) mod mock;
+// wired in by the session next
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) mod v3;
 
 pub(crate) use endpoint::Endpoint;
 pub(crate) use http::{CallError, Trace};
