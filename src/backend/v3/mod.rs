@@ -2,4 +2,7 @@
 //! POSTs, the batch actions and the look-ups. Everything that names one of its actions,
 //! fields or codes is here.
 
+pub(crate) mod codes;
+mod lookups;
 pub(crate) mod sign;
+pub(crate) mod wire;
