@@ -1,6 +1,6 @@
 //! TC3-HMAC-SHA256, API 3.0's request signature: pure inputs (host, action, the exact body
-//! bytes, the time, the key pair) to the headers that carry it. Every intermediate value
-//! is kept, so tests can check each step on its own.
+//! bytes, the time, the key pair) to the headers that carry it. Each step is a method of
+//! its own, so that tests can check every intermediate value.
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
@@ -8,16 +8,18 @@ use sha2::{Digest, Sha256};
 const ALGORITHM: &str = "TC3-HMAC-SHA256";
 /// The service name in the credential scope, on every site and regional host.
 const SERVICE: &str = "dnspod";
-pub(crate) const API_VERSION: &str = "2021-03-23";
+const API_VERSION: &str = "2021-03-23";
 
-/// Which headers the signature covers. The server takes both; each fixes its own
+/// Which headers the signature covers. The server takes two sets; each fixes its own
 /// `Content-Type`, as the signed one must be the one sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum SignedHeaders {
     /// `content-type;host;x-tc-action`: the action is covered too, so a signed request
     /// cannot be replayed as another action. What dpbatch sends.
     WithAction,
-    /// `content-type;host`, with a plain `application/json`.
+    /// `content-type;host`, with a plain `application/json`: the SDKs' set, kept for the
+    /// tests, whose worked examples of it check the steps apart from the header set.
+    #[cfg(test)]
     ContentTypeAndHost,
 }
 
@@ -25,6 +27,7 @@ impl SignedHeaders {
     pub(crate) fn content_type(self) -> &'static str {
         match self {
             SignedHeaders::WithAction => "application/json; charset=utf-8",
+            #[cfg(test)]
             SignedHeaders::ContentTypeAndHost => "application/json",
         }
     }
@@ -32,12 +35,14 @@ impl SignedHeaders {
     fn names(self) -> &'static str {
         match self {
             SignedHeaders::WithAction => "content-type;host;x-tc-action",
+            #[cfg(test)]
             SignedHeaders::ContentTypeAndHost => "content-type;host",
         }
     }
 }
 
-/// One request to sign.
+/// One request to sign. Each step of the signature is a method of its own, so that
+/// each can be checked on its own.
 pub(crate) struct Call<'a> {
     /// The host the request goes to, with its port when the URL has one: what the HTTP
     /// client sends as `Host`.
@@ -50,17 +55,8 @@ pub(crate) struct Call<'a> {
     pub variant: SignedHeaders,
 }
 
-/// A signature and the steps that made it.
-pub(crate) struct Signed {
-    pub canonical_request: String,
-    /// `<UTC date>/dnspod/tc3_request`.
-    pub scope: String,
-    pub string_to_sign: String,
-    /// Lowercase hex.
-    pub signature: String,
-}
-
 impl Call<'_> {
+    /// Step 1: method, path, query, the signed headers, their names, the body's hash.
     pub(crate) fn canonical_request(&self) -> String {
         let mut headers = format!(
             "content-type:{}\nhost:{}\n",
@@ -77,32 +73,37 @@ impl Call<'_> {
         )
     }
 
-    /// Signs with `secret_key`.
-    pub(crate) fn sign(&self, secret_key: &str) -> Signed {
-        let canonical_request = self.canonical_request();
-        let date = utc_date(self.timestamp);
-        let scope = scope(self.timestamp);
-        let string_to_sign = format!(
-            "{ALGORITHM}\n{}\n{scope}\n{}",
+    /// `<UTC date>/dnspod/tc3_request`.
+    fn scope(&self) -> String {
+        format!("{}/{SERVICE}/tc3_request", utc_date(self.timestamp))
+    }
+
+    /// Step 2: the algorithm, the time, the scope and the canonical request's hash.
+    pub(crate) fn string_to_sign(&self) -> String {
+        format!(
+            "{ALGORITHM}\n{}\n{}\n{}",
             self.timestamp,
-            sha256_hex(canonical_request.as_bytes())
-        );
+            self.scope(),
+            sha256_hex(self.canonical_request().as_bytes())
+        )
+    }
+
+    /// Step 3: the string to sign under a key derived from `secret_key`, the date and the
+    /// service, in lowercase hex.
+    pub(crate) fn signature(&self, secret_key: &str) -> String {
+        let date = utc_date(self.timestamp);
         let k_date = hmac(format!("TC3{secret_key}").as_bytes(), date.as_bytes());
         let k_service = hmac(&k_date, SERVICE.as_bytes());
         let k_signing = hmac(&k_service, b"tc3_request");
-        let signature = hex::encode(hmac(&k_signing, string_to_sign.as_bytes()));
-        Signed {
-            canonical_request,
-            scope,
-            string_to_sign,
-            signature,
-        }
+        hex::encode(hmac(&k_signing, self.string_to_sign().as_bytes()))
     }
 
-    /// The `Authorization` value; a dry run passes a masked ID and a redacted signature.
-    pub(crate) fn authorization(&self, secret_id: &str, scope: &str, signature: &str) -> String {
+    /// Step 4: the `Authorization` value; a dry run passes a masked ID and a redacted
+    /// signature.
+    pub(crate) fn authorization(&self, secret_id: &str, signature: &str) -> String {
         format!(
-            "{ALGORITHM} Credential={secret_id}/{scope}, SignedHeaders={}, Signature={signature}",
+            "{ALGORITHM} Credential={secret_id}/{}, SignedHeaders={}, Signature={signature}",
+            self.scope(),
             self.variant.names()
         )
     }
@@ -126,11 +127,6 @@ impl Call<'_> {
         headers.extend(token.map(|t| ("X-TC-Token", t.to_owned())));
         headers
     }
-}
-
-/// The credential scope of a request signed at `timestamp`.
-pub(crate) fn scope(timestamp: u64) -> String {
-    format!("{}/{SERVICE}/tc3_request", utc_date(timestamp))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

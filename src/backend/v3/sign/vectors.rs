@@ -145,13 +145,11 @@ fn every_step_of_every_vector_is_reproduced_byte_for_byte() {
             timestamp: v.timestamp,
             variant: v.variant,
         };
-        let signed = call.sign(SECRET_KEY);
         let which = format!("{} {} {:?}", v.action, v.timestamp, v.variant);
-        assert_eq!(signed.canonical_request, v.canonical_request, "{which}");
-        assert_eq!(signed.string_to_sign, v.string_to_sign, "{which}");
-        let authorization = call.authorization(SECRET_ID, &signed.scope, &signed.signature);
+        assert_eq!(call.canonical_request(), v.canonical_request, "{which}");
+        assert_eq!(call.string_to_sign(), v.string_to_sign, "{which}");
+        let authorization = call.authorization(SECRET_ID, &call.signature(SECRET_KEY));
         assert_eq!(authorization, v.authorization, "{which}");
-        assert!(v.authorization.ends_with(&signed.signature), "{which}");
         let sent = call.headers(authorization, None, None);
         assert_eq!(sent[0], ("Authorization", v.authorization.to_owned()));
         assert_eq!(
