@@ -122,6 +122,41 @@ impl V3Backend {
             .as_ref()
             .ok_or_else(|| CallError::NotSent("no API 3.0 credentials are configured".into()))
     }
+
+    /// The submit as it would be sent at `timestamp`: the SecretId masked, the signature and
+    /// the session token redacted, `Content-Type` in its own field.
+    fn preview_at(&self, request: &wire::Request, timestamp: u64) -> DryRun {
+        let call = Call {
+            host: self.endpoint.host(),
+            action: request.action.name(),
+            body: &request.body,
+            timestamp,
+            variant: VARIANT,
+        };
+        let credentials = self.credentials.as_ref();
+        let secret_id = credentials.map_or_else(
+            || "<no credentials configured>".to_owned(),
+            |c| mask_secret_id(&c.secret_id),
+        );
+        let authorization = call.authorization(&secret_id, "<redacted>");
+        let token = credentials
+            .and_then(|c| c.token.as_ref())
+            .map(|_| "<redacted>");
+        let headers = call
+            .headers(authorization, token, Some(language(self.lang)))
+            .into_iter()
+            .filter(|(name, _)| *name != "Content-Type")
+            .collect();
+        DryRun {
+            method: "POST",
+            url: self.endpoint.join(""),
+            user_agent: self.user_agent.clone(),
+            content_type: VARIANT.content_type(),
+            form: Vec::new(),
+            headers,
+            body: Some(String::from_utf8_lossy(&request.body).into_owned()),
+        }
+    }
 }
 
 impl Backend for V3Backend {
@@ -157,42 +192,7 @@ impl Backend for V3Backend {
     }
 
     fn preview(&self, spec: &JobSpec) -> DryRun {
-        preview(&wire::submit_request(spec), self, (self.clock)())
-    }
-}
-
-/// The submit as it would be sent at `timestamp`: the SecretId masked, the signature and
-/// the session token redacted, `Content-Type` in its own field.
-fn preview(request: &wire::Request, backend: &V3Backend, timestamp: u64) -> DryRun {
-    let call = Call {
-        host: backend.endpoint.host(),
-        action: request.action.name(),
-        body: &request.body,
-        timestamp,
-        variant: VARIANT,
-    };
-    let credentials = backend.credentials.as_ref();
-    let secret_id = credentials.map_or_else(
-        || "<no credentials configured>".to_owned(),
-        |c| mask_secret_id(&c.secret_id),
-    );
-    let authorization = call.authorization(&secret_id, "<redacted>");
-    let token = credentials
-        .and_then(|c| c.token.as_ref())
-        .map(|_| "<redacted>");
-    let headers = call
-        .headers(authorization, token, Some(language(backend.lang)))
-        .into_iter()
-        .filter(|(name, _)| *name != "Content-Type")
-        .collect();
-    DryRun {
-        method: "POST",
-        url: backend.endpoint.join(""),
-        user_agent: backend.user_agent.clone(),
-        content_type: VARIANT.content_type(),
-        form: Vec::new(),
-        headers,
-        body: Some(String::from_utf8_lossy(&request.body).into_owned()),
+        self.preview_at(&wire::submit_request(spec), (self.clock)())
     }
 }
 
