@@ -30,11 +30,27 @@ impl fmt::Debug for SecretString {
 /// A Tencent Cloud key pair for API 3.0, and the session token temporary keys come with.
 /// The SecretId is public (it names the key, and the history keeps it to tell accounts
 /// apart); the SecretKey only signs and is never sent.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub(crate) struct CloudKeys {
     pub secret_id: String,
     pub secret_key: SecretString,
     pub session_token: Option<SecretString>,
+}
+
+impl fmt::Debug for CloudKeys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CloudKeys({})", mask_secret_id(&self.secret_id))
+    }
+}
+
+/// Keys for tests, from plain strings.
+#[cfg(test)]
+pub(crate) fn test_keys(secret_id: String, secret_key: String, token: Option<String>) -> CloudKeys {
+    CloudKeys {
+        secret_id,
+        secret_key: SecretString::new(secret_key),
+        session_token: token.map(SecretString::new),
+    }
 }
 
 impl CloudKeys {

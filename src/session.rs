@@ -2,6 +2,7 @@
 //! User-Agent, the account its jobs belong to, and the backend, built on first use.
 
 use crate::backend::legacy::{self, LegacyBackend};
+use crate::backend::v3::{self, V3Backend};
 use crate::backend::{Backend, Trace};
 use crate::cli::{GlobalArgs, JobRef};
 use crate::config::{self, Api, Credentials, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
@@ -108,7 +109,19 @@ impl Session {
                 trace,
                 lookup_jobs: self.lookup_jobs,
             })?),
-            Api::V3 => return Err(usage("API 3.0 is not wired in yet")),
+            Api::V3 => Box::new(V3Backend::new(v3::Options {
+                endpoint: settings.endpoint.clone(),
+                credentials: match &settings.credentials {
+                    Some(Credentials::V3(keys)) => Some(keys.clone()),
+                    _ => None,
+                },
+                lang: settings.lang,
+                user_agent: self.user_agent.clone(),
+                request_timeout: settings.request_timeout,
+                trace,
+                clock: unix_now,
+                lookup_jobs: self.lookup_jobs,
+            })?),
         };
         Ok(self.backend.get_or_init(|| backend).as_ref())
     }
@@ -171,6 +184,13 @@ impl Session {
                 ))
             })
     }
+}
+
+/// Unix seconds now, what a v3 request is signed with.
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// The job history's entries, oldest first, with a warning for lines it had to skip.

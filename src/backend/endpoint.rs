@@ -7,6 +7,8 @@ use url::Url;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Endpoint {
     base: String,
+    /// The host with its port, if the URL names one: what the HTTP client sends as `Host`.
+    host: String,
     loopback: bool,
     https: bool,
 }
@@ -47,8 +49,14 @@ impl Endpoint {
                 "endpoint `{raw}` must not have a query or fragment"
             ));
         }
+        let host = url.host_str().unwrap_or_default();
+        let host = match url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        };
         Ok(Endpoint {
             base: url.as_str().trim_end_matches('/').to_owned(),
+            host,
             loopback,
             https: url.scheme() == "https",
         })
@@ -57,6 +65,12 @@ impl Endpoint {
     /// The URL of `path` under the endpoint, e.g. `https://dnsapi.cn/Batch.Detail`.
     pub(crate) fn join(&self, path: &str) -> String {
         format!("{}/{path}", self.base)
+    }
+
+    /// The host and port as the request's `Host` header carries them (a default port is
+    /// left out, as the URL leaves it out).
+    pub(crate) fn host(&self) -> &str {
+        &self.host
     }
 
     pub(crate) fn is_loopback(&self) -> bool {
@@ -108,6 +122,19 @@ mod tests {
             let err = Endpoint::parse(bad).unwrap_err();
             assert!(err.contains(bad), "{err}");
         }
+    }
+
+    #[test]
+    fn the_host_keeps_a_port_but_not_a_default_one() {
+        let host = |raw| Endpoint::parse(raw).unwrap().host().to_owned();
+        assert_eq!(
+            host("https://dnspod.tencentcloudapi.com/"),
+            "dnspod.tencentcloudapi.com"
+        );
+        assert_eq!(host("https://DNSPod.example:443"), "dnspod.example");
+        assert_eq!(host("http://127.0.0.1:8053"), "127.0.0.1:8053");
+        assert_eq!(host("http://[::1]:80"), "[::1]");
+        assert_eq!(host("http://[::1]:81"), "[::1]:81");
     }
 
     #[test]

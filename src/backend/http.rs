@@ -370,6 +370,28 @@ fn send_and_read(
     })
 }
 
+/// The longest refusal message shown: a gateway may put a whole page in it.
+pub(crate) const MAX_MESSAGE_CHARS: usize = 300;
+
+/// `text` cut to `max` characters, saying how long it was.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}... ({} bytes in all)", &text[..end], text.len()),
+    }
+}
+
+/// Describes an unreadable body by its parse error and a short excerpt.
+pub(crate) fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {
+    let head = String::from_utf8_lossy(&body[..body.len().min(1024)]);
+    let excerpt: String = head
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(60)
+        .collect();
+    CallError::Unreadable(format!("{err} (the body starts with `{}`)", excerpt.trim()))
+}
+
 /// `Retry-After` in seconds; the HTTP-date form is not used by DNSPod and is ignored.
 fn parse_retry_after(value: &str) -> Option<Duration> {
     let secs: u64 = value.trim().parse().ok()?;

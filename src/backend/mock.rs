@@ -67,6 +67,8 @@ impl Backend for MockBackend {
             user_agent: "test".into(),
             content_type: "text/plain",
             form: Vec::new(),
+            headers: Vec::new(),
+            body: None,
         }
     }
 }

@@ -8,6 +8,7 @@ mod http;
 pub(crate) mod legacy;
 #[cfg(test)]
 pub(crate) mod mock;
+pub(crate) mod v3;
 
 pub(crate) use endpoint::Endpoint;
 pub(crate) use http::{CallError, Trace};
@@ -69,5 +70,11 @@ pub(crate) struct DryRun {
     pub url: String,
     pub user_agent: String,
     pub content_type: &'static str,
+    /// The form (legacy), empty when the request has a JSON body.
     pub form: Vec<(&'static str, String)>,
+    /// Headers the API reads beside the form or body, after `Content-Type` (API 3.0's
+    /// `Authorization` and `X-TC-*`); empty for the legacy API.
+    pub headers: Vec<(&'static str, String)>,
+    /// The exact JSON body (API 3.0).
+    pub body: Option<String>,
 }

@@ -37,7 +37,15 @@ struct DryRunReport<'a> {
     method: &'static str,
     url: &'a str,
     user_agent: &'a str,
+    /// Headers beside `Content-Type` (API 3.0 only, so a legacy dry run keeps its shape).
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    headers: serde_json::Map<String, serde_json::Value>,
+    /// Absent when the request has a JSON body instead.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     form: serde_json::Map<String, serde_json::Value>,
+    /// The exact bytes of a JSON body, as a string so that they stay exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
 }
 
 /// One JSON document and a newline, hidden characters escaped (see `escape`).
@@ -130,12 +138,15 @@ pub(super) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
     finish(out, &records)
 }
 
-pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun) -> io::Result<()> {
-    let form = request
-        .form
+/// Name-value pairs as a JSON object of strings.
+fn object(pairs: &[(&'static str, String)]) -> serde_json::Map<String, serde_json::Value> {
+    pairs
         .iter()
         .map(|(name, value)| ((*name).to_owned(), serde_json::Value::String(value.clone())))
-        .collect();
+        .collect()
+}
+
+pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun) -> io::Result<()> {
     finish(
         out,
         &DryRunReport {
@@ -143,7 +154,9 @@ pub(super) fn write_dry_run(out: &mut dyn Write, request: &DryRun) -> io::Result
             method: request.method,
             url: &request.url,
             user_agent: &request.user_agent,
-            form,
+            headers: object(&request.headers),
+            form: object(&request.form),
+            body: request.body.as_deref(),
         },
     )
 }
@@ -210,6 +223,30 @@ mod tests {
         write_job(&mut out, 1, &detail).unwrap();
         let value: Value = serde_json::from_slice(&out).unwrap();
         assert_eq!((&value["total"], &value["fail"]), (&json!(3), &json!(1)));
+    }
+
+    #[test]
+    fn a_dry_run_with_a_json_body_shows_headers_and_body_instead_of_a_form() {
+        let request = DryRun {
+            method: "POST",
+            url: "https://dnspod.tencentcloudapi.com/".into(),
+            user_agent: "dpbatch/test".into(),
+            content_type: "application/json; charset=utf-8",
+            form: Vec::new(),
+            headers: vec![("X-TC-Action", "DescribeBatchTask".into())],
+            body: Some(r#"{"JobId":69}"#.into()),
+        };
+        let mut out = Vec::new();
+        write_dry_run(&mut out, &request).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            concat!(
+                r#"{"dry_run":true,"method":"POST","url":"https://dnspod.tencentcloudapi.com/","#,
+                r#""user_agent":"dpbatch/test","headers":{"X-TC-Action":"DescribeBatchTask"},"#,
+                r#""body":"{\"JobId\":69}"}"#,
+                "\n"
+            )
+        );
     }
 
     #[test]

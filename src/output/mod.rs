@@ -197,9 +197,15 @@ impl Output {
                 writeln!(out, "{} {}", request.method, request.url)?;
                 writeln!(out, "User-Agent: {}", visible(&request.user_agent))?;
                 writeln!(out, "Content-Type: {}", request.content_type)?;
+                for (name, value) in &request.headers {
+                    writeln!(out, "{name}: {}", visible(value))?;
+                }
                 writeln!(out)?;
                 for (name, value) in &request.form {
                     writeln!(out, "{name}={}", visible(value))?;
+                }
+                if let Some(body) = &request.body {
+                    writeln!(out, "{}", visible(body))?;
                 }
                 Ok(())
             }

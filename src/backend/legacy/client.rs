@@ -3,7 +3,9 @@
 
 use super::codes;
 use super::wire::{Action, Answer, Envelope, Request, Status, SubmitAnswer};
-use crate::backend::http::{Body, Transport, TransportOptions};
+use crate::backend::http::{
+    Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
+};
 use crate::backend::{CallError, Endpoint, Lang};
 use crate::error::{ApiRefused, Interrupted, OutcomeUnknown};
 use crate::escape::visible;
@@ -117,9 +119,6 @@ impl Client {
     }
 }
 
-/// The longest refusal message shown: a gateway may put a whole page in it.
-const MAX_MESSAGE_CHARS: usize = 300;
-
 /// Reads an answer body (already redacted) in one pass. A refusal need not carry the
 /// payload's fields (no `job_id`, say), so when the payload does not read, the envelope
 /// alone is tried.
@@ -148,25 +147,6 @@ fn refused(action: Action, status: &Status) -> CallError {
         kind,
         hint,
     })
-}
-
-/// `text` cut to `max` characters, saying how long it was.
-fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        None => text.to_owned(),
-        Some((end, _)) => format!("{}... ({} bytes in all)", &text[..end], text.len()),
-    }
-}
-
-/// Describes an unreadable body by its parse error and a short excerpt.
-fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {
-    let head = String::from_utf8_lossy(&body[..body.len().min(1024)]);
-    let excerpt: String = head
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .take(60)
-        .collect();
-    CallError::Unreadable(format!("{err} (the body starts with `{}`)", excerpt.trim()))
 }
 
 #[cfg(test)]

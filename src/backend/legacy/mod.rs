@@ -125,6 +125,8 @@ impl Backend for LegacyBackend {
             user_agent: self.user_agent.clone(),
             content_type: "application/x-www-form-urlencoded",
             form: client::form(&request, login, self.lang),
+            headers: Vec::new(),
+            body: None,
         }
     }
 }

@@ -1,0 +1,219 @@
+//! What API 3.0's error codes mean: the only place that reads them. Codes are dotted,
+//! `Family.Detail`; a family decides unless one of its codes needs its own hint. The
+//! message beside a code is never read: it changes with the language.
+
+use super::wire::Action;
+use crate::error::RefusalKind;
+
+const CLOCK_HINT: &str = "the request's time is more than about five minutes from DNSPod's clock: check this machine's clock (the answer's Date header tells the server's time)";
+const KEY_HINT: &str = "check the SecretId and SecretKey (a pair from the Tencent Cloud console's API keys); dpbatch never retries a refused signature";
+const PERMISSION_HINT: &str =
+    "these credentials lack the CAM permission for this action: see the Tencent Cloud console";
+const RATE_HINT: &str = "an API rate limit was hit; wait before trying again";
+const SLOTS_HINT: &str =
+    "the account already has 4 unfinished batch jobs; wait for one to finish, then submit again";
+
+/// What `code`, answered to `action`, means, and the next step to suggest.
+pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'static str>) {
+    use RefusalKind::*;
+    match code {
+        "AuthFailure.SignatureExpire" => (Auth, Some(CLOCK_HINT)),
+        "AuthFailure.TokenFailure" => (
+            Auth,
+            Some(
+                "the session token was refused: temporary keys need their current token; get new ones",
+            ),
+        ),
+        "AuthFailure.UnauthorizedOperation" => (Auth, Some(PERMISSION_HINT)),
+        c if c.starts_with("AuthFailure") => (Auth, Some(KEY_HINT)),
+        c if family(c, "UnauthorizedOperation") => (Auth, Some(PERMISSION_HINT)),
+        "IpNotInWhitelist" | "IpInBlacklist" | "OperationDenied.IPInBlacklistNotAllowed" => (
+            Auth,
+            Some(
+                "DNSPod refuses calls from this machine's IP address; see the Tencent Cloud console",
+            ),
+        ),
+        "RequestLimitExceeded.BatchTaskLimit" => (
+            RateLimited,
+            Some(
+                "at most 80 batch jobs an hour may come from one IP address; wait before submitting again",
+            ),
+        ),
+        c if c.starts_with("RequestLimitExceeded") => (RateLimited, Some(RATE_HINT)),
+        "FailedOperation.FrequencyLimit" => (RateLimited, Some(RATE_HINT)),
+        "InvalidParameter.BatchTaskCountLimit" | "InvalidParameter.BatchLimitUndo" => {
+            (RateLimited, Some(SLOTS_HINT))
+        }
+        "InvalidParameter.JobGreaterThanLimit" => (
+            Other,
+            Some("a batch job holds at most 5000 records; submit fewer at once"),
+        ),
+        "InvalidParameter.BatchTaskNotExist" | "FailedOperation.NotBatchTaskOwner" => (
+            NotFound,
+            Some("no such job for these credentials: check the job id and the account"),
+        ),
+        "FailedOperation.DomainIsLocked" | "FailedOperation.DomainIsSpam" => (
+            Locked,
+            Some("DNSPod has locked this domain; see the DNSPod console"),
+        ),
+        c if not_in_account(action, c) => (NotFound, None),
+        _ => (Other, None),
+    }
+}
+
+/// `code` is `name` or one of its `name.*` codes.
+fn family(code: &str, name: &str) -> bool {
+    code.strip_prefix(name)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
+/// Whether a submit refused with `code` may still have queued a job: the server's own
+/// failures say nothing about that, unlike validation, auth and limit refusals.
+pub(crate) fn outcome_unknown(code: &str) -> bool {
+    family(code, "InternalError")
+        || code == "FailedOperation.UnknowError"
+        || (code.starts_with("InvalidParameter.") && code.ends_with("ActionError"))
+}
+
+/// Whether a look-up's refusal says the domain is not in this account (for
+/// DescribeDomainList: that the account holds none).
+pub(crate) fn not_in_account(action: Action, code: &str) -> bool {
+    matches!(
+        action,
+        Action::DescribeDomain | Action::DescribeDomainList | Action::DescribeRecordList
+    ) && (code == "InvalidParameterValue.DomainNotExists" || code.starts_with("ResourceNotFound."))
+        && !is_empty_list(action, code)
+}
+
+/// DescribeRecordList's refusal for a domain without records (`ErrorOnEmpty` unheeded).
+pub(crate) fn is_empty_list(action: Action, code: &str) -> bool {
+    action == Action::DescribeRecordList && code == "ResourceNotFound.NoDataOfRecord"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SUBMIT: Action = Action::CreateRecordBatch;
+
+    #[test]
+    fn server_failures_leave_a_submit_unknown_and_the_rest_are_definite() {
+        for code in [
+            "InternalError",
+            "InternalError.DbError",
+            "FailedOperation.UnknowError",
+            "InvalidParameter.BatchDomainCreateActionError",
+            "InvalidParameter.BatchRecordCreateActionError",
+            "InvalidParameter.BatchRecordModifyActionError",
+        ] {
+            assert!(outcome_unknown(code), "{code}");
+        }
+        for code in [
+            "InvalidParameter",
+            "InvalidParameter.DomainsEmpty",
+            "InvalidParameter.BatchRecordModifyActionInvalidValue",
+            "InvalidParameter.JobGreaterThanLimit",
+            "InvalidParameter.BatchTaskCountLimit",
+            "InvalidParameterValue.DomainNotExists",
+            "AuthFailure.SignatureFailure",
+            "MissingParameter",
+            "UnknownParameter",
+            "RequestLimitExceeded.BatchTaskLimit",
+            "LimitExceeded",
+            "UnauthorizedOperation",
+            "FailedOperation.DomainExists",
+            "InternalErrors",
+        ] {
+            assert!(!outcome_unknown(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn auth_failures_are_never_retried_and_a_late_clock_says_so() {
+        let (kind, hint) = classify(SUBMIT, "AuthFailure.SignatureExpire");
+        assert_eq!(kind, RefusalKind::Auth);
+        assert!(hint.unwrap().contains("clock"));
+        for code in [
+            "AuthFailure.SignatureFailure",
+            "AuthFailure.SecretIdNotFound",
+            "AuthFailure.InvalidSecretId",
+            "AuthFailure.TokenFailure",
+            "AuthFailure.UnauthorizedOperation",
+            "AuthFailure.Whatever",
+            "UnauthorizedOperation",
+        ] {
+            assert_eq!(
+                classify(Action::DescribeBatchTask, code).0,
+                RefusalKind::Auth,
+                "{code}"
+            );
+        }
+        assert!(
+            classify(SUBMIT, "AuthFailure.SecretIdNotFound")
+                .1
+                .unwrap()
+                .contains("SecretId")
+        );
+    }
+
+    #[test]
+    fn limits_are_rate_limits_and_a_full_account_is_one_too() {
+        for code in [
+            "RequestLimitExceeded",
+            "RequestLimitExceeded.RequestLimitExceeded",
+            "RequestLimitExceeded.IPLimitExceeded",
+            "RequestLimitExceeded.UinLimitExceeded",
+            "RequestLimitExceeded.BatchTaskLimit",
+            "InvalidParameter.BatchTaskCountLimit",
+            "InvalidParameter.BatchLimitUndo",
+        ] {
+            assert_eq!(classify(SUBMIT, code).0, RefusalKind::RateLimited, "{code}");
+        }
+        assert_eq!(classify(SUBMIT, "LimitExceeded").0, RefusalKind::Other);
+        assert_eq!(
+            classify(SUBMIT, "InvalidParameter.JobGreaterThanLimit").0,
+            RefusalKind::Other
+        );
+    }
+
+    #[test]
+    fn unknown_jobs_and_domains_are_not_found() {
+        for code in [
+            "InvalidParameter.BatchTaskNotExist",
+            "FailedOperation.NotBatchTaskOwner",
+        ] {
+            let (kind, hint) = classify(Action::DescribeBatchTask, code);
+            assert_eq!(kind, RefusalKind::NotFound);
+            assert!(hint.unwrap().contains("job id"));
+        }
+        for action in [
+            Action::DescribeDomain,
+            Action::DescribeDomainList,
+            Action::DescribeRecordList,
+        ] {
+            for code in [
+                "InvalidParameterValue.DomainNotExists",
+                "ResourceNotFound.NoDataOfDomain",
+            ] {
+                assert!(not_in_account(action, code), "{action:?} {code}");
+                assert_eq!(classify(action, code).0, RefusalKind::NotFound);
+            }
+        }
+        assert!(!not_in_account(
+            Action::DescribeBatchTask,
+            "InvalidParameterValue.DomainNotExists"
+        ));
+        assert_eq!(
+            classify(SUBMIT, "InvalidParameterValue.DomainNotExists").0,
+            RefusalKind::Other
+        );
+    }
+
+    #[test]
+    fn no_records_is_an_empty_list_not_a_missing_domain() {
+        let code = "ResourceNotFound.NoDataOfRecord";
+        assert!(is_empty_list(Action::DescribeRecordList, code));
+        assert!(!not_in_account(Action::DescribeRecordList, code));
+        assert!(!is_empty_list(Action::DescribeDomainList, code));
+    }
+}

@@ -1,0 +1,173 @@
+//! DNSPod's API 3.0 (Tencent Cloud): SecretId/SecretKey pairs, TC3-HMAC-SHA256 signed JSON
+//! POSTs, the batch actions and the look-ups. Everything that names one of its actions,
+//! fields or codes is here.
+
+pub(crate) mod client;
+pub(crate) mod codes;
+mod lookups;
+#[cfg(test)]
+mod loopback;
+mod paging;
+pub(crate) mod sign;
+pub(crate) mod wire;
+
+use super::http::TransportOptions;
+use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
+use crate::job::{AccountRecord, Job, JobSpec};
+use crate::secret::mask_secret_id;
+use client::{Client, VARIANT, language};
+use sign::Call;
+use std::time::{Duration, Instant};
+use wire::TaskDetail;
+
+/// An API 3.0 key pair, with the session token that temporary (STS) keys come with.
+pub(crate) use crate::secret::CloudKeys as Credentials;
+
+/// What the API 3.0 backend is set up with.
+pub(crate) struct Options {
+    pub endpoint: Endpoint,
+    /// `None` is enough for a dry run; every call needs them.
+    pub credentials: Option<Credentials>,
+    pub lang: Lang,
+    pub user_agent: String,
+    pub request_timeout: Duration,
+    pub trace: Option<Trace>,
+    /// Unix seconds now: each request is signed with the time it is sent.
+    pub clock: fn() -> u64,
+    /// How many DescribeDomain look-ups may run at once.
+    pub lookup_jobs: usize,
+}
+
+/// The documented rates: 100 a second for DescribeRecordList, 20 for the batch actions
+/// and the other look-ups.
+fn rate_limit(action: &str) -> Option<u32> {
+    Some(if action == "DescribeRecordList" {
+        100
+    } else {
+        20
+    })
+}
+
+pub(crate) struct V3Backend {
+    client: Option<Client>,
+    lookup_jobs: usize,
+    endpoint: Endpoint,
+    credentials: Option<Credentials>,
+    lang: Lang,
+    user_agent: String,
+    clock: fn() -> u64,
+}
+
+impl V3Backend {
+    pub(crate) fn new(options: Options) -> anyhow::Result<V3Backend> {
+        let client = match &options.credentials {
+            Some(credentials) => Some(Client::new(
+                options.endpoint.clone(),
+                credentials.clone(),
+                options.lang,
+                options.clock,
+                TransportOptions {
+                    user_agent: options.user_agent.clone(),
+                    request_timeout: options.request_timeout,
+                    loopback: options.endpoint.is_loopback(),
+                    https: options.endpoint.is_https(),
+                    redactor: credentials.redactor(),
+                    trace: options.trace,
+                    rate: rate_limit,
+                },
+            )?),
+            None => None,
+        };
+        Ok(V3Backend {
+            client,
+            lookup_jobs: options.lookup_jobs,
+            endpoint: options.endpoint,
+            credentials: options.credentials,
+            lang: options.lang,
+            user_agent: options.user_agent,
+            clock: options.clock,
+        })
+    }
+
+    fn client(&self) -> Result<&Client, CallError> {
+        self.client
+            .as_ref()
+            .ok_or_else(|| CallError::NotSent("no API 3.0 credentials are configured".into()))
+    }
+
+    /// The submit as it would be sent at `timestamp`: the SecretId masked, the signature and
+    /// the session token redacted, `Content-Type` in its own field.
+    fn preview_at(&self, request: &wire::Request, timestamp: u64) -> DryRun {
+        let call = Call {
+            host: self.endpoint.host(),
+            action: request.action.name(),
+            body: &request.body,
+            timestamp,
+            variant: VARIANT,
+        };
+        let credentials = self.credentials.as_ref();
+        let secret_id = credentials.map_or_else(
+            || "<no credentials configured>".to_owned(),
+            |c| mask_secret_id(&c.secret_id),
+        );
+        let authorization = call.authorization(&secret_id, "<redacted>");
+        let token = credentials
+            .and_then(|c| c.session_token.as_ref())
+            .map(|_| "<redacted>");
+        let headers = call
+            .headers(authorization, token, Some(language(self.lang)))
+            .into_iter()
+            .filter(|(name, _)| *name != "Content-Type")
+            .collect();
+        DryRun {
+            method: "POST",
+            url: self.endpoint.join(""),
+            user_agent: self.user_agent.clone(),
+            content_type: VARIANT.content_type(),
+            form: Vec::new(),
+            headers,
+            body: Some(String::from_utf8_lossy(&request.body).into_owned()),
+        }
+    }
+}
+
+impl Backend for V3Backend {
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
+        self.client()
+            .map_err(CallError::into_error)?
+            .submit(&wire::submit_request(spec))
+    }
+
+    fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError> {
+        let detail: TaskDetail = self
+            .client()?
+            .call(&wire::detail_request(job_id), deadline)?;
+        // Every job has items: an answer without any is broken, not a finished job.
+        if detail.domains.is_empty() {
+            return Err(CallError::Unreadable(format!(
+                "DescribeBatchTask lists no items for job {job_id}"
+            )));
+        }
+        Ok(detail.into_job())
+    }
+
+    fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
+        let client = self.client().map_err(CallError::into_error)?;
+        paging::find_domains(client, names, self.lookup_jobs)
+    }
+
+    fn domain_records(
+        &self,
+        domain: &str,
+        hosts: &[String],
+    ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+        paging::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
+    }
+
+    fn preview(&self, spec: &JobSpec) -> DryRun {
+        self.preview_at(&wire::submit_request(spec), (self.clock)())
+    }
+}
+
+#[cfg(test)]
+mod tests;
