@@ -2,6 +2,7 @@
 
 mod support;
 
+mod both_apis;
 mod config;
 mod faults;
 mod generated;

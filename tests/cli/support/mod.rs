@@ -8,7 +8,9 @@ pub use cmd::Cmd;
 pub use golden::assert_current;
 
 use assert_cmd::cargo::cargo_bin;
-use fake_dnspod::{Config, DEFAULT_TOKEN, FakeDnspod, Request};
+use fake_dnspod::{
+    Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN, FakeDnspod, Request,
+};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tempfile::TempDir;
@@ -20,11 +22,44 @@ pub fn secret() -> &'static str {
 
 pub const EMAIL: &str = "ci@example.com";
 
+/// The session token of the temporary keys tests configure; no output may show it.
+pub const TEMPORARY_TOKEN: &str = "fake-session-token-0123456789";
+
 /// Fast polling against the fake: no test sleeps for real seconds.
 pub const FAST: [&str; 2] = ["--interval", "10ms"];
 
+/// Which API a test's runs talk to; the fake speaks both over one account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Api {
+    Legacy,
+    V3,
+}
+
+impl Api {
+    pub const BOTH: [Api; 2] = [Api::Legacy, Api::V3];
+
+    /// The action this API calls what the legacy API calls `legacy`.
+    pub fn action(self, legacy: &str) -> &str {
+        let v3 = match legacy {
+            "Batch.Domain.Create" => "CreateDomainBatch",
+            "Batch.Record.Create" => "CreateRecordBatch",
+            "Batch.Record.Modify" => "ModifyRecordBatch",
+            "Batch.Detail" => "DescribeBatchTask",
+            "Domain.Info" => "DescribeDomain",
+            "Domain.List" => "DescribeDomainList",
+            "Record.List" => "DescribeRecordList",
+            other => panic!("no API 3.0 twin for {other}"),
+        };
+        match self {
+            Api::Legacy => legacy,
+            Api::V3 => v3,
+        }
+    }
+}
+
 pub struct Env {
     pub server: FakeDnspod,
+    pub api: Api,
     home: TempDir,
 }
 
@@ -91,10 +126,26 @@ impl Env {
     }
 
     pub fn with(config: Config) -> Env {
+        Env::with_on(config, Api::Legacy)
+    }
+
+    /// A fresh fake, with every run of the binary on `api`.
+    pub fn on(api: Api) -> Env {
+        Env::with_on(Config::default(), api)
+    }
+
+    pub fn with_on(config: Config, api: Api) -> Env {
         Env {
             server: FakeDnspod::start_with(config),
+            api,
             home: tempfile::tempdir().expect("temp dir"),
         }
+    }
+
+    /// Every request the fake received for what the legacy API calls `legacy_action`,
+    /// on this test's API.
+    pub fn calls(&self, legacy_action: &str) -> Vec<Request> {
+        self.requests(self.api.action(legacy_action))
     }
 
     /// The default config path inside this test's private config directory.
@@ -155,8 +206,14 @@ impl Env {
             .env("XDG_DATA_HOME", self.home.path().join("data"))
             .env("NO_COLOR", "1")
             .env("DPBATCH_ENDPOINT", self.server.url())
-            .env("DNSPOD_TOKEN", DEFAULT_TOKEN)
-            .env("DPBATCH_EMAIL", EMAIL)
+            .env("DPBATCH_EMAIL", EMAIL);
+        match self.api {
+            Api::Legacy => cmd.env("DNSPOD_TOKEN", DEFAULT_TOKEN),
+            Api::V3 => cmd
+                .env("DPBATCH_API", "v3")
+                .env("TENCENTCLOUD_SECRET_ID", DEFAULT_SECRET_ID)
+                .env("TENCENTCLOUD_SECRET_KEY", DEFAULT_SECRET_KEY),
+        }
     }
 
     /// The binary as a plain process, for tests that signal it or read its pipes.
@@ -192,10 +249,12 @@ impl Env {
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
             stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
         };
-        assert!(
-            !run.stdout.contains(secret()) && !run.stderr.contains(secret()),
-            "the token's secret leaked: {run:#?}"
-        );
+        for secret in [secret(), DEFAULT_SECRET_KEY, TEMPORARY_TOKEN] {
+            assert!(
+                !run.stdout.contains(secret) && !run.stderr.contains(secret),
+                "a secret leaked: {run:#?}"
+            );
+        }
         assert!(
             !run.stdout.contains('\u{1b}') && !run.stderr.contains('\u{1b}'),
             "terminal escapes off a terminal: {run:#?}"
