@@ -27,6 +27,8 @@ pub(crate) enum RefusalKind {
     Auth,
     /// Over a rate limit: worth asking again later.
     RateLimited,
+    /// The service failed or is down for now: a read is worth asking again later.
+    Unavailable,
     /// What was named does not exist (a job, or a domain in this account).
     NotFound,
     /// The account or the function is locked or banned for now.
@@ -47,7 +49,10 @@ pub(crate) struct ApiRefused {
 
 impl ApiRefused {
     pub(crate) fn is_transient(&self) -> bool {
-        self.kind == RefusalKind::RateLimited
+        matches!(
+            self.kind,
+            RefusalKind::RateLimited | RefusalKind::Unavailable
+        )
     }
 }
 

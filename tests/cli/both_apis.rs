@@ -341,3 +341,19 @@ fn a_tccli_profile_is_enough_and_an_expired_one_says_to_refresh_it() {
         .code(2)
         .stderr_has("TENCENTCLOUD_SECRET_ID");
 }
+
+#[test]
+fn a_v3_internal_error_while_waiting_is_polled_again() {
+    let env = Env::on(Api::V3);
+    let job = env.submit_domains("a.cn").to_string();
+    env.server.inject(
+        "DescribeBatchTask",
+        Fault::V3Error {
+            code: "InternalError".into(),
+            message: "try later".into(),
+        },
+    );
+    env.run(&["wait", &job, "--interval", "10ms"])
+        .code(0)
+        .stderr_has("InternalError");
+}

@@ -57,6 +57,14 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
             Some("DNSPod has locked this domain; see the DNSPod console"),
         ),
         c if not_in_account(action, c) => (NotFound, None),
+        // A poll or a look-up that meets these is asked again; a submit that meets
+        // InternalError is an unknown outcome before it gets here.
+        c if family(c, "InternalError")
+            || family(c, "ServiceUnavailable")
+            || family(c, "ResourceUnavailable") =>
+        {
+            (Unavailable, None)
+        }
         _ => (Other, None),
     }
 }
@@ -95,6 +103,24 @@ mod tests {
     use super::*;
 
     const SUBMIT: Action = Action::CreateRecordBatch;
+
+    #[test]
+    fn a_failing_service_is_worth_polling_again() {
+        for code in [
+            "InternalError",
+            "ServiceUnavailable",
+            "ResourceUnavailable.Busy",
+        ] {
+            assert_eq!(
+                classify(Action::DescribeBatchTask, code).0,
+                RefusalKind::Unavailable
+            );
+        }
+        assert_eq!(
+            classify(Action::DescribeBatchTask, "InvalidParameter").0,
+            RefusalKind::Other
+        );
+    }
 
     #[test]
     fn server_failures_leave_a_submit_unknown_and_the_rest_are_definite() {
