@@ -139,20 +139,15 @@ fn hmac(key: &[u8], message: &[u8]) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
-/// `YYYY-MM-DD` of a Unix time, in UTC (the civil-from-days algorithm of H. Hinnant's
-/// date library), so that no clock or time zone is read here.
+/// `YYYY-MM-DD` of a Unix time, in UTC, so that no clock or time zone is read here.
 pub(crate) fn utc_date(timestamp: u64) -> String {
-    let days = i64::try_from(timestamp / 86_400).unwrap_or(i64::MAX / 2);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    i64::try_from(timestamp)
+        .ok()
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .map_or_else(
+            || "9999-12-31".to_owned(),
+            |at| at.strftime("%Y-%m-%d").to_string(),
+        )
 }
 
 #[cfg(test)]

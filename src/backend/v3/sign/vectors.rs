@@ -158,3 +158,28 @@ fn every_step_of_every_vector_is_reproduced_byte_for_byte() {
         );
     }
 }
+
+/// What signing one request costs, for `bench/run.sh` (which runs it with
+/// `cargo test --release -- --ignored signing_cost --nocapture`): not a check.
+#[test]
+#[ignore = "a measurement for bench/run.sh"]
+fn signing_cost() {
+    let body = br#"{"RecordIdList":[118332371,118332374],"Change":"ttl","ChangeTo":"600"}"#;
+    let rounds: u32 = 20_000;
+    let started = std::time::Instant::now();
+    for i in 0..rounds {
+        let call = Call {
+            host: "dnspod.tencentcloudapi.com",
+            action: "ModifyRecordBatch",
+            body,
+            timestamp: 1_700_000_000 + u64::from(i),
+            variant: SignedHeaders::WithAction,
+        };
+        let signature = call.signature(SECRET_KEY);
+        std::hint::black_box(call.headers(call.authorization(SECRET_ID, &signature), None, None));
+    }
+    println!(
+        "signing: {} ns per request",
+        started.elapsed().as_nanos() / u128::from(rounds)
+    );
+}
