@@ -208,7 +208,7 @@ cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
   done
   echo
   echo "Signing one request (canonical request, string to sign, the HMAC chain, the headers),"
-  echo "median of 20,000 in a release build: ${SIGN_NS} ns."
+  echo "the mean of 20,000 in a release build: ${SIGN_NS} ns."
   echo
   echo "## Peak memory against the answer's size (target <= 4x)"
   echo
