@@ -1,4 +1,4 @@
-//! Following a job to its end: polls Batch.Detail, backs off on passing failures, and stops
+//! Following a job to its end: polls its detail, backs off on passing failures, and stops
 //! on finished, timeout, interrupt, a refusal or too many failures in a row. It never
 //! prints; it reports through [`Observer`], and time passes through [`Pacer`].
 

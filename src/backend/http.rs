@@ -3,109 +3,18 @@
 //! no redirects and no retries of its own, the credentials redacted from every answer
 //! before any of it is read, and a classification of failures that keeps submits safe.
 
-use crate::error::{ApiRefused, Interrupted};
+pub(crate) use super::call::CallError;
 use crate::input::values::display_duration;
 use crate::secret::Redactor;
 use crate::signal::{self, Waited};
 use anyhow::Context;
 use reqwest::blocking::Client as HttpClient;
 use std::collections::HashMap;
-use std::fmt;
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// Why a call failed, in the terms that decide whether it may be repeated.
-#[derive(Debug)]
-pub(crate) enum CallError {
-    /// No connection was made: the request never left this machine.
-    NotSent(String),
-    /// The connection failed or timed out after the request may have been sent.
-    Transport(String),
-    /// An HTTP status other than 2xx, and how long the server asked us to wait, if it did.
-    Http {
-        status: u16,
-        retry_after: Option<Duration>,
-    },
-    /// A body that is not the answer we expect (an HTML page, a truncated answer).
-    Unreadable(String),
-    /// The API's own refusal.
-    Refused(ApiRefused),
-    /// Ctrl-C or SIGTERM; `sent` when the request may already have left.
-    Interrupted { sent: bool },
-}
-
-impl CallError {
-    /// As an error for the exit-code table: a refusal stays an [`ApiRefused`] (exit 3), an
-    /// interrupt an [`Interrupted`] (exit 130).
-    pub(crate) fn into_error(self) -> anyhow::Error {
-        match self {
-            CallError::Refused(refused) => refused.into(),
-            CallError::Interrupted { .. } => Interrupted.into(),
-            other => other.into(),
-        }
-    }
-
-    /// Worth another Batch.Detail after a pause: the failure may pass on its own.
-    pub(crate) fn is_transient(&self) -> bool {
-        match self {
-            CallError::NotSent(_) | CallError::Transport(_) | CallError::Unreadable(_) => true,
-            CallError::Http { status, .. } => *status >= 500 || *status == 429,
-            CallError::Refused(refused) => refused.is_transient(),
-            CallError::Interrupted { .. } => false,
-        }
-    }
-
-    /// How long the server asked us to wait before the next request.
-    pub(crate) fn retry_after(&self) -> Option<Duration> {
-        match self {
-            CallError::Http { retry_after, .. } => *retry_after,
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for CallError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CallError::NotSent(why) => write!(f, "could not connect: {why}"),
-            CallError::Transport(why) => write!(f, "connection failed: {why}"),
-            CallError::Http { status, .. } => write!(f, "HTTP status {status}"),
-            CallError::Unreadable(why) => write!(f, "unreadable answer: {why}"),
-            CallError::Refused(refused) => write!(f, "code {}: {}", refused.code, refused.message),
-            CallError::Interrupted { .. } => f.write_str("interrupted"),
-        }
-    }
-}
-
-impl std::error::Error for CallError {}
-
-/// Tries of a read-only look-up that fails in passing (a rate limit, a 5xx, a lost
-/// connection) before the failure is the answer.
-const LOOKUP_TRIES: u32 = 5;
-
-/// `call` again after a pause (doubling from a second, or the server's `Retry-After`) while
-/// it fails in passing: for look-ups only, which change nothing. Submits are never
-/// repeated.
-pub(crate) fn retrying<T>(mut call: impl FnMut() -> Result<T, CallError>) -> Result<T, CallError> {
-    let mut tries = 1;
-    loop {
-        match call() {
-            Err(err) if err.is_transient() && tries < LOOKUP_TRIES => {
-                let pause = Duration::from_secs(1 << (tries - 1))
-                    .max(err.retry_after().unwrap_or_default());
-                let until = Instant::now() + pause;
-                if signal::wait(until, || false) == Waited::Interrupted {
-                    return Err(CallError::Interrupted { sent: false });
-                }
-                tries += 1;
-            }
-            result => return result,
-        }
-    }
-}
 
 /// reqwest's own Display stops at the outermost layer ("error sending request"); the
 /// causes say what actually happened.
@@ -399,39 +308,4 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::error::RefusalKind;
-
-    #[test]
-    fn only_passing_failures_are_transient() {
-        let refused = |kind| {
-            CallError::Refused(ApiRefused {
-                action: "Batch.Detail",
-                code: "x".into(),
-                message: String::new(),
-                kind,
-                hint: None,
-            })
-        };
-        assert!(refused(RefusalKind::RateLimited).is_transient());
-        assert!(!refused(RefusalKind::Auth).is_transient());
-        assert!(!refused(RefusalKind::NotFound).is_transient());
-        let http = |status| CallError::Http {
-            status,
-            retry_after: None,
-        };
-        assert!(http(502).is_transient());
-        assert!(http(429).is_transient());
-        assert!(!http(404).is_transient());
-        assert!(CallError::Unreadable("x".into()).is_transient());
-        assert!(!CallError::Interrupted { sent: true }.is_transient());
-    }
-
-    #[test]
-    fn retry_after_is_read_in_seconds_and_bounded() {
-        assert_eq!(parse_retry_after(" 60 "), Some(Duration::from_secs(60)));
-        assert_eq!(parse_retry_after("99999999"), Some(MAX_RETRY_AFTER));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
-    }
-}
+mod tests;

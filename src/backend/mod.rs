@@ -2,6 +2,7 @@
 //! own terms (a [`JobSpec`] to submit, a [`Job`] to read, names to look up); each
 //! backend keeps its wire format, its actions and its refusal codes to itself.
 
+mod call;
 pub(crate) mod de;
 mod endpoint;
 mod http;

@@ -1,4 +1,4 @@
-//! Record specs for Batch.Record.Create and changes for Batch.Record.Modify: record types,
+//! Record specs for record-create jobs and changes for record-modify jobs: record types,
 //! host names, values by type, TTL and MX, each error naming the value.
 
 use super::values::{check_mx, check_ttl};

@@ -1,7 +1,7 @@
 //! What `retry` submits: the failed items of a finished job, and nothing that succeeded
 //! or that an earlier retry of the job sent, in as few jobs as the batch actions allow.
 //!
-//! Batch.Record.Create applies every record spec to every domain, so failed records are
+//! A record-create job applies every record spec to every domain, so failed records are
 //! grouped by domain and domains with the same failed specs share one job. A failed
 //! domain of a domain job is created again (with its `@`/`www` value); a failed record of
 //! a domain that was created is added to it. A record-modify job's change is not in its

@@ -8,7 +8,7 @@ use super::codes;
 use super::lookups::{AccountDomain, DomainInfoAnswer, DomainListAnswer, PAGE, RecordListAnswer};
 use super::wire::{Action, Request};
 use crate::backend::CallError;
-use crate::backend::http::retrying;
+use crate::backend::call::retrying;
 use crate::input::domains::ascii_key;
 use crate::job::AccountRecord;
 use crate::parallel;

@@ -1,0 +1,97 @@
+//! Why a call failed, in the terms that decide whether it may be repeated, and the one
+//! place a read-only call is repeated.
+
+use crate::error::{ApiRefused, Interrupted};
+use crate::signal::{self, Waited};
+use std::fmt;
+use std::time::{Duration, Instant};
+
+/// Why a call failed, in the terms that decide whether it may be repeated.
+#[derive(Debug)]
+pub(crate) enum CallError {
+    /// No connection was made: the request never left this machine.
+    NotSent(String),
+    /// The connection failed or timed out after the request may have been sent.
+    Transport(String),
+    /// An HTTP status other than 2xx, and how long the server asked us to wait, if it did.
+    Http {
+        status: u16,
+        retry_after: Option<Duration>,
+    },
+    /// A body that is not the answer we expect (an HTML page, a truncated answer).
+    Unreadable(String),
+    /// The API's own refusal.
+    Refused(ApiRefused),
+    /// Ctrl-C or SIGTERM; `sent` when the request may already have left.
+    Interrupted { sent: bool },
+}
+
+impl CallError {
+    /// As an error for the exit-code table: a refusal stays an [`ApiRefused`] (exit 3), an
+    /// interrupt an [`Interrupted`] (exit 130).
+    pub(crate) fn into_error(self) -> anyhow::Error {
+        match self {
+            CallError::Refused(refused) => refused.into(),
+            CallError::Interrupted { .. } => Interrupted.into(),
+            other => other.into(),
+        }
+    }
+
+    /// Worth another Batch.Detail after a pause: the failure may pass on its own.
+    pub(crate) fn is_transient(&self) -> bool {
+        match self {
+            CallError::NotSent(_) | CallError::Transport(_) | CallError::Unreadable(_) => true,
+            CallError::Http { status, .. } => *status >= 500 || *status == 429,
+            CallError::Refused(refused) => refused.is_transient(),
+            CallError::Interrupted { .. } => false,
+        }
+    }
+
+    /// How long the server asked us to wait before the next request.
+    pub(crate) fn retry_after(&self) -> Option<Duration> {
+        match self {
+            CallError::Http { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallError::NotSent(why) => write!(f, "could not connect: {why}"),
+            CallError::Transport(why) => write!(f, "connection failed: {why}"),
+            CallError::Http { status, .. } => write!(f, "HTTP status {status}"),
+            CallError::Unreadable(why) => write!(f, "unreadable answer: {why}"),
+            CallError::Refused(refused) => write!(f, "code {}: {}", refused.code, refused.message),
+            CallError::Interrupted { .. } => f.write_str("interrupted"),
+        }
+    }
+}
+
+impl std::error::Error for CallError {}
+
+/// Tries of a read-only look-up that fails in passing (a rate limit, a 5xx, a lost
+/// connection) before the failure is the answer.
+const LOOKUP_TRIES: u32 = 5;
+
+/// `call` again after a pause (doubling from a second, or the server's `Retry-After`) while
+/// it fails in passing: for look-ups only, which change nothing. Submits are never
+/// repeated.
+pub(crate) fn retrying<T>(mut call: impl FnMut() -> Result<T, CallError>) -> Result<T, CallError> {
+    let mut tries = 1;
+    loop {
+        match call() {
+            Err(err) if err.is_transient() && tries < LOOKUP_TRIES => {
+                let pause = Duration::from_secs(1 << (tries - 1))
+                    .max(err.retry_after().unwrap_or_default());
+                let until = Instant::now() + pause;
+                if signal::wait(until, || false) == Waited::Interrupted {
+                    return Err(CallError::Interrupted { sent: false });
+                }
+                tries += 1;
+            }
+            result => return result,
+        }
+    }
+}
