@@ -1,4 +1,5 @@
-//! Vendor-style timestamps ("2015-09-08 18:37:01", Beijing time) without a date crate.
+//! Vendor-style timestamps ("2015-09-08 18:37:01", Beijing time), API 3.0's UTC dates
+//! and HTTP `Date` headers.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -10,58 +11,30 @@ pub(crate) fn now() -> String {
     format_unix(secs)
 }
 
-/// These Unix seconds as the vendor writes them.
+/// `secs` formatted with `strftime`'s `format`, `offset` seconds east of UTC.
+fn format(secs: u64, offset: i64, format: &str) -> String {
+    let at = i64::try_from(secs)
+        .ok()
+        .and_then(|secs| jiff::Timestamp::from_second(secs.saturating_add(offset)).ok())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    at.strftime(format).to_string()
+}
+
+/// These Unix seconds as the vendor writes them: China Standard Time, UTC+8, no daylight
+/// saving.
 pub(crate) fn format_unix(secs: u64) -> String {
-    // DNSPod stamps China Standard Time: UTC+8, no daylight saving.
-    let local = secs + 8 * 3600;
-    let (days, rest) = (local / 86_400, local % 86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    format(secs, 8 * 3600, "%Y-%m-%d %H:%M:%S")
 }
 
 /// The UTC date of these Unix seconds, `YYYY-MM-DD`: API 3.0's credential scope.
 pub(crate) fn utc_date(secs: u64) -> String {
-    let (year, month, day) = civil_from_days(secs / 86_400);
-    format!("{year:04}-{month:02}-{day:02}")
+    format(secs, 0, "%Y-%m-%d")
 }
 
 /// These Unix seconds as an HTTP `Date` header, which API 3.0 clients read the server's
 /// clock from.
 pub(crate) fn http_date(secs: u64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!(
-        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} GMT",
-        DAYS[(days % 7) as usize],
-        MONTHS[(month - 1) as usize],
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
-}
-
-/// Days since 1970-01-01 to (year, month, day): Howard Hinnant's `civil_from_days`,
-/// restricted to dates after the epoch.
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    (year, month, day)
+    format(secs, 0, "%a, %d %b %Y %H:%M:%S GMT")
 }
 
 #[cfg(test)]
