@@ -9,6 +9,7 @@ mod http;
 pub(crate) mod legacy;
 #[cfg(test)]
 pub(crate) mod mock;
+mod pager;
 pub(crate) mod v3;
 
 pub(crate) use endpoint::Endpoint;

@@ -7,9 +7,6 @@ use crate::job::AccountRecord;
 use compact_str::CompactString;
 use serde::Deserialize;
 
-/// The server pages both lists by force at this many entries, whatever `length` asks for.
-pub(crate) const PAGE: u64 = 3000;
-
 /// A domain of the account; `id` is a string in Domain.Info and a number in Domain.List.
 #[derive(Deserialize, Debug, Clone)]
 pub(crate) struct AccountDomain {

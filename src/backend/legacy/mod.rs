@@ -8,6 +8,7 @@ mod paging;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
+use super::pager;
 use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
 use crate::input::records::{Change, ChangeField, RecordSpec};
 use crate::job::{AccountRecord, Job, JobSpec};
@@ -102,7 +103,7 @@ impl Backend for LegacyBackend {
 
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
         let client = self.client().map_err(CallError::into_error)?;
-        paging::find_domains(client, names, self.lookup_jobs)
+        pager::find_domains(client, names, self.lookup_jobs)
     }
 
     fn domain_records(
@@ -110,7 +111,7 @@ impl Backend for LegacyBackend {
         domain: &str,
         hosts: &[String],
     ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
-        paging::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
+        pager::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
     }
 
     fn preview(&self, spec: &JobSpec) -> DryRun {

@@ -4,12 +4,10 @@
 
 use super::wire::{Action, Answer, ApiError, Request, answer};
 use crate::backend::de;
+use crate::backend::pager::PAGE;
 use crate::job::AccountRecord;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
-
-/// Entries asked for a page: the list's default, and the most DescribeRecordList gives.
-pub(crate) const PAGE: u64 = 3000;
 
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]

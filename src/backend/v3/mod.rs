@@ -12,6 +12,7 @@ pub(crate) mod sign;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
+use super::pager;
 use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
 use crate::job::{AccountRecord, Job, JobSpec};
 use crate::secret::mask_secret_id;
@@ -153,7 +154,7 @@ impl Backend for V3Backend {
 
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
         let client = self.client().map_err(CallError::into_error)?;
-        paging::find_domains(client, names, self.lookup_jobs)
+        pager::find_domains(client, names, self.lookup_jobs)
     }
 
     fn domain_records(
@@ -161,7 +162,7 @@ impl Backend for V3Backend {
         domain: &str,
         hosts: &[String],
     ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
-        paging::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
+        pager::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
     }
 
     fn preview(&self, spec: &JobSpec) -> DryRun {

@@ -1,169 +1,82 @@
-//! The look-ups' strategy on API 3.0, as on the legacy API: names to domain IDs through
-//! DescribeDomainList pages or DescribeDomain, whichever costs fewer requests, and a
-//! domain's records through DescribeRecordList pages. Paging ends at an empty page or one
-//! that adds nothing new, whatever total the server claims.
+//! The API 3.0 look-ups as pages for the shared strategy (`backend/pager.rs`):
+//! DescribeDomainList and DescribeRecordList pages of 3000, and DescribeDomain.
 
 use super::client::Client;
 use super::codes;
-use super::lookups::{self, AccountDomain, DomainAnswer, DomainListAnswer, PAGE, RecordListAnswer};
+use super::lookups::{self, DomainAnswer, DomainListAnswer, RecordListAnswer};
 use super::wire::Action;
 use crate::backend::CallError;
 use crate::backend::call::retrying;
-use crate::input::domains::ascii_key;
-use crate::job::AccountRecord;
-use crate::parallel;
+use crate::backend::pager::{self, DomainPage, Lister, RecordPage};
 use anyhow::Context;
-use std::collections::{HashMap, HashSet};
-
-/// Paging stops here whatever totals a server claims: 3 million entries.
-const MAX_PAGES: u64 = 1000;
 
 /// Whether a look-up refused because the domain is not in the account.
 fn not_in_account(err: &CallError, action: Action) -> bool {
     matches!(err, CallError::Refused(r) if codes::not_in_account(action, &r.code))
 }
 
-/// The key a domain of the account shares with the names given for it (see `ascii_key`).
-fn account_key(domain: &AccountDomain) -> Option<String> {
-    let name = domain.punycode.as_deref().or(domain.name.as_deref())?;
-    Some(ascii_key(&name.to_lowercase()).into_owned())
-}
-
-/// The domain ID of each name, in order; `None` for a name the account does not hold.
-///
-/// One name costs one DescribeDomain. More start with DescribeDomainList, 3000 domains a
-/// page; after each page, when fewer names are left than pages, the rest are asked one by
-/// one with DescribeDomain instead.
-pub(super) fn find_domains(
-    client: &Client,
-    names: &[String],
-    workers: usize,
-) -> anyhow::Result<Vec<Option<u64>>> {
-    let mut found: Vec<Option<u64>> = vec![None; names.len()];
-    let listed_all = names.len() > 1 && list_domains(client, names, &mut found)?;
-    if listed_all {
-        return Ok(found);
-    }
-    let missing: Vec<usize> = (0..names.len()).filter(|&i| found[i].is_none()).collect();
-    let infos = parallel::map(&missing, workers, |&i| describe_domain(client, &names[i]))?;
-    for (i, id) in missing.into_iter().zip(infos) {
-        found[i] = id;
-    }
-    Ok(found)
-}
-
-/// One name's domain ID through DescribeDomain; `None` when the account does not hold it.
-fn describe_domain(client: &Client, name: &str) -> anyhow::Result<Option<u64>> {
-    match retrying(|| client.call::<DomainAnswer>(&lookups::domain_request(name), None)) {
-        Ok(answer) => Ok(Some(answer.domain.domain_id)),
-        Err(err) if not_in_account(&err, Action::DescribeDomain) => Ok(None),
-        Err(err) => {
-            Err(err.into_error()).with_context(|| format!("could not look up domain {name}"))
+impl Lister for Client {
+    fn domain_page(&self, offset: u64) -> anyhow::Result<Option<DomainPage>> {
+        let request = lookups::domain_list_request(offset);
+        match retrying(|| self.call::<DomainListAnswer>(&request, None)) {
+            Ok(page) => Ok(Some(DomainPage {
+                domains: page
+                    .domains
+                    .iter()
+                    .map(|d| {
+                        let key = pager::key(d.punycode.as_deref(), d.name.as_deref());
+                        (d.domain_id, key)
+                    })
+                    .collect(),
+                total: page.info.domain_total,
+            })),
+            // The account holds no domains.
+            Err(err) if not_in_account(&err, Action::DescribeDomainList) => Ok(None),
+            Err(err) => Err(err.into_error()).context("could not list the account's domains"),
         }
     }
-}
 
-/// Pages through DescribeDomainList, filling in the ID of each name it lists. True when
-/// the whole account was listed, so that the names still missing are not in it.
-fn list_domains(
-    client: &Client,
-    names: &[String],
-    found: &mut [Option<u64>],
-) -> anyhow::Result<bool> {
-    // Names come checked and de-duplicated by this key (input::domains::collect).
-    let position: HashMap<String, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| (ascii_key(name).into_owned(), i))
-        .collect();
-    let mut listed = HashSet::new();
-    let mut offset = 0;
-    for _ in 0..MAX_PAGES {
-        let page: DomainListAnswer =
-            match retrying(|| client.call(&lookups::domain_list_request(offset), None)) {
-                Ok(page) => page,
-                // The account holds no domains.
-                Err(err) if not_in_account(&err, Action::DescribeDomainList) => return Ok(true),
-                Err(err) => {
-                    return Err(err.into_error()).context("could not list the account's domains");
-                }
-            };
-        if page.domains.is_empty() {
-            return Ok(true);
-        }
-        let before = listed.len();
-        for domain in &page.domains {
-            listed.insert(domain.domain_id);
-            if let Some(&i) = account_key(domain).and_then(|key| position.get(&key)) {
-                found[i] = Some(domain.domain_id);
+    fn domain_id(&self, name: &str) -> anyhow::Result<Option<u64>> {
+        let request = lookups::domain_request(name);
+        match retrying(|| self.call::<DomainAnswer>(&request, None)) {
+            Ok(answer) => Ok(Some(answer.domain.domain_id)),
+            Err(err) if not_in_account(&err, Action::DescribeDomain) => Ok(None),
+            Err(err) => {
+                Err(err.into_error()).with_context(|| format!("could not look up domain {name}"))
             }
         }
-        // A page of domains listed before: the paging goes nowhere, ask for the rest.
-        if listed.len() == before {
-            return Ok(false);
-        }
-        offset += page.domains.len() as u64;
-        let total = page.info.domain_total.unwrap_or(offset);
-        if offset >= total {
-            return Ok(true);
-        }
-        let names_left = found.iter().filter(|id| id.is_none()).count() as u64;
-        if names_left <= (total - offset).div_ceil(PAGE) {
-            return Ok(false);
-        }
     }
-    Ok(false)
-}
 
-/// The records of `domain`, each once, through DescribeRecordList pages; with one host
-/// the server filters (`Subdomain`). `None` when the domain is not in the account.
-pub(super) fn domain_records(
-    client: &Client,
-    domain: &str,
-    hosts: &[String],
-) -> anyhow::Result<Option<Vec<AccountRecord>>> {
-    let host = match hosts {
-        [host] => Some(host.as_str()),
-        _ => None,
-    };
-    let mut listed = HashSet::new();
-    let mut records = Vec::new();
-    let mut offset = 0;
-    for _ in 0..MAX_PAGES {
+    fn record_page(
+        &self,
+        domain: &str,
+        host: Option<&str>,
+        offset: u64,
+    ) -> anyhow::Result<Option<RecordPage>> {
         let request = lookups::record_list_request(domain, host, offset);
-        let page: RecordListAnswer = match retrying(|| client.call(&request, None)) {
-            Ok(page) => page,
+        match retrying(|| self.call::<RecordListAnswer>(&request, None)) {
+            Ok(page) => Ok(Some(RecordPage {
+                total: page.info.total_count,
+                records: page.records.into_iter().map(|r| r.into_record()).collect(),
+            })),
             Err(CallError::Refused(r))
                 if codes::is_empty_list(Action::DescribeRecordList, &r.code) =>
             {
-                break;
+                Ok(Some(RecordPage {
+                    records: Vec::new(),
+                    total: Some(0),
+                }))
             }
-            Err(err) if not_in_account(&err, Action::DescribeRecordList) => return Ok(None),
-            Err(err) => {
-                return Err(err.into_error())
-                    .with_context(|| format!("could not list the records of {domain}"));
-            }
-        };
-        offset += page.records.len() as u64;
-        let before = listed.len();
-        records.extend(
-            page.records
-                .into_iter()
-                .filter(|record| listed.insert(record.record_id))
-                .map(|record| record.into_record()),
-        );
-        // An empty page, or one of records listed before (a server repeating its page),
-        // ends the listing whatever total was claimed.
-        if listed.len() == before || offset >= page.info.total_count.unwrap_or(offset) {
-            break;
+            Err(err) if not_in_account(&err, Action::DescribeRecordList) => Ok(None),
+            Err(err) => Err(err.into_error())
+                .with_context(|| format!("could not list the records of {domain}")),
         }
     }
-    Ok(Some(records))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::backend::pager::{domain_records, find_domains};
     use crate::backend::v3::loopback::{client, serve};
 
     fn ok(fields: &str) -> String {
