@@ -6,6 +6,7 @@ pub(crate) mod records;
 pub(crate) mod values;
 
 use crate::error::usage;
+use crate::escape::visible;
 use std::io::Read;
 use std::path::Path;
 
@@ -13,13 +14,17 @@ use std::path::Path;
 const MAX_LISTED: usize = 20;
 
 /// One message for many bad values: the count, then the first few, one per line.
+/// Each entry is escaped whole, so a value holding a line break cannot add a line of its
+/// own to the list.
 pub(crate) fn list_errors(errors: &[String]) -> String {
+    let shown: Vec<String> = errors
+        .iter()
+        .take(MAX_LISTED)
+        .map(|error| visible(error).into_owned())
+        .collect();
     let mut text = match errors.len() {
-        1 => errors[0].clone(),
-        n => format!(
-            "{n} invalid values:\n  {}",
-            errors[..n.min(MAX_LISTED)].join("\n  ")
-        ),
+        1 => shown[0].clone(),
+        n => format!("{n} invalid values:\n  {}", shown.join("\n  ")),
     };
     if errors.len() > MAX_LISTED {
         text.push_str(&format!("\n  ... and {} more", errors.len() - MAX_LISTED));
@@ -106,6 +111,21 @@ mod tests {
             text_of(b"a.cn\n\xff".to_vec())
                 .unwrap_err()
                 .contains("not UTF-8 text (invalid byte at byte 5)")
+        );
+    }
+
+    #[test]
+    fn a_line_break_in_a_value_cannot_add_a_line() {
+        let errors = [
+            "host `www\nerror: forged` is bad".to_owned(),
+            "TTL `0`".to_owned(),
+        ];
+        let text = list_errors(&errors);
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert!(text.contains(r"www\nerror: forged"), "{text}");
+        assert_eq!(
+            list_errors(&errors[..1]),
+            r"host `www\nerror: forged` is bad"
         );
     }
 }
