@@ -58,8 +58,15 @@ impl Output {
         (output, sink)
     }
 
-    /// A warning on stderr; shown even under `--quiet`.
+    /// A warning on stderr; shown even under `--quiet`. (In unit tests it goes with the
+    /// captured results, marked, so that tests can read it and the test log stays clean.)
     pub(crate) fn warn(&self, message: &str) {
+        #[cfg(test)]
+        if let Some(captured) = &self.captured {
+            let line = format!("stderr: warning: {message}\n");
+            captured.borrow_mut().extend_from_slice(line.as_bytes());
+            return;
+        }
         warn(message);
     }
 
