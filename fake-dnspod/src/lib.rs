@@ -24,6 +24,7 @@ mod clock;
 mod fault;
 mod http;
 mod job;
+mod limits;
 mod render;
 mod server;
 mod state;
@@ -83,6 +84,11 @@ pub struct Config {
     /// Seconds added to the real clock for API 3.0: what `X-TC-Timestamp` is checked
     /// against (300 s either way) and the `Date` header says, to test a skewed client.
     pub clock_offset: i64,
+    /// Waited before every answer, so that benchmarks see real round trips.
+    pub latency: Duration,
+    /// At most this many calls of one action a second; more get the vendor's rate-limit
+    /// refusal (`-2`, `RequestLimitExceeded`). `None` (the default): no limit.
+    pub calls_per_second: Option<u32>,
 }
 
 impl Default for Config {
@@ -100,6 +106,8 @@ impl Default for Config {
             secret_key: DEFAULT_SECRET_KEY.to_string(),
             temporary: None,
             clock_offset: 0,
+            latency: Duration::ZERO,
+            calls_per_second: None,
         }
     }
 }
@@ -169,6 +177,7 @@ impl FakeDnspod {
             state: Mutex::new(state),
             requests: Mutex::default(),
             faults: Mutex::default(),
+            limits: limits::Limits::new(config.latency, config.calls_per_second),
             stop: AtomicBool::new(false),
         });
         let accept = thread::Builder::new()

@@ -14,6 +14,7 @@ fn usage() -> String {
 Usage: fake-dnspod [--addr 127.0.0.1:8053] [--token ID,SECRET]
                    [--secret-id ID] [--secret-key KEY]
                    [--waiting N] [--running N] | [--elapsed SECS] [--job DxR]...
+                   [--latency MS] [--rate N]
 
 Serves a fake of DNSPod's legacy batch API (Batch.Domain.Create, Batch.Record.Create,
 Batch.Record.Modify, Batch.Detail) and its look-ups (Domain.Info, Domain.List,
@@ -32,6 +33,9 @@ the same account and jobs.
   --elapsed SECS  instead, finish each job SECS seconds after submission
   --job DxR       also start with a finished job of D generated domains with R
                   records each (e.g. 10000x2), for benchmarks; may be repeated
+  --latency MS    wait this many milliseconds before every answer [default: 0]
+  --rate N        refuse calls of one action beyond N a second, as the vendor
+                  does (-2, RequestLimitExceeded) [default: no limit]
   -h, --help      print this help
 "
     )
@@ -146,6 +150,10 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
             "--waiting" => waiting = Some(count(&flag, &value()?)?),
             "--running" => running = Some(count(&flag, &value()?)?),
             "--elapsed" => elapsed = Some(seconds(&value()?)?),
+            "--latency" => {
+                config.latency = Duration::from_millis(count(&flag, &value()?)?.into());
+            }
+            "--rate" => config.calls_per_second = Some(count(&flag, &value()?)?),
             "--job" => {
                 let text = value()?;
                 let shape = text

@@ -11,6 +11,7 @@ use std::time::Duration;
 use crate::api;
 use crate::fault::{Effect, FaultQueue};
 use crate::http::{self, Api, ReadError, Request, Response};
+use crate::limits::Limits;
 use crate::lock;
 use crate::state::State;
 use crate::v3;
@@ -28,6 +29,7 @@ pub(crate) struct Shared {
     pub(crate) state: Mutex<State>,
     pub(crate) requests: Mutex<Vec<Request>>,
     pub(crate) faults: Mutex<FaultQueue>,
+    pub(crate) limits: Limits,
     pub(crate) stop: AtomicBool,
 }
 
@@ -66,7 +68,10 @@ fn serve(stream: &TcpStream, shared: &Shared) {
 /// Answers a well-formed request: as a scripted fault says, or as the API would.
 fn answer(request: Request, shared: &Shared, stream: &TcpStream) -> io::Result<()> {
     lock(&shared.requests).push(request.clone());
-    let fault = lock(&shared.faults).take(&request.action);
+    let fault = shared
+        .limits
+        .admit(&request)
+        .or_else(|| lock(&shared.faults).take(&request.action));
     let handle = || match request.api {
         Api::Legacy => api::handle(&request, &shared.token, &shared.state),
         Api::V3 => v3::handle(&request, &shared.keys, &shared.state),

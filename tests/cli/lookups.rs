@@ -153,3 +153,31 @@ fn rate_limited_look_ups_are_asked_again() {
         "the 503 was asked again"
     );
 }
+
+#[test]
+fn look_ups_keep_under_a_server_that_enforces_the_rate() {
+    // The fake refuses past 20 calls of an action a second, as DNSPod does; dpbatch
+    // spaces its look-ups under that, and asks again if jitter bunches a few together.
+    let env = Env::with(fake_dnspod::Config {
+        calls_per_second: Some(20),
+        ..fake_dnspod::Config::default()
+    });
+    env.server.add_domains("rate", 30);
+    let names: Vec<String> = (1..=30).map(|i| format!("rate{i:05}.example")).collect();
+    let run = env.run(&[
+        "record-modify",
+        "--domain",
+        &names.join(","),
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+        "--dry-run",
+    ]);
+    run.code(2).stderr_has("no A record named www");
+    assert!(env.requests("Record.List").len() >= 30);
+}

@@ -4,6 +4,7 @@ mod faults;
 mod jobs;
 mod lookups;
 mod protocol;
+mod rates;
 mod shapes;
 mod v3;
 
