@@ -11,10 +11,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ ${1:-} == --smoke ]]; then
-  SIZES=(10); RUNS=3; WARMUP=1; CREATE_DOMAINS=10; WAITS=("1:0.5"); REPEATS=1
+  SIZES=(10); RUNS=3; WARMUP=1; CREATE_DOMAINS=10; WAITS=("1:0.5"); REPEATS=1; LOOKUPS=(20 20)
   OUT=target/bench/BENCHMARKS.smoke.md
 else
   SIZES=(10 1000 10000); RUNS=20; WARMUP=3; CREATE_DOMAINS=10000; WAITS=("3:0.5" "6:2" "10:2"); REPEATS=3
+  # Domains of the look-up benchmark: legacy (paced at 20 a second), API 3.0 (100 a second).
+  LOOKUPS=(400 2000)
   OUT=BENCHMARKS.md
 fi
 RECORDS=2
@@ -130,6 +132,32 @@ else
   SIGN_NS="(not measured in --smoke)"
 fi
 
+# --- look-ups side by side ---------------------------------------------------------------
+# A selection over D domains against a fake that takes 50 ms to answer: --lookup-jobs 8
+# (the default) against 1, and against the floors D x 50 ms / 8 and the pacing's D / rate.
+LATENCY_MS=50
+LOOKUP_ROWS=()
+lookup_case() { # api domains rate
+  local api=$1 domains=$2 rate=$3 env_prefix=""
+  [[ $api == v3 ]] && env_prefix=$V3
+  start_fake --latency "$LATENCY_MS" --domains "$domains"
+  seq -f "bench%05g.example" "$domains" >"$WORK/lookup.txt"
+  local cmd="$BIN record-modify --domain-file $WORK/lookup.txt --sub www --type A --change ttl --to 60 --dry-run"
+  local t8 t1
+  # shellcheck disable=SC2086 # the prefix and the command are word lists
+  /usr/bin/time -f %e -o "$WORK/t8" env DPBATCH_ENDPOINT="$URL" $env_prefix $cmd >/dev/null 2>&1
+  # shellcheck disable=SC2086
+  /usr/bin/time -f %e -o "$WORK/t1" env DPBATCH_ENDPOINT="$URL" $env_prefix $cmd --lookup-jobs 1 >/dev/null 2>&1
+  t8=$(tail -1 "$WORK/t8"); t1=$(tail -1 "$WORK/t1")
+  local floor pace
+  floor=$(awk -v d="$domains" -v l="$LATENCY_MS" 'BEGIN { printf "%.2f", d * l / 1000 / 8 }')
+  pace=$(awk -v d="$domains" -v r="$rate" 'BEGIN { printf "%.2f", d / r }')
+  LOOKUP_ROWS+=("| $api | $domains | $t8 s | $t1 s | $(ratio "$t1" "$t8") | $floor s | $(ratio "$t8" "$floor") | $pace s | $(ratio "$t8" "$pace") |")
+}
+echo "== look-ups side by side" >&2
+lookup_case legacy "${LOOKUPS[0]}" 20
+lookup_case v3 "${LOOKUPS[1]}" 100
+
 # --- waiting on jobs of known duration -------------------------------------------------
 echo "== waiting" >&2
 WAIT_ROWS=()
@@ -234,6 +262,17 @@ cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
   echo "|---|---|---|"
   echo "| \`dpbatch domain-create --file\` | $(fmt "$CREATE_DP") ms | $(ratio "$CREATE_DP" "$CREATE_CURL") |"
   echo "| \`curl --data-urlencode domains@FILE\` | $(fmt "$CREATE_CURL") ms | 1.00 |"
+  echo
+  echo "## Look-ups side by side"
+  echo
+  echo "\`record-modify --domain-file F --sub www --type A ... --dry-run\` over D domains, against a fake that"
+  echo "answers after ${LATENCY_MS} ms: one look-up a domain. One run each, wall time. The parallel floor is"
+  echo "D x ${LATENCY_MS} ms / 8; the pacing floor is D / rate, the per-action rate dpbatch keeps under (legacy 20"
+  echo "a second, API 3.0's DescribeRecordList 100). The larger floor binds."
+  echo
+  echo "| API | D | \`--lookup-jobs 8\` | \`--lookup-jobs 1\` | speed-up | parallel floor | ratio | pacing floor | ratio |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${LOOKUP_ROWS[@]}"
   echo
   echo "## Waiting on jobs of known duration"
   echo

@@ -14,7 +14,7 @@ fn usage() -> String {
 Usage: fake-dnspod [--addr 127.0.0.1:8053] [--token ID,SECRET]
                    [--secret-id ID] [--secret-key KEY]
                    [--waiting N] [--running N] | [--elapsed SECS] [--job DxR]...
-                   [--latency MS] [--rate N]
+                   [--domains N] [--latency MS] [--rate N]
 
 Serves a fake of DNSPod's legacy batch API (Batch.Domain.Create, Batch.Record.Create,
 Batch.Record.Modify, Batch.Detail) and its look-ups (Domain.Info, Domain.List,
@@ -33,6 +33,7 @@ the same account and jobs.
   --elapsed SECS  instead, finish each job SECS seconds after submission
   --job DxR       also start with a finished job of D generated domains with R
                   records each (e.g. 10000x2), for benchmarks; may be repeated
+  --domains N     also add N domains (bench00001.example...) with a www A record
   --latency MS    wait this many milliseconds before every answer [default: 0]
   --rate N        refuse calls of one action beyond N a second, as the vendor
                   does (-2, RequestLimitExceeded) [default: no limit]
@@ -48,6 +49,8 @@ struct Options {
     config: Config,
     /// Synthetic finished jobs to create at start: (domains, records per domain).
     jobs: Vec<(usize, usize)>,
+    /// Generated domains to add to the account, each with a `www` A record.
+    domains: usize,
 }
 
 fn main() -> ExitCode {
@@ -64,7 +67,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(Options { addr, config, jobs }: Options) -> ExitCode {
+fn serve(
+    Options {
+        addr,
+        config,
+        jobs,
+        domains,
+    }: Options,
+) -> ExitCode {
     let token = config.token.clone();
     let (secret_id, secret_key) = (config.secret_id.clone(), config.secret_key.clone());
     let server = match FakeDnspod::bind(addr, config) {
@@ -100,6 +110,12 @@ fn serve(Options { addr, config, jobs }: Options) -> ExitCode {
             );
         }
     }
+    if domains > 0 {
+        for id in server.add_domains("bench", domains) {
+            server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        }
+        println!("domains bench00001.example to bench{domains:05}.example, each with www A");
+    }
     for (domains, records) in jobs {
         let job = server.create_domain_job(domains, records);
         server.finish_all();
@@ -121,6 +137,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
     };
     let (mut waiting, mut running, mut elapsed) = (None, None, None);
     let mut jobs = Vec::new();
+    let mut domains = 0;
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
@@ -154,21 +171,27 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
                 config.latency = Duration::from_millis(count(&flag, &value()?)?.into());
             }
             "--rate" => config.calls_per_second = Some(count(&flag, &value()?)?),
-            "--job" => {
-                let text = value()?;
-                let shape = text
-                    .split_once('x')
-                    .and_then(|(d, r)| Some((d.parse().ok()?, r.parse().ok()?)))
-                    .ok_or(format!(
-                        "--job wants DOMAINSxRECORDS like 10000x2, got {text:?}"
-                    ))?;
-                jobs.push(shape);
-            }
+            "--domains" => domains = count(&flag, &value()?)? as usize,
+            "--job" => jobs.push(job_shape(&value()?)?),
             _ => return Err(format!("unknown argument {flag:?}")),
         }
     }
     config.progress = progress(elapsed, waiting, running)?;
-    Ok(Some(Options { addr, config, jobs }))
+    Ok(Some(Options {
+        addr,
+        config,
+        jobs,
+        domains,
+    }))
+}
+
+/// `--job DxR`: D domains with R records each.
+fn job_shape(text: &str) -> Result<(usize, usize), String> {
+    text.split_once('x')
+        .and_then(|(d, r)| Some((d.parse().ok()?, r.parse().ok()?)))
+        .ok_or(format!(
+            "--job wants DOMAINSxRECORDS like 10000x2, got {text:?}"
+        ))
 }
 
 fn progress(
