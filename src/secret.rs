@@ -6,9 +6,38 @@ const REDACTED: &str = "<redacted>";
 
 /// A secret as it is read from a flag, the environment or a file, before it is parsed:
 /// its `Debug` shows nothing of it, so no `Debug` of a struct holding one can print it.
-#[derive(Clone, PartialEq, Eq, serde::Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct SecretString(String);
+
+/// Read from a config or credential file; an error never repeats the value, as serde's
+/// own "invalid type: integer `…`" would.
+impl<'de> serde::Deserialize<'de> for SecretString {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Quoted;
+        impl serde::de::Visitor<'_> for Quoted {
+            type Value = SecretString;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a quoted string")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<SecretString, E> {
+                Ok(SecretString(value.to_owned()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<SecretString, E> {
+                Err(E::custom("a secret must be a quoted string"))
+            }
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<SecretString, E> {
+                Err(E::custom("a secret must be a quoted string"))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<SecretString, E> {
+                Err(E::custom("a secret must be a quoted string"))
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<SecretString, E> {
+                Err(E::custom("a secret must be a quoted string"))
+            }
+        }
+        deserializer.deserialize_any(Quoted)
+    }
+}
 
 impl SecretString {
     pub(crate) fn new(value: String) -> SecretString {

@@ -74,6 +74,8 @@ impl std::error::Error for CallError {}
 /// Tries of a read-only look-up that fails in passing (a rate limit, a 5xx, a lost
 /// connection) before the failure is the answer.
 const LOOKUP_TRIES: u32 = 5;
+/// The longest pause between two tries of a look-up, whatever `Retry-After` says.
+const MAX_LOOKUP_PAUSE: Duration = Duration::from_secs(60);
 
 /// `call` again after a pause (doubling from a second, or the server's `Retry-After`) while
 /// it fails in passing: for look-ups only, which change nothing. Submits are never
@@ -83,8 +85,11 @@ pub(crate) fn retrying<T>(mut call: impl FnMut() -> Result<T, CallError>) -> Res
     loop {
         match call() {
             Err(err) if err.is_transient() && tries < LOOKUP_TRIES => {
+                // A server asking for longer than a minute is not waited for that long: a
+                // look-up's pauses stay within a few minutes in all.
                 let pause = Duration::from_secs(1 << (tries - 1))
-                    .max(err.retry_after().unwrap_or_default());
+                    .max(err.retry_after().unwrap_or_default())
+                    .min(MAX_LOOKUP_PAUSE);
                 let until = Instant::now() + pause;
                 if signal::wait(until, || false) == Waited::Interrupted {
                     return Err(CallError::Interrupted { sent: false });

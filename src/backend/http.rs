@@ -233,7 +233,9 @@ fn send_and_read(
 ) -> Result<Exchange, CallError> {
     let mut response = request.send().map_err(|e| {
         let why = error_chain(&e);
-        if e.is_connect() {
+        // A request that could not be built (a header value with a control character)
+        // never left, like one that found no connection.
+        if e.is_connect() || e.is_builder() {
             CallError::NotSent(why)
         } else if e.is_timeout() {
             CallError::Transport(format!("no answer in time: {why}"))

@@ -47,7 +47,10 @@ pub(crate) trait Lister: Sync {
 
 /// The key of a domain of the account, from its punycode or its name.
 pub(crate) fn key(punycode: Option<&str>, name: Option<&str>) -> Option<String> {
-    let name = punycode.or(name)?;
+    let given = |s: &Option<&str>| s.is_some_and(|s| !s.trim().is_empty());
+    let name = punycode
+        .filter(|_| given(&punycode))
+        .or(name.filter(|_| given(&name)))?;
     Some(ascii_key(&name.to_lowercase()).into_owned())
 }
 
@@ -164,5 +167,10 @@ mod tests {
             Some("xn--vnqp08b.cn")
         );
         assert_eq!(key(None, None), None);
+        assert_eq!(
+            key(Some(""), Some("a.cn")).as_deref(),
+            Some("a.cn"),
+            "an empty punycode"
+        );
     }
 }

@@ -83,11 +83,18 @@ pub(crate) fn cloud_keys(
     home: Option<&Path>,
 ) -> anyhow::Result<Option<CloudKeys>> {
     match (given.secret_id, given.secret_key) {
-        (Some((secret_id, _)), Some((secret_key, _))) => Ok(Some(CloudKeys {
-            secret_id: secret_id.trim().to_owned(),
-            secret_key,
-            session_token: given.session_token,
-        })),
+        (Some((secret_id, id_from)), Some((secret_key, key_from))) => {
+            check_header_safe("the SecretId", &secret_id, &id_from)?;
+            check_header_safe("the SecretKey", secret_key.expose(), &key_from)?;
+            if let Some(token) = &given.session_token {
+                check_header_safe("the session token", token.expose(), &key_from)?;
+            }
+            Ok(Some(CloudKeys {
+                secret_id,
+                secret_key,
+                session_token: given.session_token,
+            }))
+        }
         (Some((_, from)), None) => Err(usage(format!(
             "a SecretId is set ({from}) but no SecretKey: set {ENV_SECRET_KEY} or `secret_key` beside it"
         ))),
@@ -102,6 +109,18 @@ pub(crate) fn cloud_keys(
             }
         }
     }
+}
+
+/// A value that goes into a request header or a signature must hold no white space or
+/// control character (a CRLF file leaves a `\r`): the error names where it came from,
+/// never the value.
+fn check_header_safe(what: &str, value: &str, from: &str) -> anyhow::Result<()> {
+    if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(usage(format!(
+            "{what} ({from}) is empty or holds white space or a control character"
+        )));
+    }
+    Ok(())
 }
 
 fn tccli_path(home: &Path, profile: &str) -> PathBuf {
@@ -147,10 +166,17 @@ fn tccli_keys(path: &Path, profile: &str) -> anyhow::Result<Option<CloudKeys>> {
     }
     match (file.secret_id, file.secret_key) {
         (Some(secret_id), Some(secret_key)) if !secret_id.trim().is_empty() => {
+            let from = format!("tccli profile `{profile}`");
+            check_header_safe("the SecretId", &secret_id, &from)?;
+            check_header_safe("the SecretKey", secret_key.expose(), &from)?;
+            let session_token = file.token.filter(|t| !t.expose().is_empty());
+            if let Some(token) = &session_token {
+                check_header_safe("the session token", token.expose(), &from)?;
+            }
             Ok(Some(CloudKeys {
-                secret_id: secret_id.trim().to_owned(),
+                secret_id,
                 secret_key,
-                session_token: file.token.filter(|t| !t.expose().is_empty()),
+                session_token,
             }))
         }
         _ => Err(usage(format!(

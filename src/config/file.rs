@@ -23,6 +23,15 @@ pub(crate) struct RawProfile {
 }
 
 impl RawProfile {
+    /// Whether it sets any credential: then credentials come from it alone.
+    pub(crate) fn sets_credentials(&self) -> bool {
+        self.token.is_some()
+            || self.secret_id.is_some()
+            || self.secret_key.is_some()
+            || self.session_token.is_some()
+            || self.tccli_profile.is_some()
+    }
+
     /// Whether it holds a secret, for the permission warning.
     fn holds_secret(&self) -> bool {
         self.token.is_some() || self.secret_key.is_some() || self.session_token.is_some()

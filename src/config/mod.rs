@@ -233,8 +233,9 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
     })
 }
 
-/// The config file's keys as a run sees them: the selected profile's, else the top
-/// level's.
+/// The config file's keys as a run sees them. Credentials come whole from one level: the
+/// selected profile when it sets any credential key, else the top level, so a profile of
+/// API 3.0 keys never inherits the top level's token (another account).
 struct FileKeys<'f> {
     profile: Option<&'f RawProfile>,
     top: &'f RawProfile,
@@ -250,11 +251,11 @@ impl FileKeys<'_> {
             .cloned()
     }
 
-    fn secret(&self, key: fn(&RawProfile) -> Option<&SecretString>) -> Option<SecretString> {
+    /// The level credentials are read from.
+    fn credentials(&self) -> &RawProfile {
         self.profile
-            .and_then(key)
-            .or_else(|| key(self.top))
-            .cloned()
+            .filter(|p| p.sets_credentials())
+            .unwrap_or(self.top)
     }
 }
 
@@ -285,7 +286,9 @@ fn api_and_credentials(
             &format!("given by {}", given.from),
         )?),
         None => keys
-            .secret(|p| p.token.as_ref())
+            .credentials()
+            .token
+            .as_ref()
             .map(|raw| token(raw.expose(), &keys.place))
             .transpose()?,
     };
@@ -299,31 +302,36 @@ fn api_and_credentials(
     }
 }
 
-/// The v3 keys the environment gives, else the config file.
+/// The v3 keys, each pair whole from one source with its own session token: the
+/// environment when it sets either key, else the config file's credential level.
 fn given_keys(overrides: &Overrides, keys: &FileKeys<'_>) -> GivenKeys {
+    let env_id = overrides
+        .secret_id
+        .clone()
+        .map(|g| (g.value, g.from.to_owned()));
+    let env_key = overrides
+        .secret_key
+        .clone()
+        .map(|g| (g.value, g.from.to_owned()));
+    let level = keys.credentials();
+    let tccli_profile = level
+        .tccli_profile
+        .clone()
+        .or_else(|| overrides.tccli_profile.clone());
+    if env_id.is_some() || env_key.is_some() {
+        return GivenKeys {
+            secret_id: env_id,
+            secret_key: env_key,
+            session_token: overrides.session_token.clone(),
+            tccli_profile,
+        };
+    }
     let place = || keys.place.clone();
     GivenKeys {
-        secret_id: overrides
-            .secret_id
-            .clone()
-            .map(|g| (g.value, g.from.to_owned()))
-            .or_else(|| keys.text(|p| p.secret_id.as_ref()).map(|id| (id, place()))),
-        secret_key: overrides
-            .secret_key
-            .clone()
-            .map(|g| (g.value, g.from.to_owned()))
-            .or_else(|| {
-                keys.secret(|p| p.secret_key.as_ref())
-                    .map(|key| (key, place()))
-            }),
-        session_token: overrides
-            .session_token
-            .clone()
-            .or_else(|| keys.secret(|p| p.session_token.as_ref())),
-        // dpbatch's config names the tccli profile first, then tccli's own variable.
-        tccli_profile: keys
-            .text(|p| p.tccli_profile.as_ref())
-            .or_else(|| overrides.tccli_profile.clone()),
+        secret_id: level.secret_id.clone().map(|id| (id, place())),
+        secret_key: level.secret_key.clone().map(|key| (key, place())),
+        session_token: level.session_token.clone(),
+        tccli_profile,
     }
 }
 

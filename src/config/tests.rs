@@ -161,3 +161,94 @@ fn missing_token_error_names_env_and_path() {
         "{err}"
     );
 }
+
+fn keys_of(settings: &Settings) -> &crate::secret::CloudKeys {
+    match &settings.credentials {
+        Some(Credentials::V3(keys)) => keys,
+        other => panic!("no API 3.0 keys: {other:?}"),
+    }
+}
+
+fn env_key(name: &'static str, value: &str) -> Option<Given> {
+    Some(Given {
+        value: value.into(),
+        from: name,
+    })
+}
+
+#[test]
+fn a_profile_of_api_3_keys_never_inherits_the_top_level_token() {
+    let text =
+        "token = \"1,top\"\n[profiles.cloud]\nsecret_id = \"AKIDcloud\"\nsecret_key = \"k\"\n";
+    let cloud = Overrides {
+        profile: Some("cloud".into()),
+        ..Overrides::default()
+    };
+    let settings = resolve(&cloud, &file(text)).unwrap();
+    assert_eq!(settings.api, Api::V3);
+    assert_eq!(keys_of(&settings).secret_id, "AKIDcloud");
+    // Without the profile, the top level's token is the run's.
+    assert_eq!(
+        login(&resolve(&Overrides::default(), &file(text)).unwrap()),
+        "1,top"
+    );
+}
+
+#[test]
+fn a_pair_comes_whole_from_one_source_with_its_own_session_token() {
+    let text = "secret_id = \"AKIDfile\"\nsecret_key = \"k\"\nsession_token = \"file-token\"\n";
+    // Half a pair in the environment is not completed from the file.
+    let half = Overrides {
+        secret_id: env_key("TENCENTCLOUD_SECRET_ID", "AKIDenv"),
+        ..Overrides::default()
+    };
+    let err = resolve(&half, &file(text)).unwrap_err().to_string();
+    assert!(err.contains("no SecretKey"), "{err}");
+    // A whole pair in the environment takes no session token from the file, and a
+    // leftover one in the environment is not attached to the file's keys.
+    let env_pair = Overrides {
+        secret_id: env_key("TENCENTCLOUD_SECRET_ID", "AKIDenv"),
+        secret_key: Some(Given {
+            value: SecretString::new("k2".into()),
+            from: "TENCENTCLOUD_SECRET_KEY",
+        }),
+        ..Overrides::default()
+    };
+    let settings = resolve(&env_pair, &file(text)).unwrap();
+    assert!(keys_of(&settings).session_token.is_none());
+    let leftover = Overrides {
+        session_token: Some(SecretString::new("stale".into())),
+        ..Overrides::default()
+    };
+    let settings = resolve(&leftover, &file(text)).unwrap();
+    assert_eq!(
+        keys_of(&settings)
+            .session_token
+            .as_ref()
+            .map(SecretString::expose),
+        Some("file-token")
+    );
+}
+
+#[test]
+fn keys_with_a_control_character_are_refused_naming_the_source_only() {
+    let bad = Overrides {
+        secret_id: env_key("TENCENTCLOUD_SECRET_ID", "AKIDenv"),
+        secret_key: Some(Given {
+            value: SecretString::new("k".into()),
+            from: "TENCENTCLOUD_SECRET_KEY",
+        }),
+        session_token: Some(SecretString::new("tok\r".into())),
+        ..Overrides::default()
+    };
+    let err = resolve(&bad, &file("")).unwrap_err();
+    assert_eq!(crate::error::exit_code(&err), 2);
+    assert!(err.to_string().contains("the session token"), "{err}");
+}
+
+#[test]
+fn a_secret_of_the_wrong_type_is_not_repeated() {
+    let err = parse("secret_key = 9876543210987\n").unwrap_err();
+    assert!(!err.contains("9876543210987"), "{err}");
+    assert!(err.contains("line 1"), "{err}");
+}

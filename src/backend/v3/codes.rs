@@ -78,7 +78,9 @@ fn family(code: &str, name: &str) -> bool {
 /// Whether a submit refused with `code` may still have queued a job: the server's own
 /// failures say nothing about that, unlike validation, auth and limit refusals.
 pub(crate) fn outcome_unknown(code: &str) -> bool {
-    family(code, "InternalError")
+    // An error that does not say what it is does not prove that nothing was queued.
+    code.trim().is_empty()
+        || family(code, "InternalError")
         || code == "FailedOperation.UnknowError"
         || (code.starts_with("InvalidParameter.") && code.ends_with("ActionError"))
 }
@@ -131,6 +133,7 @@ mod tests {
             "InvalidParameter.BatchDomainCreateActionError",
             "InvalidParameter.BatchRecordCreateActionError",
             "InvalidParameter.BatchRecordModifyActionError",
+            "",
         ] {
             assert!(outcome_unknown(code), "{code}");
         }
