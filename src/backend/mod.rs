@@ -6,6 +6,7 @@ mod call;
 pub(crate) mod de;
 mod endpoint;
 mod http;
+mod items;
 pub(crate) mod legacy;
 #[cfg(test)]
 pub(crate) mod mock;

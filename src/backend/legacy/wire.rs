@@ -5,7 +5,8 @@
 //! `--json` can promise that numeric fields are JSON numbers or `null` by construction.
 
 use crate::backend::de;
-use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem};
+use crate::backend::items::{self, Counters, Domain};
+use crate::job::Job;
 use compact_str::CompactString;
 use serde::Deserialize;
 
@@ -101,52 +102,6 @@ pub(crate) struct JobDetail {
     pub domains: Vec<Domain>,
 }
 
-/// A domain of a job; it is an item itself and holds the job's records for it.
-#[derive(Deserialize, Debug)]
-pub(crate) struct Domain {
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub id: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub domain: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub domain_id: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub domain_grade: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub operation: Option<CompactString>,
-    pub status: ItemStatus,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub err_msg: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::vec_or_null")]
-    pub records: Vec<Record>,
-}
-
-/// A record of a job.
-#[derive(Deserialize, Debug)]
-pub(crate) struct Record {
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub id: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub record_id: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub sub_domain: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub record_type: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub area: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub value: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub ttl: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub mx: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub operation: Option<CompactString>,
-    pub status: ItemStatus,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub err_msg: Option<CompactString>,
-}
-
 impl Answer for JobDetail {
     fn status(&self) -> &Status {
         &self.status
@@ -154,61 +109,22 @@ impl Answer for JobDetail {
 }
 
 impl JobDetail {
-    /// The job in dpbatch's own terms. A type the API did not name, or one it has added
-    /// since, is `None`.
     pub(crate) fn into_job(self) -> Job {
-        Job {
-            kind: match self.job_type.as_deref() {
-                Some("domain") => Some(JobKind::DomainCreate),
-                Some("record_add") => Some(JobKind::RecordCreate),
-                Some("record_modify") => Some(JobKind::RecordModify),
-                _ => None,
-            },
+        let counters = Counters {
+            job_type: self.job_type.as_deref(),
             created_at: self.created_at,
             total: self.total,
             success: self.success,
             fail: self.fail,
-            domains: self.domains.into_iter().map(Domain::into_item).collect(),
-        }
-    }
-}
-
-impl Domain {
-    fn into_item(self) -> DomainItem {
-        DomainItem {
-            id: self.id,
-            domain: self.domain,
-            domain_id: self.domain_id,
-            domain_grade: self.domain_grade,
-            operation: self.operation,
-            status: self.status,
-            err_msg: self.err_msg,
-            records: self.records.into_iter().map(Record::into_item).collect(),
-        }
-    }
-}
-
-impl Record {
-    fn into_item(self) -> RecordItem {
-        RecordItem {
-            id: self.id,
-            record_id: self.record_id,
-            sub_domain: self.sub_domain,
-            record_type: self.record_type,
-            area: self.area,
-            value: self.value,
-            ttl: self.ttl,
-            mx: self.mx,
-            operation: self.operation,
-            status: self.status,
-            err_msg: self.err_msg,
-        }
+        };
+        items::job(counters, self.domains)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::job::JobKind;
 
     const DETAIL: &str = include_str!("../../../tests/cli/vendor/batch-detail.json");
     const DOMAIN_CREATE: &str = include_str!("../../../tests/cli/vendor/batch-domain-create.json");

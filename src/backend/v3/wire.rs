@@ -5,8 +5,9 @@
 //! field `null` or missing) and become the job model.
 
 use crate::backend::de;
+use crate::backend::items::{self, Counters, Domain};
 use crate::input::records::RecordSpec;
-use crate::job::{DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem};
+use crate::job::{Job, JobSpec};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
@@ -229,108 +230,16 @@ answer!(
     }
 );
 
-/// A domain of a job. Every field may be missing or `null` but the status: an item
-/// whose state is not said cannot be followed.
-#[derive(Deserialize, Debug)]
-#[serde(rename_all = "PascalCase")]
-pub(crate) struct Domain {
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub id: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub domain: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub domain_id: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub domain_grade: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub operation: Option<CompactString>,
-    pub status: ItemStatus,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub err_msg: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::vec_or_null")]
-    pub record_list: Vec<Record>,
-}
-
-/// A record of a job; `Enabled`, `Weight` and `Remark` are not in the job model.
-#[derive(Deserialize, Debug)]
-#[serde(rename_all = "PascalCase")]
-pub(crate) struct Record {
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub id: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_u64")]
-    pub record_id: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub sub_domain: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub record_type: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub record_line: Option<CompactString>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub value: Option<CompactString>,
-    #[serde(rename = "TTL", default, deserialize_with = "de::opt_u64")]
-    pub ttl: Option<u64>,
-    #[serde(rename = "MX", default, deserialize_with = "de::opt_u64")]
-    pub mx: Option<u64>,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub operation: Option<CompactString>,
-    pub status: ItemStatus,
-    #[serde(default, deserialize_with = "de::opt_text")]
-    pub err_msg: Option<CompactString>,
-}
-
 impl TaskDetail {
-    /// The job in dpbatch's terms; a job type the API did not name, or a new one, is `None`.
     pub(crate) fn into_job(self) -> Job {
-        Job {
-            kind: match self.job_type.as_deref() {
-                Some("domain") => Some(JobKind::DomainCreate),
-                Some("record_add") => Some(JobKind::RecordCreate),
-                Some("record_modify") => Some(JobKind::RecordModify),
-                _ => None,
-            },
+        let counters = Counters {
+            job_type: self.job_type.as_deref(),
             created_at: self.created_at,
             total: self.total,
             success: self.success,
             fail: self.fail,
-            domains: self.domains.into_iter().map(Domain::into_item).collect(),
-        }
-    }
-}
-
-impl Domain {
-    fn into_item(self) -> DomainItem {
-        DomainItem {
-            id: self.id,
-            domain: self.domain,
-            domain_id: self.domain_id,
-            domain_grade: self.domain_grade,
-            operation: self.operation,
-            status: self.status,
-            err_msg: self.err_msg,
-            records: self
-                .record_list
-                .into_iter()
-                .map(Record::into_item)
-                .collect(),
-        }
-    }
-}
-
-impl Record {
-    fn into_item(self) -> RecordItem {
-        RecordItem {
-            id: self.id,
-            record_id: self.record_id,
-            sub_domain: self.sub_domain,
-            record_type: self.record_type,
-            area: self.record_line,
-            value: self.value,
-            ttl: self.ttl,
-            mx: self.mx,
-            operation: self.operation,
-            status: self.status,
-            err_msg: self.err_msg,
-        }
+        };
+        items::job(counters, self.domains)
     }
 }
 
