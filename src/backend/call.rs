@@ -1,8 +1,9 @@
 //! Why a call failed, in the terms that decide whether it may be repeated, and the one
 //! place a read-only call is repeated.
 
-use crate::error::{ApiRefused, Interrupted};
+use crate::error::{ApiRefused, Interrupted, OutcomeUnknown};
 use crate::signal::{self, Waited};
+use anyhow::{Context, anyhow};
 use std::fmt;
 use std::time::{Duration, Instant};
 
@@ -98,5 +99,38 @@ pub(crate) fn retrying<T>(mut call: impl FnMut() -> Result<T, CallError>) -> Res
             }
             result => return result,
         }
+    }
+}
+
+/// What a submit's single call came to, for the commands: its job id; the API's definite
+/// refusal (exit 3); "not sent" when the request never left; otherwise an
+/// [`OutcomeUnknown`], never re-sent. `unknown_refusal` names the refusals that do not
+/// say whether a job was queued (an API's own server failures).
+pub(crate) fn submit_outcome(
+    action: &'static str,
+    endpoint: &impl fmt::Display,
+    answer: Result<u64, CallError>,
+    unknown_refusal: impl Fn(&ApiRefused) -> bool,
+) -> anyhow::Result<u64> {
+    let unknown = |interrupted| OutcomeUnknown {
+        action,
+        interrupted,
+    };
+    let not_sent = || format!("{action} was not sent to {endpoint}");
+    match answer {
+        // A job id of 0 names no job: whatever was created cannot be followed.
+        Ok(0) => Err(anyhow!("the answer says job id 0")).context(unknown(false)),
+        Ok(job_id) => Ok(job_id),
+        // Not kept as an ApiRefused: that would make it a definite refusal (exit 3).
+        Err(CallError::Refused(refused)) if unknown_refusal(&refused) => {
+            Err(anyhow!("{}: {}", refused.code, refused.message)).context(unknown(false))
+        }
+        Err(CallError::Refused(refused)) => Err(refused.into()),
+        Err(CallError::Interrupted { sent: false }) => Err(Interrupted).with_context(not_sent),
+        Err(CallError::Interrupted { sent: true }) => {
+            Err(anyhow!(Interrupted).context(unknown(true)))
+        }
+        Err(err @ CallError::NotSent(_)) => Err(anyhow!(err)).with_context(not_sent),
+        Err(err) => Err(anyhow!(err)).context(unknown(false)),
     }
 }

@@ -3,14 +3,14 @@
 
 use super::codes;
 use super::wire::{Action, Answer, Envelope, Request, Status, SubmitAnswer};
+use crate::backend::call::submit_outcome;
 use crate::backend::http::{
     Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
 };
 use crate::backend::{CallError, Endpoint, Lang};
-use crate::error::{ApiRefused, Interrupted, OutcomeUnknown};
+use crate::error::ApiRefused;
 use crate::escape::visible;
 use crate::secret::Token;
-use anyhow::{Context, anyhow};
 use std::time::Instant;
 
 /// The full form a request is sent with: the common parameters, then its own.
@@ -70,26 +70,11 @@ impl Client {
     /// Sends a submit once and returns its job id. Any failure after the request may have
     /// left becomes [`OutcomeUnknown`]: it is never re-sent.
     pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<u64> {
-        let action = request.action.wire_name();
-        let unknown = |interrupted| OutcomeUnknown {
-            action,
-            interrupted,
-        };
-        let not_sent = || format!("{action} was not sent to {}", self.endpoint);
-        match self.call::<SubmitAnswer>(request, None) {
-            // A job id of 0 names no job: whatever was created cannot be followed.
-            Ok(answer) if answer.job_id == 0 => {
-                Err(anyhow!("the answer says job id 0")).context(unknown(false))
-            }
-            Ok(answer) => Ok(answer.job_id),
-            Err(CallError::Refused(refused)) => Err(refused.into()),
-            Err(CallError::Interrupted { sent: false }) => Err(Interrupted).with_context(not_sent),
-            Err(CallError::Interrupted { sent: true }) => {
-                Err(anyhow!(Interrupted).context(unknown(true)))
-            }
-            Err(err @ CallError::NotSent(_)) => Err(anyhow!(err)).with_context(not_sent),
-            Err(err) => Err(anyhow!(err)).context(unknown(false)),
-        }
+        let answer = self.call::<SubmitAnswer>(request, None).map(|a| a.job_id);
+        // Every legacy refusal is definite: the API has no code for "maybe queued".
+        submit_outcome(request.action.wire_name(), &self.endpoint, answer, |_| {
+            false
+        })
     }
 
     /// One call, given up at the request timeout or at `deadline`, whichever is first.

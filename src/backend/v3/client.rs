@@ -5,13 +5,13 @@
 use super::sign::{Call, SignedHeaders};
 use super::wire::{Action, Answer, ApiError, Envelope, Request, SubmitAnswer, Wrapped};
 use super::{Credentials, codes};
+use crate::backend::call::submit_outcome;
 use crate::backend::http::{
     Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
 };
 use crate::backend::{CallError, Endpoint, Lang};
-use crate::error::{ApiRefused, Interrupted, OutcomeUnknown};
+use crate::error::ApiRefused;
 use crate::escape::visible;
-use anyhow::{Context, anyhow};
 use std::time::Instant;
 
 /// The signed headers dpbatch sends: the action is covered too.
@@ -70,30 +70,10 @@ impl Client {
     /// left, or a refusal that does not say whether a job was queued, becomes
     /// [`OutcomeUnknown`]: it is never re-sent.
     pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<u64> {
-        let action = request.action.name();
-        let unknown = |interrupted| OutcomeUnknown {
-            action,
-            interrupted,
-        };
-        let not_sent = || format!("{action} was not sent to {}", self.endpoint);
-        match self.call::<SubmitAnswer>(request, None) {
-            // A job id of 0 names no job: whatever was created cannot be followed.
-            Ok(answer) if answer.job_id == 0 => {
-                Err(anyhow!("the answer says job id 0")).context(unknown(false))
-            }
-            Ok(answer) => Ok(answer.job_id),
-            // Not kept as an ApiRefused: that would make it a definite refusal (exit 3).
-            Err(CallError::Refused(refused)) if codes::outcome_unknown(&refused.code) => {
-                Err(anyhow!("{}: {}", refused.code, refused.message)).context(unknown(false))
-            }
-            Err(CallError::Refused(refused)) => Err(refused.into()),
-            Err(CallError::Interrupted { sent: false }) => Err(Interrupted).with_context(not_sent),
-            Err(CallError::Interrupted { sent: true }) => {
-                Err(anyhow!(Interrupted).context(unknown(true)))
-            }
-            Err(err @ CallError::NotSent(_)) => Err(anyhow!(err)).with_context(not_sent),
-            Err(err) => Err(anyhow!(err)).context(unknown(false)),
-        }
+        let answer = self.call::<SubmitAnswer>(request, None).map(|a| a.job_id);
+        submit_outcome(request.action.name(), &self.endpoint, answer, |refused| {
+            codes::outcome_unknown(&refused.code)
+        })
     }
 
     /// One call, given up at the request timeout or at `deadline`, whichever is first.

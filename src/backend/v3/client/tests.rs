@@ -4,6 +4,7 @@ use crate::backend::v3::wire::{
     TaskDetail,
     tests::{SUBMITS, TASK},
 };
+use crate::error::OutcomeUnknown;
 use crate::error::{RefusalKind, exit_code};
 use proptest::prelude::*;
 
