@@ -3,7 +3,7 @@
 //! `RecordList` for the records), read by one type that accepts both spellings and
 //! becomes the job model's items.
 
-use crate::backend::de;
+use crate::backend::{CallError, de};
 use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem};
 use compact_str::CompactString;
 use serde::Deserialize;
@@ -57,6 +57,17 @@ pub(crate) struct Record {
     pub status: ItemStatus,
     #[serde(alias = "ErrMsg", default, deserialize_with = "de::opt_text")]
     pub err_msg: Option<CompactString>,
+}
+
+/// `job` as a detail's answer: every job has items, so an answer without any is broken,
+/// never a finished job (`action` and `job_id` say which answer in the error).
+pub(crate) fn nonempty(job: Job, action: &str, job_id: u64) -> Result<Job, CallError> {
+    if job.domains.is_empty() {
+        return Err(CallError::Unreadable(format!(
+            "{action} lists no items for job {job_id}"
+        )));
+    }
+    Ok(job)
 }
 
 /// What a job detail says besides its items, under whichever names the API gives it.

@@ -8,8 +8,8 @@ mod paging;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::pager;
 use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
+use super::{items, pager};
 use crate::input::records::{Change, ChangeField, RecordSpec};
 use crate::job::{AccountRecord, Job, JobSpec};
 use crate::secret::Token;
@@ -92,13 +92,7 @@ impl Backend for LegacyBackend {
             params: vec![("job_id", job_id.to_string())],
         };
         let detail: JobDetail = self.client()?.call(&request, deadline)?;
-        // Every job has items: an answer without any is broken, not a finished job.
-        if detail.domains.is_empty() {
-            return Err(CallError::Unreadable(format!(
-                "Batch.Detail lists no items for job {job_id}"
-            )));
-        }
-        Ok(detail.into_job())
+        items::nonempty(detail.into_job(), Action::Detail.wire_name(), job_id)
     }
 
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {

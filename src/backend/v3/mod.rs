@@ -12,14 +12,14 @@ pub(crate) mod sign;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::pager;
 use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
+use super::{items, pager};
 use crate::job::{AccountRecord, Job, JobSpec};
 use crate::secret::mask_secret_id;
 use client::{Client, VARIANT, language};
 use sign::Call;
 use std::time::{Duration, Instant};
-use wire::TaskDetail;
+use wire::{Action, TaskDetail};
 
 /// An API 3.0 key pair, with the session token that temporary (STS) keys come with.
 pub(crate) use crate::secret::CloudKeys as Credentials;
@@ -143,13 +143,7 @@ impl Backend for V3Backend {
         let detail: TaskDetail = self
             .client()?
             .call(&wire::detail_request(job_id), deadline)?;
-        // Every job has items: an answer without any is broken, not a finished job.
-        if detail.domains.is_empty() {
-            return Err(CallError::Unreadable(format!(
-                "DescribeBatchTask lists no items for job {job_id}"
-            )));
-        }
-        Ok(detail.into_job())
+        items::nonempty(detail.into_job(), Action::DescribeBatchTask.name(), job_id)
     }
 
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
