@@ -213,6 +213,19 @@ pub(crate) struct AccountRecord {
     pub enabled: bool,
 }
 
+impl AccountRecord {
+    /// Both APIs list a priority of `0` on records other than MX; from here on those have
+    /// none (`None`), as in the job details.
+    pub(crate) fn normalised(mut self) -> AccountRecord {
+        let is_mx = self
+            .record_type
+            .as_deref()
+            .is_some_and(|t| t.eq_ignore_ascii_case("MX"));
+        self.mx = self.mx.filter(|_| is_mx);
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,13 +66,9 @@ pub(crate) struct RecordRow {
 }
 
 impl RecordRow {
-    /// The record in dpbatch's terms. Record.List says `mx: "0"` for records that have no
-    /// priority; from here on they have none (`None`), as in the batch answers.
+    /// The record in dpbatch's terms (`mx: "0"` on other types is dropped by
+    /// [`AccountRecord::normalised`]).
     pub(crate) fn into_record(self) -> AccountRecord {
-        let is_mx = self
-            .record_type
-            .as_deref()
-            .is_some_and(|t| t.eq_ignore_ascii_case("MX"));
         AccountRecord {
             id: self.id,
             name: self.name,
@@ -80,9 +76,10 @@ impl RecordRow {
             record_type: self.record_type,
             ttl: self.ttl,
             value: self.value,
-            mx: self.mx.filter(|_| is_mx),
+            mx: self.mx,
             enabled: self.enabled.as_deref() != Some("0"),
         }
+        .normalised()
     }
 }
 

@@ -119,13 +119,9 @@ pub(crate) struct RecordRow {
 }
 
 impl RecordRow {
-    /// The record in dpbatch's terms: a priority only on MX records (others say `0`), and
-    /// paused only when the API says `DISABLE`.
+    /// The record in dpbatch's terms: paused only when the API says `DISABLE` (a
+    /// priority on other types than MX is dropped by [`AccountRecord::normalised`]).
     pub(crate) fn into_record(self) -> AccountRecord {
-        let is_mx = self
-            .record_type
-            .as_deref()
-            .is_some_and(|t| t.eq_ignore_ascii_case("MX"));
         let disabled = self
             .status
             .as_deref()
@@ -137,9 +133,10 @@ impl RecordRow {
             record_type: self.record_type,
             ttl: self.ttl,
             value: self.value,
-            mx: self.mx.filter(|_| is_mx),
+            mx: self.mx,
             enabled: !disabled,
         }
+        .normalised()
     }
 }
 
