@@ -6,6 +6,30 @@ use fake_dnspod::Fault;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+/// `record-modify` of the TTL of the `www` A records of `names`.
+fn ttl_change(names: &str) -> Vec<&str> {
+    vec![
+        "record-modify",
+        "--domain",
+        names,
+        "--sub",
+        "www",
+        "--type",
+        "A",
+        "--change",
+        "ttl",
+        "--to",
+        "60",
+    ]
+}
+
+/// The same, as a dry run.
+fn ttl_dry_run(names: &str) -> Vec<&str> {
+    let mut args = ttl_change(names);
+    args.push("--dry-run");
+    args
+}
+
 /// Three domains with a `www` A record each; returns their names in order.
 fn three_domains(env: &Env) -> Vec<String> {
     ["one.example", "two.example", "three.example"]
@@ -25,31 +49,12 @@ fn domains_are_looked_up_side_by_side() {
     // The first listing hangs for a while: the others go out meanwhile.
     env.server
         .inject("Record.List", Fault::Slow(Duration::from_secs(4)));
-    let args = [
-        "record-modify",
-        "--domain",
-        &names,
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-        "--dry-run",
-    ];
-    let child = env
-        .process()
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let deadline = Instant::now() + Duration::from_secs(3);
-    while env.requests("Record.List").len() < 3 && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let child = env.spawn_and_await(
+        &ttl_dry_run(&names),
+        "Record.List",
+        3,
+        Duration::from_secs(3),
+    );
     assert_eq!(
         env.requests("Record.List").len(),
         3,
@@ -77,22 +82,7 @@ fn one_look_up_at_a_time_when_asked() {
     let names = three_domains(&env).join(",");
     env.server
         .inject("Record.List", Fault::Slow(Duration::from_millis(600)));
-    let run = env.run(&[
-        "--lookup-jobs",
-        "1",
-        "record-modify",
-        "--domain",
-        &names,
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-        "--dry-run",
-    ]);
+    let run = env.run(&[["--lookup-jobs", "1"].as_slice(), &ttl_dry_run(&names)].concat());
     run.code(0).stdout_has("3 records selected");
     assert_eq!(env.requests("Record.List").len(), 3);
     env.run(&["--lookup-jobs", "0", "jobs"])
@@ -119,19 +109,7 @@ fn rate_limited_look_ups_are_asked_again() {
             retry_after: Some(1),
         },
     );
-    let run = env.run(&[
-        "record-modify",
-        "--domain",
-        &names,
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-    ]);
+    let run = env.run(&ttl_change(&names));
     run.code(0);
     assert_eq!(env.requests("Record.List").len(), 4, "one asked twice");
     assert_eq!(env.requests("Batch.Record.Modify").len(), 1);
@@ -164,20 +142,7 @@ fn look_ups_keep_under_a_server_that_enforces_the_rate() {
     });
     env.server.add_domains("rate", 30);
     let names: Vec<String> = (1..=30).map(|i| format!("rate{i:05}.example")).collect();
-    let run = env.run(&[
-        "record-modify",
-        "--domain",
-        &names.join(","),
-        "--sub",
-        "www",
-        "--type",
-        "A",
-        "--change",
-        "ttl",
-        "--to",
-        "60",
-        "--dry-run",
-    ]);
+    let run = env.run(&ttl_dry_run(&names.join(",")));
     run.code(2).stderr_has("no A record named www");
     assert!(env.requests("Record.List").len() >= 30);
 }

@@ -281,6 +281,29 @@ impl Env {
         );
     }
 
+    /// Starts `dpbatch ARGS` with piped output and returns once the fake has received
+    /// `count` `action` requests, or `within` has passed.
+    pub fn spawn_and_await(
+        &self,
+        args: &[&str],
+        action: &str,
+        count: usize,
+        within: Duration,
+    ) -> std::process::Child {
+        let child = self
+            .process()
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let deadline = std::time::Instant::now() + within;
+        while self.requests(action).len() < count && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        child
+    }
+
     /// Submits a domain job through the binary and returns its id.
     pub fn submit_domains(&self, domains: &str) -> u64 {
         self.run(&["domain-create", domains]).code(0).job_id()
