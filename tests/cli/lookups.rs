@@ -3,8 +3,7 @@
 
 use crate::support::Env;
 use fake_dnspod::Fault;
-use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// `record-modify` of the TTL of the `www` A records of `names`.
 fn ttl_change(names: &str) -> Vec<&str> {
