@@ -218,5 +218,16 @@ mod tests {
         assert!(permission_warning(&loaded).unwrap().contains("chmod 600"));
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         assert!(permission_warning(&loaded).is_none());
+        // An API 3.0 key in a profile is a secret too; a SecretId alone is not.
+        for (text, warned) in [
+            ("[profiles.cloud]\nsecret_key = \"k\"\n", true),
+            ("session_token = \"t\"\n", true),
+            ("secret_id = \"AKIDpublic\"\n", false),
+        ] {
+            std::fs::write(&path, text).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+            let loaded = load(Some(&path)).unwrap();
+            assert_eq!(permission_warning(&loaded).is_some(), warned, "{text}");
+        }
     }
 }
