@@ -61,6 +61,15 @@ fn domains_are_created_and_followed_with_the_same_table() {
             "\"api\":\"legacy\""
         };
         assert!(history.contains(api_name), "{history}");
+        assert!(
+            !history.contains(fake_dnspod::DEFAULT_SECRET_KEY),
+            "{history}"
+        );
+        // The SecretKey only signs: no request carried it, in a header or the body.
+        for request in env.server.requests() {
+            let sent = format!("{:?} {}", request.headers, request.body);
+            assert!(!sent.contains(fake_dnspod::DEFAULT_SECRET_KEY), "{sent}");
+        }
     }
 }
 
