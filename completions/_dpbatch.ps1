@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show a job''s items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll a job until no item is waiting or running, then show it')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Re-submit only the failed items of a finished job')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Send the parts of a split operation that were not sent when it stopped')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List recently submitted jobs from the local job history')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))')
@@ -56,6 +57,8 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--value', '--value', [CompletionResultType]::ParameterName, 'Also add `@` and `www` A records with this IPv4 address to each domain')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--job-size', '--job-size', [CompletionResultType]::ParameterName, 'Records per job at most, counted as DNSPod counts them (at most and default 5000)')
+            [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]')
@@ -88,6 +91,8 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--records-file', '--records-file', [CompletionResultType]::ParameterName, 'Read record specs from a JSON array in the API''s `records` format instead (`-` = stdin)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--job-size', '--job-size', [CompletionResultType]::ParameterName, 'Records per job at most, counted as DNSPod counts them (at most and default 5000)')
+            [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]')
@@ -121,6 +126,8 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--mx', '--mx', [CompletionResultType]::ParameterName, 'MX priority 1..=20 (required when --change record_type --to MX)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--job-size', '--job-size', [CompletionResultType]::ParameterName, 'Records per job at most, counted as DNSPod counts them (at most and default 5000)')
+            [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]')
@@ -149,7 +156,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]')
             [CompletionResult]::new('--lookup-jobs', '--lookup-jobs', [CompletionResultType]::ParameterName, 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]')
-            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Every job of the operation submitted last with this endpoint and profile (see `dpbatch jobs`)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
@@ -170,7 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]')
             [CompletionResult]::new('--lookup-jobs', '--lookup-jobs', [CompletionResultType]::ParameterName, 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]')
-            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Every job of the operation submitted last with this endpoint and profile (see `dpbatch jobs`)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
@@ -183,6 +190,33 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
         'dpbatch;retry' {
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--job-size', '--job-size', [CompletionResultType]::ParameterName, 'Records per job at most, counted as DNSPod counts them (at most and default 5000)')
+            [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--lookup-jobs', '--lookup-jobs', [CompletionResultType]::ParameterName, 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After submitting, wait for the job like `dpbatch wait`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the input and print the request that would be sent (token redacted); send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dpbatch;resume' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--job-size', '--job-size', [CompletionResultType]::ParameterName, 'Records per job at most, counted as DNSPod counts them (at most and default 5000)')
+            [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]')
@@ -265,6 +299,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show a job''s items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll a job until no item is waiting or running, then show it')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Re-submit only the failed items of a finished job')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Send the parts of a split operation that were not sent when it stopped')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List recently submitted jobs from the local job history')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))')
@@ -287,6 +322,9 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             break
         }
         'dpbatch;help;retry' {
+            break
+        }
+        'dpbatch;help;resume' {
             break
         }
         'dpbatch;help;jobs' {

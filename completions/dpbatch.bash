@@ -40,6 +40,9 @@ _dpbatch() {
             dpbatch,record-modify)
                 cmd="dpbatch__subcmd__record__subcmd__modify"
                 ;;
+            dpbatch,resume)
+                cmd="dpbatch__subcmd__resume"
+                ;;
             dpbatch,retry)
                 cmd="dpbatch__subcmd__retry"
                 ;;
@@ -70,6 +73,9 @@ _dpbatch() {
             dpbatch__subcmd__help,record-modify)
                 cmd="dpbatch__subcmd__help__subcmd__record__subcmd__modify"
                 ;;
+            dpbatch__subcmd__help,resume)
+                cmd="dpbatch__subcmd__help__subcmd__resume"
+                ;;
             dpbatch__subcmd__help,retry)
                 cmd="dpbatch__subcmd__help__subcmd__retry"
                 ;;
@@ -83,7 +89,7 @@ _dpbatch() {
 
     case "${cmd}" in
         dpbatch)
-            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help --version domain-create record-create record-modify detail wait retry jobs completions man help"
+            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help --version domain-create record-create record-modify detail wait retry resume jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -221,7 +227,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__domain__subcmd__create)
-            opts="-f -q -v -h --file --value --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-f -q -v -h --file --value --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -244,6 +250,14 @@ _dpbatch() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -287,7 +301,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help)
-            opts="domain-create record-create record-modify detail wait retry jobs completions man help"
+            opts="domain-create record-create record-modify detail wait retry resume jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -399,6 +413,20 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help__subcmd__record__subcmd__modify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__help__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -537,7 +565,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__create)
-            opts="-q -v -h --domain-id --domain --domain-file --sub --type --value --line --ttl --mx --records-file --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-q -v -h --domain-id --domain --domain-file --sub --type --value --line --ttl --mx --records-file --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -591,6 +619,14 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --job-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -631,7 +667,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__modify)
-            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,6 +725,76 @@ _dpbatch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --job-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en cn" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__resume)
+            opts="-q -v -h --last --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -729,7 +835,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__retry)
-            opts="-q -v -h --last --wait --dry-run --interval --timeout --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-q -v -h --last --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -740,6 +846,14 @@ _dpbatch() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -46,6 +46,7 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-modify" -d '
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
@@ -54,6 +55,8 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s f -l f
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l value -d 'Also add `@` and `www` A records with this IPv4 address to each domain' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l job-size -d 'Records per job at most, counted as DNSPod counts them (at most and default 5000)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l max-jobs -d 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
@@ -83,6 +86,8 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l mx -d 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l records-file -d 'Read record specs from a JSON array in the API\'s `records` format instead (`-` = stdin)' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l job-size -d 'Records per job at most, counted as DNSPod counts them (at most and default 5000)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l max-jobs -d 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
@@ -119,6 +124,8 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l value 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l mx -d 'MX priority 1..=20 (required when --change record_type --to MX)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l job-size -d 'Records per job at most, counted as DNSPod counts them (at most and default 5000)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l max-jobs -d 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
@@ -147,7 +154,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lang -d 'Lang
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l last -d 'Every job of the operation submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -165,13 +172,15 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lang -d 'Langua
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l last -d 'Every job of the operation submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l job-size -d 'Records per job at most, counted as DNSPod counts them (at most and default 5000)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l max-jobs -d 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
@@ -190,6 +199,28 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l json -d 'Print
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l job-size -d 'Records per job at most, counted as DNSPod counts them (at most and default 5000)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l max-jobs -d 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l limit -d 'How many of the most recent jobs to list' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
@@ -236,13 +267,14 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l json -d 'Print r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s h -l help -d 'Print help'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

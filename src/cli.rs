@@ -107,6 +107,8 @@ pub(crate) enum Command {
     Wait(WaitArgs),
     /// Re-submit only the failed items of a finished job
     Retry(RetryArgs),
+    /// Send the parts of a split operation that were not sent when it stopped
+    Resume(ResumeArgs),
     /// List recently submitted jobs from the local job history
     Jobs(JobsArgs),
     /// Print a shell completion script
@@ -140,6 +142,21 @@ pub(crate) struct SubmitArgs {
 
     #[command(flatten)]
     pub timing: WaitTiming,
+
+    #[command(flatten)]
+    pub limits: JobLimits,
+}
+
+/// How an operation is cut into jobs and how many of them run at once.
+#[derive(Args, Debug, Clone, Copy)]
+pub(crate) struct JobLimits {
+    /// Records per job at most, counted as DNSPod counts them (at most and default 5000)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=5000))]
+    pub job_size: Option<u16>,
+
+    /// Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub max_jobs: u8,
 }
 
 #[derive(Args, Debug)]
@@ -297,16 +314,35 @@ pub(crate) struct SelectArgs {
     pub value_is: Option<String>,
 }
 
-#[derive(Args, Debug)]
-pub(crate) struct DetailArgs {
-    #[command(flatten)]
-    pub job: JobRef,
+/// Which jobs: their ids, or all jobs of the last operation submitted from this machine.
+#[derive(Args, Debug, Clone)]
+pub(crate) struct JobsRef {
+    /// The job IDs a submit printed (several: followed together)
+    #[arg(value_name = "JOB_ID", value_parser = parse_id, required_unless_present = "last")]
+    pub job_ids: Vec<u64>,
+
+    /// Every job of the operation submitted last with this endpoint and profile (see `dpbatch jobs`)
+    #[arg(long, conflicts_with = "job_ids")]
+    pub last: bool,
 }
 
 #[derive(Args, Debug)]
+pub(crate) struct DetailArgs {
+    #[command(flatten)]
+    pub jobs: JobsRef,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+Several jobs are polled in one loop, each once per --interval, and shown in one table with
+a summary line per job and a total; --json prints one job object per line.
+
+Examples:
+  dpbatch wait 39581
+  dpbatch wait --last --json | jq -c '.domains[] | select(.status == \"error\")'")]
 pub(crate) struct WaitArgs {
     #[command(flatten)]
-    pub job: JobRef,
+    pub jobs: JobsRef,
 
     #[command(flatten)]
     pub timing: WaitTiming,
@@ -324,6 +360,25 @@ Examples:
   dpbatch retry 39581 --wait
   dpbatch retry --last --dry-run")]
 pub(crate) struct RetryArgs {
+    #[command(flatten)]
+    pub job: JobRef,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+An operation stopped early (Ctrl-C, --timeout, a refusal, or a submit whose outcome is
+unknown) left parts unsent; resume sends exactly those, cut as the operation was, and
+records them in the same history entry. A part whose outcome is unknown is never sent
+again: check it in the DNSPod console first.
+
+Examples:
+  dpbatch resume --last --wait
+  dpbatch resume 39581 --dry-run")]
+pub(crate) struct ResumeArgs {
+    /// Any job of the operation, or --last
     #[command(flatten)]
     pub job: JobRef,
 

@@ -33,6 +33,9 @@ pub(crate) enum RefusalKind {
     NotFound,
     /// The account or the function is locked or banned for now.
     Locked,
+    /// Every batch job slot of the account is held by unfinished jobs: definite (no job
+    /// was made), and a submit worth sending again once one finishes.
+    SlotsTaken,
     Other,
 }
 

@@ -67,6 +67,61 @@ impl JobSpec {
     }
 }
 
+impl JobSpec {
+    /// A few words on what several jobs ask together: jobs of one kind merged (their
+    /// domains or records added up), kinds apart joined by `; `.
+    pub(crate) fn summary_of(specs: &[JobSpec]) -> String {
+        let mut merged: Vec<JobSpec> = Vec::new();
+        for spec in specs {
+            match (merged.last_mut(), spec) {
+                (
+                    Some(JobSpec::DomainCreate { domains, value }),
+                    JobSpec::DomainCreate {
+                        domains: more,
+                        value: same,
+                    },
+                ) if value == same => domains.extend_from_slice(more),
+                (
+                    Some(JobSpec::RecordModify { record_ids, change }),
+                    JobSpec::RecordModify {
+                        record_ids: more,
+                        change: same,
+                    },
+                ) if change == same => record_ids.extend_from_slice(more),
+                (
+                    Some(JobSpec::RecordCreate {
+                        domain_ids,
+                        records,
+                    }),
+                    JobSpec::RecordCreate {
+                        domain_ids: more_ids,
+                        records: more,
+                    },
+                ) => {
+                    domain_ids.extend(
+                        more_ids
+                            .iter()
+                            .filter(|id| !domain_ids.contains(id))
+                            .collect::<Vec<_>>(),
+                    );
+                    records.extend(
+                        more.iter()
+                            .filter(|r| !records.contains(r))
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    );
+                }
+                _ => merged.push(spec.clone()),
+            }
+        }
+        merged
+            .iter()
+            .map(JobSpec::summary)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// `1 domain`, `3 domains`.
 pub(crate) fn count(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
@@ -171,6 +226,17 @@ impl Tally {
 
     pub(crate) fn done(&self) -> u64 {
         self.ok + self.failed
+    }
+
+    /// The items of two jobs counted together.
+    pub(crate) fn plus(self, other: Tally) -> Tally {
+        Tally {
+            total: self.total + other.total,
+            ok: self.ok + other.ok,
+            failed: self.failed + other.failed,
+            waiting: self.waiting + other.waiting,
+            running: self.running + other.running,
+        }
     }
 
     fn add(&mut self, status: ItemStatus) {

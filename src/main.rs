@@ -17,6 +17,7 @@ mod retry;
 mod secret;
 mod session;
 mod signal;
+mod split;
 mod wait;
 
 use clap::Parser;

@@ -4,10 +4,10 @@
 use crate::backend::legacy::{self, LegacyBackend};
 use crate::backend::v3::{self, V3Backend};
 use crate::backend::{Backend, Trace};
-use crate::cli::{GlobalArgs, JobRef};
+use crate::cli::{GlobalArgs, JobRef, JobsRef};
 use crate::config::{self, Api, Credentials, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::error::usage;
-use crate::history::{Account, Entry, History, format_utc};
+use crate::history::{Account, Entry, History, Operation, format_utc, operations};
 use crate::output::{self, Output};
 use std::cell::OnceCell;
 use std::sync::Arc;
@@ -139,50 +139,76 @@ impl Session {
         }
     }
 
-    /// The history's entries for this account, oldest first: job ids belong to an
-    /// account, so `--last` and `retry` look only at the current one's.
-    pub(crate) fn account_history(&self) -> anyhow::Result<Vec<Entry>> {
-        let mut entries = read_history(&self.output, self.history.as_ref())?;
+    /// The history's operations for this account, oldest first: job ids belong to an
+    /// account, so `--last`, `retry` and `resume` look only at the current one's.
+    pub(crate) fn account_operations(&self) -> anyhow::Result<Vec<Operation>> {
+        let entries = read_history(&self.output, self.history.as_ref())?;
         let account = self.account();
-        entries.retain(|entry| entry.is_for(&account));
-        Ok(entries)
+        let mut operations = operations(entries);
+        operations.retain(|operation| operation.is_for(&account));
+        Ok(operations)
     }
 
-    /// The job a command names: its id, or with `--last` the newest job of this account.
-    pub(crate) fn job_id(&self, job: &JobRef) -> anyhow::Result<u64> {
+    /// The jobs a command names: their ids, or with `--last` every job of the newest
+    /// operation of this account.
+    pub(crate) fn job_ids(&self, jobs: &JobsRef) -> anyhow::Result<Vec<u64>> {
+        if !jobs.last {
+            return Ok(jobs.job_ids.clone());
+        }
+        let operations = self.account_operations()?;
+        let operation = self.last_operation(&operations)?;
+        for unknown in operation.unknown() {
+            self.output.warn(&format!(
+                "--last: a part of this operation ({}) has an unknown outcome and is not among its jobs; check the DNSPod console for it",
+                unknown.spec.summary()
+            ));
+        }
+        Ok(operation.job_ids())
+    }
+
+    /// The operation holding the job a command names, or with `--last` the newest; `None`
+    /// for a job id the history does not hold.
+    pub(crate) fn operation<'a>(
+        &self,
+        operations: &'a [Operation],
+        job: &JobRef,
+    ) -> anyhow::Result<Option<&'a Operation>> {
         match job.job_id {
-            Some(job_id) => Ok(job_id),
-            None => self.last_job(&self.account_history()?),
+            Some(job_id) => Ok(operations.iter().rfind(|op| op.contains(job_id))),
+            None => self.last_operation(operations).map(Some),
         }
     }
 
-    /// The newest job of this account's history, for `--last`; never past a submit whose
-    /// outcome is unknown, which may be newer than any job it could name.
-    pub(crate) fn last_job(&self, entries: &[Entry]) -> anyhow::Result<u64> {
-        if let Some(entry) = entries.last().filter(|entry| entry.job_id.is_none()) {
+    /// The newest operation of this account's history, for `--last`; never past a submit
+    /// whose outcome is unknown and made no job known, which may be newer than any job it
+    /// could name.
+    pub(crate) fn last_operation<'a>(
+        &self,
+        operations: &'a [Operation],
+    ) -> anyhow::Result<&'a Operation> {
+        let Some(operation) = operations.last() else {
+            let place = self.history.as_ref().map_or_else(
+                || "no job history on this platform".to_owned(),
+                |h| format!("none in {}", h.path().display()),
+            );
+            let profile = self.settings.profile.as_deref();
+            return Err(usage(format!(
+                "--last: no job was submitted to {}{} from this machine ({place})",
+                self.settings.endpoint,
+                profile
+                    .map(|p| format!(" with profile `{p}`"))
+                    .unwrap_or_default()
+            )));
+        };
+        if operation.job_ids().is_empty() {
+            let entry = operation.first();
             return Err(usage(format!(
                 "--last: the outcome of the last submit ({}, {}) is unknown; find its job in the DNSPod console and pass its id",
                 entry.action,
                 format_utc(entry.submitted_at)
             )));
         }
-        entries
-            .last()
-            .and_then(|entry| entry.job_id)
-            .ok_or_else(|| {
-                let place = self.history.as_ref().map_or_else(
-                    || "no job history on this platform".to_owned(),
-                    |h| format!("none in {}", h.path().display()),
-                );
-                let profile = self.settings.profile.as_deref();
-                usage(format!(
-                    "--last: no job was submitted to {}{} from this machine ({place})",
-                    self.settings.endpoint,
-                    profile
-                        .map(|p| format!(" with profile `{p}`"))
-                        .unwrap_or_default()
-                ))
-            })
+        Ok(operation)
     }
 }
 

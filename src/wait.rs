@@ -1,4 +1,4 @@
-//! Following a job to its end: polls its detail, backs off on passing failures, and stops
+//! Following jobs to their end: polls their detail, backs off on passing failures, and stops
 //! on finished, timeout, interrupt, a refusal or too many failures in a row. It never
 //! prints; it reports through [`Observer`], and time passes through [`Pacer`].
 
@@ -13,34 +13,6 @@ pub(crate) const MAX_CONSECUTIVE_FAILURES: u32 = 5;
 /// The longest pause between two polls after failures.
 const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Policy {
-    pub interval: Duration,
-    pub timeout: Option<Duration>,
-}
-
-/// How waiting ended, short of an error.
-#[derive(Debug)]
-pub(crate) enum WaitOutcome {
-    /// No item is waiting or running any more.
-    Finished(Job),
-    /// The timeout passed; the last state seen, if any poll succeeded.
-    TimedOut(Option<Job>),
-    /// Ctrl-C.
-    Interrupted,
-}
-
-impl WaitOutcome {
-    /// The exit code's outcome of a wait that ended this way.
-    pub(crate) fn outcome(&self) -> Outcome {
-        match self {
-            WaitOutcome::Finished(job) => job_outcome(job),
-            WaitOutcome::TimedOut(_) => Outcome::TimedOut,
-            WaitOutcome::Interrupted => Outcome::Interrupted,
-        }
-    }
-}
-
 /// Exit 4 for a finished job with failed items; success otherwise, also while it runs.
 pub(crate) fn job_outcome(job: &Job) -> Outcome {
     let tally = job.tally();
@@ -54,10 +26,15 @@ pub(crate) fn job_outcome(job: &Job) -> Outcome {
 /// Why waiting stopped early.
 #[derive(Debug)]
 pub(crate) enum WaitError {
-    /// A failure that repeating would not cure (login failed, no such job...).
-    Refused(CallError),
-    /// Passing failures that did not pass.
-    TooManyFailures { attempts: u32, last: CallError },
+    /// A failure that repeating would not cure (login failed, no such job...), and the
+    /// job it came with.
+    Refused(u64, CallError),
+    /// Passing failures of one job's polls that did not pass.
+    TooManyFailures {
+        job_id: u64,
+        attempts: u32,
+        last: CallError,
+    },
 }
 
 /// Time, sleep and interrupts, injected so tests run without real time or signals.
@@ -70,7 +47,7 @@ pub(crate) trait Pacer {
 
 /// What the loop tells the outside world: progress and retries.
 pub(crate) trait Observer {
-    fn polled(&mut self, detail: &Job);
+    fn polled(&mut self, job_id: u64, detail: &Job);
     fn retrying(&mut self, err: &CallError, attempt: u32, delay: Duration);
 }
 
@@ -81,63 +58,140 @@ fn backoff(interval: Duration, failures: u32) -> Duration {
         .clamp(interval, MAX_BACKOFF.max(interval))
 }
 
-/// Polls until the job finishes. `fetch` gets the wait's deadline, so a request in flight
-/// is cut when `--timeout` passes.
-pub(crate) fn wait_for_job(
-    mut fetch: impl FnMut(Option<Instant>) -> Result<Job, CallError>,
-    policy: Policy,
-    pacer: &impl Pacer,
-    observer: &mut impl Observer,
-) -> Result<WaitOutcome, WaitError> {
-    // A timeout past what an Instant can hold is no deadline at all.
-    let deadline = policy
-        .timeout
-        .and_then(|timeout| pacer.now().checked_add(timeout));
-    let mut failures = 0;
-    let mut last: Option<Job> = None;
-    let mut most_items = 0;
-    loop {
-        if pacer.interrupted() {
-            return Ok(WaitOutcome::Interrupted);
+/// One job being followed: where it was last seen, and its failed polls in a row.
+#[derive(Debug)]
+pub(crate) struct Watched {
+    pub job_id: u64,
+    pub last: Option<Job>,
+    failures: u32,
+    most_items: u64,
+}
+
+impl Watched {
+    pub(crate) fn finished(&self) -> bool {
+        self.last.as_ref().is_some_and(|job| job.tally().finished())
+    }
+}
+
+/// The jobs one run follows, all polled in one loop: each unfinished job once a round,
+/// so following four jobs costs each of them no more polls than following it alone.
+#[derive(Debug, Default)]
+pub(crate) struct Watch {
+    pub jobs: Vec<Watched>,
+}
+
+/// How a [`Watch`] stopped short of an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ended {
+    /// What was waited for came to pass.
+    Done,
+    TimedOut,
+    Interrupted,
+}
+
+impl Watch {
+    pub(crate) fn add(&mut self, job_id: u64) {
+        self.jobs.push(Watched {
+            job_id,
+            last: None,
+            failures: 0,
+            most_items: 0,
+        });
+    }
+
+    pub(crate) fn unfinished(&self) -> usize {
+        self.jobs.iter().filter(|job| !job.finished()).count()
+    }
+
+    /// The worst outcome of the jobs as last seen.
+    pub(crate) fn outcome(&self) -> Outcome {
+        self.jobs
+            .iter()
+            .filter_map(|watched| watched.last.as_ref())
+            .map(job_outcome)
+            .fold(Outcome::Success, Outcome::worst)
+    }
+
+    /// Polls each unfinished job once; the pause before the next round, or `None` when
+    /// Ctrl-C cut a request.
+    fn poll_round(
+        &mut self,
+        fetch: &mut impl FnMut(u64, Option<Instant>) -> Result<Job, CallError>,
+        deadline: Option<Instant>,
+        interval: Duration,
+        pacer: &impl Pacer,
+        observer: &mut impl Observer,
+    ) -> Result<Option<Duration>, WaitError> {
+        let mut delay = interval;
+        for watched in self.jobs.iter_mut().filter(|job| !job.finished()) {
+            let fetched = fetch(watched.job_id, deadline)
+                .and_then(|job| no_vanished_items(job, &mut watched.most_items));
+            match fetched {
+                Ok(detail) => {
+                    watched.failures = 0;
+                    observer.polled(watched.job_id, &detail);
+                    watched.last = Some(detail);
+                }
+                Err(CallError::Interrupted { .. }) => return Ok(None),
+                Err(err) if err.is_transient() => {
+                    watched.failures += 1;
+                    if watched.failures >= MAX_CONSECUTIVE_FAILURES {
+                        return Err(WaitError::TooManyFailures {
+                            job_id: watched.job_id,
+                            attempts: watched.failures,
+                            last: err,
+                        });
+                    }
+                    let pause = backoff(interval, watched.failures)
+                        .max(err.retry_after().unwrap_or_default());
+                    if time_left(deadline, pacer).is_none_or(|left| !left.is_zero()) {
+                        observer.retrying(&err, watched.failures, pause);
+                    }
+                    delay = delay.max(pause);
+                }
+                Err(err) => return Err(WaitError::Refused(watched.job_id, err)),
+            }
         }
-        let fetched = fetch(deadline).and_then(|job| no_vanished_items(job, &mut most_items));
-        let delay = match fetched {
-            Ok(detail) => {
-                failures = 0;
-                observer.polled(&detail);
-                if detail.tally().finished() {
-                    return Ok(WaitOutcome::Finished(detail));
-                }
-                last = Some(detail);
-                policy.interval
+        Ok(Some(delay))
+    }
+
+    /// Polls round after round until `done` holds, the deadline passes or Ctrl-C. `fetch`
+    /// gets the deadline, so a request in flight is cut when it passes.
+    pub(crate) fn until(
+        &mut self,
+        done: impl Fn(&Watch) -> bool,
+        mut fetch: impl FnMut(u64, Option<Instant>) -> Result<Job, CallError>,
+        interval: Duration,
+        deadline: Option<Instant>,
+        pacer: &impl Pacer,
+        observer: &mut impl Observer,
+    ) -> Result<Ended, WaitError> {
+        loop {
+            if pacer.interrupted() {
+                return Ok(Ended::Interrupted);
             }
-            Err(CallError::Interrupted { .. }) => return Ok(WaitOutcome::Interrupted),
-            Err(err) if err.is_transient() => {
-                failures += 1;
-                if failures >= MAX_CONSECUTIVE_FAILURES {
-                    return Err(WaitError::TooManyFailures {
-                        attempts: failures,
-                        last: err,
-                    });
-                }
-                let delay =
-                    backoff(policy.interval, failures).max(err.retry_after().unwrap_or_default());
-                if time_left(deadline, pacer).is_none_or(|left| !left.is_zero()) {
-                    observer.retrying(&err, failures, delay);
-                }
-                delay
+            let Some(delay) = self.poll_round(&mut fetch, deadline, interval, pacer, observer)?
+            else {
+                return Ok(Ended::Interrupted);
+            };
+            if done(self) {
+                return Ok(Ended::Done);
             }
-            Err(err) => return Err(WaitError::Refused(err)),
-        };
-        let delay = match time_left(deadline, pacer) {
-            None => delay,
-            Some(left) if left.is_zero() => return Ok(WaitOutcome::TimedOut(last)),
-            Some(left) => delay.min(left),
-        };
-        if !pacer.sleep(delay) {
-            return Ok(WaitOutcome::Interrupted);
+            let delay = match time_left(deadline, pacer) {
+                None => delay,
+                Some(left) if left.is_zero() => return Ok(Ended::TimedOut),
+                Some(left) => delay.min(left),
+            };
+            if !pacer.sleep(delay) {
+                return Ok(Ended::Interrupted);
+            }
         }
     }
+}
+
+/// The wait's deadline: `timeout` from now, none past what an Instant can hold.
+pub(crate) fn deadline(timeout: Option<Duration>, pacer: &impl Pacer) -> Option<Instant> {
+    timeout.and_then(|timeout| pacer.now().checked_add(timeout))
 }
 
 /// Items never vanish from a job: an answer with fewer than seen before is broken.

@@ -1,15 +1,17 @@
-//! Following a job: `wait`, `--wait` and `detail` read it through the backend; the wait
-//! loop (`wait.rs`) decides when to stop, and output shows where it ended.
+//! Following jobs: `wait`, `--wait` and `detail` read them through the backend; the wait
+//! loop (`wait.rs`) polls them all in one loop and decides when to stop, and output shows
+//! where it ended.
 
+use super::submit::poll_failure;
 use crate::backend::Backend;
 use crate::cli::WaitTiming;
 use crate::config;
 use crate::error::Outcome;
+use crate::output::Progress;
 use crate::session::Session;
 use crate::signal;
-use crate::wait::{Policy, SignalPacer, WaitError, wait_for_job};
-use anyhow::{Context, anyhow};
-use std::time::Duration;
+use crate::wait::{Ended, SignalPacer, Watch, deadline};
+use std::time::{Duration, Instant};
 
 /// Polls this often at the least against the real API; the fake on loopback may go faster.
 const MIN_REMOTE_INTERVAL: Duration = Duration::from_millis(500);
@@ -23,42 +25,61 @@ pub(crate) fn check_interval(session: &Session, timing: &WaitTiming) -> anyhow::
     )
 }
 
-/// Waits for the job, shows where it ended, and says how to resume if it did not.
+/// What the progress bar calls the jobs followed: `job 39581`, or `jobs`.
+pub(crate) fn progress_label(jobs: usize, job_id: Option<u64>) -> String {
+    match (jobs, job_id) {
+        (1, Some(job_id)) => format!("job {job_id}"),
+        _ => "jobs".to_owned(),
+    }
+}
+
+/// Waits for the jobs, shows where they ended, and says how to resume if they did not.
 pub(crate) fn follow(
     session: &Session,
     backend: &dyn Backend,
-    job_id: u64,
+    job_ids: &[u64],
     timing: &WaitTiming,
 ) -> anyhow::Result<Outcome> {
-    let policy = Policy {
-        interval: timing.interval,
-        timeout: timing.timeout.0,
-    };
-    let resume = format!("resume with `dpbatch wait {job_id}`");
-    signal::set_last_words(Some(format!(
-        "interrupted again; job {job_id} goes on: {resume}"
-    )));
-    let mut progress = session.output.progress(job_id);
-    let waited = wait_for_job(
-        |deadline| backend.detail(job_id, deadline),
-        policy,
+    let mut watch = Watch::default();
+    for job_id in job_ids {
+        watch.add(*job_id);
+    }
+    let label = progress_label(job_ids.len(), job_ids.first().copied());
+    let progress = session.output.progress(&label, true);
+    let deadline = deadline(timing.timeout.0, &SignalPacer);
+    finish_watch(session, backend, watch, timing, deadline, progress)
+}
+
+/// Polls the watched jobs until none is unfinished, then shows them all; the outcome is
+/// the worst of theirs.
+pub(crate) fn finish_watch(
+    session: &Session,
+    backend: &dyn Backend,
+    mut watch: Watch,
+    timing: &WaitTiming,
+    deadline: Option<Instant>,
+    mut progress: Progress,
+) -> anyhow::Result<Outcome> {
+    let ids: Vec<String> = watch.jobs.iter().map(|j| j.job_id.to_string()).collect();
+    let resume = format!("resume with `dpbatch wait {}`", ids.join(" "));
+    signal::set_last_words(Some(format!("interrupted again; the jobs go on: {resume}")));
+    let ended = watch.until(
+        |watch| watch.unfinished() == 0,
+        |job_id, deadline| backend.detail(job_id, deadline),
+        timing.interval,
+        deadline,
         &SignalPacer,
         &mut progress,
     );
     drop(progress);
     signal::set_last_words(None);
-    match waited {
-        Ok(ended) => {
-            session.output.followed(job_id, &ended, &policy)?;
-            Ok(ended.outcome())
-        }
-        Err(WaitError::Refused(err)) => {
-            Err(err.into_error()).with_context(|| format!("stopped waiting for job {job_id}"))
-        }
-        Err(WaitError::TooManyFailures { attempts, last }) => {
-            Err(anyhow!(last)).with_context(|| {
-                format!("reading job {job_id} failed {attempts} times in a row; the job goes on: {resume}")
-            })
-        }
-    }
+    let ended = ended.map_err(poll_failure)?;
+    session
+        .output
+        .followed(&watch.jobs, ended, timing.timeout.0, &resume)?;
+    Ok(match ended {
+        Ended::Done => watch.outcome(),
+        Ended::TimedOut => Outcome::TimedOut,
+        Ended::Interrupted => Outcome::Interrupted,
+    })
 }

@@ -5,6 +5,7 @@
 mod create;
 mod follow;
 mod modify;
+mod resume;
 mod retry;
 mod show;
 mod submit;
@@ -14,7 +15,7 @@ mod tests;
 use crate::cli::{Cli, Command};
 use crate::error::Outcome;
 use crate::generate;
-use crate::history::History;
+use crate::history::{History, operations};
 use crate::output::Output;
 use crate::session::{Session, read_history};
 
@@ -31,10 +32,11 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Jobs(args) => {
-            let mut entries = read_history(&output, History::open().as_ref())?;
-            entries.reverse();
-            entries.truncate(args.limit);
-            output.jobs(&entries)?;
+            let entries = read_history(&output, History::open().as_ref())?;
+            let mut operations = operations(entries);
+            operations.reverse();
+            operations.truncate(args.limit);
+            output.jobs(&operations)?;
             Ok(Outcome::Success)
         }
         Command::DomainCreate(args) => create::domains(&Session::open(&global, output)?, args),
@@ -43,5 +45,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Detail(args) => show::detail(&Session::open(&global, output)?, &args),
         Command::Wait(args) => show::wait(&Session::open(&global, output)?, &args),
         Command::Retry(args) => retry::run(&Session::open(&global, output)?, &args),
+        Command::Resume(args) => resume::run(&Session::open(&global, output)?, &args),
     }
 }

@@ -1,22 +1,37 @@
-//! `retry`: the failed items of a finished job that no earlier retry of it sent, in as
-//! few jobs as the batch actions allow (see `retry/`).
+//! `retry`: the failed items of finished jobs that no earlier retry of them sent, in as
+//! few jobs as the batch actions allow (see `retry/`). `--last` retries every job of the
+//! last operation, as one new operation.
 
-use super::submit::submit;
+use super::submit::submit_parts;
 use crate::backend::CallError;
 use crate::cli::RetryArgs;
 use crate::error::{Outcome, usage};
-use crate::history::{Entry, format_utc};
+use crate::history::{Entry, Part, format_utc};
 use crate::retry;
 use crate::session::Session;
 use anyhow::Context;
 
 pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome> {
-    // The history is read once, for `--last`, the job's change and its earlier retries.
-    let entries = session.account_history()?;
-    let job_id = match args.job.job_id {
-        Some(job_id) => job_id,
-        None => session.last_job(&entries)?,
+    // The history is read once, for `--last`, the jobs' changes and their earlier retries.
+    let operations = session.account_operations()?;
+    let job_ids = match args.job.job_id {
+        Some(job_id) => vec![job_id],
+        None => session.last_operation(&operations)?.job_ids(),
     };
+    let entries: Vec<&Entry> = operations.iter().flat_map(|op| &op.jobs).collect();
+    let mut parts = Vec::new();
+    for job_id in job_ids {
+        parts.extend(retry_job(session, job_id, &entries)?);
+    }
+    if parts.is_empty() {
+        return Ok(Outcome::Success);
+    }
+    submit_parts(session, &parts, &args.submit)
+}
+
+/// What retrying one finished job sends; nothing, with a hint, when none of its items
+/// failed.
+fn retry_job(session: &Session, job_id: u64, entries: &[&Entry]) -> anyhow::Result<Vec<Part>> {
     let job = session
         .backend()?
         .detail(job_id, None)
@@ -33,12 +48,13 @@ pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome
         session.output.hint(&format!(
             "job {job_id} has no failed items; nothing to retry"
         ));
-        return Ok(Outcome::Success);
+        return Ok(Vec::new());
     }
     // Earlier retries of this job sent some items already; those are not sent again,
     // nor are those of a retry whose outcome is unknown: a duplicate is worse.
     let earlier: Vec<&Entry> = entries
         .iter()
+        .copied()
         .filter(|e| e.retry_of == Some(job_id))
         .collect();
     for unknown in earlier.iter().filter(|e| e.job_id.is_none()) {
@@ -47,8 +63,15 @@ pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome
             format_utc(unknown.submitted_at)
         ));
     }
-    let entry = entries.iter().rfind(|e| e.job_id == Some(job_id));
+    let entry = entries.iter().copied().rfind(|e| e.job_id == Some(job_id));
     let plan = retry::plan(job_id, &job, entry, &earlier)?;
     session.output.hint(&plan.summary);
-    submit(session, &plan.jobs, &args.submit, Some(job_id))
+    Ok(plan
+        .jobs
+        .into_iter()
+        .map(|spec| Part {
+            spec,
+            retry_of: Some(job_id),
+        })
+        .collect())
 }

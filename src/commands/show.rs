@@ -1,4 +1,4 @@
-//! `detail` (a job once) and `wait` (until it is done).
+//! `detail` (jobs once) and `wait` (until they are done).
 
 use super::follow::{check_interval, follow};
 use crate::backend::CallError;
@@ -9,18 +9,27 @@ use crate::wait::job_outcome;
 use anyhow::Context;
 
 pub(super) fn detail(session: &Session, args: &DetailArgs) -> anyhow::Result<Outcome> {
-    let job_id = session.job_id(&args.job)?;
-    let job = session
-        .backend()?
-        .detail(job_id, None)
-        .map_err(CallError::into_error)
-        .with_context(|| format!("could not get job {job_id}"))?;
-    session.output.job_and_verdict(job_id, &job)?;
-    Ok(job_outcome(&job))
+    let job_ids = session.job_ids(&args.jobs)?;
+    let backend = session.backend()?;
+    let jobs = job_ids
+        .iter()
+        .map(|job_id| {
+            backend
+                .detail(*job_id, None)
+                .map(|job| (*job_id, job))
+                .map_err(CallError::into_error)
+                .with_context(|| format!("could not get job {job_id}"))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    session.output.jobs_and_verdicts(&jobs)?;
+    Ok(jobs
+        .iter()
+        .map(|(_, job)| job_outcome(job))
+        .fold(Outcome::Success, Outcome::worst))
 }
 
 pub(super) fn wait(session: &Session, args: &WaitArgs) -> anyhow::Result<Outcome> {
-    let job_id = session.job_id(&args.job)?;
+    let job_ids = session.job_ids(&args.jobs)?;
     check_interval(session, &args.timing)?;
-    follow(session, session.backend()?, job_id, &args.timing)
+    follow(session, session.backend()?, &job_ids, &args.timing)
 }

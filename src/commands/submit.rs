@@ -1,118 +1,399 @@
-//! Submitting: each job sent once and recorded, its id printed as soon as it is accepted,
-//! then, with `--wait`, each followed in turn. A dry run prints the requests instead.
+//! Submitting an operation: its work cut into jobs the vendor takes, each sent once and
+//! recorded, its id printed as soon as it is accepted, with at most `--max-jobs` of them
+//! unfinished at once; then, with `--wait`, all followed in one loop. A dry run prints
+//! the requests instead. An operation that stops early says what it sent, what it may
+//! have sent, and what it did not send, for `resume`.
 
-use super::follow::{check_interval, follow};
+use super::follow::{check_interval, finish_watch, progress_label};
 use crate::backend::Backend;
 use crate::cli::SubmitArgs;
-use crate::error::{Outcome, OutcomeUnknown};
-use crate::history::Entry;
-use crate::job::JobSpec;
+use crate::error::{ApiRefused, Outcome, OutcomeUnknown, RefusalKind};
+use crate::history::{Entry, OperationTag, Part, Plan};
+use crate::job::{JobSpec, count};
+use crate::output::Progress;
 use crate::session::Session;
 use crate::signal;
+use crate::split::{MAX_JOB_SIZE, size, split};
+use crate::wait::{Ended, Pacer, SignalPacer, WaitError, Watch, deadline};
 use anyhow::anyhow;
+use std::time::{Duration, Instant};
 
-/// Submits `jobs` in order (`retry_of`: the job they retry), or shows them with
-/// `--dry-run`. The outcome is the worst of the jobs followed.
+/// The longest pause before asking again for a job slot that other clients hold.
+const MAX_SLOT_PAUSE: Duration = Duration::from_secs(60);
+
+/// Submits `specs` as one operation (`retry_of`: the job they retry); see [`submit_parts`].
 pub(crate) fn submit(
     session: &Session,
-    jobs: &[JobSpec],
+    specs: &[JobSpec],
     args: &SubmitArgs,
     retry_of: Option<u64>,
+) -> anyhow::Result<Outcome> {
+    let parts: Vec<Part> = specs
+        .iter()
+        .map(|spec| Part {
+            spec: spec.clone(),
+            retry_of,
+        })
+        .collect();
+    submit_parts(session, &parts, args)
+}
+
+/// Cuts `parts` into jobs of at most `--job-size` records and submits them as one
+/// operation, or shows them with `--dry-run`. The outcome is the worst of the jobs'.
+pub(crate) fn submit_parts(
+    session: &Session,
+    parts: &[Part],
+    args: &SubmitArgs,
+) -> anyhow::Result<Outcome> {
+    let job_size = args.limits.job_size.map_or(MAX_JOB_SIZE, usize::from);
+    let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
+    let planned: Vec<Part> = split(&specs, job_size)?
+        .into_iter()
+        .map(|(from, spec)| Part {
+            spec,
+            retry_of: parts[from].retry_of,
+        })
+        .collect();
+    let operation = (planned.len() > 1).then(|| Operation::new(job_size, &planned));
+    let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
+    send(session, operation, &numbered, args)
+}
+
+/// The history tag of a split operation's jobs; its first recorded line carries the plan.
+pub(crate) struct Operation {
+    pub id: String,
+    pub plan: Option<Plan>,
+    /// How many parts the operation has, for messages.
+    pub parts: usize,
+}
+
+impl Operation {
+    fn new(job_size: usize, parts: &[Part]) -> Operation {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Operation {
+            id: format!("{nanos:x}-{}", std::process::id()),
+            plan: Some(Plan {
+                job_size,
+                parts: parts.to_vec(),
+            }),
+            parts: parts.len(),
+        }
+    }
+
+    fn tag(&mut self, part: usize) -> OperationTag {
+        OperationTag {
+            id: self.id.clone(),
+            part,
+            plan: self.plan.take(),
+        }
+    }
+}
+
+/// Sends `parts` (each with its place in the operation) in order and, with `--wait`,
+/// follows the jobs they make.
+pub(crate) fn send(
+    session: &Session,
+    mut operation: Option<Operation>,
+    parts: &[(usize, Part)],
+    args: &SubmitArgs,
 ) -> anyhow::Result<Outcome> {
     if args.wait {
         check_interval(session, &args.timing)?;
     }
     if args.dry_run {
         let backend = session.previewer()?;
-        for spec in jobs {
-            session.output.dry_run(&backend.preview(spec))?;
+        for (_, part) in parts {
+            session.output.dry_run(&backend.preview(&part.spec))?;
         }
         return Ok(Outcome::Success);
     }
     let backend = session.backend()?;
-    let mut submitted = Vec::with_capacity(jobs.len());
-    for spec in jobs {
-        let job_id = match submit_one(session, backend, spec, retry_of) {
-            Ok(job_id) => job_id,
-            Err(err) if submitted.is_empty() => return Err(err),
-            Err(err) => {
-                return Err(err.context(format!(
-                    "jobs {} were submitted before this failure",
-                    join_ids(&submitted)
-                )));
-            }
-        };
-        if args.wait {
-            session.output.hint(&format!(
-                "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
-            ));
-        } else {
-            // The job exists whatever happens to stdout: stderr must name it then.
-            session
-                .output
-                .submitted(job_id, spec.command())
-                .map_err(|err| {
-                    anyhow!(
-                        "job {job_id} was submitted, but its id could not be written to stdout ({}); `dpbatch jobs` lists it",
-                        err.root_cause()
-                    )
-                })?;
+    let deadline = deadline(args.timing.timeout.0, &SignalPacer);
+    let mut run = Run {
+        session,
+        backend,
+        args,
+        deadline,
+        watch: Watch::default(),
+        progress: session
+            .output
+            .progress(&progress_label(parts.len(), None), args.wait),
+        operation: operation.as_mut(),
+    };
+    let parts_total = run.operation.as_ref().map_or(parts.len(), |op| op.parts);
+    for (sent, (index, part)) in parts.iter().enumerate() {
+        run.progress.jobs_sent(sent, parts.len());
+        if let Err(stop) = run.send_part(*index, part, parts_total) {
+            drop(run.progress);
+            return stopped(session, &run.watch, parts, sent, stop);
         }
-        submitted.push(job_id);
     }
+    run.progress.jobs_sent(parts.len(), parts.len());
     if !args.wait {
         return Ok(Outcome::Success);
     }
-    let mut worst = Outcome::Success;
-    for job_id in submitted {
-        worst = worst.worst(follow(session, backend, job_id, &args.timing)?);
-        if worst == Outcome::Interrupted {
-            break;
-        }
+    if parts.len() > 1 {
+        let ids: Vec<String> = run
+            .watch
+            .jobs
+            .iter()
+            .map(|j| j.job_id.to_string())
+            .collect();
+        session.output.hint(&format!(
+            "submitted jobs {}; waiting for them (Ctrl-C stops waiting, not the jobs)",
+            ids.join(",")
+        ));
     }
-    Ok(worst)
+    finish_watch(
+        session,
+        backend,
+        run.watch,
+        &args.timing,
+        deadline,
+        run.progress,
+    )
 }
 
-/// Sends one submit and records it: its job id or, when the request may have reached
-/// DNSPod without an answer, its unknown outcome. A second Ctrl-C while it is in flight
-/// still says so.
-fn submit_one(
+/// Why an operation stopped before its last part was sent.
+enum Stop {
+    Interrupted,
+    TimedOut,
+    /// The part was refused, or could not be sent: it was not made.
+    Failed(anyhow::Error),
+    /// The part may have been made: its outcome is unknown.
+    Unknown(anyhow::Error),
+}
+
+struct Run<'a> {
+    session: &'a Session,
+    backend: &'a dyn Backend,
+    args: &'a SubmitArgs,
+    deadline: Option<Instant>,
+    watch: Watch,
+    progress: Progress,
+    operation: Option<&'a mut Operation>,
+}
+
+impl Run<'_> {
+    /// Sends one part once a slot is free; again after a definite "no slot free".
+    fn send_part(&mut self, index: usize, part: &Part, total: usize) -> Result<(), Stop> {
+        let max_jobs = usize::from(self.args.limits.max_jobs);
+        let mut refusals = 0;
+        loop {
+            if self.watch.unfinished() >= max_jobs {
+                self.wait_for(max_jobs - 1)?;
+            }
+            if signal::interrupted() {
+                return Err(Stop::Interrupted);
+            }
+            if self.deadline.is_some_and(|d| Instant::now() >= d) {
+                return Err(Stop::TimedOut);
+            }
+            match self.submit_one(index, part) {
+                Ok(job_id) => return self.accepted(job_id, part, total),
+                Err(err) if slots_taken(&err) => {
+                    refusals += 1;
+                    self.session.output.note(&format!(
+                        "every batch job slot of the account is taken (by jobs of other clients too); part {} of {total} is sent again when one is free",
+                        index + 1
+                    ));
+                    self.wait_for_slot(refusals)?;
+                }
+                Err(err) if err.downcast_ref::<OutcomeUnknown>().is_some() => {
+                    return Err(Stop::Unknown(err));
+                }
+                Err(err) => return Err(Stop::Failed(err)),
+            }
+        }
+    }
+
+    fn accepted(&mut self, job_id: u64, part: &Part, total: usize) -> Result<(), Stop> {
+        if self.args.wait {
+            if total == 1 {
+                self.session.output.hint(&format!(
+                    "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
+                ));
+            }
+        } else {
+            // The job exists whatever happens to stdout: stderr must name it then.
+            self.session
+                .output
+                .submitted(job_id, part.spec.command())
+                .map_err(|err| {
+                    Stop::Failed(anyhow!(
+                        "job {job_id} was submitted, but its id could not be written to stdout ({}); `dpbatch jobs` lists it",
+                        err.root_cause()
+                    ))
+                })?;
+        }
+        self.watch.add(job_id);
+        Ok(())
+    }
+
+    /// Polls this operation's jobs until at most `unfinished` are left.
+    fn wait_for(&mut self, unfinished: usize) -> Result<(), Stop> {
+        let backend = self.backend;
+        let ended = self.watch.until(
+            |watch| watch.unfinished() <= unfinished,
+            |job_id, deadline| backend.detail(job_id, deadline),
+            self.args.timing.interval,
+            self.deadline,
+            &SignalPacer,
+            &mut self.progress,
+        );
+        match ended {
+            Ok(Ended::Done) => Ok(()),
+            Ok(Ended::TimedOut) => Err(Stop::TimedOut),
+            Ok(Ended::Interrupted) => Err(Stop::Interrupted),
+            Err(err) => Err(Stop::Failed(poll_failure(err))),
+        }
+    }
+
+    /// After a "no slot free": waits for one of our jobs to finish, or, holding none,
+    /// backs off (doubling from the interval, up to a minute).
+    fn wait_for_slot(&mut self, refusals: u32) -> Result<(), Stop> {
+        let unfinished = self.watch.unfinished();
+        if unfinished > 0 {
+            return self.wait_for(unfinished - 1);
+        }
+        let pause = self
+            .args
+            .timing
+            .interval
+            .max(Duration::from_secs(1))
+            .saturating_mul(1 << refusals.min(8))
+            .min(MAX_SLOT_PAUSE);
+        let pause = match self.deadline {
+            Some(d) => pause.min(d.saturating_duration_since(Instant::now())),
+            None => pause,
+        };
+        if !SignalPacer.sleep(pause) {
+            return Err(Stop::Interrupted);
+        }
+        Ok(())
+    }
+
+    /// Sends one submit and records it: its job id or, when the request may have reached
+    /// DNSPod without an answer, its unknown outcome. A second Ctrl-C while it is in
+    /// flight still says so.
+    fn submit_one(&mut self, index: usize, part: &Part) -> anyhow::Result<u64> {
+        signal::set_last_words(Some(format!(
+            "interrupted again: the outcome of the {} submit is unknown; check the DNSPod console before submitting again",
+            part.spec.command()
+        )));
+        let submitted = self.backend.submit(&part.spec);
+        signal::set_last_words(None);
+        match &submitted {
+            Ok(job_id) => self.remember(Some(*job_id), index, part),
+            Err(err) if err.downcast_ref::<OutcomeUnknown>().is_some() => {
+                self.remember(None, index, part);
+            }
+            Err(_) => {}
+        }
+        submitted
+    }
+
+    /// Records a submit that made a job, or may have (`job_id` `None`: outcome unknown);
+    /// the job exists either way, so a failure to record only warns.
+    fn remember(&mut self, job_id: Option<u64>, index: usize, part: &Part) {
+        let Some(history) = &self.session.history else {
+            return;
+        };
+        let entry = Entry {
+            retry_of: part.retry_of,
+            operation: self.operation.as_mut().map(|op| op.tag(index)),
+            ..Entry::new(job_id, &part.spec, &self.session.account())
+        };
+        if let Err(err) = history.append(&entry) {
+            self.session.output.warn(&format!("{err:#}"));
+        }
+    }
+}
+
+fn slots_taken(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<ApiRefused>()
+        .is_some_and(|refused| refused.kind == RefusalKind::SlotsTaken)
+}
+
+/// A failed poll of one of the operation's jobs, as an error naming it.
+pub(crate) fn poll_failure(err: WaitError) -> anyhow::Error {
+    match err {
+        WaitError::Refused(job_id, err) => err
+            .into_error()
+            .context(format!("stopped waiting for job {job_id}")),
+        WaitError::TooManyFailures {
+            job_id,
+            attempts,
+            last,
+        } => anyhow!(last).context(format!(
+            "reading job {job_id} failed {attempts} times in a row; the job goes on: resume with `dpbatch wait {job_id}`"
+        )),
+    }
+}
+
+/// Says what a stopped operation sent and did not, and how it came out: the refusal or
+/// the unknown outcome as the error, or exit 130 or 5.
+fn stopped(
     session: &Session,
-    backend: &dyn Backend,
-    spec: &JobSpec,
-    retry_of: Option<u64>,
-) -> anyhow::Result<u64> {
-    signal::set_last_words(Some(format!(
-        "interrupted again: the outcome of the {} submit is unknown; check the DNSPod console before submitting again",
-        spec.command()
-    )));
-    let submitted = backend.submit(spec);
-    signal::set_last_words(None);
-    match &submitted {
-        Ok(job_id) => remember(session, Some(*job_id), spec, retry_of),
-        Err(err) if err.downcast_ref::<OutcomeUnknown>().is_some() => {
-            remember(session, None, spec, retry_of);
+    watch: &Watch,
+    parts: &[(usize, Part)],
+    stopped_at: usize,
+    stop: Stop,
+) -> anyhow::Result<Outcome> {
+    let submitted: Vec<u64> = watch.jobs.iter().map(|job| job.job_id).collect();
+    let unknown = matches!(stop, Stop::Unknown(_)).then(|| &parts[stopped_at]);
+    let unsent = &parts[stopped_at + usize::from(unknown.is_some())..];
+    if parts.len() > 1 || !submitted.is_empty() {
+        report(&submitted, unknown, unsent);
+    }
+    match stop {
+        Stop::Interrupted => Ok(Outcome::Interrupted),
+        Stop::TimedOut => {
+            session
+                .output
+                .note("--timeout passed before every part was sent");
+            Ok(Outcome::TimedOut)
         }
-        Err(_) => {}
+        Stop::Failed(err) | Stop::Unknown(err) => Err(err),
     }
-    submitted
 }
 
-/// Records a submit that made a job, or may have (`job_id` `None`: outcome unknown); the
-/// job exists either way, so a failure to record only warns.
-fn remember(session: &Session, job_id: Option<u64>, spec: &JobSpec, retry_of: Option<u64>) {
-    let Some(history) = &session.history else {
+/// The three lists of a stopped operation on stderr.
+fn report(submitted: &[u64], unknown: Option<&(usize, Part)>, unsent: &[(usize, Part)]) {
+    let log = crate::output::log;
+    let ids: Vec<String> = submitted.iter().map(u64::to_string).collect();
+    log(&format!(
+        "stopped: {} submitted{}",
+        count(submitted.len(), "job"),
+        if ids.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", ids.join(","))
+        }
+    ));
+    if let Some((index, part)) = unknown {
+        log(&format!(
+            "part {} ({} records): the outcome of its submit is unknown; check the DNSPod console for it before resuming, resume never sends it",
+            index + 1,
+            size(&part.spec)
+        ));
+    }
+    if unsent.is_empty() {
         return;
-    };
-    let entry = Entry {
-        retry_of,
-        ..Entry::new(job_id, spec, &session.account())
-    };
-    if let Err(err) = history.append(&entry) {
-        session.output.warn(&format!("{err:#}"));
     }
-}
-
-pub(crate) fn join_ids(ids: &[u64]) -> String {
-    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
+    let records: usize = unsent.iter().map(|(_, part)| size(&part.spec)).sum();
+    let places: Vec<String> = unsent
+        .iter()
+        .map(|(index, _)| (index + 1).to_string())
+        .collect();
+    let resume = submitted
+        .first()
+        .map_or_else(|| "--last".to_owned(), u64::to_string);
+    log(&format!(
+        "{} not sent (parts {}, {records} records): send them with `dpbatch resume {resume}`",
+        count(unsent.len(), "part"),
+        places.join(",")
+    ));
 }

@@ -3,7 +3,7 @@
 
 use super::{retry, submit::submit};
 use crate::backend::mock::MockBackend;
-use crate::cli::{JobRef, RetryArgs, SubmitArgs, WaitTiming};
+use crate::cli::{JobLimits, JobRef, RetryArgs, SubmitArgs, WaitTiming};
 use crate::config::{self, Given, LoadedFile, Overrides};
 use crate::error::Outcome;
 use crate::history::History;
@@ -58,7 +58,17 @@ fn args(wait: bool) -> SubmitArgs {
             interval: Duration::from_millis(1),
             timeout: Timeout(Some(Duration::from_secs(10))),
         },
+        limits: JobLimits {
+            job_size: None,
+            max_jobs: 4,
+        },
     }
+}
+
+/// The history's lines for the fixture's account, oldest first.
+fn entries(f: &Fixture) -> Vec<crate::history::Entry> {
+    let operations = f.session.account_operations().unwrap();
+    operations.into_iter().flat_map(|op| op.jobs).collect()
 }
 
 fn domains(names: &[&str]) -> JobSpec {
@@ -101,7 +111,7 @@ fn each_job_is_submitted_once_recorded_and_printed() {
         stdout,
         "{\"job_id\":1001,\"action\":\"domain-create\"}\n{\"job_id\":1002,\"action\":\"domain-create\"}\n"
     );
-    let entries = f.session.account_history().unwrap();
+    let entries = entries(&f);
     let ids: Vec<_> = entries.iter().map(|e| (e.job_id, e.retry_of)).collect();
     assert_eq!(ids, [(Some(1001), Some(7)), (Some(1002), Some(7))]);
     assert_eq!(entries[0].spec, jobs[0]);
@@ -146,7 +156,7 @@ fn a_retry_sends_only_the_failed_items_and_names_the_job_it_retries() {
     };
     assert_eq!(retry::run(&f.session, &args).unwrap(), Outcome::Success);
     assert_eq!(*f.backend.submitted.lock().unwrap(), [domains(&["bad.cn"])]);
-    let entries = f.session.account_history().unwrap();
+    let entries = entries(&f);
     assert_eq!(entries[0].retry_of, Some(41));
     // Everything failed is now covered by that retry: a second one sends nothing.
     assert!(retry::run(&f.session, &args).is_err());

@@ -10,13 +10,14 @@ use crate::escape::{self, visible};
 pub(crate) use progress::{LookupProgress, Progress};
 
 use crate::backend::DryRun;
-use crate::history::Entry;
+use crate::history::Operation;
 use crate::input::values::display_duration;
-use crate::job::Job;
+use crate::job::{Job, Tally};
 use crate::resolve::Selected;
-use crate::wait::{Policy, WaitOutcome};
+use crate::wait::{Ended, Watched};
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::time::Duration;
 
 /// How results are shown, decided once per run.
 pub(crate) struct Output {
@@ -100,73 +101,105 @@ impl Output {
         self.write_stdout(|out| out.write_all(bytes))
     }
 
-    /// A job's items and the summary line.
-    pub(crate) fn job(&self, job_id: u64, detail: &Job) -> anyhow::Result<()> {
-        self.write_stdout(|out| {
-            if self.json {
-                json::write_job(out, job_id, detail)
-            } else {
-                table::write_job(out, job_id, detail, self.color)
+    /// Jobs as `detail` shows them, and on stderr which finished with failures.
+    pub(crate) fn jobs_and_verdicts(&self, jobs: &[(u64, Job)]) -> anyhow::Result<()> {
+        self.write_stdout(|out| match (self.json, jobs) {
+            (true, jobs) => jobs
+                .iter()
+                .try_for_each(|(job_id, job)| json::write_job(out, *job_id, job)),
+            (false, [(job_id, job)]) => table::write_job(out, *job_id, job, self.color),
+            (false, jobs) => {
+                let jobs: Vec<(u64, &Job)> = jobs.iter().map(|(id, job)| (*id, job)).collect();
+                table::write_jobs_together(out, &jobs, self.color)
             }
-        })
-    }
-
-    /// A job as `detail` shows it, and on stderr whether it finished with failures.
-    pub(crate) fn job_and_verdict(&self, job_id: u64, job: &Job) -> anyhow::Result<()> {
-        self.job(job_id, job)?;
-        let tally = job.tally();
-        if tally.finished() && tally.failed > 0 {
-            log(&format!(
-                "job {job_id} finished with {} of {} items failed",
-                tally.failed, tally.total
-            ));
-        }
+        })?;
+        jobs.iter().for_each(|(job_id, job)| verdict(*job_id, job));
         Ok(())
     }
 
-    /// Where following a job ended: the job as last seen, and how to resume if it goes on.
+    /// Where following jobs ended: each job as last seen (one table, a summary line
+    /// each and a total; JSON Lines), and how to resume if they go on.
     pub(crate) fn followed(
         &self,
-        job_id: u64,
-        ended: &WaitOutcome,
-        policy: &Policy,
+        watched: &[Watched],
+        ended: Ended,
+        timeout: Option<Duration>,
+        resume: &str,
     ) -> anyhow::Result<()> {
-        let resume = format!("resume with `dpbatch wait {job_id}`");
+        let seen: Vec<(u64, &Job)> = watched
+            .iter()
+            .filter_map(|w| w.last.as_ref().map(|job| (w.job_id, job)))
+            .collect();
+        // Interrupted, the user asked to stop: nothing more on stdout.
+        let shown: &[(u64, &Job)] = if ended == Ended::Interrupted {
+            &[]
+        } else {
+            &seen
+        };
+        self.write_stdout(|out| match (self.json, shown) {
+            (_, []) => Ok(()),
+            (true, jobs) => jobs
+                .iter()
+                .try_for_each(|(job_id, job)| json::write_job(out, *job_id, job)),
+            (false, [(job_id, job)]) => table::write_job(out, *job_id, job, self.color),
+            (false, jobs) => table::write_jobs_together(out, jobs, self.color),
+        })?;
+        let subject = match watched {
+            [one] => format!("job {}", one.job_id),
+            _ => format!(
+                "jobs {}",
+                watched
+                    .iter()
+                    .map(|w| w.job_id.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        };
+        let goes_on = if watched.len() == 1 {
+            "the job goes on"
+        } else {
+            "the jobs go on"
+        };
         match ended {
-            WaitOutcome::Finished(job) => self.job_and_verdict(job_id, job)?,
-            WaitOutcome::TimedOut(last) => {
-                let pending = last.as_ref().map(Job::tally).map_or_else(
-                    || "its items' state is unknown".to_owned(),
-                    |t| {
-                        format!(
-                            "{} of {} items still waiting or running",
-                            t.waiting + t.running,
-                            t.total
-                        )
-                    },
-                );
-                if let Some(job) = last {
-                    self.job(job_id, job)?;
-                }
+            Ended::Done => seen.iter().for_each(|(job_id, job)| verdict(*job_id, job)),
+            Ended::TimedOut => {
+                let pending = if seen.len() < watched.len() {
+                    "its items' state is unknown".to_owned()
+                } else {
+                    let t = seen
+                        .iter()
+                        .map(|(_, job)| job.tally())
+                        .fold(Tally::default(), Tally::plus);
+                    format!(
+                        "{} of {} items still waiting or running",
+                        t.waiting + t.running,
+                        t.total
+                    )
+                };
                 log(&format!(
-                    "timed out after {} waiting for job {job_id} ({pending}); the job goes on: {resume}",
-                    display_duration(policy.timeout.unwrap_or_default())
+                    "timed out after {} waiting for {subject} ({pending}); {goes_on}: {resume}",
+                    display_duration(timeout.unwrap_or_default())
                 ));
             }
-            WaitOutcome::Interrupted => {
-                log(&format!("interrupted; job {job_id} goes on: {resume}"));
+            Ended::Interrupted => {
+                let goes_on = if watched.len() == 1 {
+                    "goes on"
+                } else {
+                    "go on"
+                };
+                log(&format!("interrupted; {subject} {goes_on}: {resume}"));
             }
         }
         Ok(())
     }
 
-    /// The job history, newest first.
-    pub(crate) fn jobs(&self, entries: &[Entry]) -> anyhow::Result<()> {
+    /// The job history, newest first, one operation a row.
+    pub(crate) fn jobs(&self, operations: &[Operation]) -> anyhow::Result<()> {
         self.write_stdout(|out| {
             if self.json {
-                json::write_jobs(out, entries)
+                json::write_jobs(out, operations)
             } else {
-                table::write_jobs(out, entries)
+                table::write_jobs(out, operations)
             }
         })
     }
@@ -235,14 +268,26 @@ impl Output {
             .context("could not write to stdout")
     }
 
-    /// The progress display for waiting on `job_id`: a bar on a terminal, else nothing.
-    pub(crate) fn progress(&self, job_id: u64) -> Progress {
-        Progress::new(job_id, self.progress_bar)
+    /// The progress display for waiting on jobs (`label`: `job 39581`, `jobs`): a bar on
+    /// a terminal when `shown`, else nothing but retry warnings.
+    pub(crate) fn progress(&self, label: &str, shown: bool) -> Progress {
+        Progress::new(label, shown && self.progress_bar)
     }
 
     /// The progress display for looking up `total` domains: a bar on a terminal.
     pub(crate) fn lookup_progress(&self, total: usize) -> LookupProgress {
         LookupProgress::new(total, self.progress_bar)
+    }
+}
+
+/// On stderr, whether a finished job has failed items.
+fn verdict(job_id: u64, job: &Job) {
+    let tally = job.tally();
+    if tally.finished() && tally.failed > 0 {
+        log(&format!(
+            "job {job_id} finished with {} of {} items failed",
+            tally.failed, tally.total
+        ));
     }
 }
 

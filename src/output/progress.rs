@@ -1,42 +1,83 @@
-//! The progress bar while waiting (stderr, terminal only) and the retry notices.
+//! The progress bars (stderr, terminal only): one over every item of the jobs followed,
+//! one over the domains looked up; and the retry notices.
 
 use crate::backend::CallError;
-use crate::job::Job;
+use crate::job::{Job, Tally};
 use crate::wait::{MAX_CONSECUTIVE_FAILURES, Observer};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::time::Duration;
 
+/// The bar while jobs are followed: the items of every job polled so far, and for a split
+/// operation how many of its jobs are sent and finished.
 pub(crate) struct Progress {
     bar: ProgressBar,
+    label: String,
+    /// Each job's items as last polled.
+    tallies: Vec<(u64, Tally)>,
+    /// Jobs sent of the jobs to send, once there is more than one.
+    sent: Option<(usize, usize)>,
 }
 
 impl Progress {
-    pub(super) fn new(job_id: u64, visible: bool) -> Progress {
-        if !visible {
-            return Progress {
-                bar: ProgressBar::hidden(),
-            };
+    pub(super) fn new(label: &str, visible: bool) -> Progress {
+        let bar = if visible {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template(
+                "{spinner} {prefix} [{bar:30}] {pos}/{len} items {msg} ({elapsed})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+            bar.set_style(style);
+            bar.set_prefix(label.to_owned());
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Progress {
+            bar,
+            label: label.to_owned(),
+            tallies: Vec::new(),
+            sent: None,
         }
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        let style = ProgressStyle::with_template(
-            "{spinner} job {prefix} [{bar:30}] {pos}/{len} items {msg} ({elapsed})",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
-        bar.set_style(style);
-        bar.set_prefix(job_id.to_string());
-        bar.enable_steady_tick(Duration::from_millis(200));
-        Progress { bar }
+    }
+
+    /// `sent` of the operation's `total` jobs are submitted.
+    pub(crate) fn jobs_sent(&mut self, sent: usize, total: usize) {
+        if total > 1 {
+            self.sent = Some((sent, total));
+            self.redraw();
+        }
+    }
+
+    fn redraw(&mut self) {
+        let tally = self
+            .tallies
+            .iter()
+            .map(|(_, tally)| *tally)
+            .fold(Tally::default(), Tally::plus);
+        self.bar.set_length(tally.total);
+        self.bar.set_position(tally.done());
+        if let Some((sent, total)) = self.sent {
+            let finished = self.tallies.iter().filter(|(_, t)| t.finished()).count();
+            self.bar.set_prefix(format!(
+                "{} ({sent}/{total} sent, {finished} finished)",
+                self.label
+            ));
+        }
+        self.bar
+            .set_message(format!("ok {}, failed {}", tally.ok, tally.failed));
     }
 }
 
 impl Observer for Progress {
-    fn polled(&mut self, detail: &Job) {
+    fn polled(&mut self, job_id: u64, detail: &Job) {
         let tally = detail.tally();
-        self.bar.set_length(tally.total);
-        self.bar.set_position(tally.done());
-        self.bar
-            .set_message(format!("ok {}, failed {}", tally.ok, tally.failed));
+        match self.tallies.iter_mut().find(|(id, _)| *id == job_id) {
+            Some((_, last)) => *last = tally,
+            None => self.tallies.push((job_id, tally)),
+        }
+        self.redraw();
     }
 
     fn retrying(&mut self, err: &CallError, attempt: u32, delay: Duration) {

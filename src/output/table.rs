@@ -5,8 +5,8 @@
 //! twenty times the answer's size in memory (see BENCHMARKS.md).
 
 use crate::escape::visible;
-use crate::history::{Entry, format_utc};
-use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem, Tally};
+use crate::history::{Operation, format_utc};
+use crate::job::{DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem, Tally};
 use crate::resolve::Selected;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -153,21 +153,63 @@ pub(crate) fn write_job(
     )
 }
 
-/// The job history, newest first.
-pub(crate) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
+/// Several jobs in one table (one set of column widths), then a summary line per job and
+/// a total line.
+pub(crate) fn write_jobs_together(
+    out: &mut dyn Write,
+    jobs: &[(u64, &Job)],
+    color: bool,
+) -> io::Result<()> {
     let rows = || {
-        entries.iter().map(|entry| {
+        jobs.iter()
+            .flat_map(|(_, job)| rows(job))
+            .map(|(status, row)| (color.then_some(status), row))
+    };
+    if jobs.iter().any(|(_, job)| !job.domains.is_empty()) {
+        write_aligned(out, HEADER, rows, Some(STATUS))?;
+    }
+    let mut total = Tally::default();
+    for (job_id, job) in jobs {
+        let tally = job.tally();
+        writeln!(
+            out,
+            "{}",
+            summary(*job_id, job.kind.map(JobKind::as_str), &tally)
+        )?;
+        total = total.plus(tally);
+    }
+    writeln!(out, "{}", total_line(jobs.len(), &total))
+}
+
+/// `total: 8 jobs, 30000 items, 29990 ok, 10 failed`.
+fn total_line(jobs: usize, tally: &Tally) -> String {
+    let mut line = format!(
+        "total: {jobs} jobs, {} items, {} ok, {} failed",
+        tally.total, tally.ok, tally.failed
+    );
+    if !tally.finished() {
+        line.push_str(&format!(
+            ", {} waiting, {} running",
+            tally.waiting, tally.running
+        ));
+    }
+    line
+}
+
+/// The job history, newest first: one row per operation.
+pub(crate) fn write_jobs(out: &mut dyn Write, operations: &[Operation]) -> io::Result<()> {
+    let rows = || {
+        operations.iter().map(|operation| {
+            let entry = operation.first();
             (
                 None,
                 [
-                    entry
-                        .job_id
-                        .map_or(Cow::Borrowed("unknown"), |id| Cow::Owned(id.to_string())),
+                    Cow::Owned(job_cell(operation)),
                     visible(&entry.action),
                     Cow::Owned(format_utc(entry.submitted_at)),
                     text(entry.profile.as_deref()),
                     visible(&entry.endpoint),
-                    Cow::Owned(visible(&entry.spec.summary()).into_owned()),
+                    Cow::Owned(visible(&what(operation)).into_owned()),
                 ],
             )
         })
@@ -178,6 +220,40 @@ pub(crate) fn write_jobs(out: &mut dyn Write, entries: &[Entry]) -> io::Result<(
         rows,
         None,
     )
+}
+
+/// The job id, `unknown`, or for a split operation its first job and how many more.
+fn job_cell(operation: &Operation) -> String {
+    let first = operation
+        .first()
+        .job_id
+        .map_or_else(|| "unknown".to_owned(), |id| id.to_string());
+    match operation.parts() {
+        1 => first,
+        parts => format!("{first} (+{})", parts - 1),
+    }
+}
+
+/// What was asked, and for a split operation what became of its parts.
+fn what(operation: &Operation) -> String {
+    let Some(plan) = &operation.plan else {
+        return operation.first().spec.summary();
+    };
+    let specs: Vec<JobSpec> = plan.parts.iter().map(|part| part.spec.clone()).collect();
+    let mut line = format!(
+        "{} in {} jobs",
+        JobSpec::summary_of(&specs),
+        plan.parts.len()
+    );
+    let unknown = operation.unknown().count();
+    let unsent = operation.unsent().len();
+    if unknown > 0 {
+        line.push_str(&format!(", {unknown} of unknown outcome"));
+    }
+    if unsent > 0 {
+        line.push_str(&format!(", {unsent} not sent"));
+    }
+    line
 }
 
 /// The selected records, and what will happen to each.

@@ -4,6 +4,51 @@ use crate::job::{DomainItem, ItemStatus};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
+/// How often to poll one job, and for how long.
+#[derive(Clone, Copy, Debug)]
+struct Policy {
+    interval: Duration,
+    timeout: Option<Duration>,
+}
+
+/// How waiting for one job ended: the shape the single-job tests read.
+#[derive(Debug)]
+enum WaitOutcome {
+    /// No item is waiting or running any more.
+    Finished(Job),
+    /// The timeout passed; the last state seen, if any poll succeeded.
+    TimedOut(Option<Job>),
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// Polls one job until it finishes.
+fn wait_for_job(
+    job_id: u64,
+    fetch: impl FnMut(u64, Option<Instant>) -> Result<Job, CallError>,
+    policy: Policy,
+    pacer: &impl Pacer,
+    observer: &mut impl Observer,
+) -> Result<WaitOutcome, WaitError> {
+    let mut watch = Watch::default();
+    watch.add(job_id);
+    let deadline = deadline(policy.timeout, pacer);
+    let ended = watch.until(
+        |watch| watch.unfinished() == 0,
+        fetch,
+        policy.interval,
+        deadline,
+        pacer,
+        observer,
+    )?;
+    let last = watch.jobs.pop().and_then(|watched| watched.last);
+    Ok(match (ended, last) {
+        (Ended::Done, Some(job)) => WaitOutcome::Finished(job),
+        (Ended::Interrupted, _) => WaitOutcome::Interrupted,
+        (_, last) => WaitOutcome::TimedOut(last),
+    })
+}
+
 /// Virtual time: sleeping moves the clock; an interrupt can be armed for a given sleep.
 struct FakePacer {
     start: Instant,
@@ -44,7 +89,7 @@ struct Log {
 }
 
 impl Observer for Log {
-    fn polled(&mut self, _: &Job) {
+    fn polled(&mut self, _: u64, _: &Job) {
         self.polls += 1;
     }
     fn retrying(&mut self, _: &CallError, attempt: u32, delay: Duration) {
@@ -87,9 +132,9 @@ fn refused(kind: RefusalKind) -> CallError {
 
 fn script(
     answers: Vec<Result<Job, CallError>>,
-) -> impl FnMut(Option<Instant>) -> Result<Job, CallError> {
+) -> impl FnMut(u64, Option<Instant>) -> Result<Job, CallError> {
     let mut answers: VecDeque<_> = answers.into();
-    move |_| {
+    move |_, _| {
         answers
             .pop_front()
             .expect("polled more often than scripted")
@@ -111,7 +156,7 @@ fn polls_at_the_interval_until_no_item_is_pending() {
         Ok(job(ItemStatus::Running)),
         Ok(job(ItemStatus::Error)),
     ]);
-    let outcome = wait_for_job(fetch, POLICY, &pacer, &mut log).unwrap();
+    let outcome = wait_for_job(7, fetch, POLICY, &pacer, &mut log).unwrap();
     assert!(matches!(outcome, WaitOutcome::Finished(d) if d.tally().failed == 1));
     assert_eq!(*pacer.sleeps.borrow(), [SECOND, SECOND]);
     assert_eq!(log.polls, 3);
@@ -127,7 +172,7 @@ fn passing_failures_back_off_and_then_recover() {
         Err(CallError::Unreadable("html".into())),
         Ok(job(ItemStatus::Ok)),
     ]);
-    let outcome = wait_for_job(fetch, POLICY, &pacer, &mut log).unwrap();
+    let outcome = wait_for_job(7, fetch, POLICY, &pacer, &mut log).unwrap();
     assert!(matches!(outcome, WaitOutcome::Finished(_)));
     let secs = |s| Duration::from_secs(s);
     assert_eq!(log.retries, [(1, secs(2)), (2, secs(4)), (3, secs(8))]);
@@ -139,7 +184,7 @@ fn too_many_failures_in_a_row_give_up() {
     let failures = (0..MAX_CONSECUTIVE_FAILURES)
         .map(|_| Err(http(503)))
         .collect();
-    let err = wait_for_job(script(failures), POLICY, &pacer, &mut Log::default()).unwrap_err();
+    let err = wait_for_job(7, script(failures), POLICY, &pacer, &mut Log::default()).unwrap_err();
     assert!(matches!(
         err,
         WaitError::TooManyFailures {
@@ -153,6 +198,7 @@ fn too_many_failures_in_a_row_give_up() {
 fn refusals_stop_at_once() {
     let pacer = FakePacer::new();
     let err = wait_for_job(
+        7,
         script(vec![Err(refused(RefusalKind::Auth))]),
         POLICY,
         &pacer,
@@ -160,7 +206,7 @@ fn refusals_stop_at_once() {
     )
     .unwrap_err();
     assert!(
-        matches!(err, WaitError::Refused(CallError::Refused(r)) if r.kind == RefusalKind::Auth)
+        matches!(err, WaitError::Refused(7, CallError::Refused(r)) if r.kind == RefusalKind::Auth)
     );
     assert!(pacer.sleeps.borrow().is_empty());
 }
@@ -173,7 +219,7 @@ fn the_timeout_cuts_the_last_sleep_short_and_keeps_the_last_state() {
         timeout: Some(Duration::from_secs(10)),
     };
     let polls = (0..4).map(|_| Ok(job(ItemStatus::Running))).collect();
-    let outcome = wait_for_job(script(polls), policy, &pacer, &mut Log::default()).unwrap();
+    let outcome = wait_for_job(7, script(polls), policy, &pacer, &mut Log::default()).unwrap();
     assert!(matches!(outcome, WaitOutcome::TimedOut(Some(_))));
     let secs = |s| Duration::from_secs(s);
     assert_eq!(*pacer.sleeps.borrow(), [secs(4), secs(4), secs(2)]);
@@ -189,7 +235,7 @@ fn backoff_is_bounded_by_the_timeout() {
     // Fails at 0s and 2s; the back-off of 4s is cut to the 1s left, and the poll at the
     // deadline is the last.
     let fetch = script(vec![Err(http(500)), Err(http(500)), Err(http(500))]);
-    let outcome = wait_for_job(fetch, policy, &pacer, &mut Log::default()).unwrap();
+    let outcome = wait_for_job(7, fetch, policy, &pacer, &mut Log::default()).unwrap();
     assert!(matches!(outcome, WaitOutcome::TimedOut(None)));
     assert_eq!(*pacer.sleeps.borrow(), [Duration::from_secs(2), SECOND]);
 }
@@ -199,7 +245,7 @@ fn an_interrupt_during_a_sleep_ends_waiting() {
     let mut pacer = FakePacer::new();
     pacer.interrupt_on_sleep = Some(1);
     let fetch = script(vec![Ok(job(ItemStatus::Waiting))]);
-    let outcome = wait_for_job(fetch, POLICY, &pacer, &mut Log::default()).unwrap();
+    let outcome = wait_for_job(7, fetch, POLICY, &pacer, &mut Log::default()).unwrap();
     assert!(matches!(outcome, WaitOutcome::Interrupted));
 }
 
@@ -218,7 +264,7 @@ fn items_that_vanish_are_a_broken_answer_not_success() {
         Ok(jobs(1, ItemStatus::Ok)),
         Ok(jobs(3, ItemStatus::Ok)),
     ]);
-    let outcome = wait_for_job(fetch, POLICY, &pacer, &mut log).unwrap();
+    let outcome = wait_for_job(7, fetch, POLICY, &pacer, &mut log).unwrap();
     assert!(matches!(outcome, WaitOutcome::Finished(d) if d.tally().total == 3));
     assert_eq!(log.retries.len(), 1, "the short answer is a failed poll");
 }
@@ -232,7 +278,7 @@ fn a_retry_after_longer_than_the_backoff_is_honoured() {
         retry_after: Some(Duration::from_secs(60)),
     };
     let fetch = script(vec![Err(busy), Ok(job(ItemStatus::Ok))]);
-    wait_for_job(fetch, POLICY, &pacer, &mut log).unwrap();
+    wait_for_job(7, fetch, POLICY, &pacer, &mut log).unwrap();
     assert_eq!(*pacer.sleeps.borrow(), [Duration::from_secs(60)]);
 }
 
@@ -244,7 +290,7 @@ fn a_timeout_too_large_for_the_clock_means_no_deadline() {
         timeout: Some(Duration::MAX),
     };
     let fetch = script(vec![Ok(job(ItemStatus::Waiting)), Ok(job(ItemStatus::Ok))]);
-    let outcome = wait_for_job(fetch, policy, &pacer, &mut Log::default()).unwrap();
+    let outcome = wait_for_job(7, fetch, policy, &pacer, &mut Log::default()).unwrap();
     assert!(matches!(outcome, WaitOutcome::Finished(_)));
 }
 
@@ -252,7 +298,7 @@ fn a_timeout_too_large_for_the_clock_means_no_deadline() {
 fn an_interrupted_request_ends_waiting() {
     let pacer = FakePacer::new();
     let fetch = script(vec![Err(CallError::Interrupted { sent: true })]);
-    let outcome = wait_for_job(fetch, POLICY, &pacer, &mut Log::default()).unwrap();
+    let outcome = wait_for_job(7, fetch, POLICY, &pacer, &mut Log::default()).unwrap();
     assert!(matches!(outcome, WaitOutcome::Interrupted));
 }
 

@@ -42,7 +42,7 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
         c if c.starts_with("RequestLimitExceeded") => (RateLimited, Some(RATE_HINT)),
         "FailedOperation.FrequencyLimit" => (RateLimited, Some(RATE_HINT)),
         "InvalidParameter.BatchTaskCountLimit" | "InvalidParameter.BatchLimitUndo" => {
-            (RateLimited, Some(SLOTS_HINT))
+            (SlotsTaken, Some(SLOTS_HINT))
         }
         "InvalidParameter.JobGreaterThanLimit" => (
             Other,
@@ -186,17 +186,21 @@ mod tests {
     }
 
     #[test]
-    fn limits_are_rate_limits_and_a_full_account_is_one_too() {
+    fn limits_are_rate_limits_and_a_full_account_has_its_own_kind() {
         for code in [
             "RequestLimitExceeded",
             "RequestLimitExceeded.RequestLimitExceeded",
             "RequestLimitExceeded.IPLimitExceeded",
             "RequestLimitExceeded.UinLimitExceeded",
             "RequestLimitExceeded.BatchTaskLimit",
+        ] {
+            assert_eq!(classify(SUBMIT, code).0, RefusalKind::RateLimited, "{code}");
+        }
+        for code in [
             "InvalidParameter.BatchTaskCountLimit",
             "InvalidParameter.BatchLimitUndo",
         ] {
-            assert_eq!(classify(SUBMIT, code).0, RefusalKind::RateLimited, "{code}");
+            assert_eq!(classify(SUBMIT, code).0, RefusalKind::SlotsTaken, "{code}");
         }
         assert_eq!(classify(SUBMIT, "LimitExceeded").0, RefusalKind::Other);
         assert_eq!(

@@ -1,6 +1,11 @@
 //! The job history: one JSON line per submitted job in the user's data directory
-//! (`~/.local/share/dpbatch/jobs.jsonl` on Linux), for `jobs`, `--last` and `retry`.
-//! It holds what was asked for, never the token.
+//! (`~/.local/share/dpbatch/jobs.jsonl` on Linux), for `jobs`, `--last`, `retry` and
+//! `resume`. It holds what was asked for, never the token. The jobs of an operation split
+//! into several share an operation tag, and read back as one [`Operation`].
+
+mod operation;
+
+pub(crate) use operation::{Operation, OperationTag, Part, Plan, operations};
 
 use crate::backend::legacy;
 use crate::job::JobSpec;
@@ -43,6 +48,9 @@ pub(crate) struct Entry {
     /// The job this one retries, for `retry` to send only what no earlier retry sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_of: Option<u64>,
+    /// The operation this job is a part of, when it was split into several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<OperationTag>,
 }
 
 /// A line as stored: dpbatch 0.1 wrote the legacy form parameters (`params`) where later
@@ -59,6 +67,7 @@ struct StoredEntry {
     profile: Option<String>,
     submitted_at: u64,
     retry_of: Option<u64>,
+    operation: Option<OperationTag>,
 }
 
 impl TryFrom<StoredEntry> for Entry {
@@ -81,6 +90,7 @@ impl TryFrom<StoredEntry> for Entry {
             profile: stored.profile,
             submitted_at: stored.submitted_at,
             retry_of: stored.retry_of,
+            operation: stored.operation,
         })
     }
 }
@@ -100,6 +110,7 @@ impl Entry {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
             retry_of: None,
+            operation: None,
         }
     }
 

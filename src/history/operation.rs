@@ -1,0 +1,223 @@
+//! Operations: what one command submitted, read back from its history lines. A command
+//! whose work fits one job writes one untagged line, as before; one split into several
+//! jobs tags each job's line with the operation, and its first line carries the plan of
+//! every part, so that `resume` knows which parts were never sent.
+
+use super::{Account, Entry};
+use crate::job::JobSpec;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Which operation a job belongs to, and its place in it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub(crate) struct OperationTag {
+    /// Unique to the operation; the same on every line of it.
+    pub id: String,
+    /// The job's part of the plan, from 0.
+    pub part: usize,
+    /// Every part, on the operation's first line only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
+}
+
+/// What a split operation was cut into, before any of it was sent.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub(crate) struct Plan {
+    /// The `--job-size` it was cut with.
+    pub job_size: usize,
+    pub parts: Vec<Part>,
+}
+
+/// One job of a plan.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub(crate) struct Part {
+    pub spec: JobSpec,
+    /// The job whose failed items this part retries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_of: Option<u64>,
+}
+
+/// The jobs one command submitted: one, or the parts of a split operation.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Operation {
+    /// The jobs sent, in the order sent; never empty.
+    pub jobs: Vec<Entry>,
+    /// The plan of a split operation.
+    pub plan: Option<Plan>,
+}
+
+impl Operation {
+    /// The first job sent, whose line says where and when the operation ran.
+    pub(crate) fn first(&self) -> &Entry {
+        &self.jobs[0]
+    }
+
+    pub(crate) fn id(&self) -> Option<&str> {
+        self.first().operation.as_ref().map(|tag| tag.id.as_str())
+    }
+
+    /// The ids of the jobs known to exist, in the order sent.
+    pub(crate) fn job_ids(&self) -> Vec<u64> {
+        self.jobs.iter().filter_map(|entry| entry.job_id).collect()
+    }
+
+    /// The submits whose outcome is unknown.
+    pub(crate) fn unknown(&self) -> impl Iterator<Item = &Entry> {
+        self.jobs.iter().filter(|entry| entry.job_id.is_none())
+    }
+
+    pub(crate) fn contains(&self, job_id: u64) -> bool {
+        self.jobs.iter().any(|entry| entry.job_id == Some(job_id))
+    }
+
+    /// The parts of the plan never sent, with their place in it.
+    pub(crate) fn unsent(&self) -> Vec<(usize, &Part)> {
+        let Some(plan) = &self.plan else {
+            return Vec::new();
+        };
+        let sent: Vec<usize> = self
+            .jobs
+            .iter()
+            .filter_map(|entry| entry.operation.as_ref().map(|tag| tag.part))
+            .collect();
+        plan.parts
+            .iter()
+            .enumerate()
+            .filter(|(part, _)| !sent.contains(part))
+            .collect()
+    }
+
+    /// How many jobs the operation was cut into.
+    pub(crate) fn parts(&self) -> usize {
+        self.plan
+            .as_ref()
+            .map_or(self.jobs.len(), |plan| plan.parts.len())
+    }
+
+    pub(crate) fn is_for(&self, account: &Account) -> bool {
+        self.first().is_for(account)
+    }
+}
+
+/// The history's lines as operations, ordered by their newest line: a resumed operation
+/// counts as recent.
+pub(crate) fn operations(entries: Vec<Entry>) -> Vec<Operation> {
+    let mut operations: Vec<(usize, Operation)> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for (line, mut entry) in entries.into_iter().enumerate() {
+        let tag = entry.operation.as_mut();
+        let known = tag.as_ref().and_then(|tag| by_id.get(&tag.id).copied());
+        match (known, tag) {
+            (Some(index), tag) => {
+                // Only the first line's plan counts.
+                if let Some(tag) = tag {
+                    tag.plan = None;
+                }
+                let (newest, operation) = &mut operations[index];
+                *newest = line;
+                operation.jobs.push(entry);
+            }
+            (None, tag) => {
+                let plan = tag.and_then(|tag| {
+                    by_id.insert(tag.id.clone(), operations.len());
+                    tag.plan.take()
+                });
+                operations.push((
+                    line,
+                    Operation {
+                        jobs: vec![entry],
+                        plan,
+                    },
+                ));
+            }
+        }
+    }
+    operations.sort_by_key(|(newest, _)| *newest);
+    operations
+        .into_iter()
+        .map(|(_, operation)| operation)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::records::{Change, ChangeField};
+
+    fn account() -> Account {
+        Account {
+            api: "legacy",
+            endpoint: "https://dnsapi.cn".into(),
+            profile: None,
+            credential: Some("520001".into()),
+        }
+    }
+
+    fn modify(id: u64) -> JobSpec {
+        JobSpec::RecordModify {
+            record_ids: vec![id],
+            change: Change {
+                field: ChangeField::Ttl,
+                to: "60".into(),
+                value: None,
+                mx: None,
+            },
+        }
+    }
+
+    fn part_of(id: &str, part: usize, job_id: Option<u64>, plan: Option<Plan>) -> Entry {
+        Entry {
+            operation: Some(OperationTag {
+                id: id.into(),
+                part,
+                plan,
+            }),
+            ..Entry::new(job_id, &modify(part as u64), &account())
+        }
+    }
+
+    #[test]
+    fn the_parts_of_an_operation_read_back_as_one_with_what_was_not_sent() {
+        let plan = Plan {
+            job_size: 1,
+            parts: (0..4)
+                .map(|i| Part {
+                    spec: modify(i),
+                    retry_of: None,
+                })
+                .collect(),
+        };
+        let single = Entry::new(Some(9), &modify(9), &account());
+        let lines = vec![
+            part_of("op", 0, Some(10), Some(plan.clone())),
+            single.clone(),
+            part_of("op", 1, None, None),
+            // A resume sent the last part later.
+            part_of("op", 3, Some(12), None),
+        ];
+        let operations = operations(lines);
+        assert_eq!(operations.len(), 2);
+        assert_eq!(operations[0].jobs, [single]);
+        assert_eq!(operations[0].parts(), 1);
+        let split = &operations[1];
+        assert_eq!(
+            split.id(),
+            Some("op"),
+            "the resumed operation is the newest"
+        );
+        assert_eq!(split.job_ids(), [10, 12]);
+        assert_eq!(split.unknown().count(), 1);
+        assert_eq!(split.parts(), 4);
+        let unsent: Vec<usize> = split.unsent().iter().map(|(part, _)| *part).collect();
+        assert_eq!(unsent, [2], "part 1 is of unknown outcome: it was sent");
+        assert!(split.contains(12) && !split.contains(9));
+        assert_eq!(split.plan.as_ref(), Some(&plan));
+        assert!(
+            split
+                .jobs
+                .iter()
+                .skip(1)
+                .all(|e| e.operation.as_ref().unwrap().plan.is_none())
+        );
+    }
+}
