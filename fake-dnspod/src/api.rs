@@ -1,8 +1,8 @@
 //! One request in, one answer out: method, format and token checks, then the four batch
-//! actions and the three read-only look-ups.
+//! actions, the three read-only look-ups and Record.Remove.
 
 use std::collections::HashMap;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Mutex;
 
 use serde_json::Value;
@@ -14,7 +14,13 @@ use crate::state::{RecordSpec, State};
 use crate::text::{Lang, Reply, UNKNOWN_DOMAIN};
 use crate::zone::{DEFAULT_LINE, DEFAULT_TTL, Names, Record, Zone, host};
 
-pub(crate) fn handle(request: &Request, token: &str, state: &Mutex<State>) -> Response {
+/// Answers `request`, which came from `client`.
+pub(crate) fn handle(
+    request: &Request,
+    client: IpAddr,
+    token: &str,
+    state: &Mutex<State>,
+) -> Response {
     let lang = Lang::from_param(request.param("lang"));
     if request.method != "POST" {
         return refusal(Reply::PostOnly, lang);
@@ -29,13 +35,14 @@ pub(crate) fn handle(request: &Request, token: &str, state: &Mutex<State>) -> Re
     }
     let mut state = crate::lock(state);
     let fields = match request.action.as_str() {
-        "Batch.Domain.Create" => domain_create(request, &mut state, lang),
-        "Batch.Record.Create" => record_create(request, &mut state, lang),
-        "Batch.Record.Modify" => record_modify(request, &mut state, lang),
+        "Batch.Domain.Create" => domain_create(request, &mut state, lang, client),
+        "Batch.Record.Create" => record_create(request, &mut state, lang, client),
+        "Batch.Record.Modify" => record_modify(request, &mut state, lang, client),
         "Batch.Detail" => detail(request, &mut state, lang),
         "Domain.Info" => domain_info(request, &mut state),
         "Domain.List" => domain_list(request, &mut state),
         "Record.List" => record_list(request, &mut state),
+        "Record.Remove" => record_remove(request, &mut state),
         _ => Err(Reply::UnknownAction),
     };
     match fields {
@@ -97,7 +104,12 @@ fn parse<T: std::str::FromStr>(value: &str, name: &'static str) -> Result<T, Rep
     value.trim().parse().map_err(|_| Reply::BadParam(name))
 }
 
-fn domain_create(request: &Request, state: &mut State, lang: Lang) -> Result<Vec<Field>, Reply> {
+fn domain_create(
+    request: &Request,
+    state: &mut State,
+    lang: Lang,
+    client: IpAddr,
+) -> Result<Vec<Field>, Reply> {
     let names: Vec<String> = list(request, "domains")?
         .into_iter()
         .map(String::from)
@@ -105,16 +117,24 @@ fn domain_create(request: &Request, state: &mut State, lang: Lang) -> Result<Vec
     let value: Option<Ipv4Addr> = optional(request, "record_value")
         .map(|value| parse(value, "record_value"))
         .transpose()?;
-    Ok(render::submitted(state.create_domains(&names, value), lang))
+    let job = state
+        .create_domains(&names, value, client)
+        .map_err(Reply::JobRefused)?;
+    Ok(render::submitted(job, lang))
 }
 
-fn record_create(request: &Request, state: &mut State, lang: Lang) -> Result<Vec<Field>, Reply> {
+fn record_create(
+    request: &Request,
+    state: &mut State,
+    lang: Lang,
+    client: IpAddr,
+) -> Result<Vec<Field>, Reply> {
     let domain_ids = ids(request, "domain_id")?;
     let specs = record_specs(required(request, "records")?).ok_or(Reply::BadParam("records"))?;
-    Ok(render::submitted(
-        state.create_records(&domain_ids, &specs),
-        lang,
-    ))
+    let job = state
+        .create_records(&domain_ids, &specs, client)
+        .map_err(Reply::JobRefused)?;
+    Ok(render::submitted(job, lang))
 }
 
 /// The `records` JSON: a non-empty array of record specs.
@@ -176,7 +196,12 @@ fn number(value: &Value) -> Option<u64> {
     }
 }
 
-fn record_modify(request: &Request, state: &mut State, lang: Lang) -> Result<Vec<Field>, Reply> {
+fn record_modify(
+    request: &Request,
+    state: &mut State,
+    lang: Lang,
+    client: IpAddr,
+) -> Result<Vec<Field>, Reply> {
     let record_ids = ids(request, "record_id")?;
     let to = required(request, "change_to")?.trim();
     let change = Change::parse(required(request, "change")?, to).map_err(|bad| match bad {
@@ -190,10 +215,10 @@ fn record_modify(request: &Request, state: &mut State, lang: Lang) -> Result<Vec
             .map(|mx| parse(mx, "mx"))
             .transpose()?,
     };
-    Ok(render::submitted(
-        state.modify_records(&record_ids, modification),
-        lang,
-    ))
+    let job = state
+        .modify_records(&record_ids, modification, client)
+        .map_err(Reply::JobRefused)?;
+    Ok(render::submitted(job, lang))
 }
 
 fn detail(request: &Request, state: &mut State, lang: Lang) -> Result<Vec<Field>, Reply> {
@@ -341,6 +366,21 @@ fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
         page.slice(&matching),
         page.asked(request),
     ))
+}
+
+/// Record.Remove: the domain by `domain_id` or `domain` as the look-ups name it, then
+/// `record_id`, which must be one of that domain's records (code 8 otherwise, as the
+/// vendor documents). Done at once, not a job; the answer is the bare envelope.
+fn record_remove(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
+    let (domain_id, _) = domain_of(request, state.zone(), UNKNOWN_DOMAIN)?;
+    let record_id: u64 = optional(request, "record_id")
+        .and_then(|id| id.parse().ok())
+        .ok_or(Reply::BadRecordId)?;
+    if state.remove_record(domain_id, record_id) {
+        Ok(Vec::new())
+    } else {
+        Err(Reply::BadRecordId)
+    }
 }
 
 #[cfg(test)]

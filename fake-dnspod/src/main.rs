@@ -15,14 +15,24 @@ Usage: fake-dnspod [--addr 127.0.0.1:8053] [--token ID,SECRET]
                    [--secret-id ID] [--secret-key KEY]
                    [--waiting N] [--running N] | [--elapsed SECS] [--job DxR]...
                    [--domains N] [--latency MS] [--rate N]
+                   [--jobs-per-hour N | --no-job-limits]
+                   [--held-slots N [--held-for MS | --held-refusals K]]
 
 Serves a fake of DNSPod's legacy batch API (Batch.Domain.Create, Batch.Record.Create,
-Batch.Record.Modify, Batch.Detail) and its look-ups (Domain.Info, Domain.List,
-Record.List) on a loopback address until killed, seeded with example.cn and
-example.com and a few records each. The same port speaks API 3.0 (POST / with
-X-TC-Action: CreateDomainBatch, CreateRecordBatch, ModifyRecordBatch,
-DescribeBatchTask, DescribeDomain, DescribeDomainList, DescribeRecordList) over
-the same account and jobs.
+Batch.Record.Modify, Batch.Detail), its look-ups (Domain.Info, Domain.List,
+Record.List) and Record.Remove on a loopback address until killed, seeded with
+example.cn and example.com and a few records each. The same port speaks API 3.0
+(POST / with X-TC-Action: CreateDomainBatch, CreateRecordBatch, ModifyRecordBatch,
+DeleteRecordBatch, DescribeBatchTask, DescribeDomain, DescribeDomainList,
+DescribeRecordList) over the same account and jobs.
+
+Submits on both APIs meet the vendor's job limits: at most 5000 records a job (a
+domain of a domain job counts 1 plus its records, so 3 with a value; record jobs
+count their records), 4 unfinished jobs an account, 80 jobs an hour per source IP.
+API 3.0 refuses with the vendor's codes (InvalidParameter.JobGreaterThanLimit,
+InvalidParameter.BatchTaskCountLimit, RequestLimitExceeded.BatchTaskLimit). The
+legacy API documents none, so the fake answers its own: 701 (more than 5000
+records), 702 (4 unfinished jobs), 703 (the hour's jobs spent).
 
   --addr ADDR     loopback IP and port to listen on [default: 127.0.0.1:8053]
   --token TOKEN   the only login_token accepted [default: {DEFAULT_TOKEN}]
@@ -37,6 +47,14 @@ the same account and jobs.
   --latency MS    wait this many milliseconds before every answer [default: 0]
   --rate N        refuse calls of one action beyond N a second, as the vendor
                   does (-2, RequestLimitExceeded) [default: no limit]
+  --jobs-per-hour N
+                  admit at most N jobs an hour per source IP [default: 80]
+  --no-job-limits lift all three job limits, for benchmarks that submit more
+                  than the vendor allows
+  --held-slots N  N of the 4 job slots are held by other clients from the start
+  --held-for MS   ... and given back after MS milliseconds [default: never]
+  --held-refusals K
+                  ... or given back after K submits were refused for want of one
   -h, --help      print this help
 "
     )
@@ -51,6 +69,16 @@ struct Options {
     jobs: Vec<(usize, usize)>,
     /// Generated domains to add to the account, each with a `www` A record.
     domains: usize,
+    /// Job slots held by other clients from the start, and until when.
+    held: Option<(usize, Hold)>,
+}
+
+/// When slots held for other clients are given back.
+#[derive(Debug, PartialEq)]
+enum Hold {
+    Never,
+    After(Duration),
+    AfterRefusals(usize),
 }
 
 fn main() -> ExitCode {
@@ -73,6 +101,7 @@ fn serve(
         config,
         jobs,
         domains,
+        held,
     }: Options,
 ) -> ExitCode {
     let token = config.token.clone();
@@ -121,6 +150,24 @@ fn serve(
         server.finish_all();
         println!("job {job}: {domains} domains x {records} records, finished");
     }
+    match held {
+        None => {}
+        Some((slots, Hold::Never)) => {
+            server.hold_slots(slots);
+            println!("{slots} job slots held by other clients");
+        }
+        Some((slots, Hold::After(duration))) => {
+            server.hold_slots_for(slots, duration);
+            let ms = duration.as_millis();
+            println!("{slots} job slots held by other clients, given back in {ms} ms");
+        }
+        Some((slots, Hold::AfterRefusals(refusals))) => {
+            server.hold_slots_for_refusals(slots, refusals);
+            println!(
+                "{slots} job slots held by other clients, given back after {refusals} refusals"
+            );
+        }
+    }
     println!("serving until killed");
     // Connections are served on the server's own threads; this one only keeps it alive.
     loop {
@@ -138,6 +185,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
     let (mut waiting, mut running, mut elapsed) = (None, None, None);
     let mut jobs = Vec::new();
     let mut domains = 0;
+    let (mut held_slots, mut held_for, mut held_refusals) = (None, None, None);
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
@@ -173,15 +221,34 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
             "--rate" => config.calls_per_second = Some(count(&flag, &value()?)?),
             "--domains" => domains = count(&flag, &value()?)? as usize,
             "--job" => jobs.push(job_shape(&value()?)?),
+            "--jobs-per-hour" => config.jobs_per_hour = Some(count(&flag, &value()?)? as usize),
+            "--no-job-limits" if inline.is_some() => {
+                return Err("--no-job-limits takes no value".into());
+            }
+            "--no-job-limits" => config.job_limits = false,
+            "--held-slots" => held_slots = Some(count(&flag, &value()?)? as usize),
+            "--held-for" => held_for = Some(Duration::from_millis(count(&flag, &value()?)?.into())),
+            "--held-refusals" => held_refusals = Some(count(&flag, &value()?)? as usize),
             _ => return Err(format!("unknown argument {flag:?}")),
         }
     }
     config.progress = progress(elapsed, waiting, running)?;
+    let held = match (held_slots, held_for, held_refusals) {
+        (None, None, None) => None,
+        (None, _, _) => return Err("--held-for and --held-refusals need --held-slots".into()),
+        (Some(_), Some(_), Some(_)) => {
+            return Err("--held-for excludes --held-refusals".into());
+        }
+        (Some(slots), Some(duration), None) => Some((slots, Hold::After(duration))),
+        (Some(slots), None, Some(refusals)) => Some((slots, Hold::AfterRefusals(refusals))),
+        (Some(slots), None, None) => Some((slots, Hold::Never)),
+    };
     Ok(Some(Options {
         addr,
         config,
         jobs,
         domains,
+        held,
     }))
 }
 
@@ -283,6 +350,45 @@ mod tests {
     }
 
     #[test]
+    fn job_limits_can_be_tuned_or_lifted() {
+        let (_, config) = run(&[]).unwrap().unwrap();
+        assert_eq!((config.job_limits, config.jobs_per_hour), (true, Some(80)));
+        let (_, config) = run(&["--jobs-per-hour=5"]).unwrap().unwrap();
+        assert_eq!(config.jobs_per_hour, Some(5));
+        let (_, config) = run(&["--no-job-limits"]).unwrap().unwrap();
+        assert!(!config.job_limits);
+    }
+
+    #[test]
+    fn held_slots_are_held_forever_for_a_while_or_for_some_refusals() {
+        let held = |args: &[&str]| {
+            parse(args.iter().map(|a| a.to_string())).map(|options| options.unwrap().held)
+        };
+        assert_eq!(held(&[]), Ok(None));
+        assert_eq!(held(&["--held-slots", "4"]), Ok(Some((4, Hold::Never))));
+        assert_eq!(
+            held(&["--held-slots", "4", "--held-for", "1500"]),
+            Ok(Some((4, Hold::After(Duration::from_millis(1500)))))
+        );
+        assert_eq!(
+            held(&["--held-slots=2", "--held-refusals=3"]),
+            Ok(Some((2, Hold::AfterRefusals(3))))
+        );
+        assert!(held(&["--held-for", "10"]).is_err());
+        assert!(
+            held(&[
+                "--held-slots",
+                "1",
+                "--held-for",
+                "1",
+                "--held-refusals",
+                "1"
+            ])
+            .is_err()
+        );
+    }
+
+    #[test]
     fn bad_arguments_are_errors_and_help_is_not() {
         assert_eq!(run(&["-h"]), Ok(None));
         for bad in [
@@ -293,6 +399,8 @@ mod tests {
             &["--token"],
             &["--bogus"],
             &["--job", "ax2"],
+            &["--no-job-limits=yes"],
+            &["--held-slots", "x"],
         ] {
             assert!(run(bad).is_err(), "{bad:?}");
         }

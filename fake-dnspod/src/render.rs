@@ -107,6 +107,8 @@ pub(crate) fn detail(job: &Job, lang: Lang) -> Vec<Field> {
         Kind::Domain => ("domain", count),
         Kind::RecordAdd => ("record_add", count),
         Kind::RecordModify(_) => ("record_modify", |n| text(n.to_string())),
+        // API 3.0's DeleteRecordBatch jobs, shown as modify jobs are.
+        Kind::RecordDelete => ("record_delete", |n| text(n.to_string())),
     };
     vec![
         ("detail", items(job, View::Detail, lang)),
@@ -123,6 +125,7 @@ fn items(job: &Job, view: View, lang: Lang) -> Json {
         Kind::Domain => domain_job,
         Kind::RecordAdd => record_add_job,
         Kind::RecordModify(_) => record_modify_job,
+        Kind::RecordDelete => record_delete_job,
     };
     Json::Arr(
         job.domains
@@ -246,6 +249,16 @@ fn record_add_job(i: usize, domain: &DomainItem, view: View, lang: Lang) -> Json
 /// Batch.Record.Modify's shapes, the same in echo and Detail: `domain_id` a number (null
 /// for unknown records), `record_id`, `ttl` and `enabled` strings, `mx` on MX records only.
 fn record_modify_job(i: usize, domain: &DomainItem, _: View, lang: Lang) -> Json {
+    record_job(i, domain, "edit", lang)
+}
+
+/// A DeleteRecordBatch job in Batch.Detail: the legacy API has no such job, so the
+/// fake shows it in Batch.Record.Modify's shapes, with `operation` `remove`.
+fn record_delete_job(i: usize, domain: &DomainItem, _: View, lang: Lang) -> Json {
+    record_job(i, domain, "remove", lang)
+}
+
+fn record_job(i: usize, domain: &DomainItem, operation: &str, lang: Lang) -> Json {
     let records = domain.records.iter().enumerate().map(|(j, item)| {
         let r = &item.record;
         let mut fields = vec![
@@ -264,7 +277,7 @@ fn record_modify_job(i: usize, domain: &DomainItem, _: View, lang: Lang) -> Json
         fields.extend([
             ("err_msg", err_msg(item.status, lang)),
             ("id", count(j)),
-            ("operation", text("edit")),
+            ("operation", text(operation)),
         ]);
         Json::Obj(fields)
     });

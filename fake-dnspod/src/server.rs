@@ -1,7 +1,7 @@
 //! The listening side: one thread accepting, one thread per connection, faults before handling.
 
 use std::io::{self, BufReader, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -55,8 +55,12 @@ pub(crate) fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
 fn serve(stream: &TcpStream, shared: &Shared) {
     let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    // The job limits count per source IP; a peer without an address is loopback's.
+    let client = stream
+        .peer_addr()
+        .map_or(IpAddr::V4(Ipv4Addr::LOCALHOST), |peer| peer.ip());
     let written = match http::read_request(BufReader::new(stream), stream) {
-        Ok(request) => answer(request, shared, stream),
+        Ok(request) => answer(request, client, shared, stream),
         Err(ReadError::Reject(status, why)) => Response::plain(status, why).write_to(stream),
         Err(ReadError::Gone) => return,
     };
@@ -66,15 +70,15 @@ fn serve(stream: &TcpStream, shared: &Shared) {
 }
 
 /// Answers a well-formed request: as a scripted fault says, or as the API would.
-fn answer(request: Request, shared: &Shared, stream: &TcpStream) -> io::Result<()> {
+fn answer(request: Request, client: IpAddr, shared: &Shared, stream: &TcpStream) -> io::Result<()> {
     lock(&shared.requests).push(request.clone());
     let fault = shared
         .limits
         .admit(&request)
         .or_else(|| lock(&shared.faults).take(&request.action));
     let handle = || match request.api {
-        Api::Legacy => api::handle(&request, &shared.token, &shared.state),
-        Api::V3 => v3::handle(&request, &shared.keys, &shared.state),
+        Api::Legacy => api::handle(&request, client, &shared.token, &shared.state),
+        Api::V3 => v3::handle(&request, client, &shared.keys, &shared.state),
     };
     match fault.map(|fault| fault.effect(&request)) {
         None => handle().write_to(stream),

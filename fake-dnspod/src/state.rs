@@ -1,11 +1,13 @@
 //! Everything the fake remembers: the account and its jobs, built from parsed requests.
 
 use std::collections::BTreeMap;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
+use std::time::Instant;
 
 use crate::Progress;
 use crate::clock;
-use crate::job::{DomainItem, Job, Kind, Modification, RecordItem};
+use crate::job::{self, DomainItem, Job, Kind, Modification, RecordItem};
+use crate::limits::{JOBS_PER_HOUR, JobLimits, Refused};
 use crate::zone::{DEFAULT_LINE, Domain, Record, Zone};
 
 /// The vendor's example job id; later jobs count up from it.
@@ -27,6 +29,8 @@ pub(crate) struct State {
     pub(crate) record_list_unknown_domain: &'static str,
     /// Unix seconds every job is stamped as created at, instead of now.
     pub(crate) job_created_at: Option<u64>,
+    /// What every submit of either API is admitted by.
+    pub(crate) job_limits: JobLimits,
     zone: Zone,
     jobs: BTreeMap<u64, Job>,
     next_job: u64,
@@ -40,6 +44,7 @@ impl State {
             progress,
             record_list_unknown_domain: crate::text::UNKNOWN_DOMAIN,
             job_created_at: None,
+            job_limits: JobLimits::new(true, Some(JOBS_PER_HOUR)),
             zone: Zone::new(),
             jobs: BTreeMap::new(),
             next_job: FIRST_JOB,
@@ -129,7 +134,22 @@ impl State {
         }
     }
 
-    fn submit(&mut self, kind: Kind, domains: Vec<DomainItem>) -> &Job {
+    /// Queues a job of `client`'s if the vendor's job limits admit it.
+    fn submit(
+        &mut self,
+        kind: Kind,
+        domains: Vec<DomainItem>,
+        client: IpAddr,
+    ) -> Result<&Job, Refused> {
+        let unfinished = self.unfinished_jobs();
+        let records = job::weight(&kind, &domains);
+        self.job_limits
+            .admit(Instant::now(), client, records, unfinished)?;
+        Ok(self.queue(kind, domains))
+    }
+
+    /// Queues a job past every limit.
+    fn queue(&mut self, kind: Kind, domains: Vec<DomainItem>) -> &Job {
         self.settle();
         let id = self.next_job;
         self.next_job += 1;
@@ -140,8 +160,14 @@ impl State {
         self.jobs.entry(id).or_insert(job)
     }
 
-    /// Batch.Domain.Create: with a value, each domain gets `www` and `@` A records.
-    pub(crate) fn create_domains(&mut self, names: &[String], value: Option<Ipv4Addr>) -> &Job {
+    /// Batch.Domain.Create: with a value, each domain gets `www` and `@` A records, so it
+    /// counts 3 against the records-a-job limit (1 without).
+    pub(crate) fn create_domains(
+        &mut self,
+        names: &[String],
+        value: Option<Ipv4Addr>,
+        client: IpAddr,
+    ) -> Result<&Job, Refused> {
         let domains = names
             .iter()
             .map(|name| {
@@ -152,11 +178,12 @@ impl State {
                 DomainItem::waiting(name, None, records)
             })
             .collect();
-        self.submit(Kind::Domain, domains)
+        self.submit(Kind::Domain, domains, client)
     }
 
     /// A domain job of generated names (`d00001.example`, ...), each with
-    /// `records_per_domain` A records; names never repeat across calls.
+    /// `records_per_domain` A records; names never repeat across calls. Past the job
+    /// limits: it is the test's, not a client's.
     pub(crate) fn synthetic_job(&mut self, domains: usize, records_per_domain: usize) -> u64 {
         let first = self.synthetic_domains + 1;
         self.synthetic_domains += domains;
@@ -172,11 +199,16 @@ impl State {
                 DomainItem::waiting(&format!("d{n:05}.example"), None, records)
             })
             .collect();
-        self.submit(Kind::Domain, items).id
+        self.queue(Kind::Domain, items).id
     }
 
     /// Batch.Record.Create: every domain gets one record per (spec, host).
-    pub(crate) fn create_records(&mut self, domain_ids: &[u64], specs: &[RecordSpec]) -> &Job {
+    pub(crate) fn create_records(
+        &mut self,
+        domain_ids: &[u64],
+        specs: &[RecordSpec],
+        client: IpAddr,
+    ) -> Result<&Job, Refused> {
         let domains = domain_ids
             .iter()
             .map(|&id| {
@@ -196,7 +228,7 @@ impl State {
                 DomainItem::waiting(name, Some(id), records)
             })
             .collect();
-        self.submit(Kind::RecordAdd, domains)
+        self.submit(Kind::RecordAdd, domains, client)
     }
 
     /// Batch.Record.Modify: records grouped by domain in order of first mention,
@@ -205,7 +237,30 @@ impl State {
         &mut self,
         record_ids: &[u64],
         modification: Modification,
-    ) -> &Job {
+        client: IpAddr,
+    ) -> Result<&Job, Refused> {
+        let domains = self.by_domain(record_ids, Some(&modification));
+        self.submit(Kind::RecordModify(modification), domains, client)
+    }
+
+    /// DeleteRecordBatch: grouped as Batch.Record.Modify groups.
+    pub(crate) fn delete_records(
+        &mut self,
+        record_ids: &[u64],
+        client: IpAddr,
+    ) -> Result<&Job, Refused> {
+        let domains = self.by_domain(record_ids, None);
+        self.submit(Kind::RecordDelete, domains, client)
+    }
+
+    /// Record items of these ids grouped by domain in order of first mention, unknown
+    /// ids under one domain-less group; each shown as `modification` will leave it.
+    fn by_domain(
+        &mut self,
+        record_ids: &[u64],
+        modification: Option<&Modification>,
+    ) -> Vec<DomainItem> {
+        self.settle();
         let mut domains: Vec<DomainItem> = Vec::new();
         for &id in record_ids {
             let (domain_id, mut record) = match self.zone.record(id) {
@@ -214,7 +269,9 @@ impl State {
             };
             record.id = id;
             // Shown as it will be once changed, as the vendor's echo does.
-            modification.apply(&mut record);
+            if let Some(modification) = modification {
+                modification.apply(&mut record);
+            }
             let item = RecordItem::waiting(record);
             match domains.iter_mut().find(|d| d.domain_id == domain_id) {
                 Some(group) => group.records.push(item),
@@ -226,7 +283,18 @@ impl State {
                 }
             }
         }
-        self.submit(Kind::RecordModify(modification), domains)
+        domains
+    }
+
+    /// Record.Remove: deletes a record of this domain now; `false` when the domain has
+    /// no such record.
+    pub(crate) fn remove_record(&mut self, domain_id: u64, record_id: u64) -> bool {
+        self.settle();
+        let ours = self
+            .zone
+            .record(record_id)
+            .is_some_and(|record| record.domain_id == domain_id);
+        ours && self.zone.remove_record(record_id).is_some()
     }
 }
 
@@ -235,6 +303,8 @@ mod tests {
     use super::*;
     use crate::job::Status;
     use std::time::Duration;
+
+    const LOOPBACK: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
 
     #[test]
     fn clock_driven_effects_land_without_a_poll() {
@@ -284,7 +354,9 @@ mod tests {
             value: None,
             mx: None,
         };
-        let job = state.modify_records(&[a1, 7, b1, a2], modification);
+        let job = state
+            .modify_records(&[a1, 7, b1, a2], modification, LOOPBACK)
+            .unwrap();
         let groups: Vec<(Option<u64>, usize)> = job
             .domains
             .iter()
@@ -292,5 +364,124 @@ mod tests {
             .collect();
         assert_eq!(groups, [(Some(a), 2), (None, 1), (Some(b), 1)]);
         assert!(job.domains[0].records.iter().all(|r| r.record.ttl == 60));
+    }
+
+    fn per_poll() -> State {
+        State::new(Progress::PerPoll {
+            waiting: 1,
+            running: 1,
+        })
+    }
+
+    #[test]
+    fn a_domain_with_a_value_counts_as_the_three_items_it_adds() {
+        let mut state = per_poll();
+        let names = |n: usize, tag: &str| -> Vec<String> {
+            (0..n).map(|i| format!("{tag}{i}.cn")).collect()
+        };
+        let ip = Some(Ipv4Addr::new(192, 0, 2, 1));
+        // 1667 x 3 = 5001: one over.
+        let refused = state.create_domains(&names(1667, "a"), ip, LOOPBACK);
+        assert_eq!(refused.err(), Some(Refused::TooLarge));
+        assert!(
+            state
+                .create_domains(&names(1666, "b"), ip, LOOPBACK)
+                .is_ok()
+        );
+        // Without a value a domain is one item: 5000 of them fit.
+        assert!(
+            state
+                .create_domains(&names(5000, "c"), None, LOOPBACK)
+                .is_ok()
+        );
+        // What is counted is what the job adds: the domain, `www` and `@`.
+        state.finish_all();
+        let (domains, records) = (state.domains(), state.records());
+        assert_eq!((domains.len(), records.len()), (6666, 1666 * 2));
+        let first = &domains[0];
+        let mut hosts: Vec<&str> = records
+            .iter()
+            .filter(|r| r.domain_id == first.id)
+            .map(|r| r.sub_domain.as_str())
+            .collect();
+        hosts.sort_unstable();
+        assert_eq!(hosts, ["@", "www"]);
+    }
+
+    #[test]
+    fn record_jobs_count_their_records() {
+        let mut state = per_poll();
+        let ids: Vec<u64> = (0..2)
+            .map(|n| state.add_domain(&format!("d{n}.cn")))
+            .collect();
+        let spec = |hosts: usize| RecordSpec {
+            hosts: (0..hosts).map(|h| format!("h{h}")).collect(),
+            record_type: "A".into(),
+            line: DEFAULT_LINE.into(),
+            value: "192.0.2.1".into(),
+            ttl: 600,
+            mx: None,
+        };
+        // 2 domains x (2000 + 501) hosts = 5002; 2 x 2500 = 5000.
+        let over = state.create_records(&ids, &[spec(2000), spec(501)], LOOPBACK);
+        assert_eq!(over.err(), Some(Refused::TooLarge));
+        assert!(state.create_records(&ids, &[spec(2500)], LOOPBACK).is_ok());
+        let record_ids: Vec<u64> = (1..=5001).collect();
+        let over = state.delete_records(&record_ids, LOOPBACK);
+        assert_eq!(over.err(), Some(Refused::TooLarge));
+        assert!(state.delete_records(&record_ids[1..], LOOPBACK).is_ok());
+    }
+
+    #[test]
+    fn a_delete_job_removes_its_records_and_fails_unknown_ones() {
+        let mut state = per_poll();
+        let a = state.add_domain("a.cn");
+        let a1 = state.add_record(a, "www", "A", DEFAULT_LINE, "192.0.2.1");
+        let a2 = state.add_record(a, "@", "A", DEFAULT_LINE, "192.0.2.1");
+        let job = state.delete_records(&[a1, 9, a2], LOOPBACK).unwrap().id;
+        assert_eq!(state.records().len(), 2, "nothing is gone before it runs");
+        for _ in 0..3 {
+            state.poll(job);
+        }
+        let job = state.poll(job).unwrap();
+        use crate::text::Failure::NoSuchRecord;
+        let statuses: Vec<Status> = job.statuses().collect();
+        assert_eq!(
+            statuses,
+            [
+                Status::Ok,
+                Status::Ok,
+                Status::Ok,
+                Status::Error(NoSuchRecord),
+                Status::Error(NoSuchRecord)
+            ]
+        );
+        assert!(state.records().is_empty());
+    }
+
+    #[test]
+    fn remove_record_takes_only_a_record_of_that_domain() {
+        let mut state = per_poll();
+        let (a, b) = (state.add_domain("a.cn"), state.add_domain("b.cn"));
+        let a1 = state.add_record(a, "www", "A", DEFAULT_LINE, "192.0.2.1");
+        assert!(!state.remove_record(b, a1));
+        assert!(state.remove_record(a, a1));
+        assert!(!state.remove_record(a, a1));
+        assert!(state.records().is_empty());
+    }
+
+    #[test]
+    fn a_job_over_the_limits_is_not_queued() {
+        let mut state = per_poll();
+        state.job_limits = JobLimits::new(true, Some(1));
+        let names = ["a.cn".to_string()];
+        let first = state.create_domains(&names, None, LOOPBACK).unwrap().id;
+        let refused = state.create_domains(&names, None, LOOPBACK);
+        assert_eq!(refused.err(), Some(Refused::HourlyCap(1)));
+        // The next job takes the next id: the refused one used none.
+        state.job_limits = JobLimits::new(true, None);
+        let next = state.create_domains(&names, None, LOOPBACK).unwrap().id;
+        assert_eq!(next, first + 1);
+        assert!(state.poll(first + 2).is_none());
     }
 }

@@ -1,5 +1,7 @@
 //! Status codes and the English and Chinese wording of every message the fake sends.
 
+use crate::limits::{MAX_RECORDS, MAX_UNFINISHED, Refused};
+
 /// Language of `status.message` and `err_msg`, picked by the `lang` parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Lang {
@@ -40,6 +42,11 @@ pub(crate) enum Reply {
     NoDomains,
     NoRecords,
     JsonOnly,
+    /// Record.Remove of a record the domain does not have: the vendor's code 8.
+    BadRecordId,
+    /// A submit over one of the vendor's job limits, under the fake's own code: the
+    /// legacy API documents none (see the crate docs).
+    JobRefused(Refused),
 }
 
 impl Reply {
@@ -52,7 +59,10 @@ impl Reply {
             // The vendor's per-action "missing or bad parameter" code.
             Reply::BadParam(_) => "6",
             Reply::BadParamCoded(code, _) | Reply::UnknownDomain(code) => code,
-            Reply::NoSuchJob => "8",
+            Reply::NoSuchJob | Reply::BadRecordId => "8",
+            Reply::JobRefused(Refused::TooLarge) => "701",
+            Reply::JobRefused(Refused::NoSlot) => "702",
+            Reply::JobRefused(Refused::HourlyCap(_)) => "703",
             Reply::NoDomains => "9",
             Reply::NoRecords => "10",
         }
@@ -71,6 +81,28 @@ impl Reply {
                 };
             }
             Reply::NoSuchJob => ("No such job", "数据为空，没有查到该任务"),
+            Reply::BadRecordId => ("Invalid record id", "记录ID错误"),
+            Reply::JobRefused(refused) => {
+                let (max, slots) = (MAX_RECORDS, MAX_UNFINISHED);
+                return match (refused, lang) {
+                    (Refused::TooLarge, Lang::En) => {
+                        format!("A batch job may hold at most {max} records")
+                    }
+                    (Refused::TooLarge, Lang::Cn) => format!("一个批量任务最多 {max} 条记录"),
+                    (Refused::NoSlot, Lang::En) => format!(
+                        "The account has {slots} unfinished batch jobs; wait for one to finish"
+                    ),
+                    (Refused::NoSlot, Lang::Cn) => {
+                        format!("账号已有 {slots} 个未完成的批量任务，请等待其中一个完成")
+                    }
+                    (Refused::HourlyCap(cap), Lang::En) => {
+                        format!("At most {cap} batch jobs an hour from one IP")
+                    }
+                    (Refused::HourlyCap(cap), Lang::Cn) => {
+                        format!("同一 IP 每小时最多提交 {cap} 个批量任务")
+                    }
+                };
+            }
             Reply::UnknownDomain(UNKNOWN_DOMAIN) => {
                 ("Domain is not exists", "当前域名未添加解析，请返回域名列表")
             }

@@ -186,6 +186,12 @@ impl Zone {
         Some(record)
     }
 
+    /// Deletes the record; `None` when there is no such record.
+    pub(crate) fn remove_record(&mut self, id: u64) -> Option<Record> {
+        self.updated_on.remove(&id);
+        self.records.remove(&id)
+    }
+
     pub(crate) fn updated_on(&self, id: u64) -> &str {
         self.updated_on.get(&id).map_or("", String::as_str)
     }

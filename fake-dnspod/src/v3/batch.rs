@@ -1,4 +1,4 @@
-//! The batch actions: three submits and DescribeBatchTask, on the legacy job machinery,
+//! The batch actions: four submits and DescribeBatchTask, on the legacy job machinery,
 //! with the vendor's limits and validation codes.
 
 use std::net::Ipv4Addr;
@@ -6,15 +6,16 @@ use std::net::Ipv4Addr;
 use serde_json::Value;
 
 use super::params::{Params, nested_integer, nested_string, only_known, wrong_type};
-use super::{Answer, Refusal, shapes};
-use crate::job::{BadChange, Change, Modification};
+use super::{Answer, Caller, Refusal, shapes};
+use crate::job::{BadChange, Change, Job, Modification};
+use crate::limits::{MAX_RECORDS, MAX_UNFINISHED, Refused};
 use crate::state::{RecordSpec, State};
-use crate::text::Lang;
 use crate::zone::{DEFAULT_LINE, DEFAULT_TTL, LINES};
 
 pub(super) const DOMAINS: &[&str] = &["DomainList", "RecordValue"];
 pub(super) const RECORDS: &[&str] = &["DomainIdList", "RecordList"];
 pub(super) const MODIFY: &[&str] = &["RecordIdList", "Change", "ChangeTo", "Value", "MX"];
+pub(super) const DELETE: &[&str] = &["RecordIdList"];
 pub(super) const DESCRIBE: &[&str] = &["JobId"];
 const RECORD_FIELDS: &[&str] = &[
     "SubDomain",
@@ -27,34 +28,37 @@ const RECORD_FIELDS: &[&str] = &[
     "Weight",
 ];
 
-/// Records one job may hold.
-const MAX_RECORDS: usize = 5000;
-/// Jobs of an account that may be unfinished at once.
-const MAX_UNFINISHED: usize = 4;
-
 fn refuse<T>(code: &'static str, message: &str) -> Result<T, Refusal> {
     Err(Refusal::new(code, message))
 }
 
-/// Refuses a job of more than [`MAX_RECORDS`] records, or one more job than the account
-/// may have unfinished.
-fn admit(state: &mut State, records: usize) -> Result<(), Refusal> {
-    if records > MAX_RECORDS {
-        return refuse(
+/// The vendor's refusal of a job over one of its limits.
+fn refusal(refused: Refused) -> Refusal {
+    match refused {
+        Refused::TooLarge => Refusal::new(
             "InvalidParameter.JobGreaterThanLimit",
-            "A batch job may hold at most 5000 records.",
-        );
-    }
-    if state.unfinished_jobs() >= MAX_UNFINISHED {
-        return refuse(
+            format!("A batch job may hold at most {MAX_RECORDS} records."),
+        ),
+        Refused::NoSlot => Refusal::new(
             "InvalidParameter.BatchTaskCountLimit",
-            "The account has 4 unfinished batch jobs; wait for one to finish.",
-        );
+            format!(
+                "The account has {MAX_UNFINISHED} unfinished batch jobs; wait for one to finish."
+            ),
+        ),
+        Refused::HourlyCap(cap) => Refusal::new(
+            "RequestLimitExceeded.BatchTaskLimit",
+            format!("At most {cap} batch jobs an hour may come from one IP."),
+        ),
     }
-    Ok(())
 }
 
-pub(super) fn create_domains(params: &Params, state: &mut State, lang: Lang) -> Answer {
+/// A job the limits admitted, echoed; or the vendor's refusal of it.
+fn submitted(job: Result<&Job, Refused>, caller: &Caller) -> Answer {
+    job.map(|job| shapes::submitted(job, caller.lang))
+        .map_err(refusal)
+}
+
+pub(super) fn create_domains(params: &Params, state: &mut State, caller: &Caller) -> Answer {
     let names = params.strings("DomainList")?;
     if names.is_empty() {
         return refuse("InvalidParameter.DomainsEmpty", "The domain list is empty.");
@@ -71,14 +75,11 @@ pub(super) fn create_domains(params: &Params, state: &mut State, lang: Lang) -> 
             )
         })?),
     };
-    // Each domain counts as one record at least.
-    let per_domain = if value.is_some() { 2 } else { 1 };
-    admit(state, names.len() * per_domain)?;
     let names: Vec<String> = names.iter().map(|name| name.trim().to_string()).collect();
-    Ok(shapes::submitted(state.create_domains(&names, value), lang))
+    submitted(state.create_domains(&names, value, caller.client), caller)
 }
 
-pub(super) fn create_records(params: &Params, state: &mut State, lang: Lang) -> Answer {
+pub(super) fn create_records(params: &Params, state: &mut State, caller: &Caller) -> Answer {
     let domain_ids = params
         .strings("DomainIdList")?
         .iter()
@@ -108,12 +109,10 @@ pub(super) fn create_records(params: &Params, state: &mut State, lang: Lang) -> 
     if specs.is_empty() {
         return refuse("InvalidParameter.RecordsEmpty", "The record list is empty.");
     }
-    let per_domain: usize = specs.iter().map(|spec| spec.hosts.len()).sum();
-    admit(state, domain_ids.len().saturating_mul(per_domain))?;
-    Ok(shapes::submitted(
-        state.create_records(&domain_ids, &specs),
-        lang,
-    ))
+    submitted(
+        state.create_records(&domain_ids, &specs, caller.client),
+        caller,
+    )
 }
 
 /// One item of `RecordList`, at `path`.
@@ -174,7 +173,7 @@ fn record_spec(item: &Value, path: &str) -> Result<RecordSpec, Refusal> {
     })
 }
 
-pub(super) fn modify_records(params: &Params, state: &mut State, lang: Lang) -> Answer {
+pub(super) fn modify_records(params: &Params, state: &mut State, caller: &Caller) -> Answer {
     let record_ids = params.integers("RecordIdList")?;
     if record_ids.is_empty() {
         return refuse(
@@ -206,20 +205,34 @@ pub(super) fn modify_records(params: &Params, state: &mut State, lang: Lang) -> 
         value: params.string("Value")?.map(str::to_string),
         mx,
     };
-    admit(state, record_ids.len())?;
-    Ok(shapes::submitted(
-        state.modify_records(&record_ids, modification),
-        lang,
-    ))
+    submitted(
+        state.modify_records(&record_ids, modification, caller.client),
+        caller,
+    )
+}
+
+/// A job that deletes records, shown by DescribeBatchTask as `record_delete`.
+pub(super) fn delete_records(params: &Params, state: &mut State, caller: &Caller) -> Answer {
+    let record_ids = params.integers("RecordIdList")?;
+    if record_ids.is_empty() {
+        return refuse(
+            "InvalidParameter.RecordsEmpty",
+            "The record id list is empty.",
+        );
+    }
+    state
+        .delete_records(&record_ids, caller.client)
+        .map(|job| shapes::deleting(job, caller.lang))
+        .map_err(refusal)
 }
 
 /// Counts as a poll of the job, as Batch.Detail does: the same job moves on either API.
-pub(super) fn describe_task(params: &Params, state: &mut State, lang: Lang) -> Answer {
+pub(super) fn describe_task(params: &Params, state: &mut State, caller: &Caller) -> Answer {
     let id = params
         .integer("JobId")?
         .ok_or_else(|| Refusal::missing("JobId"))?;
     match state.poll(id) {
-        Some(job) => Ok(shapes::task(job, lang)),
+        Some(job) => Ok(shapes::task(job, caller.lang)),
         None => refuse(
             "InvalidParameter.BatchTaskNotExist",
             "The batch job does not exist.",

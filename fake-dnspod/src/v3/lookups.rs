@@ -5,10 +5,9 @@
 use std::collections::HashMap;
 
 use super::params::Params;
-use super::{Answer, Refusal};
+use super::{Answer, Caller, Refusal};
 use crate::render::{Json, count, text};
 use crate::state::State;
-use crate::text::Lang;
 use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, Names, Record, Zone, host};
 
 pub(super) const DOMAIN: &[&str] = &["Domain", "DomainId"];
@@ -80,7 +79,7 @@ fn page<'a, T>(
     Ok(&items[start..start.saturating_add(length).min(items.len())])
 }
 
-pub(super) fn domain(params: &Params, state: &mut State, _: Lang) -> Answer {
+pub(super) fn domain(params: &Params, state: &mut State, _: &Caller) -> Answer {
     let zone = state.zone();
     let (id, names) = domain_of(params, zone)?;
     let records = zone.records().filter(|r| r.domain_id == id).count();
@@ -105,7 +104,7 @@ pub(super) fn domain(params: &Params, state: &mut State, _: Lang) -> Answer {
     Ok(vec![("DomainInfo", info)])
 }
 
-pub(super) fn domain_list(params: &Params, state: &mut State, _: Lang) -> Answer {
+pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Answer {
     let keyword = params.string("Keyword")?.map(str::to_lowercase);
     let zone = state.zone();
     let matching: Vec<(u64, &Names)> = zone
@@ -152,7 +151,7 @@ pub(super) fn domain_list(params: &Params, state: &mut State, _: Lang) -> Answer
     ])
 }
 
-pub(super) fn record_list(params: &Params, state: &mut State, _: Lang) -> Answer {
+pub(super) fn record_list(params: &Params, state: &mut State, _: &Caller) -> Answer {
     let zone = state.zone();
     let (domain_id, _) = domain_of(params, zone)?;
     // `SubDomain` wins over `Subdomain`.

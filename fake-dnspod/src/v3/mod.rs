@@ -9,6 +9,7 @@ mod params;
 mod shapes;
 mod sign;
 
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -50,9 +51,21 @@ impl Refusal {
 
 type Answer = Result<Vec<Field>, Refusal>;
 
-pub(crate) fn handle(request: &Request, keys: &Keys, state: &Mutex<State>) -> Response {
+/// Who asks: the language answers are written in, and the address the job limits count.
+pub(crate) struct Caller {
+    lang: Lang,
+    client: IpAddr,
+}
+
+/// Answers `request`, which came from `client`.
+pub(crate) fn handle(
+    request: &Request,
+    client: IpAddr,
+    keys: &Keys,
+    state: &Mutex<State>,
+) -> Response {
     let now = keys.now();
-    let body = match auth::check(request, keys, now).and_then(|()| act(request, state)) {
+    let body = match auth::check(request, keys, now).and_then(|()| act(request, client, state)) {
         Ok(fields) => success(fields),
         Err(refusal) => error_body(refusal.code, &refusal.message),
     };
@@ -61,17 +74,18 @@ pub(crate) fn handle(request: &Request, keys: &Keys, state: &Mutex<State>) -> Re
     response
 }
 
-fn act(request: &Request, state: &Mutex<State>) -> Answer {
+fn act(request: &Request, client: IpAddr, state: &Mutex<State>) -> Answer {
     // The vendor writes in Chinese unless asked for English.
     let lang = match request.header("x-tc-language") {
         Some("en-US") => Lang::En,
         _ => Lang::Cn,
     };
-    type Action = fn(&Params, &mut State, Lang) -> Answer;
+    type Action = fn(&Params, &mut State, &Caller) -> Answer;
     let (known, action): (&[&str], Action) = match request.action.as_str() {
         "CreateDomainBatch" => (batch::DOMAINS, batch::create_domains),
         "CreateRecordBatch" => (batch::RECORDS, batch::create_records),
         "ModifyRecordBatch" => (batch::MODIFY, batch::modify_records),
+        "DeleteRecordBatch" => (batch::DELETE, batch::delete_records),
         "DescribeBatchTask" => (batch::DESCRIBE, batch::describe_task),
         "DescribeDomain" => (lookups::DOMAIN, lookups::domain),
         "DescribeDomainList" => (lookups::DOMAIN_LIST, lookups::domain_list),
@@ -82,7 +96,7 @@ fn act(request: &Request, state: &Mutex<State>) -> Answer {
         }
     };
     let params = Params::parse(&request.body, known)?;
-    action(&params, &mut crate::lock(state), lang)
+    action(&params, &mut crate::lock(state), &Caller { lang, client })
 }
 
 /// `{"Response": {...fields, "RequestId"}}`.

@@ -1,6 +1,8 @@
 //! The batch answers in API 3.0's shapes with the vendor's loose types: `TTL` a string in
 //! DescribeBatchTask and a number in the submit echoes, `Weight` a string or null, the
 //! record-create echo's `DomainId` a string, ids null until known, `ErrMsg` null unless failed.
+//! DeleteRecordBatch answers in its own shape, `DeleteRecordBatchDetail`, whose
+//! `RecordList` is a string holding JSON.
 
 use crate::job::{DomainItem, Job, Kind, RecordItem, Status};
 use crate::render::{Field, Json, count, text};
@@ -23,6 +25,38 @@ pub(super) fn submitted(job: &Job, lang: Lang) -> Vec<Field> {
     ]
 }
 
+/// DeleteRecordBatch's fields: the job id and, per domain, a `DeleteRecordBatchDetail`
+/// (`DomainId`, `Domain`, `Error`, `Status`, `Operation` `remove`, and `RecordList`,
+/// which the vendor documents only as "the records, JSON-serialised into a string": the
+/// fake serialises `[{RecordId, SubDomain, RecordType, RecordLine, Value, TTL}]`).
+pub(super) fn deleting(job: &Job, lang: Lang) -> Vec<Field> {
+    let details = job.domains.iter().map(|domain| {
+        let records = domain.records.iter().map(|item| {
+            let r = &item.record;
+            Json::Obj(vec![
+                ("RecordId", Json::Num(r.id)),
+                ("SubDomain", text(r.sub_domain.as_str())),
+                ("RecordType", text(r.record_type.as_str())),
+                ("RecordLine", text(r.line.as_str())),
+                ("Value", text(r.value.as_str())),
+                ("TTL", Json::Num(r.ttl.into())),
+            ])
+        });
+        Json::Obj(vec![
+            ("DomainId", domain.domain_id.map_or(Json::Null, Json::Num)),
+            ("Domain", text(domain.name.as_str())),
+            ("Error", err_msg(domain.status, lang)),
+            ("Status", status(domain.status)),
+            ("Operation", text("remove")),
+            ("RecordList", text(Json::Arr(records.collect()).to_string())),
+        ])
+    });
+    vec![
+        ("JobId", Json::Num(job.id)),
+        ("DetailList", Json::Arr(details.collect())),
+    ]
+}
+
 /// DescribeBatchTask's fields.
 pub(super) fn task(job: &Job, lang: Lang) -> Vec<Field> {
     let (total, success, fail) = job.counts();
@@ -30,6 +64,8 @@ pub(super) fn task(job: &Job, lang: Lang) -> Vec<Field> {
         Kind::Domain => "domain",
         Kind::RecordAdd => "record_add",
         Kind::RecordModify(_) => "record_modify",
+        // The vendor's value is not documented: the fake's own choice.
+        Kind::RecordDelete => "record_delete",
     };
     vec![
         ("DetailList", detail_list(job, View::Describe, lang)),
@@ -75,7 +111,7 @@ fn domain_item(job: &Job, i: usize, domain: &DomainItem, view: View, lang: Lang)
     };
     let operation = match job.kind {
         Kind::Domain => text("plus"),
-        Kind::RecordAdd | Kind::RecordModify(_) => Json::Null,
+        Kind::RecordAdd | Kind::RecordModify(_) | Kind::RecordDelete => Json::Null,
     };
     let records = domain.records.iter().enumerate();
     let records = records.map(|(j, item)| record_item(job, j, item, view, lang));
@@ -110,6 +146,8 @@ fn record_item(job: &Job, j: usize, item: &RecordItem, view: View, lang: Lang) -
     };
     let operation = match job.kind {
         Kind::RecordModify(_) => "edit",
+        // As DeleteRecordBatchDetail's `Operation`.
+        Kind::RecordDelete => "remove",
         Kind::Domain | Kind::RecordAdd => "plus",
     };
     fields.extend([

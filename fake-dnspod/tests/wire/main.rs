@@ -1,6 +1,8 @@
 //! Raw-HTTP tests of the fake over std `TcpStream`: helpers here, one module per topic.
 
+mod deletes;
 mod faults;
+mod job_limits;
 mod jobs;
 mod lookups;
 mod protocol;
