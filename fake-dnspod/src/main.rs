@@ -14,7 +14,7 @@ fn usage() -> String {
 Usage: fake-dnspod [--addr 127.0.0.1:8053] [--token ID,SECRET]
                    [--secret-id ID] [--secret-key KEY]
                    [--waiting N] [--running N] | [--elapsed SECS] [--job DxR]...
-                   [--domains N] [--latency MS] [--rate N]
+                   [--domains N[xR]] [--latency MS] [--rate N]
                    [--jobs-per-hour N | --no-job-limits]
                    [--held-slots N [--held-for MS | --held-refusals K]]
 
@@ -43,7 +43,8 @@ records), 702 (4 unfinished jobs), 703 (the hour's jobs spent).
   --elapsed SECS  instead, finish each job SECS seconds after submission
   --job DxR       also start with a finished job of D generated domains with R
                   records each (e.g. 10000x2), for benchmarks; may be repeated
-  --domains N     also add N domains (bench00001.example...) with a www A record
+  --domains N[xR] also add N domains (bench00001.example...) with R www A records
+                  each [default R: 1]
   --latency MS    wait this many milliseconds before every answer [default: 0]
   --rate N        refuse calls of one action beyond N a second, as the vendor
                   does (-2, RequestLimitExceeded) [default: no limit]
@@ -67,8 +68,8 @@ struct Options {
     config: Config,
     /// Synthetic finished jobs to create at start: (domains, records per domain).
     jobs: Vec<(usize, usize)>,
-    /// Generated domains to add to the account, each with a `www` A record.
-    domains: usize,
+    /// Generated domains to add to the account, and the `www` A records of each.
+    domains: (usize, usize),
     /// Job slots held by other clients from the start, and until when.
     held: Option<(usize, Hold)>,
 }
@@ -139,11 +140,26 @@ fn serve(
             );
         }
     }
+    let (domains, per_domain) = domains;
     if domains > 0 {
-        for id in server.add_domains("bench", domains) {
-            server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        let server = &server;
+        let records: Vec<u64> = server
+            .add_domains("bench", domains)
+            .into_iter()
+            .flat_map(|id| {
+                (0..per_domain).map(move |n| {
+                    let value = format!("10.{}.{}.{}", n >> 16 & 255, n >> 8 & 255, n & 255);
+                    server.add_record(id, "www", "A", "默认", &value)
+                })
+            })
+            .collect();
+        println!(
+            "domains bench00001.example to bench{domains:05}.example, each with {per_domain} www A"
+        );
+        // Benchmarks change these records by ID without looking them up.
+        if let (Some(first), Some(last)) = (records.first(), records.last()) {
+            println!("www records {first} to {last}");
         }
-        println!("domains bench00001.example to bench{domains:05}.example, each with www A");
     }
     for (domains, records) in jobs {
         let job = server.create_domain_job(domains, records);
@@ -184,7 +200,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
     };
     let (mut waiting, mut running, mut elapsed) = (None, None, None);
     let mut jobs = Vec::new();
-    let mut domains = 0;
+    let mut domains = (0, 1);
     let (mut held_slots, mut held_for, mut held_refusals) = (None, None, None);
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
@@ -219,7 +235,13 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> 
                 config.latency = Duration::from_millis(count(&flag, &value()?)?.into());
             }
             "--rate" => config.calls_per_second = Some(count(&flag, &value()?)?),
-            "--domains" => domains = count(&flag, &value()?)? as usize,
+            "--domains" => {
+                let text = value()?;
+                domains = match text.split_once('x') {
+                    Some(_) => job_shape(&text)?,
+                    None => (count(&flag, &text)? as usize, 1),
+                };
+            }
             "--job" => jobs.push(job_shape(&value()?)?),
             "--jobs-per-hour" => config.jobs_per_hour = Some(count(&flag, &value()?)? as usize),
             "--no-job-limits" if inline.is_some() => {

@@ -252,7 +252,7 @@ impl Run<'_> {
     }
 
     /// After a "no slot free": waits for one of our jobs to finish, or, holding none,
-    /// backs off (doubling from the interval, up to a minute).
+    /// backs off (the polling interval doubled per refusal, up to a minute).
     fn wait_for_slot(&mut self, refusals: u32) -> Result<(), Stop> {
         let unfinished = self.watch.unfinished();
         if unfinished > 0 {
@@ -262,7 +262,6 @@ impl Run<'_> {
             .args
             .timing
             .interval
-            .max(Duration::from_secs(1))
             .saturating_mul(1 << refusals.min(8))
             .min(MAX_SLOT_PAUSE);
         let pause = match self.deadline {

@@ -12,6 +12,7 @@ mod history;
 mod input_checks;
 mod lookups;
 mod names;
+mod operations;
 mod output;
 mod retry;
 mod submit;
