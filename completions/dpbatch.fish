@@ -43,8 +43,8 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -s V -l version -d 'Print 
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
@@ -68,7 +68,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lang -
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -99,7 +99,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lang -
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -137,7 +137,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lang -
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -193,7 +193,7 @@ cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -215,7 +215,7 @@ cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l wait -d 'After submitting, wait for the job like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -270,8 +270,8 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s h -l help -d 'Pr
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "detail" -d 'Show a job\'s items and their status once (Batch.Detail)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "wait" -d 'Poll a job until no item is waiting or running, then show it'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'

@@ -101,9 +101,9 @@ pub(crate) enum Command {
     RecordCreate(RecordCreateArgs),
     /// Change one field of records by ID (Batch.Record.Modify)
     RecordModify(RecordModifyArgs),
-    /// Show a job's items and their status once (Batch.Detail)
+    /// Show jobs' items and their status once (Batch.Detail)
     Detail(DetailArgs),
-    /// Poll a job until no item is waiting or running, then show it
+    /// Poll jobs until no item is waiting or running, then show them
     Wait(WaitArgs),
     /// Re-submit only the failed items of a finished job
     Retry(RetryArgs),
@@ -132,7 +132,7 @@ pub(crate) struct WaitTiming {
 /// Options shared by the three submit commands.
 #[derive(Args, Debug)]
 pub(crate) struct SubmitArgs {
-    /// After submitting, wait for the job like `dpbatch wait`
+    /// After submitting, wait for the jobs like `dpbatch wait`
     #[arg(long)]
     pub wait: bool,
 

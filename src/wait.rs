@@ -112,10 +112,11 @@ impl Watch {
             .fold(Outcome::Success, Outcome::worst)
     }
 
-    /// Polls each unfinished job once; the pause before the next round, or `None` when
-    /// Ctrl-C cut a request.
+    /// Polls each unfinished job once, or until `done`; the pause before the next round,
+    /// or `None` when Ctrl-C cut a request.
     fn poll_round(
         &mut self,
+        done: &impl Fn(&Watch) -> bool,
         fetch: &mut impl FnMut(u64, Option<Instant>) -> Result<Job, CallError>,
         deadline: Option<Instant>,
         interval: Duration,
@@ -123,7 +124,15 @@ impl Watch {
         observer: &mut impl Observer,
     ) -> Result<Option<Duration>, WaitError> {
         let mut delay = interval;
-        for watched in self.jobs.iter_mut().filter(|job| !job.finished()) {
+        for index in 0..self.jobs.len() {
+            // What was waited for may come to pass halfway through a round.
+            if done(self) {
+                break;
+            }
+            let watched = &mut self.jobs[index];
+            if watched.finished() {
+                continue;
+            }
             let fetched = fetch(watched.job_id, deadline)
                 .and_then(|job| no_vanished_items(job, &mut watched.most_items));
             match fetched {
@@ -170,13 +179,17 @@ impl Watch {
             if pacer.interrupted() {
                 return Ok(Ended::Interrupted);
             }
-            let Some(delay) = self.poll_round(&mut fetch, deadline, interval, pacer, observer)?
+            let started = pacer.now();
+            let Some(delay) =
+                self.poll_round(&done, &mut fetch, deadline, interval, pacer, observer)?
             else {
                 return Ok(Ended::Interrupted);
             };
             if done(self) {
                 return Ok(Ended::Done);
             }
+            // Each job is polled once per interval: the round's own time counts towards it.
+            let delay = delay.saturating_sub(pacer.now().saturating_duration_since(started));
             let delay = match time_left(deadline, pacer) {
                 None => delay,
                 Some(left) if left.is_zero() => return Ok(Ended::TimedOut),

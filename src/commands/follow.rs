@@ -25,14 +25,6 @@ pub(crate) fn check_interval(session: &Session, timing: &WaitTiming) -> anyhow::
     )
 }
 
-/// What the progress bar calls the jobs followed: `job 39581`, or `jobs`.
-pub(crate) fn progress_label(jobs: usize, job_id: Option<u64>) -> String {
-    match (jobs, job_id) {
-        (1, Some(job_id)) => format!("job {job_id}"),
-        _ => "jobs".to_owned(),
-    }
-}
-
 /// Waits for the jobs, shows where they ended, and says how to resume if they did not.
 pub(crate) fn follow(
     session: &Session,
@@ -44,7 +36,11 @@ pub(crate) fn follow(
     for job_id in job_ids {
         watch.add(*job_id);
     }
-    let label = progress_label(job_ids.len(), job_ids.first().copied());
+    // The bar names a job followed alone, as its summary line does.
+    let label = match job_ids {
+        [job_id] => format!("job {job_id}"),
+        _ => "jobs".to_owned(),
+    };
     let progress = session.output.progress(&label, true);
     let deadline = deadline(timing.timeout.0, &SignalPacer);
     finish_watch(session, backend, watch, timing, deadline, progress)

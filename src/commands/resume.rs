@@ -23,8 +23,8 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
     };
     if let Some(asked) = args.submit.limits.job_size {
         return Err(usage(format!(
-            "--job-size {asked}: resume sends the parts as the operation cut them, {} records at most",
-            plan.job_size
+            "--job-size {asked}: resume sends the parts as the operation cut them, at most {} each",
+            crate::job::count(plan.job_size, "record")
         )));
     }
     for unknown in operation.unknown() {
@@ -54,6 +54,7 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
         id: id.to_owned(),
         plan: None,
         parts: plan.parts.len(),
+        first_job: operation.job_ids().first().copied(),
     };
     send(session, Some(resumed), &unsent, &args.submit)
 }

@@ -4,7 +4,7 @@
 //! the requests instead. An operation that stops early says what it sent, what it may
 //! have sent, and what it did not send, for `resume`.
 
-use super::follow::{check_interval, finish_watch, progress_label};
+use super::follow::{check_interval, finish_watch};
 use crate::backend::Backend;
 use crate::cli::SubmitArgs;
 use crate::error::{ApiRefused, Outcome, OutcomeUnknown, RefusalKind};
@@ -65,6 +65,8 @@ pub(crate) struct Operation {
     pub plan: Option<Plan>,
     /// How many parts the operation has, for messages.
     pub parts: usize,
+    /// A job of the operation, for `resume` to name it by.
+    pub first_job: Option<u64>,
 }
 
 impl Operation {
@@ -79,6 +81,7 @@ impl Operation {
                 parts: parts.to_vec(),
             }),
             parts: parts.len(),
+            first_job: None,
         }
     }
 
@@ -117,9 +120,7 @@ pub(crate) fn send(
         args,
         deadline,
         watch: Watch::default(),
-        progress: session
-            .output
-            .progress(&progress_label(parts.len(), None), args.wait),
+        progress: session.output.progress("jobs", args.wait),
         operation: operation.as_mut(),
     };
     let parts_total = run.operation.as_ref().map_or(parts.len(), |op| op.parts);
@@ -127,7 +128,8 @@ pub(crate) fn send(
         run.progress.jobs_sent(sent, parts.len());
         if let Err(stop) = run.send_part(*index, part, parts_total) {
             drop(run.progress);
-            return stopped(session, &run.watch, parts, sent, stop);
+            let first_job = run.operation.as_ref().and_then(|op| op.first_job);
+            return stopped(session, &run.watch, first_job, parts, sent, stop);
         }
     }
     run.progress.jobs_sent(parts.len(), parts.len());
@@ -212,6 +214,7 @@ impl Run<'_> {
     fn accepted(&mut self, job_id: u64, part: &Part, total: usize) -> Result<(), Stop> {
         if self.args.wait {
             if total == 1 {
+                self.progress.set_label(&format!("job {job_id}"));
                 self.session.output.hint(&format!(
                     "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
                 ));
@@ -229,6 +232,9 @@ impl Run<'_> {
                 })?;
         }
         self.watch.add(job_id);
+        if let Some(operation) = self.operation.as_mut() {
+            operation.first_job.get_or_insert(job_id);
+        }
         Ok(())
     }
 
@@ -337,6 +343,7 @@ pub(crate) fn poll_failure(err: WaitError) -> anyhow::Error {
 fn stopped(
     session: &Session,
     watch: &Watch,
+    first_job: Option<u64>,
     parts: &[(usize, Part)],
     stopped_at: usize,
     stop: Stop,
@@ -345,7 +352,7 @@ fn stopped(
     let unknown = matches!(stop, Stop::Unknown(_)).then(|| &parts[stopped_at]);
     let unsent = &parts[stopped_at + usize::from(unknown.is_some())..];
     if parts.len() > 1 || !submitted.is_empty() {
-        report(&submitted, unknown, unsent);
+        report(&submitted, first_job, unknown, unsent);
     }
     match stop {
         Stop::Interrupted => Ok(Outcome::Interrupted),
@@ -360,7 +367,12 @@ fn stopped(
 }
 
 /// The three lists of a stopped operation on stderr.
-fn report(submitted: &[u64], unknown: Option<&(usize, Part)>, unsent: &[(usize, Part)]) {
+fn report(
+    submitted: &[u64],
+    first_job: Option<u64>,
+    unknown: Option<&(usize, Part)>,
+    unsent: &[(usize, Part)],
+) {
     let log = crate::output::log;
     let ids: Vec<String> = submitted.iter().map(u64::to_string).collect();
     log(&format!(
@@ -374,25 +386,32 @@ fn report(submitted: &[u64], unknown: Option<&(usize, Part)>, unsent: &[(usize, 
     ));
     if let Some((index, part)) = unknown {
         log(&format!(
-            "part {} ({} records): the outcome of its submit is unknown; check the DNSPod console for it before resuming, resume never sends it",
+            "part {} ({}): the outcome of its submit is unknown; check the DNSPod console for it before resuming, resume never sends it",
             index + 1,
-            size(&part.spec)
+            count(size(&part.spec), "record")
         ));
     }
     if unsent.is_empty() {
         return;
     }
+    // Nothing in the history names the operation yet when nothing reached it.
+    let resume = match (first_job, unknown) {
+        (Some(job_id), _) => job_id.to_string(),
+        (None, Some(_)) => "--last".to_owned(),
+        (None, None) => {
+            log("nothing was submitted: run the command again to send it");
+            return;
+        }
+    };
     let records: usize = unsent.iter().map(|(_, part)| size(&part.spec)).sum();
     let places: Vec<String> = unsent
         .iter()
         .map(|(index, _)| (index + 1).to_string())
         .collect();
-    let resume = submitted
-        .first()
-        .map_or_else(|| "--last".to_owned(), u64::to_string);
     log(&format!(
-        "{} not sent (parts {}, {records} records): send them with `dpbatch resume {resume}`",
+        "{} not sent (parts {}, {}): send them with `dpbatch resume {resume}`",
         count(unsent.len(), "part"),
-        places.join(",")
+        places.join(","),
+        count(records, "record")
     ));
 }

@@ -224,7 +224,11 @@ impl Output {
         if to_stdout {
             self.write_stdout(render)
         } else {
-            render(&mut io::stderr().lock()).context("could not write to stderr")
+            // Buffered: a selection of 30,000 records is some 300,000 small writes.
+            let mut err = BufWriter::new(io::stderr().lock());
+            render(&mut err)
+                .and_then(|()| err.flush())
+                .context("could not write to stderr")
         }
     }
 

@@ -42,6 +42,12 @@ impl Progress {
         }
     }
 
+    /// What the bar names: `job 39581`, once the one job has its id.
+    pub(crate) fn set_label(&mut self, label: &str) {
+        label.clone_into(&mut self.label);
+        self.bar.set_prefix(label.to_owned());
+    }
+
     /// `sent` of the operation's `total` jobs are submitted.
     pub(crate) fn jobs_sent(&mut self, sent: usize, total: usize) {
         if total > 1 {

@@ -243,7 +243,7 @@ fn an_unknown_outcome_mid_operation_is_never_resumed() {
         let stopped = env.domain_create(&names(4)).args(["--job-size", "1"]).run();
         stopped
             .code(1)
-            .stderr_has("part 2 (1 records): the outcome of its submit is unknown")
+            .stderr_has("part 2 (1 record): the outcome of its submit is unknown")
             .stderr_has("2 parts not sent (parts 3,4");
         // The fake dropped it unmade; a real server may have made it: never sent again.
         assert_eq!(created(&env), ["d01.cn"], "{api:?}");
@@ -319,5 +319,19 @@ fn a_timeout_while_waiting_for_a_slot_stops_the_operation_with_exit_5() {
     env.dpbatch(["resume", "--last", "--job-size", "3"])
         .run()
         .code(2)
-        .stderr_has("as the operation cut them, 1 records at most");
+        .stderr_has("as the operation cut them, at most 1 record each");
+}
+
+#[test]
+fn an_operation_refused_at_its_first_part_says_to_run_the_command_again() {
+    let env = Env::new();
+    env.server.hold_slots(4);
+    env.domain_create(&names(3))
+        .args(["--job-size", "1"])
+        .run()
+        .code(3)
+        .stderr_has("stopped: 0 jobs submitted")
+        .stderr_has("nothing was submitted: run the command again");
+    assert!(created(&env).is_empty());
+    env.dpbatch(["resume", "--last"]).run().code(2);
 }
