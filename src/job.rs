@@ -211,6 +211,8 @@ pub(crate) struct AccountRecord {
     /// The priority of an MX record; `None` for other types.
     pub mx: Option<u64>,
     pub enabled: bool,
+    /// The note the account keeps on the record; `None` when it has none.
+    pub remark: Option<CompactString>,
 }
 
 impl AccountRecord {

@@ -158,6 +158,7 @@ mod tests {
             value: Some(value.into()),
             mx: None,
             enabled: true,
+            remark: None,
         }
     }
 

@@ -242,6 +242,12 @@ impl FakeDnspod {
         lock(&self.shared.state).add_record(domain_id, sub, record_type, line, value)
     }
 
+    /// Changes a record added before as the console would, say its remark or whether it
+    /// is paused, which no batch action sets. Panics if there is no such record.
+    pub fn change_record(&self, record_id: u64, change: impl FnOnce(&mut Record)) {
+        lock(&self.shared.state).change_record(record_id, change);
+    }
+
     /// Submits a domain job of generated names (`d00001.example`, ...) with A records,
     /// for large-detail tests and benchmarks; returns its job id.
     pub fn create_domain_job(&self, domains: usize, records_per_domain: usize) -> u64 {

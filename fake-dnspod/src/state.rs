@@ -86,6 +86,15 @@ impl State {
         self.zone.add_record(record)
     }
 
+    /// Changes a record as the console would (a remark, a pause); panics on an unknown id.
+    pub(crate) fn change_record(&mut self, id: u64, change: impl FnOnce(&mut Record)) {
+        change(
+            self.zone
+                .record_mut(id)
+                .unwrap_or_else(|| panic!("change_record: no record {id}")),
+        );
+    }
+
     pub(crate) fn domains(&mut self) -> Vec<Domain> {
         self.settle();
         self.zone.domains().cloned().collect()

@@ -227,7 +227,7 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
         ("Type", text(r.record_type.as_str())),
         ("Weight", if odd { Json::Num(10) } else { Json::Null }),
         ("MonitorStatus", text("")),
-        ("Remark", text("")),
+        ("Remark", text(r.remark.as_str())),
         ("TTL", ttl),
         ("MX", Json::Num(mx.into())),
     ];
