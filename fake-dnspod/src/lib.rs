@@ -46,6 +46,9 @@ pub use zone::{Domain, Record};
 use server::Shared;
 use state::State;
 
+/// The vendor pages its look-ups by force: none lists more entries than this at once.
+pub const PAGE_LIMIT: usize = 3000;
+
 /// The token the fake accepts unless configured otherwise.
 pub const DEFAULT_TOKEN: &str = "520001,fake-secret-0123456789abcdef";
 /// The API 3.0 SecretId the fake accepts unless configured otherwise.
@@ -86,6 +89,9 @@ pub struct Config {
     pub clock_offset: i64,
     /// Waited before every answer, so that benchmarks see real round trips.
     pub latency: Duration,
+    /// The most entries one look-up page lists, whatever it asks for: [`PAGE_LIMIT`], the
+    /// vendor's forced page, unless a test of paging wants small accounts to span pages.
+    pub page_limit: usize,
     /// At most this many calls of one action a second; more get the vendor's rate-limit
     /// refusal (`-2`, `RequestLimitExceeded`). `None` (the default): no limit.
     pub calls_per_second: Option<u32>,
@@ -107,6 +113,7 @@ impl Default for Config {
             temporary: None,
             clock_offset: 0,
             latency: Duration::ZERO,
+            page_limit: PAGE_LIMIT,
             calls_per_second: None,
         }
     }
@@ -163,6 +170,7 @@ impl FakeDnspod {
         let mut state = State::new(config.progress);
         state.record_list_unknown_domain = config.record_list_unknown_domain;
         state.job_created_at = config.job_created_at;
+        state.page_limit = config.page_limit;
         if config.seed {
             state.seed();
         }

@@ -27,6 +27,8 @@ pub(crate) struct State {
     pub(crate) record_list_unknown_domain: &'static str,
     /// Unix seconds every job is stamped as created at, instead of now.
     pub(crate) job_created_at: Option<u64>,
+    /// The most entries a look-up lists on one page, whatever it asks for.
+    pub(crate) page_limit: usize,
     zone: Zone,
     jobs: BTreeMap<u64, Job>,
     next_job: u64,
@@ -40,6 +42,7 @@ impl State {
             progress,
             record_list_unknown_domain: crate::text::UNKNOWN_DOMAIN,
             job_created_at: None,
+            page_limit: crate::PAGE_LIMIT,
             zone: Zone::new(),
             jobs: BTreeMap::new(),
             next_job: FIRST_JOB,
