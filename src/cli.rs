@@ -2,6 +2,7 @@
 //! here (a bad one is a usage error, exit 2); `input` checks the rest.
 
 use crate::backend::Lang;
+use crate::export::Format as ExportFormat;
 use crate::input::records::{ChangeField, DEFAULT_LINE, DEFAULT_TTL, parse_record_type};
 use crate::input::values::{
     IdList, Timeout, parse_duration, parse_id, parse_id_list, parse_mx, parse_timeout, parse_ttl,
@@ -107,6 +108,8 @@ pub(crate) enum Command {
     Wait(WaitArgs),
     /// Re-submit only the failed items of a finished job
     Retry(RetryArgs),
+    /// Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)
+    Export(ExportArgs),
     /// List recently submitted jobs from the local job history
     Jobs(JobsArgs),
     /// Print a shell completion script
@@ -173,7 +176,7 @@ records.json holds the API's own `records` format, for several specs in one job:
    {\"sub_domain\": \"@\", \"record_type\": \"MX\", \"value\": \"mx.example.com.\", \"MX\": 10}]")]
 pub(crate) struct RecordCreateArgs {
     /// Domain IDs to add the records to, comma-separated
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file"], conflicts_with_all = ["domain", "domain_file"])]
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file", "records_file"], conflicts_with_all = ["domain", "domain_file"])]
     pub domain_id: Option<IdList>,
 
     /// Domain names instead of IDs, comma-separated (Unicode or punycode); looked up first
@@ -208,7 +211,7 @@ pub(crate) struct RecordCreateArgs {
     #[arg(long, value_name = "PRIO", value_parser = parse_mx)]
     pub mx: Option<u64>,
 
-    /// Read record specs from a JSON array in the API's `records` format instead (`-` = stdin)
+    /// Read the records from a file instead (`-` = stdin): a JSON array in the API's `records` format, an `export` file (.jsonl, .csv; each row to the domain it names unless --domain or --domain-id is given) or a BIND zone file (.zone; to --domain or its $ORIGIN)
     #[arg(long, value_name = "PATH", conflicts_with_all = ["sub", "record_type", "value", "line", "ttl", "mx"])]
     pub records_file: Option<PathBuf>,
 
@@ -329,6 +332,38 @@ pub(crate) struct RetryArgs {
 
     #[command(flatten)]
     pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+Each record is one JSON object a line (or CSV row) with domain, record_id, sub_domain,
+record_type, line, value, ttl, mx, enabled and remark; `record-create --records-file`
+reads these files, and zone files, back.
+
+Examples:
+  dpbatch export --domain a.cn,b.cn > records.jsonl
+  dpbatch export --all --format csv --out records.csv
+  dpbatch export --domain-file domains.txt --format zone --out zones/")]
+pub(crate) struct ExportArgs {
+    /// Domains to export, comma-separated (Unicode or punycode; may be repeated)
+    #[arg(long, value_name = "NAMES", required_unless_present_any = ["domain_file", "all"])]
+    pub domain: Vec<String>,
+
+    /// Domains to export from a file, one per line (`-` = stdin; `#` comments ignored)
+    #[arg(long, value_name = "PATH")]
+    pub domain_file: Option<PathBuf>,
+
+    /// Export every domain of the account (Domain.List, paged)
+    #[arg(long, conflicts_with_all = ["domain", "domain_file"])]
+    pub all: bool,
+
+    /// jsonl (one JSON object a record), csv (a header row, RFC 4180) or zone (BIND zone files, needs --out DIR)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "jsonl")]
+    pub format: ExportFormat,
+
+    /// Write to this file instead of stdout; with --format zone, the directory for one `<domain>.zone` each (created if missing)
+    #[arg(long, value_name = "PATH", required_if_eq("format", "zone"))]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -4,6 +4,7 @@ mod support;
 
 mod both_apis;
 mod config;
+mod export;
 mod faults;
 mod generated;
 mod golden;
