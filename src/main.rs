@@ -10,6 +10,7 @@ mod escape;
 mod export;
 mod generate;
 mod history;
+mod import;
 mod input;
 mod job;
 mod output;

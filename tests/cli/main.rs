@@ -10,6 +10,7 @@ mod generated;
 mod golden;
 mod hardening;
 mod history;
+mod import;
 mod input_checks;
 mod lookups;
 mod names;
