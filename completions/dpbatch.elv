@@ -42,6 +42,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand wait 'Poll jobs until no item is waiting or running, then show them'
             cand retry 'Re-submit only the failed items of a finished job'
             cand resume 'Send the parts of a split operation that were not sent when it stopped'
+            cand export 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))'
@@ -83,7 +84,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand --line 'Resolution line'
             cand --ttl 'TTL in seconds, 1..=604800'
             cand --mx 'MX priority, 1..=20 (MX records only, and required for them)'
-            cand --records-file 'Read record specs from a JSON array in the API''s `records` format instead (`-` = stdin)'
+            cand --records-file 'Read the records from a file instead (`-` = stdin): a JSON array in the API''s `records` format, an `export` file (.jsonl, .csv; each row to the domain it names unless --domain or --domain-id is given) or a BIND zone file (.zone; to --domain or its $ORIGIN)'
             cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
             cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
             cand --job-size 'Records per job at most, counted as DNSPod counts them (at most and default 5000)'
@@ -226,6 +227,28 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'dpbatch;export'= {
+            cand --domain 'Domains to export, comma-separated (Unicode or punycode; may be repeated)'
+            cand --domain-file 'Domains to export from a file, one per line (`-` = stdin; `#` comments ignored)'
+            cand --format 'jsonl (one JSON object a record), csv (a header row, RFC 4180) or zone (BIND zone files, needs --out DIR)'
+            cand --out 'Write to this file instead of stdout; with --format zone, the directory for one `<domain>.zone` each (created if missing)'
+            cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
+            cand --api 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]'
+            cand --token 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
+            cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
+            cand --all 'Export every domain of the account (Domain.List, paged)'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'dpbatch;jobs'= {
             cand --limit 'How many of the most recent jobs to list'
             cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
@@ -286,6 +309,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand wait 'Poll jobs until no item is waiting or running, then show them'
             cand retry 'Re-submit only the failed items of a finished job'
             cand resume 'Send the parts of a split operation that were not sent when it stopped'
+            cand export 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))'
@@ -304,6 +328,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         &'dpbatch;help;retry'= {
         }
         &'dpbatch;help;resume'= {
+        }
+        &'dpbatch;help;export'= {
         }
         &'dpbatch;help;jobs'= {
         }

@@ -47,6 +47,7 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show jo
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "export" -d 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
@@ -83,7 +84,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l value 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l line -d 'Resolution line' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l ttl -d 'TTL in seconds, 1..=604800' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l mx -d 'MX priority, 1..=20 (MX records only, and required for them)' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l records-file -d 'Read record specs from a JSON array in the API\'s `records` format instead (`-` = stdin)' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l records-file -d 'Read the records from a file instead (`-` = stdin): a JSON array in the API\'s `records` format, an `export` file (.jsonl, .csv; each row to the domain it names unless --domain or --domain-id is given) or a BIND zone file (.zone; to --domain or its $ORIGIN)' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l job-size -d 'Records per job at most, counted as DNSPod counts them (at most and default 5000)' -r
@@ -221,6 +222,28 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l json -d 'Prin
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l domain -d 'Domains to export, comma-separated (Unicode or punycode; may be repeated)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l domain-file -d 'Domains to export from a file, one per line (`-` = stdin; `#` comments ignored)' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l format -d 'jsonl (one JSON object a record), csv (a header row, RFC 4180) or zone (BIND zone files, needs --out DIR)' -r -f -a "jsonl\t'One JSON object a line'
+csv\t'A header row, then one row a record (RFC 4180)'
+zone\t'BIND zone files, one per domain under --out DIR'"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l out -d 'Write to this file instead of stdout; with --format zone, the directory for one `<domain>.zone` each (created if missing)' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l all -d 'Export every domain of the account (Domain.List, paged)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l limit -d 'How many of the most recent jobs to list' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
@@ -267,14 +290,15 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l json -d 'Print r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s h -l help -d 'Print help'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "export" -d 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume export jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

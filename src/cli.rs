@@ -109,6 +109,8 @@ pub(crate) enum Command {
     Retry(RetryArgs),
     /// Send the parts of a split operation that were not sent when it stopped
     Resume(ResumeArgs),
+    /// Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)
+    Export(ExportArgs),
     /// List recently submitted jobs from the local job history
     Jobs(JobsArgs),
     /// Print a shell completion script
@@ -190,7 +192,7 @@ records.json holds the API's own `records` format, for several specs in one job:
    {\"sub_domain\": \"@\", \"record_type\": \"MX\", \"value\": \"mx.example.com.\", \"MX\": 10}]")]
 pub(crate) struct RecordCreateArgs {
     /// Domain IDs to add the records to, comma-separated
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file"], conflicts_with_all = ["domain", "domain_file"])]
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file", "records_file"], conflicts_with_all = ["domain", "domain_file"])]
     pub domain_id: Option<IdList>,
 
     /// Domain names instead of IDs, comma-separated (Unicode or punycode); looked up first
@@ -225,7 +227,7 @@ pub(crate) struct RecordCreateArgs {
     #[arg(long, value_name = "PRIO", value_parser = parse_mx)]
     pub mx: Option<u64>,
 
-    /// Read record specs from a JSON array in the API's `records` format instead (`-` = stdin)
+    /// Read the records from a file instead (`-` = stdin): a JSON array in the API's `records` format, an `export` file (.jsonl, .csv; each row to the domain it names unless --domain or --domain-id is given) or a BIND zone file (.zone; to --domain or its $ORIGIN)
     #[arg(long, value_name = "PATH", conflicts_with_all = ["sub", "record_type", "value", "line", "ttl", "mx"])]
     pub records_file: Option<PathBuf>,
 
@@ -411,5 +413,8 @@ pub(crate) struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+mod export;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use export::ExportArgs;

@@ -6,6 +6,7 @@
 use crate::input::records::{Change, RecordSpec};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// What one submit asks DNSPod to do.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -120,6 +121,23 @@ impl JobSpec {
             .collect::<Vec<_>>()
             .join("; ")
     }
+}
+
+/// One record-create job per distinct set of specs, with every domain that has it (the
+/// batch action applies every spec to every domain), so each job creates exactly the
+/// records asked for.
+pub(crate) fn record_create_jobs(specs: BTreeMap<u64, Vec<&RecordSpec>>) -> Vec<JobSpec> {
+    let mut groups: BTreeMap<Vec<&RecordSpec>, Vec<u64>> = BTreeMap::new();
+    for (domain_id, specs) in specs {
+        groups.entry(specs).or_default().push(domain_id);
+    }
+    groups
+        .into_iter()
+        .map(|(records, domain_ids)| JobSpec::RecordCreate {
+            domain_ids,
+            records: records.into_iter().cloned().collect(),
+        })
+        .collect()
 }
 
 /// `1 domain`, `3 domains`.
@@ -277,6 +295,8 @@ pub(crate) struct AccountRecord {
     /// The priority of an MX record; `None` for other types.
     pub mx: Option<u64>,
     pub enabled: bool,
+    /// The note the account keeps on the record; `None` when it has none.
+    pub remark: Option<CompactString>,
 }
 
 impl AccountRecord {

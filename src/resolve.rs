@@ -9,10 +9,11 @@ use crate::job::AccountRecord;
 use crate::parallel;
 use std::collections::HashSet;
 
-/// The error for names the account does not hold: all of them, and that nothing was sent.
-fn not_in_account(unknown: &[&str]) -> anyhow::Error {
+/// The error for names the account does not hold: all of them, and that nothing was
+/// `done` (`submitted`, `written`).
+fn not_in_account(unknown: &[&str], done: &str) -> anyhow::Error {
     usage(format!(
-        "{} not in this account, so nothing was submitted: {}",
+        "{} not in this account, so nothing was {done}: {}",
         if unknown.len() == 1 {
             "this domain is"
         } else {
@@ -24,6 +25,14 @@ fn not_in_account(unknown: &[&str]) -> anyhow::Error {
 
 /// The domain ID of each name, in order, each ID once.
 pub(crate) fn domain_ids(backend: &dyn Backend, names: &[String]) -> anyhow::Result<Vec<u64>> {
+    let found = ids_of(backend, names)?;
+    // Two names can be one domain (an alias answers with its main domain's ID).
+    let mut seen = HashSet::new();
+    Ok(found.into_iter().filter(|id| seen.insert(*id)).collect())
+}
+
+/// The domain ID of each name (checked, de-duplicated), in the names' order.
+pub(crate) fn ids_of(backend: &dyn Backend, names: &[String]) -> anyhow::Result<Vec<u64>> {
     let found = backend.find_domains(names)?;
     let unknown: Vec<&str> = names
         .iter()
@@ -32,15 +41,9 @@ pub(crate) fn domain_ids(backend: &dyn Backend, names: &[String]) -> anyhow::Res
         .map(|(name, _)| name.as_str())
         .collect();
     if !unknown.is_empty() {
-        return Err(not_in_account(&unknown));
+        return Err(not_in_account(&unknown, "submitted"));
     }
-    // Two names can be one domain (an alias answers with its main domain's ID).
-    let mut seen = HashSet::new();
-    Ok(found
-        .into_iter()
-        .flatten()
-        .filter(|id| seen.insert(*id))
-        .collect())
+    Ok(found.into_iter().flatten().collect())
 }
 
 /// Which records of which domains `record-modify` should change.
@@ -89,19 +92,15 @@ pub(crate) fn select_records(
     workers: usize,
     looked_up: &(dyn Fn() + Sync),
 ) -> anyhow::Result<Vec<Selected>> {
-    let listings = parallel::map(&selector.domains, workers, |domain| {
-        let records = backend.domain_records(domain, &selector.hosts);
-        looked_up();
-        records
-    })?;
+    let lookups = Lookups {
+        workers,
+        looked_up,
+        unknown_means: "submitted",
+    };
+    let listings = lookups.records(backend, &selector.domains, &selector.hosts)?;
     let mut selected = Vec::new();
-    let mut unknown = Vec::new();
     let mut listed = HashSet::new();
     for (domain, records) in selector.domains.iter().zip(listings) {
-        let Some(records) = records else {
-            unknown.push(domain.as_str());
-            continue;
-        };
         selected.extend(
             records
                 .into_iter()
@@ -112,10 +111,44 @@ pub(crate) fn select_records(
                 }),
         );
     }
-    if !unknown.is_empty() {
-        return Err(not_in_account(&unknown));
-    }
     Ok(selected)
+}
+
+/// How the records of many domains are looked up.
+pub(crate) struct Lookups<'a> {
+    /// How many domains at once.
+    pub workers: usize,
+    /// Told of each domain done.
+    pub looked_up: &'a (dyn Fn() + Sync),
+    /// What did not happen when a domain is unknown (`submitted`, `written`).
+    pub unknown_means: &'a str,
+}
+
+impl Lookups<'_> {
+    /// The records of each domain (those of `hosts` where the API filters), in the
+    /// domains' order. Every domain the account does not hold is named in one error.
+    pub(crate) fn records(
+        &self,
+        backend: &dyn Backend,
+        domains: &[String],
+        hosts: &[String],
+    ) -> anyhow::Result<Vec<Vec<AccountRecord>>> {
+        let listings = parallel::map(domains, self.workers, |domain| {
+            let records = backend.domain_records(domain, hosts);
+            (self.looked_up)();
+            records
+        })?;
+        let unknown: Vec<&str> = domains
+            .iter()
+            .zip(&listings)
+            .filter(|(_, records)| records.is_none())
+            .map(|(domain, _)| domain.as_str())
+            .collect();
+        if !unknown.is_empty() {
+            return Err(not_in_account(&unknown, self.unknown_means));
+        }
+        Ok(listings.into_iter().flatten().collect())
+    }
 }
 
 /// Whether a record already has what the change would give it.
@@ -158,6 +191,7 @@ mod tests {
             value: Some(value.into()),
             mx: None,
             enabled: true,
+            remark: None,
         }
     }
 

@@ -227,9 +227,6 @@ fn detail(request: &Request, state: &mut State, lang: Lang) -> Result<Vec<Field>
     Ok(render::detail(job, lang))
 }
 
-/// The vendor pages by force: no look-up lists more entries than this.
-const MAX_PAGE: usize = 3000;
-
 /// The part of a filtered list a look-up answers.
 struct Page {
     offset: usize,
@@ -237,11 +234,12 @@ struct Page {
 }
 
 impl Page {
-    /// `offset` (0-based) and `length`, refused under the codes the action gives them.
+    /// `offset` (0-based) and `length` (at most `limit`), refused under the codes the
+    /// action gives them.
     fn of(
         request: &Request,
-        offset_code: &'static str,
-        length_code: &'static str,
+        (offset_code, length_code): (&'static str, &'static str),
+        limit: usize,
     ) -> Result<Page, Reply> {
         let offset = match optional(request, "offset") {
             None => 0,
@@ -251,7 +249,7 @@ impl Page {
         };
         // An empty page would never get a paging client anywhere.
         let length = match optional(request, "length") {
-            None => MAX_PAGE,
+            None => limit,
             Some(length) => length
                 .parse()
                 .ok()
@@ -260,7 +258,7 @@ impl Page {
         };
         Ok(Page {
             offset,
-            length: length.min(MAX_PAGE),
+            length: length.min(limit),
         })
     }
 
@@ -312,7 +310,7 @@ fn domain_info(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
 
 /// `type` is taken and not read: every domain of the fake is listed under any type.
 fn domain_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
-    let page = Page::of(request, "6", "7")?;
+    let page = Page::of(request, ("6", "7"), state.page_limit)?;
     let keyword = keyword(request);
     let zone = state.zone();
     let matching: Vec<(u64, &Names)> = zone
@@ -342,9 +340,10 @@ fn domain_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
 
 fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
     let unknown = state.record_list_unknown_domain;
+    let limit = state.page_limit;
     let zone = state.zone();
     let domain = domain_of(request, zone, unknown)?;
-    let page = Page::of(request, "7", "8")?;
+    let page = Page::of(request, ("7", "8"), limit)?;
     let sub_domain = optional(request, "sub_domain").map(host);
     let keyword = keyword(request);
     let records: Vec<&Record> = zone.records().filter(|r| r.domain_id == domain.0).collect();

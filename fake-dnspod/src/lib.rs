@@ -80,6 +80,9 @@ pub use zone::{Domain, Record};
 use server::Shared;
 use state::State;
 
+/// The vendor pages its look-ups by force: none lists more entries than this at once.
+pub const PAGE_LIMIT: usize = 3000;
+
 /// The token the fake accepts unless configured otherwise.
 pub const DEFAULT_TOKEN: &str = "520001,fake-secret-0123456789abcdef";
 /// The API 3.0 SecretId the fake accepts unless configured otherwise.
@@ -120,6 +123,9 @@ pub struct Config {
     pub clock_offset: i64,
     /// Waited before every answer, so that benchmarks see real round trips.
     pub latency: Duration,
+    /// The most entries one look-up page lists, whatever it asks for: [`PAGE_LIMIT`], the
+    /// vendor's forced page, unless a test of paging wants small accounts to span pages.
+    pub page_limit: usize,
     /// At most this many calls of one action a second; more get the vendor's rate-limit
     /// refusal (`-2`, `RequestLimitExceeded`). `None` (the default): no limit.
     pub calls_per_second: Option<u32>,
@@ -149,6 +155,7 @@ impl Default for Config {
             temporary: None,
             clock_offset: 0,
             latency: Duration::ZERO,
+            page_limit: PAGE_LIMIT,
             calls_per_second: None,
             job_limits: true,
             jobs_per_hour: Some(limits::JOBS_PER_HOUR),
@@ -208,6 +215,7 @@ impl FakeDnspod {
         state.record_list_unknown_domain = config.record_list_unknown_domain;
         state.job_created_at = config.job_created_at;
         state.job_limits = limits::JobLimits::new(config.job_limits, config.jobs_per_hour);
+        state.page_limit = config.page_limit;
         if config.seed {
             state.seed();
         }
@@ -285,6 +293,12 @@ impl FakeDnspod {
         value: &str,
     ) -> u64 {
         lock(&self.shared.state).add_record(domain_id, sub, record_type, line, value)
+    }
+
+    /// Changes a record added before as the console would, say its remark or whether it
+    /// is paused, which no batch action sets. Panics if there is no such record.
+    pub fn change_record(&self, record_id: u64, change: impl FnOnce(&mut Record)) {
+        lock(&self.shared.state).change_record(record_id, change);
     }
 
     /// Submits a domain job of generated names (`d00001.example`, ...) with A records,

@@ -31,6 +31,8 @@ pub(crate) struct State {
     pub(crate) job_created_at: Option<u64>,
     /// What every submit of either API is admitted by.
     pub(crate) job_limits: JobLimits,
+    /// The most entries a look-up lists on one page, whatever it asks for.
+    pub(crate) page_limit: usize,
     zone: Zone,
     jobs: BTreeMap<u64, Job>,
     next_job: u64,
@@ -45,6 +47,7 @@ impl State {
             record_list_unknown_domain: crate::text::UNKNOWN_DOMAIN,
             job_created_at: None,
             job_limits: JobLimits::new(true, Some(JOBS_PER_HOUR)),
+            page_limit: crate::PAGE_LIMIT,
             zone: Zone::new(),
             jobs: BTreeMap::new(),
             next_job: FIRST_JOB,
@@ -89,6 +92,15 @@ impl State {
         let mut record = Record::new(sub_domain, record_type, line, value);
         record.domain_id = domain_id;
         self.zone.add_record(record)
+    }
+
+    /// Changes a record as the console would (a remark, a pause); panics on an unknown id.
+    pub(crate) fn change_record(&mut self, id: u64, change: impl FnOnce(&mut Record)) {
+        change(
+            self.zone
+                .record_mut(id)
+                .unwrap_or_else(|| panic!("change_record: no record {id}")),
+        );
     }
 
     pub(crate) fn domains(&mut self) -> Vec<Domain> {

@@ -42,6 +42,8 @@ pub struct Record {
     /// The priority of an MX record; `None` on other types.
     pub mx: Option<u16>,
     pub enabled: bool,
+    /// The note the console keeps on a record; empty for none. No batch action sets it.
+    pub remark: String,
 }
 
 impl Record {
@@ -57,6 +59,7 @@ impl Record {
             ttl: DEFAULT_TTL,
             mx: (record_type == "MX").then_some(DEFAULT_MX),
             enabled: true,
+            remark: String::new(),
         }
     }
 

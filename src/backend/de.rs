@@ -110,6 +110,50 @@ pub(crate) fn opt_text<'de, D: Deserializer<'de>>(
     deserializer.deserialize_option(TextVisitor)
 }
 
+/// A record's remark: text, or the boolean `false` the legacy API sends for none (as it
+/// does in Domain.Info); `false`, `null`, `""` and a missing field are all `None`.
+pub(crate) fn opt_remark<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<CompactString>, D::Error> {
+    struct RemarkVisitor;
+    impl<'de> Visitor<'de> for RemarkVisitor {
+        type Value = Option<CompactString>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a remark: a string, false or null")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+
+        fn visit_bool<E: de::Error>(self, b: bool) -> Result<Self::Value, E> {
+            Ok(b.then(|| CompactString::from("true")))
+        }
+
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            Ok((!s.is_empty()).then(|| CompactString::from(s)))
+        }
+
+        fn visit_u64<E: de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            TextVisitor.visit_u64(n)
+        }
+
+        fn visit_i64<E: de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            TextVisitor.visit_i64(n)
+        }
+    }
+    deserializer.deserialize_option(RemarkVisitor)
+}
+
 /// Text that must be present, such as `status.code`: a string, accepted as a number too.
 pub(crate) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     opt_text(deserializer)?
@@ -142,6 +186,8 @@ mod tests {
         t: Option<CompactString>,
         #[serde(default, deserialize_with = "vec_or_null")]
         v: Vec<u8>,
+        #[serde(default, deserialize_with = "opt_remark")]
+        r: Option<CompactString>,
     }
 
     fn probe(json: &str) -> Result<Probe, serde_json::Error> {
@@ -194,5 +240,17 @@ mod tests {
         assert!(probe("{}").unwrap().v.is_empty());
         let v = probe(r#"{"v": [1, 2]}"#).unwrap().v;
         assert_eq!((v.as_slice(), v.capacity()), (&[1, 2][..], 2));
+    }
+
+    #[test]
+    fn a_remark_of_false_empty_or_null_is_none() {
+        for none in [r#"{"r": false}"#, r#"{"r": ""}"#, r#"{"r": null}"#, "{}"] {
+            assert_eq!(probe(none).unwrap().r, None, "{none}");
+        }
+        assert_eq!(
+            probe(r#"{"r": "备注"}"#).unwrap().r.as_deref(),
+            Some("备注")
+        );
+        assert_eq!(probe(r#"{"r": 12}"#).unwrap().r.as_deref(), Some("12"));
     }
 }

@@ -17,7 +17,7 @@ pub(crate) struct MockBackend {
     pub details: Mutex<VecDeque<Result<Job, CallError>>>,
     /// Every spec submitted, in order.
     pub submitted: Mutex<Vec<JobSpec>>,
-    /// Every look-up, as `find NAMES` or `records DOMAIN`.
+    /// Every look-up, as `find NAMES`, `all domains` or `records DOMAIN`.
     pub lookups: Mutex<Vec<String>>,
 }
 
@@ -46,6 +46,11 @@ impl Backend for MockBackend {
             .unwrap()
             .push(format!("find {}", names.join(",")));
         Ok(names.iter().map(|n| self.domains.get(n).copied()).collect())
+    }
+
+    fn all_domains(&self) -> anyhow::Result<Vec<String>> {
+        self.lookups.lock().unwrap().push("all domains".into());
+        Ok(self.domains.keys().cloned().collect())
     }
 
     fn domain_records(
@@ -85,6 +90,10 @@ impl Backend for std::sync::Arc<MockBackend> {
 
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>> {
         self.as_ref().find_domains(names)
+    }
+
+    fn all_domains(&self) -> anyhow::Result<Vec<String>> {
+        self.as_ref().all_domains()
     }
 
     fn domain_records(

@@ -31,6 +31,10 @@ pub(crate) trait Backend: Sync {
     /// The domain ID of each name, in order; `None` where the account does not hold it.
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>>;
 
+    /// The name of every domain of the account, in the order the API lists them, paged
+    /// past every page limit.
+    fn all_domains(&self) -> anyhow::Result<Vec<String>>;
+
     /// The records of `domain` (only those of `hosts`, where the API can filter; callers
     /// filter again), each once; `None` when the account does not hold the domain.
     fn domain_records(

@@ -131,25 +131,64 @@ pub(crate) fn domain_records(
         [host] => Some(host.as_str()),
         _ => None,
     };
+    every_page(
+        |offset| {
+            let page = lister.record_page(domain, host, offset)?;
+            Ok(page.map(|page| (page.records, page.total)))
+        },
+        |record| record.id,
+    )
+}
+
+/// The name of every domain of the account, in the order the API lists them: the
+/// Unicode form of internationalised names, as [`check_domain`] gives them.
+///
+/// [`check_domain`]: crate::input::domains::check_domain
+pub(crate) fn all_domains(lister: &impl Lister) -> anyhow::Result<Vec<String>> {
+    let listed = every_page(
+        |offset| {
+            // `None`: the account holds no domains, an empty list.
+            let page = lister.domain_page(offset)?;
+            Ok(Some(page.map_or((Vec::new(), None), |page| {
+                (page.domains, page.total)
+            })))
+        },
+        |(id, _)| *id,
+    )?
+    .unwrap_or_default();
+    listed
+        .into_iter()
+        .map(|(id, key)| match key {
+            Some(key) => Ok(idna::domain_to_unicode(&key).0),
+            None => Err(anyhow::anyhow!(
+                "the account's domain list has a domain without a name (ID {id})"
+            )),
+        })
+        .collect()
+}
+
+/// The entries of a list asked for from offset 0 on, each (by `id`) once. Paging ends at
+/// an empty page, at one that adds nothing new, at the total, or at [`MAX_PAGES`];
+/// `None` when `page` says the list is not there.
+fn every_page<T>(
+    page: impl Fn(u64) -> anyhow::Result<Option<(Vec<T>, Option<u64>)>>,
+    id: impl Fn(&T) -> u64,
+) -> anyhow::Result<Option<Vec<T>>> {
     let mut listed = HashSet::new();
-    let mut records = Vec::new();
+    let mut entries = Vec::new();
     let mut offset = 0;
     for _ in 0..MAX_PAGES {
-        let Some(page) = lister.record_page(domain, host, offset)? else {
+        let Some((page, total)) = page(offset)? else {
             return Ok(None);
         };
-        offset += page.records.len() as u64;
+        offset += page.len() as u64;
         let before = listed.len();
-        records.extend(
-            page.records
-                .into_iter()
-                .filter(|record| listed.insert(record.id)),
-        );
-        if listed.len() == before || offset >= page.total.unwrap_or(offset) {
+        entries.extend(page.into_iter().filter(|entry| listed.insert(id(entry))));
+        if listed.len() == before || offset >= total.unwrap_or(offset) {
             break;
         }
     }
-    Ok(Some(records))
+    Ok(Some(entries))
 }
 
 #[cfg(test)]

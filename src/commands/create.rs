@@ -1,14 +1,16 @@
 //! `domain-create` and `record-create`: the domains or the record specs, checked, then
-//! one job.
+//! the jobs (one, or for a records file naming domains, one a distinct set of records).
 
 use super::submit::submit;
 use crate::cli::{DomainCreateArgs, RecordCreateArgs};
 use crate::error::{Outcome, usage};
+use crate::import::{self, Set};
 use crate::input::domains;
-use crate::input::records::{self, RecordSpec};
-use crate::job::JobSpec;
+use crate::input::records::RecordSpec;
+use crate::job::{JobSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
+use std::collections::BTreeMap;
 
 pub(super) const NAMES_HINT: &str = "pass --domain NAMES (comma-separated) or --domain-file PATH";
 
@@ -26,8 +28,19 @@ pub(super) fn domains(session: &Session, args: DomainCreateArgs) -> anyhow::Resu
 }
 
 pub(super) fn records(session: &Session, args: RecordCreateArgs) -> anyhow::Result<Outcome> {
-    let records = match args.records_file {
-        Some(path) => records::specs_from_file(&path)?,
+    let given = given(&args)?;
+    let sets = match &args.records_file {
+        Some(path) => {
+            let one = match &given {
+                Some(Given::Names(names)) if names.len() == 1 => Some(names[0].as_str()),
+                _ => None,
+            };
+            let import = import::read(path, one)?;
+            for note in &import.notes {
+                session.output.note(note);
+            }
+            import.sets
+        }
         None => {
             let spec = RecordSpec {
                 sub_domain: args.sub,
@@ -38,19 +51,61 @@ pub(super) fn records(session: &Session, args: RecordCreateArgs) -> anyhow::Resu
                 ttl: args.ttl,
                 mx: args.mx,
             };
-            vec![spec.checked().map_err(usage)?]
+            vec![Set {
+                domain: None,
+                records: vec![spec.checked().map_err(usage)?],
+            }]
         }
     };
-    let domain_ids = match args.domain_id {
-        Some(ids) => ids.0,
-        None => {
-            let names = domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?;
-            resolve::domain_ids(session.backend()?, &names)?
-        }
-    };
-    let spec = JobSpec::RecordCreate {
-        domain_ids,
-        records,
-    };
-    submit(session, &[spec], &args.submit, None)
+    let jobs = jobs(session, given, sets)?;
+    submit(session, &jobs, &args.submit, None)
+}
+
+/// The domains the command line names, if it names any.
+enum Given {
+    Ids(Vec<u64>),
+    Names(Vec<String>),
+}
+
+fn given(args: &RecordCreateArgs) -> anyhow::Result<Option<Given>> {
+    if let Some(ids) = &args.domain_id {
+        return Ok(Some(Given::Ids(ids.0.clone())));
+    }
+    if args.domain.is_empty() && args.domain_file.is_none() {
+        return Ok(None);
+    }
+    let names = domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?;
+    Ok(Some(Given::Names(names)))
+}
+
+/// Every record on the domains the command line names, in one job; else each set on
+/// the domain it names, a job for each distinct set of records.
+fn jobs(session: &Session, given: Option<Given>, sets: Vec<Set>) -> anyhow::Result<Vec<JobSpec>> {
+    if let Some(given) = given {
+        let records = import::each_once(sets.into_iter().flat_map(|set| set.records).collect());
+        let domain_ids = match given {
+            Given::Ids(ids) => ids,
+            Given::Names(names) => resolve::domain_ids(session.backend()?, &names)?,
+        };
+        return Ok(vec![JobSpec::RecordCreate {
+            domain_ids,
+            records,
+        }]);
+    }
+    let names: Option<Vec<String>> = sets.iter().map(|set| set.domain.clone()).collect();
+    let names = names.ok_or_else(|| {
+        usage("the records file names no domain for its records: pass --domain NAMES or --domain-id IDS")
+    })?;
+    let ids = resolve::ids_of(session.backend()?, &names)?;
+    let mut by_id: BTreeMap<u64, Vec<&RecordSpec>> = BTreeMap::new();
+    for (id, set) in ids.into_iter().zip(&sets) {
+        let specs = by_id.entry(id).or_default();
+        // Two names of one domain (an alias): their records once.
+        let new: Vec<&RecordSpec> = match specs.is_empty() {
+            true => set.records.iter().collect(),
+            false => set.records.iter().filter(|s| !specs.contains(s)).collect(),
+        };
+        specs.extend(new);
+    }
+    Ok(record_create_jobs(by_id))
 }

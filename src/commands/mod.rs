@@ -3,6 +3,7 @@
 //! the exit code.
 
 mod create;
+mod export;
 mod follow;
 mod modify;
 mod resume;
@@ -46,5 +47,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Wait(args) => show::wait(&Session::open(&global, output)?, &args),
         Command::Retry(args) => retry::run(&Session::open(&global, output)?, &args),
         Command::Resume(args) => resume::run(&Session::open(&global, output)?, &args),
+        Command::Export(args) => export::run(&Session::open(&global, output)?, args),
     }
 }

@@ -145,10 +145,10 @@ fn check_mx_for(record_type: &str, mx: Option<u64>) -> Result<(), String> {
     }
 }
 
-/// The specs of `--records-file`: a JSON array in the API's `records` format.
-pub(crate) fn specs_from_file(path: &Path) -> anyhow::Result<Vec<RecordSpec>> {
-    let text = super::read_text(path)?;
-    let specs: Vec<RecordSpec> = serde_json::from_str(&text).map_err(|e| {
+/// The specs of a `--records-file` (named `path`) that holds a JSON array in the API's
+/// `records` format.
+pub(crate) fn specs_from_array(path: &Path, text: &str) -> anyhow::Result<Vec<RecordSpec>> {
+    let specs: Vec<RecordSpec> = serde_json::from_str(text).map_err(|e| {
         usage(format!(
             "{}: not a JSON array of record specs: {e}",
             path.display()

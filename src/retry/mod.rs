@@ -99,27 +99,11 @@ fn jobs(job_id: u64, items: &[Item], history: Option<&Entry>) -> anyhow::Result<
             value: value.map(str::to_owned),
         })
         .collect();
-    jobs.extend(record_jobs(specs));
+    jobs.extend(crate::job::record_create_jobs(specs));
     if !record_ids.is_empty() {
         jobs.push(modify_job(job_id, &record_ids, history)?);
     }
     Ok(jobs)
-}
-
-/// One record-create job per distinct set of failed specs, with every domain that has it
-/// (the batch action applies every spec to every domain).
-fn record_jobs(specs: BTreeMap<u64, Vec<&RecordSpec>>) -> Vec<JobSpec> {
-    let mut groups: BTreeMap<Vec<&RecordSpec>, Vec<u64>> = BTreeMap::new();
-    for (domain_id, specs) in specs {
-        groups.entry(specs).or_default().push(domain_id);
-    }
-    groups
-        .into_iter()
-        .map(|(records, domain_ids)| JobSpec::RecordCreate {
-            domain_ids,
-            records: records.into_iter().cloned().collect(),
-        })
-        .collect()
 }
 
 /// The change the job asked for, from the history and checked again, sent to its failed

@@ -4,11 +4,13 @@ mod support;
 
 mod both_apis;
 mod config;
+mod export;
 mod faults;
 mod generated;
 mod golden;
 mod hardening;
 mod history;
+mod import;
 mod input_checks;
 mod lookups;
 mod names;

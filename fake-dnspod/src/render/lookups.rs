@@ -129,8 +129,9 @@ pub(crate) fn record_list(
 }
 
 /// One record: `id`, `ttl` and `mx` strings. Records of odd id come as since 2017, with a
-/// `line_id` and a numeric `weight`; the others as in 2016, without `line_id` and with
-/// `weight: null`. The apex NS records are the system's: `"hold":"hold"`.
+/// `line_id` and a numeric `weight`; the others as in 2016, without `line_id`, with
+/// `weight: null` and the boolean `false` for no remark. The apex NS records are the
+/// system's: `"hold":"hold"`.
 fn listed_record(zone: &Zone, r: &Record) -> Json {
     let recent = r.id % 2 == 1;
     let mx = match r.record_type.as_str() {
@@ -158,7 +159,13 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
         ("mx", text(mx.to_string())),
         ("enabled", text(enabled)),
         ("status", text(status)),
-        ("remark", text("")),
+        (
+            "remark",
+            match r.remark.as_str() {
+                "" if !recent => Json::Bool(false),
+                remark => text(remark),
+            },
+        ),
         ("updated_on", text(zone.updated_on(r.id))),
     ]);
     if r.record_type == "NS" && host(&r.sub_domain) == "@" {

@@ -57,12 +57,12 @@ fn domain_of<'z>(params: &Params, zone: &'z Zone) -> Result<(u64, &'z Names), Re
         })
 }
 
-/// The part `Offset` and `Limit` ask for.
+/// The part `Offset` and `Limit` ask for, cut at the fake's page limit (`forced`).
 fn page<'a, T>(
     params: &Params,
     items: &'a [T],
-    default: u64,
-    max: u64,
+    (default, max): (u64, u64),
+    forced: usize,
 ) -> Result<&'a [T], Refusal> {
     let offset = params.integer("Offset")?.unwrap_or(0);
     let limit = params.integer("Limit")?.unwrap_or(default);
@@ -75,7 +75,7 @@ fn page<'a, T>(
     let start = usize::try_from(offset)
         .unwrap_or(usize::MAX)
         .min(items.len());
-    let length = usize::try_from(limit).unwrap_or(usize::MAX);
+    let length = usize::try_from(limit).unwrap_or(usize::MAX).min(forced);
     Ok(&items[start..start.saturating_add(length).min(items.len())])
 }
 
@@ -106,6 +106,7 @@ pub(super) fn domain(params: &Params, state: &mut State, _: &Caller) -> Answer {
 
 pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Answer {
     let keyword = params.string("Keyword")?.map(str::to_lowercase);
+    let forced = state.page_limit;
     let zone = state.zone();
     let matching: Vec<(u64, &Names)> = zone
         .all_names()
@@ -117,7 +118,7 @@ pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Ans
             "The keyword matches more than 500 domains; use a longer one.",
         ));
     }
-    let listed = page(params, &matching, DOMAIN_PAGE, u64::MAX)?;
+    let listed = page(params, &matching, (DOMAIN_PAGE, u64::MAX), forced)?;
     // One pass over the records, not one per listed domain.
     let mut records: HashMap<u64, usize> = HashMap::new();
     for record in zone.records() {
@@ -152,6 +153,7 @@ pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Ans
 }
 
 pub(super) fn record_list(params: &Params, state: &mut State, _: &Caller) -> Answer {
+    let forced = state.page_limit;
     let zone = state.zone();
     let (domain_id, _) = domain_of(params, zone)?;
     // `SubDomain` wins over `Subdomain`.
@@ -186,7 +188,7 @@ pub(super) fn record_list(params: &Params, state: &mut State, _: &Caller) -> Ans
             "The record list is empty.",
         ));
     }
-    let listed = page(params, &matching, RECORD_PAGE, MAX_RECORD_PAGE)?;
+    let listed = page(params, &matching, (RECORD_PAGE, MAX_RECORD_PAGE), forced)?;
     let info = Json::Obj(vec![
         ("SubdomainCount", count(matching.len())),
         ("ListCount", count(listed.len())),
@@ -226,7 +228,7 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
         ("Type", text(r.record_type.as_str())),
         ("Weight", if odd { Json::Num(10) } else { Json::Null }),
         ("MonitorStatus", text("")),
-        ("Remark", text("")),
+        ("Remark", text(r.remark.as_str())),
         ("TTL", ttl),
         ("MX", Json::Num(mx.into())),
     ];

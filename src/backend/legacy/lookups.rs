@@ -63,6 +63,9 @@ pub(crate) struct RecordRow {
     /// `"1"` on, `"0"` paused.
     #[serde(default, deserialize_with = "de::opt_text")]
     pub enabled: Option<CompactString>,
+    /// `""` or `false` when the record has none.
+    #[serde(default, deserialize_with = "de::opt_remark")]
+    pub remark: Option<CompactString>,
 }
 
 impl RecordRow {
@@ -78,6 +81,7 @@ impl RecordRow {
             value: self.value,
             mx: self.mx,
             enabled: self.enabled.as_deref() != Some("0"),
+            remark: self.remark,
         }
         .normalised()
     }
@@ -148,5 +152,6 @@ mod tests {
             (44146112, Some(600), Some(0))
         );
         assert_eq!(record.record_type.as_deref(), Some("A"));
+        assert_eq!(record.remark, None, "an empty remark is none");
     }
 }

@@ -116,6 +116,8 @@ pub(crate) struct RecordRow {
     /// `ENABLE` or `DISABLE`.
     #[serde(default, deserialize_with = "de::opt_text")]
     pub status: Option<CompactString>,
+    #[serde(default, deserialize_with = "de::opt_remark")]
+    pub remark: Option<CompactString>,
 }
 
 impl RecordRow {
@@ -135,6 +137,7 @@ impl RecordRow {
             value: self.value,
             mx: self.mx,
             enabled: !disabled,
+            remark: self.remark,
         }
         .normalised()
     }
@@ -199,7 +202,7 @@ mod tests {
         let list: RecordListAnswer = read(
             r#"{"Response": {"RecordCountInfo": {"SubdomainCount": 2, "TotalCount": "3"},
                 "RecordList": [
-                  {"RecordId": "11", "Name": "@", "Type": "MX", "Line": "默认", "LineId": "0", "Value": "mx.a.cn.", "TTL": "600", "MX": "10", "Status": "ENABLE", "Weight": null},
+                  {"RecordId": "11", "Name": "@", "Type": "MX", "Line": "默认", "LineId": "0", "Value": "mx.a.cn.", "TTL": "600", "MX": "10", "Status": "ENABLE", "Weight": null, "Remark": "备用"},
                   {"RecordId": 12, "Name": "www", "Type": "A", "Line": "默认", "Value": "1.1.1.1", "TTL": 600, "MX": 0, "Status": "DISABLE"},
                   {"RecordId": 13}
                 ], "RequestId": "r3"}}"#,
@@ -215,6 +218,7 @@ mod tests {
             (11, Some(10), Some(600))
         );
         assert!(records[0].enabled);
+        assert_eq!(records[0].remark.as_deref(), Some("备用"));
         assert_eq!((records[1].mx, records[1].enabled), (None, false));
         assert_eq!(
             (records[2].name.as_deref(), records[2].enabled),

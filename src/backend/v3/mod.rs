@@ -151,6 +151,10 @@ impl Backend for V3Backend {
         pager::find_domains(client, names, self.lookup_jobs)
     }
 
+    fn all_domains(&self) -> anyhow::Result<Vec<String>> {
+        pager::all_domains(self.client().map_err(CallError::into_error)?)
+    }
+
     fn domain_records(
         &self,
         domain: &str,

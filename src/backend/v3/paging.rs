@@ -76,7 +76,7 @@ impl Lister for Client {
 
 #[cfg(test)]
 mod tests {
-    use crate::backend::pager::{domain_records, find_domains};
+    use crate::backend::pager::{all_domains, domain_records, find_domains};
     use crate::backend::v3::loopback::{client, serve};
 
     fn ok(fields: &str) -> String {
@@ -189,5 +189,26 @@ mod tests {
         );
         let seen = bodies(server.join().unwrap());
         assert!(!seen[0].contains("Subdomain"), "{}", seen[0]);
+    }
+
+    #[test]
+    fn every_domain_of_an_account_past_one_page_is_listed_once_by_name() {
+        let first = ok(r#""DomainCountInfo": {"DomainTotal": 3},
+            "DomainList": [{"DomainId": 1, "Name": "a.cn"}, {"DomainId": 2, "Name": "例子.cn", "Punycode": "xn--fsqu00a.cn"}]"#);
+        let second = ok(r#""DomainCountInfo": {"DomainTotal": "3"},
+            "DomainList": [{"DomainId": 2, "Name": "例子.cn"}, {"DomainId": 3, "Name": "C.cn"}]"#);
+        let (endpoint, server) = serve(vec![first, second]);
+        let names = all_domains(&client(endpoint, None)).unwrap();
+        assert_eq!(names, ["a.cn", "例子.cn", "c.cn"]);
+        assert_eq!(
+            bodies(server.join().unwrap()),
+            [
+                r#"{"Offset":0,"Limit":3000}"#,
+                r#"{"Offset":2,"Limit":3000}"#
+            ]
+        );
+        let (endpoint, server) = serve(vec![refused("ResourceNotFound.NoDataOfDomain")]);
+        assert!(all_domains(&client(endpoint, None)).unwrap().is_empty());
+        server.join().unwrap();
     }
 }

@@ -1,0 +1,209 @@
+//! `dpbatch export`'s formats: the records of each domain as JSON Lines or CSV rows (the
+//! keys of the selection JSON plus `remark`), or as BIND zone files ([`zone`]).
+
+pub(crate) mod zone;
+
+use crate::escape::{JsonEscapes, visible};
+use crate::job::AccountRecord;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// How `export` writes the records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// One JSON object a line
+    Jsonl,
+    /// A header row, then one row a record (RFC 4180)
+    Csv,
+    /// BIND zone files, one per domain under --out DIR
+    Zone,
+}
+
+/// The keys of a row, and the columns of the CSV header, in order.
+pub(crate) const COLUMNS: [&str; 10] = [
+    "domain",
+    "record_id",
+    "sub_domain",
+    "record_type",
+    "line",
+    "value",
+    "ttl",
+    "mx",
+    "enabled",
+    "remark",
+];
+
+/// A domain and its records, as the look-ups gave them.
+pub(crate) struct Listing {
+    pub domain: String,
+    pub records: Vec<AccountRecord>,
+}
+
+/// One exported record; `remark` is `""` when the record has none.
+#[derive(Serialize)]
+struct Row<'a> {
+    domain: &'a str,
+    record_id: u64,
+    sub_domain: Option<&'a str>,
+    record_type: Option<&'a str>,
+    line: Option<&'a str>,
+    value: Option<&'a str>,
+    ttl: Option<u64>,
+    mx: Option<u64>,
+    enabled: bool,
+    remark: &'a str,
+}
+
+impl<'a> Row<'a> {
+    fn of(domain: &'a str, record: &'a AccountRecord) -> Row<'a> {
+        Row {
+            domain,
+            record_id: record.id,
+            sub_domain: record.name.as_deref(),
+            record_type: record.record_type.as_deref(),
+            line: record.line.as_deref(),
+            value: record.value.as_deref(),
+            ttl: record.ttl,
+            mx: record.mx,
+            enabled: record.enabled,
+            remark: record.remark.as_deref().unwrap_or_default(),
+        }
+    }
+
+    /// The row's cells in [`COLUMNS`] order; `null` is an empty cell.
+    fn cells(&self) -> [String; 10] {
+        let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
+        let number = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_default();
+        [
+            self.domain.to_owned(),
+            self.record_id.to_string(),
+            text(self.sub_domain),
+            text(self.record_type),
+            text(self.line),
+            text(self.value),
+            number(self.ttl),
+            number(self.mx),
+            self.enabled.to_string(),
+            self.remark.to_owned(),
+        ]
+    }
+}
+
+fn rows(listings: &[Listing]) -> impl Iterator<Item = Row<'_>> {
+    listings.iter().flat_map(|listing| {
+        listing
+            .records
+            .iter()
+            .map(|record| Row::of(&listing.domain, record))
+    })
+}
+
+/// One JSON object a record. Hidden characters are `\u` escapes, which JSON readers
+/// decode back to the exact value, so the same bytes suit a terminal and a file.
+pub(crate) fn write_jsonl(out: &mut dyn Write, listings: &[Listing]) -> io::Result<()> {
+    for row in rows(listings) {
+        let mut serializer = serde_json::Serializer::with_formatter(&mut *out, JsonEscapes);
+        row.serialize(&mut serializer).map_err(io::Error::from)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The header row, then one row a record. `for_terminal` escapes hidden characters, as
+/// everything dpbatch shows on a terminal; a file or a pipe gets the exact values.
+pub(crate) fn write_csv(
+    out: &mut dyn Write,
+    listings: &[Listing],
+    for_terminal: bool,
+) -> io::Result<()> {
+    crate::csv::write_record(out, COLUMNS)?;
+    for row in rows(listings) {
+        let cells = row.cells();
+        let cells = cells.iter().map(|cell| match for_terminal {
+            true => visible(cell),
+            false => Cow::Borrowed(cell.as_str()),
+        });
+        let cells: Vec<Cow<'_, str>> = cells.collect();
+        crate::csv::write_record(out, cells.iter().map(AsRef::as_ref))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn record(id: u64, name: &str, record_type: &str, value: &str) -> AccountRecord {
+        AccountRecord {
+            id,
+            name: Some(name.into()),
+            line: Some("默认".into()),
+            record_type: Some(record_type.into()),
+            ttl: Some(600),
+            value: Some(value.into()),
+            mx: (record_type == "MX").then_some(10),
+            enabled: true,
+            remark: None,
+        }
+    }
+
+    fn listing() -> Vec<Listing> {
+        let mut txt = record(2, "@", "TXT", "v=spf1 a, -all");
+        txt.remark = Some("say \"hi\"".into());
+        txt.enabled = false;
+        vec![Listing {
+            domain: "例子.cn".into(),
+            records: vec![record(1, "@", "MX", "mx.a.cn."), txt],
+        }]
+    }
+
+    #[test]
+    fn jsonl_has_the_selection_keys_plus_remark() {
+        let mut out = Vec::new();
+        write_jsonl(&mut out, &listing()).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            r#"{"domain":"例子.cn","record_id":1,"sub_domain":"@","record_type":"MX","line":"默认","value":"mx.a.cn.","ttl":600,"mx":10,"enabled":true,"remark":""}"#
+        );
+        let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+        assert_eq!(
+            (&second["mx"], &second["enabled"], &second["remark"]),
+            (
+                &serde_json::Value::Null,
+                &false.into(),
+                &"say \"hi\"".into()
+            )
+        );
+        let keys: Vec<&String> = second.as_object().unwrap().keys().collect();
+        let mut columns = COLUMNS.to_vec();
+        columns.sort_unstable();
+        assert_eq!(keys, columns, "the order is the first line's");
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it_and_escapes_only_for_a_terminal() {
+        let mut out = Vec::new();
+        write_csv(&mut out, &listing(), false).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "domain,record_id,sub_domain,record_type,line,value,ttl,mx,enabled,remark\r\n\
+             例子.cn,1,@,MX,默认,mx.a.cn.,600,10,true,\r\n\
+             例子.cn,2,@,TXT,默认,\"v=spf1 a, -all\",600,,false,\"say \"\"hi\"\"\"\r\n"
+        );
+        let mut listings = listing();
+        listings[0].records[0].value = Some("a\u{1b}]0;x\u{7}".into());
+        let (mut raw, mut shown) = (Vec::new(), Vec::new());
+        write_csv(&mut raw, &listings, false).unwrap();
+        write_csv(&mut shown, &listings, true).unwrap();
+        assert!(String::from_utf8(raw).unwrap().contains("a\u{1b}]0;x\u{7}"));
+        assert!(
+            String::from_utf8(shown)
+                .unwrap()
+                .contains(r"a\u{1b}]0;x\u{7}")
+        );
+    }
+}

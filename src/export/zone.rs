@@ -1,0 +1,267 @@
+//! A domain's records as a BIND zone file: `$ORIGIN` and `$TTL`, owner names relative to
+//! the origin, host names in values made absolute, TXT in quoted strings of at most 255
+//! bytes. What a zone file cannot hold as a record (another line than the default one, a
+//! paused record, DNSPod's URL forwarding, a value that would break the syntax) is
+//! written as a comment that says why, so the file loads and nothing is silently lost.
+//! DNSPod manages the SOA, so there is none.
+
+use super::Listing;
+use crate::escape::{hidden, visible};
+use crate::input::domains::ascii_key;
+use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL};
+use crate::job::AccountRecord;
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+/// The most bytes one string of a TXT record holds (RFC 1035, 3.3).
+pub(crate) const TXT_STRING_MAX: usize = 255;
+
+/// The file a domain's zone goes to: its ASCII name.
+pub(crate) fn file_name(domain: &str) -> String {
+    format!("{}.zone", ascii_key(domain))
+}
+
+/// The zone file of one domain.
+pub(crate) fn write(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
+    let ttl = usual_ttl(&listing.records);
+    writeln!(
+        out,
+        "; {}: exported by dpbatch {}; no SOA, DNSPod manages it",
+        visible(&listing.domain),
+        env!("CARGO_PKG_VERSION")
+    )?;
+    writeln!(out, "$ORIGIN {}.", ascii_key(&listing.domain))?;
+    writeln!(out, "$TTL {ttl}")?;
+    for record in &listing.records {
+        match entry(record, ttl) {
+            Ok(line) => writeln!(out, "{line}")?,
+            Err((why, line)) => writeln!(out, "; {why}: {}", visible(&line))?,
+        }
+    }
+    Ok(())
+}
+
+/// The TTL most of the records have, for `$TTL`; records with another say theirs.
+fn usual_ttl(records: &[AccountRecord]) -> u64 {
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for ttl in records.iter().filter_map(|r| r.ttl) {
+        *counts.entry(ttl).or_default() += 1;
+    }
+    // The lowest of equally common TTLs, so the file is the same on every run.
+    counts
+        .into_iter()
+        .max_by_key(|&(ttl, n)| (n, std::cmp::Reverse(ttl)))
+        .map_or(DEFAULT_TTL, |(ttl, _)| ttl)
+}
+
+/// The record's line of the file, or why it is a comment and the comment's text.
+fn entry(record: &AccountRecord, usual_ttl: u64) -> Result<String, (String, String)> {
+    let owner = record.name.as_deref().unwrap_or("@");
+    let record_type = record.record_type.as_deref().unwrap_or_default();
+    let value = record.value.as_deref().unwrap_or_default();
+    let ttl = record.ttl.unwrap_or(usual_ttl);
+    let mut line = owner.to_owned();
+    if ttl != usual_ttl {
+        line.push_str(&format!(" {ttl}"));
+    }
+    line.push_str(&format!(" IN {record_type} "));
+    let rdata = rdata(record_type, value, record.mx);
+    line.push_str(rdata.as_deref().unwrap_or(value));
+    let on_line = record.line.as_deref().unwrap_or(DEFAULT_LINE);
+    let why = match rdata {
+        Err(why) => Some(why.to_owned()),
+        Ok(_) if !fits_syntax(owner) || owner.contains('"') => {
+            Some("a host name zone files cannot hold".to_owned())
+        }
+        Ok(_) if !record.enabled && on_line != DEFAULT_LINE => {
+            Some(format!("paused, and on line {on_line}"))
+        }
+        Ok(_) if !record.enabled => Some("paused".to_owned()),
+        Ok(_) if on_line != DEFAULT_LINE => Some(format!("on line {on_line}")),
+        Ok(_) => None,
+    };
+    match why {
+        Some(why) => Err((why, line)),
+        None => Ok(line),
+    }
+}
+
+/// The record's data as the zone file spells it, or why it cannot be written.
+fn rdata(record_type: &str, value: &str, mx: Option<u64>) -> Result<String, &'static str> {
+    if value.trim().is_empty() {
+        return Err("no value");
+    }
+    if matches!(record_type, "TXT" | "SPF") {
+        return Ok(txt_strings(value));
+    }
+    if !fits_syntax(value) {
+        return Err("a value zone files cannot hold as written");
+    }
+    Ok(match record_type {
+        "URL" | "FRAMEURL" => return Err("DNSPod forwarding, not a DNS record"),
+        "A" | "AAAA" => value.strip_suffix('.').unwrap_or(value).to_owned(),
+        "CNAME" | "NS" => absolute(value),
+        "MX" => format!(
+            "{} {}",
+            mx.ok_or("an MX record without a priority")?,
+            absolute(value)
+        ),
+        "SRV" => match value.rsplit_once(' ') {
+            Some((fields, target)) => format!("{fields} {}", absolute(target)),
+            None => value.to_owned(),
+        },
+        _ => value.to_owned(),
+    })
+}
+
+/// Text that stays one token group of a zone file line: no hidden characters, no
+/// comment, no parentheses.
+fn fits_syntax(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| hidden(c) || matches!(c, ';' | '(' | ')'))
+}
+
+/// A host name with its trailing dot: DNSPod reads `mx.a.cn` as absolute, a zone file
+/// would read it relative to `$ORIGIN`.
+fn absolute(name: &str) -> String {
+    if name.ends_with('.') {
+        name.to_owned()
+    } else {
+        format!("{name}.")
+    }
+}
+
+/// The value as quoted strings of at most [`TXT_STRING_MAX`] bytes each, cut between
+/// characters. `"` and `\` are escaped with `\`, hidden characters as `\DDD` bytes, so
+/// that reading the strings back and joining them gives the exact value.
+pub(crate) fn txt_strings(value: &str) -> String {
+    let mut strings = Vec::new();
+    let mut rest = value;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(TXT_STRING_MAX);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (chunk, tail) = rest.split_at(cut);
+        strings.push(quoted(chunk));
+        rest = tail;
+    }
+    strings.join(" ")
+}
+
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if hidden(c) => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("\\{byte:03}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::record;
+
+    fn zone(records: Vec<AccountRecord>) -> String {
+        let listing = Listing {
+            domain: "例子.cn".into(),
+            records,
+        };
+        let mut out = Vec::new();
+        write(&mut out, &listing).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_zone_has_origin_ttl_relative_owners_and_absolute_targets() {
+        let mut long_ttl = record(3, "www", "CNAME", "web.example.com");
+        long_ttl.ttl = Some(3600);
+        let text = zone(vec![
+            record(1, "@", "A", "192.0.2.1."),
+            record(2, "@", "MX", "mx.例子.cn"),
+            long_ttl,
+            record(4, "_sip._tcp", "SRV", "0 5 5060 sip.example.com"),
+            record(5, "@", "CAA", "0 issue \"letsencrypt.org\""),
+        ]);
+        assert_eq!(
+            text.lines().skip(1).collect::<Vec<_>>(),
+            [
+                "$ORIGIN xn--fsqu00a.cn.",
+                "$TTL 600",
+                "@ IN A 192.0.2.1",
+                "@ IN MX 10 mx.例子.cn.",
+                "www 3600 IN CNAME web.example.com.",
+                "_sip._tcp IN SRV 0 5 5060 sip.example.com.",
+                "@ IN CAA 0 issue \"letsencrypt.org\"",
+            ]
+        );
+        assert_eq!(file_name("例子.cn"), "xn--fsqu00a.cn.zone");
+    }
+
+    #[test]
+    fn other_lines_paused_records_and_forwarding_are_comments_saying_why() {
+        let mut telecom = record(1, "www", "A", "192.0.2.2");
+        telecom.line = Some("电信".into());
+        let mut paused = record(2, "api", "A", "192.0.2.3");
+        paused.enabled = false;
+        let mut forged = record(3, "x", "CNAME", "a.cn.\n@ IN A 6.6.6.6");
+        forged.ttl = Some(600);
+        let text = zone(vec![
+            telecom,
+            paused,
+            record(4, "go", "URL", "https://example.com/"),
+            forged,
+        ]);
+        let comments: Vec<&str> = text.lines().skip(3).collect();
+        assert_eq!(
+            comments,
+            [
+                "; on line 电信: www IN A 192.0.2.2",
+                "; paused: api IN A 192.0.2.3",
+                "; DNSPod forwarding, not a DNS record: go IN URL https://example.com/",
+                r"; a value zone files cannot hold as written: x IN CNAME a.cn.\n@ IN A 6.6.6.6",
+            ]
+        );
+    }
+
+    #[test]
+    fn txt_is_split_into_strings_of_at_most_255_bytes_between_characters() {
+        let long = "a".repeat(300);
+        assert_eq!(
+            txt_strings(&long),
+            format!("\"{}\" \"{}\"", "a".repeat(255), "a".repeat(45))
+        );
+        // 254 ASCII bytes, then a 3-byte character that would end past 255.
+        let cjk = format!("{}例{}", "b".repeat(254), "c");
+        assert_eq!(
+            txt_strings(&cjk),
+            format!("\"{}\" \"例c\"", "b".repeat(254))
+        );
+        assert_eq!(txt_strings(&"d".repeat(255)).matches('"').count(), 2);
+    }
+
+    #[test]
+    fn txt_quotes_backslashes_and_hidden_characters_are_escaped() {
+        assert_eq!(
+            txt_strings("say \"hi\" \\ now\n\u{202e}"),
+            r#""say \"hi\" \\ now\010\226\128\174""#
+        );
+        let text = zone(vec![record(1, "@", "TXT", "v=spf1 -all; x")]);
+        assert!(text.ends_with("@ IN TXT \"v=spf1 -all; x\"\n"), "{text}");
+    }
+}

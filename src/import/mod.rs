@@ -1,0 +1,186 @@
+//! `record-create --records-file`: the records of a file in any format it takes, the
+//! JSON array of the API's `records` format, an `export` file (JSON Lines or CSV) or a
+//! BIND zone file, with the domain each goes to. The format is told by the extension
+//! (`.jsonl`, `.csv`, `.zone`), else by the content. Everything is checked before anything
+//! is sent: every bad line is named, and no look-up is made.
+
+mod rows;
+mod zone;
+
+use crate::error::usage;
+use crate::export::COLUMNS;
+use crate::input::domains::ascii_key;
+use crate::input::records::{self, RecordSpec};
+use crate::input::{describe, list_errors, read_text};
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+/// The records of one domain of the file, or of whichever domains the command names.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Set {
+    /// The domain the file names for them (checked), `None` when it names none.
+    pub domain: Option<String>,
+    /// Each once, in the file's order.
+    pub records: Vec<RecordSpec>,
+}
+
+/// What a records file asks for.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Import {
+    /// One set a domain, in the order the file first names them.
+    pub sets: Vec<Set>,
+    /// What was skipped or dropped, for stderr.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Array,
+    Jsonl,
+    Csv,
+    Zone,
+}
+
+/// Reads and checks `path` (`-`: stdin). `domain` is the one domain named on the
+/// command line, if there is exactly one: a zone file's origin when it has no `$ORIGIN`.
+pub(crate) fn read(path: &Path, domain: Option<&str>) -> anyhow::Result<Import> {
+    let text = read_text(path)?;
+    let name = describe(path);
+    let (sets, notes) = match format(path, &text) {
+        Format::Array => {
+            let records = records::specs_from_array(path, &text)?;
+            let sets = vec![Set {
+                domain: None,
+                records,
+            }];
+            (sets, Vec::new())
+        }
+        Format::Zone => {
+            let zone = zone::parse(&text, domain).map_err(|errors| bad_lines(&name, &errors))?;
+            let set = Set {
+                domain: zone.origin,
+                records: zone.records,
+            };
+            (vec![set], zone.notes)
+        }
+        format => {
+            let (rows, errors) = match format {
+                Format::Csv => rows::csv(&text),
+                _ => rows::jsonl(&text),
+            };
+            if !errors.is_empty() {
+                return Err(bad_lines(&name, &errors));
+            }
+            (
+                by_domain(rows.records),
+                row_notes(&rows.paused, &rows.remarks),
+            )
+        }
+    };
+    let mut sets = sets;
+    for set in &mut sets {
+        set.records = each_once(std::mem::take(&mut set.records));
+    }
+    sets.retain(|set| !set.records.is_empty());
+    if sets.is_empty() {
+        return Err(usage(format!("{name} holds no record to create")));
+    }
+    let notes = notes
+        .into_iter()
+        .map(|note| format!("{name} {note}"))
+        .collect();
+    Ok(Import { sets, notes })
+}
+
+/// One error naming every bad line of the file.
+fn bad_lines(name: &str, errors: &[String]) -> anyhow::Error {
+    let errors: Vec<String> = errors.iter().map(|e| format!("{name} {e}")).collect();
+    usage(list_errors(&errors))
+}
+
+/// The file's format: by extension, else `[` for the array, `{` for JSON Lines, an
+/// export's header for CSV, and a zone file otherwise.
+fn format(path: &Path, text: &str) -> Format {
+    let extension = path.extension().and_then(|e| e.to_str());
+    match extension.map(str::to_ascii_lowercase).as_deref() {
+        Some("jsonl" | "ndjson") => return Format::Jsonl,
+        Some("csv") => return Format::Csv,
+        Some("zone") => return Format::Zone,
+        _ => {}
+    }
+    let start = text.trim_start();
+    let header = start.lines().next().unwrap_or_default();
+    if start.starts_with('[') {
+        Format::Array
+    } else if start.starts_with('{') {
+        Format::Jsonl
+    } else if header.contains(',') && header.split(',').all(|c| COLUMNS.contains(&c.trim())) {
+        Format::Csv
+    } else {
+        Format::Zone
+    }
+}
+
+/// The rows grouped by the domain they name, in the order first named; rows naming none
+/// form a set of their own.
+fn by_domain(records: Vec<rows::Imported>) -> Vec<Set> {
+    let mut sets: Vec<Set> = Vec::new();
+    let mut position: HashMap<Option<String>, usize> = HashMap::new();
+    for record in records {
+        // Two spellings of a name (Unicode and punycode) are one domain.
+        let key = record.domain.as_deref().map(|d| ascii_key(d).into_owned());
+        let at = *position.entry(key).or_insert_with(|| {
+            sets.push(Set {
+                domain: record.domain.clone(),
+                records: Vec::new(),
+            });
+            sets.len() - 1
+        });
+        sets[at].records.push(record.spec);
+    }
+    sets
+}
+
+/// The specs in order, each once: a second copy would fail as a twin of the first.
+pub(crate) fn each_once(records: Vec<RecordSpec>) -> Vec<RecordSpec> {
+    let mut seen = BTreeSet::new();
+    records
+        .into_iter()
+        .filter(|spec| seen.insert(spec.clone()))
+        .collect()
+}
+
+/// What the notes say of skipped paused records and dropped remarks.
+fn row_notes(paused: &[usize], remarks: &[usize]) -> Vec<String> {
+    let lines = |lines: &[usize]| {
+        let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
+        let more = lines.len().saturating_sub(10);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        format!(
+            "line{} {}{more}",
+            if lines.len() == 1 { "" } else { "s" },
+            shown.join(", ")
+        )
+    };
+    let mut notes = Vec::new();
+    if !paused.is_empty() {
+        notes.push(format!(
+            "{}: skipped paused records, as a batch job cannot create a record paused",
+            lines(paused)
+        ));
+    }
+    if !remarks.is_empty() {
+        notes.push(format!(
+            "{}: the records are created without their remarks, which no batch action sets",
+            lines(remarks)
+        ));
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests;

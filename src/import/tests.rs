@@ -1,0 +1,158 @@
+use super::*;
+use crate::export::{Listing, write_csv, write_jsonl, zone as zone_file};
+use crate::job::AccountRecord;
+
+fn file(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn import(name: &str, text: &str) -> anyhow::Result<Import> {
+    let (_dir, path) = file(name, text);
+    read(&path, None)
+}
+
+fn error(name: &str, text: &str) -> String {
+    import(name, text).unwrap_err().to_string()
+}
+
+#[test]
+fn the_format_is_told_by_extension_else_by_content() {
+    let p = Path::new;
+    assert_eq!(format(p("a.jsonl"), "[]"), Format::Jsonl);
+    assert_eq!(format(p("a.CSV"), ""), Format::Csv);
+    assert_eq!(format(p("a.zone"), "{"), Format::Zone);
+    assert_eq!(format(p("a.json"), " \n[{}]"), Format::Array);
+    assert_eq!(format(p("-"), "{\"domain\": 1}\n"), Format::Jsonl);
+    assert_eq!(
+        format(p("-"), "domain,sub_domain,record_type,value\r\n"),
+        Format::Csv
+    );
+    assert_eq!(format(p("-"), "$ORIGIN a.cn.\n"), Format::Zone);
+    assert_eq!(format(p("records"), "www A 192.0.2.1\n"), Format::Zone);
+}
+
+#[test]
+fn csv_rows_go_to_the_domains_they_name_in_any_column_order() {
+    let text = "value,record_type,domain,sub_domain,ttl,mx,enabled,record_id\r\n\
+                192.0.2.1,A,a.cn,www,300,,true,11\r\n\
+                mx.a.cn.,MX,A.CN,@,,10,TRUE,\r\n\
+                192.0.2.2,A,例子.cn,www,,,,\r\n\
+                192.0.2.2,A,xn--fsqu00a.cn,www,,,,\r\n";
+    let import = import("x.csv", text).unwrap();
+    let sets: Vec<(Option<&str>, usize)> = import
+        .sets
+        .iter()
+        .map(|s| (s.domain.as_deref(), s.records.len()))
+        .collect();
+    assert_eq!(sets, [(Some("a.cn"), 2), (Some("例子.cn"), 1)]);
+    let mx = &import.sets[0].records[1];
+    assert_eq!(
+        (mx.ttl, mx.mx, mx.record_line.as_str()),
+        (600, Some(10), "默认")
+    );
+    assert!(import.notes.is_empty());
+}
+
+#[test]
+fn every_bad_row_is_named_with_its_line_the_csv_header_being_line_1() {
+    let text = "domain,sub_domain,record_type,value,ttl\n\
+                a.cn,www,A,1.2.3,600\n\
+                a.cn,www,A,192.0.2.1,600\n\
+                a..cn,www,A,192.0.2.1,600\n\
+                a.cn,\"w w\",A,192.0.2.1,600\n\
+                a.cn,www,PTR,x,600\n\
+                a.cn,www,A\n\
+                a.cn,www,A,192.0.2.1,0\n";
+    let err = error("x.csv", text);
+    for line in [2, 4, 5, 6, 7, 8] {
+        assert!(
+            err.contains(&format!("x.csv line {line}: ")),
+            "{line}: {err}"
+        );
+    }
+    assert!(!err.contains("line 3:"), "{err}");
+    assert!(err.starts_with("6 invalid values:"), "{err}");
+    let err = error("x.csv", "domain,host,value\na.cn,www,1\n");
+    assert!(
+        err.ends_with("line 1: the column `host` is not one export writes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn jsonl_rows_are_checked_like_flags_and_paused_ones_skipped_with_a_note() {
+    let text = r#"{"domain":"a.cn","record_id":1,"sub_domain":"www","record_type":"A","line":"电信","value":"192.0.2.1","ttl":600,"mx":null,"enabled":true,"remark":"web"}
+
+{"domain":"a.cn","record_id":2,"sub_domain":"api","record_type":"A","line":"默认","value":"192.0.2.2","ttl":600,"mx":null,"enabled":false,"remark":""}
+"#;
+    let import = import("x.jsonl", text).unwrap();
+    assert_eq!(import.sets.len(), 1);
+    assert_eq!(import.sets[0].records[0].record_line, "电信");
+    let notes = import.notes.join("\n");
+    assert!(notes.contains("line 3: skipped paused records"), "{notes}");
+    assert!(
+        notes.contains("line 1: the records are created without their remarks"),
+        "{notes}"
+    );
+    let err = error(
+        "x.jsonl",
+        "{\"domain\":\"a.cn\",\"record_type\":\"A\"}\n{\"domain\":\"a.cn\",\"recordtype\":\"A\"}\nnot json\n",
+    );
+    assert!(err.contains("line 1: missing field `value`"), "{err}");
+    assert!(err.contains("line 2: unknown field `recordtype`"), "{err}");
+    assert!(err.contains("line 3: "), "{err}");
+    assert!(!err.contains("column"), "{err}");
+}
+
+#[test]
+fn a_file_of_nothing_to_create_is_refused() {
+    let err = error("x.zone", "$ORIGIN a.cn.\n@ NS ns1.dnspod.net.\n");
+    assert!(err.ends_with("holds no record to create"), "{err}");
+}
+
+/// What export writes for a listing, read back as specs.
+fn round_trip(write: impl Fn(&mut Vec<u8>, &[Listing]), name: &str) -> Vec<RecordSpec> {
+    let record = |id, name: &str, record_type: &str, value: &str, mx| AccountRecord {
+        id,
+        name: Some(name.into()),
+        line: Some("默认".into()),
+        record_type: Some(record_type.into()),
+        ttl: Some(600),
+        value: Some(value.into()),
+        mx,
+        enabled: true,
+        remark: None,
+    };
+    let listings = [Listing {
+        domain: "a.cn".into(),
+        records: vec![
+            record(1, "www", "A", "192.0.2.1", None),
+            record(2, "@", "MX", "mx.a.cn.", Some(10)),
+            record(
+                3,
+                "@",
+                "TXT",
+                &format!("v=\"x\", {}", "y".repeat(400)),
+                None,
+            ),
+        ],
+    }];
+    let mut bytes = Vec::new();
+    write(&mut bytes, &listings);
+    let import = import(name, &String::from_utf8(bytes).unwrap()).unwrap();
+    assert_eq!(import.sets[0].domain.as_deref(), Some("a.cn"));
+    import.sets.into_iter().next().unwrap().records
+}
+
+#[test]
+fn what_export_writes_imports_as_the_same_records_in_every_format() {
+    let jsonl = round_trip(|out, l| write_jsonl(out, l).unwrap(), "a.jsonl");
+    let csv = round_trip(|out, l| write_csv(out, l, false).unwrap(), "a.csv");
+    let zone = round_trip(|out, l| zone_file::write(out, &l[0]).unwrap(), "a.zone");
+    assert_eq!(jsonl, csv);
+    assert_eq!(jsonl, zone);
+    assert_eq!(jsonl[2].value, format!("v=\"x\", {}", "y".repeat(400)));
+}

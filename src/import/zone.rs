@@ -1,0 +1,237 @@
+//! BIND zone files as record specs, for `record-create --records-file FILE.zone`:
+//! `$ORIGIN` and `$TTL`, relative and absolute names, `@`, an owner left out (the one
+//! before), TTL and class `IN` optional in either order, quoted strings with `\` escapes
+//! (multi-string TXT joined), `;` comments and parentheses across lines. SOA and apex NS
+//! records are skipped with a note: DNSPod manages them. Every bad line is named.
+
+use crate::input::domains::{ascii_key, check_domain};
+use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec, parse_record_type};
+
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+use tokens::{Entry, Token};
+
+/// What a zone file asks for.
+#[derive(Debug, Default)]
+pub(crate) struct Zone {
+    /// The zone's own name: its first `$ORIGIN`, or the domain it was read for.
+    pub origin: Option<String>,
+    pub records: Vec<RecordSpec>,
+    /// What was skipped and why, for stderr.
+    pub notes: Vec<String>,
+}
+
+/// Reads a zone file. `domain` is the one domain it is read for, if there is one: the
+/// origin until a `$ORIGIN` says otherwise. The errors are `line N: why`, all of them.
+pub(crate) fn parse(text: &str, domain: Option<&str>) -> Result<Zone, Vec<String>> {
+    let entries = tokens::entries(text).map_err(|err| vec![err])?;
+    let mut reader = Reader {
+        origin: domain.map(str::to_owned),
+        ..Reader::default()
+    };
+    let mut errors = Vec::new();
+    for entry in entries {
+        let line = entry.line;
+        if let Err(why) = reader.entry(entry) {
+            errors.push(format!("line {line}: {why}"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    reader.zone.origin = reader.apex.flatten();
+    Ok(reader.zone)
+}
+
+#[derive(Default)]
+struct Reader {
+    /// What relative names are relative to, without its trailing dot.
+    origin: Option<String>,
+    /// The zone's apex, fixed by the first record: the origin then.
+    apex: Option<Option<String>>,
+    /// The `$TTL`.
+    ttl: Option<u64>,
+    /// The host of the record before, for a line that leaves it out.
+    owner: Option<String>,
+    zone: Zone,
+}
+
+impl Reader {
+    fn entry(&mut self, entry: Entry) -> Result<(), String> {
+        let first = &entry.tokens[0];
+        if !entry.indented && !first.quoted && first.text.starts_with('$') {
+            return self.directive(&entry.tokens);
+        }
+        let (owner, rest) = match entry.indented {
+            true => (self.owner.clone(), &entry.tokens[..]),
+            false => (Some(self.host(&first.text)?), &entry.tokens[1..]),
+        };
+        let owner =
+            owner.ok_or("the line leaves out its owner name, and no record before it has one")?;
+        self.owner = Some(owner.clone());
+        let (ttl, rest) = ttl_and_class(rest)?;
+        let (kind, rdata) = rest.split_first().ok_or("no record type")?;
+        let kind = kind.text.to_ascii_uppercase();
+        if kind == "SOA" || (kind == "NS" && owner == "@") {
+            self.zone.notes.push(format!(
+                "line {}: skipped the {kind} record of the apex: DNSPod manages it",
+                entry.line
+            ));
+            return Ok(());
+        }
+        let record_type = parse_record_type(&kind)?;
+        let (value, mx) = self.rdata(&record_type, rdata)?;
+        let spec = RecordSpec {
+            sub_domain: owner,
+            record_type,
+            record_line: DEFAULT_LINE.to_owned(),
+            value,
+            ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
+            mx,
+        };
+        self.zone.records.push(spec.checked()?);
+        Ok(())
+    }
+
+    fn directive(&mut self, tokens: &[Token]) -> Result<(), String> {
+        let name = tokens[0].text.to_ascii_uppercase();
+        let [_, argument] = tokens else {
+            return Err(format!("{name} takes one argument"));
+        };
+        match name.as_str() {
+            "$ORIGIN" => {
+                let origin = self.absolute(&argument.text)?;
+                self.origin = Some(check_domain(&origin)?);
+            }
+            "$TTL" => self.ttl = Some(ttl_of(&argument.text)?),
+            "$INCLUDE" | "$GENERATE" => return Err(format!("{name} is not supported")),
+            _ => return Err(format!("unknown directive {name}")),
+        }
+        Ok(())
+    }
+
+    /// The name's host in the zone: `@` for the apex. Without any origin, a relative
+    /// name is its own host (whichever domain gets the records).
+    fn host(&mut self, name: &str) -> Result<String, String> {
+        let apex = self.apex.get_or_insert_with(|| self.origin.clone()).clone();
+        if self.origin.is_none() && !name.ends_with('.') {
+            return Ok(name.to_owned());
+        }
+        let absolute = ascii_key(&self.absolute(name)?.to_lowercase()).into_owned();
+        let apex = apex.ok_or_else(|| format!("the name `{name}` needs a $ORIGIN before it"))?;
+        let apex = ascii_key(&apex).into_owned();
+        if absolute == apex {
+            return Ok("@".to_owned());
+        }
+        absolute
+            .strip_suffix(&format!(".{apex}"))
+            .map(str::to_owned)
+            .ok_or_else(|| format!("`{name}` is not in the zone {apex}"))
+    }
+
+    /// The name with the origin after it unless it ends in a dot, without the dot.
+    fn absolute(&self, name: &str) -> Result<String, String> {
+        if let Some(name) = name.strip_suffix('.') {
+            return Ok(name.to_owned());
+        }
+        let origin = self.origin.as_deref().ok_or_else(|| {
+            format!("the relative name `{name}` needs $ORIGIN or --domain to say what it is in")
+        })?;
+        Ok(match name {
+            "@" => origin.to_owned(),
+            _ => format!("{name}.{origin}"),
+        })
+    }
+
+    /// A host name of a value, absolute with its dot, as DNSPod takes it.
+    fn target(&self, name: &str) -> Result<String, String> {
+        Ok(format!("{}.", self.absolute(name)?))
+    }
+
+    /// The value (and MX priority) of a record from its data, as DNSPod spells them.
+    fn rdata(&self, record_type: &str, data: &[Token]) -> Result<(String, Option<u64>), String> {
+        let texts: Vec<&str> = data.iter().map(|t| t.text.as_str()).collect();
+        let value = match (record_type, texts.as_slice()) {
+            (_, []) => return Err(format!("the {record_type} record has no data")),
+            ("TXT" | "SPF", _) => texts.concat(),
+            ("MX", [priority, host]) => {
+                let priority = priority
+                    .parse()
+                    .map_err(|_| format!("MX priority `{priority}` is not a number"))?;
+                return Ok((self.target(host)?, Some(priority)));
+            }
+            ("CNAME" | "NS", [host]) => self.target(host)?,
+            ("SRV", [priority, weight, port, host]) => {
+                format!("{priority} {weight} {port} {}", self.target(host)?)
+            }
+            ("MX" | "CNAME" | "NS" | "SRV", _) => {
+                return Err(format!(
+                    "{record_type} takes {}",
+                    match record_type {
+                        "MX" => "a priority and a host name",
+                        "SRV" => "a priority, a weight, a port and a host name",
+                        _ => "one host name",
+                    }
+                ));
+            }
+            _ => data
+                .iter()
+                .map(Token::spelled)
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        Ok((value, None))
+    }
+}
+
+/// The TTL and class before a record's type, in either order, both optional.
+fn ttl_and_class(mut rest: &[Token]) -> Result<(Option<u64>, &[Token]), String> {
+    let mut ttl = None;
+    while let Some((token, tail)) = rest.split_first().filter(|(t, _)| !t.quoted) {
+        let upper = token.text.to_ascii_uppercase();
+        match upper.as_str() {
+            _ if ttl.is_none() && upper.starts_with(|c: char| c.is_ascii_digit()) => {
+                ttl = Some(ttl_of(&token.text)?);
+            }
+            "IN" => {}
+            "CH" | "HS" | "CS" | "ANY" => return Err(format!("class {} is not IN", token.text)),
+            _ => break,
+        }
+        rest = tail;
+    }
+    Ok((ttl, rest))
+}
+
+/// A TTL in seconds, or with BIND's units: `3600`, `1h`, `1h30m`, `2d`, `1w`.
+fn ttl_of(text: &str) -> Result<u64, String> {
+    let bad = || format!("TTL `{text}` is not seconds or a duration like 1h30m");
+    let (mut total, mut number) = (0u64, None::<u64>);
+    for c in text.chars() {
+        let unit = match c.to_ascii_lowercase() {
+            '0'..='9' => {
+                let digit = u64::from(c.to_digit(10).expect("a digit"));
+                number = number
+                    .unwrap_or(0)
+                    .checked_mul(10)
+                    .and_then(|n| n.checked_add(digit));
+                number.ok_or_else(bad)?;
+                continue;
+            }
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86_400,
+            'w' => 604_800,
+            _ => return Err(bad()),
+        };
+        let seconds = number.take().ok_or_else(bad)?.checked_mul(unit);
+        total = seconds.and_then(|s| total.checked_add(s)).ok_or_else(bad)?;
+    }
+    match number {
+        Some(n) => total.checked_add(n).ok_or_else(bad),
+        None if text.is_empty() => Err(bad()),
+        None => Ok(total),
+    }
+}

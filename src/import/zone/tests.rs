@@ -1,0 +1,186 @@
+use super::*;
+
+fn specs(text: &str, domain: Option<&str>) -> Vec<String> {
+    let zone = parse(text, domain).unwrap_or_else(|e| panic!("{e:?}"));
+    zone.records
+        .iter()
+        .map(|r| {
+            let mx = r.mx.map(|mx| format!(" mx={mx}")).unwrap_or_default();
+            format!(
+                "{} {} {} {}{mx}",
+                r.sub_domain, r.ttl, r.record_type, r.value
+            )
+        })
+        .collect()
+}
+
+fn errors(text: &str, domain: Option<&str>) -> Vec<String> {
+    parse(text, domain).unwrap_err()
+}
+
+#[test]
+fn origin_ttl_relative_absolute_and_apex_names() {
+    let text = "\
+$ORIGIN example.cn.
+$TTL 1h
+@            IN A     192.0.2.1
+www          300 IN A 192.0.2.2
+api.example.cn. IN 60 A 192.0.2.3
+";
+    assert_eq!(
+        specs(text, None),
+        [
+            "@ 3600 A 192.0.2.1",
+            "www 300 A 192.0.2.2",
+            "api 60 A 192.0.2.3"
+        ]
+    );
+    assert_eq!(
+        parse(text, None).unwrap().origin.as_deref(),
+        Some("example.cn")
+    );
+}
+
+#[test]
+fn an_owner_left_out_is_the_one_before_and_targets_become_absolute() {
+    let text = "\
+$ORIGIN a.cn.
+mail  A 192.0.2.9
+      AAAA ::1
+@     MX 10 mail
+@     MX 20 mx.other.net.
+www   CNAME @
+_sip._tcp SRV 0 5 5060 sip
+";
+    assert_eq!(
+        specs(text, None),
+        [
+            "mail 600 A 192.0.2.9",
+            "mail 600 AAAA ::1",
+            "@ 600 MX mail.a.cn. mx=10",
+            "@ 600 MX mx.other.net. mx=20",
+            "www 600 CNAME a.cn.",
+            "_sip._tcp 600 SRV 0 5 5060 sip.a.cn."
+        ]
+    );
+}
+
+#[test]
+fn multi_string_txt_comments_and_parentheses_across_lines() {
+    let text = "\
+; a comment line
+$ORIGIN a.cn.
+@ IN TXT ( \"v=spf1 \"   ; the first part
+           \"include:x.cn -all\" )
+k._domainkey TXT \"a;b\" \"say \\\"hi\\\" \\059 \\\\\"
+@ CAA 0 issue \"letsencrypt.org\"
+";
+    assert_eq!(
+        specs(text, None),
+        [
+            "@ 600 TXT v=spf1 include:x.cn -all",
+            "k._domainkey 600 TXT a;bsay \"hi\" ; \\",
+            "@ 600 CAA 0 issue \"letsencrypt.org\""
+        ]
+    );
+}
+
+#[test]
+fn soa_and_apex_ns_are_skipped_with_a_note_and_other_ns_are_kept() {
+    let text = "\
+$ORIGIN a.cn.
+@ IN SOA ns1.a.cn. admin.a.cn. (
+        2024010101 ; serial
+        3600 900 604800 300 )
+@ NS ns1.dnspod.net.
+dev NS ns1.dev.example.
+";
+    let zone = parse(text, None).unwrap();
+    assert_eq!(zone.records.len(), 1);
+    assert_eq!(zone.records[0].value, "ns1.dev.example.");
+    assert_eq!(
+        zone.notes,
+        [
+            "line 2: skipped the SOA record of the apex: DNSPod manages it",
+            "line 5: skipped the NS record of the apex: DNSPod manages it"
+        ]
+    );
+}
+
+#[test]
+fn without_origin_the_domain_given_is_the_origin_and_relative_names_stay_relative() {
+    let text = "www A 192.0.2.1\n@ MX 5 mail\n";
+    assert_eq!(
+        specs(text, Some("b.cn")),
+        ["www 600 A 192.0.2.1", "@ 600 MX mail.b.cn. mx=5"]
+    );
+    assert_eq!(specs("www A 192.0.2.1\n", None), ["www 600 A 192.0.2.1"]);
+    let lost = errors("www.b.cn. A 192.0.2.1\n@ MX 5 mail\n", None);
+    assert!(
+        lost[0].ends_with("`www.b.cn.` needs a $ORIGIN before it"),
+        "{lost:?}"
+    );
+    assert!(
+        lost[1].starts_with("line 2: the relative name `mail`"),
+        "{lost:?}"
+    );
+}
+
+#[test]
+fn every_bad_line_is_named() {
+    let text = "\
+$ORIGIN a.cn.
+www A 1.2.3
+other.cn. A 192.0.2.1
+ptr PTR host.a.cn.
+mx MX ten mail
+@ CH TXT hello
+x 99999999 A 192.0.2.1
+$INCLUDE other.zone
+    ";
+    let errors = errors(text, None);
+    let lines: Vec<&str> = errors
+        .iter()
+        .map(|e| e.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "line 2", "line 3", "line 4", "line 5", "line 6", "line 7", "line 8"
+        ]
+    );
+    assert!(errors[0].contains("`1.2.3`"), "{errors:?}");
+    assert!(errors[1].contains("not in the zone a.cn"), "{errors:?}");
+    assert!(errors[2].contains("`PTR`"), "{errors:?}");
+    assert!(
+        errors[6].contains("$INCLUDE is not supported"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn broken_syntax_names_where_it_starts() {
+    assert_eq!(
+        errors("$ORIGIN a.cn.\n@ TXT \"open\n", None),
+        ["line 2: a quoted string is not closed"]
+    );
+    assert_eq!(
+        errors("$ORIGIN a.cn.\n@ TXT ( \"a\"\n\n", None),
+        ["line 2: `(` is never closed"]
+    );
+    assert_eq!(
+        errors("@ A 192.0.2.1 )\n", None),
+        ["line 1: `)` without `(`"]
+    );
+}
+
+#[test]
+fn ttls_take_bind_units() {
+    assert_eq!(ttl_of("600"), Ok(600));
+    assert_eq!(ttl_of("1h30m"), Ok(5400));
+    assert_eq!(ttl_of("1W"), Ok(604_800));
+    assert_eq!(ttl_of("2d1"), Ok(172_801));
+    for bad in ["", "h", "1x", "99999999999999999999"] {
+        assert!(ttl_of(bad).is_err(), "{bad}");
+    }
+}

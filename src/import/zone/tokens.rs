@@ -1,0 +1,147 @@
+//! A zone file cut into entries (a record or a directive, across parentheses) of tokens,
+//! with comments dropped and `\X` and `\DDD` escapes decoded.
+
+use std::iter::Peekable;
+
+/// A word or a quoted string, its escapes decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Token {
+    pub text: String,
+    pub quoted: bool,
+}
+
+impl Token {
+    /// As a DNSPod value spells it: a quoted string in quotes again (CAA's value).
+    pub(super) fn spelled(&self) -> String {
+        match self.quoted {
+            true => format!(
+                "\"{}\"",
+                self.text.replace('\\', "\\\\").replace('"', "\\\"")
+            ),
+            false => self.text.clone(),
+        }
+    }
+}
+
+/// One record or directive.
+#[derive(Debug)]
+pub(super) struct Entry {
+    /// The line it starts on.
+    pub line: usize,
+    /// It starts with white space: it has no owner name of its own.
+    pub indented: bool,
+    /// At least one.
+    pub tokens: Vec<Token>,
+}
+
+/// Every entry of the file, or the first error in it (`line N: why`).
+pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
+    let mut entries = Vec::new();
+    let mut current: Option<Entry> = None;
+    let mut open = None::<usize>;
+    let (mut line, mut indented, mut line_start) = (1, false, true);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if line_start {
+            indented = c == ' ' || c == '\t';
+            line_start = false;
+        }
+        let (start, quoted) = (line, c == '"');
+        let mut bytes = Vec::new();
+        match c {
+            '\n' => {
+                if open.is_none() {
+                    entries.extend(current.take());
+                }
+                line += 1;
+                line_start = true;
+                continue;
+            }
+            ';' => {
+                while chars.next_if(|&c| c != '\n').is_some() {}
+                continue;
+            }
+            ' ' | '\t' | '\r' => continue,
+            '(' if open.is_some() => return Err(format!("line {line}: `(` inside `(`")),
+            '(' => {
+                open = Some(line);
+                continue;
+            }
+            ')' => {
+                open.take().ok_or(format!("line {line}: `)` without `(`"))?;
+                continue;
+            }
+            '"' => {}
+            '\\' => escape(&mut chars, &mut bytes).map_err(|why| format!("line {line}: {why}"))?,
+            c => push(&mut bytes, c),
+        }
+        let text = word(&mut chars, &mut line, quoted, bytes)
+            .map_err(|why| format!("line {start}: {why}"))?;
+        let entry = current.get_or_insert_with(|| Entry {
+            line: start,
+            indented,
+            tokens: Vec::new(),
+        });
+        entry.tokens.push(Token { text, quoted });
+    }
+    if let Some(start) = open {
+        return Err(format!("line {start}: `(` is never closed"));
+    }
+    entries.extend(current);
+    Ok(entries)
+}
+
+/// The rest of a word (after its first character, decoded into `bytes`) up to white
+/// space or a special character, or (`quoted`, after its opening quote) of a string up
+/// to its closing quote, with escapes decoded.
+fn word(
+    chars: &mut Peekable<impl Iterator<Item = char>>,
+    line: &mut usize,
+    quoted: bool,
+    mut bytes: Vec<u8>,
+) -> Result<String, String> {
+    loop {
+        let c = match chars.peek() {
+            None if quoted => return Err("a quoted string is not closed".to_owned()),
+            None => break,
+            Some(&c) => c,
+        };
+        if !quoted && (c.is_whitespace() || matches!(c, ';' | '(' | ')' | '"')) {
+            break;
+        }
+        chars.next();
+        match c {
+            '"' if quoted => break,
+            '\\' => escape(chars, &mut bytes)?,
+            c => {
+                *line += usize::from(c == '\n');
+                push(&mut bytes, c);
+            }
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| "its escapes do not decode to UTF-8 text".to_owned())
+}
+
+/// After a `\`: three digits are a byte, anything else stands for itself.
+fn escape(
+    chars: &mut Peekable<impl Iterator<Item = char>>,
+    bytes: &mut Vec<u8>,
+) -> Result<(), String> {
+    let c = chars.next().ok_or("a `\\` at the end of the file")?;
+    let Some(first) = c.to_digit(10) else {
+        push(bytes, c);
+        return Ok(());
+    };
+    let mut value = first;
+    for _ in 0..2 {
+        let digit = chars.next().and_then(|c| c.to_digit(10));
+        value = value * 10 + digit.ok_or("`\\` and a digit needs three digits (\\DDD)")?;
+    }
+    bytes.push(u8::try_from(value).map_err(|_| format!("`\\{value}` is not a byte"))?);
+    Ok(())
+}
+
+fn push(bytes: &mut Vec<u8>, c: char) {
+    let mut utf8 = [0; 4];
+    bytes.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+}

@@ -1,0 +1,240 @@
+//! `export`: every record of the domains named or of the whole account, past every page
+//! limit, as JSON Lines, CSV or zone files, on both APIs; nothing written when a domain
+//! is unknown.
+
+use crate::support::{Api, Env};
+use fake_dnspod::Config;
+use std::path::Path;
+
+/// An account of `domains` domains of three records each (an A with a remark, an MX, a
+/// long TXT), listed `page_limit` entries a page. Returns the domains' names.
+fn account(env: &Env, domains: usize) -> Vec<String> {
+    (1..=domains)
+        .map(|n| {
+            let name = format!("p{n}.example");
+            let id = env.server.add_domain(&name);
+            let www = env.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+            env.server
+                .change_record(www, |r| r.remark = format!("web {n}"));
+            env.server
+                .add_record(id, "@", "MX", "默认", "mx.p.example.");
+            env.server
+                .add_record(id, "@", "TXT", "默认", &format!("v={}", "x".repeat(300)));
+            name
+        })
+        .collect()
+}
+
+fn small_pages(api: Api) -> Env {
+    Env::with_on(
+        Config {
+            page_limit: 2,
+            ..Config::default()
+        },
+        api,
+    )
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_domain_and_record_of_an_account_past_one_page_is_exported_as_jsonl() {
+    for api in Api::BOTH {
+        let env = small_pages(api);
+        account(&env, 5);
+        let run = env.run(&["export", "--all"]);
+        run.code(0)
+            .stderr_has("exported 15 records of 5 domains to stdout");
+        let rows: Vec<serde_json::Value> = run
+            .stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(rows.len(), 15, "{api:?}");
+        assert_eq!(rows[0]["domain"], "p1.example");
+        assert_eq!(rows[0]["remark"], "web 1");
+        assert_eq!(rows[0]["mx"], serde_json::Value::Null);
+        assert_eq!((&rows[1]["mx"], &rows[1]["ttl"]), (&5.into(), &600.into()));
+        assert_eq!(rows[2]["value"], format!("v={}", "x".repeat(300)));
+        assert_eq!(rows[14]["domain"], "p5.example");
+        // Five domains two a page, and each domain's three records two a page.
+        assert_eq!(env.calls("Domain.List").len(), 3, "{api:?}");
+        assert_eq!(env.calls("Record.List").len(), 10, "{api:?}");
+    }
+}
+
+#[test]
+fn a_domain_of_more_records_than_the_vendor_pages_is_exported_whole() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let id = env.server.add_domain("big.example");
+        for n in 0..3001 {
+            env.server
+                .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.7");
+        }
+        let out = env.home().join("big.jsonl");
+        let out = out.to_str().unwrap();
+        env.run(&["export", "--domain", "big.example", "--out", out])
+            .code(0);
+        let text = read(Path::new(out));
+        assert_eq!(text.lines().count(), 3001, "{api:?}");
+        assert!(
+            text.lines()
+                .last()
+                .unwrap()
+                .contains(r#""sub_domain":"h3000""#)
+        );
+        assert_eq!(env.calls("Record.List").len(), 2, "{api:?}");
+    }
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_a_record_with_rfc_4180_quoting() {
+    for api in Api::BOTH {
+        let env = small_pages(api);
+        let names = account(&env, 3).join(",");
+        let id = env.server.add_domain("q.example");
+        let txt = env
+            .server
+            .add_record(id, "@", "TXT", "默认", "v=spf1 a, \"quoted\"");
+        env.server.change_record(txt, |r| r.enabled = false);
+        let out = env.home().join("records.csv");
+        let names = format!("{names},q.example");
+        let run = env.run(&[
+            "export",
+            "--domain",
+            &names,
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        run.code(0).stderr_has("exported 10 records of 4 domains");
+        assert!(run.stdout.is_empty(), "{run:?}");
+        let text = read(&out);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "domain,record_id,sub_domain,record_type,line,value,ttl,mx,enabled,remark"
+        );
+        assert!(lines[1].starts_with("p1.example,"), "{}", lines[1]);
+        assert!(lines[1].ends_with(",www,A,默认,192.0.2.1,600,,true,web 1"));
+        assert!(lines[2].ends_with(",@,MX,默认,mx.p.example.,600,5,true,"));
+        assert!(
+            lines[10].ends_with(",@,TXT,默认,\"v=spf1 a, \"\"quoted\"\"\",600,,false,"),
+            "{}",
+            lines[10]
+        );
+        assert_eq!(lines.len(), 12, "a header, ten rows and the last CRLF");
+    }
+}
+
+#[test]
+fn zone_files_are_one_per_domain_with_relative_names_and_comments_for_what_bind_cannot_load() {
+    for api in Api::BOTH {
+        let env = small_pages(api);
+        account(&env, 3);
+        let id = env.server.add_domain("例子.cn");
+        env.server.add_record(id, "www", "A", "电信", "192.0.2.8");
+        let paused = env
+            .server
+            .add_record(id, "api", "CNAME", "默认", "www.例子.cn");
+        env.server.change_record(paused, |r| r.enabled = false);
+        env.server.add_record(id, "@", "A", "默认", "192.0.2.9");
+        let dir = env.home().join("zones");
+        let run = env.run(&[
+            "export",
+            "--all",
+            "--format",
+            "zone",
+            "--out",
+            dir.to_str().unwrap(),
+        ]);
+        run.code(0).stderr_has("exported 12 records of 4 domains");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        files.sort();
+        assert_eq!(
+            files,
+            [
+                "p1.example.zone",
+                "p2.example.zone",
+                "p3.example.zone",
+                "xn--fsqu00a.cn.zone"
+            ]
+        );
+        let p1 = read(&dir.join("p1.example.zone"));
+        let lines: Vec<&str> = p1.lines().skip(1).collect();
+        let txt = format!("\"v={}\" \"{}\"", "x".repeat(253), "x".repeat(47));
+        assert_eq!(
+            lines,
+            [
+                "$ORIGIN p1.example.",
+                "$TTL 600",
+                "www IN A 192.0.2.1",
+                "@ IN MX 5 mx.p.example.",
+                &format!("@ IN TXT {txt}"),
+            ]
+        );
+        let idn = read(&dir.join("xn--fsqu00a.cn.zone"));
+        assert!(
+            idn.contains("\n; on line 电信: www IN A 192.0.2.8\n"),
+            "{idn}"
+        );
+        assert!(
+            idn.contains("\n; paused: api IN CNAME www.例子.cn.\n"),
+            "{idn}"
+        );
+        assert!(idn.contains("\n@ IN A 192.0.2.9\n"), "{idn}");
+        assert!(!idn.contains(" IN SOA "), "{idn}");
+    }
+}
+
+#[test]
+fn unknown_domains_are_all_named_and_nothing_is_written() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        account(&env, 1);
+        let out = env.home().join("never.jsonl");
+        let run = env.run(&[
+            "export",
+            "--domain",
+            "nope.example,p1.example,gone.example",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        run.code(2).stderr_has(
+            "these domains are not in this account, so nothing was written: nope.example, gone.example",
+        );
+        assert!(run.stdout.is_empty(), "{run:?}");
+        assert!(!out.exists(), "{api:?}");
+        assert_eq!(
+            std::fs::read_dir(env.home())
+                .unwrap()
+                .filter(|e| e
+                    .as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("dpbatch-tmp"))
+                .count(),
+            0
+        );
+    }
+}
+
+#[test]
+fn zone_output_needs_a_directory_and_nothing_is_asked_without_one() {
+    let env = Env::new();
+    env.run(&["export", "--all", "--format", "zone"])
+        .code(2)
+        .stderr_has("--out");
+    env.run(&["export", "--domain", "a..cn"])
+        .code(2)
+        .stderr_has("a..cn");
+    env.assert_nothing_sent();
+}
