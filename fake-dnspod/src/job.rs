@@ -28,6 +28,9 @@ pub(crate) struct RecordItem {
     /// `id` is the record's once it exists (0 before); `domain_id` is set on creation.
     pub(crate) record: Record,
     pub(crate) status: Status,
+    /// Of a record-modify job, the record as it was when the job was submitted: what the
+    /// submit's answer echoes.
+    pub(crate) before: Option<Record>,
 }
 
 impl RecordItem {
@@ -35,7 +38,13 @@ impl RecordItem {
         RecordItem {
             record,
             status: Status::Waiting,
+            before: None,
         }
+    }
+
+    /// The record as a submit's echo shows it: as it was before a change.
+    pub(crate) fn echoed(&self) -> &Record {
+        self.before.as_ref().unwrap_or(&self.record)
     }
 
     /// The record's id, once it names one.

@@ -248,19 +248,22 @@ fn record_add_job(i: usize, domain: &DomainItem, view: View, lang: Lang) -> Json
 
 /// Batch.Record.Modify's shapes, the same in echo and Detail: `domain_id` a number (null
 /// for unknown records), `record_id`, `ttl` and `enabled` strings, `mx` on MX records only.
-fn record_modify_job(i: usize, domain: &DomainItem, _: View, lang: Lang) -> Json {
-    record_job(i, domain, "edit", lang)
+fn record_modify_job(i: usize, domain: &DomainItem, view: View, lang: Lang) -> Json {
+    record_job(i, domain, "edit", view, lang)
 }
 
 /// A DeleteRecordBatch job in Batch.Detail: the legacy API has no such job, so the
 /// fake shows it in Batch.Record.Modify's shapes, with `operation` `remove`.
-fn record_delete_job(i: usize, domain: &DomainItem, _: View, lang: Lang) -> Json {
-    record_job(i, domain, "remove", lang)
+fn record_delete_job(i: usize, domain: &DomainItem, view: View, lang: Lang) -> Json {
+    record_job(i, domain, "remove", view, lang)
 }
 
-fn record_job(i: usize, domain: &DomainItem, operation: &str, lang: Lang) -> Json {
+fn record_job(i: usize, domain: &DomainItem, operation: &str, view: View, lang: Lang) -> Json {
     let records = domain.records.iter().enumerate().map(|(j, item)| {
-        let r = &item.record;
+        let r = match view {
+            View::Echo => item.echoed(),
+            View::Detail => &item.record,
+        };
         let mut fields = vec![
             ("record_id", text(r.id.to_string())),
             ("sub_domain", text(r.sub_domain.as_str())),

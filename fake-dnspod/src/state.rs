@@ -280,11 +280,17 @@ impl State {
                 None => (None, Record::new("", "", DEFAULT_LINE, "")),
             };
             record.id = id;
-            // Shown as it will be once changed, as the vendor's echo does.
+            // The item shows the record as it will be once changed; the submit's echo as
+            // it is now, as the vendor's example shows (a change to CNAME echoes records
+            // that are still A and MX).
+            let before = modification.map(|_| record.clone());
             if let Some(modification) = modification {
                 modification.apply(&mut record);
             }
-            let item = RecordItem::waiting(record);
+            let item = RecordItem {
+                before,
+                ..RecordItem::waiting(record)
+            };
             match domains.iter_mut().find(|d| d.domain_id == domain_id) {
                 Some(group) => group.records.push(item),
                 None => {

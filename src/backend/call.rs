@@ -102,16 +102,16 @@ pub(crate) fn retrying<T>(mut call: impl FnMut() -> Result<T, CallError>) -> Res
     }
 }
 
-/// What a submit's single call came to, for the commands: its job id; the API's definite
-/// refusal (exit 3); "not sent" when the request never left; otherwise an
-/// [`OutcomeUnknown`], never re-sent. `unknown_refusal` names the refusals that do not
-/// say whether a job was queued (an API's own server failures).
-pub(crate) fn submit_outcome(
+/// What a submit's single call came to, for the commands: its job id (with the rest of
+/// the answer); the API's definite refusal (exit 3); "not sent" when the request never
+/// left; otherwise an [`OutcomeUnknown`], never re-sent. `unknown_refusal` names the
+/// refusals that do not say whether a job was queued (an API's own server failures).
+pub(crate) fn submit_outcome<T>(
     action: &'static str,
     endpoint: &impl fmt::Display,
-    answer: Result<u64, CallError>,
+    answer: Result<(u64, T), CallError>,
     unknown_refusal: impl Fn(&ApiRefused) -> bool,
-) -> anyhow::Result<u64> {
+) -> anyhow::Result<(u64, T)> {
     let unknown = |interrupted| OutcomeUnknown {
         action,
         interrupted,
@@ -119,8 +119,8 @@ pub(crate) fn submit_outcome(
     let not_sent = || format!("{action} was not sent to {endpoint}");
     match answer {
         // A job id of 0 names no job: whatever was created cannot be followed.
-        Ok(0) => Err(anyhow!("the answer says job id 0")).context(unknown(false)),
-        Ok(job_id) => Ok(job_id),
+        Ok((0, _)) => Err(anyhow!("the answer says job id 0")).context(unknown(false)),
+        Ok(answer) => Ok(answer),
         // Not kept as an ApiRefused: that would make it a definite refusal (exit 3).
         Err(CallError::Refused(refused)) if unknown_refusal(&refused) => {
             Err(anyhow!("{}: {}", refused.code, refused.message)).context(unknown(false))

@@ -164,6 +164,18 @@ pub(crate) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String,
 /// A list that may be `null` or missing (with `#[serde(default)]`): both mean empty. The
 /// list is shrunk to its length, as JSON gives no length up front and a growing `Vec`
 /// keeps up to twice what it holds, for every domain's records.
+/// A list read for what it may tell, never a reason to reject the answer around it: one
+/// that does not read is empty (a submit's echo, which must not turn a made job into an
+/// unreadable answer).
+pub(crate) fn vec_or_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).unwrap_or_default())
+}
+
 pub(crate) fn vec_or_null<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,

@@ -4,7 +4,7 @@
 //! becomes the job model's items.
 
 use crate::backend::{CallError, de};
-use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem};
+use crate::job::{Before, DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem, Submitted};
 use compact_str::CompactString;
 use serde::Deserialize;
 
@@ -57,6 +57,41 @@ pub(crate) struct Record {
     pub status: ItemStatus,
     #[serde(alias = "ErrMsg", default, deserialize_with = "de::opt_text")]
     pub err_msg: Option<CompactString>,
+    /// `"1"` on, `"0"` paused, where an answer says.
+    #[serde(alias = "Enabled", default, deserialize_with = "de::opt_text")]
+    pub enabled: Option<CompactString>,
+}
+
+/// A submit's job, with the before-state its answer echoes when it is a record-modify.
+pub(crate) fn submitted(spec: &JobSpec, job_id: u64, echo: Vec<Domain>) -> Submitted {
+    let before = match spec {
+        JobSpec::RecordModify { .. } => before(echo),
+        _ => Vec::new(),
+    };
+    Submitted { job_id, before }
+}
+
+/// The records a record-modify submit's answer echoes, as they were before the job: each
+/// with its domain, for `undo`. Records without an ID or a domain name tell nothing.
+fn before(echo: Vec<Domain>) -> Vec<Before> {
+    echo.into_iter()
+        .flat_map(|domain| {
+            let name = domain.domain.map(|d| d.to_string());
+            domain.records.into_iter().filter_map(move |r| {
+                Some(Before {
+                    domain: name.clone()?,
+                    record_id: r.record_id?,
+                    sub_domain: r.sub_domain.map(Into::into),
+                    record_type: r.record_type.map(Into::into),
+                    line: r.area.map(Into::into),
+                    value: r.value.map(Into::into),
+                    ttl: r.ttl,
+                    mx: r.mx,
+                    enabled: r.enabled.as_deref().map(|e| e != "0"),
+                })
+            })
+        })
+        .collect()
 }
 
 /// `job` as a detail's answer: every job has items, so an answer without any is broken,

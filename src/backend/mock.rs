@@ -2,7 +2,7 @@
 //! it and records every call, so a test can say what was asked and how often.
 
 use super::{Backend, CallError, DryRun};
-use crate::job::{AccountRecord, Job, JobSpec};
+use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -22,10 +22,13 @@ pub(crate) struct MockBackend {
 }
 
 impl Backend for MockBackend {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
         let mut submitted = self.submitted.lock().unwrap();
         submitted.push(spec.clone());
-        Ok(1000 + submitted.len() as u64)
+        Ok(Submitted {
+            job_id: 1000 + submitted.len() as u64,
+            before: Vec::new(),
+        })
     }
 
     fn detail(&self, _job_id: u64, _deadline: Option<Instant>) -> Result<Job, CallError> {
@@ -80,7 +83,7 @@ impl Backend for MockBackend {
 
 /// A test keeps one handle to see what the session's handle was asked.
 impl Backend for std::sync::Arc<MockBackend> {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
         self.as_ref().submit(spec)
     }
 

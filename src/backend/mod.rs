@@ -16,14 +16,15 @@ pub(crate) mod v3;
 pub(crate) use endpoint::Endpoint;
 pub(crate) use http::{CallError, Trace};
 
-use crate::job::{AccountRecord, Job, JobSpec};
+use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use std::time::Instant;
 
 /// What a backend does for the commands. `Sync`: look-ups run on several threads.
 pub(crate) trait Backend: Sync {
-    /// Sends a submit once and returns its job id. Never repeated: any failure after the
-    /// request may have left is an [`OutcomeUnknown`](crate::error::OutcomeUnknown).
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64>;
+    /// Sends a submit once and returns its job id (and, of a record-modify, the records as
+    /// the answer echoes them). Never repeated: any failure after the request may have
+    /// left is an [`OutcomeUnknown`](crate::error::OutcomeUnknown).
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted>;
 
     /// Reads a job once, given up at `deadline`; safe to repeat.
     fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError>;

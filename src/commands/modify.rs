@@ -3,30 +3,37 @@
 //! left out: DNSPod locks a record after repeated no-op changes.
 
 use super::create::NAMES_HINT;
-use super::submit::submit;
+use super::submit::submit_parts;
 use crate::cli::{RecordModifyArgs, SelectArgs};
 use crate::error::{Outcome, usage};
+use crate::history::Part;
 use crate::input::domains;
 use crate::input::records::{self, Change};
-use crate::job::JobSpec;
+use crate::job::{Before, JobSpec};
 use crate::resolve::{self, Selected, Selector};
 use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: RecordModifyArgs) -> anyhow::Result<Outcome> {
     let change = records::check_change(args.change, &args.to, args.value.as_deref(), args.mx)
         .map_err(usage)?;
-    let record_ids = match args.record_id {
-        Some(ids) => ids.0,
+    // The records as they are now, for `undo`: from the selection where there is one,
+    // else from what the submit's answer echoes.
+    let (record_ids, before) = match args.record_id {
+        Some(ids) => (ids.0, Vec::new()),
         None => {
             let selector = selector(args.select)?;
             match select(session, &selector, &change, args.submit.dry_run)? {
-                Some(ids) => ids,
+                Some(before) => (before.iter().map(|b| b.record_id).collect(), before),
                 None => return Ok(Outcome::Success),
             }
         }
     };
     let spec = JobSpec::RecordModify { record_ids, change };
-    submit(session, &[spec], &args.submit, None)
+    let parts = [Part {
+        spec,
+        retry_of: None,
+    }];
+    submit_parts(session, &parts, &args.submit, &before)
 }
 
 /// A checked selector from `--domain/--domain-file --sub --type [--line] [--value-is]`.
@@ -42,14 +49,14 @@ fn selector(args: SelectArgs) -> anyhow::Result<Selector> {
     })
 }
 
-/// The IDs of the selected records that need the change. The selection is shown first
-/// (on stdout and nothing more with `--dry-run`). `None`: nothing to send.
+/// The selected records that need the change, as they are now. The selection is shown
+/// first (on stdout and nothing more with `--dry-run`). `None`: nothing to send.
 fn select(
     session: &Session,
     selector: &Selector,
     change: &Change,
     dry_run: bool,
-) -> anyhow::Result<Option<Vec<u64>>> {
+) -> anyhow::Result<Option<Vec<Before>>> {
     let progress = session.output.lookup_progress(selector.domains.len());
     let selected =
         resolve::select_records(session.backend()?, selector, session.lookup_jobs, &|| {
@@ -72,10 +79,10 @@ fn select(
     if dry_run {
         return Ok(None);
     }
-    let ids: Vec<u64> = rows
+    let ids: Vec<Before> = rows
         .iter()
         .filter(|(skip, _)| !skip)
-        .map(|(_, s)| s.record.id)
+        .map(|(_, s)| s.record.before(&s.domain))
         .collect();
     let skipped = rows.len() - ids.len();
     if skipped > 0 {

@@ -56,5 +56,5 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
         parts: plan.parts.len(),
         first_job: operation.job_ids().first().copied(),
     };
-    send(session, Some(resumed), &unsent, &args.submit)
+    send(session, Some(resumed), &unsent, &args.submit, &[])
 }

@@ -26,7 +26,7 @@ pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome
     if parts.is_empty() {
         return Ok(Outcome::Success);
     }
-    submit_parts(session, &parts, &args.submit)
+    submit_parts(session, &parts, &args.submit, &[])
 }
 
 /// What retrying one finished job sends; nothing, with a hint, when none of its items

@@ -9,13 +9,15 @@ use crate::backend::Backend;
 use crate::cli::SubmitArgs;
 use crate::error::{ApiRefused, Outcome, OutcomeUnknown, RefusalKind};
 use crate::history::{Entry, OperationTag, Part, Plan};
-use crate::job::{JobSpec, count};
+use crate::job::{Before, JobSpec, Submitted, count};
 use crate::output::Progress;
+use crate::resolve::already_at_target;
 use crate::session::Session;
 use crate::signal;
 use crate::split::{MAX_JOB_SIZE, size, split};
 use crate::wait::{Ended, Pacer, SignalPacer, WaitError, Watch, deadline};
 use anyhow::anyhow;
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 /// The longest pause before asking again for a job slot that other clients hold.
@@ -35,15 +37,18 @@ pub(crate) fn submit(
             retry_of,
         })
         .collect();
-    submit_parts(session, &parts, args)
+    submit_parts(session, &parts, args, &[])
 }
 
 /// Cuts `parts` into jobs of at most `--job-size` records and submits them as one
-/// operation, or shows them with `--dry-run`. The outcome is the worst of the jobs'.
+/// operation, or shows them with `--dry-run`. `before`: the records a record-modify
+/// changes as dpbatch read them, recorded for `undo` (else the submit's echo is). The
+/// outcome is the worst of the jobs'.
 pub(crate) fn submit_parts(
     session: &Session,
     parts: &[Part],
     args: &SubmitArgs,
+    before: &[Before],
 ) -> anyhow::Result<Outcome> {
     let job_size = args.limits.job_size.map_or(MAX_JOB_SIZE, usize::from);
     let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
@@ -56,7 +61,7 @@ pub(crate) fn submit_parts(
         .collect();
     let operation = (planned.len() > 1).then(|| Operation::new(job_size, &planned));
     let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
-    send(session, operation, &numbered, args)
+    send(session, operation, &numbered, args, before)
 }
 
 /// The history tag of a split operation's jobs; its first recorded line carries the plan.
@@ -101,6 +106,7 @@ pub(crate) fn send(
     mut operation: Option<Operation>,
     parts: &[(usize, Part)],
     args: &SubmitArgs,
+    before: &[Before],
 ) -> anyhow::Result<Outcome> {
     if args.wait {
         check_interval(session, &args.timing)?;
@@ -122,6 +128,7 @@ pub(crate) fn send(
         watch: Watch::default(),
         progress: session.output.progress("jobs", args.wait),
         operation: operation.as_mut(),
+        before: before.iter().map(|b| (b.record_id, b)).collect(),
     };
     let parts_total = run.operation.as_ref().map_or(parts.len(), |op| op.parts);
     for (sent, (index, part)) in parts.iter().enumerate() {
@@ -176,6 +183,8 @@ struct Run<'a> {
     watch: Watch,
     progress: Progress,
     operation: Option<&'a mut Operation>,
+    /// The records dpbatch read before a record-modify, by ID.
+    before: HashMap<u64, &'a Before>,
 }
 
 impl Run<'_> {
@@ -291,25 +300,58 @@ impl Run<'_> {
         let submitted = self.backend.submit(&part.spec);
         signal::set_last_words(None);
         match &submitted {
-            Ok(job_id) => self.remember(Some(*job_id), index, part),
+            Ok(submitted) => self.remember(Some(submitted), index, part),
             Err(err) if err.downcast_ref::<OutcomeUnknown>().is_some() => {
                 self.remember(None, index, part);
             }
             Err(_) => {}
         }
-        submitted
+        submitted.map(|submitted| submitted.job_id)
+    }
+
+    /// A record-modify part's records as they were before it: as read, else as echoed.
+    /// An echoed record that already shows the change's target says nothing sure (the
+    /// answer may show it changed), so it is left out rather than trusted.
+    fn before_of(&self, part: &Part, submitted: Option<&Submitted>) -> Option<Vec<Before>> {
+        let JobSpec::RecordModify { record_ids, change } = &part.spec else {
+            return None;
+        };
+        let echoed: HashMap<u64, &Before> = submitted
+            .map(|s| {
+                s.before
+                    .iter()
+                    .filter(|b| !already_at_target(change, &b.record()))
+                    .map(|b| (b.record_id, b))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let before: Vec<Before> = record_ids
+            .iter()
+            .filter_map(|id| self.before.get(id).or_else(|| echoed.get(id)))
+            .map(|b| (*b).clone())
+            .collect();
+        (!before.is_empty()).then_some(before)
     }
 
     /// Records a submit that made a job, or may have (`job_id` `None`: outcome unknown);
     /// the job exists either way, so a failure to record only warns.
-    fn remember(&mut self, job_id: Option<u64>, index: usize, part: &Part) {
-        let Some(history) = &self.session.history else {
+    fn remember(&mut self, submitted: Option<&Submitted>, index: usize, part: &Part) {
+        if self.session.history.is_none() {
             return;
-        };
+        }
+        let before = self.before_of(part, submitted);
         let entry = Entry {
             retry_of: part.retry_of,
             operation: self.operation.as_mut().map(|op| op.tag(index)),
-            ..Entry::new(job_id, &part.spec, &self.session.account())
+            before,
+            ..Entry::new(
+                submitted.map(|s| s.job_id),
+                &part.spec,
+                &self.session.account(),
+            )
+        };
+        let Some(history) = &self.session.history else {
+            return;
         };
         if let Err(err) = history.append(&entry) {
             self.session.output.warn(&format!("{err:#}"));

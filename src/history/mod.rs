@@ -8,7 +8,7 @@ mod operation;
 pub(crate) use operation::{Operation, OperationTag, Part, Plan, operations};
 
 use crate::backend::legacy;
-use crate::job::JobSpec;
+use crate::job::{Before, JobSpec};
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -51,6 +51,9 @@ pub(crate) struct Entry {
     /// The operation this job is a part of, when it was split into several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<OperationTag>,
+    /// Of a record-modify job, its records as they were before it, for `undo`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Vec<Before>>,
 }
 
 /// A line as stored: dpbatch 0.1 wrote the legacy form parameters (`params`) where later
@@ -68,6 +71,7 @@ struct StoredEntry {
     submitted_at: u64,
     retry_of: Option<u64>,
     operation: Option<OperationTag>,
+    before: Option<Vec<Before>>,
 }
 
 impl TryFrom<StoredEntry> for Entry {
@@ -91,6 +95,7 @@ impl TryFrom<StoredEntry> for Entry {
             submitted_at: stored.submitted_at,
             retry_of: stored.retry_of,
             operation: stored.operation,
+            before: stored.before,
         })
     }
 }
@@ -111,6 +116,7 @@ impl Entry {
                 .map_or(0, |d| d.as_secs()),
             retry_of: None,
             operation: None,
+            before: None,
         }
     }
 

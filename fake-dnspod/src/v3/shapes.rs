@@ -131,7 +131,10 @@ fn domain_item(job: &Job, i: usize, domain: &DomainItem, view: View, lang: Lang)
 }
 
 fn record_item(job: &Job, j: usize, item: &RecordItem, view: View, lang: Lang) -> Json {
-    let r = &item.record;
+    let r = match view {
+        View::Echo => item.echoed(),
+        View::Describe => &item.record,
+    };
     let mut fields = vec![("Id", count(j))];
     if !(matches!(job.kind, Kind::Domain) && view == View::Echo) {
         fields.push(("RecordId", item.record_id().map_or(Json::Null, Json::Num)));

@@ -11,7 +11,7 @@ use super::http::TransportOptions;
 use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
 use super::{items, pager};
 use crate::input::records::{Change, ChangeField, RecordSpec};
-use crate::job::{AccountRecord, Job, JobSpec};
+use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::Token;
 use client::Client;
 use serde::Serialize;
@@ -80,10 +80,12 @@ impl LegacyBackend {
 }
 
 impl Backend for LegacyBackend {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
-        self.client()
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
+        let (job_id, echo) = self
+            .client()
             .map_err(CallError::into_error)?
-            .submit(&request(spec))
+            .submit(&request(spec))?;
+        Ok(items::submitted(spec, job_id, echo))
     }
 
     fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError> {

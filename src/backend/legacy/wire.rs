@@ -70,12 +70,15 @@ impl Answer for Envelope {
     }
 }
 
-/// The answer of the three submit actions; their `detail` only echoes the input and is ignored.
+/// The answer of the three submit actions; their `detail` echoes the input, and for
+/// Batch.Record.Modify the records as they are before the job changes them.
 #[derive(Deserialize, Debug)]
 pub(crate) struct SubmitAnswer {
     pub status: Status,
     #[serde(deserialize_with = "de::u64_lenient")]
     pub job_id: u64,
+    #[serde(rename = "detail", default, deserialize_with = "de::vec_or_empty")]
+    pub echo: Vec<Domain>,
 }
 
 impl Answer for SubmitAnswer {

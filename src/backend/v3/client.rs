@@ -9,6 +9,7 @@ use crate::backend::call::submit_outcome;
 use crate::backend::http::{
     Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
 };
+use crate::backend::items::Domain;
 use crate::backend::{CallError, Endpoint, Lang};
 use crate::error::ApiRefused;
 use crate::escape::visible;
@@ -69,8 +70,11 @@ impl Client {
     /// Sends a submit once and returns its job id. Any failure after the request may have
     /// left, or a refusal that does not say whether a job was queued, becomes
     /// [`OutcomeUnknown`]: it is never re-sent.
-    pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<u64> {
-        let answer = self.call::<SubmitAnswer>(request, None).map(|a| a.job_id);
+    /// Sends a submit once: its job id and the items its answer echoes.
+    pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<(u64, Vec<Domain>)> {
+        let answer = self
+            .call::<SubmitAnswer>(request, None)
+            .map(|a| (a.job_id, a.echo));
         submit_outcome(request.action.name(), &self.endpoint, answer, |refused| {
             codes::outcome_unknown(&refused.code)
         })

@@ -14,7 +14,7 @@ pub(crate) mod wire;
 use super::http::TransportOptions;
 use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
 use super::{items, pager};
-use crate::job::{AccountRecord, Job, JobSpec};
+use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::mask_secret_id;
 use client::{Client, VARIANT, language};
 use sign::Call;
@@ -133,10 +133,12 @@ impl V3Backend {
 }
 
 impl Backend for V3Backend {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<u64> {
-        self.client()
+    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
+        let (job_id, echo) = self
+            .client()
             .map_err(CallError::into_error)?
-            .submit(&wire::submit_request(spec))
+            .submit(&wire::submit_request(spec))?;
+        Ok(items::submitted(spec, job_id, echo))
     }
 
     fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError> {

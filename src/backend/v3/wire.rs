@@ -205,10 +205,13 @@ answer!(
 );
 
 answer!(
-    /// The answer of the three submit actions; their `DetailList` only echoes the input.
+    /// The answer of the three submit actions; their `DetailList` echoes the input, and
+    /// for ModifyRecordBatch the records as they are before the job changes them.
     SubmitAnswer {
         #[serde(rename = "JobId", deserialize_with = "de::u64_lenient")]
         pub job_id: u64,
+        #[serde(rename = "DetailList", default, deserialize_with = "de::vec_or_empty")]
+        pub echo: Vec<Domain>,
     }
 );
 

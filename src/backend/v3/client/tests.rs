@@ -135,7 +135,7 @@ fn a_submit_is_signed_for_the_host_and_port_it_is_sent_to() {
     let (endpoint, server) = serve(vec![SUBMITS[0].to_owned()]);
     let host = endpoint.host().to_owned();
     let request = domain_create();
-    let job_id = client(endpoint, None).submit(&request).unwrap();
+    let (job_id, _) = client(endpoint, None).submit(&request).unwrap();
     assert_eq!(job_id, 69);
     let seen = server.join().unwrap().concat().to_ascii_lowercase();
     let call = Call {
