@@ -271,7 +271,8 @@ fn record_modify_groups_by_domain_applies_on_ok_and_sends_counts_as_strings() {
         (&json!(domain), &Value::Null)
     );
     assert_eq!(echo[0]["records"][0]["record_id"], www.to_string());
-    assert_eq!(echo[0]["records"][0]["enabled"], "0");
+    // The echo shows the records as they are before the change.
+    assert_eq!(echo[0]["records"][0]["enabled"], "1");
     assert!(echo[0]["records"][0].get("mx").is_none());
     assert_eq!(echo[0]["records"][1]["mx"], "5");
     assert_eq!(
@@ -279,7 +280,7 @@ fn record_modify_groups_by_domain_applies_on_ok_and_sends_counts_as_strings() {
         (&Value::Null, &json!(""))
     );
     let expected = format!(
-        r#"{{"record_id":"{www}","sub_domain":"www","area":"默认","record_type":"A","ttl":"600","value":"192.0.2.1","enabled":"0","status":"waiting","err_msg":null,"id":0,"operation":"edit"}}"#
+        r#"{{"record_id":"{www}","sub_domain":"www","area":"默认","record_type":"A","ttl":"600","value":"192.0.2.1","enabled":"1","status":"waiting","err_msg":null,"id":0,"operation":"edit"}}"#
     );
     assert!(reply.body.contains(&expected), "{}", reply.body);
     assert!(
@@ -318,7 +319,10 @@ fn record_modify_of_the_type_takes_the_value_along() {
             ("value", "bbs.dnsapi2.com."),
         ],
     );
-    assert_eq!(submit["detail"][0]["records"][0]["record_type"], "CNAME");
+    assert_eq!(
+        submit["detail"][0]["records"][0]["record_type"], "A",
+        "echoed as before the change"
+    );
     server.finish_all();
     let record = server.records().pop().unwrap();
     assert_eq!(

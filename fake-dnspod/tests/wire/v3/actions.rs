@@ -165,7 +165,8 @@ fn modify_record_batch_changes_the_records_when_done() {
     let echo = &submit["DetailList"][0]["RecordList"][0];
     assert_eq!(
         (&echo["RecordId"], &echo["TTL"]),
-        (&json!(record), &json!(3600))
+        (&json!(record), &json!(600)),
+        "echoed as before the change"
     );
     server.finish_all();
     let last = describe(&server, submit["JobId"].as_u64().unwrap());
