@@ -49,6 +49,9 @@ _dpbatch() {
             dpbatch,retry)
                 cmd="dpbatch__subcmd__retry"
                 ;;
+            dpbatch,undo)
+                cmd="dpbatch__subcmd__undo"
+                ;;
             dpbatch,wait)
                 cmd="dpbatch__subcmd__wait"
                 ;;
@@ -85,6 +88,9 @@ _dpbatch() {
             dpbatch__subcmd__help,retry)
                 cmd="dpbatch__subcmd__help__subcmd__retry"
                 ;;
+            dpbatch__subcmd__help,undo)
+                cmd="dpbatch__subcmd__help__subcmd__undo"
+                ;;
             dpbatch__subcmd__help,wait)
                 cmd="dpbatch__subcmd__help__subcmd__wait"
                 ;;
@@ -95,7 +101,7 @@ _dpbatch() {
 
     case "${cmd}" in
         dpbatch)
-            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help --version domain-create record-create record-modify detail wait retry resume export jobs completions man help"
+            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help --version domain-create record-create record-modify detail wait retry resume undo export jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -369,7 +375,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help)
-            opts="domain-create record-create record-modify detail wait retry resume export jobs completions man help"
+            opts="domain-create record-create record-modify detail wait retry resume undo export jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -523,6 +529,20 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help__subcmd__retry)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__help__subcmd__undo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -918,6 +938,68 @@ _dpbatch() {
             ;;
         dpbatch__subcmd__retry)
             opts="-q -v -h --last --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en cn" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__undo)
+            opts="-q -v -h --last --yes --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

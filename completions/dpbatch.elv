@@ -42,6 +42,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand wait 'Poll jobs until no item is waiting or running, then show them'
             cand retry 'Re-submit only the failed items of a finished job'
             cand resume 'Send the parts of a split operation that were not sent when it stopped'
+            cand undo 'Put back what a record-modify job changed, or delete what a record-create job added'
             cand export 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
@@ -227,6 +228,31 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'dpbatch;undo'= {
+            cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
+            cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --job-size 'Records per job at most, counted as DNSPod counts them (at most and default 5000)'
+            cand --max-jobs 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)'
+            cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
+            cand --api 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]'
+            cand --token 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
+            cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
+            cand --last 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
+            cand --yes 'Delete the records a record-create job created (without it, undo lists them and stops)'
+            cand --wait 'After submitting, wait for the jobs like `dpbatch wait`'
+            cand --dry-run 'Check the input and print the request that would be sent (token redacted); send nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'dpbatch;export'= {
             cand --domain 'Domains to export, comma-separated (Unicode or punycode; may be repeated)'
             cand --domain-file 'Domains to export from a file, one per line (`-` = stdin; `#` comments ignored)'
@@ -309,6 +335,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand wait 'Poll jobs until no item is waiting or running, then show them'
             cand retry 'Re-submit only the failed items of a finished job'
             cand resume 'Send the parts of a split operation that were not sent when it stopped'
+            cand undo 'Put back what a record-modify job changed, or delete what a record-create job added'
             cand export 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
@@ -328,6 +355,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         &'dpbatch;help;retry'= {
         }
         &'dpbatch;help;resume'= {
+        }
+        &'dpbatch;help;undo'= {
         }
         &'dpbatch;help;export'= {
         }

@@ -109,6 +109,8 @@ pub(crate) enum Command {
     Retry(RetryArgs),
     /// Send the parts of a split operation that were not sent when it stopped
     Resume(ResumeArgs),
+    /// Put back what a record-modify job changed, or delete what a record-create job added
+    Undo(UndoArgs),
     /// Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)
     Export(ExportArgs),
     /// List recently submitted jobs from the local job history
@@ -351,44 +353,6 @@ pub(crate) struct WaitArgs {
 }
 
 #[derive(Args, Debug)]
-#[command(after_help = "\
-Failed domains are created again; failed records are added again, domains with the same
-failures sharing one job (so a retry may print several job ids, one per line). Items that
-succeeded, or that an earlier retry of the job sent, are never sent again; items are checked
-like flag input, and a bad one stops the retry. A record-modify job's change is taken from
-the job history.
-
-Examples:
-  dpbatch retry 39581 --wait
-  dpbatch retry --last --dry-run")]
-pub(crate) struct RetryArgs {
-    #[command(flatten)]
-    pub job: JobRef,
-
-    #[command(flatten)]
-    pub submit: SubmitArgs,
-}
-
-#[derive(Args, Debug)]
-#[command(after_help = "\
-An operation stopped early (Ctrl-C, --timeout, a refusal, or a submit whose outcome is
-unknown) left parts unsent; resume sends exactly those, cut as the operation was, and
-records them in the same history entry. A part whose outcome is unknown is never sent
-again: check it in the DNSPod console first.
-
-Examples:
-  dpbatch resume --last --wait
-  dpbatch resume 39581 --dry-run")]
-pub(crate) struct ResumeArgs {
-    /// Any job of the operation, or --last
-    #[command(flatten)]
-    pub job: JobRef,
-
-    #[command(flatten)]
-    pub submit: SubmitArgs,
-}
-
-#[derive(Args, Debug)]
 #[command(after_help = "Example: dpbatch man > ~/.local/share/man/man1/dpbatch.1")]
 pub(crate) struct ManArgs {
     /// The command whose page to print (default: dpbatch's own)
@@ -414,7 +378,9 @@ pub(crate) struct CompletionsArgs {
 }
 
 mod export;
+mod later;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use export::ExportArgs;
+pub(crate) use later::{ResumeArgs, RetryArgs, UndoArgs};

@@ -21,6 +21,7 @@ mod secret;
 mod session;
 mod signal;
 mod split;
+mod undo;
 mod wait;
 
 use clap::Parser;

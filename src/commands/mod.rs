@@ -12,6 +12,7 @@ mod show;
 mod submit;
 #[cfg(test)]
 mod tests;
+mod undo;
 
 use crate::cli::{Cli, Command};
 use crate::error::Outcome;
@@ -47,6 +48,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Wait(args) => show::wait(&Session::open(&global, output)?, &args),
         Command::Retry(args) => retry::run(&Session::open(&global, output)?, &args),
         Command::Resume(args) => resume::run(&Session::open(&global, output)?, &args),
+        Command::Undo(args) => undo::run(&Session::open(&global, output)?, &args),
         Command::Export(args) => export::run(&Session::open(&global, output)?, args),
     }
 }

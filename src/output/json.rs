@@ -49,7 +49,7 @@ struct DryRunReport<'a> {
 }
 
 /// One JSON document and a newline, hidden characters escaped (see `escape`).
-fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+pub(super) fn finish(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, JsonEscapes);
     value.serialize(&mut serializer).map_err(io::Error::from)?;
     writeln!(out)

@@ -4,6 +4,7 @@
 mod json;
 mod progress;
 mod table;
+mod undo;
 
 use crate::escape::{self, visible};
 
@@ -14,6 +15,7 @@ use crate::history::Operation;
 use crate::input::values::display_duration;
 use crate::job::{Job, Tally};
 use crate::resolve::Selected;
+use crate::undo::Restore;
 use crate::wait::{Ended, Watched};
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -230,6 +232,17 @@ impl Output {
                 .and_then(|()| err.flush())
                 .context("could not write to stderr")
         }
+    }
+
+    /// What `undo --dry-run` would put back: a table, or a JSON array.
+    pub(crate) fn undo_plan(&self, restores: &[Restore]) -> anyhow::Result<()> {
+        self.write_stdout(|out| {
+            if self.json {
+                undo::write_json(out, restores)
+            } else {
+                undo::write_table(out, restores)
+            }
+        })
     }
 
     pub(crate) fn dry_run(&self, request: &DryRun) -> anyhow::Result<()> {

@@ -32,7 +32,7 @@ type Row<'a> = [Cow<'a, str>; COLUMNS];
 
 /// Empty cells show `-` so columns stay aligned for `awk` and `cut`; hidden characters
 /// show as escapes, so no value can break a row or reach the terminal raw.
-fn text(value: Option<&str>) -> Cow<'_, str> {
+pub(super) fn text(value: Option<&str>) -> Cow<'_, str> {
     match value {
         Some(v) if !v.is_empty() => visible(v),
         _ => Cow::Borrowed("-"),
@@ -95,7 +95,7 @@ fn colour(status: ItemStatus) -> &'static str {
 
 /// Writes aligned columns in two passes over `rows` (widths, then the rows), keeping
 /// nothing in between. A row's status, when colour is on, colours its `status_column`.
-fn write_aligned<'a, const N: usize, I>(
+pub(super) fn write_aligned<'a, const N: usize, I>(
     out: &mut dyn Write,
     header: [&str; N],
     rows: impl Fn() -> I,

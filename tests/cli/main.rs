@@ -18,4 +18,5 @@ mod operations;
 mod output;
 mod retry;
 mod submit;
+mod undo;
 mod waiting;

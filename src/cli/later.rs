@@ -1,0 +1,68 @@
+//! The commands that act on jobs submitted before: `retry`, `resume` and `undo`.
+
+use super::{JobRef, SubmitArgs};
+use clap::Args;
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+Failed domains are created again; failed records are added again, domains with the same
+failures sharing one job (so a retry may print several job ids, one per line). Items that
+succeeded, or that an earlier retry of the job sent, are never sent again; items are checked
+like flag input, and a bad one stops the retry. A record-modify job's change is taken from
+the job history.
+
+Examples:
+  dpbatch retry 39581 --wait
+  dpbatch retry --last --dry-run")]
+pub(crate) struct RetryArgs {
+    #[command(flatten)]
+    pub job: JobRef,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+An operation stopped early (Ctrl-C, --timeout, a refusal, or a submit whose outcome is
+unknown) left parts unsent; resume sends exactly those, cut as the operation was, and
+records them in the same history entry. A part whose outcome is unknown is never sent
+again: check it in the DNSPod console first.
+
+Examples:
+  dpbatch resume --last --wait
+  dpbatch resume 39581 --dry-run")]
+pub(crate) struct ResumeArgs {
+    /// Any job of the operation, or --last
+    #[command(flatten)]
+    pub job: JobRef,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+A record-modify job (every job of a split operation) is undone record by record: each record
+whose item ended ok gets back the field as it was before the job (a type with its value),
+from the before-state dpbatch kept in the job history when it submitted. The records are
+read again first: one changed since (no longer at the job's target) or deleted since is
+skipped and reported, never overwritten. Records going back to the same value share a job.
+A record-create job is undone by deleting exactly the records it created, only with --yes.
+A domain-create job is not undone: deleting domains is not an undo.
+
+Examples:
+  dpbatch undo --last --dry-run     # the plan: domain, record, host, type, now, back to
+  dpbatch undo 39581 --wait
+  dpbatch undo 39590 --yes --wait   # a record-create job: delete what it created")]
+pub(crate) struct UndoArgs {
+    #[command(flatten)]
+    pub job: JobRef,
+
+    /// Delete the records a record-create job created (without it, undo lists them and stops)
+    #[arg(long)]
+    pub yes: bool,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}

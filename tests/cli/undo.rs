@@ -1,0 +1,166 @@
+//! `undo`: a record-modify job's changes put back from the before-state kept at submit
+//! time, records changed since left alone and reported; refusals where there is no way
+//! back.
+
+use crate::support::{Api, Env};
+use fake_dnspod::{Config, Progress};
+
+/// `a.cn` with `www` and `mail` A 192.0.2.1 and `@` A 192.0.2.2; their IDs in that order.
+fn account(env: &Env) -> [u64; 3] {
+    let domain = env.server.add_domain("a.cn");
+    [
+        env.server
+            .add_record(domain, "www", "A", "默认", "192.0.2.1"),
+        env.server
+            .add_record(domain, "mail", "A", "默认", "192.0.2.1"),
+        env.server.add_record(domain, "@", "A", "默认", "192.0.2.2"),
+    ]
+}
+
+fn value_of(env: &Env, id: u64) -> String {
+    env.server
+        .records()
+        .into_iter()
+        .find(|r| r.id == id)
+        .expect("the record")
+        .value
+}
+
+#[test]
+fn a_find_and_replace_is_put_back_but_a_record_changed_since_is_not() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let [www, mail, apex] = account(&env);
+        env.record_modify()
+            .domains("a.cn")
+            .select("www,mail,@", "A")
+            .change("value", "198.51.100.7")
+            .wait()
+            .fast()
+            .run()
+            .code(0);
+        // Someone changes one of them in the console meanwhile.
+        env.server
+            .change_record(mail, |r| r.value = "203.0.113.9".into());
+
+        let plan = env.dpbatch(["undo", "--last", "--dry-run"]).run();
+        plan.code(0)
+            .stdout_has("198.51.100.7  192.0.2.1")
+            .stderr_has(&format!(
+                "record {mail} of a.cn: its value is now 203.0.113.9"
+            ));
+        assert_eq!(
+            plan.stdout.lines().count(),
+            3,
+            "a header and two records: {plan:?}"
+        );
+        let json = env
+            .dpbatch(["undo", "--last", "--dry-run", "--json"])
+            .run()
+            .json();
+        assert_eq!(json.as_array().unwrap().len(), 2, "{json}");
+        assert_eq!(json[0]["back_to"], "192.0.2.1");
+        assert_eq!(
+            value_of(&env, www),
+            "198.51.100.7",
+            "a dry run changes nothing"
+        );
+
+        let undone = env.dpbatch(["undo", "--last", "--wait"]).fast().run();
+        undone.code(0).stdout_has("total: 2 jobs");
+        assert_eq!(value_of(&env, www), "192.0.2.1", "{api:?}");
+        assert_eq!(value_of(&env, apex), "192.0.2.2", "{api:?}");
+        assert_eq!(
+            value_of(&env, mail),
+            "203.0.113.9",
+            "never overwritten: {api:?}"
+        );
+        // One modify job per old value, and the undo is itself undoable.
+        assert_eq!(env.calls("Batch.Record.Modify").len(), 3, "{api:?}");
+        env.dpbatch(["undo", "--last", "--wait"])
+            .fast()
+            .run()
+            .code(0);
+        assert_eq!(value_of(&env, www), "198.51.100.7", "{api:?}");
+    }
+}
+
+#[test]
+fn a_change_by_record_id_is_put_back_from_what_the_submit_echoed() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let [www, mail, _] = account(&env);
+        let job = env
+            .record_modify()
+            .record_ids(format!("{www},{mail}"))
+            .change("ttl", 60)
+            .submit();
+        env.server.finish_all();
+        env.server.change_record(mail, |r| r.ttl = 120);
+        let undone = env
+            .dpbatch(["undo", &job.to_string(), "--wait"])
+            .fast()
+            .run();
+        undone.code(0).stderr_has(&format!(
+            "record {mail} of a.cn: its ttl is now 120, not the job's 60"
+        ));
+        let ttl = |id| {
+            env.server
+                .records()
+                .into_iter()
+                .find(|r| r.id == id)
+                .unwrap()
+                .ttl
+        };
+        assert_eq!((ttl(www), ttl(mail)), (600, 120), "{api:?}");
+    }
+}
+
+#[test]
+fn undo_refuses_what_it_cannot_put_back() {
+    let env = Env::new();
+    let job = env.submit_domains("new.cn");
+    env.dpbatch(["undo", &job.to_string()])
+        .run()
+        .code(2)
+        .stderr_has("deleting domains is not an undo");
+    env.dpbatch(["undo", "424242"])
+        .run()
+        .code(2)
+        .stderr_has("not in this account's job history");
+
+    let slow = Env::with(Config {
+        progress: Progress::PerPoll {
+            waiting: 100,
+            running: 0,
+        },
+        ..Config::default()
+    });
+    let [www, _, _] = account(&slow);
+    slow.record_modify()
+        .record_ids(www)
+        .change("ttl", 60)
+        .submit();
+    slow.dpbatch(["undo", "--last"])
+        .run()
+        .code(2)
+        .stderr_has("still has 2 items waiting or running");
+}
+
+#[test]
+fn a_job_recorded_without_before_state_says_why_it_cannot_be_undone() {
+    let env = Env::new();
+    // A history line as dpbatch wrote it before undo existed.
+    let line = format!(
+        r#"{{"job_id":5,"action":"record-modify","spec":{{"kind":"record-modify","record_ids":[7],"change":{{"field":"ttl","to":"60"}}}},"api":"legacy","endpoint":"{}","credential":"520001","profile":null,"submitted_at":1795512005}}"#,
+        env.server.url()
+    );
+    let path = env.history_path();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, line + "\n").unwrap();
+    env.dpbatch(["undo", "--last"])
+        .run()
+        .code(2)
+        .stderr_has("no recorded before-state");
+    env.assert_nothing_sent();
+}
