@@ -2,7 +2,6 @@
 //! loop (`wait.rs`) polls them all in one loop and decides when to stop, and output shows
 //! where it ended.
 
-use super::submit::poll_failure;
 use crate::backend::Backend;
 use crate::cli::WaitTiming;
 use crate::config;
@@ -10,7 +9,8 @@ use crate::error::Outcome;
 use crate::output::Progress;
 use crate::session::Session;
 use crate::signal;
-use crate::wait::{Ended, SignalPacer, Watch, deadline};
+use crate::wait::{Ended, SignalPacer, WaitError, Watch, deadline};
+use anyhow::anyhow;
 use std::time::{Duration, Instant};
 
 /// Polls this often at the least against the real API; the fake on loopback may go faster.
@@ -78,4 +78,20 @@ pub(crate) fn finish_watch(
         Ended::TimedOut => Outcome::TimedOut,
         Ended::Interrupted => Outcome::Interrupted,
     })
+}
+
+/// A failed poll of one of the operation's jobs, as an error naming it.
+pub(crate) fn poll_failure(err: WaitError) -> anyhow::Error {
+    match err {
+        WaitError::Refused(job_id, err) => err
+            .into_error()
+            .context(format!("stopped waiting for job {job_id}")),
+        WaitError::TooManyFailures {
+            job_id,
+            attempts,
+            last,
+        } => anyhow!(last).context(format!(
+            "reading job {job_id} failed {attempts} times in a row; the job goes on: resume with `dpbatch wait {job_id}`"
+        )),
+    }
 }

@@ -1,6 +1,7 @@
 //! Everything the user sees. Results go to stdout (table or JSON, decided once); hints,
 //! warnings, progress and errors go to stderr.
 
+mod jobs_table;
 mod json;
 mod progress;
 mod table;
@@ -201,7 +202,7 @@ impl Output {
             if self.json {
                 json::write_jobs(out, operations)
             } else {
-                table::write_jobs(out, operations)
+                jobs_table::write_jobs(out, operations)
             }
         })
     }

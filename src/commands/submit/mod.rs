@@ -2,23 +2,26 @@
 //! recorded, its id printed as soon as it is accepted, with at most `--max-jobs` of them
 //! unfinished at once; then, with `--wait`, all followed in one loop. A dry run prints
 //! the requests instead. An operation that stops early says what it sent, what it may
-//! have sent, and what it did not send, for `resume`.
+//! have sent, and what it did not send, for `resume` (`stop.rs`).
 
-use super::follow::{check_interval, finish_watch};
+mod stop;
+
+use super::follow::{check_interval, finish_watch, poll_failure};
 use crate::backend::Backend;
 use crate::cli::SubmitArgs;
 use crate::error::{ApiRefused, Outcome, OutcomeUnknown, RefusalKind};
 use crate::history::{Entry, OperationTag, Part, Plan};
-use crate::job::{Before, JobSpec, Submitted, count};
+use crate::job::{Before, JobSpec, Submitted};
 use crate::output::Progress;
 use crate::resolve::already_at_target;
 use crate::session::Session;
 use crate::signal;
-use crate::split::{MAX_JOB_SIZE, size, split};
-use crate::wait::{Ended, Pacer, SignalPacer, WaitError, Watch, deadline};
+use crate::split::{MAX_JOB_SIZE, split};
+use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
+use stop::{Stop, stopped};
 
 /// The longest pause before asking again for a job slot that other clients hold.
 const MAX_SLOT_PAUSE: Duration = Duration::from_secs(60);
@@ -163,16 +166,6 @@ pub(crate) fn send(
         deadline,
         run.progress,
     )
-}
-
-/// Why an operation stopped before its last part was sent.
-enum Stop {
-    Interrupted,
-    TimedOut,
-    /// The part was refused, or could not be sent: it was not made.
-    Failed(anyhow::Error),
-    /// The part may have been made: its outcome is unknown.
-    Unknown(anyhow::Error),
 }
 
 struct Run<'a> {
@@ -362,98 +355,4 @@ impl Run<'_> {
 fn slots_taken(err: &anyhow::Error) -> bool {
     err.downcast_ref::<ApiRefused>()
         .is_some_and(|refused| refused.kind == RefusalKind::SlotsTaken)
-}
-
-/// A failed poll of one of the operation's jobs, as an error naming it.
-pub(crate) fn poll_failure(err: WaitError) -> anyhow::Error {
-    match err {
-        WaitError::Refused(job_id, err) => err
-            .into_error()
-            .context(format!("stopped waiting for job {job_id}")),
-        WaitError::TooManyFailures {
-            job_id,
-            attempts,
-            last,
-        } => anyhow!(last).context(format!(
-            "reading job {job_id} failed {attempts} times in a row; the job goes on: resume with `dpbatch wait {job_id}`"
-        )),
-    }
-}
-
-/// Says what a stopped operation sent and did not, and how it came out: the refusal or
-/// the unknown outcome as the error, or exit 130 or 5.
-fn stopped(
-    session: &Session,
-    watch: &Watch,
-    first_job: Option<u64>,
-    parts: &[(usize, Part)],
-    stopped_at: usize,
-    stop: Stop,
-) -> anyhow::Result<Outcome> {
-    let submitted: Vec<u64> = watch.jobs.iter().map(|job| job.job_id).collect();
-    let unknown = matches!(stop, Stop::Unknown(_)).then(|| &parts[stopped_at]);
-    let unsent = &parts[stopped_at + usize::from(unknown.is_some())..];
-    if parts.len() > 1 || !submitted.is_empty() {
-        report(&submitted, first_job, unknown, unsent);
-    }
-    match stop {
-        Stop::Interrupted => Ok(Outcome::Interrupted),
-        Stop::TimedOut => {
-            session
-                .output
-                .note("--timeout passed before every part was sent");
-            Ok(Outcome::TimedOut)
-        }
-        Stop::Failed(err) | Stop::Unknown(err) => Err(err),
-    }
-}
-
-/// The three lists of a stopped operation on stderr.
-fn report(
-    submitted: &[u64],
-    first_job: Option<u64>,
-    unknown: Option<&(usize, Part)>,
-    unsent: &[(usize, Part)],
-) {
-    let log = crate::output::log;
-    let ids: Vec<String> = submitted.iter().map(u64::to_string).collect();
-    log(&format!(
-        "stopped: {} submitted{}",
-        count(submitted.len(), "job"),
-        if ids.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", ids.join(","))
-        }
-    ));
-    if let Some((index, part)) = unknown {
-        log(&format!(
-            "part {} ({}): the outcome of its submit is unknown; check the DNSPod console for it before resuming, resume never sends it",
-            index + 1,
-            count(size(&part.spec), "record")
-        ));
-    }
-    if unsent.is_empty() {
-        return;
-    }
-    // Nothing in the history names the operation yet when nothing reached it.
-    let resume = match (first_job, unknown) {
-        (Some(job_id), _) => job_id.to_string(),
-        (None, Some(_)) => "--last".to_owned(),
-        (None, None) => {
-            log("nothing was submitted: run the command again to send it");
-            return;
-        }
-    };
-    let records: usize = unsent.iter().map(|(_, part)| size(&part.spec)).sum();
-    let places: Vec<String> = unsent
-        .iter()
-        .map(|(index, _)| (index + 1).to_string())
-        .collect();
-    log(&format!(
-        "{} not sent (parts {}, {}): send them with `dpbatch resume {resume}`",
-        count(unsent.len(), "part"),
-        places.join(","),
-        count(records, "record")
-    ));
 }

@@ -1,0 +1,98 @@
+//! Records in the account, in dpbatch's own terms: as the look-ups list them
+//! ([`AccountRecord`]), as they were before a record-modify job changed them ([`Before`],
+//! kept for `undo`), and what a submit's answer said ([`Submitted`]).
+
+use compact_str::CompactString;
+use serde::{Deserialize, Serialize};
+
+/// A record of a domain in the account, as the look-ups read it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AccountRecord {
+    /// The ID a record-modify job takes.
+    pub id: u64,
+    /// The host, `@` for the apex.
+    pub name: Option<CompactString>,
+    pub line: Option<CompactString>,
+    pub record_type: Option<CompactString>,
+    pub ttl: Option<u64>,
+    pub value: Option<CompactString>,
+    /// The priority of an MX record; `None` for other types.
+    pub mx: Option<u64>,
+    pub enabled: bool,
+    /// The note the account keeps on the record; `None` when it has none.
+    pub remark: Option<CompactString>,
+}
+
+impl AccountRecord {
+    /// Both APIs list a priority of `0` on records other than MX; from here on those have
+    /// none (`None`), as in the job details.
+    pub(crate) fn normalised(mut self) -> AccountRecord {
+        let is_mx = self
+            .record_type
+            .as_deref()
+            .is_some_and(|t| t.eq_ignore_ascii_case("MX"));
+        self.mx = self.mx.filter(|_| is_mx);
+        self
+    }
+}
+
+/// A record as it was before a record-modify job changed it: what `undo` puts back. Kept
+/// in the job history, from the selection dpbatch read or the submit's own answer.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub(crate) struct Before {
+    pub domain: String,
+    pub record_id: u64,
+    pub sub_domain: Option<String>,
+    pub record_type: Option<String>,
+    pub line: Option<String>,
+    pub value: Option<String>,
+    pub ttl: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mx: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+impl AccountRecord {
+    /// The record of `domain` as it is now, for `undo` to put back after a change.
+    pub(crate) fn before(&self, domain: &str) -> Before {
+        let text = |t: &Option<CompactString>| t.as_deref().map(str::to_owned);
+        Before {
+            domain: domain.to_owned(),
+            record_id: self.id,
+            sub_domain: text(&self.name),
+            record_type: text(&self.record_type),
+            line: text(&self.line),
+            value: text(&self.value),
+            ttl: self.ttl,
+            mx: self.mx,
+            enabled: Some(self.enabled),
+        }
+    }
+}
+
+impl Before {
+    /// The record as the look-ups would list it.
+    pub(crate) fn record(&self) -> AccountRecord {
+        let text = |t: &Option<String>| t.as_deref().map(CompactString::from);
+        AccountRecord {
+            id: self.record_id,
+            name: text(&self.sub_domain),
+            line: text(&self.line),
+            record_type: text(&self.record_type),
+            ttl: self.ttl,
+            value: text(&self.value),
+            mx: self.mx,
+            enabled: self.enabled.unwrap_or(true),
+            remark: None,
+        }
+    }
+}
+
+/// A submit's job, and what its answer said of the records it changes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Submitted {
+    pub job_id: u64,
+    /// Of a record-modify job, the records as the answer echoed them before the change.
+    pub before: Vec<Before>,
+}
