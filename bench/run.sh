@@ -13,13 +13,13 @@ cd "$(dirname "$0")/.."
 if [[ ${1:-} == --smoke ]]; then
   SIZES=(10); RUNS=3; WARMUP=1; CREATE_DOMAINS=10; WAITS=("1:0.5"); REPEATS=1; LOOKUPS=(20 20)
   # Operations larger than one job: domains x records each, job size, job seconds, interval.
-  SPLIT=(6 10 10 1 0.5); FOLLOW4=(4 10 10 1 0.5)
+  SPLIT=(6 10 10 1 0.5); FOLLOW4=(4 10 10 1 0.5); EXPORT=(10 10)
   OUT=target/bench/BENCHMARKS.smoke.md
 else
   SIZES=(10 1000 10000); RUNS=20; WARMUP=3; CREATE_DOMAINS=10000; WAITS=("3:0.5" "6:2" "10:2"); REPEATS=3
   # Domains of the look-up benchmark: legacy (paced at 20 a second), API 3.0 (100 a second).
   LOOKUPS=(400 2000)
-  SPLIT=(6 5000 5000 5 0.5); FOLLOW4=(4 5000 5000 3 0.5)
+  SPLIT=(6 5000 5000 5 0.5); FOLLOW4=(4 5000 5000 3 0.5); EXPORT=(100 100)
   OUT=BENCHMARKS.md
 fi
 RECORDS=2
@@ -211,6 +211,28 @@ allowed=$(awk -v d="${FOLLOW4[3]}" -v i="${FOLLOW4[4]}" 'BEGIN { c = d / i; prin
 per_job=$(ratio "$SPLIT_CALLS" "$SPLIT_JOBS")
 C_ROW="| $SPLIT_JOBS | ${FOLLOW4[3]} s | ${FOLLOW4[4]} s | $SPLIT_CALLS | $per_job | $allowed | $(verdict "$per_job" "$allowed") |"
 
+# --- export ------------------------------------------------------------------------------
+# `export --all` of an account of D domains with R records each (10,000 records), against a
+# fake that answers after 50 ms: wall time against the look-ups' floors, as above.
+export_case() { # api domains records rate
+  local api=$1 domains=$2 records=$3 rate=$4 env_prefix=""
+  [[ $api == v3 ]] && env_prefix=$V3
+  start_fake --latency "$LATENCY_MS" --domains "${domains}x$records"
+  # shellcheck disable=SC2086 # the prefix is a word list
+  /usr/bin/time -f %e -o "$WORK/te" env DPBATCH_ENDPOINT="$URL" $env_prefix "$BIN" export --all \
+    --out "$WORK/export.jsonl" 2>/dev/null
+  local t exported floor pace
+  t=$(tail -1 "$WORK/te")
+  exported=$(grep -c '"bench' "$WORK/export.jsonl")
+  floor=$(awk -v d="$domains" -v l="$LATENCY_MS" 'BEGIN { printf "%.2f", d * l / 1000 / 8 }')
+  pace=$(awk -v d="$domains" -v r="$rate" 'BEGIN { printf "%.2f", d / r }')
+  EXPORT_ROWS+=("| $api | $domains x $records | $exported | $t s | $floor s | $(ratio "$t" "$floor") | $pace s | $(ratio "$t" "$pace") |")
+}
+echo "== export" >&2
+EXPORT_ROWS=()
+export_case legacy "${EXPORT[@]}" 20
+export_case v3 "${EXPORT[@]}" 100
+
 # --- report ----------------------------------------------------------------------------
 # One row of the memory table: case, answer bytes, peak KiB, whether the target is judged.
 memory_row() {
@@ -329,6 +351,16 @@ cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
   echo "| jobs | S | I | Detail calls | per job | allowed | |"
   echo "|---|---|---|---|---|---|---|"
   echo "$C_ROW"
+  echo
+  echo "## Export"
+  echo
+  echo "\`dpbatch export --all --out FILE\` of an account of D domains with R records each, against a fake"
+  echo "that answers after ${LATENCY_MS} ms: one Domain.List page, then one Record.List page a domain. One run,"
+  echo "wall time. The floors are the look-ups' (above): D x ${LATENCY_MS} ms / 8, and D / rate."
+  echo
+  echo "| API | D x R | records written | wall | parallel floor | ratio | pacing floor | ratio |"
+  echo "|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${EXPORT_ROWS[@]}"
   echo
   echo "## Waiting on jobs of known duration"
   echo

@@ -126,6 +126,11 @@ impl RecordSpec {
         if self.record_line.trim().is_empty() {
             return Err("the line (record_line) is empty".to_owned());
         }
+        // DNSPod lists some addresses with a trailing dot (`106.120.176.25.`): an export
+        // of them imports as the address.
+        if matches!(self.record_type.as_str(), "A" | "AAAA") && self.value.ends_with('.') {
+            self.value.pop();
+        }
         check_value(&self.record_type, &self.value)?;
         check_ttl(self.ttl)?;
         check_mx_for(&self.record_type, self.mx)?;
@@ -317,6 +322,13 @@ mod tests {
             back.contains(r#""MX":10"#) && !back.contains(r#""MX":null"#),
             "{back}"
         );
+    }
+
+    #[test]
+    fn an_address_listed_with_a_trailing_dot_is_the_address() {
+        let dotted = spec(r#"{"record_type": "A", "value": "106.120.176.25."}"#).unwrap();
+        assert_eq!(dotted.value, "106.120.176.25");
+        assert!(spec(r#"{"record_type": "A", "value": "106.120.176.25.."}"#).is_err());
     }
 
     #[test]
