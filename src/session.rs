@@ -212,8 +212,8 @@ impl Session {
     }
 }
 
-/// Unix seconds now, what a v3 request is signed with.
-fn unix_now() -> u64 {
+/// Unix seconds now, what a v3 request is signed with and the history is stamped with.
+pub(crate) fn unix_now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())

@@ -335,3 +335,28 @@ fn an_operation_refused_at_its_first_part_says_to_run_the_command_again() {
     assert!(created(&env).is_empty());
     env.dpbatch(["resume", "--last"]).run().code(2);
 }
+
+#[test]
+fn an_operation_that_would_pass_the_hourly_limit_with_this_machines_jobs_is_warned_of() {
+    let env = Env::new();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let line = |job: u64| {
+        format!(
+            r#"{{"job_id":{job},"action":"domain-create","spec":{{"kind":"domain-create","domains":["x{job}.cn"]}},"api":"legacy","endpoint":"{}","profile":null,"submitted_at":{now}}}"#,
+            env.server.url()
+        )
+    };
+    let history: String = (1..=79).map(|job| line(job) + "\n").collect();
+    let path = env.history_path();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, history).unwrap();
+    env.domain_create(&names(2))
+        .args(["--job-size", "1"])
+        .run()
+        .code(0)
+        .stderr_has("submitted 79 batch jobs in the last hour");
+    env.domain_create("single.cn").run().code(0);
+}

@@ -14,9 +14,9 @@ use crate::history::{Entry, OperationTag, Part, Plan};
 use crate::job::{Before, JobSpec, Submitted};
 use crate::output::Progress;
 use crate::resolve::already_at_target;
-use crate::session::Session;
+use crate::session::{Session, read_history, unix_now};
 use crate::signal;
-use crate::split::{MAX_JOB_SIZE, split};
+use crate::split::{MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, split};
 use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
 use std::collections::HashMap;
@@ -62,9 +62,31 @@ pub(crate) fn submit_parts(
             retry_of: parts[from].retry_of,
         })
         .collect();
+    if planned.len() > 1 && !args.dry_run {
+        warn_of_the_hourly_limit(session, planned.len());
+    }
     let operation = (planned.len() > 1).then(|| Operation::new(job_size, &planned));
     let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
     send(session, operation, &numbered, args, before)
+}
+
+/// Warns when this machine's jobs of the last hour and `jobs` more pass the vendor's 80 an
+/// hour from one IP address: the last parts may be refused. Only a warning: other
+/// machines may share the address, and the history may not hold every job.
+fn warn_of_the_hourly_limit(session: &Session, jobs: usize) {
+    let Ok(entries) = read_history(&session.output, session.history.as_ref()) else {
+        return;
+    };
+    let hour_ago = unix_now().saturating_sub(3600);
+    let recent = entries
+        .iter()
+        .filter(|e| e.job_id.is_some() && e.submitted_at >= hour_ago)
+        .count();
+    if recent + jobs > MAX_JOBS_PER_HOUR {
+        session.output.warn(&format!(
+            "this machine submitted {recent} batch jobs in the last hour, and DNSPod takes {MAX_JOBS_PER_HOUR} an hour from one IP address: some of these {jobs} may be refused (resume them later)"
+        ));
+    }
 }
 
 /// The history tag of a split operation's jobs; its first recorded line carries the plan.
