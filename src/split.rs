@@ -7,6 +7,10 @@ use crate::job::JobSpec;
 
 /// The most records DNSPod takes in one job (`InvalidParameter.JobGreaterThanLimit`).
 pub(crate) const MAX_JOB_SIZE: usize = 5000;
+/// The most records one DeleteRecordBatch job takes, whatever `--job-size` says: the
+/// vendor recommends at most 2000 a deletion job "because of storage limits", below the
+/// 5000 of every other job.
+pub(crate) const MAX_DELETE_JOB_SIZE: usize = 2000;
 /// The most batch jobs one source IP may submit in an hour.
 pub(crate) const MAX_JOBS_PER_HOUR: usize = 80;
 
@@ -29,7 +33,9 @@ pub(crate) fn size(spec: &JobSpec) -> usize {
             domain_ids,
             records,
         } => domain_ids.len() * records.iter().map(hosts).sum::<usize>(),
-        JobSpec::RecordModify { record_ids, .. } => record_ids.len(),
+        JobSpec::RecordModify { record_ids, .. } | JobSpec::RecordDelete { record_ids } => {
+            record_ids.len()
+        }
     }
 }
 
@@ -78,6 +84,12 @@ fn split_one(spec: &JobSpec, job_size: usize) -> anyhow::Result<Vec<JobSpec>> {
             .map(|chunk| JobSpec::RecordModify {
                 record_ids: chunk.to_vec(),
                 change: change.clone(),
+            })
+            .collect(),
+        JobSpec::RecordDelete { record_ids } => record_ids
+            .chunks(job_size.min(MAX_DELETE_JOB_SIZE))
+            .map(|chunk| JobSpec::RecordDelete {
+                record_ids: chunk.to_vec(),
             })
             .collect(),
     })
@@ -143,6 +155,9 @@ fn jobs_needed(spec: &JobSpec, job_size: usize) -> Option<usize> {
             })
         }
         JobSpec::RecordModify { record_ids, .. } => Some(record_ids.len().div_ceil(job_size)),
+        JobSpec::RecordDelete { record_ids } => {
+            Some(record_ids.len().div_ceil(job_size.min(MAX_DELETE_JOB_SIZE)))
+        }
     }
 }
 
@@ -300,6 +315,30 @@ mod tests {
             let cut = split(std::slice::from_ref(&create), size).unwrap().len();
             assert_eq!(jobs_needed(&create, size), Some(cut), "job size {size}");
         }
+    }
+
+    #[test]
+    fn deletions_go_in_jobs_of_at_most_2000_whatever_the_job_size() {
+        let delete = |ids: std::ops::Range<u64>| JobSpec::RecordDelete {
+            record_ids: ids.collect(),
+        };
+        let whole = delete(0..4500);
+        assert_eq!(size(&whole), 4500);
+        let parts = split(std::slice::from_ref(&whole), MAX_JOB_SIZE).unwrap();
+        assert_eq!(
+            parts,
+            [delete(0..2000), delete(2000..4000), delete(4000..4500)]
+        );
+        assert_eq!(jobs_needed(&whole, MAX_JOB_SIZE), Some(3));
+        // A smaller --job-size still cuts smaller.
+        let parts = split(std::slice::from_ref(&whole), 1000).unwrap();
+        assert_eq!(
+            parts.iter().map(size).collect::<Vec<_>>(),
+            [1000, 1000, 1000, 1000, 500]
+        );
+        assert_eq!(jobs_needed(&whole, 1000), Some(5));
+        let one = split(&[delete(0..10)], MAX_JOB_SIZE).unwrap();
+        assert_eq!(one, [delete(0..10)]);
     }
 
     #[test]

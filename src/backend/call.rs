@@ -112,14 +112,31 @@ pub(crate) fn submit_outcome<T>(
     answer: Result<(u64, T), CallError>,
     unknown_refusal: impl Fn(&ApiRefused) -> bool,
 ) -> anyhow::Result<(u64, T)> {
+    match change_outcome(action, endpoint, answer, unknown_refusal)? {
+        // A job id of 0 names no job: whatever was created cannot be followed.
+        (0, _) => Err(anyhow!("the answer says job id 0")).context(OutcomeUnknown {
+            action,
+            interrupted: false,
+        }),
+        answer => Ok(answer),
+    }
+}
+
+/// What the single call of any change came to (a submit, a record removed): the answer;
+/// the API's definite refusal (exit 3); "not sent" when the request never left;
+/// otherwise an [`OutcomeUnknown`], never re-sent: a change asked twice may be made twice.
+pub(crate) fn change_outcome<T>(
+    action: &'static str,
+    endpoint: &impl fmt::Display,
+    answer: Result<T, CallError>,
+    unknown_refusal: impl Fn(&ApiRefused) -> bool,
+) -> anyhow::Result<T> {
     let unknown = |interrupted| OutcomeUnknown {
         action,
         interrupted,
     };
     let not_sent = || format!("{action} was not sent to {endpoint}");
     match answer {
-        // A job id of 0 names no job: whatever was created cannot be followed.
-        Ok((0, _)) => Err(anyhow!("the answer says job id 0")).context(unknown(false)),
         Ok(answer) => Ok(answer),
         // Not kept as an ApiRefused: that would make it a definite refusal (exit 3).
         Err(CallError::Refused(refused)) if unknown_refusal(&refused) => {

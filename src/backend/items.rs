@@ -122,6 +122,9 @@ pub(crate) fn job(counters: Counters<'_>, domains: Vec<Domain>) -> Job {
             Some("domain") => Some(JobKind::DomainCreate),
             Some("record_add") => Some(JobKind::RecordCreate),
             Some("record_modify") => Some(JobKind::RecordModify),
+            // A DeleteRecordBatch job: the vendor documents no word for it; this one
+            // follows the words of its other job types.
+            Some("record_delete") => Some(JobKind::RecordDelete),
             _ => None,
         },
         created_at: counters.created_at,

@@ -2,8 +2,9 @@
 //! it and records every call, so a test can say what was asked and how often.
 
 use super::{Backend, CallError, DryRun};
+use crate::error::{ApiRefused, RefusalKind};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -19,6 +20,13 @@ pub(crate) struct MockBackend {
     pub submitted: Mutex<Vec<JobSpec>>,
     /// Every look-up, as `find NAMES`, `all domains` or `records DOMAIN`.
     pub lookups: Mutex<Vec<String>>,
+    /// Whether deletions are jobs (API 3.0) or removals one by one (legacy, the default).
+    pub deletes_in_jobs: bool,
+    /// Every removal asked, as `(domain_id, record_id)`, in order, refused ones included.
+    pub removed: Mutex<Vec<(u64, u64)>>,
+    /// Record IDs whose removal is refused as the legacy API refuses a record that is gone
+    /// (code 8, `NotFound`).
+    pub gone: BTreeSet<u64>,
 }
 
 impl Backend for MockBackend {
@@ -79,6 +87,37 @@ impl Backend for MockBackend {
             body: None,
         }
     }
+
+    fn deletes_in_jobs(&self) -> bool {
+        self.deletes_in_jobs
+    }
+
+    fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()> {
+        self.removed.lock().unwrap().push((domain_id, record_id));
+        if self.gone.contains(&record_id) {
+            return Err(ApiRefused {
+                action: "Record.Remove",
+                code: "8".into(),
+                message: "Record id invalid".into(),
+                kind: RefusalKind::NotFound,
+                hint: None,
+            }
+            .into());
+        }
+        Ok(())
+    }
+
+    fn preview_removal(&self, domain_id: u64, record_id: u64) -> Option<DryRun> {
+        (!self.deletes_in_jobs).then(|| DryRun {
+            method: "POST",
+            url: format!("mock://remove/{domain_id}/{record_id}"),
+            user_agent: "test".into(),
+            content_type: "text/plain",
+            form: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        })
+    }
 }
 
 /// A test keeps one handle to see what the session's handle was asked.
@@ -109,5 +148,44 @@ impl Backend for std::sync::Arc<MockBackend> {
 
     fn preview(&self, spec: &JobSpec) -> DryRun {
         self.as_ref().preview(spec)
+    }
+
+    fn deletes_in_jobs(&self) -> bool {
+        self.as_ref().deletes_in_jobs()
+    }
+
+    fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()> {
+        self.as_ref().remove_record(domain_id, record_id)
+    }
+
+    fn preview_removal(&self, domain_id: u64, record_id: u64) -> Option<DryRun> {
+        self.as_ref().preview_removal(domain_id, record_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn removals_are_recorded_and_a_gone_record_is_not_found() {
+        let mock = Arc::new(MockBackend {
+            gone: BTreeSet::from([8]),
+            ..MockBackend::default()
+        });
+        let backend: &dyn Backend = &mock;
+        assert!(!backend.deletes_in_jobs());
+        assert!(backend.preview_removal(1, 7).unwrap().url.ends_with("/1/7"));
+        backend.remove_record(1, 7).unwrap();
+        let err = backend.remove_record(1, 8).unwrap_err();
+        let refused = err.downcast_ref::<ApiRefused>().unwrap();
+        assert_eq!(refused.kind, RefusalKind::NotFound);
+        assert_eq!(*mock.removed.lock().unwrap(), [(1, 7), (1, 8)]);
+        let jobs = MockBackend {
+            deletes_in_jobs: true,
+            ..MockBackend::default()
+        };
+        assert!(jobs.deletes_in_jobs() && jobs.preview_removal(1, 7).is_none());
     }
 }

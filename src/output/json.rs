@@ -279,6 +279,30 @@ mod tests {
         assert_eq!((&value["total"], &value["fail"]), (&json!(3), &json!(1)));
     }
 
+    /// A delete job's detail in JSON and in the table is a modify job's, but for its type.
+    #[test]
+    fn a_delete_job_renders_as_a_modify_job_does() {
+        let render = |job_type: &str| {
+            let job = vendor_job(&format!(
+                r#"{{"status": {{"code": "1"}}, "type": "{job_type}", "total": 3, "detail": [
+                    {{"domain": "a.cn", "domain_id": 7, "status": "ok", "operation": "remove", "records": [
+                        {{"record_id": 36, "sub_domain": "www", "record_type": "A", "area": "默认",
+                          "value": "1.1.1.1", "ttl": 600, "operation": "remove", "status": "ok"}},
+                        {{"record_id": 37, "status": "error", "err_msg": "记录不存在"}}]}}]}}"#
+            ));
+            let (mut json, mut table) = (Vec::new(), Vec::new());
+            write_job(&mut json, 5, &job).unwrap();
+            crate::output::table::write_job(&mut table, 5, &job, false).unwrap();
+            String::from_utf8([json, table].concat()).unwrap()
+        };
+        let delete = render("record_delete");
+        assert!(delete.contains(r#""type":"record_delete""#), "{delete}");
+        assert_eq!(
+            delete.replace("record_delete", "record_modify"),
+            render("record_modify")
+        );
+    }
+
     #[test]
     fn a_dry_run_with_a_json_body_shows_headers_and_body_instead_of_a_form() {
         let request = DryRun {

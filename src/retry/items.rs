@@ -79,6 +79,13 @@ pub(super) fn failed_items(
         }
         Some(JobKind::RecordCreate) => record_items(detail.domains.iter(), &mut found),
         Some(JobKind::RecordModify) => modify_items(detail, &mut found),
+        // A deletion sent again without `undo`'s `--yes` and its fresh look at the
+        // records would skip both; a record that failed to go is usually gone already.
+        Some(JobKind::RecordDelete) => {
+            return Err(usage(format!(
+                "job {job_id} deletes records, and dpbatch does not retry deletions; run the `undo` that submitted it again, which deletes only what is still there"
+            )));
+        }
         None => {
             return Err(anyhow::anyhow!(
                 "job {job_id} is of a type dpbatch does not know, so it cannot retry it"

@@ -256,6 +256,21 @@ mod tests {
     }
 
     #[test]
+    fn a_delete_job_is_not_retried() {
+        let job = detail(
+            serde_json::json!({"status": {"code": "1"}, "type": "record_delete", "detail": [
+                {"domain": "a.cn", "domain_id": 1, "status": "ok", "records": [record("www", "error")]},
+            ]}),
+        );
+        let err = plan(5, &job, None, &[]).unwrap_err();
+        assert_eq!(crate::error::exit_code(&err), 2);
+        assert!(
+            format!("{err:#}").contains("does not retry deletions"),
+            "{err:#}"
+        );
+    }
+
+    #[test]
     fn a_modify_job_needs_its_history_entry() {
         let job = detail(
             serde_json::json!({"status": {"code": "1"}, "type": "record_modify", "detail": [

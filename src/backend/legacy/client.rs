@@ -3,7 +3,7 @@
 
 use super::codes;
 use super::wire::{Action, Answer, Envelope, Request, Status, SubmitAnswer};
-use crate::backend::call::submit_outcome;
+use crate::backend::call::{change_outcome, submit_outcome};
 use crate::backend::http::{
     Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
 };
@@ -77,6 +77,15 @@ impl Client {
             .map(|a| (a.job_id, a.echo));
         // Every legacy refusal is definite: the API has no code for "maybe queued".
         submit_outcome(request.action.wire_name(), &self.endpoint, answer, |_| {
+            false
+        })
+    }
+
+    /// Sends a change that is not a job (Record.Remove) once, as a submit is sent: a
+    /// refusal is definite, a lost answer an [`OutcomeUnknown`], never re-sent.
+    pub(crate) fn change(&self, request: &Request) -> anyhow::Result<()> {
+        let answer = self.call::<Envelope>(request, None).map(drop);
+        change_outcome(request.action.wire_name(), &self.endpoint, answer, |_| {
             false
         })
     }

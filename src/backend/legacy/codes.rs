@@ -37,6 +37,15 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
             Some("DNSPod refused a login from an unexpected region; see the DNSPod console"),
         ),
         "8" if action == Action::Detail => (NotFound, Some("no such job: check the job id")),
+        // Record.Remove's documented codes: 8 "record ID error", 6 "domain ID error".
+        "8" if action == Action::RecordRemove => (
+            NotFound,
+            Some("the record is not in the domain: it was deleted already"),
+        ),
+        "6" if action == Action::RecordRemove => (
+            NotFound,
+            Some("no such domain in this account: check the domain and the token"),
+        ),
         code if not_in_account(action, code) => (NotFound, None),
         _ => (Other, None),
     }
@@ -83,6 +92,26 @@ mod tests {
         }
         assert!(!not_in_account(Action::Detail, "13"));
         assert_eq!(classify(Action::DomainCreate, "13").0, RefusalKind::Other);
+    }
+
+    #[test]
+    fn a_removal_of_a_missing_record_or_domain_is_not_found_and_logins_fail_as_anywhere() {
+        let (kind, hint) = classify(Action::RecordRemove, "8");
+        assert_eq!(kind, RefusalKind::NotFound);
+        assert!(hint.unwrap().contains("deleted already"));
+        let (kind, hint) = classify(Action::RecordRemove, "6");
+        assert_eq!(kind, RefusalKind::NotFound);
+        assert!(hint.unwrap().contains("no such domain"));
+        for code in ["-1", "10002"] {
+            assert_eq!(classify(Action::RecordRemove, code).0, RefusalKind::Auth);
+        }
+        assert_eq!(
+            classify(Action::RecordRemove, "-2").0,
+            RefusalKind::RateLimited
+        );
+        // Not a look-up: 13 and 9 say nothing of a missing domain here.
+        assert_eq!(classify(Action::RecordRemove, "13").0, RefusalKind::Other);
+        assert_eq!(classify(Action::DomainCreate, "6").0, RefusalKind::Other);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::{items, pager};
 use crate::input::records::{Change, ChangeField, RecordSpec};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::Token;
+use anyhow::anyhow;
 use client::Client;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -81,6 +82,11 @@ impl LegacyBackend {
 
 impl Backend for LegacyBackend {
     fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
+        if let JobSpec::RecordDelete { .. } = spec {
+            return Err(anyhow!(
+                "the legacy API has no batch deletion: its records are removed one by one with Record.Remove; nothing was sent"
+            ));
+        }
         let (job_id, echo) = self
             .client()
             .map_err(CallError::into_error)?
@@ -114,18 +120,40 @@ impl Backend for LegacyBackend {
         pager::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
     }
 
+    /// A `RecordDelete` shows Record.Remove with every record ID, which the API would not
+    /// take: deletions are [`Backend::preview_removal`]'s, one record a request.
     fn preview(&self, spec: &JobSpec) -> DryRun {
+        self.preview_request(&request(spec))
+    }
+
+    fn deletes_in_jobs(&self) -> bool {
+        false
+    }
+
+    fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()> {
+        self.client()
+            .map_err(CallError::into_error)?
+            .change(&wire::removal(domain_id, record_id))
+    }
+
+    fn preview_removal(&self, domain_id: u64, record_id: u64) -> Option<DryRun> {
+        Some(self.preview_request(&wire::removal(domain_id, record_id)))
+    }
+}
+
+impl LegacyBackend {
+    /// `request` as it would be sent, the token shown by its ID only.
+    fn preview_request(&self, request: &Request) -> DryRun {
         let login = self
             .token
             .as_ref()
             .map_or_else(|| "<no token configured>".to_owned(), ToString::to_string);
-        let request = request(spec);
         DryRun {
             method: "POST",
             url: self.endpoint.join(request.action.wire_name()),
             user_agent: self.user_agent.clone(),
             content_type: "application/x-www-form-urlencoded",
-            form: client::form(&request, login, self.lang),
+            form: client::form(request, login, self.lang),
             headers: Vec::new(),
             body: None,
         }
@@ -137,6 +165,7 @@ fn action(spec: &JobSpec) -> Action {
         JobSpec::DomainCreate { .. } => Action::DomainCreate,
         JobSpec::RecordCreate { .. } => Action::RecordCreate,
         JobSpec::RecordModify { .. } => Action::RecordModify,
+        JobSpec::RecordDelete { .. } => Action::RecordRemove,
     }
 }
 
@@ -197,6 +226,8 @@ fn request(spec: &JobSpec) -> Request {
             params.extend(change.mx.map(|mx| ("mx", mx.to_string())));
             params
         }
+        // Never sent (see `submit`); what `preview` shows of one.
+        JobSpec::RecordDelete { record_ids } => vec![("record_id", join_ids(record_ids))],
     };
     Request {
         action: action(spec),
@@ -326,3 +357,6 @@ mod tests {
         assert_eq!(spec_from_params("nope", &params(&[])), None);
     }
 }
+
+#[cfg(test)]
+mod fake_tests;

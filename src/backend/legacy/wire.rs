@@ -20,6 +20,8 @@ pub(crate) enum Action {
     DomainInfo,
     DomainList,
     RecordList,
+    /// Deletes one record at once: the legacy API has no batch deletion.
+    RecordRemove,
 }
 
 impl Action {
@@ -33,6 +35,7 @@ impl Action {
             Action::DomainInfo => "Domain.Info",
             Action::DomainList => "Domain.List",
             Action::RecordList => "Record.List",
+            Action::RecordRemove => "Record.Remove",
         }
     }
 }
@@ -42,6 +45,17 @@ impl Action {
 pub(crate) struct Request {
     pub action: Action,
     pub params: Vec<(&'static str, String)>,
+}
+
+/// Record.Remove of one record of a domain; its answer is the bare status.
+pub(crate) fn removal(domain_id: u64, record_id: u64) -> Request {
+    Request {
+        action: Action::RecordRemove,
+        params: vec![
+            ("domain_id", domain_id.to_string()),
+            ("record_id", record_id.to_string()),
+        ],
+    }
 }
 
 /// The `status` block every answer carries.
@@ -188,6 +202,25 @@ mod tests {
         let create: JobDetail = serde_json::from_str(RECORD_CREATE).unwrap();
         assert_eq!(create.domains[1].domain_id, Some(20));
         assert_eq!(create.into_job().tally().waiting, 10);
+    }
+
+    #[test]
+    fn a_removal_names_the_domain_and_the_record_by_id() {
+        let request = removal(62, 9001);
+        assert_eq!(request.action.wire_name(), "Record.Remove");
+        assert_eq!(
+            request.params,
+            [
+                ("domain_id", "62".to_owned()),
+                ("record_id", "9001".to_owned())
+            ]
+        );
+        // The real answer to a removal (2016): the bare envelope.
+        let body = r#"{"status":{"code":"1","message":"Action completed successful","created_at":"2016-05-11 03:28:14"}}"#;
+        assert_eq!(
+            serde_json::from_str::<Envelope>(body).unwrap().status.code,
+            "1"
+        );
     }
 
     #[test]

@@ -133,6 +133,7 @@ mod tests {
             "InvalidParameter.BatchDomainCreateActionError",
             "InvalidParameter.BatchRecordCreateActionError",
             "InvalidParameter.BatchRecordModifyActionError",
+            "InvalidParameter.BatchRecordRemoveActionError",
             "",
         ] {
             assert!(outcome_unknown(code), "{code}");

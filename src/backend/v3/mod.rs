@@ -168,7 +168,24 @@ impl Backend for V3Backend {
     fn preview(&self, spec: &JobSpec) -> DryRun {
         self.preview_at(&wire::submit_request(spec), (self.clock)())
     }
+
+    fn deletes_in_jobs(&self) -> bool {
+        true
+    }
+
+    fn remove_record(&self, _domain_id: u64, record_id: u64) -> anyhow::Result<()> {
+        Err(anyhow::anyhow!(
+            "API 3.0 deletes records in jobs (DeleteRecordBatch), not one by one: record {record_id} was not sent"
+        ))
+    }
+
+    fn preview_removal(&self, _domain_id: u64, _record_id: u64) -> Option<DryRun> {
+        None
+    }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod fake_tests;

@@ -17,6 +17,7 @@ pub(crate) enum Action {
     CreateDomainBatch,
     CreateRecordBatch,
     ModifyRecordBatch,
+    DeleteRecordBatch,
     DescribeBatchTask,
     DescribeDomain,
     DescribeDomainList,
@@ -29,6 +30,7 @@ impl Action {
             Action::CreateDomainBatch => "CreateDomainBatch",
             Action::CreateRecordBatch => "CreateRecordBatch",
             Action::ModifyRecordBatch => "ModifyRecordBatch",
+            Action::DeleteRecordBatch => "DeleteRecordBatch",
             Action::DescribeBatchTask => "DescribeBatchTask",
             Action::DescribeDomain => "DescribeDomain",
             Action::DescribeDomainList => "DescribeDomainList",
@@ -95,6 +97,13 @@ struct ModifyRecordBatch<'a> {
     mx: Option<String>,
 }
 
+/// Integers, as the API documents this list.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct DeleteRecordBatch<'a> {
+    record_id_list: &'a [u64],
+}
+
 impl<'a> From<&'a RecordSpec> for WireRecord<'a> {
     fn from(r: &'a RecordSpec) -> WireRecord<'a> {
         WireRecord {
@@ -137,6 +146,12 @@ pub(crate) fn submit_request(spec: &JobSpec) -> Request {
                 change_to: &change.to,
                 value: change.value.as_deref(),
                 mx: change.mx.map(|mx| mx.to_string()),
+            },
+        ),
+        JobSpec::RecordDelete { record_ids } => Request::new(
+            Action::DeleteRecordBatch,
+            &DeleteRecordBatch {
+                record_id_list: record_ids,
             },
         ),
     }
@@ -205,8 +220,9 @@ answer!(
 );
 
 answer!(
-    /// The answer of the three submit actions; their `DetailList` echoes the input, and
+    /// The answer of the four submit actions; their `DetailList` echoes the input, and
     /// for ModifyRecordBatch the records as they are before the job changes them.
+    /// DeleteRecordBatch's echo holds its `RecordList` as a string: it reads as none.
     SubmitAnswer {
         #[serde(rename = "JobId", deserialize_with = "de::u64_lenient")]
         pub job_id: u64,

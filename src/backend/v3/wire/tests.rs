@@ -119,6 +119,34 @@ fn record_modify_sends_record_ids_as_numbers_and_mx_as_a_string() {
 }
 
 #[test]
+fn record_delete_sends_record_ids_as_numbers() {
+    let spec = JobSpec::RecordDelete {
+        record_ids: vec![21213, 36],
+    };
+    assert_eq!(
+        body(&spec),
+        (
+            Action::DeleteRecordBatch,
+            r#"{"RecordIdList":[21213,36]}"#.to_owned()
+        )
+    );
+}
+
+/// The vendor's example answer of DeleteRecordBatch: its `RecordList` is a string of
+/// JSON, which the echo (read for record-modify only) does not need.
+#[test]
+fn a_delete_answer_gives_its_job_id_despite_its_own_detail_shape() {
+    let body = r#"{"Response": {"RequestId": "84be1418", "JobId": 1701629, "DetailList": [
+        {"DomainId": 12620276, "Domain": "batchremove.com", "Error": null, "Status": "waiting",
+         "Operation": "remove", "RecordList": "解析记录数组,json 序列化的形式"}]}}"#;
+    let answer = serde_json::from_str::<Wrapped<SubmitAnswer>>(body)
+        .unwrap()
+        .response;
+    assert_eq!(answer.job_id, 1701629);
+    assert!(answer.echo.is_empty());
+}
+
+#[test]
 fn detail_sends_the_job_id_as_a_number() {
     let request = detail_request(69);
     assert_eq!(request.action, Action::DescribeBatchTask);
@@ -187,6 +215,7 @@ fn job_types_are_the_legacy_words() {
     assert_eq!(kind("domain"), Some(JobKind::DomainCreate));
     assert_eq!(kind("record_add"), Some(JobKind::RecordCreate));
     assert_eq!(kind("record_modify"), Some(JobKind::RecordModify));
+    assert_eq!(kind("record_delete"), Some(JobKind::RecordDelete));
     assert_eq!(kind("record_modify_v3"), None);
 }
 

@@ -1,0 +1,117 @@
+use super::*;
+use crate::input::records::ChangeField;
+
+#[test]
+fn specs_say_what_they_ask_and_round_trip_through_json() {
+    let specs = [
+        JobSpec::DomainCreate {
+            domains: vec!["a.cn".into(), "b.cn".into()],
+            value: Some("1.2.3.4".into()),
+        },
+        JobSpec::RecordCreate {
+            domain_ids: vec![1, 2, 3],
+            records: vec![RecordSpec {
+                sub_domain: "www".into(),
+                record_type: "A".into(),
+                record_line: "默认".into(),
+                value: "1.1.1.1".into(),
+                ttl: 600,
+                mx: None,
+            }],
+        },
+        JobSpec::RecordModify {
+            record_ids: vec![7],
+            change: Change {
+                field: ChangeField::Ttl,
+                to: "60".into(),
+                value: None,
+                mx: None,
+            },
+        },
+        JobSpec::RecordDelete {
+            record_ids: vec![7, 8],
+        },
+    ];
+    let summaries: Vec<String> = specs.iter().map(JobSpec::summary).collect();
+    assert_eq!(
+        summaries,
+        [
+            "2 domains, @ and www A 1.2.3.4",
+            "1 record spec on 3 domains",
+            "ttl to 60 on 1 record",
+            "delete 2 records"
+        ]
+    );
+    let kinds: Vec<String> = specs.iter().map(kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            "domain-create",
+            "record-create",
+            "record-modify",
+            "record-delete"
+        ]
+    );
+    for spec in specs {
+        let json = serde_json::to_string(&spec).unwrap();
+        assert_eq!(serde_json::from_str::<JobSpec>(&json).unwrap(), spec);
+    }
+}
+
+/// The serde tag a spec is kept under in the history.
+fn kind(spec: &JobSpec) -> String {
+    serde_json::to_value(spec).unwrap()["kind"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn deletions_are_undo_s_and_several_jobs_of_them_add_up() {
+    let delete = |ids: &[u64]| JobSpec::RecordDelete {
+        record_ids: ids.to_vec(),
+    };
+    assert_eq!(delete(&[1]).command(), "undo");
+    assert_eq!(delete(&[1]).summary(), "delete 1 record");
+    assert_eq!(
+        JobSpec::summary_of(&[delete(&[1, 2]), delete(&[3])]),
+        "delete 3 records"
+    );
+    assert_eq!(JobKind::RecordDelete.as_str(), "record_delete");
+}
+
+#[test]
+fn the_tally_counts_domains_and_records() {
+    let record = |status| RecordItem {
+        id: None,
+        record_id: None,
+        sub_domain: None,
+        record_type: None,
+        area: None,
+        value: None,
+        ttl: None,
+        mx: None,
+        operation: None,
+        status,
+        err_msg: None,
+    };
+    let job = Job {
+        domains: vec![DomainItem {
+            id: None,
+            domain: Some("a.cn".into()),
+            domain_id: None,
+            domain_grade: None,
+            operation: None,
+            status: ItemStatus::Ok,
+            err_msg: None,
+            records: vec![record(ItemStatus::Error), record(ItemStatus::Running)],
+        }],
+        ..Job::default()
+    };
+    let tally = job.tally();
+    assert_eq!(
+        (tally.total, tally.ok, tally.failed, tally.running),
+        (3, 1, 1, 1)
+    );
+    assert!(!tally.finished());
+}
