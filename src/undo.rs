@@ -1,9 +1,10 @@
-//! What `undo` of a record-modify job sends: each record the job changed put back as it
+//! What `undo` sends. Of a record-modify job: each record the job changed put back as it
 //! was before, unless it changed or went since, in as few jobs as one value per job
-//! allows. Pure: the commands read the job, the history and the records, and send.
+//! allows. Of a record-create job: the records it created, unless they changed since.
+//! Pure: the commands read the job, the history and the records, and send.
 
 use crate::input::records::{Change, ChangeField, check_change};
-use crate::job::{AccountRecord, Before, JobSpec};
+use crate::job::{AccountRecord, Before, ItemStatus, Job, JobSpec};
 use crate::resolve::already_at_target;
 use std::collections::HashMap;
 
@@ -144,6 +145,105 @@ pub(crate) fn jobs(restores: &[Restore]) -> Vec<JobSpec> {
     jobs
 }
 
+/// A record a record-create job created, as its detail shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Created {
+    pub domain: String,
+    pub domain_id: u64,
+    pub record_id: u64,
+    pub sub_domain: Option<String>,
+    pub record_type: Option<String>,
+    pub line: Option<String>,
+    pub value: Option<String>,
+}
+
+/// How one removal of the legacy API came out.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Removed {
+    Deleted,
+    /// Not there any more: deleted meanwhile.
+    Gone,
+    Failed(String),
+}
+
+impl Removed {
+    pub(crate) fn status(&self) -> &'static str {
+        match self {
+            Removed::Deleted => "deleted",
+            Removed::Gone => "gone",
+            Removed::Failed(_) => "error",
+        }
+    }
+}
+
+/// The records whose items ended ok, with the domain each was created on.
+pub(crate) fn created(job: &Job) -> Vec<Created> {
+    let text = |t: &Option<compact_str::CompactString>| t.as_deref().map(str::to_owned);
+    job.domains
+        .iter()
+        .flat_map(|domain| {
+            domain.records.iter().filter_map(move |r| {
+                (r.status == ItemStatus::Ok).then_some(())?;
+                Some(Created {
+                    domain: domain.domain.as_deref()?.to_owned(),
+                    domain_id: domain.domain_id?,
+                    record_id: r.record_id?,
+                    sub_domain: text(&r.sub_domain),
+                    record_type: text(&r.record_type),
+                    line: text(&r.area),
+                    value: text(&r.value),
+                })
+            })
+        })
+        .collect()
+}
+
+/// The created records still as created, to delete, and why each other one is left.
+pub(crate) fn deletions(
+    created: Vec<Created>,
+    now: &HashMap<u64, &AccountRecord>,
+) -> (Vec<Created>, Vec<String>) {
+    let mut delete = Vec::new();
+    let mut skipped = Vec::new();
+    for record in created {
+        match now.get(&record.record_id) {
+            None => skipped.push(format!(
+                "record {} of {}: deleted already",
+                record.record_id, record.domain
+            )),
+            Some(now) if !as_created(&record, now) => skipped.push(format!(
+                "record {} of {}: changed since it was created (now {} {} {}), so it is not deleted",
+                record.record_id,
+                record.domain,
+                now.name.as_deref().unwrap_or("-"),
+                now.record_type.as_deref().unwrap_or("-"),
+                now.value.as_deref().unwrap_or("-")
+            )),
+            Some(_) => delete.push(record),
+        }
+    }
+    (delete, skipped)
+}
+
+/// Whether a record still has the host, type, line and value it was created with (each
+/// where the job's detail said it).
+fn as_created(created: &Created, now: &AccountRecord) -> bool {
+    let same = |was: &Option<String>,
+                is: &Option<compact_str::CompactString>,
+                ignore_case: bool| {
+        match (was, is.as_deref()) {
+            (None, _) => true,
+            (Some(was), Some(is)) if ignore_case => was.eq_ignore_ascii_case(is),
+            (Some(was), Some(is)) => was == is,
+            (Some(_), None) => false,
+        }
+    };
+    same(&created.sub_domain, &now.name, true)
+        && same(&created.record_type, &now.record_type, true)
+        && same(&created.line, &now.line, false)
+        && same(&created.value, &now.value, false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +322,30 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, [vec![1, 3], vec![2]], "one job per old value");
+    }
+
+    #[test]
+    fn created_records_are_deleted_unless_changed_or_gone_since() {
+        let made = |id, value: &str| Created {
+            domain: "a.cn".into(),
+            domain_id: 9,
+            record_id: id,
+            sub_domain: Some("www".into()),
+            record_type: Some("A".into()),
+            line: Some("默认".into()),
+            value: Some(value.into()),
+        };
+        let now_records = [record(1, "192.0.2.1", 600), record(2, "203.0.113.9", 600)];
+        let now: HashMap<u64, &AccountRecord> = now_records.iter().map(|r| (r.id, r)).collect();
+        let created = vec![
+            made(1, "192.0.2.1"),
+            made(2, "192.0.2.1"),
+            made(3, "192.0.2.1"),
+        ];
+        let (delete, skipped) = deletions(created, &now);
+        assert_eq!(delete, [made(1, "192.0.2.1")]);
+        assert!(skipped[0].contains("record 2") && skipped[0].contains("changed since"));
+        assert!(skipped[1].contains("record 3") && skipped[1].contains("deleted already"));
     }
 
     #[test]

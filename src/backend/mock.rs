@@ -106,18 +106,6 @@ impl Backend for MockBackend {
         }
         Ok(())
     }
-
-    fn preview_removal(&self, domain_id: u64, record_id: u64) -> Option<DryRun> {
-        (!self.deletes_in_jobs).then(|| DryRun {
-            method: "POST",
-            url: format!("mock://remove/{domain_id}/{record_id}"),
-            user_agent: "test".into(),
-            content_type: "text/plain",
-            form: Vec::new(),
-            headers: Vec::new(),
-            body: None,
-        })
-    }
 }
 
 /// A test keeps one handle to see what the session's handle was asked.
@@ -157,10 +145,6 @@ impl Backend for std::sync::Arc<MockBackend> {
     fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()> {
         self.as_ref().remove_record(domain_id, record_id)
     }
-
-    fn preview_removal(&self, domain_id: u64, record_id: u64) -> Option<DryRun> {
-        self.as_ref().preview_removal(domain_id, record_id)
-    }
 }
 
 #[cfg(test)]
@@ -176,7 +160,6 @@ mod tests {
         });
         let backend: &dyn Backend = &mock;
         assert!(!backend.deletes_in_jobs());
-        assert!(backend.preview_removal(1, 7).unwrap().url.ends_with("/1/7"));
         backend.remove_record(1, 7).unwrap();
         let err = backend.remove_record(1, 8).unwrap_err();
         let refused = err.downcast_ref::<ApiRefused>().unwrap();
@@ -186,6 +169,6 @@ mod tests {
             deletes_in_jobs: true,
             ..MockBackend::default()
         };
-        assert!(jobs.deletes_in_jobs() && jobs.preview_removal(1, 7).is_none());
+        assert!(jobs.deletes_in_jobs());
     }
 }

@@ -50,20 +50,13 @@ pub(crate) trait Backend: Sync {
     /// How this API deletes records: `true` in batch jobs (a [`JobSpec::RecordDelete`]
     /// through [`Backend::submit`], API 3.0's DeleteRecordBatch), `false` one record at a
     /// time through [`Backend::remove_record`] (the legacy API has no batch deletion).
-    #[cfg_attr(not(test), expect(dead_code, reason = "for `undo`, written alongside"))]
     fn deletes_in_jobs(&self) -> bool;
 
     /// Deletes one record of a domain at once, where deletions are not jobs. A change like
     /// a submit: sent once and never repeated (any failure after the request may have left
     /// is an [`OutcomeUnknown`](crate::error::OutcomeUnknown)), paced under the API's rate;
     /// a record or domain that is not there is an `ApiRefused` of kind `NotFound`.
-    #[cfg_attr(not(test), expect(dead_code, reason = "for `undo`, written alongside"))]
     fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()>;
-
-    /// The request [`Backend::remove_record`] would send, credentials redacted, for
-    /// `--dry-run`; `None` where deletions are jobs (their [`Backend::preview`] shows them).
-    #[cfg_attr(not(test), expect(dead_code, reason = "for `undo`, written alongside"))]
-    fn preview_removal(&self, domain_id: u64, record_id: u64) -> Option<DryRun>;
 }
 
 /// Language of the API's messages.

@@ -16,7 +16,7 @@ use crate::history::Operation;
 use crate::input::values::display_duration;
 use crate::job::{Job, Tally};
 use crate::resolve::Selected;
-use crate::undo::Restore;
+use crate::undo::{Created, Removed, Restore};
 use crate::wait::{Ended, Watched};
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -244,6 +244,26 @@ impl Output {
                 undo::write_table(out, restores)
             }
         })
+    }
+
+    /// The records an undo of a record-create deletes: the result on stdout (`--dry-run`),
+    /// or on stderr before asking for `--yes`.
+    pub(crate) fn deletion_plan(&self, records: &[Created], to_stdout: bool) -> anyhow::Result<()> {
+        let rows: Vec<(&Created, Option<&Removed>)> = records.iter().map(|c| (c, None)).collect();
+        if to_stdout {
+            return self.write_stdout(|out| undo::write_deletions(out, &rows, self.json));
+        }
+        let mut err = BufWriter::new(io::stderr().lock());
+        undo::write_deletions(&mut err, &rows, self.json)
+            .and_then(|()| err.flush())
+            .context("could not write to stderr")
+    }
+
+    /// How each removal of the legacy API came out.
+    pub(crate) fn removals(&self, results: &[(&Created, Removed)]) -> anyhow::Result<()> {
+        let rows: Vec<(&Created, Option<&Removed>)> =
+            results.iter().map(|(c, r)| (*c, Some(r))).collect();
+        self.write_stdout(|out| undo::write_deletions(out, &rows, self.json))
     }
 
     pub(crate) fn dry_run(&self, request: &DryRun) -> anyhow::Result<()> {

@@ -1,8 +1,9 @@
-//! The plan `undo --dry-run` prints: what each record is now and what it goes back to.
+//! What `undo` shows: the plan of a modify's undo (each record now and what it goes back
+//! to), and the records a create's undo deletes, or deleted.
 
 use super::{json, table};
 use crate::escape::visible;
-use crate::undo::Restore;
+use crate::undo::{Created, Removed, Restore};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -55,6 +56,82 @@ pub(super) fn write_table(out: &mut dyn Write, restores: &[Restore]) -> io::Resu
         out,
         ["DOMAIN", "RECORD-ID", "HOST", "TYPE", "NOW", "BACK-TO"],
         rows,
+        None,
+    )
+}
+
+/// One record of a deletion in `--json`: the plan, or how its removal came out.
+#[derive(Serialize)]
+struct DeletedRecord<'a> {
+    domain: &'a str,
+    record_id: u64,
+    sub_domain: Option<&'a str>,
+    record_type: Option<&'a str>,
+    line: Option<&'a str>,
+    value: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+fn deleted<'a>(c: &'a Created, removed: Option<&'a Removed>) -> DeletedRecord<'a> {
+    DeletedRecord {
+        domain: &c.domain,
+        record_id: c.record_id,
+        sub_domain: c.sub_domain.as_deref(),
+        record_type: c.record_type.as_deref(),
+        line: c.line.as_deref(),
+        value: c.value.as_deref(),
+        status: removed.map(Removed::status),
+        error: match removed {
+            Some(Removed::Failed(why)) => Some(why),
+            _ => None,
+        },
+    }
+}
+
+/// The records a deletion takes, or took, with how each came out when it did.
+pub(super) fn write_deletions(
+    out: &mut dyn Write,
+    rows: &[(&Created, Option<&Removed>)],
+    as_json: bool,
+) -> io::Result<()> {
+    if as_json {
+        let records: Vec<DeletedRecord<'_>> = rows.iter().map(|(c, r)| deleted(c, *r)).collect();
+        return json::finish(out, &records);
+    }
+    let cells = || {
+        rows.iter().map(|(c, removed)| {
+            let record = deleted(c, *removed);
+            (
+                None,
+                [
+                    visible(record.domain),
+                    Cow::Owned(record.record_id.to_string()),
+                    table::text(record.sub_domain),
+                    table::text(record.record_type),
+                    table::text(record.line),
+                    table::text(record.value),
+                    Cow::Borrowed(record.status.unwrap_or("to delete")),
+                    table::text(record.error),
+                ],
+            )
+        })
+    };
+    table::write_aligned(
+        out,
+        [
+            "DOMAIN",
+            "RECORD-ID",
+            "HOST",
+            "TYPE",
+            "LINE",
+            "VALUE",
+            "STATUS",
+            "ERROR",
+        ],
+        cells,
         None,
     )
 }

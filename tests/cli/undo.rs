@@ -164,3 +164,93 @@ fn a_job_recorded_without_before_state_says_why_it_cannot_be_undone() {
         .stderr_has("no recorded before-state");
     env.assert_nothing_sent();
 }
+
+/// Adds `www` and `api` A 10.0.0.1 to a new `b.cn` with record-create, waited for; the
+/// domain's ID.
+fn created_pair(env: &Env) -> u64 {
+    let domain = env.server.add_domain("b.cn");
+    env.record_create()
+        .domains("b.cn")
+        .sub("www,api")
+        .record("A", "10.0.0.1")
+        .wait()
+        .fast()
+        .run()
+        .code(0);
+    domain
+}
+
+fn hosts_of(env: &Env, domain: u64) -> Vec<String> {
+    env.server
+        .records()
+        .into_iter()
+        .filter(|r| r.domain_id == domain)
+        .map(|r| r.sub_domain)
+        .collect()
+}
+
+#[test]
+fn a_record_create_is_undone_by_deleting_what_it_created_and_only_with_yes() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let domain = created_pair(&env);
+        let api_record = env
+            .server
+            .records()
+            .into_iter()
+            .find(|r| r.domain_id == domain && r.sub_domain == "api")
+            .unwrap()
+            .id;
+        env.server
+            .change_record(api_record, |r| r.value = "10.0.0.2".into());
+
+        let asked = env.dpbatch(["undo", "--last"]).run();
+        asked
+            .code(2)
+            .stderr_has("pass --yes")
+            .stderr_has("www")
+            .stderr_has("changed since it was created");
+        let plan = env.dpbatch(["undo", "--last", "--dry-run", "--json"]).run();
+        let plan = plan.json();
+        assert_eq!(plan.as_array().unwrap().len(), 1, "{plan}");
+        assert_eq!(plan[0]["sub_domain"], "www");
+        assert_eq!(
+            hosts_of(&env, domain).len(),
+            2,
+            "nothing deleted yet: {api:?}"
+        );
+
+        env.dpbatch(["undo", "--last", "--yes", "--wait"])
+            .fast()
+            .run()
+            .code(0);
+        assert_eq!(hosts_of(&env, domain), ["api"], "{api:?}");
+        let deletes = match api {
+            Api::Legacy => env.requests("Record.Remove").len(),
+            Api::V3 => env.requests("DeleteRecordBatch").len(),
+        };
+        assert_eq!(deletes, 1, "{api:?}");
+    }
+}
+
+#[test]
+fn a_failed_legacy_removal_exits_4_and_the_rest_are_still_deleted() {
+    let env = Env::new();
+    let domain = created_pair(&env);
+    env.server.inject(
+        "Record.Remove",
+        fake_dnspod::Fault::ApiCode {
+            code: "7".into(),
+            message: "No permission".into(),
+        },
+    );
+    let undone = env.dpbatch(["undo", "--last", "--yes"]).run();
+    undone.code(4).stdout_has("error").stdout_has("deleted");
+    assert_eq!(hosts_of(&env, domain).len(), 1);
+    // Running it again finishes the job: the deleted one is skipped.
+    env.dpbatch(["undo", "--last", "--yes"])
+        .run()
+        .code(0)
+        .stderr_has("deleted already");
+    assert!(hosts_of(&env, domain).is_empty());
+}

@@ -131,30 +131,6 @@ fn a_delete_job_is_refused_without_a_request() {
 }
 
 #[test]
-fn a_dry_run_of_a_removal_shows_its_form_with_the_token_hidden() {
-    let (server, backend, _, _) = account();
-    let preview = backend.preview_removal(62, 9001).unwrap();
-    assert_eq!(preview.url, format!("{}/Record.Remove", server.url()));
-    let form: Vec<String> = preview
-        .form
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    assert_eq!(
-        form,
-        [
-            "login_token=520001,<redacted>",
-            "format=json",
-            "lang=en",
-            "error_on_empty=no",
-            "domain_id=62",
-            "record_id=9001"
-        ]
-    );
-    assert!(server.requests().is_empty());
-}
-
-#[test]
 fn removals_are_paced_under_twenty_a_second() {
     let server = FakeDnspod::start();
     let domain = server.add_domain("a.cn");

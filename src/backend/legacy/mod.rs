@@ -121,7 +121,7 @@ impl Backend for LegacyBackend {
     }
 
     /// A `RecordDelete` shows Record.Remove with every record ID, which the API would not
-    /// take: deletions are [`Backend::preview_removal`]'s, one record a request.
+    /// take: `undo` deletes one record a request, and its dry run shows its plan instead.
     fn preview(&self, spec: &JobSpec) -> DryRun {
         self.preview_request(&request(spec))
     }
@@ -134,10 +134,6 @@ impl Backend for LegacyBackend {
         self.client()
             .map_err(CallError::into_error)?
             .change(&wire::removal(domain_id, record_id))
-    }
-
-    fn preview_removal(&self, domain_id: u64, record_id: u64) -> Option<DryRun> {
-        Some(self.preview_request(&wire::removal(domain_id, record_id)))
     }
 }
 

@@ -178,10 +178,6 @@ impl Backend for V3Backend {
             "API 3.0 deletes records in jobs (DeleteRecordBatch), not one by one: record {record_id} was not sent"
         ))
     }
-
-    fn preview_removal(&self, _domain_id: u64, _record_id: u64) -> Option<DryRun> {
-        None
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `undo`: a record-modify job's changes put back from the before-state the history
 //! kept (see `undo.rs`), after reading the records again; a record-create job's records
-//! deleted, only with `--yes`. An undo is an operation like any other.
+//! deleted, only with `--yes`. An undo is an operation like any other, but for the
+//! legacy API's deletions, one request a record (`removal.rs`).
 
 use super::submit::submit_parts;
 use crate::backend::{Backend, CallError};
@@ -12,6 +13,8 @@ use crate::job::{AccountRecord, Before, ItemStatus, Job, JobSpec};
 use crate::resolve::Lookups;
 use crate::session::Session;
 use crate::undo;
+
+mod removal;
 use anyhow::Context;
 use std::collections::HashMap;
 
@@ -27,10 +30,11 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
         JobSpec::DomainCreate { .. } => Err(usage(
             "undo of a domain-create job is refused: deleting domains is not an undo; remove them in the DNSPod console if you mean to",
         )),
-        JobSpec::RecordCreate { .. } => {
-            Err(usage("undo of a record-create job is not available yet"))
-        }
+        JobSpec::RecordCreate { .. } => undo_create(session, operation, args),
         JobSpec::RecordModify { .. } => undo_modify(session, operation, args),
+        JobSpec::RecordDelete { .. } => Err(usage(
+            "undo of a deletion is refused: the records' contents are gone with them; create them again with `record-create`",
+        )),
     }
 }
 
@@ -137,10 +141,22 @@ fn read_again(
     changed: &[(u64, &Change)],
     before: &HashMap<u64, &Before>,
 ) -> anyhow::Result<Vec<AccountRecord>> {
+    let domains = changed
+        .iter()
+        .filter_map(|(id, _)| before.get(id).map(|b| b.domain.as_str()));
+    read_domains(session, backend, domains)
+}
+
+/// Every record of these domains (each once) as it is now, looked up side by side.
+fn read_domains<'a>(
+    session: &Session,
+    backend: &dyn Backend,
+    names: impl Iterator<Item = &'a str>,
+) -> anyhow::Result<Vec<AccountRecord>> {
     let mut domains: Vec<String> = Vec::new();
-    for (id, _) in changed {
-        if let Some(b) = before.get(id).filter(|b| !domains.contains(&b.domain)) {
-            domains.push(b.domain.clone());
+    for name in names {
+        if !domains.iter().any(|d| d == name) {
+            domains.push(name.to_owned());
         }
     }
     let progress = session.output.lookup_progress(domains.len());
@@ -151,4 +167,51 @@ fn read_again(
     };
     let listed = lookups.records(backend, &domains, &[])?;
     Ok(listed.into_iter().flatten().collect())
+}
+
+/// Deletes the records a record-create job created (every job of the operation), those
+/// still as created; only with `--yes`. API 3.0 deletes in jobs, the legacy API one by
+/// one (`removal.rs`).
+fn undo_create(
+    session: &Session,
+    operation: &Operation,
+    args: &UndoArgs,
+) -> anyhow::Result<Outcome> {
+    let backend = session.backend()?;
+    let jobs = finished_jobs(backend, operation)?;
+    let created: Vec<undo::Created> = jobs
+        .iter()
+        .flat_map(|(_, job)| undo::created(job))
+        .collect();
+    let now = read_domains(session, backend, created.iter().map(|c| c.domain.as_str()))?;
+    let now: HashMap<u64, &AccountRecord> = now.iter().map(|r| (r.id, r)).collect();
+    let (delete, skipped) = undo::deletions(created, &now);
+    for skipped in &skipped {
+        session.output.warn(&format!("skipping {skipped}"));
+    }
+    if args.submit.dry_run {
+        session.output.deletion_plan(&delete, true)?;
+        return Ok(Outcome::Success);
+    }
+    if delete.is_empty() {
+        session.output.hint("nothing to delete");
+        return Ok(Outcome::Success);
+    }
+    if !args.yes {
+        session.output.deletion_plan(&delete, false)?;
+        return Err(usage(format!(
+            "undo of a record-create job deletes the {} records listed; pass --yes to delete them",
+            delete.len()
+        )));
+    }
+    if !backend.deletes_in_jobs() {
+        return removal::remove_each(session, backend, &delete);
+    }
+    let parts = [Part {
+        spec: JobSpec::RecordDelete {
+            record_ids: delete.iter().map(|d| d.record_id).collect(),
+        },
+        retry_of: None,
+    }];
+    submit_parts(session, &parts, &args.submit, &[])
 }
