@@ -64,6 +64,9 @@ start_fake() {
 
 TOKEN=520001,fake-secret-0123456789abcdef
 export DNSPOD_TOKEN=$TOKEN DPBATCH_EMAIL=bench@example.com NO_COLOR=1
+# A job history of the run's own, not the user's: every submit appends to it, and what is
+# measured must not depend on how large the user's history has grown.
+export XDG_DATA_HOME=$WORK/data
 # The fake's API 3.0 keys, for the same commands on API 3.0 (signed requests).
 V3="env DPBATCH_API=v3 TENCENTCLOUD_SECRET_ID=AKIDfakeDnspod0000000000000000000000 TENCENTCLOUD_SECRET_KEY=fakeDnspodSecretKey0000000000000"
 UA="curl-bench/1.0 (bench@example.com)"

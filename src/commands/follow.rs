@@ -2,15 +2,16 @@
 //! loop (`wait.rs`) polls them all in one loop and decides when to stop, and output shows
 //! where it ended.
 
-use crate::backend::Backend;
+use crate::backend::{Backend, CallError};
 use crate::cli::WaitTiming;
 use crate::config;
-use crate::error::Outcome;
+use crate::error::{Outcome, usage};
+use crate::job::Job;
 use crate::output::Progress;
 use crate::session::Session;
 use crate::signal;
 use crate::wait::{Ended, SignalPacer, WaitError, Watch, deadline};
-use anyhow::anyhow;
+use anyhow::{Context, anyhow};
 use std::time::{Duration, Instant};
 
 /// Polls this often at the least against the real API; the fake on loopback may go faster.
@@ -94,4 +95,21 @@ pub(crate) fn poll_failure(err: WaitError) -> anyhow::Error {
             "reading job {job_id} failed {attempts} times in a row; the job goes on: resume with `dpbatch wait {job_id}`"
         )),
     }
+}
+
+/// A job read once, for a command that acts on what it did (`verb`: `retry`, `undo`);
+/// refused (exit 2) while items are still waiting or running.
+pub(crate) fn finished_job(backend: &dyn Backend, job_id: u64, verb: &str) -> anyhow::Result<Job> {
+    let job = backend
+        .detail(job_id, None)
+        .map_err(CallError::into_error)
+        .with_context(|| format!("could not get job {job_id}"))?;
+    let tally = job.tally();
+    if !tally.finished() {
+        return Err(usage(format!(
+            "job {job_id} still has {} items waiting or running; {verb} it when it is done (`dpbatch wait {job_id}`)",
+            tally.waiting + tally.running
+        )));
+    }
+    Ok(job)
 }

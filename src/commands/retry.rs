@@ -2,14 +2,13 @@
 //! few jobs as the batch actions allow (see `retry/`). `--last` retries every job of the
 //! last operation, as one new operation.
 
+use super::follow::finished_job;
 use super::submit::submit_parts;
-use crate::backend::CallError;
 use crate::cli::RetryArgs;
-use crate::error::{Outcome, usage};
+use crate::error::Outcome;
 use crate::history::{Entry, Part, format_utc};
 use crate::retry;
 use crate::session::Session;
-use anyhow::Context;
 
 pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome> {
     // The history is read once, for `--last`, the jobs' changes and their earlier retries.
@@ -32,19 +31,8 @@ pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome
 /// What retrying one finished job sends; nothing, with a hint, when none of its items
 /// failed.
 fn retry_job(session: &Session, job_id: u64, entries: &[&Entry]) -> anyhow::Result<Vec<Part>> {
-    let job = session
-        .backend()?
-        .detail(job_id, None)
-        .map_err(CallError::into_error)
-        .with_context(|| format!("could not get job {job_id}"))?;
-    let tally = job.tally();
-    if !tally.finished() {
-        return Err(usage(format!(
-            "job {job_id} still has {} items waiting or running; retry it when it is done (`dpbatch wait {job_id}`)",
-            tally.waiting + tally.running
-        )));
-    }
-    if tally.failed == 0 {
+    let job = finished_job(session.backend()?, job_id, "retry")?;
+    if job.tally().failed == 0 {
         session.output.hint(&format!(
             "job {job_id} has no failed items; nothing to retry"
         ));

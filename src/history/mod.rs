@@ -13,7 +13,7 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -175,26 +175,44 @@ impl History {
     /// Every entry, oldest first, and how many lines could not be read (a line cut short
     /// by a crash, or written by a future version) and were skipped.
     pub(crate) fn read(&self) -> anyhow::Result<(Vec<Entry>, usize)> {
-        let text = match fs::read_to_string(&self.path) {
-            Ok(text) => text,
+        self.lines()
+    }
+
+    /// How many jobs were made since `since` (Unix seconds), reading only each line's
+    /// job id and time: the history of a busy machine holds every spec.
+    pub(crate) fn jobs_since(&self, since: u64) -> anyhow::Result<usize> {
+        #[derive(Deserialize)]
+        struct Stamp {
+            job_id: Option<u64>,
+            submitted_at: u64,
+        }
+        let (stamps, _) = self.lines::<Stamp>()?;
+        Ok(stamps
+            .iter()
+            .filter(|s| s.job_id.is_some() && s.submitted_at >= since)
+            .count())
+    }
+
+    /// Each line read as a `T`, a line at a time, and how many could not be.
+    fn lines<T: serde::de::DeserializeOwned>(&self) -> anyhow::Result<(Vec<T>, usize)> {
+        let context = || format!("could not read the job history {}", self.path.display());
+        let file = match fs::File::open(&self.path) {
+            Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
-            Err(e) => {
-                return Err(e).with_context(|| {
-                    format!("could not read the job history {}", self.path.display())
-                });
-            }
+            Err(e) => return Err(e).with_context(context),
         };
-        let mut skipped = 0;
-        let entries = text
-            .lines()
-            .filter(|line| !line.trim().is_empty())
-            .filter_map(|line| {
-                let entry = serde_json::from_str(line).ok();
-                skipped += usize::from(entry.is_none());
-                entry
-            })
-            .collect();
-        Ok((entries, skipped))
+        let (mut read, mut skipped) = (Vec::new(), 0);
+        for line in BufReader::new(file).split(b'\n') {
+            let line = line.with_context(context)?;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice(&line) {
+                Ok(item) => read.push(item),
+                Err(_) => skipped += 1,
+            }
+        }
+        Ok((read, skipped))
     }
 }
 

@@ -1,26 +1,8 @@
 //! The same tool on both APIs: each scenario runs once on the legacy API and once on API
 //! 3.0 against the one fake, with the same commands, output, exit codes and safety rules.
 
-use crate::support::{Api, Env, FAST, TEMPORARY_TOKEN};
-use fake_dnspod::{Config, DEFAULT_SECRET_ID, Fault, Request, TemporaryKey};
-
-/// The domains a domain-create request asked for, on either API.
-fn sent_domains(api: Api, request: &Request) -> Vec<String> {
-    match api {
-        Api::Legacy => request
-            .param("domains")
-            .unwrap_or_default()
-            .split(',')
-            .map(str::to_owned)
-            .collect(),
-        Api::V3 => request.json().unwrap()["DomainList"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d.as_str().unwrap().to_owned())
-            .collect(),
-    }
-}
+use crate::support::{Api, Env, FAST, TEMPORARY_TOKEN, sent_domains};
+use fake_dnspod::{Config, DEFAULT_SECRET_ID, Fault, TemporaryKey};
 
 fn fast(args: &[&str]) -> Vec<String> {
     args.iter()

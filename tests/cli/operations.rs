@@ -1,8 +1,8 @@
 //! Operations larger than one job: cut within the vendor's limits, followed as one, and
 //! when stopped early, finished by `resume` with every part submitted exactly once.
 
-use crate::support::{Api, Env, exits_within, interrupt};
-use fake_dnspod::{Config, Fault, Progress, Request};
+use crate::support::{Api, Env, exits_within, interrupt, sent_domains};
+use fake_dnspod::{Config, Fault, Progress};
 use std::time::Duration;
 
 /// `d01.cn` to `dNN.cn`, comma-separated.
@@ -11,24 +11,6 @@ fn names(count: usize) -> String {
         .map(|i| format!("d{i:02}.cn"))
         .collect::<Vec<_>>()
         .join(",")
-}
-
-/// The domains one domain-create request asked for, on either API.
-fn sent_domains(api: Api, request: &Request) -> Vec<String> {
-    match api {
-        Api::Legacy => request
-            .param("domains")
-            .unwrap_or_default()
-            .split(',')
-            .map(str::to_owned)
-            .collect(),
-        Api::V3 => request.json().unwrap()["DomainList"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d.as_str().unwrap().to_owned())
-            .collect(),
-    }
 }
 
 /// Every domain the jobs made once finished, in the order made: each asked-for domain

@@ -14,7 +14,7 @@ use crate::history::{Entry, OperationTag, Part, Plan};
 use crate::job::{Before, JobSpec, Submitted};
 use crate::output::Progress;
 use crate::resolve::already_at_target;
-use crate::session::{Session, read_history, unix_now};
+use crate::session::{Session, unix_now};
 use crate::signal;
 use crate::split::{MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, split};
 use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
@@ -74,14 +74,11 @@ pub(crate) fn submit_parts(
 /// hour from one IP address: the last parts may be refused. Only a warning: other
 /// machines may share the address, and the history may not hold every job.
 fn warn_of_the_hourly_limit(session: &Session, jobs: usize) {
-    let Ok(entries) = read_history(&session.output, session.history.as_ref()) else {
-        return;
-    };
-    let hour_ago = unix_now().saturating_sub(3600);
-    let recent = entries
-        .iter()
-        .filter(|e| e.job_id.is_some() && e.submitted_at >= hour_ago)
-        .count();
+    let recent = session
+        .history
+        .as_ref()
+        .and_then(|history| history.jobs_since(unix_now().saturating_sub(3600)).ok())
+        .unwrap_or_default();
     if recent + jobs > MAX_JOBS_PER_HOUR {
         session.output.warn(&format!(
             "this machine submitted {recent} batch jobs in the last hour, and DNSPod takes {MAX_JOBS_PER_HOUR} an hour from one IP address: some of these {jobs} may be refused (resume them later)"

@@ -3,8 +3,9 @@
 //! deleted, only with `--yes`. An undo is an operation like any other, but for the
 //! legacy API's deletions, one request a record (`removal.rs`).
 
+use super::follow::finished_job;
 use super::submit::submit_parts;
-use crate::backend::{Backend, CallError};
+use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::error::{Outcome, usage};
 use crate::history::{Entry, Operation, Part};
@@ -15,7 +16,6 @@ use crate::session::Session;
 use crate::undo;
 
 mod removal;
-use anyhow::Context;
 use std::collections::HashMap;
 
 pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome> {
@@ -48,18 +48,7 @@ fn finished_jobs<'a>(
         let Some(job_id) = entry.job_id else {
             continue;
         };
-        let job = backend
-            .detail(job_id, None)
-            .map_err(CallError::into_error)
-            .with_context(|| format!("could not get job {job_id}"))?;
-        let tally = job.tally();
-        if !tally.finished() {
-            return Err(usage(format!(
-                "job {job_id} still has {} items waiting or running; undo it when it is done (`dpbatch wait {job_id}`)",
-                tally.waiting + tally.running
-            )));
-        }
-        jobs.push((entry, job));
+        jobs.push((entry, finished_job(backend, job_id, "undo")?));
     }
     Ok(jobs)
 }

@@ -346,3 +346,21 @@ pub fn form(request: &Request) -> Vec<String> {
         .map(|(n, v)| format!("{n}={v}"))
         .collect()
 }
+
+/// The domains a domain-create request asked for, on either API.
+pub fn sent_domains(api: Api, request: &Request) -> Vec<String> {
+    match api {
+        Api::Legacy => request
+            .param("domains")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::to_owned)
+            .collect(),
+        Api::V3 => request.json().unwrap()["DomainList"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap().to_owned())
+            .collect(),
+    }
+}
