@@ -4,7 +4,7 @@ mod backend;
 mod cli;
 mod commands;
 mod config;
-mod csv;
+mod csv_file;
 mod error;
 mod escape;
 mod export;

@@ -117,7 +117,8 @@ pub(crate) fn write_csv(
     listings: &[Listing],
     for_terminal: bool,
 ) -> io::Result<()> {
-    crate::csv::write_record(out, COLUMNS)?;
+    let mut csv = crate::csv_file::writer(out);
+    csv.write_record(COLUMNS)?;
     for row in rows(listings) {
         let cells = row.cells();
         let cells = cells.iter().map(|cell| match for_terminal {
@@ -125,9 +126,9 @@ pub(crate) fn write_csv(
             false => Cow::Borrowed(cell.as_str()),
         });
         let cells: Vec<Cow<'_, str>> = cells.collect();
-        crate::csv::write_record(out, cells.iter().map(AsRef::as_ref))?;
+        csv.write_record(cells.iter().map(|cell| cell.as_bytes()))?;
     }
-    Ok(())
+    csv.flush()
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ pub(super) fn jsonl(text: &str) -> (Rows, Vec<String>) {
 
 /// The rows of a CSV file under its header (line 1), columns in any order.
 pub(super) fn csv(text: &str) -> (Rows, Vec<String>) {
-    let records = match crate::csv::read(text) {
+    let records = match crate::csv_file::read(text) {
         Ok(records) => records,
         Err(why) => return (Rows::default(), vec![why]),
     };
