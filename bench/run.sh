@@ -317,8 +317,9 @@ cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
   echo "## \`domain-create --file\` of $CREATE_DOMAINS domains against the same POST by curl"
   echo
   echo "The request carries $CREATE_REQUEST bytes of names; the answer echoes them in $CREATE_ANSWER bytes."
-  echo "dpbatch sends them as jobs of at most 5000 domains (the vendor's limit; curl's single POST of more"
-  echo "would be refused by the real API, and this fake runs with its limits off for this table)."
+  echo "dpbatch sends them as jobs of at most 5000 domains, the second 50 ms after the first (the vendor's"
+  echo "limits: 5000 records a job, 20 calls a second an action); curl's single POST of more would be"
+  echo "refused by the real API, and this fake runs with its limits off for this table."
   echo
   echo "| command | median | ratio to curl |"
   echo "|---|---|---|"

@@ -2,7 +2,7 @@
 //! answers read in one pass into their wire types, refusals classified by their code.
 
 use super::codes;
-use super::wire::{Action, Answer, Envelope, Request, Status, SubmitAnswer};
+use super::wire::{Action, Answer, Envelope, ModifyAnswer, Request, Status, SubmitAnswer};
 use crate::backend::call::{change_outcome, submit_outcome};
 use crate::backend::http::{
     Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
@@ -72,9 +72,15 @@ impl Client {
     /// left becomes [`OutcomeUnknown`]: it is never re-sent.
     /// Sends a submit once: its job id and the items its answer echoes.
     pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<(u64, Vec<Domain>)> {
-        let answer = self
-            .call::<SubmitAnswer>(request, None)
-            .map(|a| (a.job_id, a.echo));
+        // Only a modify's echo is read: the others' can be megabytes that say nothing new.
+        let answer = match request.action {
+            Action::RecordModify => self
+                .call::<ModifyAnswer>(request, None)
+                .map(|a| (a.job_id, a.echo)),
+            _ => self
+                .call::<SubmitAnswer>(request, None)
+                .map(|a| (a.job_id, Vec::new())),
+        };
         // Every legacy refusal is definite: the API has no code for "maybe queued".
         submit_outcome(request.action.wire_name(), &self.endpoint, answer, |_| {
             false

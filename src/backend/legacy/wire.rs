@@ -84,10 +84,25 @@ impl Answer for Envelope {
     }
 }
 
-/// The answer of the three submit actions; their `detail` echoes the input, and for
-/// Batch.Record.Modify the records as they are before the job changes them.
+/// The answer of the three submit actions; their `detail` only echoes the input, read
+/// for Batch.Record.Modify alone ([`ModifyAnswer`]).
 #[derive(Deserialize, Debug)]
 pub(crate) struct SubmitAnswer {
+    pub status: Status,
+    #[serde(deserialize_with = "de::u64_lenient")]
+    pub job_id: u64,
+}
+
+impl Answer for SubmitAnswer {
+    fn status(&self) -> &Status {
+        &self.status
+    }
+}
+
+/// Batch.Record.Modify's answer, whose `detail` echoes the records as they are before
+/// the job changes them: the before-state `undo` needs.
+#[derive(Deserialize, Debug)]
+pub(crate) struct ModifyAnswer {
     pub status: Status,
     #[serde(deserialize_with = "de::u64_lenient")]
     pub job_id: u64,
@@ -95,7 +110,7 @@ pub(crate) struct SubmitAnswer {
     pub echo: Vec<Domain>,
 }
 
-impl Answer for SubmitAnswer {
+impl Answer for ModifyAnswer {
     fn status(&self) -> &Status {
         &self.status
     }

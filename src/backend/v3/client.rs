@@ -3,7 +3,9 @@
 //! `RequestId` the vendor's support asks for.
 
 use super::sign::{Call, SignedHeaders};
-use super::wire::{Action, Answer, ApiError, Envelope, Request, SubmitAnswer, Wrapped};
+use super::wire::{
+    Action, Answer, ApiError, Envelope, ModifyAnswer, Request, SubmitAnswer, Wrapped,
+};
 use super::{Credentials, codes};
 use crate::backend::call::submit_outcome;
 use crate::backend::http::{
@@ -72,9 +74,15 @@ impl Client {
     /// [`OutcomeUnknown`]: it is never re-sent.
     /// Sends a submit once: its job id and the items its answer echoes.
     pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<(u64, Vec<Domain>)> {
-        let answer = self
-            .call::<SubmitAnswer>(request, None)
-            .map(|a| (a.job_id, a.echo));
+        // Only a modify's echo is read: the others' can be megabytes that say nothing new.
+        let answer = match request.action {
+            Action::ModifyRecordBatch => self
+                .call::<ModifyAnswer>(request, None)
+                .map(|a| (a.job_id, a.echo)),
+            _ => self
+                .call::<SubmitAnswer>(request, None)
+                .map(|a| (a.job_id, Vec::new())),
+        };
         submit_outcome(request.action.name(), &self.endpoint, answer, |refused| {
             codes::outcome_unknown(&refused.code)
         })

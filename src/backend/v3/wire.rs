@@ -220,10 +220,18 @@ answer!(
 );
 
 answer!(
-    /// The answer of the four submit actions; their `DetailList` echoes the input, and
-    /// for ModifyRecordBatch the records as they are before the job changes them.
-    /// DeleteRecordBatch's echo holds its `RecordList` as a string: it reads as none.
+    /// The answer of the four submit actions; their `DetailList` only echoes the input,
+    /// read for ModifyRecordBatch alone ([`ModifyAnswer`]).
     SubmitAnswer {
+        #[serde(rename = "JobId", deserialize_with = "de::u64_lenient")]
+        pub job_id: u64,
+    }
+);
+
+answer!(
+    /// ModifyRecordBatch's answer, whose `DetailList` echoes the records as they are
+    /// before the job changes them: the before-state `undo` needs.
+    ModifyAnswer {
         #[serde(rename = "JobId", deserialize_with = "de::u64_lenient")]
         pub job_id: u64,
         #[serde(rename = "DetailList", default, deserialize_with = "de::vec_or_empty")]
