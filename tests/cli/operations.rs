@@ -199,7 +199,29 @@ fn a_legacy_refusal_mid_operation_stops_it_and_resume_sends_the_rest() {
         .stderr_has("dpbatch resume ");
     assert_eq!(created(&env), expected(2));
     env.server.release_slots();
-    env.dpbatch(["resume", "--last"]).fast().run().code(0);
+    // Its two jobs may still run: with two slots, resume polls them before a third.
+    env.dpbatch(["resume", "--last", "--max-jobs", "2"])
+        .fast()
+        .run()
+        .code(0);
+    let order: Vec<String> = env
+        .server
+        .requests()
+        .iter()
+        .map(|r| r.action.clone())
+        .collect();
+    let resumed_first = order
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| *a == "Batch.Domain.Create")
+        .map(|(i, _)| i)
+        // Two accepted, one refused, then the resume's first.
+        .nth(3)
+        .unwrap();
+    assert!(
+        order[3..resumed_first].iter().any(|a| a == "Batch.Detail"),
+        "{order:?}"
+    );
     assert_eq!(created(&env), expected(5), "every part exactly once");
     env.dpbatch(["resume", "--last"])
         .run()
@@ -245,6 +267,32 @@ fn an_unknown_outcome_mid_operation_is_never_resumed() {
             [["d01.cn"], ["d02.cn"], ["d03.cn"], ["d04.cn"]],
             "{api:?}"
         );
+    }
+}
+
+#[test]
+fn a_first_part_of_unknown_outcome_leaves_the_rest_to_resume_last() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        env.server
+            .inject(api.action("Batch.Domain.Create"), Fault::Drop);
+        env.domain_create(&names(3))
+            .args(["--job-size", "1"])
+            .run()
+            .code(1)
+            .stderr_has("part 1 (1 record): the outcome of its submit is unknown")
+            .stderr_has("send them with `dpbatch resume --last`");
+        env.dpbatch(["resume", "--last"])
+            .fast()
+            .run()
+            .code(0)
+            .stderr_has("unknown outcome and is not sent again");
+        let sent: Vec<Vec<String>> = env
+            .calls("Batch.Domain.Create")
+            .iter()
+            .map(|r| sent_domains(api, r))
+            .collect();
+        assert_eq!(sent, [["d01.cn"], ["d02.cn"], ["d03.cn"]], "{api:?}");
     }
 }
 

@@ -329,4 +329,9 @@ fn a_retry_that_failed_halfway_is_finished_by_the_next_one() {
         .stderr_has(&format!("already retried as job {first},{second}"))
         .stderr_has(&format!("dpbatch retry {second}"));
     assert_eq!(env.requests("Batch.Record.Create").len(), 4);
+    // Nor does resuming the first retry send its unsent part: the second sent it.
+    env.run(&["resume", &first.to_string()])
+        .code(0)
+        .stderr_has("retried again since");
+    assert_eq!(env.requests("Batch.Record.Create").len(), 4);
 }

@@ -92,6 +92,9 @@ pub(crate) struct Operation {
     pub plan: Option<Plan>,
     /// How many parts the operation has, for messages.
     pub parts: usize,
+    /// Its jobs sent by an earlier run (`resume`), unfinished until polled: they hold
+    /// slots of `--max-jobs` too.
+    pub earlier_jobs: Vec<u64>,
     /// A job of the operation, for `resume` to name it by.
     pub first_job: Option<u64>,
 }
@@ -108,6 +111,7 @@ impl Operation {
                 parts: parts.to_vec(),
             }),
             parts: parts.len(),
+            earlier_jobs: Vec::new(),
             first_job: None,
         }
     }
@@ -153,6 +157,9 @@ pub(crate) fn send(
         before: before.iter().map(|b| (b.record_id, b)).collect(),
     };
     let parts_total = run.operation.as_ref().map_or(parts.len(), |op| op.parts);
+    for job_id in run.operation.iter().flat_map(|op| op.earlier_jobs.iter()) {
+        run.watch.add(*job_id);
+    }
     for (sent, (index, part)) in parts.iter().enumerate() {
         run.progress.jobs_sent(sent, parts.len());
         if let Err(stop) = run.send_part(*index, part, parts_total) {
@@ -233,28 +240,27 @@ impl Run<'_> {
     }
 
     fn accepted(&mut self, job_id: u64, part: &Part, total: usize) -> Result<(), Stop> {
-        if self.args.wait {
-            if total == 1 {
-                self.progress.set_label(&format!("job {job_id}"));
-                self.session.output.hint(&format!(
-                    "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
-                ));
-            }
-        } else {
+        if self.args.wait && total == 1 {
+            self.progress.set_label(&format!("job {job_id}"));
+            self.session.output.hint(&format!(
+                "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
+            ));
+        }
+        self.watch.add(job_id);
+        if let Some(operation) = self.operation.as_mut() {
+            operation.first_job.get_or_insert(job_id);
+        }
+        if !self.args.wait {
             // The job exists whatever happens to stdout: stderr must name it then.
             self.session
                 .output
                 .submitted(job_id, part.spec.command())
                 .map_err(|err| {
-                    Stop::Failed(anyhow!(
+                    Stop::Unwritable(anyhow!(
                         "job {job_id} was submitted, but its id could not be written to stdout ({}); `dpbatch jobs` lists it",
                         err.root_cause()
                     ))
                 })?;
-        }
-        self.watch.add(job_id);
-        if let Some(operation) = self.operation.as_mut() {
-            operation.first_job.get_or_insert(job_id);
         }
         Ok(())
     }
@@ -367,6 +373,11 @@ impl Run<'_> {
         };
         if let Err(err) = history.append(&entry) {
             self.session.output.warn(&format!("{err:#}"));
+            // The plan goes on the next line that is written, or `resume` has none.
+            let plan = entry.operation.and_then(|tag| tag.plan);
+            if let (Some(op), Some(plan)) = (self.operation.as_mut(), plan) {
+                op.plan = Some(plan);
+            }
         }
     }
 }

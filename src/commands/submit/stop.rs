@@ -16,6 +16,8 @@ pub(super) enum Stop {
     Failed(anyhow::Error),
     /// The part may have been made: its outcome is unknown.
     Unknown(anyhow::Error),
+    /// The part was made, but its job id could not be written to stdout.
+    Unwritable(anyhow::Error),
 }
 
 /// Says what a stopped operation sent and did not, and how it came out: the refusal or
@@ -30,8 +32,11 @@ pub(super) fn stopped(
 ) -> anyhow::Result<Outcome> {
     let submitted: Vec<u64> = watch.jobs.iter().map(|job| job.job_id).collect();
     let unknown = matches!(stop, Stop::Unknown(_)).then(|| &parts[stopped_at]);
-    let unsent = &parts[stopped_at + usize::from(unknown.is_some())..];
-    if parts.len() > 1 || !submitted.is_empty() {
+    // The part stopped at was sent when its outcome is unknown or only stdout failed.
+    let sent = matches!(stop, Stop::Unknown(_) | Stop::Unwritable(_));
+    let unsent = &parts[stopped_at + usize::from(sent)..];
+    // A job alone says all in its error; an operation lists its parts.
+    if parts.len() > 1 || first_job.is_some() {
         report(&submitted, first_job, unknown, unsent);
     }
     match stop {
@@ -42,7 +47,7 @@ pub(super) fn stopped(
                 .note("--timeout passed before every part was sent");
             Ok(Outcome::TimedOut)
         }
-        Stop::Failed(err) | Stop::Unknown(err) => Err(err),
+        Stop::Failed(err) | Stop::Unknown(err) | Stop::Unwritable(err) => Err(err),
     }
 }
 

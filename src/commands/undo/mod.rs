@@ -53,6 +53,22 @@ fn finished_jobs<'a>(
     Ok(jobs)
 }
 
+/// Warns of records whose items ended ok but that the detail does not name (no record
+/// ID, or no domain): undo cannot touch them, and says so rather than skip them quietly.
+fn unnamed(session: &Session, jobs: &[(&Entry, Job)], usable: usize) {
+    let ok = jobs
+        .iter()
+        .flat_map(|(_, job)| job.domains.iter().flat_map(|d| &d.records))
+        .filter(|record| record.status == ItemStatus::Ok)
+        .count();
+    if ok > usable {
+        session.output.warn(&format!(
+            "{} records that ended ok are not named in the job's detail (no record ID or domain) and are left as they are; check them in the DNSPod console",
+            ok - usable
+        ));
+    }
+}
+
 /// The IDs of the records whose items ended ok.
 fn ok_records(job: &Job) -> impl Iterator<Item = u64> + '_ {
     job.domains
@@ -74,7 +90,7 @@ fn undo_modify(
         .find(|e| e.job_id.is_some() && e.before.is_none())
     {
         return Err(usage(format!(
-            "job {} has no recorded before-state (it was submitted by a dpbatch older than undo), so it cannot be undone",
+            "job {} has no recorded before-state (it was submitted by a dpbatch older than undo, or the submit's answer did not show its records as they were), so it cannot be undone",
             entry.job_id.unwrap_or_default()
         )));
     }
@@ -88,6 +104,7 @@ fn undo_modify(
             changed.extend(ok_records(job).map(|id| (id, change)));
         }
     }
+    unnamed(session, &jobs, changed.len());
     let now = read_again(session, backend, &changed, &before)?;
     let now: HashMap<u64, &AccountRecord> = now.iter().map(|r| (r.id, r)).collect();
     let plan = undo::plan(&changed, &before, &now);
@@ -172,6 +189,7 @@ fn undo_create(
         .iter()
         .flat_map(|(_, job)| undo::created(job))
         .collect();
+    unnamed(session, &jobs, created.len());
     let now = read_domains(session, backend, created.iter().map(|c| c.domain.as_str()))?;
     let now: HashMap<u64, &AccountRecord> = now.iter().map(|r| (r.id, r)).collect();
     let (delete, skipped) = undo::deletions(created, &now);

@@ -28,8 +28,14 @@ pub(super) fn remove_each(
                 Some(RefusalKind::Other) => {
                     results.push((record, Removed::Failed(format!("{err:#}"))));
                 }
-                // A login failure, a lock or a lost answer: nothing more is sent.
-                _ => {
+                // A login failure, a lock or a rate limit: refused, nothing more is sent.
+                Some(_) => {
+                    session.output.removals(&results)?;
+                    stopped(records.len() - done, None);
+                    return Err(err);
+                }
+                // A lost answer or Ctrl-C while in flight: that one may be deleted.
+                None => {
                     session.output.removals(&results)?;
                     stopped(records.len() - done - 1, Some(record));
                     return Err(err);
