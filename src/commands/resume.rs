@@ -1,7 +1,7 @@
 //! `resume`: the parts of a split operation that were not sent when it stopped, sent as
 //! they were cut, into the same history entry; never a part whose outcome is unknown.
 
-use super::submit::{Operation as Sending, send};
+use super::submit::{Sending, send};
 use crate::cli::ResumeArgs;
 use crate::error::{Outcome, usage};
 use crate::history::Operation;
@@ -74,8 +74,8 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
         id: id.to_owned(),
         plan: None,
         parts: plan.parts.len(),
-        earlier_jobs: operation.job_ids(),
         first_job: operation.job_ids().first().copied(),
+        earlier_jobs: operation.job_ids(),
     };
     send(session, Some(resumed), &unsent, &args.submit, &[])
 }

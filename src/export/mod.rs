@@ -40,9 +40,10 @@ pub(crate) struct Listing {
     pub records: Vec<AccountRecord>,
 }
 
-/// One exported record; `remark` is `""` when the record has none.
+/// A record of the account as JSON shows it, with numbers as numbers: the keys of the
+/// selection JSON, and of an export with `remark` beside them.
 #[derive(Serialize)]
-struct Row<'a> {
+pub(crate) struct RecordRow<'a> {
     domain: &'a str,
     record_id: u64,
     sub_domain: Option<&'a str>,
@@ -52,12 +53,11 @@ struct Row<'a> {
     ttl: Option<u64>,
     mx: Option<u64>,
     enabled: bool,
-    remark: &'a str,
 }
 
-impl<'a> Row<'a> {
-    fn of(domain: &'a str, record: &'a AccountRecord) -> Row<'a> {
-        Row {
+impl<'a> RecordRow<'a> {
+    pub(crate) fn of(domain: &'a str, record: &'a AccountRecord) -> RecordRow<'a> {
+        RecordRow {
             domain,
             record_id: record.id,
             sub_domain: record.name.as_deref(),
@@ -67,6 +67,22 @@ impl<'a> Row<'a> {
             ttl: record.ttl,
             mx: record.mx,
             enabled: record.enabled,
+        }
+    }
+}
+
+/// One exported record; `remark` is `""` when the record has none.
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    record: RecordRow<'a>,
+    remark: &'a str,
+}
+
+impl<'a> Row<'a> {
+    fn of(domain: &'a str, record: &'a AccountRecord) -> Row<'a> {
+        Row {
+            record: RecordRow::of(domain, record),
             remark: record.remark.as_deref().unwrap_or_default(),
         }
     }
@@ -75,16 +91,17 @@ impl<'a> Row<'a> {
     fn cells(&self) -> [String; 10] {
         let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
         let number = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_default();
+        let r = &self.record;
         [
-            self.domain.to_owned(),
-            self.record_id.to_string(),
-            text(self.sub_domain),
-            text(self.record_type),
-            text(self.line),
-            text(self.value),
-            number(self.ttl),
-            number(self.mx),
-            self.enabled.to_string(),
+            r.domain.to_owned(),
+            r.record_id.to_string(),
+            text(r.sub_domain),
+            text(r.record_type),
+            text(r.line),
+            text(r.value),
+            number(r.ttl),
+            number(r.mx),
+            r.enabled.to_string(),
             self.remark.to_owned(),
         ]
     }

@@ -4,6 +4,7 @@
 
 use crate::backend::DryRun;
 use crate::escape::JsonEscapes;
+use crate::export::RecordRow;
 use crate::history::{Entry, Operation, Part};
 use crate::job::{DomainItem, Job, JobKind};
 use crate::resolve::Selected;
@@ -155,38 +156,20 @@ fn shown_entry(entry: &Entry) -> Entry {
     shown
 }
 
-/// One selected record, with numbers as numbers.
+/// One selected record, and whether it is skipped.
 #[derive(Serialize)]
 struct SelectedRecord<'a> {
-    domain: &'a str,
-    record_id: u64,
-    sub_domain: Option<&'a str>,
-    record_type: Option<&'a str>,
-    line: Option<&'a str>,
-    value: Option<&'a str>,
-    ttl: Option<u64>,
-    mx: Option<u64>,
-    enabled: bool,
+    #[serde(flatten)]
+    record: RecordRow<'a>,
     skip: bool,
 }
 
 pub(super) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -> io::Result<()> {
     let records: Vec<SelectedRecord<'_>> = rows
         .iter()
-        .map(|(skip, selected)| {
-            let record = &selected.record;
-            SelectedRecord {
-                domain: &selected.domain,
-                record_id: record.id,
-                sub_domain: record.name.as_deref(),
-                record_type: record.record_type.as_deref(),
-                line: record.line.as_deref(),
-                value: record.value.as_deref(),
-                ttl: record.ttl,
-                mx: record.mx,
-                enabled: record.enabled,
-                skip: *skip,
-            }
+        .map(|(skip, selected)| SelectedRecord {
+            record: RecordRow::of(&selected.domain, &selected.record),
+            skip: *skip,
         })
         .collect();
     finish(out, &records)

@@ -68,9 +68,8 @@ impl Client {
         })
     }
 
-    /// Sends a submit once and returns its job id. Any failure after the request may have
-    /// left becomes [`OutcomeUnknown`]: it is never re-sent.
-    /// Sends a submit once: its job id and the items its answer echoes.
+    /// Sends a submit once: its job id and the items its answer echoes. Any failure after
+    /// the request may have left becomes [`OutcomeUnknown`]: it is never re-sent.
     pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<(u64, Vec<Domain>)> {
         // Only a modify's echo is read: the others' can be megabytes that say nothing new.
         let answer = match request.action {

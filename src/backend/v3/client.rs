@@ -69,10 +69,9 @@ impl Client {
         call.headers(authorization, token, Some(language(self.lang)))
     }
 
-    /// Sends a submit once and returns its job id. Any failure after the request may have
-    /// left, or a refusal that does not say whether a job was queued, becomes
-    /// [`OutcomeUnknown`]: it is never re-sent.
-    /// Sends a submit once: its job id and the items its answer echoes.
+    /// Sends a submit once: its job id and the items its answer echoes. Any failure after
+    /// the request may have left, or a refusal that does not say whether a job was queued,
+    /// becomes [`OutcomeUnknown`]: it is never re-sent.
     pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<(u64, Vec<Domain>)> {
         // Only a modify's echo is read: the others' can be megabytes that say nothing new.
         let answer = match request.action {

@@ -65,7 +65,7 @@ pub(crate) fn submit_parts(
     if planned.len() > 1 && !args.dry_run {
         warn_of_the_hourly_limit(session, planned.len());
     }
-    let operation = (planned.len() > 1).then(|| Operation::new(job_size, &planned));
+    let operation = (planned.len() > 1).then(|| Sending::new(job_size, &planned));
     let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
     send(session, operation, &numbered, args, before)
 }
@@ -86,8 +86,9 @@ fn warn_of_the_hourly_limit(session: &Session, jobs: usize) {
     }
 }
 
-/// The history tag of a split operation's jobs; its first recorded line carries the plan.
-pub(crate) struct Operation {
+/// A split operation being sent: the tag of its jobs' history lines (the first carries
+/// the plan), and what the stop report and the slots need to know of it.
+pub(crate) struct Sending {
     pub id: String,
     pub plan: Option<Plan>,
     /// How many parts the operation has, for messages.
@@ -99,12 +100,12 @@ pub(crate) struct Operation {
     pub first_job: Option<u64>,
 }
 
-impl Operation {
-    fn new(job_size: usize, parts: &[Part]) -> Operation {
+impl Sending {
+    fn new(job_size: usize, parts: &[Part]) -> Sending {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
-        Operation {
+        Sending {
             id: format!("{nanos:x}-{}", std::process::id()),
             plan: Some(Plan {
                 job_size,
@@ -129,7 +130,7 @@ impl Operation {
 /// follows the jobs they make.
 pub(crate) fn send(
     session: &Session,
-    mut operation: Option<Operation>,
+    mut operation: Option<Sending>,
     parts: &[(usize, Part)],
     args: &SubmitArgs,
     before: &[Before],
@@ -201,7 +202,7 @@ struct Run<'a> {
     deadline: Option<Instant>,
     watch: Watch,
     progress: Progress,
-    operation: Option<&'a mut Operation>,
+    operation: Option<&'a mut Sending>,
     /// The records dpbatch read before a record-modify, by ID.
     before: HashMap<u64, &'a Before>,
 }
