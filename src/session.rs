@@ -7,7 +7,7 @@ use crate::backend::{Backend, Trace};
 use crate::cli::{GlobalArgs, JobRef, JobsRef};
 use crate::config::{self, Api, Credentials, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::error::usage;
-use crate::history::{Account, Entry, History, Operation, format_utc, operations};
+use crate::history::{Account, Entry, History, MAX_LINE, Operation, format_utc, operations};
 use crate::output::{self, Output};
 use std::cell::OnceCell;
 use std::sync::Arc;
@@ -143,10 +143,15 @@ impl Session {
     /// account, so `--last`, `retry` and `resume` look only at the current one's.
     pub(crate) fn account_operations(&self) -> anyhow::Result<Vec<Operation>> {
         let entries = read_history(&self.output, self.history.as_ref())?;
+        Ok(self.operations_of_account(entries))
+    }
+
+    /// `entries` as operations, only this account's.
+    pub(crate) fn operations_of_account(&self, entries: Vec<Entry>) -> Vec<Operation> {
         let account = self.account();
         let mut operations = operations(entries);
         operations.retain(|operation| operation.is_for(&account));
-        Ok(operations)
+        operations
     }
 
     /// The jobs a command names: their ids, or with `--last` every job of the newest
@@ -228,10 +233,18 @@ pub(crate) fn read_history(
         return Ok(Vec::new());
     };
     let (entries, skipped) = history.read()?;
-    if skipped > 0 {
+    let path = history.path().display();
+    if skipped.unreadable > 0 {
         output.warn(&format!(
-            "skipped {skipped} unreadable lines of the job history {}",
-            history.path().display()
+            "skipped {} unreadable lines of the job history {path}",
+            skipped.unreadable
+        ));
+    }
+    if skipped.too_long > 0 {
+        output.warn(&format!(
+            "skipped {} lines of the job history {path} longer than {} MiB",
+            skipped.too_long,
+            MAX_LINE >> 20
         ));
     }
     Ok(entries)

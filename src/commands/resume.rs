@@ -1,39 +1,88 @@
 //! `resume`: the parts of a split operation that were not sent when it stopped, sent as
 //! they were cut, into the same history entry; never a part whose outcome is unknown.
+//! It sends under the operation's lock, read again once the lock is held, so two runs
+//! never send the same part; and the parts it reads back are checked like flag input.
 
 use super::submit::{Sending, send};
 use crate::cli::ResumeArgs;
 use crate::error::{Outcome, usage};
-use crate::history::Operation;
+use crate::history::{Operation, OperationLock, Part};
+use crate::input::list_errors;
 use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcome> {
     let operations = session.account_operations()?;
-    // The newest operation even when none of its jobs is known: its first part's outcome
-    // may be unknown, and resume never sends that part anyway.
-    let operation = match args.job.job_id {
-        Some(job_id) => operations.iter().rfind(|op| op.contains(job_id)),
-        None if operations.is_empty() => Some(session.last_operation(&operations)?),
-        None => operations.last(),
-    };
-    let operation = operation.ok_or_else(|| {
-        usage(format!(
-            "job {} is not in this account's job history; resume takes a job of an operation dpbatch submitted from this machine",
-            args.job.job_id.unwrap_or_default()
-        ))
-    })?;
-    let (Some(id), Some(plan)) = (operation.id(), operation.plan.as_ref()) else {
+    let operation = find(session, &operations, args)?;
+    let Some(id) = operation.id() else {
         session.output.hint(&format!(
             "job {} was one job, not an operation cut into several; nothing to resume",
             operation.job_ids().first().copied().unwrap_or_default()
         ));
         return Ok(Outcome::Success);
     };
-    if let Some(pid) = still_sending(id) {
-        return Err(usage(format!(
-            "the operation is still being sent by dpbatch process {pid}; resume it once that one has stopped, or parts would be sent twice"
-        )));
-    }
+    let lock = lock(session, operation, id)?;
+    // Another run may have sent parts until it let go of the lock: read them again.
+    let operations = match &session.history {
+        Some(history) => session.operations_of_account(history.read()?.0),
+        None => Vec::new(),
+    };
+    let operation = operations
+        .iter()
+        .rfind(|op| op.id() == Some(id))
+        .ok_or_else(|| anyhow::anyhow!("operation {id} left the job history while it was read"))?;
+    resume(session, args, &operations, operation, lock)
+}
+
+/// The operation `resume` names: the one holding the job asked for, or the newest even
+/// when none of its jobs is known (its first part's outcome may be unknown, and resume
+/// never sends that part anyway).
+fn find<'a>(
+    session: &Session,
+    operations: &'a [Operation],
+    args: &ResumeArgs,
+) -> anyhow::Result<&'a Operation> {
+    let operation = match args.job.job_id {
+        Some(job_id) => operations.iter().rfind(|op| op.contains(job_id)),
+        None if operations.is_empty() => Some(session.last_operation(operations)?),
+        None => operations.last(),
+    };
+    operation.ok_or_else(|| {
+        usage(format!(
+            "job {} is not in this account's job history; resume takes a job of an operation dpbatch submitted from this machine",
+            args.job.job_id.unwrap_or_default()
+        ))
+    })
+}
+
+/// The operation's lock, or a refusal naming it when another run sends its parts now.
+fn lock(session: &Session, operation: &Operation, id: &str) -> anyhow::Result<OperationLock> {
+    let history = session
+        .history
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("no job history on this platform"))?;
+    history.lock_operation(id)?.ok_or_else(|| {
+        usage(format!(
+            "the operation of job {} ({id}) is being sent by another dpbatch process right now; resume it once that one has stopped, or parts would be sent twice",
+            operation.job_ids().first().copied().unwrap_or_default()
+        ))
+    })
+}
+
+/// Sends what `operation` (read under `lock`) never sent.
+fn resume(
+    session: &Session,
+    args: &ResumeArgs,
+    operations: &[Operation],
+    operation: &Operation,
+    lock: OperationLock,
+) -> anyhow::Result<Outcome> {
+    let first_job = operation.job_ids().first().copied();
+    let plan = operation.plan.as_ref().ok_or_else(|| {
+        anyhow::anyhow!(
+            "the plan of the operation of job {} is not in the job history: the line holding it was lost or damaged, so which parts were sent is unknown; check the DNSPod console, and send what is missing as a new command",
+            first_job.unwrap_or_default()
+        )
+    })?;
     if let Some(asked) = args.submit.limits.job_size {
         return Err(usage(format!(
             "--job-size {asked}: resume sends the parts as the operation cut them, at most {} each",
@@ -46,11 +95,44 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
             unknown.spec.summary()
         ));
     }
+    let unsent = unsent(session, operations, operation);
+    if unsent.is_empty() {
+        return Ok(Outcome::Success);
+    }
+    let unsent = plan.checked(&unsent).map_err(|errors| {
+        usage(format!(
+            "the job history holds parts of this operation that fail the input checks, so nothing was sent (the file was changed or damaged): {}",
+            list_errors(&errors)
+        ))
+    })?;
+    session.output.hint(&format!(
+        "sending {} of the operation's {} parts that were not sent",
+        unsent.len(),
+        plan.parts.len()
+    ));
+    let resumed = Sending {
+        id: operation.id().unwrap_or_default().to_owned(),
+        plan: None,
+        parts: plan.parts.len(),
+        first_job,
+        earlier_jobs: operation.job_ids(),
+        lock: Some(lock),
+    };
+    send(session, Some(resumed), &unsent, &args.submit, &[])
+}
+
+/// The parts never sent and not superseded, saying what is left out; with none left, says
+/// there is nothing to resume.
+fn unsent(
+    session: &Session,
+    operations: &[Operation],
+    operation: &Operation,
+) -> Vec<(usize, Part)> {
     let (superseded, unsent): (Vec<_>, Vec<_>) = operation
         .unsent()
         .into_iter()
         .map(|(index, part)| (index, part.clone()))
-        .partition(|(_, part)| retried_since(&operations, operation, part.retry_of));
+        .partition(|(_, part)| retried_since(operations, operation, part.retry_of));
     if !superseded.is_empty() {
         session.output.warn(&format!(
             "{} parts of this retry are not sent: their job was retried again since, and that retry sent what they held",
@@ -63,21 +145,8 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
             true => format!("every part of the operation of job {job} was sent; nothing to resume"),
             false => format!("nothing left to resume of the operation of job {job}"),
         });
-        return Ok(Outcome::Success);
     }
-    session.output.hint(&format!(
-        "sending {} of the operation's {} parts that were not sent",
-        unsent.len(),
-        plan.parts.len()
-    ));
-    let resumed = Sending {
-        id: id.to_owned(),
-        plan: None,
-        parts: plan.parts.len(),
-        first_job: operation.job_ids().first().copied(),
-        earlier_jobs: operation.job_ids(),
-    };
-    send(session, Some(resumed), &unsent, &args.submit, &[])
+    unsent
 }
 
 /// Whether the job a retry part retries was retried again by another operation: that
@@ -90,30 +159,4 @@ fn retried_since(operations: &[Operation], this: &Operation, retry_of: Option<u6
             .flat_map(|op| &op.jobs)
             .any(|e| e.retry_of == Some(job) && e.submitted_at >= this.first().submitted_at)
     })
-}
-
-/// The process that started the operation (its id ends in the pid), if it is a dpbatch
-/// still running. Seen through `/proc`, so only where there is one (Linux); elsewhere
-/// nothing is found.
-fn still_sending(operation: &str) -> Option<u32> {
-    let pid: u32 = operation.rsplit_once('-')?.1.parse().ok()?;
-    if pid == std::process::id() {
-        return None;
-    }
-    let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
-    (name.trim() == "dpbatch").then_some(pid)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::still_sending;
-
-    #[test]
-    fn only_a_running_dpbatch_that_is_not_this_one_holds_an_operation() {
-        let own = format!("18f3a-{}", std::process::id());
-        assert_eq!(still_sending(&own), None, "this process is resuming it");
-        // Process 1 runs, but it is not dpbatch.
-        assert_eq!(still_sending("18f3a-1"), None);
-        assert_eq!(still_sending("no-pid-here"), None);
-    }
 }

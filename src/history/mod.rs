@@ -3,18 +3,19 @@
 //! `resume`. It holds what was asked for, never the token. The jobs of an operation split
 //! into several share an operation tag, and read back as one [`Operation`].
 
+mod check;
+mod file;
+mod lock;
 mod operation;
 
+pub(crate) use file::{History, MAX_LINE};
+pub(crate) use lock::OperationLock;
 pub(crate) use operation::{Operation, OperationTag, Part, Plan, operations};
 
 use crate::backend::legacy;
 use crate::job::{Before, JobSpec};
-use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fs::{self, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Which account a job belongs to: job ids mean something only there.
@@ -121,98 +122,19 @@ impl Entry {
     }
 
     /// Whether the job was submitted to this account: same API, endpoint and profile, and
-    /// the same credential where both are known.
+    /// the same credential. A line of dpbatch 0.1 names no credential, so it could be any
+    /// token's: it belongs to no account (`jobs` still lists it). A run without
+    /// credentials sends nothing (a dry run), so any credential's line is its.
     pub(crate) fn is_for(&self, account: &Account) -> bool {
+        let same_credential = match (&self.credential, &account.credential) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(ours), Some(theirs)) => ours == theirs,
+        };
         self.api == account.api
             && self.endpoint == account.endpoint
             && self.profile == account.profile
-            && (self.credential.is_none()
-                || account.credential.is_none()
-                || self.credential == account.credential)
-    }
-}
-
-/// The history file.
-pub(crate) struct History {
-    path: PathBuf,
-}
-
-impl History {
-    /// The file in the user's data directory, if the platform has one.
-    pub(crate) fn open() -> Option<History> {
-        dirs::data_dir().map(|dir| History {
-            path: dir.join("dpbatch").join("jobs.jsonl"),
-        })
-    }
-
-    #[cfg(test)]
-    pub(crate) fn at(path: &Path) -> History {
-        History {
-            path: path.to_path_buf(),
-        }
-    }
-
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Appends one entry as one line; a single write keeps concurrent runs from interleaving.
-    pub(crate) fn append(&self, entry: &Entry) -> anyhow::Result<()> {
-        let mut line = serde_json::to_vec(entry).context("could not encode the history entry")?;
-        line.push(b'\n');
-        if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir)
-                .with_context(|| format!("could not create {}", dir.display()))?;
-        }
-        OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .and_then(|mut file| file.write_all(&line))
-            .with_context(|| format!("could not write the job history {}", self.path.display()))
-    }
-
-    /// Every entry, oldest first, and how many lines could not be read (a line cut short
-    /// by a crash, or written by a future version) and were skipped.
-    pub(crate) fn read(&self) -> anyhow::Result<(Vec<Entry>, usize)> {
-        self.lines()
-    }
-
-    /// How many jobs were made since `since` (Unix seconds), reading only each line's
-    /// job id and time: the history of a busy machine holds every spec.
-    pub(crate) fn jobs_since(&self, since: u64) -> anyhow::Result<usize> {
-        #[derive(Deserialize)]
-        struct Stamp {
-            job_id: Option<u64>,
-            submitted_at: u64,
-        }
-        let (stamps, _) = self.lines::<Stamp>()?;
-        Ok(stamps
-            .iter()
-            .filter(|s| s.job_id.is_some() && s.submitted_at >= since)
-            .count())
-    }
-
-    /// Each line read as a `T`, a line at a time, and how many could not be.
-    fn lines<T: serde::de::DeserializeOwned>(&self) -> anyhow::Result<(Vec<T>, usize)> {
-        let context = || format!("could not read the job history {}", self.path.display());
-        let file = match fs::File::open(&self.path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
-            Err(e) => return Err(e).with_context(context),
-        };
-        let (mut read, mut skipped) = (Vec::new(), 0);
-        for line in BufReader::new(file).split(b'\n') {
-            let line = line.with_context(context)?;
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            match serde_json::from_slice(&line) {
-                Ok(item) => read.push(item),
-                Err(_) => skipped += 1,
-            }
-        }
-        Ok((read, skipped))
+            && same_credential
     }
 }
 
@@ -255,11 +177,12 @@ mod tests {
 
     #[test]
     fn entries_round_trip_and_bad_lines_are_skipped() {
+        use std::io::Write;
         let dir = tempfile::tempdir().unwrap();
         let history = History::at(&dir.path().join("sub").join("jobs.jsonl"));
         assert_eq!(
             history.read().unwrap(),
-            (Vec::new(), 0),
+            (Vec::new(), file::Skipped::default()),
             "a missing file is an empty history"
         );
         let domains = JobSpec::DomainCreate {
@@ -269,7 +192,7 @@ mod tests {
         let first = Entry::new(Some(1), &domains, &account(None));
         let second = Entry::new(None, &ttl_spec(), &account(Some("work")));
         history.append(&first).unwrap();
-        fs::OpenOptions::new()
+        std::fs::OpenOptions::new()
             .append(true)
             .open(history.path())
             .unwrap()
@@ -278,7 +201,7 @@ mod tests {
         history.append(&second).unwrap();
         let (entries, skipped) = history.read().unwrap();
         assert_eq!(entries, [first, second]);
-        assert_eq!(skipped, 1);
+        assert_eq!(skipped.unreadable, 1);
     }
 
     #[test]
@@ -288,9 +211,14 @@ mod tests {
         assert_eq!(entry.spec, ttl_spec());
         assert_eq!((entry.job_id, entry.api.as_str()), (Some(5), "legacy"));
         assert!(
-            entry.is_for(&account(None)),
-            "no credential recorded: any token's"
+            !entry.is_for(&account(None)),
+            "no credential recorded: it could be any token's, so it is none's"
         );
+        let dry_run = Account {
+            credential: None,
+            ..account(None)
+        };
+        assert!(!entry.is_for(&dry_run));
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod generated;
 mod golden;
 mod hardening;
 mod history;
+mod history_hardening;
 mod import;
 mod input_checks;
 mod lookups;

@@ -331,41 +331,6 @@ fn ctrl_c_mid_operation_lists_what_was_sent_and_resume_sends_the_rest() {
 }
 
 #[test]
-fn resume_refuses_while_the_run_that_started_the_operation_still_sends() {
-    let env = Env::with(Config {
-        progress: Progress::PerPoll {
-            waiting: 100_000,
-            running: 0,
-        },
-        ..Config::default()
-    });
-    let args = [
-        "domain-create",
-        &names(3),
-        "--job-size",
-        "1",
-        "--max-jobs",
-        "1",
-        "--interval",
-        "20ms",
-    ];
-    let child = env.spawn_and_await(&args, "Batch.Detail", 1, Duration::from_secs(10));
-    let refused = env.dpbatch(["resume", "--last"]).run();
-    interrupt(child.id());
-    exits_within(child, Duration::from_secs(10));
-    if cfg!(target_os = "linux") {
-        refused
-            .code(2)
-            .stderr_has("still being sent by dpbatch process");
-        assert_eq!(
-            env.calls("Batch.Domain.Create").len(),
-            1,
-            "nothing sent twice"
-        );
-    }
-}
-
-#[test]
 fn a_timeout_while_waiting_for_a_slot_stops_the_operation_with_exit_5() {
     let env = Env::with(Config {
         progress: Progress::PerPoll {

@@ -4,13 +4,16 @@
 //! the requests instead. An operation that stops early says what it sent, what it may
 //! have sent, and what it did not send, for `resume` (`stop.rs`).
 
+mod sending;
 mod stop;
+
+pub(crate) use sending::Sending;
 
 use super::follow::{check_interval, finish_watch, poll_failure};
 use crate::backend::Backend;
 use crate::cli::SubmitArgs;
 use crate::error::{ApiRefused, Outcome, OutcomeUnknown, RefusalKind};
-use crate::history::{Entry, OperationTag, Part, Plan};
+use crate::history::{Entry, Part};
 use crate::job::{Before, JobSpec, Submitted};
 use crate::output::Progress;
 use crate::resolve::already_at_target;
@@ -86,46 +89,6 @@ fn warn_of_the_hourly_limit(session: &Session, jobs: usize) {
     }
 }
 
-/// A split operation being sent: the tag of its jobs' history lines (the first carries
-/// the plan), and what the stop report and the slots need to know of it.
-pub(crate) struct Sending {
-    pub id: String,
-    pub plan: Option<Plan>,
-    /// How many parts the operation has, for messages.
-    pub parts: usize,
-    /// Its jobs sent by an earlier run (`resume`), unfinished until polled: they hold
-    /// slots of `--max-jobs` too.
-    pub earlier_jobs: Vec<u64>,
-    /// A job of the operation, for `resume` to name it by.
-    pub first_job: Option<u64>,
-}
-
-impl Sending {
-    fn new(job_size: usize, parts: &[Part]) -> Sending {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        Sending {
-            id: format!("{nanos:x}-{}", std::process::id()),
-            plan: Some(Plan {
-                job_size,
-                parts: parts.to_vec(),
-            }),
-            parts: parts.len(),
-            earlier_jobs: Vec::new(),
-            first_job: None,
-        }
-    }
-
-    fn tag(&mut self, part: usize) -> OperationTag {
-        OperationTag {
-            id: self.id.clone(),
-            part,
-            plan: self.plan.take(),
-        }
-    }
-}
-
 /// Sends `parts` (each with its place in the operation) in order and, with `--wait`,
 /// follows the jobs they make.
 pub(crate) fn send(
@@ -146,6 +109,9 @@ pub(crate) fn send(
         return Ok(Outcome::Success);
     }
     let backend = session.backend()?;
+    if let Some(operation) = operation.as_mut() {
+        operation.hold(session);
+    }
     let deadline = deadline(args.timing.timeout.0, &SignalPacer);
     let mut run = Run {
         session,
@@ -170,6 +136,10 @@ pub(crate) fn send(
         }
     }
     run.progress.jobs_sent(parts.len(), parts.len());
+    // Every part is sent: a `resume` now finds nothing to send, and may say so.
+    if let Some(operation) = run.operation.as_mut() {
+        operation.lock = None;
+    }
     if !args.wait {
         return Ok(Outcome::Success);
     }

@@ -1,0 +1,172 @@
+//! A plan read back from the history is untrusted input: anyone who can write the file can
+//! change it. Before `resume` sends a part, the part gets the checks flag input gets, and
+//! the cut the vendor's limits allow.
+
+use super::{Part, Plan};
+use crate::input::domains::check_domain;
+use crate::input::records::check_change;
+use crate::job::{JobSpec, count};
+use crate::split::{MAX_DELETE_JOB_SIZE, MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, size};
+use std::net::Ipv4Addr;
+
+impl Plan {
+    /// `parts` (with their place in this plan) checked and normalised as flag input is,
+    /// or every reason they are not, each naming its part.
+    pub(crate) fn checked(
+        &self,
+        parts: &[(usize, Part)],
+    ) -> Result<Vec<(usize, Part)>, Vec<String>> {
+        if !(1..=MAX_JOB_SIZE).contains(&self.job_size) || self.parts.len() > MAX_JOBS_PER_HOUR {
+            return Err(vec![format!(
+                "the plan is cut into {} of at most {}, which dpbatch never plans",
+                count(self.parts.len(), "part"),
+                count(self.job_size, "record")
+            )]);
+        }
+        let (mut checked, mut errors) = (Vec::new(), Vec::new());
+        for (index, part) in parts {
+            match checked_spec(&part.spec, self.job_size) {
+                Ok(spec) => checked.push((
+                    *index,
+                    Part {
+                        spec,
+                        ..part.clone()
+                    },
+                )),
+                Err(why) => errors.push(format!("part {}: {why}", index + 1)),
+            }
+        }
+        match errors.is_empty() {
+            true => Ok(checked),
+            false => Err(errors),
+        }
+    }
+}
+
+/// One part's spec checked as its command checks flag input, no larger than `job_size`.
+fn checked_spec(spec: &JobSpec, job_size: usize) -> Result<JobSpec, String> {
+    let limit = match spec {
+        JobSpec::RecordDelete { .. } => job_size.min(MAX_DELETE_JOB_SIZE),
+        _ => job_size,
+    };
+    match size(spec) {
+        0 => return Err("it holds nothing to send".to_owned()),
+        n if n > limit => {
+            return Err(format!(
+                "it holds {}, more than the plan's {limit} a job",
+                count(n, "record")
+            ));
+        }
+        _ => {}
+    }
+    Ok(match spec {
+        JobSpec::DomainCreate { domains, value } => JobSpec::DomainCreate {
+            domains: domains
+                .iter()
+                .map(|d| check_domain(d))
+                .collect::<Result<_, _>>()?,
+            value: value.as_deref().map(checked_ip).transpose()?,
+        },
+        JobSpec::RecordCreate {
+            domain_ids,
+            records,
+        } => JobSpec::RecordCreate {
+            domain_ids: domain_ids.clone(),
+            records: records
+                .iter()
+                .map(|r| r.clone().checked())
+                .collect::<Result<_, _>>()?,
+        },
+        JobSpec::RecordModify { record_ids, change } => JobSpec::RecordModify {
+            record_ids: record_ids.clone(),
+            change: check_change(change.field, &change.to, change.value.as_deref(), change.mx)?,
+        },
+        JobSpec::RecordDelete { .. } => spec.clone(),
+    })
+}
+
+/// `domain-create --value`: an IPv4 address.
+fn checked_ip(value: &str) -> Result<String, String> {
+    value
+        .parse::<Ipv4Addr>()
+        .map(|ip| ip.to_string())
+        .map_err(|_| format!("the value `{value}` of `@` and `www` is not an IPv4 address"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::records::RecordSpec;
+
+    fn plan(specs: Vec<JobSpec>) -> Plan {
+        Plan {
+            job_size: 2,
+            parts: specs
+                .into_iter()
+                .map(|spec| Part {
+                    spec,
+                    retry_of: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn numbered(plan: &Plan) -> Vec<(usize, Part)> {
+        plan.parts.iter().cloned().enumerate().collect()
+    }
+
+    fn a_record(value: &str, ttl: u64) -> JobSpec {
+        JobSpec::RecordCreate {
+            domain_ids: vec![7],
+            records: vec![RecordSpec {
+                sub_domain: "www".into(),
+                record_type: "a".into(),
+                record_line: "默认".into(),
+                value: value.into(),
+                ttl,
+                mx: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn parts_are_checked_and_normalised_as_flag_input() {
+        let good = plan(vec![
+            a_record("192.0.2.1", 600),
+            JobSpec::DomainCreate {
+                domains: vec!["A.CN".into()],
+                value: None,
+            },
+        ]);
+        let checked = good.checked(&numbered(&good)).unwrap();
+        let JobSpec::RecordCreate { records, .. } = &checked[0].1.spec else {
+            panic!("{checked:?}");
+        };
+        assert_eq!(records[0].record_type, "A");
+        let JobSpec::DomainCreate { domains, .. } = &checked[1].1.spec else {
+            panic!("{checked:?}");
+        };
+        assert_eq!(domains, &["a.cn"]);
+    }
+
+    #[test]
+    fn a_tampered_part_is_refused_naming_its_value_and_place() {
+        let tampered = plan(vec![
+            a_record("192.0.2.1", 600),
+            a_record("not-an-ip", 0),
+            JobSpec::DomainCreate {
+                domains: vec!["a.cn".into(), "b.cn".into(), "c.cn".into()],
+                value: None,
+            },
+        ]);
+        let errors = tampered.checked(&numbered(&tampered)).unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("part 2: ") && errors[0].contains("`not-an-ip`"));
+        assert!(errors[1].starts_with("part 3: ") && errors[1].contains("3 records"));
+        let huge = Plan {
+            job_size: 50_000,
+            ..tampered
+        };
+        assert!(huge.checked(&[]).is_err(), "a cut dpbatch never makes");
+    }
+}

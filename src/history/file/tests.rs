@@ -1,0 +1,89 @@
+use super::*;
+use crate::history::Entry;
+use crate::job::JobSpec;
+
+fn entry(domain: &str) -> Entry {
+    let spec = JobSpec::DomainCreate {
+        domains: vec![domain.into()],
+        value: None,
+    };
+    let account = crate::history::Account {
+        api: "legacy",
+        endpoint: "https://dnsapi.cn".into(),
+        profile: None,
+        credential: Some("520001".into()),
+    };
+    Entry::new(Some(1), &spec, &account)
+}
+
+#[test]
+fn a_line_cut_short_does_not_swallow_the_next_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::at(&dir.path().join("jobs.jsonl"));
+    history.append(&entry("a.cn")).unwrap();
+    // A crash (or a full disk) mid-write leaves half a line and no line break.
+    let mut file = OpenOptions::new()
+        .append(true)
+        .open(history.path())
+        .unwrap();
+    file.write_all(br#"{"job_id":2,"action":"dom"#).unwrap();
+    history.append(&entry("c.cn")).unwrap();
+    let (entries, skipped) = history.read().unwrap();
+    assert_eq!(entries, [entry("a.cn"), entry("c.cn")]);
+    assert_eq!(skipped.unreadable, 1);
+}
+
+#[test]
+fn a_line_longer_than_the_bound_is_skipped_without_being_held() {
+    let text = format!("short\n{}\nafter\nlast", "x".repeat(100));
+    let mut reader = BufReader::with_capacity(8, text.as_bytes());
+    let mut line = Vec::new();
+    let mut read = Vec::new();
+    while let Some(whole) = next_line(&mut reader, &mut line, 10).unwrap() {
+        read.push((whole, String::from_utf8(line.clone()).unwrap()));
+        assert!(line.len() <= 11);
+    }
+    let expected = [
+        (true, "short"),
+        (false, ""),
+        (true, "after"),
+        (true, "last"),
+    ];
+    let expected: Vec<(bool, String)> = expected.iter().map(|(w, l)| (*w, l.to_string())).collect();
+    assert_eq!(read, expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_history_is_private_and_never_read_or_written_through_a_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::at(&dir.path().join("dpbatch").join("jobs.jsonl"));
+    history.append(&entry("a.cn")).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(history.path()), 0o600);
+    assert_eq!(mode(&dir.path().join("dpbatch")), 0o700);
+
+    let target = dir.path().join("elsewhere");
+    fs::write(&target, "kept\n").unwrap();
+    let linked = History::at(&dir.path().join("linked.jsonl"));
+    std::os::unix::fs::symlink(&target, linked.path()).unwrap();
+    let err = format!("{:#}", linked.append(&entry("b.cn")).unwrap_err());
+    assert!(err.contains("is a symbolic link"), "{err}");
+    let err = format!("{:#}", linked.read().unwrap_err());
+    assert!(err.contains("linked.jsonl is a symbolic link"), "{err}");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "kept\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_history_that_is_no_plain_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::at(&dir.path().join("jobs.jsonl"));
+    fs::create_dir(history.path()).unwrap();
+    let err = format!("{:#}", history.read().unwrap_err());
+    assert!(
+        err.contains("not a plain file") || err.contains("directory"),
+        "{err}"
+    );
+}
