@@ -60,6 +60,7 @@ impl History {
         let mut file = open(&self.path, options().read(true).append(true).create(true))
             .with_context(context)?;
         file.lock().with_context(context)?;
+        make_private(&file).with_context(context)?;
         if !ends_a_line(&mut file).with_context(context)? {
             line.insert(0, b'\n');
         }
@@ -156,6 +157,22 @@ pub(super) fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
     builder
         .create(dir)
         .with_context(|| format!("could not create {}", dir.display()))
+}
+
+/// Takes group and other access from a history an older dpbatch made 0644: `mode` on
+/// open applies only to a file it creates.
+fn make_private(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = file.metadata()?.permissions().mode();
+        if mode & 0o077 != 0 {
+            file.set_permissions(fs::Permissions::from_mode(mode & 0o700))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
 }
 
 /// Whether the file is empty or its last byte ends a line.

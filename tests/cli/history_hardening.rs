@@ -217,6 +217,10 @@ fn the_history_is_made_private() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&path), 0o600, "it lists the account's work");
     assert_eq!(mode(path.parent().unwrap()), 0o700);
+    // One an older dpbatch made readable to all is made private at its next line.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.submit_domains("b.cn");
+    assert_eq!(mode(&path), 0o600, "made private again");
 }
 
 #[cfg(unix)]
