@@ -112,6 +112,10 @@ impl std::error::Error for Interrupted {}
 pub(crate) enum Outcome {
     /// Submitted, or waited and every item is ok (exit 0).
     Success,
+    /// Written, but short of what the server holds: an export that skipped a domain or
+    /// read fewer entries than the server claims (exit 1, like a failure: a backup
+    /// silently incomplete is the worst kind).
+    Incomplete,
     /// The job finished and at least one item failed (exit 4).
     ItemsFailed,
     /// `--timeout` passed while items were still waiting or running (exit 5).
@@ -125,9 +129,10 @@ impl Outcome {
     pub(crate) fn worst(self, other: Outcome) -> Outcome {
         let rank = |o: Outcome| match o {
             Outcome::Success => 0,
-            Outcome::ItemsFailed => 1,
-            Outcome::TimedOut => 2,
-            Outcome::Interrupted => 3,
+            Outcome::Incomplete => 1,
+            Outcome::ItemsFailed => 2,
+            Outcome::TimedOut => 3,
+            Outcome::Interrupted => 4,
         };
         if rank(other) > rank(self) {
             other
@@ -139,6 +144,7 @@ impl Outcome {
     pub(crate) fn exit_code(self) -> u8 {
         match self {
             Outcome::Success => 0,
+            Outcome::Incomplete => 1,
             Outcome::ItemsFailed => 4,
             Outcome::TimedOut => 5,
             Outcome::Interrupted => 130,
@@ -242,6 +248,7 @@ mod tests {
     fn outcomes_map_to_the_spec_table() {
         let codes: Vec<u8> = [
             Outcome::Success,
+            Outcome::Incomplete,
             Outcome::ItemsFailed,
             Outcome::TimedOut,
             Outcome::Interrupted,
@@ -249,7 +256,7 @@ mod tests {
         .iter()
         .map(|o| o.exit_code())
         .collect();
-        assert_eq!(codes, [0, 4, 5, 130]);
+        assert_eq!(codes, [0, 1, 4, 5, 130]);
     }
 
     #[test]

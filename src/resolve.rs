@@ -2,7 +2,7 @@
 //! records to the records it matches. Every name the account does not hold is reported
 //! at once (exit 2), and every ID is sent once.
 
-use crate::backend::Backend;
+use crate::backend::{Backend, Paged};
 use crate::error::usage;
 use crate::input::records::{Change, ChangeField};
 use crate::job::AccountRecord;
@@ -133,6 +133,17 @@ impl Lookups<'_> {
         domains: &[String],
         hosts: &[String],
     ) -> anyhow::Result<Vec<Vec<AccountRecord>>> {
+        let listings = self.listings(backend, domains, hosts)?;
+        Ok(listings.into_iter().map(|paged| paged.entries).collect())
+    }
+
+    /// As [`Lookups::records`], with how each listing fell short of the server's total.
+    pub(crate) fn listings(
+        &self,
+        backend: &dyn Backend,
+        domains: &[String],
+        hosts: &[String],
+    ) -> anyhow::Result<Vec<Paged<AccountRecord>>> {
         let listings = parallel::map(domains, self.workers, |domain| {
             let records = backend.domain_records(domain, hosts);
             (self.looked_up)();

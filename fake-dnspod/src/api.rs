@@ -311,6 +311,7 @@ fn domain_info(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
 /// `type` is taken and not read: every domain of the fake is listed under any type.
 fn domain_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
     let page = Page::of(request, ("6", "7"), state.page_limit)?;
+    let totals = state.totals;
     let keyword = keyword(request);
     let zone = state.zone();
     let matching: Vec<(u64, &Names)> = zone
@@ -332,7 +333,7 @@ fn domain_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
         .collect();
     let all = zone.all_names().count();
     Ok(render::domain_list(
-        (matching.len(), all),
+        (totals.claim(matching.len()), totals.claim(all)),
         &listed,
         page.asked(request),
     ))
@@ -340,7 +341,7 @@ fn domain_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
 
 fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
     let unknown = state.record_list_unknown_domain;
-    let limit = state.page_limit;
+    let (limit, totals) = (state.page_limit, state.totals);
     let zone = state.zone();
     let domain = domain_of(request, zone, unknown)?;
     let page = Page::of(request, ("7", "8"), limit)?;
@@ -361,7 +362,7 @@ fn record_list(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply
     Ok(render::record_list(
         zone,
         domain,
-        (records.len(), matching.len()),
+        (totals.claim(records.len()), totals.claim(matching.len())),
         page.slice(&matching),
         page.asked(request),
     ))

@@ -75,6 +75,7 @@ use std::time::Duration;
 
 pub use fault::Fault;
 pub use http::{Api, Request};
+pub use render::Totals;
 pub use zone::{Domain, Record};
 
 use server::Shared;
@@ -126,6 +127,9 @@ pub struct Config {
     /// The most entries one look-up page lists, whatever it asks for: [`PAGE_LIMIT`], the
     /// vendor's forced page, unless a test of paging wants small accounts to span pages.
     pub page_limit: usize,
+    /// The totals the look-ups claim (Domain.List, Record.List, DescribeDomainList,
+    /// DescribeRecordList): [`Totals::True`] unless a test wants them missing or overstated.
+    pub totals: Totals,
     /// At most this many calls of one action a second; more get the vendor's rate-limit
     /// refusal (`-2`, `RequestLimitExceeded`). `None` (the default): no limit.
     pub calls_per_second: Option<u32>,
@@ -156,6 +160,7 @@ impl Default for Config {
             clock_offset: 0,
             latency: Duration::ZERO,
             page_limit: PAGE_LIMIT,
+            totals: Totals::True,
             calls_per_second: None,
             job_limits: true,
             jobs_per_hour: Some(limits::JOBS_PER_HOUR),
@@ -216,6 +221,7 @@ impl FakeDnspod {
         state.job_created_at = config.job_created_at;
         state.job_limits = limits::JobLimits::new(config.job_limits, config.jobs_per_hour);
         state.page_limit = config.page_limit;
+        state.totals = config.totals;
         if config.seed {
             state.seed();
         }

@@ -32,6 +32,41 @@ pub(crate) fn count(n: usize) -> Json {
     Json::Num(n as u64)
 }
 
+/// The totals the look-ups claim beside their pages. A real server's may be missing, or
+/// larger than what it lists (a list that lost entries): a client must not take a short
+/// listing for the whole account.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Totals {
+    /// The true counts.
+    #[default]
+    True,
+    /// No total at all: only the pages say where the list ends.
+    Missing,
+    /// This many more than the list holds.
+    Overstated(usize),
+}
+
+impl Totals {
+    /// What is claimed for a list of `n` entries; `None`: the field is left out.
+    pub(crate) fn claim(self, n: usize) -> Option<usize> {
+        match self {
+            Totals::True => Some(n),
+            Totals::Missing => None,
+            Totals::Overstated(more) => Some(n + more),
+        }
+    }
+}
+
+/// The fields whose value is there; a total left out is no key at all.
+pub(crate) fn present(fields: Vec<(&'static str, Option<Json>)>) -> Json {
+    Json::Obj(
+        fields
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, value?)))
+            .collect(),
+    )
+}
+
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

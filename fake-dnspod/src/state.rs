@@ -33,6 +33,8 @@ pub(crate) struct State {
     pub(crate) job_limits: JobLimits,
     /// The most entries a look-up lists on one page, whatever it asks for.
     pub(crate) page_limit: usize,
+    /// The totals the look-ups claim.
+    pub(crate) totals: crate::Totals,
     zone: Zone,
     jobs: BTreeMap<u64, Job>,
     next_job: u64,
@@ -48,6 +50,7 @@ impl State {
             job_created_at: None,
             job_limits: JobLimits::new(true, Some(JOBS_PER_HOUR)),
             page_limit: crate::PAGE_LIMIT,
+            totals: crate::Totals::True,
             zone: Zone::new(),
             jobs: BTreeMap::new(),
             next_job: FIRST_JOB,

@@ -1,7 +1,7 @@
 //! A backend in memory for unit tests of the flows: it answers from what a test put in
 //! it and records every call, so a test can say what was asked and how often.
 
-use super::{Backend, CallError, DryRun};
+use super::{Backend, CallError, DryRun, Paged};
 use crate::error::{ApiRefused, RefusalKind};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -59,21 +59,27 @@ impl Backend for MockBackend {
         Ok(names.iter().map(|n| self.domains.get(n).copied()).collect())
     }
 
-    fn all_domains(&self) -> anyhow::Result<Vec<String>> {
+    fn all_domains(&self) -> anyhow::Result<Paged<String>> {
         self.lookups.lock().unwrap().push("all domains".into());
-        Ok(self.domains.keys().cloned().collect())
+        Ok(Paged {
+            entries: self.domains.keys().cloned().collect(),
+            short: None,
+        })
     }
 
     fn domain_records(
         &self,
         domain: &str,
         _hosts: &[String],
-    ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+    ) -> anyhow::Result<Option<Paged<AccountRecord>>> {
         self.lookups
             .lock()
             .unwrap()
             .push(format!("records {domain}"));
-        Ok(self.records.get(domain).cloned())
+        Ok(self.records.get(domain).map(|records| Paged {
+            entries: records.clone(),
+            short: None,
+        }))
     }
 
     fn preview(&self, spec: &JobSpec) -> DryRun {
@@ -122,7 +128,7 @@ impl Backend for std::sync::Arc<MockBackend> {
         self.as_ref().find_domains(names)
     }
 
-    fn all_domains(&self) -> anyhow::Result<Vec<String>> {
+    fn all_domains(&self) -> anyhow::Result<Paged<String>> {
         self.as_ref().all_domains()
     }
 
@@ -130,7 +136,7 @@ impl Backend for std::sync::Arc<MockBackend> {
         &self,
         domain: &str,
         hosts: &[String],
-    ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+    ) -> anyhow::Result<Option<Paged<AccountRecord>>> {
         self.as_ref().domain_records(domain, hosts)
     }
 

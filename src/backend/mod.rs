@@ -15,6 +15,7 @@ pub(crate) mod v3;
 
 pub(crate) use endpoint::Endpoint;
 pub(crate) use http::{CallError, Trace};
+pub(crate) use pager::Paged;
 
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use std::time::Instant;
@@ -32,9 +33,9 @@ pub(crate) trait Backend: Sync {
     /// The domain ID of each name, in order; `None` where the account does not hold it.
     fn find_domains(&self, names: &[String]) -> anyhow::Result<Vec<Option<u64>>>;
 
-    /// The name of every domain of the account, in the order the API lists them, paged
-    /// past every page limit.
-    fn all_domains(&self) -> anyhow::Result<Vec<String>>;
+    /// The name of every domain of the account (as the server spells it, unchecked), in
+    /// the order the API lists them, paged past every page limit.
+    fn all_domains(&self) -> anyhow::Result<Paged<String>>;
 
     /// The records of `domain` (only those of `hosts`, where the API can filter; callers
     /// filter again), each once; `None` when the account does not hold the domain.
@@ -42,7 +43,7 @@ pub(crate) trait Backend: Sync {
         &self,
         domain: &str,
         hosts: &[String],
-    ) -> anyhow::Result<Option<Vec<AccountRecord>>>;
+    ) -> anyhow::Result<Option<Paged<AccountRecord>>>;
 
     /// The request a submit would send, credentials redacted, for `--dry-run`.
     fn preview(&self, spec: &JobSpec) -> DryRun;

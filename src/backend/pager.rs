@@ -1,11 +1,12 @@
 //! The look-ups' strategy, the same on both APIs: names to domain IDs through pages of the
 //! account's domains or one look-up per name, whichever costs fewer requests, and a
-//! domain's records through pages. Paging ends at an empty page, at one that adds nothing
-//! new (a server repeating its page), at the total, or after 1000 pages, whatever total the
-//! server claims. Each backend says how to ask for a page ([`Lister`]).
+//! domain's records through pages. Paging goes on while pages come back full or short of
+//! the total the server claims, and ends at an empty page, at one that adds nothing new (a
+//! server repeating its page), or after 1000 pages; a list that ends short of its total or
+//! at that cap says so ([`Shortfall`]). Each backend says how to ask for a page ([`Lister`]).
 
 use crate::input::domains::ascii_key;
-use crate::job::AccountRecord;
+use crate::job::{AccountRecord, count};
 use crate::parallel;
 use std::collections::{HashMap, HashSet};
 
@@ -14,6 +15,37 @@ pub(crate) const PAGE: u64 = 3000;
 
 /// Paging stops here whatever totals a server claims: 3 million entries.
 const MAX_PAGES: u64 = 1000;
+
+/// A list read page by page, and how it fell short of the whole, if it did.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Paged<T> {
+    pub entries: Vec<T>,
+    pub short: Option<Shortfall>,
+}
+
+/// Why a list read page by page may lack entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shortfall {
+    /// Fewer distinct entries than the total the server claims.
+    Total { listed: u64, claimed: u64 },
+    /// Paging stopped at [`MAX_PAGES`] with pages still coming.
+    PageCap,
+}
+
+impl Shortfall {
+    /// What fell short, for a list of `noun`s (`record`, `domain`).
+    pub(crate) fn describe(self, noun: &str) -> String {
+        match self {
+            Shortfall::Total { listed, claimed } => format!(
+                "the server listed {} of the {claimed} it claims",
+                count(listed as usize, noun)
+            ),
+            Shortfall::PageCap => {
+                format!("paging stopped after {MAX_PAGES} pages of {noun}s, with more to come")
+            }
+        }
+    }
+}
 
 /// A page of the account's domains.
 pub(crate) struct DomainPage {
@@ -126,7 +158,7 @@ pub(crate) fn domain_records(
     lister: &impl Lister,
     domain: &str,
     hosts: &[String],
-) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+) -> anyhow::Result<Option<Paged<AccountRecord>>> {
     let host = match hosts {
         [host] => Some(host.as_str()),
         _ => None,
@@ -141,10 +173,11 @@ pub(crate) fn domain_records(
 }
 
 /// The name of every domain of the account, in the order the API lists them: the
-/// Unicode form of internationalised names, as [`check_domain`] gives them.
+/// Unicode form of internationalised names, as [`check_domain`] gives them. The names are
+/// the server's, unchecked.
 ///
 /// [`check_domain`]: crate::input::domains::check_domain
-pub(crate) fn all_domains(lister: &impl Lister) -> anyhow::Result<Vec<String>> {
+pub(crate) fn all_domains(lister: &impl Lister) -> anyhow::Result<Paged<String>> {
     let listed = every_page(
         |offset| {
             // `None`: the account holds no domains, an empty list.
@@ -155,40 +188,55 @@ pub(crate) fn all_domains(lister: &impl Lister) -> anyhow::Result<Vec<String>> {
         },
         |(id, _)| *id,
     )?
-    .unwrap_or_default();
-    listed
-        .into_iter()
-        .map(|(id, key)| match key {
-            Some(key) => Ok(idna::domain_to_unicode(&key).0),
-            None => Err(anyhow::anyhow!(
-                "the account's domain list has a domain without a name (ID {id})"
-            )),
-        })
-        .collect()
+    .unwrap_or(Paged {
+        entries: Vec::new(),
+        short: None,
+    });
+    let names = listed.entries.into_iter().map(|(id, key)| match key {
+        Some(key) => Ok(idna::domain_to_unicode(&key).0),
+        None => Err(anyhow::anyhow!(
+            "the account's domain list has a domain without a name (ID {id})"
+        )),
+    });
+    Ok(Paged {
+        entries: names.collect::<anyhow::Result<_>>()?,
+        short: listed.short,
+    })
 }
 
-/// The entries of a list asked for from offset 0 on, each (by `id`) once. Paging ends at
-/// an empty page, at one that adds nothing new, at the total, or at [`MAX_PAGES`];
-/// `None` when `page` says the list is not there.
+/// The entries of a list asked for from offset 0 on, each (by `id`) once. Paging goes on
+/// while a page adds something new and is full or leaves the total unreached; `None` when
+/// `page` says the list is not there.
 fn every_page<T>(
     page: impl Fn(u64) -> anyhow::Result<Option<(Vec<T>, Option<u64>)>>,
     id: impl Fn(&T) -> u64,
-) -> anyhow::Result<Option<Vec<T>>> {
+) -> anyhow::Result<Option<Paged<T>>> {
     let mut listed = HashSet::new();
     let mut entries = Vec::new();
-    let mut offset = 0;
+    let (mut offset, mut claimed) = (0, None);
     for _ in 0..MAX_PAGES {
         let Some((page, total)) = page(offset)? else {
             return Ok(None);
         };
+        // A full page may have a next one, whatever the total says (or when it says nothing).
+        let full = page.len() as u64 >= PAGE;
         offset += page.len() as u64;
+        claimed = total.or(claimed);
         let before = listed.len();
         entries.extend(page.into_iter().filter(|entry| listed.insert(id(entry))));
-        if listed.len() == before || offset >= total.unwrap_or(offset) {
-            break;
+        let more = full || claimed.is_some_and(|total| offset < total);
+        if listed.len() == before || !more {
+            let listed = entries.len() as u64;
+            let short = claimed
+                .filter(|&claimed| listed < claimed)
+                .map(|claimed| Shortfall::Total { listed, claimed });
+            return Ok(Some(Paged { entries, short }));
         }
     }
-    Ok(Some(entries))
+    Ok(Some(Paged {
+        entries,
+        short: Some(Shortfall::PageCap),
+    }))
 }
 
 #[cfg(test)]
@@ -211,5 +259,87 @@ mod tests {
             Some("a.cn"),
             "an empty punycode"
         );
+    }
+
+    /// A list of `n` entries served `size` a page, claiming `total`, read to its end.
+    fn read(n: u64, size: u64, total: Option<u64>) -> (Paged<u64>, u64) {
+        let asked = std::cell::Cell::new(0);
+        let paged = every_page(
+            |offset| {
+                asked.set(asked.get() + 1);
+                let page: Vec<u64> = (offset..n).take(size as usize).collect();
+                Ok(Some((page, total)))
+            },
+            |id| *id,
+        )
+        .unwrap()
+        .unwrap();
+        (paged, asked.get())
+    }
+
+    #[test]
+    fn full_pages_are_followed_without_a_total_and_past_an_understated_one() {
+        let (paged, pages) = read(PAGE + 1, PAGE, None);
+        assert_eq!(
+            (paged.entries.len() as u64, paged.short, pages),
+            (PAGE + 1, None, 2)
+        );
+        let (paged, pages) = read(2 * PAGE + 5, PAGE, Some(10));
+        assert_eq!(
+            (paged.entries.len() as u64, paged.short, pages),
+            (2 * PAGE + 5, None, 3)
+        );
+        // A short page without a total ends the list.
+        let (paged, pages) = read(5, 2, None);
+        assert_eq!((paged.entries.len(), pages), (2, 1));
+    }
+
+    #[test]
+    fn short_pages_are_followed_to_the_total_and_a_list_short_of_it_says_so() {
+        let (paged, pages) = read(5, 2, Some(5));
+        assert_eq!(
+            (paged.entries, paged.short, pages),
+            (vec![0, 1, 2, 3, 4], None, 3)
+        );
+        let (paged, _) = read(5, 2, Some(7));
+        assert_eq!(
+            paged.short,
+            Some(Shortfall::Total {
+                listed: 5,
+                claimed: 7
+            })
+        );
+        assert_eq!(
+            paged.short.unwrap().describe("record"),
+            "the server listed 5 records of the 7 it claims"
+        );
+    }
+
+    #[test]
+    fn a_server_repeating_its_page_counts_each_entry_once_and_falls_short() {
+        let paged = every_page(|_| Ok(Some((vec![1, 2], Some(4)))), |id| *id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(paged.entries, [1, 2]);
+        assert_eq!(
+            paged.short,
+            Some(Shortfall::Total {
+                listed: 2,
+                claimed: 4
+            })
+        );
+    }
+
+    #[test]
+    fn paging_stops_at_the_cap_and_says_so() {
+        let (paged, pages) = read(MAX_PAGES * 2 + 1, 2, Some(MAX_PAGES * 2 + 1));
+        assert_eq!(
+            (paged.entries.len() as u64, pages),
+            (MAX_PAGES * 2, MAX_PAGES)
+        );
+        assert_eq!(paged.short, Some(Shortfall::PageCap));
+        // The last page allowed ending the list is no shortfall.
+        let (paged, _) = read(MAX_PAGES * 2, 2, Some(MAX_PAGES * 2));
+        assert_eq!(paged.short, None);
     }
 }

@@ -1,16 +1,21 @@
 //! `export`: the records of the domains named (or of every domain of the account), looked
 //! up side by side, then written as JSON Lines, CSV or zone files. Nothing is written
-//! before every domain has been found and listed.
+//! before every domain has been found and listed. What the server lists is untrusted: a
+//! domain name that is not one is skipped, and a listing short of the server's own total
+//! is written with a warning and exit 1, never passed off as the whole.
 
 use super::create::NAMES_HINT;
+use crate::backend::Paged;
 use crate::cli::ExportArgs;
 use crate::error::{Outcome, usage};
-use crate::export::{self, Format, Listing, zone};
-use crate::input::domains;
+use crate::escape::visible;
+use crate::export::{self, Format, Listing, files, zone};
+use crate::input::domains::{self, ascii_key};
 use crate::job::count;
+use crate::output::Output;
 use crate::resolve::Lookups;
 use crate::session::Session;
-use anyhow::Context;
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -29,9 +34,10 @@ pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome
         )?),
     };
     let backend = session.backend()?;
+    let mut gaps = Gaps::new(&session.output);
     let domains = match named {
         Some(names) => names,
-        None => backend.all_domains()?,
+        None => account_domains(backend.all_domains()?, &mut gaps),
     };
     let progress = session.output.lookup_progress(domains.len());
     let lookups = Lookups {
@@ -39,30 +45,119 @@ pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome
         looked_up: &|| progress.tick(),
         unknown_means: "written",
     };
-    let records = lookups.records(backend, &domains, &[])?;
+    let listed = lookups.listings(backend, &domains, &[])?;
     drop(progress);
     let listings: Vec<Listing> = domains
         .into_iter()
-        .zip(records)
-        .map(|(domain, records)| Listing { domain, records })
+        .zip(listed)
+        .map(|(domain, paged)| {
+            if let Some(short) = paged.short {
+                gaps.warn(&format!("{domain}: {}", short.describe("record")));
+            }
+            Listing {
+                domain,
+                records: paged.entries,
+            }
+        })
         .collect();
-    let place = write(session, &listings, args.format, args.out.as_deref())?;
-    let records = listings.iter().map(|l| l.records.len()).sum();
-    session.output.note(&format!(
-        "exported {} of {} to {place}",
-        count(records, "record"),
-        count(listings.len(), "domain")
-    ));
-    Ok(Outcome::Success)
+    if args.format == Format::Csv {
+        warn_of_formulas(&session.output, &listings);
+    }
+    let written = write(session, &listings, args.format, args.out.as_deref())?;
+    session.output.note(&summary(&listings, &written));
+    Ok(gaps.outcome())
 }
 
-/// Writes the listings where `--out` says; returns where, for the closing note.
+/// What an export lacks, each warned of as it is found; any makes the run exit 1.
+struct Gaps<'a> {
+    output: &'a Output,
+    found: usize,
+}
+
+impl<'a> Gaps<'a> {
+    fn new(output: &'a Output) -> Gaps<'a> {
+        Gaps { output, found: 0 }
+    }
+
+    /// Warns of a gap; server text in `message` is escaped with the rest.
+    fn warn(&mut self, message: &str) {
+        self.found += 1;
+        self.output.warn(&visible(message));
+    }
+
+    fn outcome(self) -> Outcome {
+        if self.found == 0 {
+            return Outcome::Success;
+        }
+        self.output.warn(&format!(
+            "the export is incomplete: it lacks what the {} above name{}",
+            count(self.found, "warning"),
+            if self.found == 1 { "s" } else { "" }
+        ));
+        Outcome::Incomplete
+    }
+}
+
+/// The account's domains whose names are domain names, checked as typed names are (a name
+/// from the server becomes a file name and a zone's `$ORIGIN`); a bad or repeated one is
+/// skipped, its records not asked for.
+fn account_domains(listed: Paged<String>, gaps: &mut Gaps) -> Vec<String> {
+    if let Some(short) = listed.short {
+        gaps.warn(&format!("the account: {}", short.describe("domain")));
+    }
+    let mut seen = HashSet::new();
+    let mut checked = Vec::with_capacity(listed.entries.len());
+    for raw in listed.entries {
+        match domains::check_domain(&raw) {
+            Ok(name) if seen.insert(ascii_key(&name).into_owned()) => checked.push(name),
+            Ok(name) => gaps.warn(&format!("skipped `{name}`: the server listed it twice")),
+            Err(why) => gaps.warn(&format!("skipped a domain the server listed: {why}")),
+        }
+    }
+    checked
+}
+
+/// A spreadsheet may run a cell that starts like a formula; the file keeps the exact
+/// value (it is read back by `--records-file`), so the user is told once.
+fn warn_of_formulas(output: &Output, listings: &[Listing]) {
+    let cells = export::formula_like_cells(listings);
+    if cells > 0 {
+        output.warn(&format!(
+            "{} begin with =, +, -, @, a tab or a carriage return, which a spreadsheet may run as a formula; they are written exactly (README: \"Opening a CSV export in a spreadsheet\")",
+            count(cells, "cell")
+        ));
+    }
+}
+
+/// Where the records went, and how many of them as comments of a zone file.
+struct Written {
+    place: String,
+    comments: usize,
+}
+
+/// `exported 12 records, 2 as comments, of 4 domains to zones`.
+fn summary(listings: &[Listing], written: &Written) -> String {
+    let records = listings.iter().map(|l| l.records.len()).sum();
+    let comments = match written.comments {
+        0 => String::new(),
+        1 => ", 1 as a comment,".to_owned(),
+        n => format!(", {n} as comments,"),
+    };
+    format!(
+        "exported {}{comments} of {} to {}",
+        count(records, "record"),
+        count(listings.len(), "domain"),
+        written.place
+    )
+}
+
+/// Writes the listings where `--out` says.
 fn write(
     session: &Session,
     listings: &[Listing],
     format: Format,
     out: Option<&Path>,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<Written> {
     let rows = |for_terminal: bool| {
         let mut bytes = Vec::new();
         match format {
@@ -71,39 +166,30 @@ fn write(
         }
         .map(|()| bytes)
     };
-    match (format, out) {
-        (Format::Zone, Some(dir)) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("could not create the directory {}", dir.display()))?;
-            for listing in listings {
-                let mut bytes = Vec::new();
-                zone::write(&mut bytes, listing)?;
-                write_file(&dir.join(zone::file_name(&listing.domain)), &bytes)?;
-            }
-            Ok(dir.display().to_string())
-        }
+    let (place, comments) = match (format, out) {
+        (Format::Zone, Some(dir)) => (dir.display().to_string(), write_zones(dir, listings)?),
         (_, Some(file)) => {
-            write_file(file, &rows(false)?)?;
-            Ok(file.display().to_string())
+            files::write_file(file, &rows(false)?)?;
+            (file.display().to_string(), 0)
         }
         (_, None) => {
-            session
-                .output
-                .raw(&rows(std::io::stdout().is_terminal())?)?;
-            Ok("stdout".to_owned())
+            let terminal = std::io::stdout().is_terminal();
+            session.output.raw(&rows(terminal)?)?;
+            ("stdout".to_owned(), 0)
         }
-    }
+    };
+    Ok(Written { place, comments })
 }
 
-/// Writes a whole file through a temporary one beside it, so an earlier export at that
-/// path is never left half overwritten.
-fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}.dpbatch-tmp"));
-    std::fs::write(&temporary, bytes)
-        .and_then(|()| std::fs::rename(&temporary, path))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&temporary);
-        })
-        .with_context(|| format!("could not write {}", path.display()))
+/// One zone file a domain inside `dir`; returns how many records became comments.
+fn write_zones(dir: &Path, listings: &[Listing]) -> anyhow::Result<usize> {
+    files::create_dir(dir)?;
+    let mut comments = 0;
+    for listing in listings {
+        let path = files::inside(dir, &zone::file_name(&listing.domain))?;
+        let mut bytes = Vec::new();
+        comments += zone::write(&mut bytes, listing)?;
+        files::write_file(&path, &bytes)?;
+    }
+    Ok(comments)
 }

@@ -1,6 +1,7 @@
 //! `dpbatch export`'s formats: the records of each domain as JSON Lines or CSV rows (the
 //! keys of the selection JSON plus `remark`), or as BIND zone files ([`zone`]).
 
+pub(crate) mod files;
 pub(crate) mod zone;
 
 use crate::escape::{JsonEscapes, visible};
@@ -146,6 +147,16 @@ pub(crate) fn write_csv(
         csv.write_record(cells.iter().map(|cell| cell.as_bytes()))?;
     }
     csv.flush()
+}
+
+/// How many cells of the CSV rows begin as a spreadsheet formula does (`=`, `+`, `-`,
+/// `@`, a tab or a carriage return). The apex's lone `@` is in nearly every export and
+/// starts no formula, so it does not count.
+pub(crate) fn formula_like_cells(listings: &[Listing]) -> usize {
+    let formula = |cell: &String| cell != "@" && cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    rows(listings)
+        .map(|row| row.cells().iter().filter(|cell| formula(cell)).count())
+        .sum()
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 //! bytes. What a zone file cannot hold as a record (another line than the default one, a
 //! paused record, DNSPod's URL forwarding, a value that would break the syntax) is
 //! written as a comment that says why, so the file loads and nothing is silently lost.
-//! DNSPod manages the SOA, so there is none.
+//! Names and types come from the server: one that is not a plain token (white space, a
+//! leading `$`, a hidden character) is a comment too, so it can never become a directive
+//! such as `$INCLUDE`. DNSPod manages the SOA, so there is none.
 
 use super::Listing;
 use crate::escape::{hidden, visible};
@@ -21,8 +23,8 @@ pub(crate) fn file_name(domain: &str) -> String {
     format!("{}.zone", ascii_key(domain))
 }
 
-/// The zone file of one domain.
-pub(crate) fn write(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
+/// The zone file of one domain; returns how many of its records are comments.
+pub(crate) fn write(out: &mut dyn Write, listing: &Listing) -> io::Result<usize> {
     let ttl = usual_ttl(&listing.records);
     writeln!(
         out,
@@ -32,13 +34,17 @@ pub(crate) fn write(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     )?;
     writeln!(out, "$ORIGIN {}.", ascii_key(&listing.domain))?;
     writeln!(out, "$TTL {ttl}")?;
+    let mut comments = 0;
     for record in &listing.records {
         match entry(record, ttl) {
             Ok(line) => writeln!(out, "{line}")?,
-            Err((why, line)) => writeln!(out, "; {why}: {}", visible(&line))?,
+            Err((why, line)) => {
+                comments += 1;
+                writeln!(out, "; {why}: {}", visible(&line))?;
+            }
         }
     }
-    Ok(())
+    Ok(comments)
 }
 
 /// The TTL most of the records have, for `$TTL`; records with another say theirs.
@@ -67,23 +73,44 @@ fn entry(record: &AccountRecord, usual_ttl: u64) -> Result<String, (String, Stri
     line.push_str(&format!(" IN {record_type} "));
     let rdata = rdata(record_type, value, record.mx);
     line.push_str(rdata.as_deref().unwrap_or(value));
-    let on_line = record.line.as_deref().unwrap_or(DEFAULT_LINE);
-    let why = match rdata {
-        Err(why) => Some(why.to_owned()),
-        Ok(_) if !fits_syntax(owner) || owner.contains('"') => {
-            Some("a host name zone files cannot hold".to_owned())
-        }
-        Ok(_) if !record.enabled && on_line != DEFAULT_LINE => {
-            Some(format!("paused, and on line {on_line}"))
-        }
-        Ok(_) if !record.enabled => Some("paused".to_owned()),
-        Ok(_) if on_line != DEFAULT_LINE => Some(format!("on line {on_line}")),
-        Ok(_) => None,
-    };
-    match why {
+    match why_a_comment(record, owner, record_type, rdata.err()) {
         Some(why) => Err((why, line)),
         None => Ok(line),
     }
+}
+
+/// Why the record cannot be a line of the zone file, if it cannot: the reasons of its
+/// syntax first, then those of DNSPod's (lines, paused records).
+fn why_a_comment(
+    record: &AccountRecord,
+    owner: &str,
+    record_type: &str,
+    rdata_error: Option<&str>,
+) -> Option<String> {
+    let on_line = record.line.as_deref().unwrap_or(DEFAULT_LINE);
+    if !is_token(owner, |c| {
+        c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '*' | '@')
+    }) {
+        return Some("a host name zone files cannot hold".to_owned());
+    }
+    if !is_token(record_type, |c| c.is_ascii_alphanumeric()) {
+        return Some("a record type zone files cannot hold".to_owned());
+    }
+    Some(match rdata_error {
+        Some(why) => why.to_owned(),
+        None if !record.enabled && on_line != DEFAULT_LINE => {
+            format!("paused, and on line {on_line}")
+        }
+        None if !record.enabled => "paused".to_owned(),
+        None if on_line != DEFAULT_LINE => format!("on line {on_line}"),
+        None => return None,
+    })
+}
+
+/// A name or type as a zone file reads it: one token of only these characters, which
+/// cannot start a directive (`$`), a comment, a quoted string or an escape.
+fn is_token(text: &str, allowed: impl Fn(char) -> bool) -> bool {
+    !text.is_empty() && text.chars().all(allowed)
 }
 
 /// The record's data as the zone file spells it, or why it cannot be written.
@@ -114,12 +141,22 @@ fn rdata(record_type: &str, value: &str, mx: Option<u64>) -> Result<String, &'st
     })
 }
 
-/// Text that stays one token group of a zone file line: no hidden characters, no
-/// comment, no parentheses.
+/// Text that stays the data of one zone file line: no hidden characters, and outside
+/// quoted strings no comment and no parentheses (a CAA value may quote `;`, RFC 8657);
+/// every quoted string closed.
 fn fits_syntax(text: &str) -> bool {
-    !text
-        .chars()
-        .any(|c| hidden(c) || matches!(c, ';' | '(' | ')'))
+    let (mut quoted, mut escaped) = (false, false);
+    for c in text.chars() {
+        match c {
+            c if hidden(c) => return false,
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            ';' | '(' | ')' if !quoted => return false,
+            _ => {}
+        }
+    }
+    !quoted
 }
 
 /// A host name with its trailing dot: DNSPod reads `mx.a.cn` as absolute, a zone file
@@ -263,5 +300,50 @@ mod tests {
         );
         let text = zone(vec![record(1, "@", "TXT", "v=spf1 -all; x")]);
         assert!(text.ends_with("@ IN TXT \"v=spf1 -all; x\"\n"), "{text}");
+    }
+
+    #[test]
+    fn quoted_semicolons_and_parentheses_are_data_and_unquoted_ones_are_not() {
+        assert!(fits_syntax(
+            r#"0 issue "ca.example; accounturi=https://ca.example/a(1)""#
+        ));
+        assert!(fits_syntax(r#"0 iodef "mailto:a\"b;c@example.com""#));
+        for value in [
+            r#"0 issue "ca.example" ; x"#,
+            r#"0 issue "ca.example"#,
+            r#"0 issue "ca.example\""#,
+            "1 (2)",
+            "a\nb",
+        ] {
+            assert!(!fits_syntax(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn names_and_types_that_are_not_plain_tokens_are_counted_comments() {
+        let listing = Listing {
+            domain: "a.cn".into(),
+            records: vec![
+                record(1, "$GENERATE 1-9 x", "A", "192.0.2.1"),
+                record(2, "_dmarc", "TXT", "v=DMARC1"),
+                record(3, "*.shop", "A", "192.0.2.3"),
+                record(4, "x", "", "192.0.2.4"),
+                record(5, "", "A", "192.0.2.5"),
+            ],
+        };
+        let mut out = Vec::new();
+        assert_eq!(write(&mut out, &listing).unwrap(), 3);
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().skip(3).collect();
+        assert_eq!(
+            lines,
+            [
+                "; a host name zone files cannot hold: $GENERATE 1-9 x IN A 192.0.2.1",
+                "_dmarc IN TXT \"v=DMARC1\"",
+                "*.shop IN A 192.0.2.3",
+                "; a record type zone files cannot hold: x IN  192.0.2.4",
+                "; a host name zone files cannot hold:  IN A 192.0.2.5",
+            ]
+        );
     }
 }

@@ -151,7 +151,12 @@ fn round_trip(write: impl Fn(&mut Vec<u8>, &[Listing]), name: &str) -> Vec<Recor
 fn what_export_writes_imports_as_the_same_records_in_every_format() {
     let jsonl = round_trip(|out, l| write_jsonl(out, l).unwrap(), "a.jsonl");
     let csv = round_trip(|out, l| write_csv(out, l, false).unwrap(), "a.csv");
-    let zone = round_trip(|out, l| zone_file::write(out, &l[0]).unwrap(), "a.zone");
+    let zone = round_trip(
+        |out, l| {
+            zone_file::write(out, &l[0]).unwrap();
+        },
+        "a.zone",
+    );
     assert_eq!(jsonl, csv);
     assert_eq!(jsonl, zone);
     assert_eq!(jsonl[2].value, format!("v=\"x\", {}", "y".repeat(400)));

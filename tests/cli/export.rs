@@ -152,7 +152,8 @@ fn zone_files_are_one_per_domain_with_relative_names_and_comments_for_what_bind_
             "--out",
             dir.to_str().unwrap(),
         ]);
-        run.code(0).stderr_has("exported 12 records of 4 domains");
+        run.code(0)
+            .stderr_has("exported 12 records, 2 as comments, of 4 domains");
         let mut files: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

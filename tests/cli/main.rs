@@ -5,6 +5,7 @@ mod support;
 mod both_apis;
 mod config;
 mod export;
+mod export_hardening;
 mod faults;
 mod generated;
 mod golden;

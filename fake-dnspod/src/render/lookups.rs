@@ -2,7 +2,7 @@
 //! a client meets them all: totals that are numbers on one page and strings on the next,
 //! records with and without `line_id`, `weight` null or a number, `hold` on NS records.
 
-use super::{Field, GRADE, Json, count, text};
+use super::{Field, GRADE, Json, count, present, text};
 use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, Names, Record, Zone, host};
 
 /// The account's login, shown as every domain's owner.
@@ -39,14 +39,16 @@ pub(crate) fn domain_info(id: u64, names: &Names, records: usize) -> Vec<Field> 
 
 /// Domain.List's totals: numbers but `share_total` a string on the first page (as in
 /// 2017), the other way round on later pages (as since 2019). `total` counts the domains
-/// matching, `all` the account's.
-fn domain_totals(total: usize, all: usize, first_page: bool) -> Json {
-    let number = |n: usize| {
-        if first_page {
-            count(n)
-        } else {
-            text(n.to_string())
-        }
+/// matching, `all` the account's; a total the fake leaves out ([`crate::Totals`]) is `None`.
+fn domain_totals(total: Option<usize>, all: Option<usize>, first_page: bool) -> Json {
+    let number = |n: Option<usize>| {
+        n.map(|n| {
+            if first_page {
+                count(n)
+            } else {
+                text(n.to_string())
+            }
+        })
     };
     let share = if first_page { text("0") } else { count(0) };
     // The fake has no shared, marked, paused or VIP domains.
@@ -54,17 +56,17 @@ fn domain_totals(total: usize, all: usize, first_page: bool) -> Json {
         ("domain_total", number(total)),
         ("all_total", number(all)),
         ("mine_total", number(all)),
-        ("share_total", share),
+        ("share_total", Some(share)),
     ];
     info.extend(
-        ["vip_total", "ismark_total", "pause_total", "error_total"].map(|k| (k, number(0))),
+        ["vip_total", "ismark_total", "pause_total", "error_total"].map(|k| (k, number(Some(0)))),
     );
-    Json::Obj(info)
+    present(info)
 }
 
 /// Domain.List's fields: each domain's `id` a number, `ttl` and `records` strings.
 pub(crate) fn domain_list(
-    (total, all): (usize, usize),
+    (total, all): (Option<usize>, Option<usize>),
     page: &[(u64, &Names, usize)],
     asked: Asked,
 ) -> Vec<Field> {
@@ -91,11 +93,11 @@ pub(crate) fn domain_list(
 /// Record.List's fields: the domain's `id` a string when asked by name and a number when
 /// asked by ID, its `ttl` a number. The counts (the domain's records, those matching) are
 /// strings with `records_num` on the first page, and `record_total` a number on later
-/// pages, as in 2014.
+/// pages, as in 2014; a count the fake leaves out ([`crate::Totals`]) is `None`.
 pub(crate) fn record_list(
     zone: &Zone,
     (id, names): (u64, &Names),
-    (records, matching): (usize, usize),
+    (records, matching): (Option<usize>, Option<usize>),
     page: &[&Record],
     asked: Asked,
 ) -> Vec<Field> {
@@ -113,17 +115,18 @@ pub(crate) fn record_list(
         ("grade", text(GRADE)),
         ("ttl", Json::Num(DEFAULT_TTL.into())),
     ]);
-    let mut info = vec![("sub_domains", text(records.to_string()))];
+    let string = |n: Option<usize>| n.map(|n| text(n.to_string()));
+    let mut info = vec![("sub_domains", string(records))];
     if asked.first_page {
-        info.push(("record_total", text(matching.to_string())));
-        info.push(("records_num", text(matching.to_string())));
+        info.push(("record_total", string(matching)));
+        info.push(("records_num", string(matching)));
     } else {
-        info.push(("record_total", count(matching)));
+        info.push(("record_total", matching.map(count)));
     }
     let listed = page.iter().map(|r| listed_record(zone, r));
     vec![
         ("domain", domain),
-        ("info", Json::Obj(info)),
+        ("info", present(info)),
         ("records", Json::Arr(listed.collect())),
     ]
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::params::Params;
 use super::{Answer, Caller, Refusal};
-use crate::render::{Json, count, text};
+use crate::render::{Json, count, present, text};
 use crate::state::State;
 use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, Names, Record, Zone, host};
 
@@ -106,7 +106,7 @@ pub(super) fn domain(params: &Params, state: &mut State, _: &Caller) -> Answer {
 
 pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Answer {
     let keyword = params.string("Keyword")?.map(str::to_lowercase);
-    let forced = state.page_limit;
+    let (forced, totals) = (state.page_limit, state.totals);
     let zone = state.zone();
     let matching: Vec<(u64, &Names)> = zone
         .all_names()
@@ -124,13 +124,15 @@ pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Ans
     for record in zone.records() {
         *records.entry(record.domain_id).or_default() += 1;
     }
-    let all = zone.all_names().count();
-    let mut totals = vec![
-        ("DomainTotal", count(matching.len())),
-        ("AllTotal", count(all)),
-        ("MineTotal", count(all)),
+    let all = totals.claim(zone.all_names().count());
+    let mut counts = vec![
+        ("DomainTotal", totals.claim(matching.len()).map(count)),
+        ("AllTotal", all.map(count)),
+        ("MineTotal", all.map(count)),
     ];
-    totals.extend(["ShareTotal", "VipTotal", "PauseTotal", "ErrorTotal"].map(|k| (k, count(0))));
+    counts.extend(
+        ["ShareTotal", "VipTotal", "PauseTotal", "ErrorTotal"].map(|k| (k, Some(count(0)))),
+    );
     let items = listed.iter().map(|&(id, names)| {
         Json::Obj(vec![
             ("DomainId", Json::Num(id)),
@@ -147,13 +149,13 @@ pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Ans
         ])
     });
     Ok(vec![
-        ("DomainCountInfo", Json::Obj(totals)),
+        ("DomainCountInfo", present(counts)),
         ("DomainList", Json::Arr(items.collect())),
     ])
 }
 
 pub(super) fn record_list(params: &Params, state: &mut State, _: &Caller) -> Answer {
-    let forced = state.page_limit;
+    let (forced, totals) = (state.page_limit, state.totals);
     let zone = state.zone();
     let (domain_id, _) = domain_of(params, zone)?;
     // `SubDomain` wins over `Subdomain`.
@@ -189,10 +191,11 @@ pub(super) fn record_list(params: &Params, state: &mut State, _: &Caller) -> Ans
         ));
     }
     let listed = page(params, &matching, (RECORD_PAGE, MAX_RECORD_PAGE), forced)?;
-    let info = Json::Obj(vec![
-        ("SubdomainCount", count(matching.len())),
-        ("ListCount", count(listed.len())),
-        ("TotalCount", count(matching.len())),
+    let claimed = totals.claim(matching.len());
+    let info = present(vec![
+        ("SubdomainCount", claimed.map(count)),
+        ("ListCount", Some(count(listed.len()))),
+        ("TotalCount", claimed.map(count)),
     ]);
     let items = listed.iter().map(|r| listed_record(zone, r));
     Ok(vec![

@@ -378,3 +378,46 @@ fn look_ups_see_what_finished_jobs_did() {
         (&json!("0"), &json!("disabled"))
     );
 }
+
+#[test]
+fn totals_can_be_left_out_or_overstated_while_the_pages_stay_true() {
+    let totals = |totals| {
+        let server = FakeDnspod::start_with(Config {
+            totals,
+            ..Config::default()
+        });
+        let id = server.add_domain("a.cn");
+        server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        let domains = ok(&server, "Domain.List", &[]);
+        let records = ok(&server, "Record.List", &[("domain", "a.cn")]);
+        let later = ok(
+            &server,
+            "Record.List",
+            &[("domain", "a.cn"), ("offset", "1")],
+        );
+        assert_eq!(names(&domains, "domains"), ["a.cn"]);
+        assert_eq!(names(&records, "records"), ["www"]);
+        let info = |answer: &Value, key: &str| answer["info"][key].clone();
+        [
+            info(&domains, "domain_total"),
+            info(&domains, "all_total"),
+            info(&records, "record_total"),
+            info(&records, "records_num"),
+            info(&later, "record_total"),
+        ]
+    };
+    assert_eq!(
+        totals(fake_dnspod::Totals::Missing),
+        [
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null
+        ]
+    );
+    assert_eq!(
+        totals(fake_dnspod::Totals::Overstated(4)),
+        [json!(5), json!(5), json!("5"), json!("5"), json!(5)]
+    );
+}

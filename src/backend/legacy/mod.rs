@@ -8,7 +8,7 @@ mod paging;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
+use super::{Backend, CallError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
 use crate::input::records::{Change, ChangeField, RecordSpec};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
@@ -108,7 +108,7 @@ impl Backend for LegacyBackend {
         pager::find_domains(client, names, self.lookup_jobs)
     }
 
-    fn all_domains(&self) -> anyhow::Result<Vec<String>> {
+    fn all_domains(&self) -> anyhow::Result<Paged<String>> {
         pager::all_domains(self.client().map_err(CallError::into_error)?)
     }
 
@@ -116,7 +116,7 @@ impl Backend for LegacyBackend {
         &self,
         domain: &str,
         hosts: &[String],
-    ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+    ) -> anyhow::Result<Option<Paged<AccountRecord>>> {
         pager::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
     }
 

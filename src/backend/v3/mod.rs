@@ -12,7 +12,7 @@ pub(crate) mod sign;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::{Backend, CallError, DryRun, Endpoint, Lang, Trace};
+use super::{Backend, CallError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::mask_secret_id;
@@ -153,7 +153,7 @@ impl Backend for V3Backend {
         pager::find_domains(client, names, self.lookup_jobs)
     }
 
-    fn all_domains(&self) -> anyhow::Result<Vec<String>> {
+    fn all_domains(&self) -> anyhow::Result<Paged<String>> {
         pager::all_domains(self.client().map_err(CallError::into_error)?)
     }
 
@@ -161,7 +161,7 @@ impl Backend for V3Backend {
         &self,
         domain: &str,
         hosts: &[String],
-    ) -> anyhow::Result<Option<Vec<AccountRecord>>> {
+    ) -> anyhow::Result<Option<Paged<AccountRecord>>> {
         pager::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
     }
 

@@ -76,7 +76,7 @@ impl Lister for Client {
 
 #[cfg(test)]
 mod tests {
-    use crate::backend::pager::{all_domains, domain_records, find_domains};
+    use crate::backend::pager::{Paged, Shortfall, all_domains, domain_records, find_domains};
     use crate::backend::v3::loopback::{client, serve};
 
     fn ok(fields: &str) -> String {
@@ -158,8 +158,15 @@ mod tests {
         let records = domain_records(&client(endpoint, None), "a.cn", &names(&["www"]))
             .unwrap()
             .unwrap();
-        let ids: Vec<u64> = records.iter().map(|r| r.id).collect();
+        let ids: Vec<u64> = records.entries.iter().map(|r| r.id).collect();
         assert_eq!(ids, [1, 2]);
+        assert_eq!(
+            records.short,
+            Some(Shortfall::Total {
+                listed: 2,
+                claimed: 5
+            })
+        );
         assert_eq!(
             bodies(server.join().unwrap()),
             [
@@ -178,15 +185,13 @@ mod tests {
         ]);
         let client = client(endpoint, None);
         let hosts = names(&["www", "api"]);
-        assert_eq!(
-            domain_records(&client, "a.cn", &hosts).unwrap(),
-            Some(Vec::new())
-        );
+        let empty = Some(Paged {
+            entries: Vec::new(),
+            short: None,
+        });
+        assert_eq!(domain_records(&client, "a.cn", &hosts).unwrap(), empty);
         assert_eq!(domain_records(&client, "b.cn", &hosts).unwrap(), None);
-        assert_eq!(
-            domain_records(&client, "c.cn", &hosts).unwrap(),
-            Some(Vec::new())
-        );
+        assert_eq!(domain_records(&client, "c.cn", &hosts).unwrap(), empty);
         let seen = bodies(server.join().unwrap());
         assert!(!seen[0].contains("Subdomain"), "{}", seen[0]);
     }
@@ -199,7 +204,8 @@ mod tests {
             "DomainList": [{"DomainId": 2, "Name": "例子.cn"}, {"DomainId": 3, "Name": "C.cn"}]"#);
         let (endpoint, server) = serve(vec![first, second]);
         let names = all_domains(&client(endpoint, None)).unwrap();
-        assert_eq!(names, ["a.cn", "例子.cn", "c.cn"]);
+        assert_eq!(names.entries, ["a.cn", "例子.cn", "c.cn"]);
+        assert_eq!(names.short, None);
         assert_eq!(
             bodies(server.join().unwrap()),
             [
@@ -208,7 +214,12 @@ mod tests {
             ]
         );
         let (endpoint, server) = serve(vec![refused("ResourceNotFound.NoDataOfDomain")]);
-        assert!(all_domains(&client(endpoint, None)).unwrap().is_empty());
+        assert!(
+            all_domains(&client(endpoint, None))
+                .unwrap()
+                .entries
+                .is_empty()
+        );
         server.join().unwrap();
     }
 }

@@ -189,3 +189,36 @@ fn look_ups_see_what_finished_v3_jobs_made() {
     let fake = FakeDnspod::domains(&server);
     assert_eq!(fake[0].name, "new.cn");
 }
+
+#[test]
+fn totals_can_be_left_out_or_overstated_while_the_pages_stay_true() {
+    let totals = |totals| {
+        let server = FakeDnspod::start_with(fake_dnspod::Config {
+            totals,
+            ..fake_dnspod::Config::default()
+        });
+        let id = server.add_domain("a.cn");
+        let www = server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        let domains = ok(&server, "DescribeDomainList", json!({}));
+        let records = ok(&server, "DescribeRecordList", json!({"Domain": "a.cn"}));
+        assert_eq!(domains["DomainList"][0]["Name"], "a.cn");
+        assert_eq!(record_ids(&records), [www]);
+        let counts = &domains["DomainCountInfo"];
+        let info = &records["RecordCountInfo"];
+        assert_eq!(info["ListCount"], 1);
+        [
+            counts["DomainTotal"].clone(),
+            counts["AllTotal"].clone(),
+            info["TotalCount"].clone(),
+            info["SubdomainCount"].clone(),
+        ]
+    };
+    assert_eq!(
+        totals(fake_dnspod::Totals::Missing),
+        [Value::Null, Value::Null, Value::Null, Value::Null]
+    );
+    assert_eq!(
+        totals(fake_dnspod::Totals::Overstated(2)),
+        [json!(3), json!(3), json!(3), json!(3)]
+    );
+}
