@@ -24,6 +24,7 @@ impl Status {
 }
 
 /// One record line of a job: what it will write, and how far it got.
+#[derive(Clone)]
 pub(crate) struct RecordItem {
     /// `id` is the record's once it exists (0 before); `domain_id` is set on creation.
     pub(crate) record: Record,
@@ -214,6 +215,27 @@ impl Job {
 
     pub(crate) fn is_finished(&self) -> bool {
         self.done == self.total
+    }
+
+    /// Adds a final record item under the domain `domain_id` (a new `ok` domain item if
+    /// the job has none), counted as the job's own: what a falsified detail lists. Only
+    /// for a finished job, so that no later progress acts on it.
+    pub(crate) fn list_also(&mut self, domain: &str, domain_id: u64, item: RecordItem) {
+        match self
+            .domains
+            .iter_mut()
+            .find(|d| d.domain_id == Some(domain_id))
+        {
+            Some(group) => group.records.push(item),
+            None => {
+                let mut group = DomainItem::waiting(domain, Some(domain_id), vec![item]);
+                group.status = Status::Ok;
+                self.domains.push(group);
+                self.total += 1;
+            }
+        }
+        self.total += 1;
+        self.done = self.total;
     }
 
     pub(crate) fn count_poll(&mut self) {

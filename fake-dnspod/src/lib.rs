@@ -55,6 +55,7 @@
 
 mod api;
 mod clock;
+mod falsehood;
 mod fault;
 mod http;
 mod job;
@@ -73,6 +74,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+pub use falsehood::Falsehood;
 pub use fault::Fault;
 pub use http::{Api, Request};
 pub use render::Totals;
@@ -352,6 +354,13 @@ impl FakeDnspod {
         lock(&self.shared.state)
             .job_limits
             .held(std::time::Instant::now())
+    }
+
+    /// Makes a finished job's detail, on both APIs, tell `falsehood` from now on: list a
+    /// record the job never made or changed, or one of its records twice. Panics if the
+    /// job is not finished or the record is not there.
+    pub fn falsify(&self, job_id: u64, falsehood: Falsehood) {
+        lock(&self.shared.state).falsify(job_id, &falsehood);
     }
 
     /// Makes every job final now, with its effects.

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::Progress;
 use crate::clock;
+use crate::falsehood::Falsehood;
 use crate::job::{self, DomainItem, Job, Kind, Modification, RecordItem};
 use crate::limits::{JOBS_PER_HOUR, JobLimits, Refused};
 use crate::zone::{DEFAULT_LINE, Domain, Record, Zone};
@@ -307,6 +308,16 @@ impl State {
         domains
     }
 
+    /// Makes a finished job's detail tell `falsehood` from now on.
+    pub(crate) fn falsify(&mut self, job_id: u64, falsehood: &Falsehood) {
+        self.settle();
+        let job = self
+            .jobs
+            .get_mut(&job_id)
+            .unwrap_or_else(|| panic!("falsify: no job {job_id}"));
+        falsehood.tell(job, &self.zone);
+    }
+
     /// Record.Remove: deletes a record of this domain now; `false` when the domain has
     /// no such record.
     pub(crate) fn remove_record(&mut self, domain_id: u64, record_id: u64) -> bool {
@@ -478,6 +489,49 @@ mod tests {
             ]
         );
         assert!(state.records().is_empty());
+    }
+
+    #[test]
+    fn a_falsified_detail_lists_a_record_never_made_and_one_twice() {
+        let mut state = per_poll();
+        let (a, b) = (state.add_domain("a.cn"), state.add_domain("b.cn"));
+        let mx = state.add_record(b, "@", "MX", DEFAULT_LINE, "mx.b.cn.");
+        let spec = RecordSpec {
+            hosts: vec!["www".into()],
+            record_type: "A".into(),
+            line: DEFAULT_LINE.into(),
+            value: "192.0.2.1".into(),
+            ttl: 600,
+            mx: None,
+        };
+        let job = state.create_records(&[a], &[spec], LOOPBACK).unwrap().id;
+        state.finish_all();
+        let www = state
+            .records()
+            .iter()
+            .find(|r| r.domain_id == a)
+            .unwrap()
+            .id;
+        state.falsify(job, &Falsehood::ListsTwice(www));
+        state.falsify(job, &Falsehood::Lists(mx));
+        let job = state.poll(job).unwrap();
+        let listed: Vec<(Option<u64>, u64)> = job
+            .domains
+            .iter()
+            .flat_map(|d| d.records.iter().map(|r| (d.domain_id, r.record.id)))
+            .collect();
+        assert_eq!(listed, [(Some(a), www), (Some(a), www), (Some(b), mx)]);
+        assert!(job.is_finished());
+        assert_eq!(
+            job.counts(),
+            (5, 5, 0),
+            "two domains and three records, all ok"
+        );
+        assert_eq!(
+            state.records().len(),
+            2,
+            "a lie changes nothing in the account"
+        );
     }
 
     #[test]

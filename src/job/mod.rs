@@ -48,6 +48,16 @@ impl JobSpec {
         }
     }
 
+    /// The kind of job this makes, as its detail should name it.
+    pub(crate) fn kind(&self) -> JobKind {
+        match self {
+            JobSpec::DomainCreate { .. } => JobKind::DomainCreate,
+            JobSpec::RecordCreate { .. } => JobKind::RecordCreate,
+            JobSpec::RecordModify { .. } => JobKind::RecordModify,
+            JobSpec::RecordDelete { .. } => JobKind::RecordDelete,
+        }
+    }
+
     /// A few words on what is asked, for the `jobs` table.
     pub(crate) fn summary(&self) -> String {
         match self {

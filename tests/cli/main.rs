@@ -21,4 +21,5 @@ mod output;
 mod retry;
 mod submit;
 mod undo;
+mod undo_hardening;
 mod waiting;

@@ -1,0 +1,72 @@
+//! The undo of a record-create operation: the records its jobs made, those its history
+//! line asked for and still as created, deleted; only with `--yes`. API 3.0 deletes in
+//! jobs, the legacy API one by one (`removal.rs`).
+
+use super::{finished_jobs, read_domains, removal, unknown_parts, unnamed, warn_skipped};
+use crate::cli::UndoArgs;
+use crate::commands::submit::submit_parts;
+use crate::error::{Outcome, usage};
+use crate::history::{Operation, Part};
+use crate::job::{AccountRecord, JobKind, JobSpec};
+use crate::session::Session;
+use crate::undo;
+use std::collections::HashMap;
+
+pub(super) fn undo_create(
+    session: &Session,
+    operation: &Operation,
+    args: &UndoArgs,
+) -> anyhow::Result<Outcome> {
+    let backend = session.backend()?;
+    let jobs = finished_jobs(backend, operation, JobKind::RecordCreate)?;
+    let mut skipped = Vec::new();
+    let (mut listed, mut created) = (0, Vec::new());
+    for (entry, job) in &jobs {
+        let JobSpec::RecordCreate {
+            domain_ids,
+            records,
+        } = &entry.spec
+        else {
+            continue;
+        };
+        let made = undo::created(job);
+        listed += made.len();
+        created.extend(undo::asked_for(made, domain_ids, records, &mut skipped));
+    }
+    unnamed(session, &jobs, listed);
+    unknown_parts(
+        session,
+        operation,
+        "the records it may have made are not deleted, as no detail says which they are: check the DNSPod console",
+    );
+    let now = read_domains(session, backend, created.iter().map(|c| c.domain.as_str()))?;
+    let now: HashMap<u64, &AccountRecord> = now.iter().map(|r| (r.id, r)).collect();
+    let (delete, changed) = undo::deletions(created, &now);
+    warn_skipped(session, &skipped);
+    warn_skipped(session, &changed);
+    if args.submit.dry_run {
+        session.output.deletion_plan(&delete, true)?;
+        return Ok(Outcome::Success);
+    }
+    if delete.is_empty() {
+        session.output.hint("nothing to delete");
+        return Ok(Outcome::Success);
+    }
+    if !args.yes {
+        session.output.deletion_plan(&delete, false)?;
+        return Err(usage(format!(
+            "undo of a record-create job deletes the {} records listed; pass --yes to delete them",
+            delete.len()
+        )));
+    }
+    if !backend.deletes_in_jobs() {
+        return removal::remove_each(session, backend, &delete);
+    }
+    let parts = [Part {
+        spec: JobSpec::RecordDelete {
+            record_ids: delete.iter().map(|d| d.record_id).collect(),
+        },
+        retry_of: None,
+    }];
+    submit_parts(session, &parts, &args.submit, &[])
+}

@@ -1,0 +1,134 @@
+//! The undo of a record-modify operation: each record its jobs changed put back from
+//! the before-state its history line kept, where the job's detail agrees and the record
+//! still shows the change; a part of unknown outcome from its before-state too, where
+//! the record shows its change.
+
+use super::{finished_jobs, read_domains, unknown_parts, unnamed, warn_skipped};
+use crate::backend::Backend;
+use crate::cli::UndoArgs;
+use crate::commands::submit::submit_parts;
+use crate::error::{Outcome, usage};
+use crate::history::{Entry, Operation, Part};
+use crate::job::{AccountRecord, Before, ItemStatus, Job, JobKind, JobSpec};
+use crate::session::Session;
+use crate::undo::{self, Changed};
+use std::collections::{HashMap, HashSet};
+
+pub(super) fn undo_modify(
+    session: &Session,
+    operation: &Operation,
+    args: &UndoArgs,
+) -> anyhow::Result<Outcome> {
+    recorded_before(operation)?;
+    let backend = session.backend()?;
+    let jobs = finished_jobs(backend, operation, JobKind::RecordModify)?;
+    let mut skipped = Vec::new();
+    let changed = changed_records(session, operation, &jobs, &mut skipped);
+    let now = read_again(session, backend, &changed)?;
+    let now: HashMap<u64, &AccountRecord> = now.iter().map(|r| (r.id, r)).collect();
+    let plan = undo::plan(&changed, &now);
+    warn_skipped(session, &skipped);
+    warn_skipped(session, &plan.skipped);
+    if args.submit.dry_run {
+        session.output.undo_plan(&plan.restores)?;
+        return Ok(Outcome::Success);
+    }
+    if plan.restores.is_empty() {
+        session.output.hint("nothing to put back");
+        return Ok(Outcome::Success);
+    }
+    let considered: HashSet<u64> = changed.iter().map(|c| c.record_id).collect();
+    session.output.hint(&format!(
+        "putting back {} of the {} records the job changed",
+        plan.restores.len(),
+        considered.len()
+    ));
+    // The undo's own before-state: the records as they are now, so it can be undone too.
+    let now_state: Vec<Before> = plan
+        .restores
+        .iter()
+        .map(|r| r.now.before(&r.domain))
+        .collect();
+    let parts: Vec<Part> = undo::jobs(&plan.restores)
+        .into_iter()
+        .map(|spec| Part {
+            spec,
+            retry_of: None,
+        })
+        .collect();
+    submit_parts(session, &parts, &args.submit, &now_state)
+}
+
+/// Refused before anything is asked when the history cannot say what to put back.
+fn recorded_before(operation: &Operation) -> anyhow::Result<()> {
+    match operation
+        .jobs
+        .iter()
+        .find(|e| e.job_id.is_some() && e.before.is_none())
+    {
+        Some(entry) => Err(usage(format!(
+            "job {} has no recorded before-state (it was submitted by a dpbatch older than undo, or the submit's answer did not show its records as they were), so it cannot be undone",
+            entry.job_id.unwrap_or_default()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The records the operation changed: by its jobs' details, and by the lines of its
+/// parts of unknown outcome, which are named.
+fn changed_records<'a>(
+    session: &Session,
+    operation: &'a Operation,
+    jobs: &'a [(&'a Entry, Job)],
+    skipped: &mut Vec<String>,
+) -> Vec<Changed<'a>> {
+    let mut changed: Vec<Changed<'a>> = Vec::new();
+    for (entry, job) in jobs {
+        changed.extend(changed_by(entry, Some(job), skipped));
+    }
+    let named = jobs.iter().map(|(_, job)| ok_records(job)).sum();
+    unnamed(session, jobs, named);
+    let unknown = unknown_parts(
+        session,
+        operation,
+        "each of its records that shows its change is put back from the before-state recorded for it",
+    );
+    for entry in unknown {
+        changed.extend(changed_by(entry, None, skipped));
+    }
+    changed
+}
+
+/// The records one job of the operation changed (`job` `None`: a part of unknown outcome).
+fn changed_by<'a>(
+    entry: &'a Entry,
+    job: Option<&'a Job>,
+    skipped: &mut Vec<String>,
+) -> Vec<Changed<'a>> {
+    let JobSpec::RecordModify { record_ids, change } = &entry.spec else {
+        return Vec::new();
+    };
+    let before = entry.before.as_deref().unwrap_or_default();
+    undo::changed(record_ids, change, before, job, skipped)
+}
+
+/// How many records of the job ended ok with a record ID.
+fn ok_records(job: &Job) -> usize {
+    job.domains
+        .iter()
+        .flat_map(|domain| &domain.records)
+        .filter(|record| record.status == ItemStatus::Ok && record.record_id.is_some())
+        .count()
+}
+
+/// The records the jobs changed as they are now, read domain by domain side by side.
+fn read_again(
+    session: &Session,
+    backend: &dyn Backend,
+    changed: &[Changed<'_>],
+) -> anyhow::Result<Vec<AccountRecord>> {
+    let domains = changed
+        .iter()
+        .filter_map(|c| c.before.map(|b| b.domain.as_str()));
+    read_domains(session, backend, domains)
+}

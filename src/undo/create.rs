@@ -1,0 +1,164 @@
+//! What the undo of a record-create job deletes: the records its detail lists as made
+//! that its history line asked for, each once, and only while still as created.
+
+use super::agree::{in_spec, same_host, same_value};
+use crate::input::records::RecordSpec;
+use crate::job::{AccountRecord, ItemStatus, Job};
+use std::collections::{HashMap, HashSet};
+
+/// A record a record-create job created, as its detail shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Created {
+    pub domain: String,
+    pub domain_id: u64,
+    pub record_id: u64,
+    pub sub_domain: Option<String>,
+    pub record_type: Option<String>,
+    pub line: Option<String>,
+    pub value: Option<String>,
+}
+
+impl Created {
+    /// `record 7 of a.cn (www A 192.0.2.1)`, for why it is left.
+    fn named(&self) -> String {
+        let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "-".to_owned());
+        format!(
+            "record {} of {} ({} {} {})",
+            self.record_id,
+            self.domain,
+            text(&self.sub_domain),
+            text(&self.record_type),
+            text(&self.value)
+        )
+    }
+}
+
+/// How one removal of the legacy API came out.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Removed {
+    Deleted,
+    /// Not there any more: deleted meanwhile.
+    Gone,
+    Failed(String),
+}
+
+impl Removed {
+    pub(crate) fn status(&self) -> &'static str {
+        match self {
+            Removed::Deleted => "deleted",
+            Removed::Gone => "gone",
+            Removed::Failed(_) => "error",
+        }
+    }
+}
+
+/// The records whose items ended ok, with the domain each was created on.
+pub(crate) fn created(job: &Job) -> Vec<Created> {
+    let text = |t: &Option<compact_str::CompactString>| t.as_deref().map(str::to_owned);
+    job.domains
+        .iter()
+        .flat_map(|domain| {
+            domain.records.iter().filter_map(move |r| {
+                (r.status == ItemStatus::Ok).then_some(())?;
+                Some(Created {
+                    domain: domain.domain.as_deref()?.to_owned(),
+                    domain_id: domain.domain_id?,
+                    record_id: r.record_id?,
+                    sub_domain: text(&r.sub_domain),
+                    record_type: text(&r.record_type),
+                    line: text(&r.area),
+                    value: text(&r.value),
+                })
+            })
+        })
+        .collect()
+}
+
+/// The created records the job's history line asked for: on one of its domains, as one
+/// of its record specs. A detail may list others (a record the account had before), and
+/// those are left, each with why.
+pub(crate) fn asked_for(
+    created: Vec<Created>,
+    domain_ids: &[u64],
+    specs: &[RecordSpec],
+    skipped: &mut Vec<String>,
+) -> Vec<Created> {
+    created
+        .into_iter()
+        .filter(|record| {
+            let asked = domain_ids.contains(&record.domain_id)
+                && specs.iter().any(|spec| {
+                    in_spec(
+                        spec,
+                        record.sub_domain.as_deref(),
+                        record.record_type.as_deref(),
+                        record.line.as_deref(),
+                        record.value.as_deref(),
+                    )
+                });
+            if !asked {
+                skipped.push(format!(
+                    "{}: not one the job asked for, though its detail lists it, so it is not deleted",
+                    record.named()
+                ));
+            }
+            asked
+        })
+        .collect()
+}
+
+/// The created records still as created, each once, to delete, and why each other one
+/// is left.
+pub(crate) fn deletions(
+    created: Vec<Created>,
+    now: &HashMap<u64, &AccountRecord>,
+) -> (Vec<Created>, Vec<String>) {
+    let mut delete = Vec::new();
+    let mut skipped = Vec::new();
+    let mut seen = HashSet::new();
+    for record in created {
+        // A detail that lists a record twice must not make undo send it twice.
+        if !seen.insert(record.record_id) {
+            continue;
+        }
+        match now.get(&record.record_id) {
+            None => skipped.push(format!(
+                "record {} of {}: deleted already",
+                record.record_id, record.domain
+            )),
+            Some(now) if !as_created(&record, now) => skipped.push(format!(
+                "record {} of {}: changed since it was created (now {} {} {}), so it is not deleted",
+                record.record_id,
+                record.domain,
+                now.name.as_deref().unwrap_or("-"),
+                now.record_type.as_deref().unwrap_or("-"),
+                now.value.as_deref().unwrap_or("-")
+            )),
+            Some(_) => delete.push(record),
+        }
+    }
+    (delete, skipped)
+}
+
+/// Whether a record still has the host, type, line and value it was created with (each
+/// where the job's detail said it).
+fn as_created(created: &Created, now: &AccountRecord) -> bool {
+    let same = |was: &Option<String>,
+                is: &Option<compact_str::CompactString>,
+                same: &dyn Fn(&str, &str) -> bool| {
+        match (was, is.as_deref()) {
+            (None, _) => true,
+            (Some(was), Some(is)) => same(was, is),
+            (Some(_), None) => false,
+        }
+    };
+    let record_type = created.record_type.as_deref();
+    same(&created.sub_domain, &now.name, &same_host)
+        && same(&created.record_type, &now.record_type, &|a, b| {
+            a.eq_ignore_ascii_case(b)
+        })
+        && same(&created.line, &now.line, &|a, b| a == b)
+        && same(&created.value, &now.value, &|a, b| {
+            same_value(record_type, a, b)
+        })
+}

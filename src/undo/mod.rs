@@ -1,0 +1,219 @@
+//! What `undo` sends. Of a record-modify job: each record the job changed put back as it
+//! was before, unless it changed or went since, in as few jobs as one value per job
+//! allows. Of a record-create job: the records it created, unless they changed since
+//! (`create.rs`). Only where the job's detail and its history line agree (`agree.rs`):
+//! neither is trusted alone. Pure: the commands read the job, the history and the
+//! records, and send.
+
+mod agree;
+mod create;
+
+pub(crate) use create::{Created, Removed, asked_for, created, deletions};
+
+use crate::input::records::{Change, ChangeField, check_change};
+use crate::job::{AccountRecord, Before, ItemStatus, Job, JobSpec, RecordItem};
+use crate::resolve::already_at_target;
+use std::collections::{HashMap, HashSet};
+
+/// One record to put back.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Restore {
+    pub domain: String,
+    pub record_id: u64,
+    /// The record as it is now.
+    pub now: AccountRecord,
+    /// The changed field now, and what it goes back to, as shown.
+    pub now_text: String,
+    pub back_to: String,
+    /// The change that puts it back.
+    pub change: Change,
+}
+
+/// What undo sends, and the records it leaves alone, each with why.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Plan {
+    pub restores: Vec<Restore>,
+    pub skipped: Vec<String>,
+}
+
+/// A record a record-modify job changed, as its history line and its detail tell it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Changed<'a> {
+    pub record_id: u64,
+    pub change: &'a Change,
+    pub before: Option<&'a Before>,
+    /// The record as the job's detail shows it after the job; `None` for a part whose
+    /// submit's outcome is unknown, which has no detail.
+    pub detail: Option<&'a RecordItem>,
+}
+
+/// The records one record-modify job changed: the items of its detail that ended ok and
+/// that its history line names (`record_ids`), or, for a part of unknown outcome (`job`
+/// `None`), every record the line names, found changed or not by reading them again.
+/// Why each record the detail lists but the line does not name is left goes to `skipped`.
+pub(crate) fn changed<'a>(
+    record_ids: &[u64],
+    change: &'a Change,
+    before: &'a [Before],
+    job: Option<&'a Job>,
+    skipped: &mut Vec<String>,
+) -> Vec<Changed<'a>> {
+    let before_of = |id: u64| before.iter().find(|b| b.record_id == id);
+    let Some(job) = job else {
+        return record_ids
+            .iter()
+            .map(|&record_id| Changed {
+                record_id,
+                change,
+                before: before_of(record_id),
+                detail: None,
+            })
+            .collect();
+    };
+    let mut changed = Vec::new();
+    for (domain, item) in job
+        .domains
+        .iter()
+        .flat_map(|d| d.records.iter().map(move |r| (d, r)))
+    {
+        let Some(record_id) = item.record_id.filter(|_| item.status == ItemStatus::Ok) else {
+            continue;
+        };
+        if record_ids.contains(&record_id) {
+            changed.push(Changed {
+                record_id,
+                change,
+                before: before_of(record_id),
+                detail: Some(item),
+            });
+        } else {
+            skipped.push(format!(
+                "record {record_id} of {}: the job's detail lists it, but its history line does not name it, so it is left as it is",
+                domain.domain.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    changed
+}
+
+/// The plan for the records the jobs changed, from what they are now (`now`, by ID;
+/// missing: deleted since). A record listed twice is put back once.
+pub(crate) fn plan(changed: &[Changed<'_>], now: &HashMap<u64, &AccountRecord>) -> Plan {
+    let mut plan = Plan::default();
+    let mut seen = HashSet::new();
+    for record in changed {
+        if !seen.insert(record.record_id) {
+            continue;
+        }
+        match restore(record, now) {
+            Ok(restore) => plan.restores.push(restore),
+            Err(why) => plan.skipped.push(why),
+        }
+    }
+    plan
+}
+
+/// What puts one record back, or why it is left.
+fn restore(record: &Changed<'_>, now: &HashMap<u64, &AccountRecord>) -> Result<Restore, String> {
+    let (id, change) = (record.record_id, record.change);
+    let before = record.before.ok_or_else(|| {
+        format!("record {id}: no before-state was recorded for it, so it is left as it is")
+    })?;
+    let domain = &before.domain;
+    if let Some(item) = record.detail {
+        agree::detail_agrees(change, before, item)
+            .map_err(|why| format!("record {id} of {domain}: {why}, so it is not put back"))?;
+    }
+    let now = now.get(&id).ok_or_else(|| {
+        format!("record {id} of {domain}: deleted since the job; nothing to put back")
+    })?;
+    if !already_at_target(change, now) {
+        let (field, is, to) = (change.field.name(), shown(change.field, now), &change.to);
+        return Err(match record.detail {
+            Some(_) => format!(
+                "record {id} of {domain}: its {field} is now {is}, not the job's {to}: changed since, so it is not overwritten"
+            ),
+            None => format!(
+                "record {id} of {domain}: its {field} is {is}, not the part's {to}: that part did not change it (or it changed since), so it is left as it is"
+            ),
+        });
+    }
+    let back = restoring(change.field, before)
+        .map_err(|why| format!("record {id} of {domain}: cannot be put back ({why})"))?;
+    Ok(Restore {
+        domain: domain.clone(),
+        record_id: id,
+        now: (*now).clone(),
+        now_text: shown(change.field, now),
+        back_to: shown(change.field, &before.record()),
+        change: back,
+    })
+}
+
+/// The change that gives `field` of the record its value from `before`, checked as flag
+/// input is: a type goes back with its value (and priority, for MX).
+fn restoring(field: ChangeField, before: &Before) -> Result<Change, String> {
+    let missing = || format!("its {} before the job was not recorded", field.name());
+    let to = match field {
+        ChangeField::SubDomain => before.sub_domain.clone(),
+        ChangeField::RecordType => before.record_type.clone(),
+        ChangeField::Area => before.line.clone(),
+        ChangeField::Value => before.value.clone(),
+        ChangeField::Mx => before.mx.map(|mx| mx.to_string()),
+        ChangeField::Ttl => before.ttl.map(|ttl| ttl.to_string()),
+        ChangeField::Status => before
+            .enabled
+            .map(|on| if on { "enable" } else { "disable" }.to_owned()),
+    }
+    .ok_or_else(missing)?;
+    let (value, mx) = match field {
+        ChangeField::RecordType => {
+            let value = before.value.as_deref().ok_or_else(missing)?;
+            let mx = before.mx.filter(|_| to.eq_ignore_ascii_case("MX"));
+            (Some(value), mx)
+        }
+        _ => (None, None),
+    };
+    check_change(field, &to, value, mx)
+}
+
+/// A field of a record as the plan shows it; a type with its value.
+fn shown(field: ChangeField, record: &AccountRecord) -> String {
+    let text = |t: &Option<compact_str::CompactString>| t.as_deref().unwrap_or("-").to_owned();
+    match field {
+        ChangeField::SubDomain => text(&record.name),
+        ChangeField::RecordType => format!("{} {}", text(&record.record_type), text(&record.value)),
+        ChangeField::Area => text(&record.line),
+        ChangeField::Value => text(&record.value),
+        ChangeField::Mx => record
+            .mx
+            .map_or_else(|| "-".to_owned(), |mx| mx.to_string()),
+        ChangeField::Ttl => record.ttl.map_or_else(|| "-".to_owned(), |t| t.to_string()),
+        ChangeField::Status => if record.enabled { "enable" } else { "disable" }.to_owned(),
+    }
+}
+
+/// The restores as record-modify jobs: one per value to put back (a job sets one value),
+/// in the order the values first appear.
+pub(crate) fn jobs(restores: &[Restore]) -> Vec<JobSpec> {
+    let mut jobs: Vec<JobSpec> = Vec::new();
+    for restore in restores {
+        let same = jobs.iter_mut().find_map(|job| match job {
+            JobSpec::RecordModify { record_ids, change } if *change == restore.change => {
+                Some(record_ids)
+            }
+            _ => None,
+        });
+        match same {
+            Some(record_ids) => record_ids.push(restore.record_id),
+            None => jobs.push(JobSpec::RecordModify {
+                record_ids: vec![restore.record_id],
+                change: restore.change.clone(),
+            }),
+        }
+    }
+    jobs
+}
+
+#[cfg(test)]
+mod tests;
