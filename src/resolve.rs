@@ -83,6 +83,15 @@ pub(crate) struct Selected {
     pub record: AccountRecord,
 }
 
+/// What a selection found.
+#[derive(Debug)]
+pub(crate) struct Selection {
+    pub records: Vec<Selected>,
+    /// Each listing that fell short of the server's total (`a.cn: the server listed ...`):
+    /// a record it did not list cannot be selected.
+    pub short: Vec<String>,
+}
+
 /// Every record of the selector's domains that it matches, domain by domain, each once
 /// (across domains too: a record listed twice is changed once). Up to `workers` domains
 /// are looked up at once; `looked_up` is told of each one done.
@@ -91,13 +100,13 @@ pub(crate) fn select_records(
     selector: &Selector,
     workers: usize,
     looked_up: &(dyn Fn() + Sync),
-) -> anyhow::Result<Vec<Selected>> {
+) -> anyhow::Result<Selection> {
     let lookups = Lookups {
         workers,
         looked_up,
         unknown_means: "submitted",
     };
-    let listings = lookups.records(backend, &selector.domains, &selector.hosts)?;
+    let (listings, short) = lookups.records(backend, &selector.domains, &selector.hosts)?;
     let mut selected = Vec::new();
     let mut listed = HashSet::new();
     for (domain, records) in selector.domains.iter().zip(listings) {
@@ -111,7 +120,10 @@ pub(crate) fn select_records(
                 }),
         );
     }
-    Ok(selected)
+    Ok(Selection {
+        records: selected,
+        short,
+    })
 }
 
 /// How the records of many domains are looked up.
@@ -126,15 +138,28 @@ pub(crate) struct Lookups<'a> {
 
 impl Lookups<'_> {
     /// The records of each domain (those of `hosts` where the API filters), in the
-    /// domains' order. Every domain the account does not hold is named in one error.
+    /// domains' order, and what each listing short of the server's total lacks
+    /// (`a.cn: the server listed ...`), for the caller to say. Every domain the account
+    /// does not hold is named in one error.
     pub(crate) fn records(
         &self,
         backend: &dyn Backend,
         domains: &[String],
         hosts: &[String],
-    ) -> anyhow::Result<Vec<Vec<AccountRecord>>> {
+    ) -> anyhow::Result<(Vec<Vec<AccountRecord>>, Vec<String>)> {
         let listings = self.listings(backend, domains, hosts)?;
-        Ok(listings.into_iter().map(|paged| paged.entries).collect())
+        let mut short = Vec::new();
+        let records = domains
+            .iter()
+            .zip(listings)
+            .map(|(domain, paged)| {
+                if let Some(gap) = paged.short {
+                    short.push(format!("{domain}: {}", gap.describe("record")));
+                }
+                paged.entries
+            })
+            .collect();
+        Ok((records, short))
     }
 
     /// As [`Lookups::records`], with how each listing fell short of the server's total.
@@ -326,6 +351,7 @@ mod tests {
         };
         let ids: Vec<u64> = select_records(&backend, &selector, 4, &|| {})
             .unwrap()
+            .records
             .iter()
             .map(|s| s.record.id)
             .collect();

@@ -63,6 +63,12 @@ fn select(
             progress.tick()
         })?;
     drop(progress);
+    for short in &selected.short {
+        session.output.warn(&format!(
+            "{short}; a record it did not list cannot be selected: run the same command again once DNSPod lists them all"
+        ));
+    }
+    let selected = selected.records;
     if selected.is_empty() {
         return Err(usage(format!(
             "no {} record named {} in {} matches, so nothing was submitted",

@@ -4,7 +4,7 @@
 //! history line agree.
 
 use crate::support::{Api, Env};
-use fake_dnspod::{Falsehood, Fault, Record};
+use fake_dnspod::{Config, Falsehood, Fault, Record, Totals};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -237,5 +237,39 @@ fn a_record_listed_twice_in_a_detail_is_sent_once() {
                 .collect(),
         };
         assert_eq!(deletes, [vec![created]], "{api:?}");
+    }
+}
+
+/// A listing short of the total the server claims is said by the selection that acts on
+/// it and by the undo that reads the records again, never acted on without a word.
+#[test]
+fn a_listing_short_of_the_servers_total_is_said_by_modify_and_undo() {
+    for api in Api::BOTH {
+        let env = Env::with_on(
+            Config {
+                totals: Totals::Overstated(2),
+                ..Config::default()
+            },
+            api,
+        );
+        let domain = env.server.add_domain("a.cn");
+        env.server
+            .add_record(domain, "www", "A", "默认", "192.0.2.1");
+        let short = "a.cn: the server listed 1 record of the 3 it claims";
+        env.record_modify()
+            .domains("a.cn")
+            .select("www", "A")
+            .change("value", "198.51.100.7")
+            .wait()
+            .fast()
+            .run()
+            .code(0)
+            .stderr_has(short)
+            .stderr_has("a record it did not list cannot be selected");
+        env.dpbatch(["undo", "--last", "--dry-run"])
+            .run()
+            .code(0)
+            .stderr_has("a.cn: the server listed")
+            .stderr_has("a record it did not list is skipped as deleted");
     }
 }

@@ -122,7 +122,12 @@ fn read_domains<'a>(
         looked_up: &|| progress.tick(),
         unknown_means: "undone",
     };
-    let listed = lookups.records(backend, &domains, &[])?;
+    let (listed, short) = lookups.records(backend, &domains, &[])?;
+    for short in short {
+        session.output.warn(&format!(
+            "{short}; a record it did not list is skipped as deleted: run the same undo again once DNSPod lists them all"
+        ));
+    }
     Ok(listed.into_iter().flatten().collect())
 }
 
