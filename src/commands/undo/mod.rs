@@ -125,7 +125,7 @@ fn read_domains<'a>(
     let (listed, short) = lookups.records(backend, &domains, &[])?;
     for short in short {
         session.output.warn(&format!(
-            "{short}; a record it did not list is skipped as deleted: run the same undo again once DNSPod lists them all"
+            "{short}; a record it did not list is skipped as deleted: undo this job again by its job ID (not `--last`) once DNSPod lists them all"
         ));
     }
     Ok(listed.into_iter().flatten().collect())
