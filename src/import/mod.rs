@@ -114,11 +114,19 @@ fn format(path: &Path, text: &str) -> Format {
         Format::Array
     } else if start.starts_with('{') {
         Format::Jsonl
-    } else if header.contains(',') && header.split(',').all(|c| COLUMNS.contains(&c.trim())) {
+    } else if header.contains(',') && header.split(',').all(|c| COLUMNS.contains(&column(c))) {
         Format::Csv
     } else {
         Format::Zone
     }
+}
+
+/// A header cell as a name: spreadsheets quote every cell of the header.
+fn column(cell: &str) -> &str {
+    let cell = cell.trim();
+    cell.strip_prefix('"')
+        .and_then(|c| c.strip_suffix('"'))
+        .unwrap_or(cell)
 }
 
 /// The rows grouped by the domain they name, in the order first named; rows naming none

@@ -30,6 +30,15 @@ fn the_format_is_told_by_extension_else_by_content() {
         format(p("-"), "domain,sub_domain,record_type,value\r\n"),
         Format::Csv
     );
+    assert_eq!(
+        format(
+            p("-"),
+            "\"domain\",\"sub_domain\",\"record_type\",\"value\"\r\n"
+        ),
+        Format::Csv,
+        "spreadsheets quote the header"
+    );
+    assert_eq!(format(p("-"), "\"www\",A\n"), Format::Zone);
     assert_eq!(format(p("-"), "$ORIGIN a.cn.\n"), Format::Zone);
     assert_eq!(format(p("records"), "www A 192.0.2.1\n"), Format::Zone);
 }

@@ -1,6 +1,7 @@
 //! Record specs for record-create jobs and changes for record-modify jobs: record types,
 //! host names, values by type, TTL and MX, each error naming the value.
 
+use super::shown;
 use super::values::{check_mx, check_ttl};
 use crate::backend::de;
 use crate::error::usage;
@@ -24,7 +25,8 @@ pub(crate) fn parse_record_type(raw: &str) -> Result<String, String> {
         Ok(upper)
     } else {
         Err(format!(
-            "record type `{raw}` is not one of {}",
+            "record type `{}` is not one of {}",
+            shown(raw),
             RECORD_TYPES.join(", ")
         ))
     }
@@ -36,11 +38,13 @@ pub(crate) fn check_value(record_type: &str, value: &str) -> Result<(), String> 
         return Err(format!("the {record_type} record value is empty"));
     }
     match record_type {
-        "A" if value.parse::<Ipv4Addr>().is_err() => {
-            Err(format!("A record value `{value}` is not an IPv4 address"))
-        }
+        "A" if value.parse::<Ipv4Addr>().is_err() => Err(format!(
+            "A record value `{}` is not an IPv4 address",
+            shown(value)
+        )),
         "AAAA" if value.parse::<Ipv6Addr>().is_err() => Err(format!(
-            "AAAA record value `{value}` is not an IPv6 address"
+            "AAAA record value `{}` is not an IPv6 address",
+            shown(value)
         )),
         _ => Ok(()),
     }
@@ -57,7 +61,7 @@ pub(crate) fn check_host(host: &str) -> Result<(), String> {
     for label in host.split('.') {
         let valid_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '*');
         if label.is_empty() || label.chars().count() > 63 || !label.chars().all(valid_char) {
-            return Err(format!("host `{host}` is not a valid sub-domain"));
+            return Err(format!("host `{}` is not a valid sub-domain", shown(host)));
         }
     }
     Ok(())
@@ -68,7 +72,11 @@ pub(crate) fn check_host(host: &str) -> Result<(), String> {
 pub(crate) fn check_hosts(raw: &str) -> Result<String, String> {
     let mut hosts: Vec<&str> = Vec::new();
     for host in raw.split(',').map(str::trim) {
-        check_host(host).map_err(|why| format!("sub-domain list `{raw}`: {why}"))?;
+        // A list of one is named once: the host.
+        check_host(host).map_err(|why| match raw.contains(',') {
+            true => format!("sub-domain list `{}`: {why}", shown(raw)),
+            false => why,
+        })?;
         if !hosts
             .iter()
             .any(|seen| seen.to_lowercase() == host.to_lowercase())

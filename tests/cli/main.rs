@@ -11,6 +11,7 @@ mod golden;
 mod hardening;
 mod history;
 mod import;
+mod import_hardening;
 mod input_checks;
 mod lookups;
 mod names;
