@@ -153,7 +153,8 @@ fn round_trip(write: impl Fn(&mut Vec<u8>, &[Listing]), name: &str) -> Vec<Recor
     write(&mut bytes, &listings);
     let import = import(name, &String::from_utf8(bytes).unwrap()).unwrap();
     assert_eq!(import.sets[0].domain.as_deref(), Some("a.cn"));
-    import.sets.into_iter().next().unwrap().records
+    let records = &import.sets[0].records;
+    records.iter().map(|spec| RecordSpec::clone(spec)).collect()
 }
 
 #[test]

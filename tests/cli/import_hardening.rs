@@ -111,3 +111,44 @@ fn a_huge_owner_name_is_named_once_and_cut_short() {
     }
     env.assert_nothing_sent();
 }
+
+/// A CSV of one `www` A record on each of `count` domains `d00001.example`, ...
+fn rows_for_domains(count: usize) -> String {
+    let mut text = "domain,sub_domain,record_type,value\n".to_owned();
+    for n in 1..=count {
+        text.push_str(&format!("d{n:05}.example,www,A,192.0.2.1\n"));
+    }
+    text
+}
+
+#[test]
+fn a_file_needing_more_jobs_than_an_hour_allows_is_refused_before_any_look_up() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let file = env.file("many.csv", &rows_for_domains(81));
+        let mut args = vec!["record-create", "--records-file", file.to_str().unwrap()];
+        args.extend(["--job-size", "1"]);
+        env.run(&args)
+            .code(2)
+            .stderr_has("this operation needs 81 jobs of at most 1 records")
+            .stderr_has("use --job-size 2 or more");
+        env.assert_nothing_sent();
+    }
+}
+
+#[test]
+fn unknown_domains_of_a_file_are_named_up_to_twenty_and_counted_past_them() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let file = env.file("unknown.csv", &rows_for_domains(25));
+        let run = env.run(&["record-create", "--records-file", file.to_str().unwrap()]);
+        run.code(2)
+            .stderr_has("so nothing was submitted: d00001.example, d00002.example, d00003.example");
+        assert!(
+            run.stderr.contains("d00020.example and 5 more\n"),
+            "{api:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("d00021.example"), "{api:?}");
+    }
+}
