@@ -19,30 +19,31 @@ pub(crate) struct Record {
     pub fields: Vec<String>,
 }
 
-/// Every record of `text`, the header too; blank lines are skipped. The error names its
-/// line.
-pub(crate) fn read(text: &str) -> Result<Vec<Record>, String> {
-    let mut reader = csv::ReaderBuilder::new()
+/// Every record of `text`, the header too, one at a time (a file of a million rows is
+/// never held as fields all at once); blank lines are skipped. An error names its line.
+pub(crate) fn records(text: &str) -> impl Iterator<Item = Result<Record, String>> + '_ {
+    let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = Vec::new();
     let mut lines = LineCounter::new(text);
-    for record in reader.records() {
-        let record = record.map_err(|e| match e.position() {
-            Some(at) => format!("line {}: {e}", lines.at(at.byte())),
-            None => e.to_string(),
-        })?;
+    reader.into_records().filter_map(move |record| {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                return Some(Err(match e.position() {
+                    Some(at) => format!("line {}: {e}", lines.at(at.byte())),
+                    None => e.to_string(),
+                }));
+            }
+        };
         if record.len() == 1 && record[0].is_empty() {
-            continue;
+            return None;
         }
         let line = record.position().map_or(0, |at| lines.at(at.byte()));
-        records.push(Record {
-            line,
-            fields: record.iter().map(str::to_owned).collect(),
-        });
-    }
-    Ok(records)
+        let fields = record.iter().map(str::to_owned).collect();
+        Some(Ok(Record { line, fields }))
+    })
 }
 
 /// Line numbers from byte offsets, counted once through the text. (The crate's own line
@@ -81,6 +82,10 @@ impl LineCounter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read(text: &str) -> Result<Vec<Record>, String> {
+        records(text).collect()
+    }
 
     fn written(rows: &[&[&str]]) -> String {
         let mut out = writer(Vec::new());

@@ -35,6 +35,14 @@ pub(crate) fn visible(text: &str) -> Cow<'_, str> {
     visible_except(text, &[])
 }
 
+/// `text` cut to `max` characters, saying how long it was.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}... ({} bytes in all)", &text[..end], text.len()),
+    }
+}
+
 /// serde_json escapes the C0 controls itself; this escapes the rest of the hidden
 /// characters (DEL, C1, bidi overrides) as `\uXXXX`, which every JSON reader decodes.
 pub(crate) struct JsonEscapes;

@@ -9,17 +9,23 @@ use crate::job::AccountRecord;
 use crate::parallel;
 use std::collections::HashSet;
 
-/// The error for names the account does not hold: all of them, and that nothing was
-/// `done` (`submitted`, `written`).
+/// How many unknown names one error names before it counts the rest.
+const MAX_NAMED: usize = 20;
+
+/// The error for names the account does not hold: the first few and how many more, and
+/// that nothing was `done` (`submitted`, `written`).
 fn not_in_account(unknown: &[&str], done: &str) -> anyhow::Error {
+    let mut named = unknown[..unknown.len().min(MAX_NAMED)].join(", ");
+    if unknown.len() > MAX_NAMED {
+        named.push_str(&format!(" and {} more", unknown.len() - MAX_NAMED));
+    }
     usage(format!(
-        "{} not in this account, so nothing was {done}: {}",
+        "{} not in this account, so nothing was {done}: {named}",
         if unknown.len() == 1 {
             "this domain is"
         } else {
             "these domains are"
         },
-        unknown.join(", ")
     ))
 }
 

@@ -25,6 +25,11 @@ fn hosts(spec: &RecordSpec) -> usize {
     spec.sub_domain.split(',').count()
 }
 
+/// Records these specs add to each domain.
+pub(crate) fn records_per_domain<'a>(specs: impl IntoIterator<Item = &'a RecordSpec>) -> usize {
+    specs.into_iter().map(hosts).sum()
+}
+
 /// How many records a job counts for, the way the vendor's job limit counts them.
 pub(crate) fn size(spec: &JobSpec) -> usize {
     match spec {
@@ -52,10 +57,35 @@ pub(crate) fn split(specs: &[JobSpec], job_size: usize) -> anyhow::Result<Vec<(u
         );
         if parts.len() > MAX_JOBS_PER_HOUR {
             let needed = specs.iter().filter_map(|s| jobs_needed(s, job_size)).sum();
-            return Err(too_many_jobs(specs, needed, job_size));
+            let at = |size| total(specs.iter().map(|spec| jobs_needed(spec, size)));
+            return Err(too_many_jobs(needed, job_size, at));
         }
     }
     Ok(parts)
+}
+
+/// Refuses record-create work past the hourly limit before its jobs are built: `groups`
+/// holds, for each distinct set of records, the domains that get it and the records it
+/// adds to each.
+pub(crate) fn check_record_create(
+    groups: &[(usize, usize)],
+    job_size: usize,
+) -> anyhow::Result<()> {
+    let at = |size| {
+        let jobs = groups.iter();
+        total(
+            jobs.map(|&(domains, per_domain)| Some(record_create_jobs(domains, per_domain, size))),
+        )
+    };
+    match at(job_size) {
+        Some(needed) if needed > MAX_JOBS_PER_HOUR => Err(too_many_jobs(needed, job_size, at)),
+        _ => Ok(()),
+    }
+}
+
+/// The sum of the jobs, `None` when one cannot be made or the sum overflows.
+fn total(mut jobs: impl Iterator<Item = Option<usize>>) -> Option<usize> {
+    jobs.try_fold(0usize, |sum, jobs| sum.checked_add(jobs?))
 }
 
 fn split_one(spec: &JobSpec, job_size: usize) -> anyhow::Result<Vec<JobSpec>> {
@@ -146,14 +176,11 @@ fn jobs_needed(spec: &JobSpec, job_size: usize) -> Option<usize> {
         JobSpec::RecordCreate {
             domain_ids,
             records,
-        } => {
-            let per_domain: usize = records.iter().map(hosts).sum();
-            Some(if per_domain <= job_size {
-                domain_ids.len().div_ceil(job_size / per_domain.max(1))
-            } else {
-                domain_ids.len() * per_domain.div_ceil(job_size)
-            })
-        }
+        } => Some(record_create_jobs(
+            domain_ids.len(),
+            records_per_domain(records),
+            job_size,
+        )),
         JobSpec::RecordModify { record_ids, .. } => Some(record_ids.len().div_ceil(job_size)),
         JobSpec::RecordDelete { record_ids } => {
             Some(record_ids.len().div_ceil(job_size.min(MAX_DELETE_JOB_SIZE)))
@@ -161,16 +188,28 @@ fn jobs_needed(spec: &JobSpec, job_size: usize) -> Option<usize> {
     }
 }
 
-/// The refusal of an operation that needs more jobs than an hour allows, with a job size
-/// that fits if there is one.
-fn too_many_jobs(specs: &[JobSpec], jobs: usize, job_size: usize) -> anyhow::Error {
-    let fits = (job_size + 1..=MAX_JOB_SIZE).find(|size| {
-        specs
-            .iter()
-            .map(|spec| jobs_needed(spec, *size).unwrap_or(usize::MAX))
-            .try_fold(0usize, usize::checked_add)
-            .is_some_and(|total| total <= MAX_JOBS_PER_HOUR)
-    });
+/// How many jobs `split_record_create` makes for `domains` domains that each get
+/// `per_domain` records.
+fn record_create_jobs(domains: usize, per_domain: usize, job_size: usize) -> usize {
+    if per_domain <= job_size {
+        domains.div_ceil(job_size / per_domain.max(1))
+    } else {
+        domains.saturating_mul(per_domain.div_ceil(job_size))
+    }
+}
+
+/// The refusal of an operation that needs `jobs` jobs at `job_size`, more than an hour
+/// allows, with the smallest job size that fits if there is one. `at` counts the jobs at
+/// a size; fewer never come of a smaller size, so the search halves.
+fn too_many_jobs(
+    jobs: usize,
+    job_size: usize,
+    at: impl Fn(usize) -> Option<usize>,
+) -> anyhow::Error {
+    let fits = |size: usize| at(size).is_some_and(|total| total <= MAX_JOBS_PER_HOUR);
+    let larger: Vec<usize> = (job_size + 1..=MAX_JOB_SIZE).collect();
+    let first = larger.partition_point(|&size| !fits(size));
+    let fits = larger.get(first);
     let advice = match fits {
         Some(size) => format!("use --job-size {size} or more"),
         None => format!(
@@ -183,175 +222,4 @@ fn too_many_jobs(specs: &[JobSpec], jobs: usize, job_size: usize) -> anyhow::Err
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::input::records::{Change, ChangeField};
-
-    fn record(hosts: &str) -> RecordSpec {
-        RecordSpec {
-            sub_domain: hosts.into(),
-            record_type: "A".into(),
-            record_line: "默认".into(),
-            value: "1.2.3.4".into(),
-            ttl: 600,
-            mx: None,
-        }
-    }
-
-    fn modify(ids: std::ops::Range<u64>) -> JobSpec {
-        JobSpec::RecordModify {
-            record_ids: ids.collect(),
-            change: Change {
-                field: ChangeField::Ttl,
-                to: "60".into(),
-                value: None,
-                mx: None,
-            },
-        }
-    }
-
-    fn split(specs: &[JobSpec], job_size: usize) -> anyhow::Result<Vec<JobSpec>> {
-        Ok(super::split(specs, job_size)?
-            .into_iter()
-            .map(|(_, spec)| spec)
-            .collect())
-    }
-
-    /// What a list of record-create jobs creates, as (domain, host) pairs in order.
-    fn created(parts: &[JobSpec]) -> Vec<(u64, String)> {
-        parts
-            .iter()
-            .flat_map(|part| match part {
-                JobSpec::RecordCreate {
-                    domain_ids,
-                    records,
-                } => domain_ids
-                    .iter()
-                    .flat_map(|id| {
-                        records.iter().flat_map(move |r| {
-                            r.sub_domain.split(',').map(move |h| (*id, h.to_owned()))
-                        })
-                    })
-                    .collect::<Vec<_>>(),
-                _ => unreachable!(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn sizes_count_as_the_vendor_counts() {
-        let domains = |value: Option<&str>| JobSpec::DomainCreate {
-            domains: vec!["a.cn".into(), "b.cn".into()],
-            value: value.map(str::to_owned),
-        };
-        assert_eq!(size(&domains(None)), 2);
-        assert_eq!(size(&domains(Some("1.2.3.4"))), 6);
-        let create = JobSpec::RecordCreate {
-            domain_ids: vec![1, 2, 3],
-            records: vec![record("www,@"), record("mail")],
-        };
-        assert_eq!(size(&create), 9);
-        assert_eq!(size(&modify(0..7)), 7);
-    }
-
-    #[test]
-    fn every_part_fits_and_keeps_the_input_order() {
-        let parts = split(&[modify(0..12_001)], MAX_JOB_SIZE).unwrap();
-        assert_eq!(
-            parts.iter().map(size).collect::<Vec<_>>(),
-            [5000, 5000, 2001]
-        );
-        let ids: Vec<u64> = parts
-            .iter()
-            .flat_map(|p| match p {
-                JobSpec::RecordModify { record_ids, .. } => record_ids.clone(),
-                _ => unreachable!(),
-            })
-            .collect();
-        assert_eq!(ids, (0..12_001).collect::<Vec<_>>());
-        let one = split(&[modify(0..10)], MAX_JOB_SIZE).unwrap();
-        assert_eq!(one, [modify(0..10)], "what fits stays one job, as it was");
-    }
-
-    #[test]
-    fn domains_with_a_value_count_three_each() {
-        let spec = JobSpec::DomainCreate {
-            domains: (0..10).map(|i| format!("d{i}.cn")).collect(),
-            value: Some("1.2.3.4".into()),
-        };
-        let parts = split(std::slice::from_ref(&spec), 7).unwrap();
-        assert_eq!(parts.iter().map(size).collect::<Vec<_>>(), [6, 6, 6, 6, 6]);
-        let err = split(&[spec], 2).unwrap_err().to_string();
-        assert!(err.contains("--job-size 3"), "{err}");
-    }
-
-    #[test]
-    fn record_create_splits_never_change_what_is_created() {
-        let records = vec![record("www,@"), record("mail")];
-        let whole = JobSpec::RecordCreate {
-            domain_ids: (1..=5).collect(),
-            records: records.clone(),
-        };
-        let expected = created(std::slice::from_ref(&whole));
-        for job_size in [1, 2, 3, 4, 7, 100] {
-            let parts = split(std::slice::from_ref(&whole), job_size).unwrap();
-            assert!(parts.iter().all(|p| size(p) <= job_size), "{job_size}");
-            assert_eq!(created(&parts), expected, "job size {job_size}");
-        }
-        let parts = split(&[whole], 6).unwrap();
-        assert_eq!(parts.len(), 3, "two domains of three records a job");
-    }
-
-    #[test]
-    fn parts_know_the_spec_they_came_from_and_counts_match_the_cut() {
-        let parts = super::split(&[modify(0..3), modify(3..10)], 5).unwrap();
-        let from: Vec<usize> = parts.iter().map(|(from, _)| *from).collect();
-        assert_eq!(from, [0, 1, 1]);
-        let create = JobSpec::RecordCreate {
-            domain_ids: (1..=7).collect(),
-            records: vec![record("www,@,m"), record("mail")],
-        };
-        for size in 1..=30 {
-            let cut = split(std::slice::from_ref(&create), size).unwrap().len();
-            assert_eq!(jobs_needed(&create, size), Some(cut), "job size {size}");
-        }
-    }
-
-    #[test]
-    fn deletions_go_in_jobs_of_at_most_2000_whatever_the_job_size() {
-        let delete = |ids: std::ops::Range<u64>| JobSpec::RecordDelete {
-            record_ids: ids.collect(),
-        };
-        let whole = delete(0..4500);
-        assert_eq!(size(&whole), 4500);
-        let parts = split(std::slice::from_ref(&whole), MAX_JOB_SIZE).unwrap();
-        assert_eq!(
-            parts,
-            [delete(0..2000), delete(2000..4000), delete(4000..4500)]
-        );
-        assert_eq!(jobs_needed(&whole, MAX_JOB_SIZE), Some(3));
-        // A smaller --job-size still cuts smaller.
-        let parts = split(std::slice::from_ref(&whole), 1000).unwrap();
-        assert_eq!(
-            parts.iter().map(size).collect::<Vec<_>>(),
-            [1000, 1000, 1000, 1000, 500]
-        );
-        assert_eq!(jobs_needed(&whole, 1000), Some(5));
-        let one = split(&[delete(0..10)], MAX_JOB_SIZE).unwrap();
-        assert_eq!(one, [delete(0..10)]);
-    }
-
-    #[test]
-    fn more_jobs_than_an_hour_allows_are_refused_with_a_size_that_fits() {
-        let err = split(&[modify(0..30_000)], 300).unwrap_err().to_string();
-        assert!(
-            err.contains("100 jobs") && err.contains("--job-size 375"),
-            "{err}"
-        );
-        let err = split(&[modify(0..500_000)], MAX_JOB_SIZE)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("runs an hour apart"), "{err}");
-        assert_eq!(split(&[modify(0..30_000)], 375).unwrap().len(), 80);
-    }
-}
+mod tests;

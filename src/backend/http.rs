@@ -284,13 +284,7 @@ fn send_and_read(
 /// The longest refusal message shown: a gateway may put a whole page in it.
 pub(crate) const MAX_MESSAGE_CHARS: usize = 300;
 
-/// `text` cut to `max` characters, saying how long it was.
-pub(crate) fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        None => text.to_owned(),
-        Some((end, _)) => format!("{}... ({} bytes in all)", &text[..end], text.len()),
-    }
-}
+pub(crate) use crate::escape::shorten;
 
 /// Describes an unreadable body by its parse error and a short excerpt.
 pub(crate) fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {

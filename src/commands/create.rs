@@ -1,7 +1,7 @@
 //! `domain-create` and `record-create`: the domains or the record specs, checked, then
 //! the jobs (one, or for a records file naming domains, one a distinct set of records).
 
-use super::submit::submit;
+use super::submit::{job_size, submit};
 use crate::cli::{DomainCreateArgs, RecordCreateArgs};
 use crate::error::{Outcome, usage};
 use crate::import::{self, Set};
@@ -10,7 +10,9 @@ use crate::input::records::RecordSpec;
 use crate::job::{JobSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
-use std::collections::BTreeMap;
+use crate::split;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 pub(super) const NAMES_HINT: &str = "pass --domain NAMES (comma-separated) or --domain-file PATH";
 
@@ -53,11 +55,11 @@ pub(super) fn records(session: &Session, args: RecordCreateArgs) -> anyhow::Resu
             };
             vec![Set {
                 domain: None,
-                records: vec![spec.checked().map_err(usage)?],
+                records: vec![Rc::new(spec.checked().map_err(usage)?)],
             }]
         }
     };
-    let jobs = jobs(session, given, sets)?;
+    let jobs = jobs(session, given, sets, job_size(&args.submit))?;
     submit(session, &jobs, &args.submit, None)
 }
 
@@ -80,9 +82,15 @@ fn given(args: &RecordCreateArgs) -> anyhow::Result<Option<Given>> {
 
 /// Every record on the domains the command line names, in one job; else each set on
 /// the domain it names, a job for each distinct set of records.
-fn jobs(session: &Session, given: Option<Given>, sets: Vec<Set>) -> anyhow::Result<Vec<JobSpec>> {
+fn jobs(
+    session: &Session,
+    given: Option<Given>,
+    sets: Vec<Set>,
+    job_size: usize,
+) -> anyhow::Result<Vec<JobSpec>> {
     if let Some(given) = given {
         let records = import::each_once(sets.into_iter().flat_map(|set| set.records).collect());
+        let records = records.iter().map(|spec| RecordSpec::clone(spec)).collect();
         let domain_ids = match given {
             Given::Ids(ids) => ids,
             Given::Names(names) => resolve::domain_ids(session.backend()?, &names)?,
@@ -92,20 +100,53 @@ fn jobs(session: &Session, given: Option<Given>, sets: Vec<Set>) -> anyhow::Resu
             records,
         }]);
     }
-    let names: Option<Vec<String>> = sets.iter().map(|set| set.domain.clone()).collect();
-    let names = names.ok_or_else(|| {
-        usage("the records file names no domain for its records: pass --domain NAMES or --domain-id IDS")
-    })?;
+    if sets.iter().any(|set| set.domain.is_none()) {
+        return Err(usage(
+            "the records file names no domain for its records: pass --domain NAMES or --domain-id IDS",
+        ));
+    }
+    fits_the_hour(&sets, job_size)?;
+    let names: Vec<String> = sets
+        .iter()
+        .flat_map(|set| set.domain.as_deref())
+        .map(str::to_owned)
+        .collect();
     let ids = resolve::ids_of(session.backend()?, &names)?;
     let mut by_id: BTreeMap<u64, Vec<&RecordSpec>> = BTreeMap::new();
     for (id, set) in ids.into_iter().zip(&sets) {
         let specs = by_id.entry(id).or_default();
         // Two names of one domain (an alias): their records once.
         let new: Vec<&RecordSpec> = match specs.is_empty() {
-            true => set.records.iter().collect(),
-            false => set.records.iter().filter(|s| !specs.contains(s)).collect(),
+            true => set.records.iter().map(|s| &**s).collect(),
+            false => set
+                .records
+                .iter()
+                .map(|s| &**s)
+                .filter(|s| !specs.contains(s))
+                .collect(),
         };
         specs.extend(new);
     }
     Ok(record_create_jobs(by_id))
+}
+
+/// Refuses a file whose records would need more jobs than an hour allows before any
+/// domain is looked up: a file of a million domains is refused at once, not after a
+/// million look-ups. Counted as if every name were a domain of its own (two names of one
+/// domain are rare, and share a job when they have the same records).
+fn fits_the_hour(sets: &[Set], job_size: usize) -> anyhow::Result<()> {
+    let mut groups: HashMap<&[Rc<RecordSpec>], usize> = HashMap::new();
+    for set in sets {
+        *groups.entry(&set.records).or_default() += 1;
+    }
+    let groups: Vec<(usize, usize)> = groups
+        .into_iter()
+        .map(|(records, domains)| {
+            (
+                domains,
+                split::records_per_domain(records.iter().map(|s| &**s)),
+            )
+        })
+        .collect();
+    split::check_record_create(&groups, job_size)
 }

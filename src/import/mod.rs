@@ -5,23 +5,28 @@
 //! is sent: every bad line is named, and no look-up is made.
 
 mod rows;
+mod sets;
 mod zone;
+
+pub(crate) use sets::each_once;
 
 use crate::error::usage;
 use crate::export::COLUMNS;
-use crate::input::domains::ascii_key;
 use crate::input::records::{self, RecordSpec};
 use crate::input::{describe, list_errors, read_text};
-use std::collections::{BTreeSet, HashMap};
+use compact_str::CompactString;
+use sets::Grouper;
 use std::path::Path;
+use std::rc::Rc;
 
 /// The records of one domain of the file, or of whichever domains the command names.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Set {
-    /// The domain the file names for them (checked), `None` when it names none.
-    pub domain: Option<String>,
-    /// Each once, in the file's order.
-    pub records: Vec<RecordSpec>,
+    /// The domain the file names for them (checked), `None` when it names none. Most
+    /// names fit in the value itself, with no allocation of their own.
+    pub domain: Option<CompactString>,
+    /// Each once, in the file's order; a record many domains get is one shared copy.
+    pub records: Vec<Rc<RecordSpec>>,
 }
 
 /// What a records file asks for.
@@ -46,42 +51,34 @@ enum Format {
 pub(crate) fn read(path: &Path, domain: Option<&str>) -> anyhow::Result<Import> {
     let text = read_text(path)?;
     let name = describe(path);
-    let (sets, notes) = match format(path, &text) {
+    let mut grouper = Grouper::default();
+    let notes = match format(path, &text) {
         Format::Array => {
-            let records = records::specs_from_array(path, &text)?;
-            let sets = vec![Set {
-                domain: None,
-                records,
-            }];
-            (sets, Vec::new())
+            for spec in records::specs_from_array(path, &text)? {
+                grouper.add(None, spec);
+            }
+            Vec::new()
         }
         Format::Zone => {
             let zone = zone::parse(&text, domain).map_err(|errors| bad_lines(&name, &errors))?;
-            let set = Set {
-                domain: zone.origin,
-                records: zone.records,
-            };
-            (vec![set], zone.notes)
+            for spec in zone.records {
+                grouper.add(zone.origin.clone(), spec);
+            }
+            zone.notes
         }
         format => {
             let (rows, errors) = match format {
-                Format::Csv => rows::csv(&text),
-                _ => rows::jsonl(&text),
+                Format::Csv => rows::csv(&text, &mut grouper),
+                _ => rows::jsonl(&text, &mut grouper),
             };
             if !errors.is_empty() {
                 return Err(bad_lines(&name, &errors));
             }
-            (
-                by_domain(rows.records),
-                row_notes(&rows.paused, &rows.remarks),
-            )
+            row_notes(&rows.paused, &rows.remarks)
         }
     };
-    let mut sets = sets;
-    for set in &mut sets {
-        set.records = each_once(std::mem::take(&mut set.records));
-    }
-    sets.retain(|set| !set.records.is_empty());
+    drop(text);
+    let sets = grouper.finish();
     if sets.is_empty() {
         return Err(usage(format!("{name} holds no record to create")));
     }
@@ -114,40 +111,19 @@ fn format(path: &Path, text: &str) -> Format {
         Format::Array
     } else if start.starts_with('{') {
         Format::Jsonl
-    } else if header.contains(',') && header.split(',').all(|c| COLUMNS.contains(&c.trim())) {
+    } else if header.contains(',') && header.split(',').all(|c| COLUMNS.contains(&column(c))) {
         Format::Csv
     } else {
         Format::Zone
     }
 }
 
-/// The rows grouped by the domain they name, in the order first named; rows naming none
-/// form a set of their own.
-fn by_domain(records: Vec<rows::Imported>) -> Vec<Set> {
-    let mut sets: Vec<Set> = Vec::new();
-    let mut position: HashMap<Option<String>, usize> = HashMap::new();
-    for record in records {
-        // Two spellings of a name (Unicode and punycode) are one domain.
-        let key = record.domain.as_deref().map(|d| ascii_key(d).into_owned());
-        let at = *position.entry(key).or_insert_with(|| {
-            sets.push(Set {
-                domain: record.domain.clone(),
-                records: Vec::new(),
-            });
-            sets.len() - 1
-        });
-        sets[at].records.push(record.spec);
-    }
-    sets
-}
-
-/// The specs in order, each once: a second copy would fail as a twin of the first.
-pub(crate) fn each_once(records: Vec<RecordSpec>) -> Vec<RecordSpec> {
-    let mut seen = BTreeSet::new();
-    records
-        .into_iter()
-        .filter(|spec| seen.insert(spec.clone()))
-        .collect()
+/// A header cell as a name: spreadsheets quote every cell of the header.
+fn column(cell: &str) -> &str {
+    let cell = cell.trim();
+    cell.strip_prefix('"')
+        .and_then(|c| c.strip_suffix('"'))
+        .unwrap_or(cell)
 }
 
 /// What the notes say of skipped paused records and dropped remarks.

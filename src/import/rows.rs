@@ -2,6 +2,7 @@
 //! names. Record IDs are ignored; paused records are skipped (a batch job cannot create
 //! one paused) and remarks dropped (no batch action sets one), each said in a note.
 
+use super::sets::Grouper;
 use crate::backend::de;
 use crate::export::COLUMNS;
 use crate::input::domains::check_domain;
@@ -66,24 +67,17 @@ fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     }
 }
 
-/// A record of the file: the domain it names (checked) and the spec.
-pub(super) struct Imported {
-    pub domain: Option<String>,
-    pub spec: RecordSpec,
-}
-
-/// What the rows ask for, and what was skipped.
+/// What the rows skipped or dropped (their records go to a [`Grouper`]).
 #[derive(Default)]
 pub(super) struct Rows {
-    pub records: Vec<Imported>,
     /// Lines of paused records, skipped.
     pub paused: Vec<usize>,
     /// Lines of records whose remark is dropped.
     pub remarks: Vec<usize>,
 }
 
-/// The rows of a JSON Lines file; errors are `line N: why`.
-pub(super) fn jsonl(text: &str) -> (Rows, Vec<String>) {
+/// The rows of a JSON Lines file, read a line at a time; errors are `line N: why`.
+pub(super) fn jsonl(text: &str, grouper: &mut Grouper) -> (Rows, Vec<String>) {
     let rows = text
         .lines()
         .enumerate()
@@ -96,59 +90,72 @@ pub(super) fn jsonl(text: &str) -> (Rows, Vec<String>) {
             });
             (i + 1, row)
         });
-    collect(rows)
+    collect(rows, grouper)
 }
 
-/// The rows of a CSV file under its header (line 1), columns in any order.
-pub(super) fn csv(text: &str) -> (Rows, Vec<String>) {
-    let records = match crate::csv_file::read(text) {
-        Ok(records) => records,
-        Err(why) => return (Rows::default(), vec![why]),
+/// The rows of a CSV file under its header (line 1), columns in any order, read a row
+/// at a time; a row the CSV reader cannot make out ends the reading.
+pub(super) fn csv(text: &str, grouper: &mut Grouper) -> (Rows, Vec<String>) {
+    let mut records = crate::csv_file::records(text);
+    let header = match records.next() {
+        Some(Ok(header)) => header.fields,
+        Some(Err(why)) => return (Rows::default(), vec![why]),
+        None => return (Rows::default(), vec!["line 1: no header row".to_owned()]),
     };
-    let Some((header, records)) = records.split_first() else {
-        return (Rows::default(), vec!["line 1: no header row".to_owned()]);
-    };
-    let mut seen = Vec::new();
-    for name in &header.fields {
-        if !COLUMNS.contains(&name.as_str()) || seen.contains(&name) {
-            let why = match seen.contains(&name) {
-                true => "twice",
-                false => "is not one export writes",
-            };
-            return (
-                Rows::default(),
-                vec![format!("line 1: the column `{name}` {why}")],
-            );
-        }
-        seen.push(name);
+    if let Err(why) = check_header(&header) {
+        return (Rows::default(), vec![format!("line 1: {why}")]);
     }
-    let rows = records.iter().map(|record| {
-        let row = if record.fields.len() == header.fields.len() {
-            let cells = header.fields.iter().zip(&record.fields);
-            let cells = cells
-                .filter(|(_, cell)| !cell.is_empty())
-                .map(|(name, cell)| (name.clone(), serde_json::Value::from(cell.as_str())));
-            serde_json::from_value::<Row>(serde_json::Value::Object(cells.collect()))
-                .map_err(|e| e.to_string())
-        } else {
-            Err(format!(
-                "{} fields, but the header has {}",
-                record.fields.len(),
-                header.fields.len()
-            ))
-        };
-        (record.line, row)
+    let mut broken = None;
+    let rows = records.map_while(|record| {
+        let record = record.map_err(|why| broken = Some(why)).ok()?;
+        Some((record.line, row_of(&header, &record.fields)))
     });
-    collect(rows)
+    let (read, mut errors) = collect(rows, grouper);
+    errors.extend(broken);
+    (read, errors)
 }
 
-/// Each row checked like flag input; every bad one named with its line.
-fn collect(rows: impl Iterator<Item = (usize, Result<Row, String>)>) -> (Rows, Vec<String>) {
+/// Every column one export writes, each once.
+fn check_header(header: &[String]) -> Result<(), String> {
+    for (at, name) in header.iter().enumerate() {
+        if header[..at].contains(name) {
+            return Err(format!("the column `{name}` twice"));
+        }
+        if !COLUMNS.contains(&name.as_str()) {
+            return Err(format!("the column `{name}` is not one export writes"));
+        }
+    }
+    Ok(())
+}
+
+/// A CSV row under its header; an empty cell is a column left out.
+fn row_of(header: &[String], fields: &[String]) -> Result<Row, String> {
+    if fields.len() != header.len() {
+        return Err(format!(
+            "{} fields, but the header has {}",
+            fields.len(),
+            header.len()
+        ));
+    }
+    let cells = header.iter().zip(fields);
+    let cells = cells
+        .filter(|(_, cell)| !cell.is_empty())
+        .map(|(name, cell)| (name.clone(), serde_json::Value::from(cell.as_str())));
+    serde_json::from_value::<Row>(serde_json::Value::Object(cells.collect()))
+        .map_err(|e| e.to_string())
+}
+
+/// Each row checked like flag input, its record handed to `grouper`; every bad one named
+/// with its line.
+fn collect(
+    rows: impl Iterator<Item = (usize, Result<Row, String>)>,
+    grouper: &mut Grouper,
+) -> (Rows, Vec<String>) {
     let mut read = Rows::default();
     let mut errors = Vec::new();
     for (line, row) in rows {
         match row.and_then(|row| imported(line, row, &mut read)) {
-            Ok(Some(record)) => read.records.push(record),
+            Ok(Some((domain, spec))) => grouper.add(domain, spec),
             Ok(None) => {}
             Err(why) => errors.push(format!("line {line}: {why}")),
         }
@@ -156,8 +163,12 @@ fn collect(rows: impl Iterator<Item = (usize, Result<Row, String>)>) -> (Rows, V
     (read, errors)
 }
 
-/// The row's record, or `None` for a paused one.
-fn imported(line: usize, row: Row, read: &mut Rows) -> Result<Option<Imported>, String> {
+/// The row's domain (checked) and record, or `None` for a paused one.
+fn imported(
+    line: usize,
+    row: Row,
+    read: &mut Rows,
+) -> Result<Option<(Option<String>, RecordSpec)>, String> {
     let domain = row.domain.as_deref().map(check_domain).transpose()?;
     let spec = RecordSpec {
         sub_domain: row.sub_domain,
@@ -175,5 +186,5 @@ fn imported(line: usize, row: Row, read: &mut Rows) -> Result<Option<Imported>, 
     if row.remark.is_some() {
         read.remarks.push(line);
     }
-    Ok(Some(Imported { domain, spec }))
+    Ok(Some((domain, spec)))
 }

@@ -30,6 +30,15 @@ fn the_format_is_told_by_extension_else_by_content() {
         format(p("-"), "domain,sub_domain,record_type,value\r\n"),
         Format::Csv
     );
+    assert_eq!(
+        format(
+            p("-"),
+            "\"domain\",\"sub_domain\",\"record_type\",\"value\"\r\n"
+        ),
+        Format::Csv,
+        "spreadsheets quote the header"
+    );
+    assert_eq!(format(p("-"), "\"www\",A\n"), Format::Zone);
     assert_eq!(format(p("-"), "$ORIGIN a.cn.\n"), Format::Zone);
     assert_eq!(format(p("records"), "www A 192.0.2.1\n"), Format::Zone);
 }
@@ -144,7 +153,8 @@ fn round_trip(write: impl Fn(&mut Vec<u8>, &[Listing]), name: &str) -> Vec<Recor
     write(&mut bytes, &listings);
     let import = import(name, &String::from_utf8(bytes).unwrap()).unwrap();
     assert_eq!(import.sets[0].domain.as_deref(), Some("a.cn"));
-    import.sets.into_iter().next().unwrap().records
+    let records = &import.sets[0].records;
+    records.iter().map(|spec| RecordSpec::clone(spec)).collect()
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec, parse_record_type};
+use crate::input::shown;
 
 #[cfg(test)]
 mod tests;
@@ -97,6 +98,9 @@ impl Reader {
 
     fn directive(&mut self, tokens: &[Token]) -> Result<(), String> {
         let name = tokens[0].text.to_ascii_uppercase();
+        if matches!(name.as_str(), "$INCLUDE" | "$GENERATE") {
+            return Err(format!("{name} is not supported"));
+        }
         let [_, argument] = tokens else {
             return Err(format!("{name} takes one argument"));
         };
@@ -106,8 +110,7 @@ impl Reader {
                 self.origin = Some(check_domain(&origin)?);
             }
             "$TTL" => self.ttl = Some(ttl_of(&argument.text)?),
-            "$INCLUDE" | "$GENERATE" => return Err(format!("{name} is not supported")),
-            _ => return Err(format!("unknown directive {name}")),
+            _ => return Err(format!("unknown directive {}", shown(&name))),
         }
         Ok(())
     }
@@ -120,7 +123,8 @@ impl Reader {
             return Ok(name.to_owned());
         }
         let absolute = ascii_key(&self.absolute(name)?.to_lowercase()).into_owned();
-        let apex = apex.ok_or_else(|| format!("the name `{name}` needs a $ORIGIN before it"))?;
+        let apex =
+            apex.ok_or_else(|| format!("the name `{}` needs a $ORIGIN before it", shown(name)))?;
         let apex = ascii_key(&apex).into_owned();
         if absolute == apex {
             return Ok("@".to_owned());
@@ -128,7 +132,7 @@ impl Reader {
         absolute
             .strip_suffix(&format!(".{apex}"))
             .map(str::to_owned)
-            .ok_or_else(|| format!("`{name}` is not in the zone {apex}"))
+            .ok_or_else(|| format!("`{}` is not in the zone {apex}", shown(name)))
     }
 
     /// The name with the origin after it unless it ends in a dot, without the dot.
@@ -137,7 +141,10 @@ impl Reader {
             return Ok(name.to_owned());
         }
         let origin = self.origin.as_deref().ok_or_else(|| {
-            format!("the relative name `{name}` needs $ORIGIN or --domain to say what it is in")
+            format!(
+                "the relative name `{}` needs $ORIGIN or --domain to say what it is in",
+                shown(name)
+            )
         })?;
         Ok(match name {
             "@" => origin.to_owned(),
@@ -176,14 +183,23 @@ impl Reader {
                     }
                 ));
             }
-            _ => data
-                .iter()
-                .map(Token::spelled)
-                .collect::<Vec<_>>()
-                .join(" "),
+            _ => as_written(data),
         };
         Ok((value, None))
     }
+}
+
+/// The data as the file writes it, quotes and escapes kept: DNSPod takes CAA, HTTPS and
+/// SVCB values in that form (`alpn="h2,h3"`, `alpn=h2\,h3`).
+fn as_written(data: &[Token]) -> String {
+    let mut value = String::new();
+    for token in data {
+        if !token.joined && !value.is_empty() {
+            value.push(' ');
+        }
+        value.push_str(&token.raw);
+    }
+    value
 }
 
 /// The TTL and class before a record's type, in either order, both optional.

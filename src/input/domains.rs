@@ -1,7 +1,7 @@
 //! Domain names: from the command line, a file or stdin; checked, lower-cased and
 //! de-duplicated in order, every bad name reported at once.
 
-use super::{describe, list_errors, read_text};
+use super::{describe, list_errors, read_text, shown};
 use crate::error::usage;
 use idna::uts46::{AsciiDenyList, Hyphens, Uts46};
 use std::borrow::Cow;
@@ -12,7 +12,7 @@ use std::path::Path;
 /// name typed in ASCII stays ASCII (punycode is kept); any other is returned in Unicode.
 /// The error names the value as typed.
 pub(crate) fn check_domain(raw: &str) -> Result<String, String> {
-    let bad = |why: String| format!("invalid domain `{raw}`: {why}");
+    let bad = |why: String| format!("invalid domain `{}`: {why}", shown(raw));
     if raw.is_empty() {
         return Err("empty domain name".to_owned());
     }
@@ -57,7 +57,8 @@ fn normalise(raw: &str) -> Result<String, String> {
             .and_then(|index| raw.split(is_dot).nth(index))
             .unwrap_or(raw);
         return Err(format!(
-            "label `{label}` is not valid punycode or has a character IDNA forbids"
+            "label `{}` is not valid punycode or has a character IDNA forbids",
+            shown(label)
         ));
     }
     Ok(if raw.is_ascii() {
@@ -78,10 +79,10 @@ fn check_label(label: &str) -> Result<usize, String> {
         return Err("has an empty label".to_owned());
     }
     if label.starts_with('-') || label.ends_with('-') {
-        return Err(format!("label `{label}` starts or ends with `-`"));
+        return Err(format!("label `{}` starts or ends with `-`", shown(label)));
     }
     if let Some(c) = label.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
-        return Err(format!("label `{label}` has the character `{c}`"));
+        return Err(format!("label `{}` has the character `{c}`", shown(label)));
     }
     // Limits count the ASCII (punycode) form, which is what DNS stores; an ASCII label
     // is its own form, and skipping the conversion matters on files of 10,000 names.
@@ -89,11 +90,14 @@ fn check_label(label: &str) -> Result<usize, String> {
         label.len()
     } else {
         idna::domain_to_ascii(label)
-            .map_err(|_| format!("label `{label}` is not a valid name"))?
+            .map_err(|_| format!("label `{}` is not a valid name", shown(label)))?
             .len()
     };
     if ascii_len > 63 {
-        return Err(format!("label `{label}` is longer than 63 characters"));
+        return Err(format!(
+            "label `{}` is longer than 63 characters",
+            shown(label)
+        ));
     }
     Ok(ascii_len)
 }

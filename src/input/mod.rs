@@ -10,6 +10,15 @@ use crate::escape::visible;
 use std::io::Read;
 use std::path::Path;
 
+/// The most characters of one value an error echoes: a 10 MB host name is named by its
+/// start and its size, not copied into the message.
+const MAX_SHOWN_CHARS: usize = 400;
+
+/// A value as an error names it: cut to [`MAX_SHOWN_CHARS`], saying how long it was.
+pub(crate) fn shown(value: &str) -> String {
+    crate::escape::shorten(value, MAX_SHOWN_CHARS)
+}
+
 /// How many bad values one error lists before it summarises the rest.
 const MAX_LISTED: usize = 20;
 

@@ -13,6 +13,7 @@ mod hardening;
 mod history;
 mod history_hardening;
 mod import;
+mod import_hardening;
 mod input_checks;
 mod lookups;
 mod names;

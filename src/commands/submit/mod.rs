@@ -46,6 +46,11 @@ pub(crate) fn submit(
     submit_parts(session, &parts, args, &[])
 }
 
+/// The most records a job of this command takes: `--job-size`, else DNSPod's limit.
+pub(crate) fn job_size(args: &SubmitArgs) -> usize {
+    args.limits.job_size.map_or(MAX_JOB_SIZE, usize::from)
+}
+
 /// Cuts `parts` into jobs of at most `--job-size` records and submits them as one
 /// operation, or shows them with `--dry-run`. `before`: the records a record-modify
 /// changes as dpbatch read them, recorded for `undo` (else the submit's echo is). The
@@ -56,7 +61,7 @@ pub(crate) fn submit_parts(
     args: &SubmitArgs,
     before: &[Before],
 ) -> anyhow::Result<Outcome> {
-    let job_size = args.limits.job_size.map_or(MAX_JOB_SIZE, usize::from);
+    let job_size = job_size(args);
     let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
     let planned: Vec<Part> = split(&specs, job_size)?
         .into_iter()

@@ -184,3 +184,57 @@ fn ttls_take_bind_units() {
         assert!(ttl_of(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn https_and_svcb_values_keep_their_quoted_parameters_as_written() {
+    let text = "\
+$ORIGIN a.cn.
+@ HTTPS 1 . alpn=\"h2,h3\" ipv4hint=192.0.2.1
+_svc SVCB 1 svc.a.cn. ( alpn=h2\\,h3
+    port=\"8443\" )
+";
+    assert_eq!(
+        specs(text, None),
+        [
+            "@ 600 HTTPS 1 . alpn=\"h2,h3\" ipv4hint=192.0.2.1",
+            "_svc 600 SVCB 1 svc.a.cn. alpn=h2\\,h3 port=\"8443\""
+        ]
+    );
+}
+
+#[test]
+fn escapes_for_control_characters_are_refused_named() {
+    for (txt, why) in [
+        (r#""a\000b""#, "`\\000` stands for a control character"),
+        (r#""tab\009""#, "`\\009` stands for a control character"),
+        (r#""c1 \194\133""#, "the control character U+0085"),
+    ] {
+        let errors = errors(&format!("$ORIGIN a.cn.\n@ TXT {txt}\n"), None);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("line 2: "), "{errors:?}");
+        assert!(errors[0].contains(why), "{txt}: {errors:?}");
+    }
+    assert_eq!(
+        specs(
+            "$ORIGIN a.cn.\n@ TXT \"fine \\059 \\\\ \\226\\128\\174\"\n",
+            None
+        ),
+        ["@ 600 TXT fine ; \\ \u{202e}"]
+    );
+}
+
+#[test]
+fn include_and_generate_with_arguments_are_not_supported_named() {
+    let errors = errors(
+        "$INCLUDE other.zone sub.a.cn.\n$GENERATE 1-10 host$ A 192.0.2.$\n$TTL 1 2\n",
+        Some("a.cn"),
+    );
+    assert_eq!(
+        errors,
+        [
+            "line 1: $INCLUDE is not supported",
+            "line 2: $GENERATE is not supported",
+            "line 3: $TTL takes one argument"
+        ]
+    );
+}

@@ -1,26 +1,21 @@
 //! A zone file cut into entries (a record or a directive, across parentheses) of tokens,
-//! with comments dropped and `\X` and `\DDD` escapes decoded.
+//! with comments dropped and `\X` and `\DDD` escapes decoded. An escape may not stand for
+//! a control character: no DNSPod value holds one.
 
 use std::iter::Peekable;
+use std::str::CharIndices;
+
+type Chars<'a> = Peekable<CharIndices<'a>>;
 
 /// A word or a quoted string, its escapes decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Token {
     pub text: String,
     pub quoted: bool,
-}
-
-impl Token {
-    /// As a DNSPod value spells it: a quoted string in quotes again (CAA's value).
-    pub(super) fn spelled(&self) -> String {
-        match self.quoted {
-            true => format!(
-                "\"{}\"",
-                self.text.replace('\\', "\\\\").replace('"', "\\\"")
-            ),
-            false => self.text.clone(),
-        }
-    }
+    /// As the file writes it, quotes and escapes included.
+    pub raw: String,
+    /// Written right after the token before it, with no space between (`alpn="h2"`).
+    pub joined: bool,
 }
 
 /// One record or directive.
@@ -40,8 +35,10 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
     let mut current: Option<Entry> = None;
     let mut open = None::<usize>;
     let (mut line, mut indented, mut line_start) = (1, false, true);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Where the last token ended, to tell a token written right after it.
+    let mut last_end = None::<usize>;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         if line_start {
             indented = c == ' ' || c == '\t';
             line_start = false;
@@ -58,7 +55,7 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
                 continue;
             }
             ';' => {
-                while chars.next_if(|&c| c != '\n').is_some() {}
+                while chars.next_if(|&(_, c)| c != '\n').is_some() {}
                 continue;
             }
             ' ' | '\t' | '\r' => continue,
@@ -75,14 +72,21 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
             '\\' => escape(&mut chars, &mut bytes).map_err(|why| format!("line {line}: {why}"))?,
             c => push(&mut bytes, c),
         }
-        let text = word(&mut chars, &mut line, quoted, bytes)
+        let decoded = word(&mut chars, &mut line, quoted, bytes)
             .map_err(|why| format!("line {start}: {why}"))?;
+        let end = chars.peek().map_or(text.len(), |&(i, _)| i);
         let entry = current.get_or_insert_with(|| Entry {
             line: start,
             indented,
             tokens: Vec::new(),
         });
-        entry.tokens.push(Token { text, quoted });
+        entry.tokens.push(Token {
+            text: decoded,
+            quoted,
+            raw: text[at..end].to_owned(),
+            joined: !entry.tokens.is_empty() && last_end == Some(at),
+        });
+        last_end = Some(end);
     }
     if let Some(start) = open {
         return Err(format!("line {start}: `(` is never closed"));
@@ -95,7 +99,7 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
 /// space or a special character, or (`quoted`, after its opening quote) of a string up
 /// to its closing quote, with escapes decoded.
 fn word(
-    chars: &mut Peekable<impl Iterator<Item = char>>,
+    chars: &mut Chars<'_>,
     line: &mut usize,
     quoted: bool,
     mut bytes: Vec<u8>,
@@ -104,7 +108,7 @@ fn word(
         let c = match chars.peek() {
             None if quoted => return Err("a quoted string is not closed".to_owned()),
             None => break,
-            Some(&c) => c,
+            Some(&(_, c)) => c,
         };
         if !quoted && (c.is_whitespace() || matches!(c, ';' | '(' | ')' | '"')) {
             break;
@@ -119,25 +123,38 @@ fn word(
             }
         }
     }
-    String::from_utf8(bytes).map_err(|_| "its escapes do not decode to UTF-8 text".to_owned())
+    let text = String::from_utf8(bytes).map_err(|_| "its escapes do not decode to UTF-8 text")?;
+    match text
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    {
+        Some(c) => Err(format!(
+            "it holds the control character U+{:04X}, which no record value can",
+            u32::from(c)
+        )),
+        None => Ok(text),
+    }
 }
 
 /// After a `\`: three digits are a byte, anything else stands for itself.
-fn escape(
-    chars: &mut Peekable<impl Iterator<Item = char>>,
-    bytes: &mut Vec<u8>,
-) -> Result<(), String> {
-    let c = chars.next().ok_or("a `\\` at the end of the file")?;
+fn escape(chars: &mut Chars<'_>, bytes: &mut Vec<u8>) -> Result<(), String> {
+    let (_, c) = chars.next().ok_or("a `\\` at the end of the file")?;
     let Some(first) = c.to_digit(10) else {
         push(bytes, c);
         return Ok(());
     };
     let mut value = first;
     for _ in 0..2 {
-        let digit = chars.next().and_then(|c| c.to_digit(10));
+        let digit = chars.next().and_then(|(_, c)| c.to_digit(10));
         value = value * 10 + digit.ok_or("`\\` and a digit needs three digits (\\DDD)")?;
     }
-    bytes.push(u8::try_from(value).map_err(|_| format!("`\\{value}` is not a byte"))?);
+    let byte = u8::try_from(value).map_err(|_| format!("`\\{value}` is not a byte"))?;
+    if byte.is_ascii_control() {
+        return Err(format!(
+            "`\\{value:03}` stands for a control character, which no record value can hold"
+        ));
+    }
+    bytes.push(byte);
     Ok(())
 }
 

@@ -1,0 +1,76 @@
+//! The records of a file grouped by the domain they go to, each distinct record held once
+//! however many domains get it: a file of a million rows for a million domains keeps one
+//! copy of the record they share, not a million.
+
+use super::Set;
+use crate::input::domains::ascii_key;
+use crate::input::records::RecordSpec;
+use compact_str::CompactString;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// Gathers records into sets, in the order the file first names each domain.
+#[derive(Default)]
+pub(super) struct Grouper {
+    sets: Vec<Set>,
+    /// By the domain's ASCII form: two spellings (Unicode and punycode) are one domain.
+    named: HashMap<CompactString, usize>,
+    /// The set of the records that name no domain.
+    unnamed: Option<usize>,
+    specs: HashSet<Rc<RecordSpec>>,
+}
+
+impl Grouper {
+    pub(super) fn add(&mut self, domain: Option<String>, spec: RecordSpec) {
+        let spec = self.shared(spec);
+        let slot = match &domain {
+            Some(name) => self.named.get(ascii_key(name).as_ref()).copied(),
+            None => self.unnamed,
+        };
+        let at = slot.unwrap_or_else(|| self.open(domain.map(CompactString::from)));
+        self.sets[at].records.push(spec);
+    }
+
+    /// The sets, each record once in each.
+    pub(super) fn finish(self) -> Vec<Set> {
+        let mut sets = self.sets;
+        for set in &mut sets {
+            set.records = each_once(std::mem::take(&mut set.records));
+        }
+        sets
+    }
+
+    fn open(&mut self, domain: Option<CompactString>) -> usize {
+        let at = self.sets.len();
+        match &domain {
+            Some(name) => {
+                self.named.insert(ascii_key(name).as_ref().into(), at);
+            }
+            None => self.unnamed = Some(at),
+        }
+        self.sets.push(Set {
+            domain,
+            records: Vec::new(),
+        });
+        at
+    }
+
+    /// The one copy of this record.
+    fn shared(&mut self, spec: RecordSpec) -> Rc<RecordSpec> {
+        if let Some(known) = self.specs.get(&spec) {
+            return Rc::clone(known);
+        }
+        let spec = Rc::new(spec);
+        self.specs.insert(Rc::clone(&spec));
+        spec
+    }
+}
+
+/// The specs in order, each once: a second copy would fail as a twin of the first.
+pub(crate) fn each_once(records: Vec<Rc<RecordSpec>>) -> Vec<Rc<RecordSpec>> {
+    let mut seen = HashSet::new();
+    records
+        .into_iter()
+        .filter(|spec| seen.insert(Rc::clone(spec)))
+        .collect()
+}
