@@ -17,6 +17,7 @@ mod names;
 mod operations;
 mod output;
 mod retry;
+mod secrets;
 mod submit;
 mod undo;
 mod waiting;
