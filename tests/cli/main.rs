@@ -18,6 +18,7 @@ mod operations;
 mod output;
 mod retry;
 mod secrets;
+mod stderr_lines;
 mod submit;
 mod undo;
 mod waiting;
