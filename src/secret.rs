@@ -1,8 +1,9 @@
 //! The API token: parsed once, and never shown whole in any output.
 
-use std::fmt;
+mod redactor;
 
-const REDACTED: &str = "<redacted>";
+pub(crate) use redactor::Redactor;
+use std::fmt;
 
 /// A secret as it is read from a flag, the environment or a file, before it is parsed:
 /// its `Debug` shows nothing of it, so no `Debug` of a struct holding one can print it.
@@ -100,53 +101,6 @@ pub(crate) fn mask_secret_id(secret_id: &str) -> String {
     let head: String = chars[..4].iter().collect();
     let tail: String = chars[chars.len() - 4..].iter().collect();
     format!("{head}****{tail}")
-}
-
-/// Removes secrets from text a server sends back: every spelling of each a server may
-/// echo, raw, form-encoded as it travels in a request body (upper- or lower-case
-/// escapes), and with JSON's optional `\/`.
-#[derive(Clone, Default)]
-pub(crate) struct Redactor {
-    spellings: Vec<String>,
-}
-
-impl Redactor {
-    pub(crate) fn of(secrets: &[&str]) -> Redactor {
-        let mut spellings = Vec::new();
-        for secret in secrets.iter().filter(|s| !s.is_empty()) {
-            let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
-            spellings.extend([
-                (*secret).to_owned(),
-                encoded.to_ascii_lowercase(),
-                secret.replace('/', "\\/"),
-                encoded,
-            ]);
-        }
-        spellings.sort();
-        spellings.dedup();
-        Redactor { spellings }
-    }
-
-    /// `body` with every spelling replaced by `<redacted>`. A body without any is returned
-    /// as it came, without a copy.
-    pub(crate) fn redact_bytes(&self, mut body: Vec<u8>) -> Vec<u8> {
-        for spelling in &self.spellings {
-            let finder = memchr::memmem::Finder::new(spelling.as_bytes());
-            if finder.find(&body).is_none() {
-                continue;
-            }
-            let mut redacted = Vec::with_capacity(body.len());
-            let mut rest = 0;
-            for at in finder.find_iter(&body) {
-                redacted.extend_from_slice(&body[rest..at]);
-                redacted.extend_from_slice(REDACTED.as_bytes());
-                rest = at + spelling.len();
-            }
-            redacted.extend_from_slice(&body[rest..]);
-            body = redacted;
-        }
-        body
-    }
 }
 
 /// A DNSPod token written `ID,TOKEN`: the numeric token ID, a comma, the secret.
@@ -255,20 +209,6 @@ mod tests {
         let token = Token::parse("520001,s3cr3t").unwrap();
         assert_eq!(token.to_string(), "520001,<redacted>");
         assert!(!format!("{token:?}").contains("s3cr3t"));
-    }
-
-    #[test]
-    fn every_spelling_of_the_secret_is_redacted() {
-        let token = Token::parse("520001,s3cr/t+x").unwrap();
-        let page =
-            "<p>login_token=520001%2Cs3cr%2Ft%2Bx and s3cr/t+x, s3cr%2ft%2bx, \"s3cr\\/t+x\"</p>";
-        let redacted = token.redactor().redact_bytes(page.as_bytes().to_vec());
-        assert_eq!(
-            String::from_utf8(redacted).unwrap(),
-            "<p>login_token=520001%2C<redacted> and <redacted>, <redacted>, \"<redacted>\"</p>"
-        );
-        let clean = b"{\"status\":{\"code\":\"1\"}}".to_vec();
-        assert_eq!(token.redactor().redact_bytes(clean.clone()), clean);
     }
 
     #[test]

@@ -38,6 +38,9 @@ impl Session {
             output.warn(&warning);
         }
         let settings = config::resolve(&overrides, &file)?;
+        for warning in &settings.warnings {
+            output.warn(warning);
+        }
         let email = settings.email.as_deref().unwrap_or_else(|| {
             output.hint(&format!(
                 "no contact email is set, so the User-Agent names {PLACEHOLDER_EMAIL}; DNSPod asks API clients for one: set `email` in the config file or {ENV_EMAIL}"

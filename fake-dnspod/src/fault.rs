@@ -16,6 +16,11 @@ pub enum Fault {
     /// HTTP 200 with an HTML page quoting the request body, token and all, as some
     /// gateways' block pages do: a client must not show it unredacted.
     Echo,
+    /// The normal answer, with every `marker` in it replaced by the account's secrets as a
+    /// JSON string may spell them: every other character a `\u` escape (`\u0066a\u006be`,
+    /// `\/` for a `/`), so that no run of raw bytes holds one. Put the marker where the
+    /// echo should be: a refusal's message, an item's err_msg, a record's value or remark.
+    EscapedEcho { marker: String },
     /// HTTP 200 with JSON cut off midway (an API 3.0 one for an API 3.0 request).
     BrokenJson,
     /// A well-formed legacy envelope carrying this status, e.g. `-2` (over the rate limit);
@@ -51,6 +56,8 @@ pub(crate) enum Effect {
     Answer(Response),
     Close,
     ProcessAfter(Duration),
+    /// The normal answer, with each of these in its body replaced by the secrets escaped.
+    Echo(String),
     /// The normal answer, its body a byte at a time.
     Trickle(Duration),
     /// A head, then `length` bytes of JSON white space, or endless ones when `None`.
@@ -90,6 +97,7 @@ impl Fault {
             Fault::V3Error { code, message } => {
                 Effect::Answer(Response::new(200, json, v3::error_body(&code, &message)))
             }
+            Fault::EscapedEcho { marker } => Effect::Echo(marker),
             Fault::Json(body) => Effect::Answer(Response::new(200, json, body)),
             Fault::Drop => Effect::Close,
             Fault::Slow(delay) => Effect::ProcessAfter(delay),
@@ -119,6 +127,31 @@ impl Fault {
             }
         }
     }
+}
+
+/// `secrets` as [`Fault::EscapedEcho`] spells them, one after another.
+pub(crate) fn json_escaped(secrets: &[&str]) -> String {
+    let spell = |secret: &str| -> String {
+        let mut spelled = String::new();
+        for (i, c) in secret.chars().enumerate() {
+            match c {
+                '/' => spelled.push_str("\\/"),
+                c if i % 2 == 0 => {
+                    let mut units = [0; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        spelled.push_str(&format!("\\u{unit:04x}"));
+                    }
+                }
+                c => spelled.push(c),
+            }
+        }
+        spelled
+    };
+    secrets
+        .iter()
+        .map(|s| spell(s))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The declared length of [`Fault::Huge`]: 2 GiB.
@@ -172,6 +205,18 @@ mod tests {
         assert_eq!(queue.take("Batch.Detail"), Some(Fault::Html));
         assert_eq!(queue.take("Batch.Detail"), Some(Fault::BrokenJson));
         assert_eq!(queue.take("Batch.Detail"), None);
+    }
+
+    #[test]
+    fn escaped_echoes_decode_to_the_secrets_and_hold_none_raw() {
+        let echo = json_escaped(&["fake-s/cret", "tok"]);
+        assert_eq!(
+            echo,
+            "\\u0066a\\u006be\\u002ds\\/c\\u0072e\\u0074 \\u0074o\\u006b"
+        );
+        let decoded: String = serde_json::from_str(&format!("\"{echo}\"")).unwrap();
+        assert_eq!(decoded, "fake-s/cret tok");
+        assert!(!echo.contains("ake") && !echo.contains("tok"), "{echo}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::thread;
 use std::time::Duration;
 
 use crate::api;
-use crate::fault::{Effect, FaultQueue};
+use crate::fault::{self, Effect, FaultQueue};
 use crate::http::{self, Api, ReadError, Request, Response};
 use crate::limits::Limits;
 use crate::lock;
@@ -86,11 +86,28 @@ fn answer(request: Request, client: IpAddr, shared: &Shared, stream: &TcpStream)
             thread::sleep(delay);
             handle().write_to(stream)
         }
+        Some(Effect::Echo(marker)) => {
+            let mut response = handle();
+            response.body = response.body.replace(&marker, &echo(&request, shared));
+            response.write_to(stream)
+        }
         Some(Effect::Trickle(every)) => handle().trickle_to(stream, every),
         Some(Effect::Stream { head, length }) => stream_to(stream, &head, length),
         Some(Effect::Answer(response)) => response.write_to(stream),
         // Closing without a byte of answer.
         Some(Effect::Close) => Err(io::ErrorKind::ConnectionAborted.into()),
+    }
+}
+
+/// The secrets of `request`'s API escaped, for [`crate::Fault::EscapedEcho`]: the
+/// token's secret, or the SecretKey and session token the request is signed with.
+fn echo(request: &Request, shared: &Shared) -> String {
+    match request.api {
+        Api::Legacy => {
+            let secret = shared.token.split_once(',').map_or("", |(_, s)| s);
+            fault::json_escaped(&[secret])
+        }
+        Api::V3 => fault::json_escaped(&shared.keys.secrets_of(request)),
     }
 }
 

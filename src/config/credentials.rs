@@ -4,11 +4,10 @@
 //! so that a machine set up for tccli or Terraform needs nothing more.
 
 use super::file::LoadedFile;
+use super::tccli;
 use crate::error::usage;
 use crate::secret::{CloudKeys, SecretString, Token};
-use serde::Deserialize;
-use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::path::Path;
 
 pub(crate) const ENV_TOKEN: &str = "DNSPOD_TOKEN";
 pub(crate) const ENV_SECRET_ID: &str = "TENCENTCLOUD_SECRET_ID";
@@ -81,6 +80,7 @@ pub(crate) struct GivenKeys {
 pub(crate) fn cloud_keys(
     given: GivenKeys,
     home: Option<&Path>,
+    warnings: &mut Vec<String>,
 ) -> anyhow::Result<Option<CloudKeys>> {
     match (given.secret_id, given.secret_key) {
         (Some((secret_id, id_from)), Some((secret_key, key_from))) => {
@@ -104,7 +104,7 @@ pub(crate) fn cloud_keys(
         (None, None) => {
             let profile = given.tccli_profile.unwrap_or_else(|| "default".to_owned());
             match home {
-                Some(home) => tccli_keys(&tccli_path(home, &profile), &profile),
+                Some(home) => tccli::keys(home, &profile, warnings),
                 None => Ok(None),
             }
         }
@@ -114,93 +114,13 @@ pub(crate) fn cloud_keys(
 /// A value that goes into a request header or a signature must hold no white space or
 /// control character (a CRLF file leaves a `\r`): the error names where it came from,
 /// never the value.
-fn check_header_safe(what: &str, value: &str, from: &str) -> anyhow::Result<()> {
+pub(super) fn check_header_safe(what: &str, value: &str, from: &str) -> anyhow::Result<()> {
     if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(usage(format!(
             "{what} ({from}) is empty or holds white space or a control character"
         )));
     }
     Ok(())
-}
-
-fn tccli_path(home: &Path, profile: &str) -> PathBuf {
-    home.join(".tccli").join(format!("{profile}.credential"))
-}
-
-/// tccli's `~/.tccli/<profile>.credential`. OAuth and SSO profiles hold short-lived keys
-/// with a token and their expiry.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TccliFile {
-    secret_id: Option<String>,
-    secret_key: Option<SecretString>,
-    token: Option<SecretString>,
-    expires_at: Option<serde_json::Value>,
-}
-
-fn tccli_keys(path: &Path, profile: &str) -> anyhow::Result<Option<CloudKeys>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(usage(format!("cannot read {}: {e}", path.display()))),
-    };
-    // serde_json's message names a position, never the value, which may be a key.
-    let file: TccliFile = serde_json::from_str(&text).map_err(|e| {
-        usage(format!(
-            "tccli profile `{profile}` ({}) is not the JSON tccli writes: line {}, column {}",
-            path.display(),
-            e.line(),
-            e.column()
-        ))
-    })?;
-    if let Some(expired) = file
-        .expires_at
-        .as_ref()
-        .and_then(expiry)
-        .filter(|at| *at <= now())
-    {
-        return Err(usage(format!(
-            "the credentials of tccli profile `{profile}` ({}) expired at Unix time {expired}; refresh them with tccli (for example `tccli auth login`)",
-            path.display()
-        )));
-    }
-    match (file.secret_id, file.secret_key) {
-        (Some(secret_id), Some(secret_key)) if !secret_id.trim().is_empty() => {
-            let from = format!("tccli profile `{profile}`");
-            check_header_safe("the SecretId", &secret_id, &from)?;
-            check_header_safe("the SecretKey", secret_key.expose(), &from)?;
-            let session_token = file.token.filter(|t| !t.expose().is_empty());
-            if let Some(token) = &session_token {
-                check_header_safe("the session token", token.expose(), &from)?;
-            }
-            Ok(Some(CloudKeys {
-                secret_id,
-                secret_key,
-                session_token,
-            }))
-        }
-        _ => Err(usage(format!(
-            "tccli profile `{profile}` ({}) has no secretId and secretKey",
-            path.display()
-        ))),
-    }
-}
-
-/// `expiresAt` in Unix seconds, as a number or a string; milliseconds are recognised by
-/// their size.
-fn expiry(value: &serde_json::Value) -> Option<u64> {
-    let n = match value {
-        serde_json::Value::Number(n) => n.as_u64()?,
-        serde_json::Value::String(s) => s.trim().parse().ok()?,
-        _ => return None,
-    };
-    Some(if n > 100_000_000_000 { n / 1000 } else { n })
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 /// The error for a run that needs credentials and has none for `api` (`None`: auto).
@@ -223,49 +143,6 @@ pub(crate) fn missing(api: Option<Api>, file: &LoadedFile) -> anyhow::Error {
 mod tests {
     use super::*;
 
-    fn write(home: &Path, profile: &str, text: &str) {
-        std::fs::create_dir_all(home.join(".tccli")).unwrap();
-        std::fs::write(tccli_path(home, profile), text).unwrap();
-    }
-
-    #[test]
-    fn tccli_profiles_are_read_with_their_token_and_expiry() {
-        let home = tempfile::tempdir().unwrap();
-        write(
-            home.path(),
-            "default",
-            r#"{"secretId": "AKIDdefault", "secretKey": "k1"}"#,
-        );
-        write(
-            home.path(),
-            "sso",
-            r#"{"type": "sso", "secretId": "AKIDsso", "secretKey": "k2", "token": "t", "expiresAt": 4102444800}"#,
-        );
-        write(
-            home.path(),
-            "old",
-            r#"{"secretId": "AKIDold", "secretKey": "k3", "token": "t", "expiresAt": "1600000000000"}"#,
-        );
-        let keys = |profile: Option<&str>| {
-            cloud_keys(
-                GivenKeys {
-                    tccli_profile: profile.map(str::to_owned),
-                    ..GivenKeys::default()
-                },
-                Some(home.path()),
-            )
-        };
-        assert_eq!(keys(None).unwrap().unwrap().secret_id, "AKIDdefault");
-        let sso = keys(Some("sso")).unwrap().unwrap();
-        assert_eq!(sso.session_token.unwrap().expose(), "t");
-        let expired = keys(Some("old")).unwrap_err().to_string();
-        assert!(
-            expired.contains("expired") && expired.contains("tccli"),
-            "{expired}"
-        );
-        assert!(keys(Some("none")).unwrap().is_none());
-    }
-
     #[test]
     fn a_half_pair_names_what_is_missing_and_never_the_secret() {
         let given = GivenKeys {
@@ -275,26 +152,11 @@ mod tests {
             )),
             ..GivenKeys::default()
         };
-        let err = cloud_keys(given, None).unwrap_err().to_string();
-        assert!(
-            err.contains("no SecretId") && !err.contains("s3cr3t"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn a_malformed_tccli_file_is_named_without_its_content() {
-        let home = tempfile::tempdir().unwrap();
-        write(
-            home.path(),
-            "default",
-            r#"{"secretId": "AKID", "secretKey": "sekrit"#,
-        );
-        let err = cloud_keys(GivenKeys::default(), Some(home.path()))
+        let err = cloud_keys(given, None, &mut Vec::new())
             .unwrap_err()
             .to_string();
         assert!(
-            err.contains("default.credential") && !err.contains("sekrit"),
+            err.contains("no SecretId") && !err.contains("s3cr3t"),
             "{err}"
         );
     }

@@ -1,6 +1,7 @@
 //! The config file: where it is, what it may hold, and how it is read, with errors that
 //! name the line but never quote it (it may hold the token).
 
+use super::secret_file;
 use crate::error::usage;
 use crate::secret::SecretString;
 use serde::Deserialize;
@@ -125,7 +126,7 @@ pub(crate) fn load(explicit: Option<&Path>) -> anyhow::Result<LoadedFile> {
             None => return Ok(LoadedFile::default()),
         },
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match secret_file::read(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
             return Ok(LoadedFile {
@@ -165,27 +166,14 @@ pub(crate) fn parse(text: &str) -> Result<ConfigFile, String> {
         })
 }
 
-/// The warning for a token in a file others can read (Unix only), if one is due.
-#[cfg(unix)]
+/// The warning for a secret in a file others can read (Unix only), if one is due.
 pub(crate) fn permission_warning(file: &LoadedFile) -> Option<String> {
-    use std::os::unix::fs::PermissionsExt;
     let path = file.path.as_deref()?;
-    let holds_token =
+    let holds_secret =
         file.raw.top.holds_secret() || file.raw.profiles.values().any(RawProfile::holds_secret);
-    let mode = std::fs::metadata(path).ok()?.permissions().mode();
-    (holds_token && mode & 0o077 != 0).then(|| {
-        format!(
-            "config file {} holds a secret and is readable by group or others (mode {:o}); run `chmod 600 {}`",
-            path.display(),
-            mode & 0o777,
-            path.display()
-        )
-    })
-}
-
-#[cfg(not(unix))]
-pub(crate) fn permission_warning(_file: &LoadedFile) -> Option<String> {
-    None
+    holds_secret
+        .then(|| secret_file::readable_warning("config file", path))
+        .flatten()
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 mod credentials;
 mod file;
+mod secret_file;
+mod tccli;
 
 pub(crate) use credentials::ENV_TOKEN;
 pub(crate) use credentials::{Api, ApiChoice, Credentials};
@@ -139,6 +141,9 @@ pub(crate) struct Settings {
     pub profile: Option<String>,
     /// Where to tell the user to put credentials.
     pub config_path: Option<PathBuf>,
+    /// What the user should hear about how the settings were read: a credential file
+    /// others can read.
+    pub warnings: Vec<String>,
 }
 
 impl Settings {
@@ -187,7 +192,9 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
             .or_else(|| key(&file.raw.top))
             .cloned()
     };
-    let (api, api_chosen, credentials) = api_and_credentials(overrides, file, profile)?;
+    let mut warnings = Vec::new();
+    let (api, api_chosen, credentials) =
+        api_and_credentials(overrides, file, profile, &mut warnings)?;
     let endpoint_raw = overrides
         .endpoint
         .clone()
@@ -230,6 +237,7 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
         request_timeout,
         profile: overrides.profile.clone(),
         config_path: file.path.clone(),
+        warnings,
     })
 }
 
@@ -265,6 +273,7 @@ fn api_and_credentials(
     overrides: &Overrides,
     file: &LoadedFile,
     profile: Option<&RawProfile>,
+    warnings: &mut Vec<String>,
 ) -> anyhow::Result<(Api, bool, Option<Credentials>)> {
     let keys = FileKeys {
         profile,
@@ -295,7 +304,8 @@ fn api_and_credentials(
     if choice == ApiChoice::Is(Api::Legacy) || (!chosen && token.is_some()) {
         return Ok((Api::Legacy, chosen, token.map(Credentials::Legacy)));
     }
-    match credentials::cloud_keys(given_keys(overrides, &keys), dirs::home_dir().as_deref())? {
+    let home = dirs::home_dir();
+    match credentials::cloud_keys(given_keys(overrides, &keys), home.as_deref(), warnings)? {
         Some(found) => Ok((Api::V3, chosen, Some(Credentials::V3(found)))),
         None if !chosen => Ok((Api::Legacy, false, None)),
         None => Ok((Api::V3, true, None)),

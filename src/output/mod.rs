@@ -334,10 +334,29 @@ pub(crate) fn warn(message: &str) {
     log(&format!("warning: {message}"));
 }
 
-/// One `dpbatch: ` message on stderr, its control characters escaped but for its own
-/// line breaks (server text reaches it escaped whole, so it cannot forge a line). A
-/// failing stderr has nowhere to report to, so it is ignored.
+/// One `dpbatch: ` message on stderr (see [`on_stderr`]). A failing stderr has nowhere
+/// to report to, so it is ignored.
 pub(crate) fn log(message: &str) {
-    let message = escape::visible_except(message, &['\n']);
-    let _ = writeln!(io::stderr().lock(), "dpbatch: {message}");
+    let _ = writeln!(io::stderr().lock(), "{}", on_stderr(message));
 }
+
+/// `message` as stderr shows it: `dpbatch: ` and the message, every control character
+/// escaped but the line breaks that start its own indented lines (a list of bad values).
+/// Whatever a server value holds, every line that does not start with white space is a
+/// message of dpbatch's own: a `\n` followed by anything else shows as `\n`.
+fn on_stderr(message: &str) -> String {
+    let mut shown = String::with_capacity(message.len() + 9);
+    shown.push_str("dpbatch: ");
+    for (i, line) in message.split('\n').enumerate() {
+        match i {
+            0 => {}
+            _ if line.starts_with("  ") => shown.push('\n'),
+            _ => shown.push_str("\\n"),
+        }
+        shown.push_str(&escape::visible(line));
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests;

@@ -261,3 +261,115 @@ fn short_intervals_are_for_loopback_only() {
     .code(2)
     .stderr_has("--interval 100ms");
 }
+
+/// Writes tccli's credential file `~/.tccli/NAME.credential` (`../x` reaches outside it),
+/// mode 600, holding the fake's API 3.0 keys and `extra` fields.
+fn tccli_file(env: &Env, name: &str, extra: &str) -> std::path::PathBuf {
+    let path = env.home().join(".tccli").join(format!("{name}.credential"));
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        r#"{{"secretId": "{}", "secretKey": "{}"{extra}}}"#,
+        fake_dnspod::DEFAULT_SECRET_ID,
+        fake_dnspod::DEFAULT_SECRET_KEY
+    );
+    std::fs::write(&path, text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    path
+}
+
+/// `domain-create a.cn` on API 3.0 with no keys but tccli's profile `profile`.
+fn with_tccli(env: &Env, profile: &str) -> crate::support::Run {
+    env.domain_create("a.cn")
+        .env_remove("DNSPOD_TOKEN")
+        .env("DPBATCH_API", "v3")
+        .env("TCCLI_PROFILE", profile)
+        .run()
+}
+
+#[test]
+fn a_tccli_profile_name_that_is_a_path_is_refused_and_nothing_read() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.home().join(".tccli")).unwrap();
+    tccli_file(&env, "../outside/x", "");
+    with_tccli(&env, "../outside/x")
+        .code(2)
+        .stderr_has("tccli profile `../outside/x` is not a profile name");
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn a_tccli_expiry_given_as_a_float_or_a_date_is_read() {
+    let env = Env::new();
+    for expired in [
+        "1.7e9",
+        "\"2021-01-06T10:00:00Z\"",
+        "\"2020-12-06T10:00:00+08:00\"",
+    ] {
+        tccli_file(
+            &env,
+            "sso",
+            &format!(r#", "token": "t", "expiresAt": {expired}"#),
+        );
+        with_tccli(&env, "sso")
+            .code(2)
+            .stderr_has("expired at Unix time")
+            .stderr_has("tccli auth login");
+    }
+    tccli_file(&env, "sso", r#", "expiresAt": "soon""#);
+    with_tccli(&env, "sso")
+        .code(2)
+        .stderr_has("sso.credential")
+        .stderr_has("expiresAt \"soon\" is not a Unix time or a date");
+    env.assert_nothing_sent();
+    tccli_file(&env, "sso", r#", "expiresAt": "2099-12-06T10:00:00-05:00""#);
+    with_tccli(&env, "sso").code(0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_tccli_file_others_can_read_gets_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let path = tccli_file(&env, "default", "");
+    let quiet = with_tccli(&env, "default");
+    assert!(!quiet.code(0).stderr.contains("chmod"), "{quiet:?}");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    with_tccli(&env, "default")
+        .code(0)
+        .stderr_has(&format!(
+            "warning: tccli credential file {} holds a secret and is readable by group or others (mode 644)",
+            path.display()
+        ))
+        .stderr_has("chmod 600");
+}
+
+#[test]
+fn config_and_credential_files_past_1_mib_are_refused_named() {
+    let env = Env::new();
+    let padding = " ".repeat(2 << 20);
+    let config = env.write_config("big.toml", &format!("{padding}\n"));
+    env.domain_create("a.cn")
+        .arg("--config")
+        .arg(config.display())
+        .run()
+        .code(2)
+        .stderr_has("big.toml")
+        .stderr_has("larger than 1 MiB");
+    tccli_file(&env, "big", &padding);
+    with_tccli(&env, "big")
+        .code(2)
+        .stderr_has("big.credential")
+        .stderr_has("larger than 1 MiB");
+    #[cfg(unix)]
+    env.domain_create("a.cn")
+        .args(["--config", "/dev/zero"])
+        .run()
+        .code(2)
+        .stderr_has("/dev/zero")
+        .stderr_has("larger than 1 MiB");
+    env.assert_nothing_sent();
+}

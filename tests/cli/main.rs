@@ -20,6 +20,8 @@ mod names;
 mod operations;
 mod output;
 mod retry;
+mod secrets;
+mod stderr_lines;
 mod submit;
 mod undo;
 mod undo_hardening;

@@ -23,6 +23,19 @@ impl Keys {
         unix_now(self.clock_offset)
     }
 
+    /// The secrets of the key `request` is signed with: its SecretKey, and its session
+    /// token if temporary. None for a request with no known key.
+    pub(crate) fn secrets_of(&self, request: &Request) -> Vec<&str> {
+        let found = request
+            .header("authorization")
+            .and_then(|header| Authorization::parse(header).ok())
+            .and_then(|authorization| self.find(authorization.secret_id));
+        match found {
+            Some((key, token)) => [Some(key), token].into_iter().flatten().collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// The secret key of this SecretId, and the session token it needs, if temporary.
     fn find(&self, secret_id: &str) -> Option<(&str, Option<&str>)> {
         if secret_id == self.secret_id {

@@ -137,3 +137,19 @@ fn faults_queue_in_order_per_action_and_star_matches_any() {
         "faulted requests are logged too"
     );
 }
+
+#[test]
+fn an_escaped_echo_spells_the_secret_where_the_marker_was() {
+    let server = FakeDnspod::start();
+    server.inject(
+        "Batch.Detail",
+        Fault::EscapedEcho {
+            marker: "No such job".into(),
+        },
+    );
+    let reply = crate::send(&server, "en", "Batch.Detail", &[("job_id", "1")]);
+    let secret = fake_dnspod::DEFAULT_TOKEN.split_once(',').unwrap().1;
+    assert!(!reply.body.contains(secret), "{}", reply.body);
+    let answer: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(answer["status"]["message"], secret);
+}

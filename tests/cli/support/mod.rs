@@ -249,12 +249,8 @@ impl Env {
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
             stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
         };
-        for secret in [secret(), DEFAULT_SECRET_KEY, TEMPORARY_TOKEN] {
-            assert!(
-                !run.stdout.contains(secret) && !run.stderr.contains(secret),
-                "a secret leaked: {run:#?}"
-            );
-        }
+        assert_no_secret(&run.stdout, "stdout");
+        assert_no_secret(&run.stderr, "stderr");
         assert!(
             !run.stdout.contains('\u{1b}') && !run.stderr.contains('\u{1b}'),
             "terminal escapes off a terminal: {run:#?}"
@@ -308,6 +304,40 @@ impl Env {
     pub fn submit_domains(&self, domains: &str) -> u64 {
         self.run(&["domain-create", domains]).code(0).job_id()
     }
+}
+
+/// Fails if `text` holds a secret of the fake, as it is or in any spelling a JSON reader
+/// decodes (`\u0066ake-...`, `\/`): what every output and written file must honour.
+pub fn assert_no_secret(text: &str, what: &str) {
+    let decoded = json_unescaped(text);
+    for secret in [secret(), DEFAULT_SECRET_KEY, TEMPORARY_TOKEN] {
+        assert!(
+            !text.contains(secret) && !decoded.contains(secret),
+            "a secret leaked in {what}: {text}"
+        );
+    }
+}
+
+/// `text` with JSON's `\uXXXX` and `\/` escapes decoded (a lone surrogate as U+FFFD).
+fn json_unescaped(text: &str) -> String {
+    let mut units = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let hex = rest
+            .get(2..6)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        if let (true, Some(hex)) = (rest.starts_with("\\u"), hex) {
+            units.push(u16::from_str_radix(hex, 16).expect("hex"));
+            rest = &rest[6..];
+        } else if rest.starts_with("\\/") {
+            units.push(u16::from(b'/'));
+            rest = &rest[2..];
+        } else {
+            units.extend(c.encode_utf16(&mut [0; 2]).iter());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    String::from_utf16_lossy(&units)
 }
 
 /// Presses Ctrl-C in the process `pid` (SIGINT, through kill(1)).

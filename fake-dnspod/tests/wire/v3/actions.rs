@@ -206,3 +206,19 @@ fn failed_items_carry_an_err_msg_in_the_asked_language() {
     assert_eq!(response["DetailList"][0]["ErrMsg"], "Domain already exists");
     assert_eq!(response["FailCount"], 1);
 }
+
+#[test]
+fn an_escaped_echo_spells_the_secret_key_where_the_marker_was() {
+    let server = FakeDnspod::start();
+    server.inject(
+        "DescribeBatchTask",
+        fake_dnspod::Fault::EscapedEcho {
+            marker: "The batch job does not exist.".into(),
+        },
+    );
+    let response = super::v3(&server, "DescribeBatchTask", json!({"JobId": 1}));
+    assert_eq!(
+        response["Error"]["Message"],
+        fake_dnspod::DEFAULT_SECRET_KEY
+    );
+}
