@@ -40,7 +40,8 @@ pub(crate) fn write(out: &mut dyn Write, listing: &Listing) -> io::Result<usize>
             Ok(line) => writeln!(out, "{line}")?,
             Err((why, line)) => {
                 comments += 1;
-                writeln!(out, "; {why}: {}", visible(&line))?;
+                // The reason can quote the server too (`on line ...`).
+                writeln!(out, "; {}: {}", visible(&why), visible(&line))?;
             }
         }
     }
@@ -142,7 +143,8 @@ fn rdata(record_type: &str, value: &str, mx: Option<u64>) -> Result<String, &'st
 }
 
 /// Text that stays the data of one zone file line: no hidden characters, and outside
-/// quoted strings no comment and no parentheses (a CAA value may quote `;`, RFC 8657);
+/// quoted strings no comment and no parentheses (`\` escapes the next character in and
+/// out of quotes, as zone files read it) (a CAA value may quote `;`, RFC 8657);
 /// every quoted string closed.
 fn fits_syntax(text: &str) -> bool {
     let (mut quoted, mut escaped) = (false, false);
@@ -150,7 +152,7 @@ fn fits_syntax(text: &str) -> bool {
         match c {
             c if hidden(c) => return false,
             _ if escaped => escaped = false,
-            '\\' if quoted => escaped = true,
+            '\\' => escaped = true,
             '"' => quoted = !quoted,
             ';' | '(' | ')' if !quoted => return false,
             _ => {}
@@ -314,6 +316,8 @@ mod tests {
             r#"0 issue "ca.example\""#,
             "1 (2)",
             "a\nb",
+            r#"0 issue \"; x ""#,
+            r#"0 issue \"(x"#,
         ] {
             assert!(!fits_syntax(value), "{value}");
         }

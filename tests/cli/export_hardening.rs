@@ -179,6 +179,8 @@ fn owner_names_and_types_a_zone_file_would_obey_are_comments() {
             .add_record(id, "$ORIGIN", "A", "默认", "192.0.2.4");
         env.server
             .add_record(id, "x", "A\n$INCLUDE /etc/shadow", "默认", "192.0.2.5");
+        env.server
+            .add_record(id, "y", "A", "电信\n$INCLUDE /etc/group", "192.0.2.6");
         let dir = env.home().join("zones");
         let run = env.run(&[
             "export",
@@ -189,7 +191,7 @@ fn owner_names_and_types_a_zone_file_would_obey_are_comments() {
             dir.to_str().unwrap(),
         ]);
         run.code(0)
-            .stderr_has("exported 5 records, 4 as comments, of 1 domain");
+            .stderr_has("exported 6 records, 5 as comments, of 1 domain");
         let text = read(&dir.join("p1.example.zone"));
         let directives: Vec<&str> = text.lines().filter(|l| l.starts_with('$')).collect();
         assert_eq!(directives, ["$ORIGIN p1.example.", "$TTL 600"], "{text}");
@@ -198,6 +200,7 @@ fn owner_names_and_types_a_zone_file_would_obey_are_comments() {
             "; a host name zone files cannot hold: a b IN A 192.0.2.3",
             "; a host name zone files cannot hold: $ORIGIN IN A 192.0.2.4",
             r"; a record type zone files cannot hold: x IN A\n$INCLUDE /etc/shadow 192.0.2.5",
+            r"; on line 电信\n$INCLUDE /etc/group: y IN A 192.0.2.6",
         ] {
             assert!(text.lines().any(|l| l == line), "{line}\n{text}");
         }
