@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 /// memory, as every submit reads the file.
 pub(crate) const MAX_LINE: usize = 64 << 20;
 
+/// What the history file keeps, for messages.
+const HISTORY: &str = "its job history";
+
 /// The lines that could not be read back, and were skipped.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Skipped {
@@ -57,8 +60,12 @@ impl History {
             create_private_dir(dir)?;
         }
         let context = || format!("could not write the job history {}", self.path.display());
-        let mut file = open(&self.path, options().read(true).append(true).create(true))
-            .with_context(context)?;
+        let mut file = open(
+            &self.path,
+            options().read(true).append(true).create(true),
+            HISTORY,
+        )
+        .with_context(context)?;
         file.lock().with_context(context)?;
         make_private(&file).with_context(context)?;
         if !ends_a_line(&mut file).with_context(context)? {
@@ -90,7 +97,7 @@ impl History {
     /// Each line read as a `T`, a line at a time, and the lines that could not be.
     fn lines<T: serde::de::DeserializeOwned>(&self) -> anyhow::Result<(Vec<T>, Skipped)> {
         let context = || format!("could not read the job history {}", self.path.display());
-        let file = match open(&self.path, options().read(true)) {
+        let file = match open(&self.path, options().read(true), HISTORY) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 return Ok((Vec::new(), Skipped::default()));
@@ -121,17 +128,23 @@ pub(super) fn options() -> OpenOptions {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        // O_NONBLOCK: opening a FIFO planted in its place returns at once (and is then
+        // refused as not a plain file) rather than waiting for a writer; a plain file
+        // ignores it.
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     options
 }
 
 /// Opens `path` with `options`, refusing a symbolic link or anything but a plain file (a
-/// FIFO would block, a device never ends a line) by name.
-pub(super) fn open(path: &Path, options: &OpenOptions) -> io::Result<File> {
+/// FIFO would block, a device never ends a line) by name; `kept` says what the file
+/// keeps (`its job history`).
+pub(super) fn open(path: &Path, options: &OpenOptions, kept: &str) -> io::Result<File> {
     let not_plain = |what: &str| {
         io::Error::other(format!(
-            "{} is {what}; dpbatch keeps its job history in a plain file only: remove it",
+            "{} is {what}; dpbatch keeps {kept} in a plain file only: remove it",
             path.display()
         ))
     };

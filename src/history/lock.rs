@@ -34,8 +34,12 @@ impl History {
             create_private_dir(dir)?;
         }
         loop {
-            let file =
-                open(&path, options().read(true).write(true).create(true)).with_context(context)?;
+            let file = open(
+                &path,
+                options().read(true).write(true).create(true),
+                "an operation's lock",
+            )
+            .with_context(context)?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => return Ok(None),

@@ -87,3 +87,23 @@ fn a_history_that_is_no_plain_file_is_refused() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_history_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jobs.jsonl");
+    let c_path = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the node.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let (told, heard) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = told.send(format!("{:#}", History::at(&path).read().unwrap_err()));
+    });
+    // Without a writer, a blocking open never returns: the bound keeps a regression a
+    // failure rather than a hang.
+    let err = heard
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("refused at once, not waited on");
+    assert!(err.contains("not a plain file"), "{err}");
+}
