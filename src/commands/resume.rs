@@ -99,6 +99,12 @@ fn resume(
     if unsent.is_empty() {
         return Ok(Outcome::Success);
     }
+    operation.one_kind().map_err(|why| {
+        usage(format!(
+            "the job history's lines of the operation of job {} were changed or damaged, so nothing was sent: {why}",
+            first_job.unwrap_or_default()
+        ))
+    })?;
     let unsent = plan.checked(&unsent).map_err(|errors| {
         usage(format!(
             "the job history holds parts of this operation that fail the input checks, so nothing was sent (the file was changed or damaged): {}",

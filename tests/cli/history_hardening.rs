@@ -185,6 +185,48 @@ fn a_tampered_part_in_the_history_is_refused_before_anything_is_sent() {
 }
 
 #[test]
+fn unsent_parts_rewritten_as_another_kind_of_job_are_refused() {
+    for api in Api::BOTH {
+        let env = stuck_jobs(api);
+        let ids: Vec<String> = ["a.cn", "b.cn", "c.cn"]
+            .iter()
+            .map(|d| env.server.add_domain(d).to_string())
+            .collect();
+        let victim =
+            env.server
+                .add_record(ids[0].parse().unwrap(), "mail", "A", "默认", "192.0.2.9");
+        env.record_create()
+            .domain_ids(ids.join(","))
+            .sub("www")
+            .record("A", "192.0.2.1")
+            .args(["--job-size", "1", "--max-jobs", "1"])
+            .args(["--interval", "20ms", "--timeout", "300ms"])
+            .run()
+            .code(5);
+        // The unsent parts become deletions of a record the operation never made: each
+        // passes the input checks on its own.
+        let path = env.history_path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut line: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+        for part in &mut line["operation"]["plan"]["parts"].as_array_mut().unwrap()[1..] {
+            part["spec"] = serde_json::json!({"kind": "record-delete", "record_ids": [victim]});
+        }
+        std::fs::write(&path, format!("{line}\n")).unwrap();
+        env.server.finish_all();
+        env.dpbatch(["resume", "--last"])
+            .run()
+            .code(2)
+            .stderr_has("were changed or damaged, so nothing was sent")
+            .stderr_has("mixes jobs of kind record_add and record_delete");
+        assert!(
+            env.server.records().iter().any(|r| r.id == victim),
+            "never deleted: {api:?}"
+        );
+        assert_eq!(env.calls("Batch.Record.Create").len(), 1, "{api:?}");
+    }
+}
+
+#[test]
 fn a_line_of_version_0_1_belongs_to_no_account() {
     let env = Env::new();
     // 0.1 recorded no credential: the job may be any token's.
