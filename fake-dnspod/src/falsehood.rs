@@ -13,6 +13,10 @@ pub enum Falsehood {
     Lists(u64),
     /// Lists the job's own item of this record a second time.
     ListsTwice(u64),
+    /// Lists this record of the account among the job's, `ok`, under its own domain's
+    /// name but another domain's ID (`domain_id`): a name and an ID that do not go
+    /// together.
+    ListsUnder { record: u64, domain_id: u64 },
 }
 
 impl Falsehood {
@@ -21,18 +25,8 @@ impl Falsehood {
     pub(crate) fn tell(&self, job: &mut Job, zone: &Zone) {
         assert!(job.is_finished(), "falsify: job {} is not finished", job.id);
         let (domain, domain_id, item) = match *self {
-            Falsehood::Lists(record_id) => {
-                let record = zone
-                    .record(record_id)
-                    .unwrap_or_else(|| panic!("falsify: no record {record_id}"));
-                let domain = zone.domain(record.domain_id).map(|d| d.name.clone());
-                let item = RecordItem {
-                    record: record.clone(),
-                    status: Status::Ok,
-                    before: Some(record.clone()),
-                };
-                (domain.unwrap_or_default(), record.domain_id, item)
-            }
+            Falsehood::Lists(record_id) => listed(zone, record_id, None),
+            Falsehood::ListsUnder { record, domain_id } => listed(zone, record, Some(domain_id)),
             Falsehood::ListsTwice(record_id) => job
                 .domains
                 .iter()
@@ -44,4 +38,20 @@ impl Falsehood {
         };
         job.list_also(&domain, domain_id, item);
     }
+}
+
+/// Record `record_id` of the account as an `ok` item: its domain's name, and its domain's
+/// ID unless `domain_id` says another.
+fn listed(zone: &Zone, record_id: u64, domain_id: Option<u64>) -> (String, u64, RecordItem) {
+    let record = zone
+        .record(record_id)
+        .unwrap_or_else(|| panic!("falsify: no record {record_id}"));
+    let domain = zone.domain(record.domain_id).map(|d| d.name.clone());
+    let item = RecordItem {
+        record: record.clone(),
+        status: Status::Ok,
+        before: Some(record.clone()),
+    };
+    let domain_id = domain_id.unwrap_or(record.domain_id);
+    (domain.unwrap_or_default(), domain_id, item)
 }

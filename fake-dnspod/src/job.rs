@@ -224,7 +224,7 @@ impl Job {
         match self
             .domains
             .iter_mut()
-            .find(|d| d.domain_id == Some(domain_id))
+            .find(|d| d.domain_id == Some(domain_id) && d.name == domain)
         {
             Some(group) => group.records.push(item),
             None => {

@@ -107,12 +107,40 @@ pub(crate) fn asked_for(
         .collect()
 }
 
-/// The created records still as created, each once, to delete, and why each other one
-/// is left.
-pub(crate) fn deletions(
+/// Records as they are now, by the domain they are listed on and their ID: a record ID
+/// the detail puts on one domain is looked for there only.
+pub(crate) type Now<'a> = HashMap<(&'a str, u64), &'a AccountRecord>;
+
+/// The created records on domains whose ID the account gives as the detail does (`ids`:
+/// the account's ID of each name the detail names): a detail that puts one domain's
+/// name beside another's ID must not steer a deletion onto the named one.
+pub(crate) fn on_their_domains(
     created: Vec<Created>,
-    now: &HashMap<u64, &AccountRecord>,
-) -> (Vec<Created>, Vec<String>) {
+    ids: &HashMap<String, Option<u64>>,
+    skipped: &mut Vec<String>,
+) -> Vec<Created> {
+    created
+        .into_iter()
+        .filter(|record| {
+            let account_id = ids.get(&record.domain).copied().flatten();
+            let agrees = account_id == Some(record.domain_id);
+            if !agrees {
+                skipped.push(format!(
+                    "{}: its detail gives {} the domain ID {}, the account {}, so it is not deleted",
+                    record.named(),
+                    record.domain,
+                    record.domain_id,
+                    account_id.map_or("none".to_owned(), |id| id.to_string())
+                ));
+            }
+            agrees
+        })
+        .collect()
+}
+
+/// The created records still as created on the domain the detail names, each once, to
+/// delete, and why each other one is left.
+pub(crate) fn deletions(created: Vec<Created>, now: &Now) -> (Vec<Created>, Vec<String>) {
     let mut delete = Vec::new();
     let mut skipped = Vec::new();
     let mut seen = HashSet::new();
@@ -121,9 +149,9 @@ pub(crate) fn deletions(
         if !seen.insert(record.record_id) {
             continue;
         }
-        match now.get(&record.record_id) {
+        match now.get(&(record.domain.as_str(), record.record_id)) {
             None => skipped.push(format!(
-                "record {} of {}: deleted already",
+                "record {} of {}: not listed on it, deleted already or never there",
                 record.record_id, record.domain
             )),
             Some(now) if !as_created(&record, now) => skipped.push(format!(

@@ -8,7 +8,7 @@
 mod agree;
 mod create;
 
-pub(crate) use create::{Created, Removed, asked_for, created, deletions};
+pub(crate) use create::{Created, Now, Removed, asked_for, created, deletions, on_their_domains};
 
 use crate::input::records::{Change, ChangeField, check_change};
 use crate::job::{AccountRecord, Before, ItemStatus, Job, JobSpec, RecordItem};

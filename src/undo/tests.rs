@@ -115,17 +115,45 @@ fn created_records_are_deleted_unless_changed_or_gone_since() {
         value: Some(value.into()),
     };
     let now_records = [record(1, "192.0.2.1", 600), record(2, "203.0.113.9", 600)];
-    let now: HashMap<u64, &AccountRecord> = now_records.iter().map(|r| (r.id, r)).collect();
+    let mut now: Now = now_records.iter().map(|r| (("a.cn", r.id), r)).collect();
+    // Record 4 is another domain's: a detail that puts it on a.cn does not delete it.
+    let elsewhere = record(4, "192.0.2.1", 600);
+    now.insert(("b.cn", 4), &elsewhere);
     let created = vec![
         made(1, "192.0.2.1"),
         made(1, "192.0.2.1"),
         made(2, "192.0.2.1"),
         made(3, "192.0.2.1"),
+        made(4, "192.0.2.1"),
     ];
     let (delete, skipped) = deletions(created, &now);
     assert_eq!(delete, [made(1, "192.0.2.1")], "listed twice, deleted once");
     assert!(skipped[0].contains("record 2") && skipped[0].contains("changed since"));
     assert!(skipped[1].contains("record 3") && skipped[1].contains("deleted already"));
+    assert!(skipped[2].contains("record 4") && skipped[2].contains("not listed on it"));
+}
+
+#[test]
+fn a_record_is_deleted_only_where_the_account_gives_its_domain_the_details_id() {
+    let on = |domain: &str, domain_id| Created {
+        domain: domain.into(),
+        domain_id,
+        record_id: 1,
+        sub_domain: Some("www".into()),
+        record_type: Some("A".into()),
+        line: None,
+        value: Some("192.0.2.1".into()),
+    };
+    let ids = HashMap::from([("a.cn".to_owned(), Some(9)), ("b.cn".to_owned(), None)]);
+    let mut skipped = Vec::new();
+    let kept = on_their_domains(
+        vec![on("a.cn", 9), on("a.cn", 10), on("b.cn", 9), on("c.cn", 9)],
+        &ids,
+        &mut skipped,
+    );
+    assert_eq!(kept, [on("a.cn", 9)]);
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(skipped[0].contains("gives a.cn the domain ID 10, the account 9"));
 }
 
 #[test]

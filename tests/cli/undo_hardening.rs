@@ -192,6 +192,86 @@ fn a_part_of_unknown_outcome_is_named_and_put_back_from_its_before_state() {
 }
 
 #[test]
+fn a_part_of_unknown_outcome_rewritten_to_name_another_record_puts_nothing_back() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let domain = env.server.add_domain("a.cn");
+        for host in ["www", "mail"] {
+            env.server
+                .add_record(domain, host, "A", "默认", "192.0.2.1");
+        }
+        let other = env
+            .server
+            .add_record(domain, "ftp", "A", "默认", "198.51.100.7");
+        let submit = api.action("Batch.Record.Modify");
+        env.server.inject(submit, Fault::Slow(Duration::ZERO));
+        env.server.inject(submit, Fault::Drop);
+        env.record_modify()
+            .domains("a.cn")
+            .select("www,mail", "A")
+            .change("value", "198.51.100.7")
+            .args(["--job-size", "1"])
+            .run()
+            .code(1);
+        env.server.finish_all();
+        // The unknown part's line now names `ftp`, which no job changed, with an old
+        // value it never had; nothing but the operation's plan can tell.
+        let path = env.history_path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let unknown = lines.iter_mut().find(|l| l["job_id"].is_null()).unwrap();
+        unknown["spec"]["record_ids"] = json!([other]);
+        unknown["before"][0]["record_id"] = json!(other);
+        unknown["before"][0]["sub_domain"] = json!("ftp");
+        unknown["before"][0]["value"] = json!("203.0.113.66");
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(&path, text).unwrap();
+        env.dpbatch(["undo", "--last", "--wait"])
+            .fast()
+            .run()
+            .code(0)
+            .stderr_has("its line is not a part the operation's plan holds");
+        assert_eq!(
+            record(&env, other).unwrap().value,
+            "198.51.100.7",
+            "{api:?}"
+        );
+    }
+}
+
+#[test]
+fn a_detail_that_gives_another_domains_record_its_own_domain_id_deletes_nothing_there() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let victim = env.server.add_domain("victim.cn");
+        let theirs = env
+            .server
+            .add_record(victim, "www", "A", "默认", "10.0.0.1");
+        let (domain, _, www, job) = created_www(&env);
+        // victim.cn's www, as the job's spec would have made it, listed under b.cn's ID.
+        env.server.falsify(
+            job,
+            Falsehood::ListsUnder {
+                record: theirs,
+                domain_id: domain,
+            },
+        );
+        env.dpbatch(["undo", "--last", "--yes", "--wait"])
+            .fast()
+            .run()
+            .code(0)
+            .stderr_has(&format!(
+                "its detail gives victim.cn the domain ID {domain}, the account {victim}"
+            ));
+        assert!(record(&env, theirs).is_some(), "never deleted: {api:?}");
+        assert!(record(&env, www).is_none(), "the job's own is: {api:?}");
+    }
+}
+
+#[test]
 fn a_record_listed_twice_in_a_detail_is_sent_once() {
     for api in Api::BOTH {
         let env = Env::on(api);

@@ -3,14 +3,27 @@
 //! jobs, the legacy API one by one (`removal.rs`).
 
 use super::{finished_jobs, read_domains, removal, unknown_parts, unnamed, warn_skipped};
+use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::commands::submit::submit_parts;
 use crate::error::{Outcome, usage};
 use crate::history::{Operation, Part};
-use crate::job::{AccountRecord, JobKind, JobSpec};
+use crate::job::{JobKind, JobSpec};
 use crate::session::Session;
 use crate::undo;
 use std::collections::HashMap;
+
+/// The account's ID of each domain name the details name, to check theirs against.
+fn account_ids(
+    backend: &dyn Backend,
+    created: &[undo::Created],
+) -> anyhow::Result<HashMap<String, Option<u64>>> {
+    let mut names: Vec<String> = created.iter().map(|c| c.domain.clone()).collect();
+    names.sort();
+    names.dedup();
+    let ids = backend.find_domains(&names)?;
+    Ok(names.into_iter().zip(ids).collect())
+}
 
 pub(super) fn undo_create(
     session: &Session,
@@ -39,8 +52,13 @@ pub(super) fn undo_create(
         operation,
         "the records it may have made are not deleted, as no detail says which they are: check the DNSPod console",
     );
+    let ids = account_ids(backend, &created)?;
+    let created = undo::on_their_domains(created, &ids, &mut skipped);
     let now = read_domains(session, backend, created.iter().map(|c| c.domain.as_str()))?;
-    let now: HashMap<u64, &AccountRecord> = now.iter().map(|r| (r.id, r)).collect();
+    let now: undo::Now = now
+        .iter()
+        .flat_map(|(domain, records)| records.iter().map(|r| ((domain.as_str(), r.id), r)))
+        .collect();
     let (delete, changed) = undo::deletions(created, &now);
     warn_skipped(session, &skipped);
     warn_skipped(session, &changed);

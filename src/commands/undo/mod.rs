@@ -104,12 +104,13 @@ fn unnamed(session: &Session, jobs: &[(&Entry, Job)], usable: usize) {
     }
 }
 
-/// Every record of these domains (each once) as it is now, looked up side by side.
+/// The records of these domains (each domain once) as they are now, looked up side by
+/// side: each domain with its records.
 fn read_domains<'a>(
     session: &Session,
     backend: &dyn Backend,
     names: impl Iterator<Item = &'a str>,
-) -> anyhow::Result<Vec<AccountRecord>> {
+) -> anyhow::Result<Vec<(String, Vec<AccountRecord>)>> {
     let mut domains: Vec<String> = Vec::new();
     for name in names {
         if !domains.iter().any(|d| d == name) {
@@ -128,7 +129,7 @@ fn read_domains<'a>(
             "{short}; a record it did not list is skipped as deleted: undo this job again by its job ID (not `--last`) once DNSPod lists them all"
         ));
     }
-    Ok(listed.into_iter().flatten().collect())
+    Ok(domains.into_iter().zip(listed).collect())
 }
 
 /// Warns of each record undo leaves, with why.

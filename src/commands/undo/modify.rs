@@ -94,9 +94,30 @@ fn changed_records<'a>(
         "each of its records that shows its change is put back from the before-state recorded for it",
     );
     for entry in unknown {
-        changed.extend(changed_by(entry, None, skipped));
+        match planned(operation, entry) {
+            true => changed.extend(changed_by(entry, None, skipped)),
+            false => skipped.push(format!(
+                "the records of a part of unknown outcome ({}): its line is not a part the operation's plan holds, so nothing of it is put back (no detail can confirm it); check the DNSPod console",
+                entry.spec.summary()
+            )),
+        }
     }
     changed
+}
+
+/// Whether a part of unknown outcome is the part its operation planned: with no detail to
+/// check it against, a line that names other records (written by hand) must not steer
+/// what is put back.
+fn planned(operation: &Operation, entry: &Entry) -> bool {
+    let planned = |tag: &crate::history::OperationTag| {
+        let plan = operation.plan.as_ref()?;
+        plan.parts.get(tag.part)
+    };
+    entry
+        .operation
+        .as_ref()
+        .and_then(planned)
+        .is_some_and(|part| part.spec == entry.spec)
 }
 
 /// The records one job of the operation changed (`job` `None`: a part of unknown outcome).
@@ -130,5 +151,9 @@ fn read_again(
     let domains = changed
         .iter()
         .filter_map(|c| c.before.map(|b| b.domain.as_str()));
-    read_domains(session, backend, domains)
+    let listed = read_domains(session, backend, domains)?;
+    Ok(listed
+        .into_iter()
+        .flat_map(|(_, records)| records)
+        .collect())
 }
