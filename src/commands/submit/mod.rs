@@ -107,11 +107,7 @@ pub(crate) fn send(
         check_interval(session, &args.timing)?;
     }
     if args.dry_run {
-        let backend = session.previewer()?;
-        for (_, part) in parts {
-            session.output.dry_run(&backend.preview(&part.spec))?;
-        }
-        return Ok(Outcome::Success);
+        return preview(session, parts);
     }
     let backend = session.backend()?;
     if let Some(operation) = operation.as_mut() {
@@ -141,33 +137,49 @@ pub(crate) fn send(
         }
     }
     run.progress.jobs_sent(parts.len(), parts.len());
-    // Every part is sent: a `resume` now finds nothing to send, and may say so.
-    if let Some(operation) = run.operation.as_mut() {
-        operation.lock = None;
+    run.all_sent(parts.len())
+}
+
+/// `--dry-run`: the request of each part, and nothing sent.
+fn preview(session: &Session, parts: &[(usize, Part)]) -> anyhow::Result<Outcome> {
+    let backend = session.previewer()?;
+    for (_, part) in parts {
+        session.output.dry_run(&backend.preview(&part.spec))?;
     }
-    if !args.wait {
-        return Ok(Outcome::Success);
+    Ok(Outcome::Success)
+}
+
+impl Run<'_> {
+    /// Every one of `sent` parts is sent: lets go of the operation's lock (a `resume` now
+    /// finds nothing to send, and may say so) and, with `--wait`, follows the jobs.
+    fn all_sent(mut self, sent: usize) -> anyhow::Result<Outcome> {
+        if let Some(operation) = self.operation.as_mut() {
+            operation.lock = None;
+        }
+        if !self.args.wait {
+            return Ok(Outcome::Success);
+        }
+        if sent > 1 {
+            let ids: Vec<String> = self
+                .watch
+                .jobs
+                .iter()
+                .map(|j| j.job_id.to_string())
+                .collect();
+            self.session.output.hint(&format!(
+                "submitted jobs {}; waiting for them (Ctrl-C stops waiting, not the jobs)",
+                ids.join(",")
+            ));
+        }
+        finish_watch(
+            self.session,
+            self.backend,
+            self.watch,
+            &self.args.timing,
+            self.deadline,
+            self.progress,
+        )
     }
-    if parts.len() > 1 {
-        let ids: Vec<String> = run
-            .watch
-            .jobs
-            .iter()
-            .map(|j| j.job_id.to_string())
-            .collect();
-        session.output.hint(&format!(
-            "submitted jobs {}; waiting for them (Ctrl-C stops waiting, not the jobs)",
-            ids.join(",")
-        ));
-    }
-    finish_watch(
-        session,
-        backend,
-        run.watch,
-        &args.timing,
-        deadline,
-        run.progress,
-    )
 }
 
 struct Run<'a> {
