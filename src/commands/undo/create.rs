@@ -7,8 +7,8 @@ use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::commands::submit::submit_parts;
 use crate::error::{Outcome, usage};
-use crate::history::{Operation, Part};
-use crate::job::{JobKind, JobSpec};
+use crate::history::{Entry, Operation, Part};
+use crate::job::{Job, JobKind, JobSpec};
 use crate::session::Session;
 use crate::undo;
 use std::collections::HashMap;
@@ -25,16 +25,15 @@ fn account_ids(
     Ok(names.into_iter().zip(ids).collect())
 }
 
-pub(super) fn undo_create(
+/// The records the jobs' details list as made that their history lines asked for; says
+/// how many made records the details leave unnamed.
+fn asked_for(
     session: &Session,
-    operation: &Operation,
-    args: &UndoArgs,
-) -> anyhow::Result<Outcome> {
-    let backend = session.backend()?;
-    let jobs = finished_jobs(backend, operation, JobKind::RecordCreate)?;
-    let mut skipped = Vec::new();
+    jobs: &[(&Entry, Job)],
+    skipped: &mut Vec<String>,
+) -> Vec<undo::Created> {
     let (mut listed, mut created) = (0, Vec::new());
-    for (entry, job) in &jobs {
+    for (entry, job) in jobs {
         let JobSpec::RecordCreate {
             domain_ids,
             records,
@@ -44,9 +43,21 @@ pub(super) fn undo_create(
         };
         let made = undo::created(job);
         listed += made.len();
-        created.extend(undo::asked_for(made, domain_ids, records, &mut skipped));
+        created.extend(undo::asked_for(made, domain_ids, records, skipped));
     }
-    unnamed(session, &jobs, listed);
+    unnamed(session, jobs, listed);
+    created
+}
+
+pub(super) fn undo_create(
+    session: &Session,
+    operation: &Operation,
+    args: &UndoArgs,
+) -> anyhow::Result<Outcome> {
+    let backend = session.backend()?;
+    let jobs = finished_jobs(backend, operation, JobKind::RecordCreate)?;
+    let mut skipped = Vec::new();
+    let created = asked_for(session, &jobs, &mut skipped);
     unknown_parts(
         session,
         operation,

@@ -29,6 +29,17 @@ pub(super) struct Entry {
     pub tokens: Vec<Token>,
 }
 
+impl Token {
+    fn new(text: String, quoted: bool, raw: &str, joined: bool) -> Token {
+        Token {
+            text,
+            quoted,
+            raw: raw.to_owned(),
+            joined,
+        }
+    }
+}
+
 /// Every entry of the file, or the first error in it (`line N: why`).
 pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
     let mut entries = Vec::new();
@@ -80,12 +91,10 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
             indented,
             tokens: Vec::new(),
         });
-        entry.tokens.push(Token {
-            text: decoded,
-            quoted,
-            raw: text[at..end].to_owned(),
-            joined: !entry.tokens.is_empty() && last_end == Some(at),
-        });
+        let joined = !entry.tokens.is_empty() && last_end == Some(at);
+        entry
+            .tokens
+            .push(Token::new(decoded, quoted, &text[at..end], joined));
         last_end = Some(end);
     }
     if let Some(start) = open {
