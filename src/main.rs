@@ -5,6 +5,8 @@ mod cli;
 mod commands;
 mod config;
 mod csv_file;
+mod de;
+mod duration;
 mod error;
 mod escape;
 mod export;
@@ -21,6 +23,7 @@ mod secret;
 mod session;
 mod signal;
 mod split;
+mod stderr;
 mod undo;
 mod wait;
 
@@ -33,9 +36,9 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(err) if error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            output::log(&format!("error: {err:#}"));
+            stderr::log(&format!("error: {err:#}"));
             if let Some(hint) = error::hint(&err) {
-                output::log(&format!("hint: {hint}"));
+                stderr::log(&format!("hint: {hint}"));
             }
             ExitCode::from(error::exit_code(&err))
         }

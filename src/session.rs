@@ -8,7 +8,7 @@ use crate::cli::{GlobalArgs, JobRef, JobsRef};
 use crate::config::{self, Api, Credentials, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::error::usage;
 use crate::history::{Account, Entry, History, MAX_LINE, Operation, format_utc, operations};
-use crate::output::{self, Output};
+use crate::output::Output;
 use std::cell::OnceCell;
 use std::sync::Arc;
 
@@ -97,7 +97,7 @@ impl Session {
         crate::signal::install()?;
         let trace: Option<Trace> = self
             .verbose
-            .then(|| Arc::new(|line: &str| output::log(line)) as Trace);
+            .then(|| Arc::new(|line: &str| crate::stderr::log(line)) as Trace);
         let settings = &self.settings;
         let backend: Box<dyn Backend> = match settings.api {
             Api::Legacy => Box::new(LegacyBackend::new(legacy::Options {

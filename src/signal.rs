@@ -40,7 +40,7 @@ fn on_signal() {
     if *count > 1 {
         let words = LAST_WORDS.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some(words) = words {
-            crate::output::log(&words);
+            crate::stderr::log(&words);
         }
         std::process::exit(130);
     }

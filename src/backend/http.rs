@@ -4,7 +4,7 @@
 //! before any of it is read, and a classification of failures that keeps submits safe.
 
 pub(crate) use super::call::CallError;
-use crate::input::values::display_duration;
+use crate::duration::display_duration;
 use crate::secret::Redactor;
 use crate::signal::{self, Waited};
 use anyhow::Context;

@@ -3,7 +3,8 @@
 //! `RecordList` for the records), read by one type that accepts both spellings and
 //! becomes the job model's items.
 
-use crate::backend::{CallError, de};
+use super::call::CallError;
+use crate::de;
 use crate::job::{Before, DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem, Submitted};
 use compact_str::CompactString;
 use serde::Deserialize;

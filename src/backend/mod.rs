@@ -3,7 +3,6 @@
 //! backend keeps its wire format, its actions and its refusal codes to itself.
 
 mod call;
-pub(crate) mod de;
 mod endpoint;
 mod http;
 mod items;

@@ -3,8 +3,9 @@
 
 use crate::backend::{Endpoint, Lang};
 use crate::cli::GlobalArgs;
+use crate::duration::display_duration;
 use crate::error::usage;
-use crate::input::values::{display_duration, parse_duration};
+use crate::input::values::parse_duration;
 use crate::secret::{SecretString, Token};
 use std::path::PathBuf;
 use std::time::Duration;

@@ -7,12 +7,14 @@ mod check;
 mod file;
 mod lock;
 mod operation;
+mod v0_1;
 
 pub(crate) use file::{History, MAX_LINE};
 pub(crate) use lock::OperationLock;
 pub(crate) use operation::{Operation, OperationTag, Part, Plan, operations};
+#[cfg(test)]
+pub(crate) use v0_1::spec_from_params;
 
-use crate::backend::legacy;
 use crate::job::{Before, JobSpec};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -81,7 +83,7 @@ impl TryFrom<StoredEntry> for Entry {
     fn try_from(stored: StoredEntry) -> Result<Entry, String> {
         let spec = match (stored.spec, &stored.params) {
             (Some(spec), _) => spec,
-            (None, Some(params)) => legacy::spec_from_params(&stored.action, params)
+            (None, Some(params)) => v0_1::spec_from_params(&stored.action, params)
                 .ok_or("the parameters of a 0.1 entry do not read")?,
             (None, None) => return Err("an entry without spec".into()),
         };

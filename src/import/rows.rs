@@ -3,7 +3,7 @@
 //! one paused) and remarks dropped (no batch action sets one), each said in a note.
 
 use super::sets::Grouper;
-use crate::backend::de;
+use crate::de;
 use crate::export::COLUMNS;
 use crate::input::domains::check_domain;
 use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};

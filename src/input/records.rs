@@ -3,7 +3,7 @@
 
 use super::shown;
 use super::values::{check_mx, check_ttl};
-use crate::backend::de;
+use crate::de;
 use crate::error::usage;
 use serde::{Deserialize, Serialize};
 use std::net::{Ipv4Addr, Ipv6Addr};

@@ -7,13 +7,14 @@ mod progress;
 mod table;
 mod undo;
 
-use crate::escape::{self, visible};
+use crate::escape::visible;
+use crate::stderr::{log, warn};
 
 pub(crate) use progress::{LookupProgress, Progress};
 
 use crate::backend::DryRun;
+use crate::duration::display_duration;
 use crate::history::Operation;
-use crate::input::values::display_duration;
 use crate::job::{Job, Tally};
 use crate::resolve::Selected;
 use crate::undo::{Created, Removed, Restore};
@@ -328,35 +329,3 @@ fn verdict(job_id: u64, job: &Job) {
         ));
     }
 }
-
-/// A warning on stderr; shown even under `--quiet`.
-pub(crate) fn warn(message: &str) {
-    log(&format!("warning: {message}"));
-}
-
-/// One `dpbatch: ` message on stderr (see [`on_stderr`]). A failing stderr has nowhere
-/// to report to, so it is ignored.
-pub(crate) fn log(message: &str) {
-    let _ = writeln!(io::stderr().lock(), "{}", on_stderr(message));
-}
-
-/// `message` as stderr shows it: `dpbatch: ` and the message, every control character
-/// escaped but the line breaks that start its own indented lines (a list of bad values).
-/// Whatever a server value holds, every line that does not start with white space is a
-/// message of dpbatch's own: a `\n` followed by anything else shows as `\n`.
-fn on_stderr(message: &str) -> String {
-    let mut shown = String::with_capacity(message.len() + 9);
-    shown.push_str("dpbatch: ");
-    for (i, line) in message.split('\n').enumerate() {
-        match i {
-            0 => {}
-            _ if line.starts_with("  ") => shown.push('\n'),
-            _ => shown.push_str("\\n"),
-        }
-        shown.push_str(&escape::visible(line));
-    }
-    shown
-}
-
-#[cfg(test)]
-mod tests;

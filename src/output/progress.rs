@@ -88,7 +88,7 @@ impl Observer for Progress {
 
     fn retrying(&mut self, err: &CallError, attempt: u32, delay: Duration) {
         self.bar.suspend(|| {
-            super::warn(&format!(
+            crate::stderr::warn(&format!(
                 "reading the job failed ({err}); retrying in {:.1}s (failure {attempt} of {MAX_CONSECUTIVE_FAILURES})",
                 delay.as_secs_f64()
             ));

@@ -153,7 +153,7 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
-        let spec = legacy::spec_from_params(command, &params).expect("readable parameters");
+        let spec = crate::history::spec_from_params(command, &params).expect("readable parameters");
         let account = Account {
             api: "legacy",
             endpoint: "e".into(),

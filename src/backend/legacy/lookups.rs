@@ -2,7 +2,7 @@
 //! Domain.List and Record.List, read as tolerantly as the batch answers.
 
 use super::wire::{Answer, Status};
-use crate::backend::de;
+use crate::de;
 use crate::job::AccountRecord;
 use compact_str::CompactString;
 use serde::Deserialize;

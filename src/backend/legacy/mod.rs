@@ -10,13 +10,12 @@ pub(crate) mod wire;
 use super::http::TransportOptions;
 use super::{Backend, CallError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
-use crate::input::records::{Change, ChangeField, RecordSpec};
+use crate::input::records::ChangeField;
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::Token;
 use anyhow::anyhow;
 use client::Client;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use wire::{Action, JobDetail, Request};
 
@@ -251,106 +250,6 @@ fn field_name(field: ChangeField) -> &'static str {
         ChangeField::Mx => "mx",
         ChangeField::Ttl => "ttl",
         ChangeField::Status => "status",
-    }
-}
-
-/// The spec of a job recorded by dpbatch 0.1, which kept the legacy form parameters of
-/// each submit; `None` when they do not read.
-pub(crate) fn spec_from_params(
-    command: &str,
-    params: &BTreeMap<String, String>,
-) -> Option<JobSpec> {
-    let param = |key: &str| params.get(key).map(String::as_str);
-    let ids = |key: &str| -> Option<Vec<u64>> {
-        param(key)?
-            .split(',')
-            .map(|id| id.trim().parse().ok())
-            .collect()
-    };
-    match command {
-        "domain-create" => Some(JobSpec::DomainCreate {
-            domains: param("domains")?.split(',').map(str::to_owned).collect(),
-            value: param("record_value").map(str::to_owned),
-        }),
-        "record-create" => Some(JobSpec::RecordCreate {
-            domain_ids: ids("domain_id")?,
-            records: serde_json::from_str::<Vec<RecordSpec>>(param("records")?).ok()?,
-        }),
-        "record-modify" => {
-            let field = [
-                ChangeField::SubDomain,
-                ChangeField::RecordType,
-                ChangeField::Area,
-                ChangeField::Value,
-                ChangeField::Mx,
-                ChangeField::Ttl,
-                ChangeField::Status,
-            ]
-            .into_iter()
-            .find(|field| Some(field_name(*field)) == param("change"))?;
-            Some(JobSpec::RecordModify {
-                record_ids: ids("record_id")?,
-                change: Change {
-                    field,
-                    to: param("change_to")?.to_owned(),
-                    value: param("value").map(str::to_owned),
-                    mx: param("mx").and_then(|mx| mx.parse().ok()),
-                },
-            })
-        }
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
-
-    /// A v0.1 history line's parameters read back to the spec that sends them again.
-    #[test]
-    fn old_parameters_read_back_to_specs_that_send_the_same_form() {
-        let cases = [
-            (
-                "domain-create",
-                params(&[("domains", "a.cn,b.cn"), ("record_value", "1.2.3.4")]),
-            ),
-            (
-                "record-create",
-                params(&[
-                    ("domain_id", "1,2"),
-                    (
-                        "records",
-                        r#"[{"sub_domain":"@","record_type":"MX","record_line":"默认","value":"mx.a.cn.","ttl":600,"MX":10}]"#,
-                    ),
-                ]),
-            ),
-            (
-                "record-modify",
-                params(&[("record_id", "7,8"), ("change", "ttl"), ("change_to", "60")]),
-            ),
-        ];
-        for (command, params) in cases {
-            let spec = spec_from_params(command, &params).unwrap();
-            assert_eq!(spec.command(), command);
-            let sent: BTreeMap<String, String> = request(&spec)
-                .params
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-            assert_eq!(sent, params, "{command}");
-        }
-        assert_eq!(
-            spec_from_params("record-modify", &params(&[("change", "ttl")])),
-            None
-        );
-        assert_eq!(spec_from_params("nope", &params(&[])), None);
     }
 }
 

@@ -4,8 +4,8 @@
 //! missing fields) and become the job model's items, whose types are normalised, so
 //! `--json` can promise that numeric fields are JSON numbers or `null` by construction.
 
-use crate::backend::de;
 use crate::backend::items::{self, Counters, Domain};
+use crate::de;
 use crate::job::Job;
 use compact_str::CompactString;
 use serde::Deserialize;

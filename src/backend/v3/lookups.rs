@@ -3,8 +3,8 @@
 //! batch answers.
 
 use super::wire::{Action, Answer, ApiError, Request, answer};
-use crate::backend::de;
 use crate::backend::pager::PAGE;
+use crate::de;
 use crate::job::AccountRecord;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};

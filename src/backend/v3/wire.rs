@@ -4,8 +4,8 @@
 //! numbers); answers are read as loosely as the legacy ones (numbers as strings, any
 //! field `null` or missing) and become the job model.
 
-use crate::backend::de;
 use crate::backend::items::{self, Counters, Domain};
+use crate::de;
 use crate::input::records::RecordSpec;
 use crate::job::{Job, JobSpec};
 use compact_str::CompactString;

@@ -58,7 +58,7 @@ fn report(
     unknown: Option<&(usize, Part)>,
     unsent: &[(usize, Part)],
 ) {
-    let log = crate::output::log;
+    let log = crate::stderr::log;
     let ids: Vec<String> = submitted.iter().map(u64::to_string).collect();
     log(&format!(
         "stopped: {} submitted{}",

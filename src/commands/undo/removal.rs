@@ -4,9 +4,9 @@
 
 use crate::backend::Backend;
 use crate::error::{ApiRefused, Outcome, RefusalKind};
-use crate::output::log;
 use crate::session::Session;
 use crate::signal;
+use crate::stderr::log;
 use crate::undo::{Created, Removed};
 
 pub(super) fn remove_each(

@@ -1,6 +1,7 @@
 //! Tolerant deserialisers for the vendor's mixed types: numbers arrive as JSON numbers or
 //! strings, and fields may be `null`, `""` or missing. They are hand-written visitors rather
-//! than untagged enums, which would buffer every value before looking at it.
+//! than untagged enums, which would buffer every value before looking at it. On the ground
+//! floor: the backends' answers, the records files and the model read through them alike.
 
 use compact_str::CompactString;
 use serde::Deserialize;
