@@ -12,6 +12,7 @@ fn record(id: u64, value: &str, ttl: u64) -> AccountRecord {
         mx: None,
         enabled: true,
         remark: None,
+        system: false,
     }
 }
 
@@ -126,6 +127,31 @@ fn created_records_are_deleted_unless_changed_or_gone_since() {
     assert_eq!(delete, [made(1, "192.0.2.1")], "listed twice, deleted once");
     assert!(skipped[0].contains("record 2") && skipped[0].contains("changed since"));
     assert!(skipped[1].contains("record 3") && skipped[1].contains("deleted already"));
+}
+
+#[test]
+fn dnspods_own_ns_records_are_never_deleted_even_as_created() {
+    let ns = AccountRecord {
+        name: Some("@".into()),
+        record_type: Some("NS".into()),
+        system: true,
+        ..record(1, "f1g1ns1.dnspod.net.", 86_400)
+    };
+    let created = Created {
+        domain: "a.cn".into(),
+        domain_id: 9,
+        record_id: 1,
+        sub_domain: Some("@".into()),
+        record_type: Some("NS".into()),
+        line: Some("默认".into()),
+        value: Some("f1g1ns1.dnspod.net.".into()),
+    };
+    let (delete, skipped) = deletions(vec![created], &HashMap::from([(1, &ns)]));
+    assert!(delete.is_empty());
+    assert!(
+        skipped[0].contains("DNSPod's own NS records"),
+        "{skipped:?}"
+    );
 }
 
 #[test]
