@@ -96,6 +96,9 @@ pub(crate) struct Selection {
     /// Each listing that fell short of the server's total (`a.cn: the server listed ...`):
     /// a record it did not list cannot be selected.
     pub short: Vec<String>,
+    /// How many matching records were DNSPod's own NS records, left out: DNSPod manages
+    /// them, and no job may change them.
+    pub system: usize,
 }
 
 /// Every record of the selector's domains that it matches, domain by domain, each once
@@ -113,23 +116,26 @@ pub(crate) fn select_records(
         unknown_means: "submitted",
     };
     let (listings, short) = lookups.records(backend, &selector.domains, &selector.hosts)?;
-    let mut selected = Vec::new();
+    let mut selection = Selection {
+        records: Vec::new(),
+        short,
+        system: 0,
+    };
     let mut listed = HashSet::new();
     for (domain, records) in selector.domains.iter().zip(listings) {
-        selected.extend(
-            records
-                .into_iter()
-                .filter(|record| selector.matches(record) && listed.insert(record.id))
-                .map(|record| Selected {
-                    domain: domain.clone(),
-                    record,
-                }),
-        );
+        for record in records {
+            if !selector.matches(&record) || !listed.insert(record.id) {
+                continue;
+            }
+            if record.system {
+                selection.system += 1;
+                continue;
+            }
+            let domain = domain.clone();
+            selection.records.push(Selected { domain, record });
+        }
     }
-    Ok(Selection {
-        records: selected,
-        short,
-    })
+    Ok(selection)
 }
 
 /// How the records of many domains are looked up.
@@ -234,6 +240,7 @@ mod tests {
             mx: None,
             enabled: true,
             remark: None,
+            system: false,
         }
     }
 

@@ -344,6 +344,10 @@ fn finish_record(
     if let Status::Error(failure) = parent {
         return Status::Error(failure);
     }
+    let system = zone.record(item.record.id).is_some_and(|r| r.system);
+    if system && matches!(kind, Kind::RecordModify(_) | Kind::RecordDelete) {
+        return Status::Error(Failure::SystemRecord);
+    }
     if let Kind::RecordModify(modification) = kind {
         return match zone.record_mut(item.record.id) {
             Some(live) => {
@@ -416,7 +420,12 @@ mod tests {
             [Ok, Ok, Ok, Ok, Running, Waiting]
         );
         assert_eq!(polled(&mut job, progress, &mut zone), [Ok; 6]);
-        assert_eq!((zone.domains().count(), zone.records().count()), (2, 4));
+        let made = zone.records().filter(|r| !r.system).count();
+        // Each domain also has DNSPod's two NS records.
+        assert_eq!(
+            (zone.domains().count(), made, zone.records().count()),
+            (2, 4, 8)
+        );
     }
 
     #[test]

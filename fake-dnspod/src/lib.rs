@@ -43,6 +43,17 @@
 //! each record is deleted when its item turns `ok`, and an unknown id ends `error`
 //! ("记录不存在"). Batch.Detail shows the same job in Batch.Record.Modify's shapes.
 //!
+//! # DNSPod's own NS records
+//!
+//! Every domain, added by a test or made by a job, has the two NS records the real
+//! look-ups list at `@` (`f1g1ns1.dnspod.net.`, `f1g1ns2.dnspod.net.`, TTL 86400), marked
+//! as the vendor marks them: `"hold":"hold"` in Record.List, `DefaultNS: true` in
+//! DescribeRecordList; they count in Domain.Info's `records`, as the vendor counts a new
+//! domain's two. No action changes them. How the vendor refuses is not recorded; the
+//! fake's guess: Record.Remove answers code `8` as for a record the domain lacks, and a
+//! job's item ends `error` ("System NS records cannot be changed", "系统 NS 记录不可修改").
+//! [`FakeDnspod::user_records`] lists the account without them.
+//!
 //! ```no_run
 //! use fake_dnspod::{Fault, FakeDnspod};
 //!
@@ -376,6 +387,14 @@ impl FakeDnspod {
     /// The account's records now, by id.
     pub fn records(&self) -> Vec<Record> {
         lock(&self.shared.state).records()
+    }
+
+    /// The records but DNSPod's own NS records, which every domain has: those made by
+    /// jobs and tests.
+    pub fn user_records(&self) -> Vec<Record> {
+        let mut records = self.records();
+        records.retain(|r| !r.system);
+        records
     }
 }
 

@@ -319,13 +319,13 @@ impl State {
     }
 
     /// Record.Remove: deletes a record of this domain now; `false` when the domain has
-    /// no such record.
+    /// no such record, or it is one of DNSPod's own.
     pub(crate) fn remove_record(&mut self, domain_id: u64, record_id: u64) -> bool {
         self.settle();
         let ours = self
             .zone
             .record(record_id)
-            .is_some_and(|record| record.domain_id == domain_id);
+            .is_some_and(|record| record.domain_id == domain_id && !record.system);
         ours && self.zone.remove_record(record_id).is_some()
     }
 }
@@ -428,7 +428,7 @@ mod tests {
         );
         // What is counted is what the job adds: the domain, `www` and `@`.
         state.finish_all();
-        let (domains, records) = (state.domains(), state.records());
+        let (domains, records) = (state.domains(), user_records(&mut state));
         assert_eq!((domains.len(), records.len()), (6666, 1666 * 2));
         let first = &domains[0];
         let mut hosts: Vec<&str> = records
@@ -471,7 +471,11 @@ mod tests {
         let a1 = state.add_record(a, "www", "A", DEFAULT_LINE, "192.0.2.1");
         let a2 = state.add_record(a, "@", "A", DEFAULT_LINE, "192.0.2.1");
         let job = state.delete_records(&[a1, 9, a2], LOOPBACK).unwrap().id;
-        assert_eq!(state.records().len(), 2, "nothing is gone before it runs");
+        assert_eq!(
+            user_records(&mut state).len(),
+            2,
+            "nothing is gone before it runs"
+        );
         for _ in 0..3 {
             state.poll(job);
         }
@@ -488,7 +492,7 @@ mod tests {
                 Status::Error(NoSuchRecord)
             ]
         );
-        assert!(state.records().is_empty());
+        assert!(user_records(&mut state).is_empty());
     }
 
     #[test]
@@ -506,8 +510,7 @@ mod tests {
         };
         let job = state.create_records(&[a], &[spec], LOOPBACK).unwrap().id;
         state.finish_all();
-        let www = state
-            .records()
+        let www = user_records(&mut state)
             .iter()
             .find(|r| r.domain_id == a)
             .unwrap()
@@ -528,7 +531,7 @@ mod tests {
             "two domains and three records, all ok"
         );
         assert_eq!(
-            state.records().len(),
+            user_records(&mut state).len(),
             2,
             "a lie changes nothing in the account"
         );
@@ -542,7 +545,48 @@ mod tests {
         assert!(!state.remove_record(b, a1));
         assert!(state.remove_record(a, a1));
         assert!(!state.remove_record(a, a1));
-        assert!(state.records().is_empty());
+        assert!(user_records(&mut state).is_empty());
+    }
+
+    /// The records but DNSPod's own NS records.
+    fn user_records(state: &mut State) -> Vec<Record> {
+        let mut records = state.records();
+        records.retain(|r| !r.system);
+        records
+    }
+
+    #[test]
+    fn every_domain_has_dnspods_two_ns_records_which_no_job_changes() {
+        let mut state = per_poll();
+        let a = state.add_domain("a.cn");
+        let system: Vec<Record> = state.records();
+        let listed: Vec<(&str, &str, u32, bool)> = system
+            .iter()
+            .map(|r| (r.sub_domain.as_str(), r.value.as_str(), r.ttl, r.system))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("@", "f1g1ns1.dnspod.net.", 86_400, true),
+                ("@", "f1g1ns2.dnspod.net.", 86_400, true)
+            ]
+        );
+        let ids: Vec<u64> = system.iter().map(|r| r.id).collect();
+        assert!(!state.remove_record(a, ids[0]));
+        let change = Modification {
+            change: crate::job::Change::Ttl(60),
+            value: None,
+            mx: None,
+        };
+        let modify = state.modify_records(&ids, change, LOOPBACK).unwrap().id;
+        let delete = state.delete_records(&ids, LOOPBACK).unwrap().id;
+        state.finish_all();
+        for job in [modify, delete] {
+            let statuses: Vec<Status> = state.poll(job).unwrap().statuses().collect();
+            let failed = Status::Error(crate::text::Failure::SystemRecord);
+            assert_eq!(statuses, [Status::Ok, failed, failed]);
+        }
+        assert_eq!(state.records(), system, "untouched");
     }
 
     #[test]

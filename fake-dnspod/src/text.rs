@@ -128,6 +128,9 @@ pub(crate) enum Failure {
     NoSuchDomain,
     RecordExists,
     NoSuchRecord,
+    /// A change or deletion of one of DNSPod's own NS records. The vendor's text is not
+    /// recorded: these are the fake's guess.
+    SystemRecord,
 }
 
 impl Failure {
@@ -141,6 +144,8 @@ impl Failure {
             (Failure::RecordExists, Lang::Cn) => "记录已经存在",
             (Failure::NoSuchRecord, Lang::En) => "Record does not exist",
             (Failure::NoSuchRecord, Lang::Cn) => "记录不存在",
+            (Failure::SystemRecord, Lang::En) => "System NS records cannot be changed",
+            (Failure::SystemRecord, Lang::Cn) => "系统 NS 记录不可修改",
         }
     }
 }

@@ -19,6 +19,9 @@ pub(crate) const LINES: [(&str, &str); 5] = [
     ("10=3", "移动"),
 ];
 pub(crate) const DEFAULT_TTL: u32 = 600;
+/// The name servers the real look-ups list at every domain's apex, and their TTL.
+pub(crate) const NAME_SERVERS: [&str; 2] = ["f1g1ns1.dnspod.net", "f1g1ns2.dnspod.net"];
+const NAME_SERVER_TTL: u32 = 86_400;
 /// The MX priority the vendor fills in when none is given.
 pub(crate) const DEFAULT_MX: u16 = 5;
 
@@ -44,6 +47,9 @@ pub struct Record {
     pub enabled: bool,
     /// The note the console keeps on a record; empty for none. No batch action sets it.
     pub remark: String,
+    /// One of DNSPod's own NS records at the apex (`"hold":"hold"`, `DefaultNS`), which
+    /// every domain has and no action changes or deletes.
+    pub system: bool,
 }
 
 impl Record {
@@ -60,6 +66,7 @@ impl Record {
             mx: (record_type == "MX").then_some(DEFAULT_MX),
             enabled: true,
             remark: String::new(),
+            system: false,
         }
     }
 
@@ -142,6 +149,12 @@ impl Zone {
         self.names.insert(id, names);
         let name = name.to_string();
         self.domains.insert(id, Domain { id, name });
+        // As the real look-ups list them: two NS records at `@`, marked as the system's.
+        for server in NAME_SERVERS {
+            let mut record = Record::new("@", "NS", DEFAULT_LINE, &format!("{server}."));
+            (record.domain_id, record.ttl, record.system) = (id, NAME_SERVER_TTL, true);
+            self.add_record(record);
+        }
         id
     }
 

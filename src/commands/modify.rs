@@ -9,7 +9,7 @@ use crate::error::{Outcome, usage};
 use crate::history::Part;
 use crate::input::domains;
 use crate::input::records::{self, Change};
-use crate::job::{Before, JobSpec};
+use crate::job::{Before, JobSpec, count};
 use crate::resolve::{self, Selected, Selector};
 use crate::session::Session;
 
@@ -66,6 +66,12 @@ fn select(
     for short in &selected.short {
         session.output.warn(&format!(
             "{short}; a record it did not list cannot be selected: run the same command again once DNSPod lists them all"
+        ));
+    }
+    if selected.system > 0 {
+        session.output.note(&format!(
+            "left out {} of DNSPod's own, which DNSPod manages and no job may change",
+            count(selected.system, "NS record")
         ));
     }
     let selected = selected.records;

@@ -1,5 +1,6 @@
 //! `dpbatch export`'s formats: the records of each domain as JSON Lines or CSV rows (the
-//! keys of the selection JSON plus `remark`), or as BIND zone files ([`zone`]).
+//! keys of the selection JSON plus `remark` and `system`), or as BIND zone files
+//! ([`zone`]).
 
 pub(crate) mod files;
 pub(crate) mod zone;
@@ -22,7 +23,7 @@ pub(crate) enum Format {
 }
 
 /// The keys of a row, and the columns of the CSV header, in order.
-pub(crate) const COLUMNS: [&str; 10] = [
+pub(crate) const COLUMNS: [&str; 11] = [
     "domain",
     "record_id",
     "sub_domain",
@@ -33,6 +34,7 @@ pub(crate) const COLUMNS: [&str; 10] = [
     "mx",
     "enabled",
     "remark",
+    "system",
 ];
 
 /// A domain and its records, as the look-ups gave them.
@@ -72,12 +74,14 @@ impl<'a> RecordRow<'a> {
     }
 }
 
-/// One exported record; `remark` is `""` when the record has none.
+/// One exported record; `remark` is `""` when the record has none, `system` says it is
+/// one of DNSPod's own NS records, which an import skips.
 #[derive(Serialize)]
 struct Row<'a> {
     #[serde(flatten)]
     record: RecordRow<'a>,
     remark: &'a str,
+    system: bool,
 }
 
 impl<'a> Row<'a> {
@@ -85,11 +89,12 @@ impl<'a> Row<'a> {
         Row {
             record: RecordRow::of(domain, record),
             remark: record.remark.as_deref().unwrap_or_default(),
+            system: record.system,
         }
     }
 
     /// The row's cells in [`COLUMNS`] order; `null` is an empty cell.
-    fn cells(&self) -> [String; 10] {
+    fn cells(&self) -> [String; 11] {
         let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
         let number = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_default();
         let r = &self.record;
@@ -104,6 +109,7 @@ impl<'a> Row<'a> {
             number(r.mx),
             r.enabled.to_string(),
             self.remark.to_owned(),
+            self.system.to_string(),
         ]
     }
 }
@@ -174,6 +180,7 @@ mod tests {
             mx: (record_type == "MX").then_some(10),
             enabled: true,
             remark: None,
+            system: false,
         }
     }
 
@@ -195,7 +202,7 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
-            r#"{"domain":"例子.cn","record_id":1,"sub_domain":"@","record_type":"MX","line":"默认","value":"mx.a.cn.","ttl":600,"mx":10,"enabled":true,"remark":""}"#
+            r#"{"domain":"例子.cn","record_id":1,"sub_domain":"@","record_type":"MX","line":"默认","value":"mx.a.cn.","ttl":600,"mx":10,"enabled":true,"remark":"","system":false}"#
         );
         let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(
@@ -219,9 +226,9 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
-            "domain,record_id,sub_domain,record_type,line,value,ttl,mx,enabled,remark\r\n\
-             例子.cn,1,@,MX,默认,mx.a.cn.,600,10,true,\r\n\
-             例子.cn,2,@,TXT,默认,\"v=spf1 a, -all\",600,,false,\"say \"\"hi\"\"\"\r\n"
+            "domain,record_id,sub_domain,record_type,line,value,ttl,mx,enabled,remark,system\r\n\
+             例子.cn,1,@,MX,默认,mx.a.cn.,600,10,true,,false\r\n\
+             例子.cn,2,@,TXT,默认,\"v=spf1 a, -all\",600,,false,\"say \"\"hi\"\"\",false\r\n"
         );
         let mut listings = listing();
         listings[0].records[0].value = Some("a\u{1b}]0;x\u{7}".into());

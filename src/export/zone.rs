@@ -5,7 +5,8 @@
 //! written as a comment that says why, so the file loads and nothing is silently lost.
 //! Names and types come from the server: one that is not a plain token (white space, a
 //! leading `$`, a hidden character) is a comment too, so it can never become a directive
-//! such as `$INCLUDE`. DNSPod manages the SOA, so there is none.
+//! such as `$INCLUDE`. DNSPod manages the SOA, so there is none, and its own NS records
+//! at the apex are comments, so that no import creates them again.
 
 use super::Listing;
 use crate::escape::{hidden, visible};
@@ -49,9 +50,10 @@ pub(crate) fn write(out: &mut dyn Write, listing: &Listing) -> io::Result<usize>
 }
 
 /// The TTL most of the records have, for `$TTL`; records with another say theirs.
+/// DNSPod's own NS records are comments, so their day does not count.
 fn usual_ttl(records: &[AccountRecord]) -> u64 {
     let mut counts: HashMap<u64, usize> = HashMap::new();
-    for ttl in records.iter().filter_map(|r| r.ttl) {
+    for ttl in records.iter().filter(|r| !r.system).filter_map(|r| r.ttl) {
         *counts.entry(ttl).or_default() += 1;
     }
     // The lowest of equally common TTLs, so the file is the same on every run.
@@ -81,7 +83,7 @@ fn entry(record: &AccountRecord, usual_ttl: u64) -> Result<String, (String, Stri
 }
 
 /// Why the record cannot be a line of the zone file, if it cannot: the reasons of its
-/// syntax first, then those of DNSPod's (lines, paused records).
+/// syntax first, then those of DNSPod's (its own NS records, lines, paused records).
 fn why_a_comment(
     record: &AccountRecord,
     owner: &str,
@@ -99,6 +101,7 @@ fn why_a_comment(
     }
     Some(match rdata_error {
         Some(why) => why.to_owned(),
+        None if record.system => "DNSPod's own name server, which DNSPod manages".to_owned(),
         None if !record.enabled && on_line != DEFAULT_LINE => {
             format!("paused, and on line {on_line}")
         }
@@ -274,6 +277,40 @@ mod tests {
                 "; paused: api IN A 192.0.2.3",
                 "; DNSPod forwarding, not a DNS record: go IN URL https://example.com/",
                 r"; a value zone files cannot hold as written: x IN CNAME a.cn.\n@ IN A 6.6.6.6",
+            ]
+        );
+    }
+
+    #[test]
+    fn dnspods_own_ns_records_are_comments_and_their_ttl_is_not_the_zones() {
+        let system = |id, value: &str| AccountRecord {
+            ttl: Some(86_400),
+            system: true,
+            ..record(id, "@", "NS", value)
+        };
+        let mut own = record(3, "@", "NS", "ns1.example.net.");
+        own.ttl = Some(86_400);
+        let listing = Listing {
+            domain: "a.cn".into(),
+            records: vec![
+                system(1, "f1g1ns1.dnspod.net."),
+                system(2, "f1g1ns2.dnspod.net."),
+                own,
+                record(4, "www", "A", "192.0.2.1"),
+            ],
+        };
+        let mut out = Vec::new();
+        assert_eq!(write(&mut out, &listing).unwrap(), 2);
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().skip(2).collect();
+        assert_eq!(
+            lines,
+            [
+                "$TTL 600",
+                "; DNSPod's own name server, which DNSPod manages: @ 86400 IN NS f1g1ns1.dnspod.net.",
+                "; DNSPod's own name server, which DNSPod manages: @ 86400 IN NS f1g1ns2.dnspod.net.",
+                "@ 86400 IN NS ns1.example.net.",
+                "www IN A 192.0.2.1",
             ]
         );
     }

@@ -14,6 +14,7 @@ use crate::error::usage;
 use crate::export::COLUMNS;
 use crate::input::records::{self, RecordSpec};
 use crate::input::{describe, list_errors, read_text};
+use crate::job::count;
 use compact_str::CompactString;
 use sets::Grouper;
 use std::path::Path;
@@ -74,7 +75,7 @@ pub(crate) fn read(path: &Path, domain: Option<&str>) -> anyhow::Result<Import> 
             if !errors.is_empty() {
                 return Err(bad_lines(&name, &errors));
             }
-            row_notes(&rows.paused, &rows.remarks)
+            row_notes(&rows)
         }
     };
     drop(text);
@@ -126,33 +127,47 @@ fn column(cell: &str) -> &str {
         .unwrap_or(cell)
 }
 
-/// What the notes say of skipped paused records and dropped remarks.
-fn row_notes(paused: &[usize], remarks: &[usize]) -> Vec<String> {
-    let lines = |lines: &[usize]| {
-        let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
-        let more = lines.len().saturating_sub(10);
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        format!(
-            "line{} {}{more}",
-            if lines.len() == 1 { "" } else { "s" },
-            shown.join(", ")
-        )
+/// `line 4` or `lines 2, 3, ... and 5 more`: the first ten.
+fn at_lines(lines: &[usize]) -> String {
+    let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
+    let more = lines.len().saturating_sub(10);
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
     };
-    let mut notes = Vec::new();
-    if !paused.is_empty() {
+    format!(
+        "line{} {}{more}",
+        if lines.len() == 1 { "" } else { "s" },
+        shown.join(", ")
+    )
+}
+
+/// The note on the NS records of the apex a file holds, skipped in every format: DNSPod
+/// keeps its own there, which a job must not create again.
+fn apex_ns_note(lines: &[usize]) -> Option<String> {
+    (!lines.is_empty()).then(|| {
+        format!(
+            "{}: skipped {} of the apex: DNSPod manages them",
+            at_lines(lines),
+            count(lines.len(), "NS record")
+        )
+    })
+}
+
+/// What the notes say of skipped paused and system records and of dropped remarks.
+fn row_notes(rows: &rows::Rows) -> Vec<String> {
+    let mut notes: Vec<String> = apex_ns_note(&rows.system).into_iter().collect();
+    if !rows.paused.is_empty() {
         notes.push(format!(
             "{}: skipped paused records, as a batch job cannot create a record paused",
-            lines(paused)
+            at_lines(&rows.paused)
         ));
     }
-    if !remarks.is_empty() {
+    if !rows.remarks.is_empty() {
         notes.push(format!(
             "{}: the records are created without their remarks, which no batch action sets",
-            lines(remarks)
+            at_lines(&rows.remarks)
         ));
     }
     notes

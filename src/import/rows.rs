@@ -1,12 +1,15 @@
 //! The rows of an `export` file, JSON Lines or CSV, as record specs with the domain each
 //! names. Record IDs are ignored; paused records are skipped (a batch job cannot create
-//! one paused) and remarks dropped (no batch action sets one), each said in a note.
+//! one paused), and so are DNSPod's own NS records (`system`; in a file of an older
+//! dpbatch, which lacks the column, every NS record of the apex), and remarks dropped (no
+//! batch action sets one), each said in a note.
 
 use super::sets::Grouper;
 use crate::de;
 use crate::export::COLUMNS;
 use crate::input::domains::check_domain;
 use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
+use crate::input::shown;
 use compact_str::CompactString;
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, IgnoredAny};
@@ -34,6 +37,9 @@ struct Row {
     enabled: bool,
     #[serde(default, deserialize_with = "de::opt_remark")]
     remark: Option<CompactString>,
+    /// `None` when the file has no such column or cell.
+    #[serde(default, deserialize_with = "system")]
+    system: Option<bool>,
 }
 
 fn apex() -> String {
@@ -53,18 +59,31 @@ fn enabled() -> bool {
 }
 
 /// `true`/`false` as JSON writes them, as text (any case: spreadsheets write `TRUE`), or
-/// `1`/`0`.
-fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+/// `1`/`0`; `None` for nothing. The error names the column.
+fn truth<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    column: &str,
+) -> Result<Option<bool>, D::Error> {
     let text = de::opt_text(deserializer)?
         .unwrap_or_default()
         .to_ascii_lowercase();
     match text.as_str() {
-        "true" | "1" | "" => Ok(true),
-        "false" | "0" => Ok(false),
+        "true" | "1" => Ok(Some(true)),
+        "false" | "0" => Ok(Some(false)),
+        "" => Ok(None),
         _ => Err(D::Error::custom(format!(
-            "enabled `{text}` is not true or false"
+            "{column} `{}` is not true or false",
+            shown(&text)
         ))),
     }
+}
+
+fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(truth(deserializer, "enabled")?.unwrap_or(true))
+}
+
+fn system<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+    truth(deserializer, "system")
 }
 
 /// What the rows skipped or dropped (their records go to a [`Grouper`]).
@@ -74,6 +93,8 @@ pub(super) struct Rows {
     pub paused: Vec<usize>,
     /// Lines of records whose remark is dropped.
     pub remarks: Vec<usize>,
+    /// Lines of DNSPod's own NS records, skipped.
+    pub system: Vec<usize>,
 }
 
 /// The rows of a JSON Lines file, read a line at a time; errors are `line N: why`.
@@ -163,7 +184,7 @@ fn collect(
     (read, errors)
 }
 
-/// The row's domain (checked) and record, or `None` for a paused one.
+/// The row's domain (checked) and record, or `None` for a paused or a system one.
 fn imported(
     line: usize,
     row: Row,
@@ -179,6 +200,11 @@ fn imported(
         mx: row.mx,
     }
     .checked()?;
+    let apex_ns = spec.record_type == "NS" && matches!(spec.sub_domain.as_str(), "@" | "");
+    if row.system.unwrap_or(apex_ns) {
+        read.system.push(line);
+        return Ok(None);
+    }
     if !row.enabled {
         read.paused.push(line);
         return Ok(None);

@@ -134,10 +134,16 @@ fn round_trip(write: impl Fn(&mut Vec<u8>, &[Listing]), name: &str) -> Vec<Recor
         mx,
         enabled: true,
         remark: None,
+        system: false,
+    };
+    let system = AccountRecord {
+        system: true,
+        ..record(4, "@", "NS", "f1g1ns1.dnspod.net.", None)
     };
     let listings = [Listing {
         domain: "a.cn".into(),
         records: vec![
+            system,
             record(1, "www", "A", "192.0.2.1", None),
             record(2, "@", "MX", "mx.a.cn.", Some(10)),
             record(
@@ -153,8 +159,47 @@ fn round_trip(write: impl Fn(&mut Vec<u8>, &[Listing]), name: &str) -> Vec<Recor
     write(&mut bytes, &listings);
     let import = import(name, &String::from_utf8(bytes).unwrap()).unwrap();
     assert_eq!(import.sets[0].domain.as_deref(), Some("a.cn"));
+    let skipped = import
+        .notes
+        .iter()
+        .filter(|n| n.contains("skipped 1 NS record"));
+    assert_eq!(
+        skipped.count(),
+        usize::from(!name.ends_with(".zone")),
+        "{:?}",
+        import.notes
+    );
     let records = &import.sets[0].records;
     records.iter().map(|spec| RecordSpec::clone(spec)).collect()
+}
+
+#[test]
+fn dnspods_ns_records_are_skipped_by_their_mark_else_at_the_apex_with_a_count() {
+    let text = r#"{"domain":"a.cn","sub_domain":"@","record_type":"NS","value":"f1g1ns1.dnspod.net.","system":true}
+{"domain":"a.cn","sub_domain":"@","record_type":"NS","value":"f1g1ns2.dnspod.net."}
+{"domain":"a.cn","sub_domain":"@","record_type":"NS","value":"ns1.example.net.","system":false}
+{"domain":"a.cn","sub_domain":"dev","record_type":"NS","value":"ns1.dev.example.","system":null}
+"#;
+    let import = import("x.jsonl", text).unwrap();
+    let values: Vec<&str> = import.sets[0]
+        .records
+        .iter()
+        .map(|r| r.value.as_str())
+        .collect();
+    assert_eq!(values, ["ns1.example.net.", "ns1.dev.example."]);
+    assert_eq!(import.notes.len(), 1);
+    assert!(
+        import.notes[0]
+            .ends_with(" lines 1, 2: skipped 2 NS records of the apex: DNSPod manages them"),
+        "{:?}",
+        import.notes
+    );
+    let csv = "domain,sub_domain,record_type,value,system\r\na.cn,@,NS,ns1.example.net.,maybe\r\n";
+    let err = error("x.csv", csv);
+    assert!(
+        err.contains("line 2: system `maybe` is not true or false"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -43,6 +43,8 @@ pub(crate) fn parse(text: &str, domain: Option<&str>) -> Result<Zone, Vec<String
         return Err(errors);
     }
     reader.zone.origin = reader.apex.flatten();
+    let apex_ns = super::apex_ns_note(&reader.apex_ns);
+    reader.zone.notes.extend(apex_ns);
     Ok(reader.zone)
 }
 
@@ -56,6 +58,8 @@ struct Reader {
     ttl: Option<u64>,
     /// The host of the record before, for a line that leaves it out.
     owner: Option<String>,
+    /// The lines of the apex's NS records, skipped.
+    apex_ns: Vec<usize>,
     zone: Zone,
 }
 
@@ -75,9 +79,13 @@ impl Reader {
         let (ttl, rest) = ttl_and_class(rest)?;
         let (kind, rdata) = rest.split_first().ok_or("no record type")?;
         let kind = kind.text.to_ascii_uppercase();
-        if kind == "SOA" || (kind == "NS" && owner == "@") {
+        if kind == "NS" && owner == "@" {
+            self.apex_ns.push(entry.line);
+            return Ok(());
+        }
+        if kind == "SOA" {
             self.zone.notes.push(format!(
-                "line {}: skipped the {kind} record of the apex: DNSPod manages it",
+                "line {}: skipped the SOA record of the apex: DNSPod manages it",
                 entry.line
             ));
             return Ok(());

@@ -21,17 +21,26 @@ pub(crate) struct AccountRecord {
     pub enabled: bool,
     /// The note the account keeps on the record; `None` when it has none.
     pub remark: Option<CompactString>,
+    /// One of the NS records DNSPod keeps at every domain's apex, which nothing dpbatch
+    /// does may change, delete or create again.
+    pub system: bool,
 }
 
 impl AccountRecord {
     /// Both APIs list a priority of `0` on records other than MX; from here on those have
-    /// none (`None`), as in the job details.
+    /// none (`None`), as in the job details. The server's system mark counts only on an
+    /// NS record at the apex, where DNSPod keeps its own: the mark alone must not make
+    /// another record vanish from a backup's import.
     pub(crate) fn normalised(mut self) -> AccountRecord {
-        let is_mx = self
-            .record_type
-            .as_deref()
-            .is_some_and(|t| t.eq_ignore_ascii_case("MX"));
+        let is = |field: &Option<CompactString>, what: &str| {
+            field
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(what))
+        };
+        let is_mx = is(&self.record_type, "MX");
         self.mx = self.mx.filter(|_| is_mx);
+        let at_apex = matches!(self.name.as_deref(), Some("@" | ""));
+        self.system &= at_apex && is(&self.record_type, "NS");
         self
     }
 }
@@ -85,6 +94,7 @@ impl Before {
             mx: self.mx,
             enabled: self.enabled.unwrap_or(true),
             remark: None,
+            system: false,
         }
     }
 }

@@ -154,6 +154,12 @@ pub(crate) fn deletions(created: Vec<Created>, now: &Now) -> (Vec<Created>, Vec<
                 "record {} of {}: not listed on it, deleted already or never there",
                 record.record_id, record.domain
             )),
+            // Even a job that asked for it (and a detail that says it made it) never
+            // made one of DNSPod's own NS records.
+            Some(now) if now.system => skipped.push(format!(
+                "record {} of {}: one of DNSPod's own NS records, which DNSPod manages, so it is not deleted",
+                record.record_id, record.domain
+            )),
             Some(now) if !as_created(&record, now) => skipped.push(format!(
                 "record {} of {}: changed since it was created (now {} {} {}), so it is not deleted",
                 record.record_id,

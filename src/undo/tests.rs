@@ -12,6 +12,7 @@ fn record(id: u64, value: &str, ttl: u64) -> AccountRecord {
         mx: None,
         enabled: true,
         remark: None,
+        system: false,
     }
 }
 
@@ -154,6 +155,31 @@ fn a_record_is_deleted_only_where_the_account_gives_its_domain_the_details_id() 
     assert_eq!(kept, [on("a.cn", 9)]);
     assert_eq!(skipped.len(), 3, "{skipped:?}");
     assert!(skipped[0].contains("gives a.cn the domain ID 10, the account 9"));
+}
+
+#[test]
+fn dnspods_own_ns_records_are_never_deleted_even_as_created() {
+    let ns = AccountRecord {
+        name: Some("@".into()),
+        record_type: Some("NS".into()),
+        system: true,
+        ..record(1, "f1g1ns1.dnspod.net.", 86_400)
+    };
+    let created = Created {
+        domain: "a.cn".into(),
+        domain_id: 9,
+        record_id: 1,
+        sub_domain: Some("@".into()),
+        record_type: Some("NS".into()),
+        line: Some("默认".into()),
+        value: Some("f1g1ns1.dnspod.net.".into()),
+    };
+    let (delete, skipped) = deletions(vec![created], &HashMap::from([(("a.cn", 1), &ns)]));
+    assert!(delete.is_empty());
+    assert!(
+        skipped[0].contains("DNSPod's own NS records"),
+        "{skipped:?}"
+    );
 }
 
 #[test]

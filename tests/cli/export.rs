@@ -46,22 +46,29 @@ fn every_domain_and_record_of_an_account_past_one_page_is_exported_as_jsonl() {
         account(&env, 5);
         let run = env.run(&["export", "--all"]);
         run.code(0)
-            .stderr_has("exported 15 records of 5 domains to stdout");
+            .stderr_has("exported 25 records of 5 domains to stdout");
         let rows: Vec<serde_json::Value> = run
             .stdout
             .lines()
             .map(|line| serde_json::from_str(line).unwrap())
             .collect();
-        assert_eq!(rows.len(), 15, "{api:?}");
-        assert_eq!(rows[0]["domain"], "p1.example");
-        assert_eq!(rows[0]["remark"], "web 1");
-        assert_eq!(rows[0]["mx"], serde_json::Value::Null);
-        assert_eq!((&rows[1]["mx"], &rows[1]["ttl"]), (&5.into(), &600.into()));
-        assert_eq!(rows[2]["value"], format!("v={}", "x".repeat(300)));
-        assert_eq!(rows[14]["domain"], "p5.example");
-        // Five domains two a page, and each domain's three records two a page.
+        assert_eq!(rows.len(), 25, "{api:?}");
+        // DNSPod's two NS records first, marked; then the three the test added.
+        let ns = (&rows[0]["record_type"], &rows[0]["ttl"], &rows[0]["system"]);
+        assert_eq!(ns, (&"NS".into(), &86_400.into(), &true.into()), "{api:?}");
+        assert_eq!(rows[1]["value"], "f1g1ns2.dnspod.net.");
+        assert_eq!(rows[2]["domain"], "p1.example");
+        assert_eq!(
+            (&rows[2]["remark"], &rows[2]["system"]),
+            (&"web 1".into(), &false.into())
+        );
+        assert_eq!(rows[2]["mx"], serde_json::Value::Null);
+        assert_eq!((&rows[3]["mx"], &rows[3]["ttl"]), (&5.into(), &600.into()));
+        assert_eq!(rows[4]["value"], format!("v={}", "x".repeat(300)));
+        assert_eq!(rows[24]["domain"], "p5.example");
+        // Five domains two a page, and each domain's five records two a page.
         assert_eq!(env.calls("Domain.List").len(), 3, "{api:?}");
-        assert_eq!(env.calls("Record.List").len(), 10, "{api:?}");
+        assert_eq!(env.calls("Record.List").len(), 15, "{api:?}");
     }
 }
 
@@ -79,7 +86,11 @@ fn a_domain_of_more_records_than_the_vendor_pages_is_exported_whole() {
         env.run(&["export", "--domain", "big.example", "--out", out])
             .code(0);
         let text = read(Path::new(out));
-        assert_eq!(text.lines().count(), 3001, "{api:?}");
+        assert_eq!(
+            text.lines().count(),
+            3003,
+            "{api:?}: and DNSPod's two NS records"
+        );
         assert!(
             text.lines()
                 .last()
@@ -111,23 +122,24 @@ fn csv_has_a_header_and_a_row_a_record_with_rfc_4180_quoting() {
             "--out",
             out.to_str().unwrap(),
         ]);
-        run.code(0).stderr_has("exported 10 records of 4 domains");
+        run.code(0).stderr_has("exported 18 records of 4 domains");
         assert!(run.stdout.is_empty(), "{run:?}");
         let text = read(&out);
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "domain,record_id,sub_domain,record_type,line,value,ttl,mx,enabled,remark"
+            "domain,record_id,sub_domain,record_type,line,value,ttl,mx,enabled,remark,system"
         );
         assert!(lines[1].starts_with("p1.example,"), "{}", lines[1]);
-        assert!(lines[1].ends_with(",www,A,默认,192.0.2.1,600,,true,web 1"));
-        assert!(lines[2].ends_with(",@,MX,默认,mx.p.example.,600,5,true,"));
+        assert!(lines[1].ends_with(",@,NS,默认,f1g1ns1.dnspod.net.,86400,,true,,true"));
+        assert!(lines[3].ends_with(",www,A,默认,192.0.2.1,600,,true,web 1,false"));
+        assert!(lines[4].ends_with(",@,MX,默认,mx.p.example.,600,5,true,,false"));
         assert!(
-            lines[10].ends_with(",@,TXT,默认,\"v=spf1 a, \"\"quoted\"\"\",600,,false,"),
+            lines[18].ends_with(",@,TXT,默认,\"v=spf1 a, \"\"quoted\"\"\",600,,false,,false"),
             "{}",
-            lines[10]
+            lines[18]
         );
-        assert_eq!(lines.len(), 12, "a header, ten rows and the last CRLF");
+        assert_eq!(lines.len(), 20, "a header, 18 rows and the last CRLF");
     }
 }
 
@@ -153,7 +165,7 @@ fn zone_files_are_one_per_domain_with_relative_names_and_comments_for_what_bind_
             dir.to_str().unwrap(),
         ]);
         run.code(0)
-            .stderr_has("exported 12 records, 2 as comments, of 4 domains");
+            .stderr_has("exported 20 records, 10 as comments, of 4 domains");
         let mut files: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -176,6 +188,8 @@ fn zone_files_are_one_per_domain_with_relative_names_and_comments_for_what_bind_
             [
                 "$ORIGIN p1.example.",
                 "$TTL 600",
+                "; DNSPod's own name server, which DNSPod manages: @ 86400 IN NS f1g1ns1.dnspod.net.",
+                "; DNSPod's own name server, which DNSPod manages: @ 86400 IN NS f1g1ns2.dnspod.net.",
                 "www IN A 192.0.2.1",
                 "@ IN MX 5 mx.p.example.",
                 &format!("@ IN TXT {txt}"),

@@ -60,7 +60,7 @@ fn domain_names_from_the_server_are_checked_and_no_file_leaves_the_out_directory
         run.code(1)
             .stderr_has("skipped a domain the server listed: invalid domain `../victim`")
             .stderr_has(r"invalid domain `evil.example\n$include /etc/passwd`")
-            .stderr_has("exported 1 record of 1 domain")
+            .stderr_has("exported 3 records, 2 as comments, of 1 domain")
             .stderr_has("the export is incomplete: it lacks what the 2 warnings above name");
         assert_eq!(read(&out.join("victim.zone")), "precious", "{api:?}");
         assert_eq!(listing(&out), ["victim.zone", "zones"]);
@@ -136,10 +136,11 @@ fn an_export_short_of_the_total_the_server_claims_warns_and_exits_1() {
         env.server.add_record(id, "api", "A", "默认", "192.0.2.2");
         let run = env.run(&["export", "--domain", "p1.example"]);
         run.code(1)
-            .stderr_has("p1.example: the server listed 3 records of the 5 it claims")
-            .stderr_has("exported 3 records of 1 domain to stdout")
+            // www, MX, api and DNSPod's two NS records.
+            .stderr_has("p1.example: the server listed 5 records of the 7 it claims")
+            .stderr_has("exported 5 records of 1 domain to stdout")
             .stderr_has("the export is incomplete");
-        assert_eq!(run.stdout.lines().count(), 3, "{api:?}");
+        assert_eq!(run.stdout.lines().count(), 5, "{api:?}");
         let all = env.run(&["export", "--all"]);
         all.code(1)
             .stderr_has("the account: the server listed 1 domain of the 3 it claims");
@@ -162,8 +163,9 @@ fn without_totals_full_pages_are_followed_to_the_end() {
                 .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.7");
         }
         let run = env.run(&["export", "--domain", "big.example"]);
-        run.code(0).stderr_has("exported 3001 records of 1 domain");
-        assert_eq!(run.stdout.lines().count(), 3001, "{api:?}");
+        // And DNSPod's two NS records.
+        run.code(0).stderr_has("exported 3003 records of 1 domain");
+        assert_eq!(run.stdout.lines().count(), 3003, "{api:?}");
     }
 }
 
@@ -191,7 +193,7 @@ fn owner_names_and_types_a_zone_file_would_obey_are_comments() {
             dir.to_str().unwrap(),
         ]);
         run.code(0)
-            .stderr_has("exported 6 records, 5 as comments, of 1 domain");
+            .stderr_has("exported 8 records, 7 as comments, of 1 domain");
         let text = read(&dir.join("p1.example.zone"));
         let directives: Vec<&str> = text.lines().filter(|l| l.starts_with('$')).collect();
         assert_eq!(directives, ["$ORIGIN p1.example.", "$TTL 600"], "{text}");
@@ -226,7 +228,7 @@ fn a_caa_value_with_a_semicolon_inside_quotes_is_a_record_and_comments_are_count
             dir.to_str().unwrap(),
         ]);
         run.code(0)
-            .stderr_has("exported 3 records, 1 as a comment, of 1 domain");
+            .stderr_has("exported 5 records, 3 as comments, of 1 domain");
         let text = read(&dir.join("p1.example.zone"));
         assert!(
             text.lines().any(|l| l == format!("@ IN CAA {caa}")),
@@ -290,7 +292,7 @@ fn csv_cells_a_spreadsheet_would_run_are_kept_exactly_with_one_warning() {
         text.contains(r#","=HYPERLINK(""http://evil.example"",""x"")","#),
         "{text}"
     );
-    assert!(text.contains(",+1 -2\r\n"), "{text}");
+    assert!(text.contains(",+1 -2,false\r\n"), "{text}");
     // The apex's `@` alone is no formula, and is in every account.
     let apex_only = Env::new();
     let id = domain(&apex_only, "p2.example");

@@ -1,7 +1,7 @@
 //! Names instead of IDs: record-create resolves domain names (Domain.List or Domain.Info,
 //! whichever costs fewer requests), record-modify selects records through Record.List.
 
-use crate::support::{Env, form, ids};
+use crate::support::{Api, Env, form, ids};
 
 mod paging;
 mod unknown;
@@ -273,4 +273,42 @@ fn an_empty_domain_file_names_the_flags_to_use() {
         .code(2)
         .stderr_has("pass --domain NAMES");
     env.assert_nothing_sent();
+}
+
+#[test]
+fn a_selection_leaves_dnspods_own_ns_records_out_with_a_note() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let id = env.server.add_domain("a.cn");
+        let own = env
+            .server
+            .add_record(id, "@", "NS", "默认", "ns1.example.net.");
+        let run = env
+            .record_modify()
+            .domains("a.cn")
+            .select("@", "NS")
+            .change("ttl", 3600)
+            .wait()
+            .fast()
+            .run();
+        run.code(0)
+            .stderr_has(
+                "left out 2 NS records of DNSPod's own, which DNSPod manages and no job may change",
+            )
+            .stderr_has("selected: 1 to change");
+        let ns: Vec<(u64, u32, bool)> = env
+            .server
+            .records()
+            .iter()
+            .map(|r| (r.id, r.ttl, r.system))
+            .collect();
+        assert_eq!(ns.len(), 3);
+        assert!(
+            ns[..2]
+                .iter()
+                .all(|&(_, ttl, system)| system && ttl == 86_400),
+            "{api:?}: {ns:?}"
+        );
+        assert_eq!(ns[2], (own, 3600, false), "{api:?}");
+    }
 }

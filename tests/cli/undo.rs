@@ -180,9 +180,10 @@ fn created_pair(env: &Env) -> u64 {
     domain
 }
 
+/// The hosts of the records the test made (not DNSPod's own NS records).
 fn hosts_of(env: &Env, domain: u64) -> Vec<String> {
     env.server
-        .records()
+        .user_records()
         .into_iter()
         .filter(|r| r.domain_id == domain)
         .map(|r| r.sub_domain)

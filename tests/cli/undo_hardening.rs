@@ -112,7 +112,7 @@ fn a_domain_create_relabelled_as_a_record_create_deletes_nothing() {
             .run()
             .code(2)
             .stderr_has("DNSPod's detail says it is a `domain` job, but its history line says record-create");
-        assert_eq!(env.server.records().len(), 2, "{api:?}");
+        assert_eq!(env.server.user_records().len(), 2, "{api:?}");
         assert!(env.requests("Record.Remove").is_empty());
         assert!(env.requests("DeleteRecordBatch").is_empty());
     }
@@ -351,5 +351,37 @@ fn a_listing_short_of_the_servers_total_is_said_by_modify_and_undo() {
             .code(0)
             .stderr_has("a.cn: the server listed")
             .stderr_has("a record it did not list is skipped as deleted");
+    }
+}
+
+#[test]
+fn undo_of_a_record_create_never_deletes_dnspods_own_ns_records() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let domain = env.server.add_domain("b.cn");
+        let ns = env.server.records()[0].clone();
+        assert!(ns.system && ns.domain_id == domain);
+        // A job that asked for DNSPod's own record (refused as there already), and a
+        // detail that says it made it.
+        let job = env
+            .record_create()
+            .domains("b.cn")
+            .sub("@")
+            .record("NS", &ns.value)
+            .wait()
+            .fast()
+            .run()
+            .summary_job_id();
+        env.server.falsify(job, Falsehood::Lists(ns.id));
+        env.dpbatch(["undo", "--last", "--yes", "--wait"])
+            .fast()
+            .run()
+            .stderr_has(&format!(
+                "record {} of b.cn: one of DNSPod's own NS records, which DNSPod manages, so it is not deleted",
+                ns.id
+            ));
+        assert!(env.requests("Record.Remove").is_empty(), "{api:?}");
+        assert!(env.requests("DeleteRecordBatch").is_empty(), "{api:?}");
+        assert_eq!(record(&env, ns.id), Some(ns), "{api:?}");
     }
 }

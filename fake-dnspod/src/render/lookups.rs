@@ -133,8 +133,8 @@ pub(crate) fn record_list(
 
 /// One record: `id`, `ttl` and `mx` strings. Records of odd id come as since 2017, with a
 /// `line_id` and a numeric `weight`; the others as in 2016, without `line_id`, with
-/// `weight: null` and the boolean `false` for no remark. The apex NS records are the
-/// system's: `"hold":"hold"`.
+/// `weight: null` and the boolean `false` for no remark. DNSPod's own apex NS records
+/// carry `"hold":"hold"`.
 fn listed_record(zone: &Zone, r: &Record) -> Json {
     let recent = r.id % 2 == 1;
     let mx = match r.record_type.as_str() {
@@ -171,7 +171,7 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
         ),
         ("updated_on", text(zone.updated_on(r.id))),
     ]);
-    if r.record_type == "NS" && host(&r.sub_domain) == "@" {
+    if r.system {
         fields.push(("hold", text("hold")));
     }
     Json::Obj(fields)

@@ -1,6 +1,6 @@
 //! DescribeDomain, DescribeDomainList and DescribeRecordList over the account the jobs
 //! change, paged by `Offset`/`Limit`, with loose types: `TTL` a string on records of odd
-//! id, `Weight` null on the others, `DefaultNS` only on the apex NS records.
+//! id, `Weight` null on the others, `DefaultNS` true only on DNSPod's own apex NS records.
 
 use std::collections::HashMap;
 
@@ -8,7 +8,7 @@ use super::params::Params;
 use super::{Answer, Caller, Refusal};
 use crate::render::{Json, count, present, text};
 use crate::state::State;
-use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, Names, Record, Zone, host};
+use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, NAME_SERVERS, Names, Record, Zone, host};
 
 pub(super) const DOMAIN: &[&str] = &["Domain", "DomainId"];
 /// `Type`, `GroupId` and `Tags` are taken and not read: the fake has one kind of domain.
@@ -39,7 +39,6 @@ const DOMAIN_PAGE: u64 = 3000;
 /// The most domains a `Keyword` may match.
 const MAX_KEYWORD_MATCHES: usize = 500;
 const GRADE: &str = "DP_FREE";
-const NAME_SERVERS: [&str; 2] = ["f1g1ns1.dnspod.net", "f1g1ns2.dnspod.net"];
 
 /// The domain named by `Domain` (required), or by `DomainId` when given.
 fn domain_of<'z>(params: &Params, zone: &'z Zone) -> Result<(u64, &'z Names), Refusal> {
@@ -235,8 +234,10 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
         ("TTL", ttl),
         ("MX", Json::Num(mx.into())),
     ];
-    if r.record_type == "NS" && host(&r.sub_domain) == "@" {
-        fields.push(("DefaultNS", Json::Bool(true)));
+    // `true` on DNSPod's own NS records; the vendor documents the field as nullable, so
+    // other records leave it out (odd ids) or say `false`.
+    if r.system || !odd {
+        fields.push(("DefaultNS", Json::Bool(r.system)));
     }
     Json::Obj(fields)
 }

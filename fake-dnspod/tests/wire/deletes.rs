@@ -17,7 +17,7 @@ fn account() -> (FakeDnspod, u64, u64, u64) {
 }
 
 fn record_ids(server: &FakeDnspod) -> Vec<u64> {
-    server.records().iter().map(|r| r.id).collect()
+    server.user_records().iter().map(|r| r.id).collect()
 }
 
 fn remove(server: &FakeDnspod, params: &[(&str, &str)]) -> Value {
@@ -37,7 +37,7 @@ fn record_remove_deletes_the_record_at_once_and_answers_the_bare_envelope() {
     let apex = apex.to_string();
     let answer = remove(&server, &[("domain", "a.cn"), ("record_id", &apex)]);
     assert_eq!(code(&answer), "1");
-    assert!(server.records().is_empty());
+    assert!(server.user_records().is_empty());
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn record_remove_refuses_what_it_cannot_delete_under_the_vendors_codes() {
     for (params, expected) in cases {
         assert_eq!(code(&remove(&server, params)), expected, "{params:?}");
     }
-    assert_eq!(server.records().len(), 2);
+    assert_eq!(server.user_records().len(), 2);
     let again = [("domain_id", domain.as_str()), ("record_id", www.as_str())];
     assert_eq!(code(&remove(&server, &again)), "1");
     let answer = remove(&server, &again);
@@ -112,7 +112,11 @@ fn delete_record_batch_answers_the_vendors_shape_then_deletes_as_it_runs() {
     assert_eq!(records[0]["RecordId"], www);
     assert_eq!(records[1]["RecordType"], "MX");
     assert_eq!(detail[1]["DomainId"], Value::Null);
-    assert_eq!(server.records().len(), 2, "nothing deleted before it runs");
+    assert_eq!(
+        server.user_records().len(),
+        2,
+        "nothing deleted before it runs"
+    );
 
     let describe = |server: &FakeDnspod| ok(server, "DescribeBatchTask", json!({"JobId": job}));
     let first = describe(&server);
@@ -136,7 +140,7 @@ fn delete_record_batch_answers_the_vendors_shape_then_deletes_as_it_runs() {
         last["DetailList"][0]["RecordList"][0]["Operation"],
         "remove"
     );
-    assert!(server.records().is_empty());
+    assert!(server.user_records().is_empty());
     // The same job through the legacy Batch.Detail.
     let legacy = call(&server, "Batch.Detail", &[("job_id", &job.to_string())]);
     assert_eq!(
@@ -172,4 +176,39 @@ fn delete_record_batch_checks_its_parameters_and_the_job_limits() {
         refused(json!({"RecordIdList": [1]})),
         "InvalidParameter.BatchTaskCountLimit"
     );
+}
+
+#[test]
+fn dnspods_own_ns_records_are_neither_removed_nor_deleted_nor_changed() {
+    let (server, domain, _, _) = account();
+    let system: Vec<u64> = server
+        .records()
+        .iter()
+        .filter(|r| r.system)
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(system.len(), 2);
+    let (domain, ns) = (domain.to_string(), system[0].to_string());
+    let answer = remove(&server, &[("domain_id", &domain), ("record_id", &ns)]);
+    assert_eq!(code(&answer), "8");
+    let delete = ok(
+        &server,
+        "DeleteRecordBatch",
+        json!({"RecordIdList": system}),
+    );
+    let modify = json!({"RecordIdList": system, "Change": "ttl", "ChangeTo": "600"});
+    let modify = ok(&server, "ModifyRecordBatch", modify);
+    server.finish_all();
+    for submit in [delete, modify] {
+        let job = json!({"JobId": submit["JobId"]});
+        let last = ok(&server, "DescribeBatchTask", job);
+        assert_eq!(statuses(&last), ["ok", "error", "error"]);
+        let refused = &last["DetailList"][0]["RecordList"][0]["ErrMsg"];
+        assert_eq!(refused, "系统 NS 记录不可修改");
+    }
+    let ns: Vec<(u64, u32)> = server.records()[..2]
+        .iter()
+        .map(|r| (r.id, r.ttl))
+        .collect();
+    assert_eq!(ns, [(system[0], 86_400), (system[1], 86_400)], "untouched");
 }

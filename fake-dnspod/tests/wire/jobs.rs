@@ -10,8 +10,9 @@ use crate::{call, call_in, code, send, statuses};
 /// The vendor's Batch.Domain.Create example answer, from its `detail` on.
 const VENDOR_DOMAIN_ECHO: &str = r#"[ { "id": 0, "domain": "dnsapi1.cn", "domain_grade": "DP_Free", "err_msg": null, "status": "waiting", "operation": "plus", "records": [ { "id": 0, "sub_domain": "www", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "waiting", "operation": "plus" }, { "id": 1, "sub_domain": "@", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "waiting", "operation": "plus" } ] }, { "id": 1, "domain": "dnsapi2.cn", "domain_grade": "DP_Free", "err_msg": null, "status": "waiting", "operation": "plus", "records": [ { "id": 0, "sub_domain": "www", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "waiting", "operation": "plus" }, { "id": 1, "sub_domain": "@", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "waiting", "operation": "plus" } ] } ] }"#;
 
-/// The vendor's Batch.Detail example, `detail` only, record ids renumbered consecutively.
-const VENDOR_DOMAIN_DETAIL: &str = r#"[ { "id": 0, "domain": "dnsapi1.cn", "domain_grade": "DP_Free", "err_msg": null, "status": "ok", "operation": "plus", "records": [ { "id": 0, "sub_domain": "www", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "ok", "operation": "plus", "record_id": 118332371, "mx": null }, { "id": 1, "sub_domain": "@", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "ok", "operation": "plus", "record_id": 118332372, "mx": null } ], "domain_id": "25562928" }, { "id": 1, "domain": "dnsapi2.cn", "domain_grade": "DP_Free", "err_msg": null, "status": "ok", "operation": "plus", "records": [ { "id": 0, "sub_domain": "www", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "ok", "operation": "plus", "record_id": 118332373, "mx": null }, { "id": 1, "sub_domain": "@", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "ok", "operation": "plus", "record_id": 118332374, "mx": null } ], "domain_id": "25562929" } ]"#;
+/// The vendor's Batch.Detail example, `detail` only, record ids as the fake numbers them:
+/// each domain's two NS records come first.
+const VENDOR_DOMAIN_DETAIL: &str = r#"[ { "id": 0, "domain": "dnsapi1.cn", "domain_grade": "DP_Free", "err_msg": null, "status": "ok", "operation": "plus", "records": [ { "id": 0, "sub_domain": "www", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "ok", "operation": "plus", "record_id": 118332373, "mx": null }, { "id": 1, "sub_domain": "@", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "ok", "operation": "plus", "record_id": 118332374, "mx": null } ], "domain_id": "25562928" }, { "id": 1, "domain": "dnsapi2.cn", "domain_grade": "DP_Free", "err_msg": null, "status": "ok", "operation": "plus", "records": [ { "id": 0, "sub_domain": "www", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "ok", "operation": "plus", "record_id": 118332377, "mx": null }, { "id": 1, "sub_domain": "@", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "ok", "operation": "plus", "record_id": 118332378, "mx": null } ], "domain_id": "25562929" } ]"#;
 
 /// The vendor's pages space their JSON out; none of these values holds a space.
 fn compact(vendor: &str) -> String {
@@ -105,7 +106,7 @@ fn domain_job_goes_waiting_then_running_then_ok_and_creates_the_domains() {
 
     let names: Vec<String> = server.domains().into_iter().map(|d| d.name).collect();
     assert_eq!(names, ["dnsapi1.cn", "dnsapi2.cn"]);
-    assert_eq!(server.records().len(), 4);
+    assert_eq!(server.user_records().len(), 4);
 }
 
 #[test]
@@ -209,7 +210,7 @@ fn record_create_echo_and_detail_mix_strings_and_numbers_like_the_vendor() {
     assert!(missing["records"][0].get("record_id").is_none());
 
     let created: Vec<(String, Option<u16>)> = server
-        .records()
+        .user_records()
         .into_iter()
         .map(|r| (r.sub_domain, r.mx))
         .collect();
@@ -236,7 +237,7 @@ fn record_create_refuses_twins_and_fail_hosts_but_the_domain_stays_ok() {
         answer["detail"][0]["records"][0]["err_msg"],
         "Record already exists"
     );
-    let last = server.records().pop().unwrap();
+    let last = server.user_records().pop().unwrap();
     assert_eq!(
         (
             last.sub_domain.as_str(),
@@ -284,7 +285,7 @@ fn record_modify_groups_by_domain_applies_on_ok_and_sends_counts_as_strings() {
     );
     assert!(reply.body.contains(&expected), "{}", reply.body);
     assert!(
-        server.records().iter().all(|r| r.enabled),
+        server.user_records().iter().all(|r| r.enabled),
         "nothing applied before ok"
     );
 
@@ -301,7 +302,7 @@ fn record_modify_groups_by_domain_applies_on_ok_and_sends_counts_as_strings() {
         "Record does not exist"
     );
     assert_eq!(answer["detail"][1]["records"][0]["record_id"], "424242");
-    assert!(server.records().iter().all(|r| !r.enabled));
+    assert!(server.user_records().iter().all(|r| !r.enabled));
 }
 
 #[test]
@@ -324,7 +325,7 @@ fn record_modify_of_the_type_takes_the_value_along() {
         "echoed as before the change"
     );
     server.finish_all();
-    let record = server.records().pop().unwrap();
+    let record = server.user_records().pop().unwrap();
     assert_eq!(
         (record.record_type.as_str(), record.value.as_str()),
         ("CNAME", "bbs.dnsapi2.com.")
@@ -372,7 +373,7 @@ fn seeded_state_has_example_domains_with_records() {
     });
     let names: Vec<String> = server.domains().into_iter().map(|d| d.name).collect();
     assert_eq!(names, ["example.cn", "example.com"]);
-    let records = server.records();
+    let records = server.user_records();
     assert_eq!(records.len(), 6);
     assert!(
         records

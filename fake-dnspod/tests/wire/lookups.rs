@@ -29,6 +29,7 @@ fn domain_info_finds_a_domain_by_id_or_either_form_of_its_name() {
     let id = server.add_domain("我们.cn");
     server.add_record(id, "www", "A", "默认", "192.0.2.1");
     server.add_record(id, "@", "MX", "默认", "mx.example.com.");
+    // Counted with DNSPod's two NS records, as the vendor counts a new domain's "2".
     let by_id = send(
         &server,
         "en",
@@ -36,7 +37,7 @@ fn domain_info_finds_a_domain_by_id_or_either_form_of_its_name() {
         &[("domain_id", &id.to_string())],
     );
     let expected = format!(
-        r#","domain":{{"id":"{id}","name":"我们.cn","punycode":"xn--vnqp08b.cn","grade":"DP_Free","status":"enable","ext_status":"","records":"2","group_id":"1","remark":false,"ttl":"600","owner":""#
+        r#","domain":{{"id":"{id}","name":"我们.cn","punycode":"xn--vnqp08b.cn","grade":"DP_Free","status":"enable","ext_status":"","records":"4","group_id":"1","remark":false,"ttl":"600","owner":""#
     );
     assert!(by_id.body.contains(&expected), "{}", by_id.body);
     for name in ["我们.cn", "xn--vnqp08b.cn", "XN--VNQP08B.CN"] {
@@ -95,7 +96,7 @@ fn domain_list_pages_by_force_at_3000_with_numeric_ids() {
         (
             &json!("p00001.example"),
             &json!("p00001.example"),
-            &json!("0")
+            &json!("2")
         )
     );
     assert_eq!(listed[0]["ttl"], "600");
@@ -174,7 +175,7 @@ fn record_list_shows_the_vendor_types_and_filters_by_host_and_keyword() {
         &[("domain", "YIZEROWU.com"), ("sub_domain", "www")],
     );
     assert!(
-        reply.body.contains(&format!(r#","domain":{{"id":"{id}","name":"yizerowu.com","punycode":"yizerowu.com","grade":"DP_Free","ttl":600}},"info":{{"sub_domains":"4","record_total":"2","records_num":"2"}},"records":[{{"id":"{www}","name":"www","line":"联通","line_id":"10=1","type":"A","ttl":"600","value":"12.3.3.3","weight":10,"mx":"0","enabled":"1","status":"enabled","remark":"","updated_on":""#)),
+        reply.body.contains(&format!(r#","domain":{{"id":"{id}","name":"yizerowu.com","punycode":"yizerowu.com","grade":"DP_Free","ttl":600}},"info":{{"sub_domains":"6","record_total":"2","records_num":"2"}},"records":[{{"id":"{www}","name":"www","line":"联通","line_id":"10=1","type":"A","ttl":"600","value":"12.3.3.3","weight":10,"mx":"0","enabled":"1","status":"enabled","remark":"","updated_on":""#)),
         "{}",
         reply.body
     );
@@ -191,8 +192,9 @@ fn record_list_shows_the_vendor_types_and_filters_by_host_and_keyword() {
         "Record.List",
         &[("domain_id", &domain_id), ("sub_domain", "@")],
     );
-    assert_eq!(names(&apex, "records"), ["@", "@"]);
-    assert_eq!(apex["records"][0]["mx"], "5");
+    // DNSPod's two NS records, then the MX and the A record.
+    assert_eq!(names(&apex, "records"), ["@"; 4]);
+    assert_eq!(apex["records"][2]["mx"], "5");
     let mx = ok(
         &server,
         "Record.List",
@@ -241,7 +243,7 @@ fn record_list_refuses_with_its_own_codes() {
     let nothing: [&[(&str, &str)]; 3] = [
         &[("domain_id", &id), ("sub_domain", "mail")],
         &[("domain_id", &id), ("keyword", "203.0.113")],
-        &[("domain_id", &empty)],
+        &[("domain_id", &empty), ("sub_domain", "www")],
     ];
     for params in nothing {
         let answer = call(&server, "Record.List", params);
@@ -293,14 +295,17 @@ fn record_list_pages_by_force_at_3000() {
         &[("domain_id", &domain_id), ("length", "5000")],
     );
     assert_eq!(first["records"].as_array().unwrap().len(), 3000);
-    assert_eq!(first["info"]["record_total"], "3100");
+    assert_eq!(
+        first["info"]["record_total"], "3102",
+        "with DNSPod's two NS records"
+    );
     let rest = ok(
         &server,
         "Record.List",
         &[("domain_id", &domain_id), ("offset", "3000")],
     );
     let rest = names(&rest, "records");
-    assert_eq!((rest.len(), rest[99]), (100, "h3099"));
+    assert_eq!((rest.len(), rest[101]), (102, "h3099"));
 }
 
 #[test]
@@ -317,7 +322,10 @@ fn look_ups_see_what_finished_jobs_did() {
     );
     server.finish_all();
     let info = ok(&server, "Domain.Info", &[("domain", "新站.cn")]);
-    assert_eq!(info["domain"]["records"], "2");
+    assert_eq!(
+        info["domain"]["records"], "4",
+        "with DNSPod's two NS records"
+    );
     let detail = ok(
         &server,
         "Batch.Detail",
@@ -396,7 +404,7 @@ fn totals_can_be_left_out_or_overstated_while_the_pages_stay_true() {
             &[("domain", "a.cn"), ("offset", "1")],
         );
         assert_eq!(names(&domains, "domains"), ["a.cn"]);
-        assert_eq!(names(&records, "records"), ["www"]);
+        assert_eq!(names(&records, "records"), ["@", "@", "www"], "NS, NS, A");
         let info = |answer: &Value, key: &str| answer["info"][key].clone();
         [
             info(&domains, "domain_total"),
@@ -418,6 +426,6 @@ fn totals_can_be_left_out_or_overstated_while_the_pages_stay_true() {
     );
     assert_eq!(
         totals(fake_dnspod::Totals::Overstated(4)),
-        [json!(5), json!(5), json!("5"), json!("5"), json!(5)]
+        [json!(5), json!(5), json!("7"), json!("7"), json!(7)]
     );
 }

@@ -57,12 +57,15 @@ fn record_list_domain_ids_are_strings_by_name_and_numbers_by_id() {
 }
 
 #[test]
-fn records_come_in_the_2016_and_2017_shapes_and_ns_records_are_held() {
+fn records_come_in_the_2016_and_2017_shapes_and_dnspods_ns_records_are_held() {
     let server = FakeDnspod::start();
     let id = server.add_domain("shop.example");
+    let system: Vec<u64> = server.records().iter().map(|r| r.id).collect();
     let ids = [
+        system[0],
+        system[1],
+        // An NS record of the user's at the apex is not the system's.
         server.add_record(id, "@", "NS", "默认", "ns1.example.net."),
-        server.add_record(id, "@", "NS", "默认", "ns2.example.net."),
         server.add_record(id, "www", "A", "电信", "192.0.2.1"),
     ];
     let domain_id = id.to_string();
@@ -79,13 +82,27 @@ fn records_come_in_the_2016_and_2017_shapes_and_ns_records_are_held() {
         }
     }
     let held: Vec<&Value> = listed.iter().map(|r| &r["hold"]).collect();
-    assert_eq!(held, [&json!("hold"), &json!("hold"), &Value::Null]);
+    assert_eq!(
+        held,
+        [&json!("hold"), &json!("hold"), &Value::Null, &Value::Null]
+    );
+    let ns: Vec<(&Value, &Value, &Value)> = listed[..2]
+        .iter()
+        .map(|r| (&r["name"], &r["ttl"], &r["value"]))
+        .collect();
+    assert_eq!(
+        ns,
+        [
+            (&json!("@"), &json!("86400"), &json!("f1g1ns1.dnspod.net.")),
+            (&json!("@"), &json!("86400"), &json!("f1g1ns2.dnspod.net."))
+        ]
+    );
     assert_eq!(
         (
             &answer["info"]["record_total"],
             &answer["info"]["records_num"]
         ),
-        (&json!("3"), &json!("3"))
+        (&json!("4"), &json!("4"))
     );
     let later = ok(
         &server,
@@ -97,7 +114,7 @@ fn records_come_in_the_2016_and_2017_shapes_and_ns_records_are_held() {
             &later["info"]["record_total"],
             later["info"].get("records_num")
         ),
-        (&json!(3), None),
+        (&json!(4), None),
         "as in 2014"
     );
 }

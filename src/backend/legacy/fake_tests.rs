@@ -41,7 +41,7 @@ fn a_removal_deletes_one_record_and_a_second_finds_it_gone() {
     let (server, backend, domain, [www, m]) = account();
     assert!(!backend.deletes_in_jobs());
     backend.remove_record(domain, www).unwrap();
-    let left: Vec<u64> = server.records().iter().map(|r| r.id).collect();
+    let left: Vec<u64> = server.user_records().iter().map(|r| r.id).collect();
     assert_eq!(left, [m]);
     let sent = &server.requests()[0];
     assert_eq!(sent.action, "Record.Remove");
@@ -65,7 +65,7 @@ fn a_removal_deletes_one_record_and_a_second_finds_it_gone() {
         (refusal(&err).code.as_str(), refusal(&err).kind),
         ("6", RefusalKind::NotFound)
     );
-    assert_eq!(server.records().len(), 1);
+    assert_eq!(server.user_records().len(), 1);
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn a_refused_login_is_an_auth_failure_sent_once() {
         .unwrap_err();
     assert_eq!(refusal(&err).kind, RefusalKind::Auth);
     assert_eq!(server.count("Record.Remove"), 1);
-    assert_eq!(server.records().len(), 1);
+    assert_eq!(server.user_records().len(), 1);
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn a_delete_job_is_refused_without_a_request() {
     let err = backend.submit(&spec).unwrap_err();
     assert!(format!("{err:#}").contains("no batch deletion"), "{err:#}");
     assert!(server.requests().is_empty());
-    assert_eq!(server.records().len(), 2);
+    assert_eq!(server.user_records().len(), 2);
 }
 
 #[test]
@@ -148,5 +148,5 @@ fn removals_are_paced_under_twenty_a_second() {
         "{:?}",
         start.elapsed()
     );
-    assert!(server.records().is_empty());
+    assert!(server.user_records().is_empty());
 }

@@ -66,6 +66,9 @@ pub(crate) struct RecordRow {
     /// `""` or `false` when the record has none.
     #[serde(default, deserialize_with = "de::opt_remark")]
     pub remark: Option<CompactString>,
+    /// `"hold"` on DNSPod's own NS records; absent on the others.
+    #[serde(default, deserialize_with = "de::opt_text")]
+    pub hold: Option<CompactString>,
 }
 
 impl RecordRow {
@@ -82,6 +85,9 @@ impl RecordRow {
             mx: self.mx,
             enabled: self.enabled.as_deref() != Some("0"),
             remark: self.remark,
+            system: self
+                .hold
+                .is_some_and(|h| h.trim().eq_ignore_ascii_case("hold")),
         }
         .normalised()
     }
@@ -153,5 +159,29 @@ mod tests {
         );
         assert_eq!(record.record_type.as_deref(), Some("A"));
         assert_eq!(record.remark, None, "an empty remark is none");
+    }
+
+    #[test]
+    fn only_a_held_ns_record_at_the_apex_is_dnspods() {
+        let row = |name: &str, record_type: &str, hold: &str| {
+            let body = format!(r#"{{"id": "1", "name": "{name}", "type": "{record_type}"{hold}}}"#);
+            serde_json::from_str::<RecordRow>(&body)
+                .unwrap()
+                .into_record()
+                .system
+        };
+        assert!(row("@", "NS", r#", "hold": "hold""#));
+        assert!(row("@", "ns", r#", "hold": " HOLD ""#));
+        for (name, record_type, hold) in [
+            ("@", "NS", ""),
+            ("@", "NS", r#", "hold": """#),
+            ("@", "NS", r#", "hold": null"#),
+            ("@", "NS", r#", "hold": "no""#),
+            ("@", "NS", r#", "hold": 1"#),
+            ("@", "A", r#", "hold": "hold""#),
+            ("sub", "NS", r#", "hold": "hold""#),
+        ] {
+            assert!(!row(name, record_type, hold), "{name} {record_type} {hold}");
+        }
     }
 }

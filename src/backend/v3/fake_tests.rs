@@ -66,7 +66,7 @@ fn a_delete_job_is_submitted_once_and_read_as_a_record_delete_job() {
         .collect();
     assert_eq!(ok, [(Some(www), Some("remove"))]);
     assert!(records.iter().any(|r| r.status == ItemStatus::Error));
-    let left: Vec<u64> = server.records().iter().map(|r| r.id).collect();
+    let left: Vec<u64> = server.user_records().iter().map(|r| r.id).collect();
     assert_eq!(left, [m]);
     assert_eq!(server.count("DeleteRecordBatch"), 1);
 }
@@ -114,5 +114,5 @@ fn deletions_are_jobs_so_no_removal_is_sent_and_none_is_previewed() {
             .contains(&("X-TC-Action", "DeleteRecordBatch".to_owned()))
     );
     assert!(server.requests().is_empty());
-    assert_eq!(server.records().len(), 2);
+    assert_eq!(server.user_records().len(), 2);
 }

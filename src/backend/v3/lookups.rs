@@ -118,6 +118,9 @@ pub(crate) struct RecordRow {
     pub status: Option<CompactString>,
     #[serde(default, deserialize_with = "de::opt_remark")]
     pub remark: Option<CompactString>,
+    /// `true` on DNSPod's own NS records; `false`, `null` or absent on the others.
+    #[serde(rename = "DefaultNS", default, deserialize_with = "de::opt_text")]
+    pub default_ns: Option<CompactString>,
 }
 
 impl RecordRow {
@@ -138,6 +141,9 @@ impl RecordRow {
             mx: self.mx,
             enabled: !disabled,
             remark: self.remark,
+            system: self
+                .default_ns
+                .is_some_and(|d| d.trim().eq_ignore_ascii_case("true")),
         }
         .normalised()
     }
@@ -224,5 +230,29 @@ mod tests {
             (records[2].name.as_deref(), records[2].enabled),
             (None, true)
         );
+    }
+
+    #[test]
+    fn only_a_default_ns_record_at_the_apex_is_dnspods() {
+        let row = |name: &str, record_type: &str, default_ns: &str| {
+            let body = format!(
+                r#"{{"RecordId": 1, "Name": "{name}", "Type": "{record_type}"{default_ns}}}"#
+            );
+            serde_json::from_str::<RecordRow>(&body)
+                .unwrap()
+                .into_record()
+                .system
+        };
+        assert!(row("@", "NS", r#", "DefaultNS": true"#));
+        assert!(row("@", "NS", r#", "DefaultNS": "true""#));
+        for (name, record_type, default_ns) in [
+            ("@", "NS", ""),
+            ("@", "NS", r#", "DefaultNS": null"#),
+            ("@", "NS", r#", "DefaultNS": false"#),
+            ("@", "A", r#", "DefaultNS": true"#),
+            ("www", "NS", r#", "DefaultNS": true"#),
+        ] {
+            assert!(!row(name, record_type, default_ns), "{name} {default_ns}");
+        }
     }
 }

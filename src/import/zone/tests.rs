@@ -102,7 +102,7 @@ dev NS ns1.dev.example.
         zone.notes,
         [
             "line 2: skipped the SOA record of the apex: DNSPod manages it",
-            "line 5: skipped the NS record of the apex: DNSPod manages it"
+            "line 5: skipped 1 NS record of the apex: DNSPod manages them"
         ]
     );
 }

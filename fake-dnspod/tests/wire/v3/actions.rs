@@ -103,7 +103,7 @@ fn create_record_batch_takes_string_ids_and_adds_the_records() {
     let last = describe(&server, submit["JobId"].as_u64().unwrap());
     assert_eq!(last["JobType"], "record_add");
     assert_eq!(last["DetailList"][0]["DomainId"], domain);
-    let records = server.records();
+    let records = server.user_records();
     assert_eq!(records.len(), 3);
     assert_eq!(
         (records[2].line.as_str(), records[2].ttl, records[2].mx),
@@ -172,7 +172,7 @@ fn modify_record_batch_changes_the_records_when_done() {
     let last = describe(&server, submit["JobId"].as_u64().unwrap());
     assert_eq!(last["JobType"], "record_modify");
     assert_eq!(last["DetailList"][0]["RecordList"][0]["TTL"], "3600");
-    assert_eq!(server.records()[0].ttl, 3600);
+    assert_eq!(server.user_records()[0].ttl, 3600);
     let bad = json!({"RecordIdList": [record], "Change": "colour", "ChangeTo": "red"});
     assert_eq!(
         error_code(&super::v3(&server, "ModifyRecordBatch", bad)),

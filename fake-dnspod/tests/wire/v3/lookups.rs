@@ -29,7 +29,8 @@ fn describe_domain_finds_by_either_name_or_by_id() {
         );
         assert_eq!(
             (&info["Punycode"], &info["RecordCount"]),
-            (&json!("xn--fsqu00a.cn"), &json!(1))
+            (&json!("xn--fsqu00a.cn"), &json!(3)),
+            "www and DNSPod's two NS records"
         );
     }
     for body in [
@@ -83,15 +84,17 @@ fn describe_domain_list_pages_by_offset_and_limit() {
 fn describe_record_list_pages_at_100_by_default_and_3000_at_most() {
     let server = FakeDnspod::start();
     let domain = server.add_domain("a.cn");
-    let ids: Vec<u64> = (0..150)
-        .map(|n| server.add_record(domain, &format!("h{n}"), "A", "默认", "192.0.2.1"))
-        .collect();
+    for n in 0..150 {
+        server.add_record(domain, &format!("h{n}"), "A", "默认", "192.0.2.1");
+    }
+    // DNSPod's two NS records first, then the 150.
+    let ids: Vec<u64> = server.records().iter().map(|r| r.id).collect();
     let first = ok(&server, "DescribeRecordList", json!({"Domain": "a.cn"}));
     assert_eq!(record_ids(&first), ids[..100]);
     let info = &first["RecordCountInfo"];
     assert_eq!(
         (&info["TotalCount"], &info["ListCount"]),
-        (&json!(150), &json!(100))
+        (&json!(152), &json!(100))
     );
     let second = ok(
         &server,
@@ -111,6 +114,7 @@ fn describe_record_list_pages_at_100_by_default_and_3000_at_most() {
 fn describe_record_list_filters_and_shows_loose_types() {
     let server = FakeDnspod::start();
     let domain = server.add_domain("a.cn");
+    let [ns1, ns2] = [0, 1].map(|i| server.records()[i].id);
     let www = server.add_record(domain, "www", "A", "默认", "192.0.2.1");
     let mx = server.add_record(domain, "@", "MX", "电信", "mx.a.cn.");
     server.add_record(domain, "www", "A", "联通", "192.0.2.2");
@@ -122,7 +126,10 @@ fn describe_record_list_filters_and_shows_loose_types() {
         ),
         [www]
     );
-    assert_eq!(by_sub(json!({"Domain": "a.cn", "Subdomain": "@"})), [mx]);
+    assert_eq!(
+        by_sub(json!({"Domain": "a.cn", "Subdomain": "@"})),
+        [ns1, ns2, mx]
+    );
     assert_eq!(
         by_sub(json!({"Domain": "a.cn", "RecordType": "mx", "RecordLineId": "10=0"})),
         [mx]
@@ -134,10 +141,26 @@ fn describe_record_list_filters_and_shows_loose_types() {
         (&mx_item["Type"], &mx_item["MX"], &mx_item["LineId"]),
         (&json!("MX"), &json!(5), &json!("10=0"))
     );
-    // Odd ids as the vendor's examples (strings), even ones numbers and nulls.
+    // Odd ids as the vendor's examples (strings), even ones numbers and nulls. Only
+    // DNSPod's own NS records say `DefaultNS: true`, with a TTL of a day.
     for item in list {
-        let odd = item["RecordId"].as_u64().unwrap() % 2 == 1;
-        assert_eq!(item["TTL"], if odd { json!("600") } else { json!(600) });
+        let id = item["RecordId"].as_u64().unwrap();
+        let (odd, system) = (id % 2 == 1, [ns1, ns2].contains(&id));
+        let ttl = if system { 86_400 } else { 600 };
+        assert_eq!(
+            item["TTL"],
+            if odd {
+                json!(ttl.to_string())
+            } else {
+                json!(ttl)
+            }
+        );
+        let default_ns = match (system, odd) {
+            (true, _) => json!(true),
+            (false, true) => Value::Null,
+            (false, false) => json!(false),
+        };
+        assert_eq!(item["DefaultNS"], default_ns, "{item}");
         assert_eq!(item["Weight"], if odd { json!(10) } else { Value::Null });
         assert_eq!(
             (&item["Status"], &item["Name"].is_string()),
@@ -150,12 +173,14 @@ fn describe_record_list_filters_and_shows_loose_types() {
 fn an_empty_record_list_is_an_error_unless_asked_otherwise() {
     let server = FakeDnspod::start();
     server.add_domain("a.cn");
-    let empty = v3(&server, "DescribeRecordList", json!({"Domain": "a.cn"}));
+    // Every domain has DNSPod's NS records: only a filter finds nothing.
+    let www = json!({"Domain": "a.cn", "Subdomain": "www"});
+    let empty = v3(&server, "DescribeRecordList", www);
     assert_eq!(error_code(&empty), "ResourceNotFound.NoDataOfRecord");
     let asked = ok(
         &server,
         "DescribeRecordList",
-        json!({"Domain": "a.cn", "ErrorOnEmpty": "no"}),
+        json!({"Domain": "a.cn", "Subdomain": "www", "ErrorOnEmpty": "no"}),
     );
     assert_eq!(
         (
@@ -185,7 +210,10 @@ fn look_ups_see_what_finished_v3_jobs_made() {
     );
     server.finish_all();
     let list = ok(&server, "DescribeRecordList", json!({"Domain": "new.cn"}));
-    assert_eq!(list["RecordCountInfo"]["TotalCount"], 2);
+    assert_eq!(
+        list["RecordCountInfo"]["TotalCount"], 4,
+        "@ and www, and DNSPod's two NS records"
+    );
     let fake = FakeDnspod::domains(&server);
     assert_eq!(fake[0].name, "new.cn");
 }
@@ -198,14 +226,15 @@ fn totals_can_be_left_out_or_overstated_while_the_pages_stay_true() {
             ..fake_dnspod::Config::default()
         });
         let id = server.add_domain("a.cn");
-        let www = server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        let all: Vec<u64> = server.records().iter().map(|r| r.id).collect();
         let domains = ok(&server, "DescribeDomainList", json!({}));
         let records = ok(&server, "DescribeRecordList", json!({"Domain": "a.cn"}));
         assert_eq!(domains["DomainList"][0]["Name"], "a.cn");
-        assert_eq!(record_ids(&records), [www]);
+        assert_eq!(record_ids(&records), all, "DNSPod's two NS records and www");
         let counts = &domains["DomainCountInfo"];
         let info = &records["RecordCountInfo"];
-        assert_eq!(info["ListCount"], 1);
+        assert_eq!(info["ListCount"], 3);
         [
             counts["DomainTotal"].clone(),
             counts["AllTotal"].clone(),
@@ -219,6 +248,6 @@ fn totals_can_be_left_out_or_overstated_while_the_pages_stay_true() {
     );
     assert_eq!(
         totals(fake_dnspod::Totals::Overstated(2)),
-        [json!(3), json!(3), json!(3), json!(3)]
+        [json!(3), json!(3), json!(5), json!(5)]
     );
 }

@@ -99,6 +99,7 @@ fn record_list_of_2016_has_null_weights_and_held_ns_records() {
         (Some("NS"), Some(86400), None)
     );
     assert_eq!((mx.id, mx.mx), (900011, Some(10)));
+    assert_eq!((ns.system, mx.system), (true, false), "held is DNSPod's");
 }
 
 /// 2017: `line_id` appears, `weight` is a number on some records, and a value may keep
