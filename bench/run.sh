@@ -360,7 +360,8 @@ cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
   echo
   echo "\`dpbatch export --all --out FILE\` of an account of D domains with R records each, against a fake"
   echo "that answers after ${LATENCY_MS} ms: one Domain.List page, then one Record.List page a domain. One run,"
-  echo "wall time. The floors are the look-ups' (above): D x ${LATENCY_MS} ms / 8, and D / rate."
+  echo "wall time. The floors are the look-ups' (above): D x ${LATENCY_MS} ms / 8, and D / rate. Records"
+  echo "written counts DNSPod's two NS records a domain too, which every listing holds."
   echo
   echo "| API | D x R | records written | wall | parallel floor | ratio | pacing floor | ratio |"
   echo "|---|---|---|---|---|---|---|---|"

@@ -239,8 +239,8 @@ pub(crate) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
     let skipped = rows.iter().filter(|(skip, _)| *skip).count();
     writeln!(
         out,
-        "{} records selected: {} to change, {skipped} already there",
-        rows.len(),
+        "{} selected: {} to change, {skipped} already there",
+        crate::job::count(rows.len(), "record"),
         rows.len() - skipped
     )
 }

@@ -295,7 +295,7 @@ fn a_selection_leaves_dnspods_own_ns_records_out_with_a_note() {
             .stderr_has(
                 "left out 2 NS records of DNSPod's own, which DNSPod manages and no job may change",
             )
-            .stderr_has("selected: 1 to change");
+            .stderr_has("1 record selected: 1 to change");
         let ns: Vec<(u64, u32, bool)> = env
             .server
             .records()
