@@ -8,7 +8,7 @@ mod paging;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::{Backend, CallError, DryRun, Endpoint, Lang, Paged, Trace};
+use super::{Backend, CallError, ChangeError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
 use crate::input::records::ChangeField;
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
@@ -77,19 +77,22 @@ impl LegacyBackend {
             .as_ref()
             .ok_or_else(|| CallError::NotSent("no API token is configured".into()))
     }
+
+    /// The client for a change: without one, the change is not sent.
+    fn sender(&self) -> Result<&Client, ChangeError> {
+        self.client()
+            .map_err(|err| ChangeError::NotSent(err.into_error()))
+    }
 }
 
 impl Backend for LegacyBackend {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
+    fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
         if let JobSpec::RecordDelete { .. } = spec {
-            return Err(anyhow!(
+            return Err(ChangeError::NotSent(anyhow!(
                 "the legacy API has no batch deletion: its records are removed one by one with Record.Remove; nothing was sent"
-            ));
+            )));
         }
-        let (job_id, echo) = self
-            .client()
-            .map_err(CallError::into_error)?
-            .submit(&request(spec))?;
+        let (job_id, echo) = self.sender()?.submit(&request(spec))?;
         Ok(items::submitted(spec, job_id, echo))
     }
 
@@ -129,10 +132,8 @@ impl Backend for LegacyBackend {
         false
     }
 
-    fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()> {
-        self.client()
-            .map_err(CallError::into_error)?
-            .change(&wire::removal(domain_id, record_id))
+    fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
+        self.sender()?.change(&wire::removal(domain_id, record_id))
     }
 }
 
