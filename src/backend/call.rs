@@ -181,3 +181,53 @@ pub(crate) fn change_outcome<T>(
         Err(err) => Err(unknown(err.into(), false)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{RefusalKind, exit_code};
+
+    fn outcome(answer: Result<(u64, ()), CallError>) -> Result<(u64, ()), ChangeError> {
+        submit_outcome("Batch.Domain.Create", &"http://127.0.0.1:9", answer, |r| {
+            r.code == "InternalError"
+        })
+    }
+
+    fn refusal(code: &str) -> CallError {
+        CallError::Refused(ApiRefused {
+            action: "Batch.Domain.Create",
+            code: code.into(),
+            message: "no".into(),
+            kind: RefusalKind::Other,
+            hint: None,
+        })
+    }
+
+    /// Each way a change's single call ends, as the commands see it, and its exit code.
+    #[test]
+    fn a_change_is_refused_not_sent_or_of_unknown_outcome() {
+        let cases = [
+            (refusal("InvalidParameter"), "refused", 3),
+            (refusal("InternalError"), "unknown", 1),
+            (CallError::NotSent("refused".into()), "not sent", 1),
+            (CallError::Interrupted { sent: false }, "not sent", 130),
+            (CallError::Interrupted { sent: true }, "unknown", 130),
+            (CallError::Transport("reset".into()), "unknown", 1),
+            (CallError::Unreadable("<html>".into()), "unknown", 1),
+        ];
+        for (answer, want, code) in cases {
+            let shown = format!("{answer:?}");
+            let err = outcome(Err(answer)).unwrap_err();
+            let kind = match err {
+                ChangeError::Refused(_) => "refused",
+                ChangeError::NotSent(_) => "not sent",
+                ChangeError::Unknown(_) => "unknown",
+            };
+            assert_eq!(kind, want, "{shown}");
+            assert_eq!(exit_code(&err.into()), code, "{shown}");
+        }
+        let zero = outcome(Ok((0, ()))).unwrap_err();
+        assert!(matches!(zero, ChangeError::Unknown(_)), "{zero:?}");
+        assert_eq!(outcome(Ok((7, ()))).unwrap().0, 7);
+    }
+}
