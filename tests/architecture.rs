@@ -1,5 +1,6 @@
 //! The house's floors: modules of `src/` use only modules on lower floors, and no set of
-//! them uses each other in a cycle.
+//! them uses each other in a cycle; and its sizes: no function over 60 lines, no file
+//! over 400.
 //!
 //! `src/` is read as the compiler builds the binary without tests: from `main.rs`, through
 //! every `mod x;` that is not `#[cfg(test)]`. Test code (test modules, `#[cfg(test)]`
@@ -111,6 +112,91 @@ fn no_import_cycle() {
     let (units, arrows) = graph();
     let cycles = cycles(&units, &arrows);
     assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
+}
+
+/// The house style's sizes, in the code the binary is built from (tests aside): no
+/// function over 60 lines, from its `fn` line to its closing brace, and no file over 400
+/// lines before its test module.
+#[test]
+fn no_function_over_60_lines_and_no_file_over_400() {
+    let mut over = Vec::new();
+    for source in sources() {
+        let lines: Vec<&str> = source.code.lines().collect();
+        let file = source.file.display();
+        let length = lines
+            .iter()
+            .rposition(|l| !l.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        if length > 400 {
+            over.push(format!("{file}: {length} lines"));
+        }
+        over.extend(
+            functions(&lines)
+                .into_iter()
+                .filter(|(_, _, length)| *length > 60)
+                .map(|(name, at, length)| format!("{file}:{at}: fn {name} is {length} lines")),
+        );
+    }
+    assert!(
+        over.is_empty(),
+        "over the house's sizes:\n{}",
+        over.join("\n")
+    );
+}
+
+#[test]
+fn functions_are_measured_from_fn_to_their_closing_brace() {
+    let code = "pub(crate) trait T {\n    fn bare(&self);\n}\nfn one() -> u8 { 1 }\nimpl S {\n    pub(super) fn f(\n        a: u8,\n    ) -> u8 {\n        a\n    }\n}\n";
+    let lines: Vec<&str> = code.lines().collect();
+    assert_eq!(functions(&lines), [("f".to_string(), 6, 5)]);
+}
+
+/// Each function with a body of more than one line: its name, the line its `fn` is on
+/// (from 1) and its length in lines, to the closing brace at the `fn`'s indentation.
+fn functions(lines: &[&str]) -> Vec<(String, usize, usize)> {
+    let mut found = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let Some(name) = fn_name(line.trim_start()) else {
+            continue;
+        };
+        let Some(opening) = lines[at..]
+            .iter()
+            .map(|l| l.trim_end())
+            .find(|l| l.ends_with(['{', ';', '}']))
+        else {
+            continue;
+        };
+        if !opening.ends_with('{') {
+            continue; // `fn f();` of a trait, or a body on one line
+        }
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let close = format!("{indent}}}");
+        if let Some(end) = lines[at..].iter().position(|l| l.trim_end() == close) {
+            found.push((name, at + 1, end + 1));
+        }
+    }
+    found
+}
+
+/// The name after `fn` when `line` declares a function.
+fn fn_name(line: &str) -> Option<String> {
+    let mut rest = line;
+    for prefix in [
+        "pub(crate) ",
+        "pub(super) ",
+        "pub ",
+        "const ",
+        "async ",
+        "unsafe ",
+    ] {
+        rest = rest.strip_prefix(prefix).unwrap_or(rest);
+    }
+    let rest = rest.strip_prefix("fn ")?;
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
 }
 
 /// The reader itself: groups expanded, `super` resolved, comments, strings and test code

@@ -3,7 +3,7 @@
 
 use crate::error::{ApiRefused, Interrupted, OutcomeUnknown};
 use crate::signal::{self, Waited};
-use anyhow::{Context, anyhow};
+use anyhow::anyhow;
 use std::fmt;
 use std::time::{Duration, Instant};
 
@@ -102,52 +102,132 @@ pub(crate) fn retrying<T>(mut call: impl FnMut() -> Result<T, CallError>) -> Res
     }
 }
 
-/// What a submit's single call came to, for the commands: its job id (with the rest of
-/// the answer); the API's definite refusal (exit 3); "not sent" when the request never
-/// left; otherwise an [`OutcomeUnknown`], never re-sent. `unknown_refusal` names the
-/// refusals that do not say whether a job was queued (an API's own server failures).
+/// How a change sent once (a submit, a record removed) failed, in the terms that decide
+/// what the commands do next. Whichever it is, the change is never sent again by itself.
+#[derive(Debug)]
+pub(crate) enum ChangeError {
+    /// Not made: the API refused it, definitely (exit 3).
+    Refused(ApiRefused),
+    /// Not made: it never left this machine (no connection or credentials, Ctrl-C
+    /// before it left, a change this API does not send this way).
+    NotSent(anyhow::Error),
+    /// It may have been made: the answer was lost, unreadable, not waited for, or a
+    /// refusal that does not say. The cause carries an [`OutcomeUnknown`] as context.
+    Unknown(anyhow::Error),
+}
+
+/// For the exit-code table and the message: the refusal or the cause itself, so that
+/// `error.rs` finds the same types in it as in any other failure.
+impl From<ChangeError> for anyhow::Error {
+    fn from(err: ChangeError) -> anyhow::Error {
+        match err {
+            ChangeError::Refused(refused) => refused.into(),
+            ChangeError::NotSent(cause) | ChangeError::Unknown(cause) => cause,
+        }
+    }
+}
+
+/// What a submit's single call came to: its job id (with the rest of the answer), or
+/// how it failed (see [`change_outcome`]); a job id of 0 is an unknown outcome.
 pub(crate) fn submit_outcome<T>(
     action: &'static str,
     endpoint: &impl fmt::Display,
     answer: Result<(u64, T), CallError>,
     unknown_refusal: impl Fn(&ApiRefused) -> bool,
-) -> anyhow::Result<(u64, T)> {
+) -> Result<(u64, T), ChangeError> {
     match change_outcome(action, endpoint, answer, unknown_refusal)? {
         // A job id of 0 names no job: whatever was created cannot be followed.
-        (0, _) => Err(anyhow!("the answer says job id 0")).context(OutcomeUnknown {
-            action,
-            interrupted: false,
-        }),
+        (0, _) => Err(ChangeError::Unknown(
+            anyhow!("the answer says job id 0").context(OutcomeUnknown {
+                action,
+                interrupted: false,
+            }),
+        )),
         answer => Ok(answer),
     }
 }
 
 /// What the single call of any change came to (a submit, a record removed): the answer;
-/// the API's definite refusal (exit 3); "not sent" when the request never left;
-/// otherwise an [`OutcomeUnknown`], never re-sent: a change asked twice may be made twice.
+/// the API's definite refusal; "not sent" when the request never left; otherwise an
+/// unknown outcome, never re-sent: a change asked twice may be made twice.
+/// `unknown_refusal` names the refusals that do not say whether the change was made (an
+/// API's own server failures).
 pub(crate) fn change_outcome<T>(
     action: &'static str,
     endpoint: &impl fmt::Display,
     answer: Result<T, CallError>,
     unknown_refusal: impl Fn(&ApiRefused) -> bool,
-) -> anyhow::Result<T> {
-    let unknown = |interrupted| OutcomeUnknown {
-        action,
-        interrupted,
+) -> Result<T, ChangeError> {
+    let unknown = |cause: anyhow::Error, interrupted| {
+        ChangeError::Unknown(cause.context(OutcomeUnknown {
+            action,
+            interrupted,
+        }))
     };
-    let not_sent = || format!("{action} was not sent to {endpoint}");
+    let not_sent = |cause: anyhow::Error| {
+        ChangeError::NotSent(cause.context(format!("{action} was not sent to {endpoint}")))
+    };
     match answer {
         Ok(answer) => Ok(answer),
         // Not kept as an ApiRefused: that would make it a definite refusal (exit 3).
-        Err(CallError::Refused(refused)) if unknown_refusal(&refused) => {
-            Err(anyhow!("{}: {}", refused.code, refused.message)).context(unknown(false))
+        Err(CallError::Refused(refused)) if unknown_refusal(&refused) => Err(unknown(
+            anyhow!("{}: {}", refused.code, refused.message),
+            false,
+        )),
+        Err(CallError::Refused(refused)) => Err(ChangeError::Refused(refused)),
+        Err(CallError::Interrupted { sent: false }) => Err(not_sent(Interrupted.into())),
+        Err(CallError::Interrupted { sent: true }) => Err(unknown(Interrupted.into(), true)),
+        Err(err @ CallError::NotSent(_)) => Err(not_sent(err.into())),
+        Err(err) => Err(unknown(err.into(), false)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{RefusalKind, exit_code};
+
+    fn outcome(answer: Result<(u64, ()), CallError>) -> Result<(u64, ()), ChangeError> {
+        submit_outcome("Batch.Domain.Create", &"http://127.0.0.1:9", answer, |r| {
+            r.code == "InternalError"
+        })
+    }
+
+    fn refusal(code: &str) -> CallError {
+        CallError::Refused(ApiRefused {
+            action: "Batch.Domain.Create",
+            code: code.into(),
+            message: "no".into(),
+            kind: RefusalKind::Other,
+            hint: None,
+        })
+    }
+
+    /// Each way a change's single call ends, as the commands see it, and its exit code.
+    #[test]
+    fn a_change_is_refused_not_sent_or_of_unknown_outcome() {
+        let cases = [
+            (refusal("InvalidParameter"), "refused", 3),
+            (refusal("InternalError"), "unknown", 1),
+            (CallError::NotSent("refused".into()), "not sent", 1),
+            (CallError::Interrupted { sent: false }, "not sent", 130),
+            (CallError::Interrupted { sent: true }, "unknown", 130),
+            (CallError::Transport("reset".into()), "unknown", 1),
+            (CallError::Unreadable("<html>".into()), "unknown", 1),
+        ];
+        for (answer, want, code) in cases {
+            let shown = format!("{answer:?}");
+            let err = outcome(Err(answer)).unwrap_err();
+            let kind = match err {
+                ChangeError::Refused(_) => "refused",
+                ChangeError::NotSent(_) => "not sent",
+                ChangeError::Unknown(_) => "unknown",
+            };
+            assert_eq!(kind, want, "{shown}");
+            assert_eq!(exit_code(&err.into()), code, "{shown}");
         }
-        Err(CallError::Refused(refused)) => Err(refused.into()),
-        Err(CallError::Interrupted { sent: false }) => Err(Interrupted).with_context(not_sent),
-        Err(CallError::Interrupted { sent: true }) => {
-            Err(anyhow!(Interrupted).context(unknown(true)))
-        }
-        Err(err @ CallError::NotSent(_)) => Err(anyhow!(err)).with_context(not_sent),
-        Err(err) => Err(anyhow!(err)).context(unknown(false)),
+        let zero = outcome(Ok((0, ()))).unwrap_err();
+        assert!(matches!(zero, ChangeError::Unknown(_)), "{zero:?}");
+        assert_eq!(outcome(Ok((7, ()))).unwrap().0, 7);
     }
 }

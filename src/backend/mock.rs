@@ -1,7 +1,7 @@
 //! A backend in memory for unit tests of the flows: it answers from what a test put in
 //! it and records every call, so a test can say what was asked and how often.
 
-use super::{Backend, CallError, DryRun, Paged};
+use super::{Backend, CallError, ChangeError, DryRun, Paged};
 use crate::error::{ApiRefused, RefusalKind};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -30,7 +30,7 @@ pub(crate) struct MockBackend {
 }
 
 impl Backend for MockBackend {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
+    fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
         let mut submitted = self.submitted.lock().unwrap();
         submitted.push(spec.clone());
         Ok(Submitted {
@@ -98,17 +98,16 @@ impl Backend for MockBackend {
         self.deletes_in_jobs
     }
 
-    fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()> {
+    fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
         self.removed.lock().unwrap().push((domain_id, record_id));
         if self.gone.contains(&record_id) {
-            return Err(ApiRefused {
+            return Err(ChangeError::Refused(ApiRefused {
                 action: "Record.Remove",
                 code: "8".into(),
                 message: "Record id invalid".into(),
                 kind: RefusalKind::NotFound,
                 hint: None,
-            }
-            .into());
+            }));
         }
         Ok(())
     }
@@ -116,7 +115,7 @@ impl Backend for MockBackend {
 
 /// A test keeps one handle to see what the session's handle was asked.
 impl Backend for std::sync::Arc<MockBackend> {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
+    fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
         self.as_ref().submit(spec)
     }
 
@@ -148,7 +147,7 @@ impl Backend for std::sync::Arc<MockBackend> {
         self.as_ref().deletes_in_jobs()
     }
 
-    fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()> {
+    fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
         self.as_ref().remove_record(domain_id, record_id)
     }
 }
@@ -168,8 +167,16 @@ mod tests {
         assert!(!backend.deletes_in_jobs());
         backend.remove_record(1, 7).unwrap();
         let err = backend.remove_record(1, 8).unwrap_err();
-        let refused = err.downcast_ref::<ApiRefused>().unwrap();
-        assert_eq!(refused.kind, RefusalKind::NotFound);
+        assert!(
+            matches!(
+                err,
+                ChangeError::Refused(ApiRefused {
+                    kind: RefusalKind::NotFound,
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
         assert_eq!(*mock.removed.lock().unwrap(), [(1, 7), (1, 8)]);
         let jobs = MockBackend {
             deletes_in_jobs: true,

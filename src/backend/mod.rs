@@ -12,6 +12,7 @@ pub(crate) mod mock;
 mod pager;
 pub(crate) mod v3;
 
+pub(crate) use call::ChangeError;
 pub(crate) use endpoint::Endpoint;
 pub(crate) use http::{CallError, Trace};
 pub(crate) use pager::Paged;
@@ -23,8 +24,8 @@ use std::time::Instant;
 pub(crate) trait Backend: Sync {
     /// Sends a submit once and returns its job id (and, of a record-modify, the records as
     /// the answer echoes them). Never repeated: any failure after the request may have
-    /// left is an [`OutcomeUnknown`](crate::error::OutcomeUnknown).
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted>;
+    /// left is a [`ChangeError::Unknown`].
+    fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError>;
 
     /// Reads a job once, given up at `deadline`; safe to repeat.
     fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError>;
@@ -54,9 +55,9 @@ pub(crate) trait Backend: Sync {
 
     /// Deletes one record of a domain at once, where deletions are not jobs. A change like
     /// a submit: sent once and never repeated (any failure after the request may have left
-    /// is an [`OutcomeUnknown`](crate::error::OutcomeUnknown)), paced under the API's rate;
-    /// a record or domain that is not there is an `ApiRefused` of kind `NotFound`.
-    fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()>;
+    /// is a [`ChangeError::Unknown`]), paced under the API's rate; a record or domain that
+    /// is not there is a [`ChangeError::Refused`] of kind `NotFound`.
+    fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError>;
 }
 
 /// Language of the API's messages.

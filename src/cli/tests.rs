@@ -1,4 +1,5 @@
 use super::*;
+use crate::input::values::Timeout;
 use clap::CommandFactory;
 
 fn parse(args: &[&str]) -> Result<Cli, clap::Error> {

@@ -148,51 +148,25 @@ impl Output {
             (false, [(job_id, job)]) => table::write_job(out, *job_id, job, self.color),
             (false, jobs) => table::write_jobs_together(out, jobs, self.color),
         })?;
-        let subject = match watched {
-            [one] => format!("job {}", one.job_id),
-            _ => format!(
-                "jobs {}",
-                watched
-                    .iter()
-                    .map(|w| w.job_id.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ),
-        };
-        let goes_on = if watched.len() == 1 {
-            "the job goes on"
-        } else {
-            "the jobs go on"
-        };
+        let one = watched.len() == 1;
         match ended {
             Ended::Done => seen.iter().for_each(|(job_id, job)| verdict(*job_id, job)),
-            Ended::TimedOut => {
-                let pending = if seen.len() < watched.len() {
-                    "its items' state is unknown".to_owned()
+            Ended::TimedOut => log(&format!(
+                "timed out after {} waiting for {} ({}); {}: {resume}",
+                display_duration(timeout.unwrap_or_default()),
+                subject(watched),
+                still_pending(watched, &seen),
+                if one {
+                    "the job goes on"
                 } else {
-                    let t = seen
-                        .iter()
-                        .map(|(_, job)| job.tally())
-                        .fold(Tally::default(), Tally::plus);
-                    format!(
-                        "{} of {} items still waiting or running",
-                        t.waiting + t.running,
-                        t.total
-                    )
-                };
-                log(&format!(
-                    "timed out after {} waiting for {subject} ({pending}); {goes_on}: {resume}",
-                    display_duration(timeout.unwrap_or_default())
-                ));
-            }
-            Ended::Interrupted => {
-                let goes_on = if watched.len() == 1 {
-                    "goes on"
-                } else {
-                    "go on"
-                };
-                log(&format!("interrupted; {subject} {goes_on}: {resume}"));
-            }
+                    "the jobs go on"
+                },
+            )),
+            Ended::Interrupted => log(&format!(
+                "interrupted; {} {}: {resume}",
+                subject(watched),
+                if one { "goes on" } else { "go on" },
+            )),
         }
         Ok(())
     }
@@ -320,6 +294,33 @@ impl Output {
 }
 
 /// On stderr, whether a finished job has failed items.
+/// The jobs waited for, as a timeout or an interrupt names them: `job 7`, `jobs 7,8`.
+fn subject(watched: &[Watched]) -> String {
+    match watched {
+        [one] => format!("job {}", one.job_id),
+        _ => {
+            let ids: Vec<String> = watched.iter().map(|w| w.job_id.to_string()).collect();
+            format!("jobs {}", ids.join(","))
+        }
+    }
+}
+
+/// What a timeout leaves waiting or running, as far as the jobs were seen.
+fn still_pending(watched: &[Watched], seen: &[(u64, &Job)]) -> String {
+    if seen.len() < watched.len() {
+        return "its items' state is unknown".to_owned();
+    }
+    let t = seen
+        .iter()
+        .map(|(_, job)| job.tally())
+        .fold(Tally::default(), Tally::plus);
+    format!(
+        "{} of {} items still waiting or running",
+        t.waiting + t.running,
+        t.total
+    )
+}
+
 fn verdict(job_id: u64, job: &Job) {
     let tally = job.tally();
     if tally.finished() && tally.failed > 0 {

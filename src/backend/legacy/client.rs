@@ -8,7 +8,7 @@ use crate::backend::http::{
     Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
 };
 use crate::backend::items::Domain;
-use crate::backend::{CallError, Endpoint, Lang};
+use crate::backend::{CallError, ChangeError, Endpoint, Lang};
 use crate::error::ApiRefused;
 use crate::escape::visible;
 use crate::secret::Token;
@@ -69,8 +69,8 @@ impl Client {
     }
 
     /// Sends a submit once: its job id and the items its answer echoes. Any failure after
-    /// the request may have left becomes [`OutcomeUnknown`]: it is never re-sent.
-    pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<(u64, Vec<Domain>)> {
+    /// the request may have left is an unknown outcome: it is never re-sent.
+    pub(crate) fn submit(&self, request: &Request) -> Result<(u64, Vec<Domain>), ChangeError> {
         // Only a modify's echo is read: the others' can be megabytes that say nothing new.
         let answer = match request.action {
             Action::RecordModify => self
@@ -87,8 +87,8 @@ impl Client {
     }
 
     /// Sends a change that is not a job (Record.Remove) once, as a submit is sent: a
-    /// refusal is definite, a lost answer an [`OutcomeUnknown`], never re-sent.
-    pub(crate) fn change(&self, request: &Request) -> anyhow::Result<()> {
+    /// refusal is definite, a lost answer an unknown outcome, never re-sent.
+    pub(crate) fn change(&self, request: &Request) -> Result<(), ChangeError> {
         let answer = self.call::<Envelope>(request, None).map(drop);
         change_outcome(request.action.wire_name(), &self.endpoint, answer, |_| {
             false

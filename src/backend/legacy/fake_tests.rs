@@ -2,7 +2,7 @@
 //! loopback: what is sent, what a refusal means, and that a removal is sent once.
 
 use super::*;
-use crate::error::{ApiRefused, OutcomeUnknown, RefusalKind, exit_code};
+use crate::error::{ApiRefused, RefusalKind, exit_code};
 use fake_dnspod::{FakeDnspod, Fault};
 use std::net::TcpListener;
 
@@ -31,9 +31,11 @@ fn account() -> (FakeDnspod, LegacyBackend, u64, [u64; 2]) {
     (server, backend, domain, records)
 }
 
-fn refusal(err: &anyhow::Error) -> &ApiRefused {
-    err.downcast_ref::<ApiRefused>()
-        .unwrap_or_else(|| panic!("{err:#}"))
+fn refusal(err: &ChangeError) -> &ApiRefused {
+    match err {
+        ChangeError::Refused(refused) => refused,
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -59,7 +61,7 @@ fn a_removal_deletes_one_record_and_a_second_finds_it_gone() {
         (refusal(&err).code.as_str(), refusal(&err).kind),
         ("8", RefusalKind::NotFound)
     );
-    assert_eq!(exit_code(&err), 3);
+    assert_eq!(exit_code(&err.into()), 3);
     let err = backend.remove_record(domain + 1000, m).unwrap_err();
     assert_eq!(
         (refusal(&err).code.as_str(), refusal(&err).kind),
@@ -87,10 +89,8 @@ fn a_lost_answer_is_an_unknown_outcome_never_sent_again() {
         let (server, backend, domain, [www, _]) = account();
         server.inject("Record.Remove", fault.clone());
         let err = backend.remove_record(domain, www).unwrap_err();
-        assert!(
-            err.downcast_ref::<OutcomeUnknown>().is_some(),
-            "{fault:?}: {err:#}"
-        );
+        assert!(matches!(err, ChangeError::Unknown(_)), "{fault:?}: {err:?}");
+        let err = anyhow::Error::from(err);
         assert!(format!("{err:#}").contains("Record.Remove"), "{err:#}");
         assert_eq!(exit_code(&err), 1);
         assert_eq!(server.count("Record.Remove"), 1, "{fault:?}");
@@ -111,7 +111,8 @@ fn a_connection_never_made_is_not_sent() {
     )
     .remove_record(1, 2)
     .unwrap_err();
-    assert!(err.downcast_ref::<OutcomeUnknown>().is_none(), "{err:#}");
+    assert!(matches!(err, ChangeError::NotSent(_)), "{err:?}");
+    let err = anyhow::Error::from(err);
     assert!(
         format!("{err:#}").contains("Record.Remove was not sent"),
         "{err:#}"
@@ -125,6 +126,8 @@ fn a_delete_job_is_refused_without_a_request() {
         record_ids: vec![www, m],
     };
     let err = backend.submit(&spec).unwrap_err();
+    assert!(matches!(err, ChangeError::NotSent(_)), "{err:?}");
+    let err = anyhow::Error::from(err);
     assert!(format!("{err:#}").contains("no batch deletion"), "{err:#}");
     assert!(server.requests().is_empty());
     assert_eq!(server.user_records().len(), 2);

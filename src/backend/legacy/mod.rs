@@ -8,14 +8,12 @@ mod paging;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::{Backend, CallError, DryRun, Endpoint, Lang, Paged, Trace};
+use super::{Backend, CallError, ChangeError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
-use crate::input::records::ChangeField;
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::Token;
 use anyhow::anyhow;
 use client::Client;
-use serde::Serialize;
 use std::time::{Duration, Instant};
 use wire::{Action, JobDetail, Request};
 
@@ -77,28 +75,29 @@ impl LegacyBackend {
             .as_ref()
             .ok_or_else(|| CallError::NotSent("no API token is configured".into()))
     }
+
+    /// The client for a change: without one, the change is not sent.
+    fn sender(&self) -> Result<&Client, ChangeError> {
+        self.client()
+            .map_err(|err| ChangeError::NotSent(err.into_error()))
+    }
 }
 
 impl Backend for LegacyBackend {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
+    fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
         if let JobSpec::RecordDelete { .. } = spec {
-            return Err(anyhow!(
+            return Err(ChangeError::NotSent(anyhow!(
                 "the legacy API has no batch deletion: its records are removed one by one with Record.Remove; nothing was sent"
-            ));
+            )));
         }
-        let (job_id, echo) = self
-            .client()
-            .map_err(CallError::into_error)?
-            .submit(&request(spec))?;
+        let (job_id, echo) = self.sender()?.submit(&wire::submit_request(spec))?;
         Ok(items::submitted(spec, job_id, echo))
     }
 
     fn detail(&self, job_id: u64, deadline: Option<Instant>) -> Result<Job, CallError> {
-        let request = Request {
-            action: Action::Detail,
-            params: vec![("job_id", job_id.to_string())],
-        };
-        let detail: JobDetail = self.client()?.call(&request, deadline)?;
+        let detail: JobDetail = self
+            .client()?
+            .call(&wire::detail_request(job_id), deadline)?;
         items::nonempty(detail.into_job(), Action::Detail.wire_name(), job_id)
     }
 
@@ -122,17 +121,16 @@ impl Backend for LegacyBackend {
     /// A `RecordDelete` shows Record.Remove with every record ID, which the API would not
     /// take: `undo` deletes one record a request, and its dry run shows its plan instead.
     fn preview(&self, spec: &JobSpec) -> DryRun {
-        self.preview_request(&request(spec))
+        self.preview_request(&wire::submit_request(spec))
     }
 
     fn deletes_in_jobs(&self) -> bool {
         false
     }
 
-    fn remove_record(&self, domain_id: u64, record_id: u64) -> anyhow::Result<()> {
-        self.client()
-            .map_err(CallError::into_error)?
-            .change(&wire::removal(domain_id, record_id))
+    fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
+        self.sender()?
+            .change(&wire::removal_request(domain_id, record_id))
     }
 }
 
@@ -155,103 +153,9 @@ impl LegacyBackend {
     }
 }
 
-fn action(spec: &JobSpec) -> Action {
-    match spec {
-        JobSpec::DomainCreate { .. } => Action::DomainCreate,
-        JobSpec::RecordCreate { .. } => Action::RecordCreate,
-        JobSpec::RecordModify { .. } => Action::RecordModify,
-        JobSpec::RecordDelete { .. } => Action::RecordRemove,
-    }
-}
-
-fn join_ids(ids: &[u64]) -> String {
-    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
-}
-
-/// One entry of Batch.Record.Create's `records` parameter.
-#[derive(Serialize)]
-struct WireRecord<'a> {
-    sub_domain: &'a str,
-    record_type: &'a str,
-    record_line: &'a str,
-    value: &'a str,
-    ttl: u64,
-    #[serde(rename = "MX", skip_serializing_if = "Option::is_none")]
-    mx: Option<u64>,
-}
-
-/// The form parameters of a submit, after the common ones.
-fn request(spec: &JobSpec) -> Request {
-    let params = match spec {
-        JobSpec::DomainCreate { domains, value } => {
-            let mut params = vec![("domains", domains.join(","))];
-            params.extend(value.clone().map(|ip| ("record_value", ip)));
-            params
-        }
-        JobSpec::RecordCreate {
-            domain_ids,
-            records,
-        } => {
-            let records: Vec<WireRecord<'_>> = records
-                .iter()
-                .map(|r| WireRecord {
-                    sub_domain: &r.sub_domain,
-                    record_type: &r.record_type,
-                    record_line: &r.record_line,
-                    value: &r.value,
-                    ttl: r.ttl,
-                    mx: r.mx,
-                })
-                .collect();
-            vec![
-                ("domain_id", join_ids(domain_ids)),
-                (
-                    "records",
-                    serde_json::to_string(&records).expect("strings and numbers always encode"),
-                ),
-            ]
-        }
-        JobSpec::RecordModify { record_ids, change } => {
-            let mut params = vec![
-                ("record_id", join_ids(record_ids)),
-                ("change", field_name(change.field).to_owned()),
-                ("change_to", change.to.clone()),
-            ];
-            params.extend(change.value.clone().map(|value| ("value", value)));
-            params.extend(change.mx.map(|mx| ("mx", mx.to_string())));
-            params
-        }
-        // Never sent (see `submit`); what `preview` shows of one.
-        JobSpec::RecordDelete { record_ids } => vec![("record_id", join_ids(record_ids))],
-    };
-    Request {
-        action: action(spec),
-        params,
-    }
-}
-
-/// A spec's own form fields as `name=value` lines, for tests that say what is sent.
+/// A spec's own form fields, for tests elsewhere that say what is sent.
 #[cfg(test)]
-pub(crate) fn form_lines(spec: &JobSpec) -> Vec<String> {
-    request(spec)
-        .params
-        .iter()
-        .map(|(name, value)| format!("{name}={value}"))
-        .collect()
-}
-
-/// Batch.Record.Modify's name for a field.
-fn field_name(field: ChangeField) -> &'static str {
-    match field {
-        ChangeField::SubDomain => "sub_domain",
-        ChangeField::RecordType => "record_type",
-        ChangeField::Area => "area",
-        ChangeField::Value => "value",
-        ChangeField::Mx => "mx",
-        ChangeField::Ttl => "ttl",
-        ChangeField::Status => "status",
-    }
-}
+pub(crate) use wire::form_lines;
 
 #[cfg(test)]
 mod fake_tests;

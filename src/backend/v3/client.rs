@@ -12,7 +12,7 @@ use crate::backend::http::{
     Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
 };
 use crate::backend::items::Domain;
-use crate::backend::{CallError, Endpoint, Lang};
+use crate::backend::{CallError, ChangeError, Endpoint, Lang};
 use crate::error::ApiRefused;
 use crate::escape::visible;
 use std::time::Instant;
@@ -71,8 +71,8 @@ impl Client {
 
     /// Sends a submit once: its job id and the items its answer echoes. Any failure after
     /// the request may have left, or a refusal that does not say whether a job was queued,
-    /// becomes [`OutcomeUnknown`]: it is never re-sent.
-    pub(crate) fn submit(&self, request: &Request) -> anyhow::Result<(u64, Vec<Domain>)> {
+    /// is an unknown outcome: it is never re-sent.
+    pub(crate) fn submit(&self, request: &Request) -> Result<(u64, Vec<Domain>), ChangeError> {
         // Only a modify's echo is read: the others' can be megabytes that say nothing new.
         let answer = match request.action {
             Action::ModifyRecordBatch => self

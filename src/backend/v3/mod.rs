@@ -12,7 +12,7 @@ pub(crate) mod sign;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::{Backend, CallError, DryRun, Endpoint, Lang, Paged, Trace};
+use super::{Backend, CallError, ChangeError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::mask_secret_id;
@@ -133,10 +133,10 @@ impl V3Backend {
 }
 
 impl Backend for V3Backend {
-    fn submit(&self, spec: &JobSpec) -> anyhow::Result<Submitted> {
+    fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
         let (job_id, echo) = self
             .client()
-            .map_err(CallError::into_error)?
+            .map_err(|err| ChangeError::NotSent(err.into_error()))?
             .submit(&wire::submit_request(spec))?;
         Ok(items::submitted(spec, job_id, echo))
     }
@@ -173,10 +173,10 @@ impl Backend for V3Backend {
         true
     }
 
-    fn remove_record(&self, _domain_id: u64, record_id: u64) -> anyhow::Result<()> {
-        Err(anyhow::anyhow!(
+    fn remove_record(&self, _domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
+        Err(ChangeError::NotSent(anyhow::anyhow!(
             "API 3.0 deletes records in jobs (DeleteRecordBatch), not one by one: record {record_id} was not sent"
-        ))
+        )))
     }
 }
 

@@ -94,7 +94,7 @@ fn a_dry_run_needs_no_credentials() {
             .iter()
             .any(|(name, _)| *name == "X-TC-Token")
     );
-    let err = backend(None).submit(&spec()).unwrap_err();
+    let err = anyhow::Error::from(backend(None).submit(&spec()).unwrap_err());
     assert!(
         format!("{err:#}").contains("no API 3.0 credentials"),
         "{err:#}"

@@ -10,9 +10,9 @@ mod stop;
 pub(crate) use sending::Sending;
 
 use super::follow::{check_interval, finish_watch, poll_failure};
-use crate::backend::Backend;
+use crate::backend::{Backend, ChangeError};
 use crate::cli::SubmitArgs;
-use crate::error::{ApiRefused, Outcome, OutcomeUnknown, RefusalKind};
+use crate::error::{Outcome, RefusalKind};
 use crate::history::{Entry, Part};
 use crate::job::{Before, JobSpec, Submitted};
 use crate::output::Progress;
@@ -211,7 +211,7 @@ impl Run<'_> {
             }
             match self.submit_one(index, part) {
                 Ok(job_id) => return self.accepted(job_id, part, total),
-                Err(err) if slots_taken(&err) => {
+                Err(ChangeError::Refused(refused)) if refused.kind == RefusalKind::SlotsTaken => {
                     refusals += 1;
                     self.session.output.note(&format!(
                         "every batch job slot of the account is taken (by jobs of other clients too); part {} of {total} is sent again when one is free",
@@ -219,10 +219,8 @@ impl Run<'_> {
                     ));
                     self.wait_for_slot(refusals)?;
                 }
-                Err(err) if err.downcast_ref::<OutcomeUnknown>().is_some() => {
-                    return Err(Stop::Unknown(err));
-                }
-                Err(err) => return Err(Stop::Failed(err)),
+                Err(err @ ChangeError::Unknown(_)) => return Err(Stop::Unknown(err.into())),
+                Err(err) => return Err(Stop::Failed(err.into())),
             }
         }
     }
@@ -298,7 +296,7 @@ impl Run<'_> {
     /// Sends one submit and records it: its job id or, when the request may have reached
     /// DNSPod without an answer, its unknown outcome. A second Ctrl-C while it is in
     /// flight still says so.
-    fn submit_one(&mut self, index: usize, part: &Part) -> anyhow::Result<u64> {
+    fn submit_one(&mut self, index: usize, part: &Part) -> Result<u64, ChangeError> {
         signal::set_last_words(Some(format!(
             "interrupted again: the outcome of the {} submit is unknown; check the DNSPod console before submitting again",
             part.spec.command()
@@ -307,10 +305,8 @@ impl Run<'_> {
         signal::set_last_words(None);
         match &submitted {
             Ok(submitted) => self.remember(Some(submitted), index, part),
-            Err(err) if err.downcast_ref::<OutcomeUnknown>().is_some() => {
-                self.remember(None, index, part);
-            }
-            Err(_) => {}
+            Err(ChangeError::Unknown(_)) => self.remember(None, index, part),
+            Err(ChangeError::Refused(_) | ChangeError::NotSent(_)) => {}
         }
         submitted.map(|submitted| submitted.job_id)
     }
@@ -368,9 +364,4 @@ impl Run<'_> {
             }
         }
     }
-}
-
-fn slots_taken(err: &anyhow::Error) -> bool {
-    err.downcast_ref::<ApiRefused>()
-        .is_some_and(|refused| refused.kind == RefusalKind::SlotsTaken)
 }

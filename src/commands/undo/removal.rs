@@ -2,8 +2,8 @@
 //! sent once. A login failure, a lost answer or Ctrl-C stops at once; running the same
 //! `undo --yes` again finishes, since records deleted already are skipped.
 
-use crate::backend::Backend;
-use crate::error::{ApiRefused, Outcome, RefusalKind};
+use crate::backend::{Backend, ChangeError};
+use crate::error::{Outcome, RefusalKind};
 use crate::session::Session;
 use crate::signal;
 use crate::stderr::log;
@@ -21,26 +21,18 @@ pub(super) fn remove_each(
             stopped(records.len() - done, None);
             return Ok(Outcome::Interrupted);
         }
-        match backend.remove_record(record.domain_id, record.record_id) {
-            Ok(()) => results.push((record, Removed::Deleted)),
-            Err(err) => match err.downcast_ref::<ApiRefused>().map(|r| r.kind) {
-                Some(RefusalKind::NotFound) => results.push((record, Removed::Gone)),
-                Some(RefusalKind::Other) => {
-                    results.push((record, Removed::Failed(format!("{err:#}"))));
-                }
-                // A login failure, a lock or a rate limit: refused, nothing more is sent.
-                Some(_) => {
-                    session.output.removals(&results)?;
-                    stopped(records.len() - done, None);
-                    return Err(err);
-                }
-                // A lost answer or Ctrl-C while in flight: that one may be deleted.
-                None => {
-                    session.output.removals(&results)?;
-                    stopped(records.len() - done - 1, Some(record));
-                    return Err(err);
-                }
-            },
+        let Err(err) = backend.remove_record(record.domain_id, record.record_id) else {
+            results.push((record, Removed::Deleted));
+            continue;
+        };
+        match after_failure(&err) {
+            Failure::Result(removed) => results.push((record, removed)),
+            Failure::Stop { maybe_removed } => {
+                session.output.removals(&results)?;
+                let not_sent = records.len() - done - usize::from(maybe_removed);
+                stopped(not_sent, maybe_removed.then_some(record));
+                return Err(err.into());
+            }
         }
     }
     session.output.removals(&results)?;
@@ -55,6 +47,36 @@ pub(super) fn remove_each(
     })
 }
 
+/// What a failed removal means for the run.
+#[derive(Debug, PartialEq)]
+enum Failure {
+    /// The record's own result; the next one is sent.
+    Result(Removed),
+    /// Nothing more is sent; `maybe_removed`: this one may have been deleted.
+    Stop { maybe_removed: bool },
+}
+
+fn after_failure(err: &ChangeError) -> Failure {
+    match err {
+        ChangeError::Refused(refused) => match refused.kind {
+            RefusalKind::NotFound => Failure::Result(Removed::Gone),
+            RefusalKind::Other => Failure::Result(Removed::Failed(refused.to_string())),
+            // A login failure, a lock or a rate limit: nothing more is sent.
+            _ => Failure::Stop {
+                maybe_removed: false,
+            },
+        },
+        // It never left (no connection, Ctrl-C before it did): that one is not deleted.
+        ChangeError::NotSent(_) => Failure::Stop {
+            maybe_removed: false,
+        },
+        // A lost answer or Ctrl-C while in flight: that one may be deleted.
+        ChangeError::Unknown(_) => Failure::Stop {
+            maybe_removed: true,
+        },
+    }
+}
+
 /// What a stopped run of removals leaves, on stderr.
 fn stopped(not_sent: usize, last: Option<&Created>) {
     if let Some(record) = last {
@@ -66,4 +88,58 @@ fn stopped(not_sent: usize, last: Option<&Created>) {
     log(&format!(
         "stopped: {not_sent} records not sent; run the same `dpbatch undo --yes` again to delete them (records deleted already are skipped)"
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ApiRefused;
+
+    fn refused(kind: RefusalKind) -> ChangeError {
+        ChangeError::Refused(ApiRefused {
+            action: "Record.Remove",
+            code: "8".into(),
+            message: "no".into(),
+            kind,
+            hint: None,
+        })
+    }
+
+    #[test]
+    fn a_refusal_is_the_records_result_or_a_stop_with_nothing_removed() {
+        assert_eq!(
+            after_failure(&refused(RefusalKind::NotFound)),
+            Failure::Result(Removed::Gone)
+        );
+        assert_eq!(
+            after_failure(&refused(RefusalKind::Other)),
+            Failure::Result(Removed::Failed(
+                "Record.Remove was refused by the API: code 8: no".into()
+            ))
+        );
+        assert_eq!(
+            after_failure(&refused(RefusalKind::Auth)),
+            Failure::Stop {
+                maybe_removed: false
+            }
+        );
+    }
+
+    #[test]
+    fn only_a_removal_that_may_have_left_may_have_removed_its_record() {
+        let unsent = ChangeError::NotSent(anyhow::anyhow!("could not connect"));
+        assert_eq!(
+            after_failure(&unsent),
+            Failure::Stop {
+                maybe_removed: false
+            }
+        );
+        let unknown = ChangeError::Unknown(anyhow::anyhow!("connection reset"));
+        assert_eq!(
+            after_failure(&unknown),
+            Failure::Stop {
+                maybe_removed: true
+            }
+        );
+    }
 }

@@ -70,13 +70,8 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
                 continue;
             }
             ' ' | '\t' | '\r' => continue,
-            '(' if open.is_some() => return Err(format!("line {line}: `(` inside `(`")),
-            '(' => {
-                open = Some(line);
-                continue;
-            }
-            ')' => {
-                open.take().ok_or(format!("line {line}: `)` without `(`"))?;
+            '(' | ')' => {
+                parenthesis(c, &mut open, line)?;
                 continue;
             }
             '"' => {}
@@ -102,6 +97,23 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
     }
     entries.extend(current);
     Ok(entries)
+}
+
+/// Opens or closes a parenthesised group (`open`: the line it opened on); groups do not
+/// nest.
+fn parenthesis(c: char, open: &mut Option<usize>, line: usize) -> Result<(), String> {
+    match (c, *open) {
+        ('(', Some(_)) => Err(format!("line {line}: `(` inside `(`")),
+        ('(', None) => {
+            *open = Some(line);
+            Ok(())
+        }
+        (_, Some(_)) => {
+            *open = None;
+            Ok(())
+        }
+        (_, None) => Err(format!("line {line}: `)` without `(`")),
+    }
 }
 
 /// The rest of a word (after its first character, decoded into `bytes`) up to white

@@ -4,7 +4,6 @@ use crate::backend::v3::wire::{
     TaskDetail,
     tests::{SUBMITS, TASK},
 };
-use crate::error::OutcomeUnknown;
 use crate::error::{RefusalKind, exit_code};
 use proptest::prelude::*;
 
@@ -170,7 +169,8 @@ fn a_submit_answered_internal_error_has_an_unknown_outcome() {
     let request = domain_create();
     let err = client(endpoint, None).submit(&request).unwrap_err();
     server.join().unwrap();
-    assert!(err.downcast_ref::<OutcomeUnknown>().is_some(), "{err:#}");
+    assert!(matches!(err, ChangeError::Unknown(_)), "{err:?}");
+    let err = anyhow::Error::from(err);
     assert_eq!(exit_code(&err), 1);
     assert!(
         format!("{err:#}").contains("InternalError: said no (RequestId req-9)"),
@@ -184,6 +184,6 @@ fn a_definite_refusal_of_a_submit_exits_3() {
     let request = domain_create();
     let err = client(endpoint, None).submit(&request).unwrap_err();
     server.join().unwrap();
-    assert_eq!(exit_code(&err), 3, "{err:#}");
-    assert!(err.downcast_ref::<OutcomeUnknown>().is_none());
+    assert!(matches!(err, ChangeError::Refused(_)), "{err:?}");
+    assert_eq!(exit_code(&err.into()), 3);
 }

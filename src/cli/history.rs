@@ -1,6 +1,8 @@
-//! The commands that act on jobs submitted before: `retry`, `resume` and `undo`.
+//! The arguments of the history commands, which act on jobs submitted before: `jobs`,
+//! `retry`, `resume` and `undo`.
 
-use super::{JobRef, SubmitArgs};
+use super::SubmitArgs;
+use crate::input::values::parse_id;
 use clap::Args;
 
 #[derive(Args, Debug)]
@@ -65,4 +67,23 @@ pub(crate) struct UndoArgs {
 
     #[command(flatten)]
     pub submit: SubmitArgs,
+}
+
+/// Which job: its id, or the last one submitted from this machine.
+#[derive(Args, Debug, Clone, Copy)]
+pub(crate) struct JobRef {
+    /// The job ID a submit printed
+    #[arg(value_name = "JOB_ID", value_parser = parse_id, required_unless_present = "last")]
+    pub job_id: Option<u64>,
+
+    /// The job submitted last with this endpoint and profile (see `dpbatch jobs`)
+    #[arg(long, conflicts_with = "job_id")]
+    pub last: bool,
+}
+
+#[derive(Args, Debug)]
+pub(crate) struct JobsArgs {
+    /// How many of the most recent jobs to list
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
 }
