@@ -4,7 +4,7 @@
 //! so that a machine set up for tccli or Terraform needs nothing more.
 
 use super::file::LoadedFile;
-use super::tccli;
+use super::{keys, tccli};
 use crate::error::usage;
 use crate::secret::{CloudKeys, SecretString, Token};
 use std::path::Path;
@@ -83,18 +83,14 @@ pub(crate) fn cloud_keys(
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<Option<CloudKeys>> {
     match (given.secret_id, given.secret_key) {
-        (Some((secret_id, id_from)), Some((secret_key, key_from))) => {
-            check_header_safe("the SecretId", &secret_id, &id_from)?;
-            check_header_safe("the SecretKey", secret_key.expose(), &key_from)?;
-            if let Some(token) = &given.session_token {
-                check_header_safe("the session token", token.expose(), &key_from)?;
-            }
-            Ok(Some(CloudKeys {
-                secret_id,
-                secret_key,
-                session_token: given.session_token,
-            }))
-        }
+        (Some((secret_id, id_from)), Some((secret_key, key_from))) => keys::checked(
+            secret_id,
+            secret_key,
+            given.session_token,
+            &id_from,
+            &key_from,
+        )
+        .map(Some),
         (Some((_, from)), None) => Err(usage(format!(
             "a SecretId is set ({from}) but no SecretKey: set {ENV_SECRET_KEY} or `secret_key` beside it"
         ))),
@@ -109,18 +105,6 @@ pub(crate) fn cloud_keys(
             }
         }
     }
-}
-
-/// A value that goes into a request header or a signature must hold no white space or
-/// control character (a CRLF file leaves a `\r`): the error names where it came from,
-/// never the value.
-pub(super) fn check_header_safe(what: &str, value: &str, from: &str) -> anyhow::Result<()> {
-    if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(usage(format!(
-            "{what} ({from}) is empty or holds white space or a control character"
-        )));
-    }
-    Ok(())
 }
 
 /// The error for a run that needs credentials and has none for `api` (`None`: auto).

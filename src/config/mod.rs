@@ -12,6 +12,7 @@ use std::time::Duration;
 
 mod credentials;
 mod file;
+mod keys;
 mod secret_file;
 mod tccli;
 

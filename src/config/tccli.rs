@@ -2,7 +2,7 @@
 //! for tccli needs nothing more. OAuth and SSO profiles hold short-lived keys with a
 //! token and their expiry.
 
-use super::credentials::check_header_safe;
+use super::keys;
 use super::secret_file;
 use crate::error::usage;
 use crate::escape::visible;
@@ -90,20 +90,14 @@ fn checked_keys(file: TccliFile, profile: &str) -> Option<anyhow::Result<CloudKe
         return None;
     }
     let session_token = file.token.filter(|t| !t.expose().is_empty());
-    let checked = || {
-        let from = format!("tccli profile `{profile}`");
-        check_header_safe("the SecretId", &secret_id, &from)?;
-        check_header_safe("the SecretKey", secret_key.expose(), &from)?;
-        if let Some(token) = &session_token {
-            check_header_safe("the session token", token.expose(), &from)?;
-        }
-        Ok(())
-    };
-    Some(checked().map(|()| CloudKeys {
+    let from = format!("tccli profile `{profile}`");
+    Some(keys::checked(
         secret_id,
         secret_key,
         session_token,
-    }))
+        &from,
+        &from,
+    ))
 }
 
 /// `expiresAt` in Unix seconds: a number (milliseconds recognised by their size, a
