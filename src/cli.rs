@@ -2,10 +2,11 @@
 //! here (a bad one is a usage error, exit 2); `input` checks the rest.
 
 use crate::backend::Lang;
-use crate::input::records::{ChangeField, DEFAULT_LINE, DEFAULT_TTL, parse_record_type};
+use crate::input::records::parse_record_type;
 use crate::input::values::{
     IdList, Timeout, parse_duration, parse_id, parse_id_list, parse_mx, parse_timeout, parse_ttl,
 };
+use crate::job::{ChangeField, DEFAULT_LINE, DEFAULT_TTL};
 use crate::secret::SecretString;
 use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};

@@ -4,8 +4,7 @@
 
 use crate::backend::{Backend, Paged};
 use crate::error::usage;
-use crate::input::records::{Change, ChangeField};
-use crate::job::AccountRecord;
+use crate::job::{AccountRecord, Change, ChangeField};
 use crate::parallel;
 use std::collections::HashSet;
 

@@ -2,8 +2,7 @@
 //! input order, never changing what is created or changed.
 
 use crate::error::usage;
-use crate::input::records::RecordSpec;
-use crate::job::JobSpec;
+use crate::job::{JobSpec, RecordSpec};
 
 /// The most records DNSPod takes in one job (`InvalidParameter.JobGreaterThanLimit`).
 pub(crate) const MAX_JOB_SIZE: usize = 5000;

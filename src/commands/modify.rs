@@ -6,10 +6,9 @@ use super::create::NAMES_HINT;
 use super::submit::submit_parts;
 use crate::cli::{RecordModifyArgs, SelectArgs};
 use crate::error::{Outcome, usage};
-use crate::history::Part;
 use crate::input::domains;
-use crate::input::records::{self, Change};
-use crate::job::{Before, JobSpec};
+use crate::input::records;
+use crate::job::{Before, Change, JobSpec, Part};
 use crate::resolve::{self, Selected, Selector};
 use crate::session::Session;
 

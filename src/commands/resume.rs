@@ -6,8 +6,9 @@
 use super::submit::{Sending, send};
 use crate::cli::ResumeArgs;
 use crate::error::{Outcome, usage};
-use crate::history::{Operation, OperationLock, Part};
+use crate::history::{Operation, OperationLock};
 use crate::input::list_errors;
+use crate::job::Part;
 use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcome> {

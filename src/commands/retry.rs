@@ -6,7 +6,8 @@ use super::follow::finished_job;
 use super::submit::submit_parts;
 use crate::cli::RetryArgs;
 use crate::error::Outcome;
-use crate::history::{Entry, Part, format_utc};
+use crate::history::{Entry, format_utc};
+use crate::job::Part;
 use crate::retry;
 use crate::session::Session;
 

@@ -10,8 +10,7 @@
 use super::Listing;
 use crate::escape::{hidden, visible};
 use crate::input::domains::ascii_key;
-use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL};
-use crate::job::AccountRecord;
+use crate::job::{AccountRecord, DEFAULT_LINE, DEFAULT_TTL};
 use std::collections::HashMap;
 use std::io::{self, Write};
 

@@ -4,8 +4,7 @@
 //! old lines losing their meaning.
 
 use crate::de;
-use crate::input::records::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
-use crate::job::JobSpec;
+use crate::job::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, JobSpec, RecordSpec};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 

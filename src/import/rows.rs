@@ -6,7 +6,7 @@ use super::sets::Grouper;
 use crate::de;
 use crate::export::COLUMNS;
 use crate::input::domains::check_domain;
-use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
+use crate::job::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
 use compact_str::CompactString;
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, IgnoredAny};

@@ -5,8 +5,9 @@
 //! records are skipped with a note: DNSPod manages them. Every bad line is named.
 
 use crate::input::domains::{ascii_key, check_domain};
-use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec, parse_record_type};
+use crate::input::records::parse_record_type;
 use crate::input::shown;
+use crate::job::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
 
 #[cfg(test)]
 mod tests;

@@ -3,14 +3,17 @@
 //! count of its items by status ([`Tally`]). Tables, `--json`, the history and retries
 //! read these; each backend turns its wire format into them.
 
-use crate::input::records::{Change, RecordSpec};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod plan;
 mod records;
+mod spec;
 
+pub(crate) use plan::{Part, Plan};
 pub(crate) use records::{AccountRecord, Before, Submitted};
+pub(crate) use spec::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, RECORD_TYPES, RecordSpec};
 
 /// What one submit asks DNSPod to do.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]

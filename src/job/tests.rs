@@ -1,5 +1,5 @@
 use super::*;
-use crate::input::records::ChangeField;
+use crate::job::ChangeField;
 
 #[test]
 fn specs_say_what_they_ask_and_round_trip_through_json() {

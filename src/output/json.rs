@@ -5,8 +5,8 @@
 use crate::backend::DryRun;
 use crate::escape::JsonEscapes;
 use crate::export::RecordRow;
-use crate::history::{Entry, Operation, Part};
-use crate::job::{DomainItem, Job, JobKind};
+use crate::history::{Entry, Operation};
+use crate::job::{DomainItem, Job, JobKind, Part};
 use crate::resolve::Selected;
 use crate::secret::mask_secret_id;
 use serde::Serialize;

@@ -5,8 +5,10 @@
 use crate::error::usage;
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::list_errors;
-use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec, check_host, check_value};
-use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem};
+use crate::input::records::{check_host, check_value};
+use crate::job::{
+    DEFAULT_LINE, DEFAULT_TTL, DomainItem, ItemStatus, Job, JobKind, RecordItem, RecordSpec,
+};
 use std::collections::HashSet;
 
 /// One failed item to send again.

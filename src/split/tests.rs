@@ -1,5 +1,5 @@
 use super::*;
-use crate::input::records::{Change, ChangeField};
+use crate::job::{Change, ChangeField};
 
 fn record(hosts: &str) -> RecordSpec {
     RecordSpec {

@@ -5,8 +5,7 @@
 //! way (a trailing dot, the case of a name, quotes round a TXT value, an empty host for
 //! `@`), so fields are compared as DNS reads them.
 
-use crate::input::records::{Change, ChangeField, RecordSpec};
-use crate::job::{Before, RecordItem};
+use crate::job::{Before, Change, ChangeField, RecordItem, RecordSpec};
 
 /// Two hosts name the same name: case aside, an empty host being `@`.
 pub(super) fn same_host(a: &str, b: &str) -> bool {

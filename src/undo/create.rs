@@ -2,8 +2,7 @@
 //! that its history line asked for, each once, and only while still as created.
 
 use super::agree::{in_spec, same_host, same_value};
-use crate::input::records::RecordSpec;
-use crate::job::{AccountRecord, ItemStatus, Job};
+use crate::job::{AccountRecord, ItemStatus, Job, RecordSpec};
 use std::collections::{HashMap, HashSet};
 
 /// A record a record-create job created, as its detail shows it.

@@ -10,8 +10,11 @@ mod create;
 
 pub(crate) use create::{Created, Now, Removed, asked_for, created, deletions, on_their_domains};
 
-use crate::input::records::{Change, ChangeField, check_change};
-use crate::job::{AccountRecord, Before, ItemStatus, Job, JobSpec, RecordItem};
+use crate::input::records::check_change;
+
+use crate::job::{
+    AccountRecord, Before, Change, ChangeField, ItemStatus, Job, JobSpec, RecordItem,
+};
 use crate::resolve::already_at_target;
 use std::collections::{HashMap, HashSet};
 
@@ -29,9 +32,10 @@ pub(crate) struct Restore {
     pub change: Change,
 }
 
-/// What undo sends, and the records it leaves alone, each with why.
+/// What undo of a record-modify job puts back, and the records it leaves alone, each with
+/// why.
 #[derive(Debug, Default, PartialEq)]
-pub(crate) struct Plan {
+pub(crate) struct Reversal {
     pub restores: Vec<Restore>,
     pub skipped: Vec<String>,
 }
@@ -98,8 +102,8 @@ pub(crate) fn changed<'a>(
 
 /// The plan for the records the jobs changed, from what they are now (`now`, by ID;
 /// missing: deleted since). A record listed twice is put back once.
-pub(crate) fn plan(changed: &[Changed<'_>], now: &HashMap<u64, &AccountRecord>) -> Plan {
-    let mut plan = Plan::default();
+pub(crate) fn plan(changed: &[Changed<'_>], now: &HashMap<u64, &AccountRecord>) -> Reversal {
+    let mut plan = Reversal::default();
     let mut seen = HashSet::new();
     for record in changed {
         if !seen.insert(record.record_id) {

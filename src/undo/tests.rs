@@ -1,5 +1,5 @@
 use super::*;
-use crate::input::records::RecordSpec;
+use crate::job::RecordSpec;
 
 fn record(id: u64, value: &str, ttl: u64) -> AccountRecord {
     AccountRecord {

@@ -6,8 +6,7 @@
 
 use crate::backend::items::{self, Counters, Domain};
 use crate::de;
-use crate::input::records::RecordSpec;
-use crate::job::{Job, JobSpec};
+use crate::job::{Job, JobSpec, RecordSpec};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,5 @@
 use super::*;
+use crate::job::DEFAULT_LINE;
 
 fn spec(json: &str) -> Result<RecordSpec, String> {
     serde_json::from_str::<RecordSpec>(json)

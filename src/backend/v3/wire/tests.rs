@@ -1,6 +1,5 @@
 use super::*;
-use crate::input::records::{Change, ChangeField};
-use crate::job::{ItemStatus, JobKind};
+use crate::job::{Change, ChangeField, ItemStatus, JobKind};
 
 /// A DescribeBatchTask answer in the vendor's loose types: strings for numbers, `null`s,
 /// a missing `RecordList`, an `MX` only on some records.
