@@ -7,11 +7,13 @@ mod check;
 mod file;
 mod lock;
 mod operation;
+mod queries;
 mod v0_1;
 
 pub(crate) use file::{History, MAX_LINE};
 pub(crate) use lock::OperationLock;
 pub(crate) use operation::{Operation, OperationTag, operations};
+pub(crate) use queries::{Ledger, read};
 #[cfg(test)]
 pub(crate) use v0_1::spec_from_params;
 
