@@ -64,7 +64,7 @@ pub(crate) struct Selector {
 
 impl Selector {
     fn matches(&self, record: &AccountRecord) -> bool {
-        let host = record.name.as_deref().unwrap_or("@");
+        let host = record.host.as_deref().unwrap_or("@");
         self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
             && record
                 .record_type
@@ -198,8 +198,8 @@ pub(crate) fn already_at_target(change: &Change, record: &AccountRecord) -> bool
     let is =
         |field: &Option<compact_str::CompactString>, want: &str| field.as_deref() == Some(want);
     match change.field {
-        ChangeField::SubDomain => record
-            .name
+        ChangeField::Host => record
+            .host
             .as_deref()
             .is_some_and(|name| name.eq_ignore_ascii_case(to)),
         ChangeField::RecordType => {
@@ -209,7 +209,7 @@ pub(crate) fn already_at_target(change: &Change, record: &AccountRecord) -> bool
                     .as_deref()
                     .is_some_and(|value| is(&record.value, value))
         }
-        ChangeField::Area => is(&record.line, to),
+        ChangeField::Line => is(&record.line, to),
         ChangeField::Value => is(&record.value, to),
         ChangeField::Mx => record.mx.is_some_and(|mx| mx.to_string() == to),
         ChangeField::Ttl => record.ttl.is_some_and(|ttl| ttl.to_string() == to),
@@ -225,7 +225,7 @@ mod tests {
     fn record(name: &str, record_type: &str, line: &str, value: &str) -> AccountRecord {
         AccountRecord {
             id: 1,
-            name: Some(name.into()),
+            host: Some(name.into()),
             line: Some(line.into()),
             record_type: Some(record_type.into()),
             ttl: Some(600),
@@ -289,11 +289,11 @@ mod tests {
             &www
         ));
         assert!(already_at_target(
-            &change(ChangeField::SubDomain, "WWW", None),
+            &change(ChangeField::Host, "WWW", None),
             &www
         ));
         assert!(already_at_target(
-            &change(ChangeField::Area, "默认", None),
+            &change(ChangeField::Line, "默认", None),
             &www
         ));
         assert!(already_at_target(

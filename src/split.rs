@@ -21,7 +21,7 @@ fn domain_weight(value: Option<&String>) -> usize {
 
 /// Records one record spec adds to each domain: one per host of its comma-separated list.
 fn hosts(spec: &RecordSpec) -> usize {
-    spec.sub_domain.split(',').count()
+    spec.host.split(',').count()
 }
 
 /// Records these specs add to each domain.
@@ -145,8 +145,8 @@ fn split_record_create(
     let single_host: Vec<RecordSpec> = records
         .iter()
         .flat_map(|spec| {
-            spec.sub_domain.split(',').map(|host| RecordSpec {
-                sub_domain: host.to_owned(),
+            spec.host.split(',').map(|host| RecordSpec {
+                host: host.to_owned(),
                 ..spec.clone()
             })
         })

@@ -62,7 +62,7 @@ fn usual_ttl(records: &[AccountRecord]) -> u64 {
 
 /// The record's line of the file, or why it is a comment and the comment's text.
 fn entry(record: &AccountRecord, usual_ttl: u64) -> Result<String, (String, String)> {
-    let owner = record.name.as_deref().unwrap_or("@");
+    let owner = record.host.as_deref().unwrap_or("@");
     let record_type = record.record_type.as_deref().unwrap_or_default();
     let value = record.value.as_deref().unwrap_or_default();
     let ttl = record.ttl.unwrap_or(usual_ttl);

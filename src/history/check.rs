@@ -143,9 +143,9 @@ mod tests {
         JobSpec::RecordCreate {
             domain_ids: vec![7],
             records: vec![RecordSpec {
-                sub_domain: "www".into(),
+                host: "www".into(),
                 record_type: "a".into(),
-                record_line: "默认".into(),
+                line: "默认".into(),
                 value: value.into(),
                 ttl,
                 mx: None,

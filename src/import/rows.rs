@@ -171,9 +171,9 @@ fn imported(
 ) -> Result<Option<(Option<String>, RecordSpec)>, String> {
     let domain = row.domain.as_deref().map(check_domain).transpose()?;
     let spec = RecordSpec {
-        sub_domain: row.sub_domain,
+        host: row.sub_domain,
         record_type: row.record_type,
-        record_line: row.line,
+        line: row.line,
         value: row.value,
         ttl: row.ttl,
         mx: row.mx,

@@ -86,9 +86,9 @@ impl Reader {
         let record_type = parse_record_type(&kind)?;
         let (value, mx) = self.rdata(&record_type, rdata)?;
         let spec = RecordSpec {
-            sub_domain: owner,
+            host: owner,
             record_type,
-            record_line: DEFAULT_LINE.to_owned(),
+            line: DEFAULT_LINE.to_owned(),
             value,
             ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
             mx,

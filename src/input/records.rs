@@ -83,10 +83,10 @@ impl RecordSpec {
     /// own example sends an empty `sub_domain` for the apex, so that is let through.
     pub(crate) fn checked(mut self) -> Result<RecordSpec, String> {
         self.record_type = parse_record_type(&self.record_type)?;
-        if !self.sub_domain.is_empty() {
-            self.sub_domain = check_hosts(&self.sub_domain)?;
+        if !self.host.is_empty() {
+            self.host = check_hosts(&self.host)?;
         }
-        if self.record_line.trim().is_empty() {
+        if self.line.trim().is_empty() {
             return Err("the line (record_line) is empty".to_owned());
         }
         // DNSPod lists some addresses with a trailing dot (`106.120.176.25.`): an export
@@ -157,7 +157,7 @@ pub(crate) fn check_change(
         return Err("--value goes with --change record_type only (to change values use --change value --to NEW)".into());
     }
     let to = match field {
-        ChangeField::SubDomain => {
+        ChangeField::Host => {
             check_host(to)?;
             to.to_owned()
         }
@@ -175,7 +175,7 @@ pub(crate) fn check_change(
             "enable" | "disable" => to.to_owned(),
             _ => return Err(format!("status `{to}` is not `enable` or `disable`")),
         },
-        ChangeField::Area | ChangeField::Value => to.to_owned(),
+        ChangeField::Line | ChangeField::Value => to.to_owned(),
     };
     let makes_mx = field == ChangeField::RecordType && to == "MX";
     match (makes_mx, mx) {

@@ -246,10 +246,12 @@ pub(crate) struct DomainItem {
 pub(crate) struct RecordItem {
     pub id: Option<u64>,
     pub record_id: Option<u64>,
-    pub sub_domain: Option<CompactString>,
+    #[serde(rename = "sub_domain")]
+    pub host: Option<CompactString>,
     pub record_type: Option<CompactString>,
     /// The resolution line.
-    pub area: Option<CompactString>,
+    #[serde(rename = "area")]
+    pub line: Option<CompactString>,
     pub value: Option<CompactString>,
     pub ttl: Option<u64>,
     pub mx: Option<u64>,

@@ -19,11 +19,12 @@ pub(crate) const RECORD_TYPES: [&str; 13] = [
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RecordSpec {
-    #[serde(default = "default_sub")]
-    pub sub_domain: String,
+    /// The host, `@` for the apex; a comma list of hosts on the legacy API.
+    #[serde(rename = "sub_domain", default = "default_host")]
+    pub host: String,
     pub record_type: String,
-    #[serde(default = "default_line")]
-    pub record_line: String,
+    #[serde(rename = "record_line", default = "default_line")]
+    pub line: String,
     pub value: String,
     #[serde(default = "default_ttl", deserialize_with = "de::u64_lenient")]
     pub ttl: u64,
@@ -38,7 +39,7 @@ pub(crate) struct RecordSpec {
     pub mx: Option<u64>,
 }
 
-fn default_sub() -> String {
+fn default_host() -> String {
     "@".to_owned()
 }
 
@@ -55,9 +56,14 @@ fn default_ttl() -> u64 {
 #[value(rename_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum ChangeField {
-    SubDomain,
+    // The host and the line keep the names `--change` and the history know.
+    #[value(name = "sub_domain")]
+    #[serde(rename = "sub_domain")]
+    Host,
     RecordType,
-    Area,
+    #[value(name = "area")]
+    #[serde(rename = "area")]
+    Line,
     Value,
     Mx,
     Ttl,
@@ -68,9 +74,9 @@ impl ChangeField {
     /// As `--change` takes it.
     pub(crate) fn name(self) -> &'static str {
         match self {
-            ChangeField::SubDomain => "sub_domain",
+            ChangeField::Host => "sub_domain",
             ChangeField::RecordType => "record_type",
-            ChangeField::Area => "area",
+            ChangeField::Line => "area",
             ChangeField::Value => "value",
             ChangeField::Mx => "mx",
             ChangeField::Ttl => "ttl",

@@ -141,7 +141,7 @@ mod tests {
         };
         let before = crate::job::AccountRecord {
             id: 7,
-            name: Some("www".into()),
+            host: Some("www".into()),
             line: Some("默认".into()),
             record_type: Some("A".into()),
             ttl: Some(600),

@@ -50,9 +50,9 @@ pub(super) fn in_spec(
     else {
         return false;
     };
-    spec.sub_domain.split(',').any(|h| same_host(h, host))
+    spec.host.split(',').any(|h| same_host(h, host))
         && spec.record_type.eq_ignore_ascii_case(record_type)
-        && spec.record_line == line
+        && spec.line == line
         && same_value(Some(record_type), &spec.value, value)
 }
 
@@ -104,17 +104,13 @@ fn fields(
     let text = |t: &Option<compact_str::CompactString>| t.as_deref().map(str::to_owned);
     let number = |n: Option<u64>| n.map(|n| n.to_string());
     [
-        (
-            "sub_domain",
-            text(&item.sub_domain),
-            before.sub_domain.clone(),
-        ),
+        ("sub_domain", text(&item.host), before.host.clone()),
         (
             "record_type",
             text(&item.record_type),
             before.record_type.clone(),
         ),
-        ("area", text(&item.area), before.line.clone()),
+        ("area", text(&item.line), before.line.clone()),
         ("value", text(&item.value), before.value.clone()),
         ("ttl", number(item.ttl), number(before.ttl)),
         ("mx", number(item.mx), number(before.mx)),

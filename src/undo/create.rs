@@ -63,9 +63,9 @@ pub(crate) fn created(job: &Job) -> Vec<Created> {
                     domain: domain.domain.as_deref()?.to_owned(),
                     domain_id: domain.domain_id?,
                     record_id: r.record_id?,
-                    sub_domain: text(&r.sub_domain),
+                    sub_domain: text(&r.host),
                     record_type: text(&r.record_type),
-                    line: text(&r.area),
+                    line: text(&r.line),
                     value: text(&r.value),
                 })
             })
@@ -157,7 +157,7 @@ pub(crate) fn deletions(created: Vec<Created>, now: &Now) -> (Vec<Created>, Vec<
                 "record {} of {}: changed since it was created (now {} {} {}), so it is not deleted",
                 record.record_id,
                 record.domain,
-                now.name.as_deref().unwrap_or("-"),
+                now.host.as_deref().unwrap_or("-"),
                 now.record_type.as_deref().unwrap_or("-"),
                 now.value.as_deref().unwrap_or("-")
             )),
@@ -180,7 +180,7 @@ fn as_created(created: &Created, now: &AccountRecord) -> bool {
         }
     };
     let record_type = created.record_type.as_deref();
-    same(&created.sub_domain, &now.name, &same_host)
+    same(&created.sub_domain, &now.host, &same_host)
         && same(&created.record_type, &now.record_type, &|a, b| {
             a.eq_ignore_ascii_case(b)
         })

@@ -159,9 +159,9 @@ fn restore(record: &Changed<'_>, now: &HashMap<u64, &AccountRecord>) -> Result<R
 fn restoring(field: ChangeField, before: &Before) -> Result<Change, String> {
     let missing = || format!("its {} before the job was not recorded", field.name());
     let to = match field {
-        ChangeField::SubDomain => before.sub_domain.clone(),
+        ChangeField::Host => before.host.clone(),
         ChangeField::RecordType => before.record_type.clone(),
-        ChangeField::Area => before.line.clone(),
+        ChangeField::Line => before.line.clone(),
         ChangeField::Value => before.value.clone(),
         ChangeField::Mx => before.mx.map(|mx| mx.to_string()),
         ChangeField::Ttl => before.ttl.map(|ttl| ttl.to_string()),
@@ -185,9 +185,9 @@ fn restoring(field: ChangeField, before: &Before) -> Result<Change, String> {
 fn shown(field: ChangeField, record: &AccountRecord) -> String {
     let text = |t: &Option<compact_str::CompactString>| t.as_deref().unwrap_or("-").to_owned();
     match field {
-        ChangeField::SubDomain => text(&record.name),
+        ChangeField::Host => text(&record.host),
         ChangeField::RecordType => format!("{} {}", text(&record.record_type), text(&record.value)),
-        ChangeField::Area => text(&record.line),
+        ChangeField::Line => text(&record.line),
         ChangeField::Value => text(&record.value),
         ChangeField::Mx => record
             .mx

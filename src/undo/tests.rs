@@ -4,7 +4,7 @@ use crate::job::RecordSpec;
 fn record(id: u64, value: &str, ttl: u64) -> AccountRecord {
     AccountRecord {
         id,
-        name: Some("www".into()),
+        host: Some("www".into()),
         line: Some("默认".into()),
         record_type: Some("A".into()),
         ttl: Some(ttl),
@@ -20,9 +20,9 @@ fn item(record: &AccountRecord) -> RecordItem {
     RecordItem {
         id: Some(0),
         record_id: Some(record.id),
-        sub_domain: record.name.clone(),
+        host: record.host.clone(),
         record_type: record.record_type.clone(),
-        area: record.line.clone(),
+        line: record.line.clone(),
         value: record.value.clone(),
         ttl: record.ttl,
         mx: record.mx,
@@ -228,9 +228,9 @@ fn a_before_state_goes_back_only_where_the_detail_agrees_the_job_changed_that_fi
 #[test]
 fn a_record_create_deletes_only_records_on_its_domains_as_its_specs_asked() {
     let spec = |hosts: &str, record_type: &str, value: &str| RecordSpec {
-        sub_domain: hosts.into(),
+        host: hosts.into(),
         record_type: record_type.into(),
-        record_line: "默认".into(),
+        line: "默认".into(),
         value: value.into(),
         ttl: 600,
         mx: None,

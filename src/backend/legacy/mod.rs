@@ -194,9 +194,9 @@ fn request(spec: &JobSpec) -> Request {
             let records: Vec<WireRecord<'_>> = records
                 .iter()
                 .map(|r| WireRecord {
-                    sub_domain: &r.sub_domain,
+                    sub_domain: &r.host,
                     record_type: &r.record_type,
-                    record_line: &r.record_line,
+                    record_line: &r.line,
                     value: &r.value,
                     ttl: r.ttl,
                     mx: r.mx,
@@ -242,9 +242,9 @@ pub(crate) fn form_lines(spec: &JobSpec) -> Vec<String> {
 /// Batch.Record.Modify's name for a field.
 fn field_name(field: ChangeField) -> &'static str {
     match field {
-        ChangeField::SubDomain => "sub_domain",
+        ChangeField::Host => "sub_domain",
         ChangeField::RecordType => "record_type",
-        ChangeField::Area => "area",
+        ChangeField::Line => "area",
         ChangeField::Value => "value",
         ChangeField::Mx => "mx",
         ChangeField::Ttl => "ttl",
