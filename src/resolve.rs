@@ -4,7 +4,7 @@
 
 use crate::backend::{Backend, Paged};
 use crate::error::usage;
-use crate::job::{AccountRecord, Change, ChangeField};
+use crate::job::AccountRecord;
 use crate::parallel;
 use std::collections::HashSet;
 
@@ -192,31 +192,6 @@ impl Lookups<'_> {
     }
 }
 
-/// Whether a record already has what the change would give it.
-pub(crate) fn already_at_target(change: &Change, record: &AccountRecord) -> bool {
-    let to = change.to.as_str();
-    let is =
-        |field: &Option<compact_str::CompactString>, want: &str| field.as_deref() == Some(want);
-    match change.field {
-        ChangeField::Host => record
-            .host
-            .as_deref()
-            .is_some_and(|name| name.eq_ignore_ascii_case(to)),
-        ChangeField::RecordType => {
-            is(&record.record_type, to)
-                && change
-                    .value
-                    .as_deref()
-                    .is_some_and(|value| is(&record.value, value))
-        }
-        ChangeField::Line => is(&record.line, to),
-        ChangeField::Value => is(&record.value, to),
-        ChangeField::Mx => record.mx.is_some_and(|mx| mx.to_string() == to),
-        ChangeField::Ttl => record.ttl.is_some_and(|ttl| ttl.to_string() == to),
-        ChangeField::Status => record.enabled == (to == "enable"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,57 +232,6 @@ mod tests {
         };
         assert!(!on_line.matches(&record("www", "A", "默认", "1.1.1.1")));
         assert!(on_line.matches(&record("www", "A", "电信", "9.9.9.9")));
-    }
-
-    #[test]
-    fn records_already_at_the_target_are_recognised() {
-        let change = |field, to: &str, value: Option<&str>| Change {
-            field,
-            to: to.into(),
-            value: value.map(str::to_owned),
-            mx: None,
-        };
-        let www = record("www", "A", "默认", "1.1.1.1");
-        assert!(already_at_target(
-            &change(ChangeField::Value, "1.1.1.1", None),
-            &www
-        ));
-        assert!(!already_at_target(
-            &change(ChangeField::Value, "2.2.2.2", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::Ttl, "600", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::Status, "enable", None),
-            &www
-        ));
-        assert!(!already_at_target(
-            &change(ChangeField::Status, "disable", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::Host, "WWW", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::Line, "默认", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::RecordType, "A", Some("1.1.1.1")),
-            &www
-        ));
-        assert!(!already_at_target(
-            &change(ChangeField::RecordType, "A", Some("3.3.3.3")),
-            &www
-        ));
-        assert!(!already_at_target(
-            &change(ChangeField::Mx, "5", None),
-            &www
-        ));
     }
 
     fn mock() -> MockBackend {

@@ -78,7 +78,7 @@ fn select(
     }
     let rows: Vec<(bool, &Selected)> = selected
         .iter()
-        .map(|s| (resolve::already_at_target(change, &s.record), s))
+        .map(|s| (change.is_met_by(&s.record), s))
         .collect();
     session.output.selection(&rows, dry_run)?;
     if dry_run {

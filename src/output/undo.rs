@@ -79,7 +79,7 @@ fn deleted<'a>(c: &'a Created, removed: Option<&'a Removed>) -> DeletedRecord<'a
     DeletedRecord {
         domain: &c.domain,
         record_id: c.record_id,
-        sub_domain: c.sub_domain.as_deref(),
+        sub_domain: c.host.as_deref(),
         record_type: c.record_type.as_deref(),
         line: c.line.as_deref(),
         value: c.value.as_deref(),

@@ -15,7 +15,6 @@ use crate::input::records::check_change;
 use crate::job::{
     AccountRecord, Before, Change, ChangeField, ItemStatus, Job, JobSpec, RecordItem,
 };
-use crate::resolve::already_at_target;
 use std::collections::{HashMap, HashSet};
 
 /// One record to put back.
@@ -131,7 +130,7 @@ fn restore(record: &Changed<'_>, now: &HashMap<u64, &AccountRecord>) -> Result<R
     let now = now.get(&id).ok_or_else(|| {
         format!("record {id} of {domain}: deleted since the job; nothing to put back")
     })?;
-    if !already_at_target(change, now) {
+    if !change.is_met_by(now) {
         let (field, is, to) = (change.field.name(), shown(change.field, now), &change.to);
         return Err(match record.detail {
             Some(_) => format!(

@@ -16,7 +16,6 @@ use crate::error::{ApiRefused, Outcome, OutcomeUnknown, RefusalKind};
 use crate::history::Entry;
 use crate::job::{Before, JobSpec, Part, Submitted};
 use crate::output::Progress;
-use crate::resolve::already_at_target;
 use crate::session::{Session, unix_now};
 use crate::signal;
 use crate::split::{MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, split};
@@ -326,7 +325,7 @@ impl Run<'_> {
             .map(|s| {
                 s.before
                     .iter()
-                    .filter(|b| !already_at_target(change, &b.record()))
+                    .filter(|b| !change.is_met_by(&b.record()))
                     .map(|b| (b.record_id, b))
                     .collect()
             })
