@@ -128,11 +128,11 @@ mod tests;
 
 pub(crate) use export::ExportArgs;
 pub(crate) use generated::{CompletionsArgs, ManArgs};
-pub(crate) use history::{JobRef, JobsArgs, ResumeArgs, RetryArgs, UndoArgs};
-pub(crate) use show::{DetailArgs, JobsRef, WaitArgs, WaitTiming};
-/// Named by the flow tests, which build `SubmitArgs` by hand.
-#[cfg(test)]
-pub(crate) use submit::JobLimits;
+pub(crate) use history::{JobsArgs, ResumeArgs, RetryArgs, UndoArgs};
+pub(crate) use show::{DetailArgs, WaitArgs, WaitTiming};
 pub(crate) use submit::{
     DomainCreateArgs, RecordCreateArgs, RecordModifyArgs, SelectArgs, SubmitArgs,
 };
+/// Named by the flow tests, which build `SubmitArgs` and `RetryArgs` by hand.
+#[cfg(test)]
+pub(crate) use {history::JobRef, submit::JobLimits};

@@ -4,7 +4,6 @@
 
 use crate::backend::{Backend, Paged};
 use crate::error::usage;
-use crate::input::records::{Change, ChangeField};
 use crate::job::AccountRecord;
 use crate::parallel;
 use std::collections::HashSet;
@@ -65,7 +64,7 @@ pub(crate) struct Selector {
 
 impl Selector {
     fn matches(&self, record: &AccountRecord) -> bool {
-        let host = record.name.as_deref().unwrap_or("@");
+        let host = record.host.as_deref().unwrap_or("@");
         self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
             && record
                 .record_type
@@ -199,31 +198,6 @@ impl Lookups<'_> {
     }
 }
 
-/// Whether a record already has what the change would give it.
-pub(crate) fn already_at_target(change: &Change, record: &AccountRecord) -> bool {
-    let to = change.to.as_str();
-    let is =
-        |field: &Option<compact_str::CompactString>, want: &str| field.as_deref() == Some(want);
-    match change.field {
-        ChangeField::SubDomain => record
-            .name
-            .as_deref()
-            .is_some_and(|name| name.eq_ignore_ascii_case(to)),
-        ChangeField::RecordType => {
-            is(&record.record_type, to)
-                && change
-                    .value
-                    .as_deref()
-                    .is_some_and(|value| is(&record.value, value))
-        }
-        ChangeField::Area => is(&record.line, to),
-        ChangeField::Value => is(&record.value, to),
-        ChangeField::Mx => record.mx.is_some_and(|mx| mx.to_string() == to),
-        ChangeField::Ttl => record.ttl.is_some_and(|ttl| ttl.to_string() == to),
-        ChangeField::Status => record.enabled == (to == "enable"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,7 +206,7 @@ mod tests {
     fn record(name: &str, record_type: &str, line: &str, value: &str) -> AccountRecord {
         AccountRecord {
             id: 1,
-            name: Some(name.into()),
+            host: Some(name.into()),
             line: Some(line.into()),
             record_type: Some(record_type.into()),
             ttl: Some(600),
@@ -265,57 +239,6 @@ mod tests {
         };
         assert!(!on_line.matches(&record("www", "A", "默认", "1.1.1.1")));
         assert!(on_line.matches(&record("www", "A", "电信", "9.9.9.9")));
-    }
-
-    #[test]
-    fn records_already_at_the_target_are_recognised() {
-        let change = |field, to: &str, value: Option<&str>| Change {
-            field,
-            to: to.into(),
-            value: value.map(str::to_owned),
-            mx: None,
-        };
-        let www = record("www", "A", "默认", "1.1.1.1");
-        assert!(already_at_target(
-            &change(ChangeField::Value, "1.1.1.1", None),
-            &www
-        ));
-        assert!(!already_at_target(
-            &change(ChangeField::Value, "2.2.2.2", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::Ttl, "600", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::Status, "enable", None),
-            &www
-        ));
-        assert!(!already_at_target(
-            &change(ChangeField::Status, "disable", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::SubDomain, "WWW", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::Area, "默认", None),
-            &www
-        ));
-        assert!(already_at_target(
-            &change(ChangeField::RecordType, "A", Some("1.1.1.1")),
-            &www
-        ));
-        assert!(!already_at_target(
-            &change(ChangeField::RecordType, "A", Some("3.3.3.3")),
-            &www
-        ));
-        assert!(!already_at_target(
-            &change(ChangeField::Mx, "5", None),
-            &www
-        ));
     }
 
     fn mock() -> MockBackend {

@@ -1,13 +1,13 @@
 //! What a command that talks to the API runs with: its settings, the output, the
-//! User-Agent, the account its jobs belong to, and the backend, built on first use.
+//! User-Agent, the account its jobs belong to and its
+//! history, and the backend, built on first use.
 
 use crate::backend::legacy::{self, LegacyBackend};
 use crate::backend::v3::{self, V3Backend};
 use crate::backend::{Backend, Trace};
-use crate::cli::{GlobalArgs, JobRef, JobsRef};
+use crate::cli::GlobalArgs;
 use crate::config::{self, Api, Credentials, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
-use crate::error::usage;
-use crate::history::{Account, Entry, History, MAX_LINE, Operation, format_utc, operations};
+use crate::history::{Account, History, Ledger};
 use crate::output::Output;
 use std::cell::OnceCell;
 use std::sync::Arc;
@@ -142,81 +142,13 @@ impl Session {
         }
     }
 
-    /// The history's operations for this account, oldest first: job ids belong to an
-    /// account, so `--last`, `retry` and `resume` look only at the current one's.
-    pub(crate) fn account_operations(&self) -> anyhow::Result<Vec<Operation>> {
-        let entries = read_history(&self.output, self.history.as_ref())?;
-        Ok(self.operations_of_account(entries))
-    }
-
-    /// `entries` as operations, only this account's.
-    pub(crate) fn operations_of_account(&self, entries: Vec<Entry>) -> Vec<Operation> {
-        let account = self.account();
-        let mut operations = operations(entries);
-        operations.retain(|operation| operation.is_for(&account));
-        operations
-    }
-
-    /// The jobs a command names: their ids, or with `--last` every job of the newest
-    /// operation of this account.
-    pub(crate) fn job_ids(&self, jobs: &JobsRef) -> anyhow::Result<Vec<u64>> {
-        if !jobs.last {
-            return Ok(jobs.job_ids.clone());
+    /// This account's job history, warnings to stderr.
+    pub(crate) fn ledger(&self) -> Ledger<'_> {
+        Ledger {
+            history: self.history.as_ref(),
+            account: self.account(),
+            warn: Box::new(|warning| self.output.warn(warning)),
         }
-        let operations = self.account_operations()?;
-        let operation = self.last_operation(&operations)?;
-        for unknown in operation.unknown() {
-            self.output.warn(&format!(
-                "--last: a part of this operation ({}) has an unknown outcome and is not among its jobs; check the DNSPod console for it",
-                unknown.spec.summary()
-            ));
-        }
-        Ok(operation.job_ids())
-    }
-
-    /// The operation holding the job a command names, or with `--last` the newest; `None`
-    /// for a job id the history does not hold.
-    pub(crate) fn operation<'a>(
-        &self,
-        operations: &'a [Operation],
-        job: &JobRef,
-    ) -> anyhow::Result<Option<&'a Operation>> {
-        match job.job_id {
-            Some(job_id) => Ok(operations.iter().rfind(|op| op.contains(job_id))),
-            None => self.last_operation(operations).map(Some),
-        }
-    }
-
-    /// The newest operation of this account's history, for `--last`; never past a submit
-    /// whose outcome is unknown and made no job known, which may be newer than any job it
-    /// could name.
-    pub(crate) fn last_operation<'a>(
-        &self,
-        operations: &'a [Operation],
-    ) -> anyhow::Result<&'a Operation> {
-        let Some(operation) = operations.last() else {
-            let place = self.history.as_ref().map_or_else(
-                || "no job history on this platform".to_owned(),
-                |h| format!("none in {}", h.path().display()),
-            );
-            let profile = self.settings.profile.as_deref();
-            return Err(usage(format!(
-                "--last: no job was submitted to {}{} from this machine ({place})",
-                self.settings.endpoint,
-                profile
-                    .map(|p| format!(" with profile `{p}`"))
-                    .unwrap_or_default()
-            )));
-        };
-        if operation.job_ids().is_empty() {
-            let entry = operation.first();
-            return Err(usage(format!(
-                "--last: the outcome of the last submit ({}, {}) is unknown; find its job in the DNSPod console and pass its id",
-                entry.action,
-                format_utc(entry.submitted_at)
-            )));
-        }
-        Ok(operation)
     }
 }
 
@@ -225,30 +157,4 @@ pub(crate) fn unix_now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
-}
-
-/// The job history's entries, oldest first, with a warning for lines it had to skip.
-pub(crate) fn read_history(
-    output: &Output,
-    history: Option<&History>,
-) -> anyhow::Result<Vec<Entry>> {
-    let Some(history) = history else {
-        return Ok(Vec::new());
-    };
-    let (entries, skipped) = history.read()?;
-    let path = history.path().display();
-    if skipped.unreadable > 0 {
-        output.warn(&format!(
-            "skipped {} unreadable lines of the job history {path}",
-            skipped.unreadable
-        ));
-    }
-    if skipped.too_long > 0 {
-        output.warn(&format!(
-            "skipped {} lines of the job history {path} longer than {} MiB",
-            skipped.too_long,
-            MAX_LINE >> 20
-        ));
-    }
-    Ok(entries)
 }

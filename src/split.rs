@@ -2,8 +2,7 @@
 //! input order, never changing what is created or changed.
 
 use crate::error::usage;
-use crate::input::records::RecordSpec;
-use crate::job::JobSpec;
+use crate::job::{JobSpec, RecordSpec};
 
 /// The most records DNSPod takes in one job (`InvalidParameter.JobGreaterThanLimit`).
 pub(crate) const MAX_JOB_SIZE: usize = 5000;
@@ -22,7 +21,7 @@ fn domain_weight(value: Option<&String>) -> usize {
 
 /// Records one record spec adds to each domain: one per host of its comma-separated list.
 fn hosts(spec: &RecordSpec) -> usize {
-    spec.sub_domain.split(',').count()
+    spec.host.split(',').count()
 }
 
 /// Records these specs add to each domain.
@@ -146,8 +145,8 @@ fn split_record_create(
     let single_host: Vec<RecordSpec> = records
         .iter()
         .flat_map(|spec| {
-            spec.sub_domain.split(',').map(|host| RecordSpec {
-                sub_domain: host.to_owned(),
+            spec.host.split(',').map(|host| RecordSpec {
+                host: host.to_owned(),
                 ..spec.clone()
             })
         })

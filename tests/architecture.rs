@@ -41,9 +41,10 @@ const FLOORS: &[&[&str]] = &[
     // The job history and the cut of work into jobs: no API's wire code in either.
     &["history"],
     &["split"],
-    // The model: jobs and what they change, checked as people write them.
-    &["job"],
+    // The checks that turn what people write into the model, and the model: jobs, the
+    // records they ask for, and the plan of an operation.
     &["input"],
+    &["job"],
     // The ground floor: used from anywhere, using nothing above it.
     &[
         "de", "duration", "parallel", "csv_file", "secret", "error", "signal",

@@ -82,7 +82,7 @@ fn before(echo: Vec<Domain>) -> Vec<Before> {
                 Some(Before {
                     domain: name.clone()?,
                     record_id: r.record_id?,
-                    sub_domain: r.sub_domain.map(Into::into),
+                    host: r.sub_domain.map(Into::into),
                     record_type: r.record_type.map(Into::into),
                     line: r.area.map(Into::into),
                     value: r.value.map(Into::into),
@@ -156,9 +156,9 @@ impl Record {
         RecordItem {
             id: self.id,
             record_id: self.record_id,
-            sub_domain: self.sub_domain,
+            host: self.sub_domain,
             record_type: self.record_type,
-            area: self.area,
+            line: self.area,
             value: self.value,
             ttl: self.ttl,
             mx: self.mx,
@@ -181,6 +181,6 @@ mod tests {
             {"RecordId": "9", "RecordLine": "默认", "TTL": 600, "Status": "error", "ErrMsg": "x"}]}"#;
         let read = |body: &str| serde_json::from_str::<Domain>(body).unwrap().into_item();
         assert_eq!(read(legacy), read(v3));
-        assert_eq!(read(v3).records[0].area.as_deref(), Some("默认"));
+        assert_eq!(read(v3).records[0].line.as_deref(), Some("默认"));
     }
 }

@@ -2,8 +2,9 @@
 //! what they share (sending, cutting into jobs, selecting records by name).
 
 use super::WaitTiming;
-use crate::input::records::{ChangeField, DEFAULT_LINE, DEFAULT_TTL, parse_record_type};
+use crate::input::records::parse_record_type;
 use crate::input::values::{IdList, parse_id_list, parse_mx, parse_ttl};
+use crate::job::{ChangeField, DEFAULT_LINE, DEFAULT_TTL};
 use clap::Args;
 use std::net::Ipv4Addr;
 use std::path::PathBuf;

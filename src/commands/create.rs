@@ -6,8 +6,7 @@ use crate::cli::{DomainCreateArgs, RecordCreateArgs};
 use crate::error::{Outcome, usage};
 use crate::import::{self, Set};
 use crate::input::domains;
-use crate::input::records::RecordSpec;
-use crate::job::{JobSpec, record_create_jobs};
+use crate::job::{JobSpec, RecordSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
 use crate::split;
@@ -45,10 +44,10 @@ pub(super) fn records(session: &Session, args: RecordCreateArgs) -> anyhow::Resu
         }
         None => {
             let spec = RecordSpec {
-                sub_domain: args.sub,
+                host: args.sub,
                 // clap requires both without --records-file.
                 record_type: args.record_type.expect("--type is required"),
-                record_line: args.line,
+                line: args.line,
                 value: args.value.expect("--value is required"),
                 ttl: args.ttl,
                 mx: args.mx,

@@ -17,9 +17,9 @@ mod undo;
 use crate::cli::{Cli, Command};
 use crate::error::Outcome;
 use crate::generate;
-use crate::history::{History, operations};
+use crate::history::{self, History, operations};
 use crate::output::Output;
-use crate::session::{Session, read_history};
+use crate::session::Session;
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let Cli { global, command } = cli;
@@ -34,7 +34,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Jobs(args) => {
-            let entries = read_history(&output, History::open().as_ref())?;
+            let entries = history::read(History::open().as_ref(), &|warning| output.warn(warning))?;
             let mut operations = operations(entries);
             operations.reverse();
             operations.truncate(args.limit);

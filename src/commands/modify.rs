@@ -6,10 +6,9 @@ use super::create::NAMES_HINT;
 use super::submit::submit_parts;
 use crate::cli::{RecordModifyArgs, SelectArgs};
 use crate::error::{Outcome, usage};
-use crate::history::Part;
 use crate::input::domains;
-use crate::input::records::{self, Change};
-use crate::job::{Before, JobSpec, count};
+use crate::input::records;
+use crate::job::{Before, Change, JobSpec, Part, count};
 use crate::resolve::{self, Selected, Selector};
 use crate::session::Session;
 
@@ -85,7 +84,7 @@ fn select(
     }
     let rows: Vec<(bool, &Selected)> = selected
         .iter()
-        .map(|s| (resolve::already_at_target(change, &s.record), s))
+        .map(|s| (change.is_met_by(&s.record), s))
         .collect();
     session.output.selection(&rows, dry_run)?;
     if dry_run {

@@ -6,12 +6,13 @@
 use super::submit::{Sending, send};
 use crate::cli::ResumeArgs;
 use crate::error::{Outcome, usage};
-use crate::history::{Operation, OperationLock, Part};
+use crate::history::{Operation, OperationLock};
 use crate::input::list_errors;
+use crate::job::Part;
 use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcome> {
-    let operations = session.account_operations()?;
+    let operations = session.ledger().operations()?;
     let operation = find(session, &operations, args)?;
     let Some(id) = operation.id() else {
         session.output.hint(&format!(
@@ -23,7 +24,7 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
     let lock = lock(session, operation, id)?;
     // Another run may have sent parts until it let go of the lock: read them again.
     let operations = match &session.history {
-        Some(history) => session.operations_of_account(history.read()?.0),
+        Some(history) => session.ledger().of_account(history.read()?.0),
         None => Vec::new(),
     };
     let operation = operations
@@ -43,7 +44,7 @@ fn find<'a>(
 ) -> anyhow::Result<&'a Operation> {
     let operation = match args.job.job_id {
         Some(job_id) => operations.iter().rfind(|op| op.contains(job_id)),
-        None if operations.is_empty() => Some(session.last_operation(operations)?),
+        None if operations.is_empty() => Some(session.ledger().last(operations)?),
         None => operations.last(),
     };
     operation.ok_or_else(|| {

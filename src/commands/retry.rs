@@ -6,16 +6,17 @@ use super::follow::finished_job;
 use super::submit::submit_parts;
 use crate::cli::RetryArgs;
 use crate::error::Outcome;
-use crate::history::{Entry, Part, format_utc};
+use crate::history::{Entry, format_utc};
+use crate::job::Part;
 use crate::retry;
 use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome> {
     // The history is read once, for `--last`, the jobs' changes and their earlier retries.
-    let operations = session.account_operations()?;
+    let operations = session.ledger().operations()?;
     let job_ids = match args.job.job_id {
         Some(job_id) => vec![job_id],
-        None => session.last_operation(&operations)?.job_ids(),
+        None => session.ledger().last(&operations)?.job_ids(),
     };
     let entries: Vec<&Entry> = operations.iter().flat_map(|op| &op.jobs).collect();
     let mut parts = Vec::new();

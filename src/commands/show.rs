@@ -9,7 +9,9 @@ use crate::wait::job_outcome;
 use anyhow::Context;
 
 pub(super) fn detail(session: &Session, args: &DetailArgs) -> anyhow::Result<Outcome> {
-    let job_ids = session.job_ids(&args.jobs)?;
+    let job_ids = session
+        .ledger()
+        .job_ids(args.jobs.last, &args.jobs.job_ids)?;
     let backend = session.backend()?;
     let jobs = job_ids
         .iter()
@@ -29,7 +31,9 @@ pub(super) fn detail(session: &Session, args: &DetailArgs) -> anyhow::Result<Out
 }
 
 pub(super) fn wait(session: &Session, args: &WaitArgs) -> anyhow::Result<Outcome> {
-    let job_ids = session.job_ids(&args.jobs)?;
+    let job_ids = session
+        .ledger()
+        .job_ids(args.jobs.last, &args.jobs.job_ids)?;
     check_interval(session, &args.timing)?;
     follow(session, session.backend()?, &job_ids, &args.timing)
 }

@@ -67,7 +67,7 @@ fn args(wait: bool) -> SubmitArgs {
 
 /// The history's lines for the fixture's account, oldest first.
 fn entries(f: &Fixture) -> Vec<crate::history::Entry> {
-    let operations = f.session.account_operations().unwrap();
+    let operations = f.session.ledger().operations().unwrap();
     operations.into_iter().flat_map(|op| op.jobs).collect()
 }
 

@@ -63,7 +63,7 @@ impl<'a> RecordRow<'a> {
         RecordRow {
             domain,
             record_id: record.id,
-            sub_domain: record.name.as_deref(),
+            sub_domain: record.host.as_deref(),
             record_type: record.record_type.as_deref(),
             line: record.line.as_deref(),
             value: record.value.as_deref(),
@@ -172,7 +172,7 @@ mod tests {
     pub(crate) fn record(id: u64, name: &str, record_type: &str, value: &str) -> AccountRecord {
         AccountRecord {
             id,
-            name: Some(name.into()),
+            host: Some(name.into()),
             line: Some("默认".into()),
             record_type: Some(record_type.into()),
             ttl: Some(600),

@@ -11,8 +11,7 @@
 use super::Listing;
 use crate::escape::{hidden, visible};
 use crate::input::domains::ascii_key;
-use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL};
-use crate::job::AccountRecord;
+use crate::job::{AccountRecord, DEFAULT_LINE, DEFAULT_TTL};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -65,7 +64,7 @@ fn usual_ttl(records: &[AccountRecord]) -> u64 {
 
 /// The record's line of the file, or why it is a comment and the comment's text.
 fn entry(record: &AccountRecord, usual_ttl: u64) -> Result<String, (String, String)> {
-    let owner = record.name.as_deref().unwrap_or("@");
+    let owner = record.host.as_deref().unwrap_or("@");
     let record_type = record.record_type.as_deref().unwrap_or_default();
     let value = record.value.as_deref().unwrap_or_default();
     let ttl = record.ttl.unwrap_or(usual_ttl);

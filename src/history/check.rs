@@ -2,10 +2,10 @@
 //! change it. Before `resume` sends a part, the part gets the checks flag input gets, and
 //! the cut the vendor's limits allow.
 
-use super::{Operation, Part, Plan};
+use super::Operation;
 use crate::input::domains::check_domain;
 use crate::input::records::check_change;
-use crate::job::{JobSpec, count};
+use crate::job::{JobSpec, Part, Plan, count};
 use crate::split::{MAX_DELETE_JOB_SIZE, MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, size};
 use std::net::Ipv4Addr;
 
@@ -120,7 +120,7 @@ fn checked_ip(value: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::records::RecordSpec;
+    use crate::job::RecordSpec;
 
     fn plan(specs: Vec<JobSpec>) -> Plan {
         Plan {
@@ -143,9 +143,9 @@ mod tests {
         JobSpec::RecordCreate {
             domain_ids: vec![7],
             records: vec![RecordSpec {
-                sub_domain: "www".into(),
+                host: "www".into(),
                 record_type: "a".into(),
-                record_line: "默认".into(),
+                line: "默认".into(),
                 value: value.into(),
                 ttl,
                 mx: None,

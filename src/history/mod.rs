@@ -7,11 +7,13 @@ mod check;
 mod file;
 mod lock;
 mod operation;
+mod queries;
 mod v0_1;
 
 pub(crate) use file::{History, MAX_LINE};
 pub(crate) use lock::OperationLock;
-pub(crate) use operation::{Operation, OperationTag, Part, Plan, operations};
+pub(crate) use operation::{Operation, OperationTag, operations};
+pub(crate) use queries::{Ledger, read};
 #[cfg(test)]
 pub(crate) use v0_1::spec_from_params;
 
@@ -154,7 +156,7 @@ pub(crate) fn format_utc(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::records::{Change, ChangeField};
+    use crate::job::{Change, ChangeField};
 
     fn account(profile: Option<&str>) -> Account {
         Account {

@@ -4,7 +4,7 @@
 //! every part, so that `resume` knows which parts were never sent.
 
 use super::{Account, Entry};
-use crate::job::JobSpec;
+use crate::job::{Part, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -18,23 +18,6 @@ pub(crate) struct OperationTag {
     /// Every part, on the operation's first line only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<Plan>,
-}
-
-/// What a split operation was cut into, before any of it was sent.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub(crate) struct Plan {
-    /// The `--job-size` it was cut with.
-    pub job_size: usize,
-    pub parts: Vec<Part>,
-}
-
-/// One job of a plan.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub(crate) struct Part {
-    pub spec: JobSpec,
-    /// The job whose failed items this part retries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retry_of: Option<u64>,
 }
 
 /// The jobs one command submitted: one, or the parts of a split operation.
@@ -142,7 +125,7 @@ pub(crate) fn operations(entries: Vec<Entry>) -> Vec<Operation> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::records::{Change, ChangeField};
+    use crate::job::{Change, ChangeField, JobSpec};
 
     fn account() -> Account {
         Account {

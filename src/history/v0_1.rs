@@ -4,16 +4,15 @@
 //! old lines losing their meaning.
 
 use crate::de;
-use crate::input::records::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
-use crate::job::JobSpec;
+use crate::job::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, JobSpec, RecordSpec};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Each field as 0.1 named it in Batch.Record.Modify's `change` parameter.
 const FIELDS: [(&str, ChangeField); 7] = [
-    ("sub_domain", ChangeField::SubDomain),
+    ("sub_domain", ChangeField::Host),
     ("record_type", ChangeField::RecordType),
-    ("area", ChangeField::Area),
+    ("area", ChangeField::Line),
     ("value", ChangeField::Value),
     ("mx", ChangeField::Mx),
     ("ttl", ChangeField::Ttl),
@@ -51,9 +50,9 @@ fn default_ttl() -> u64 {
 impl From<Record> for RecordSpec {
     fn from(r: Record) -> RecordSpec {
         RecordSpec {
-            sub_domain: r.sub_domain,
+            host: r.sub_domain,
             record_type: r.record_type,
-            record_line: r.record_line,
+            line: r.record_line,
             value: r.value,
             ttl: r.ttl,
             mx: r.mx,

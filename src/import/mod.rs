@@ -12,9 +12,9 @@ pub(crate) use sets::each_once;
 
 use crate::error::usage;
 use crate::export::COLUMNS;
-use crate::input::records::{self, RecordSpec};
+use crate::input::records;
 use crate::input::{describe, list_errors, read_text};
-use crate::job::count;
+use crate::job::{RecordSpec, count};
 use compact_str::CompactString;
 use sets::Grouper;
 use std::path::Path;

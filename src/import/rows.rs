@@ -8,8 +8,8 @@ use super::sets::Grouper;
 use crate::de;
 use crate::export::COLUMNS;
 use crate::input::domains::check_domain;
-use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
 use crate::input::shown;
+use crate::job::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
 use compact_str::CompactString;
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, IgnoredAny};
@@ -192,15 +192,15 @@ fn imported(
 ) -> Result<Option<(Option<String>, RecordSpec)>, String> {
     let domain = row.domain.as_deref().map(check_domain).transpose()?;
     let spec = RecordSpec {
-        sub_domain: row.sub_domain,
+        host: row.sub_domain,
         record_type: row.record_type,
-        record_line: row.line,
+        line: row.line,
         value: row.value,
         ttl: row.ttl,
         mx: row.mx,
     }
     .checked()?;
-    let apex_ns = spec.record_type == "NS" && matches!(spec.sub_domain.as_str(), "@" | "");
+    let apex_ns = spec.record_type == "NS" && matches!(spec.host.as_str(), "@" | "");
     if row.system.unwrap_or(apex_ns) {
         read.system.push(line);
         return Ok(None);

@@ -4,7 +4,7 @@
 
 use super::Set;
 use crate::input::domains::ascii_key;
-use crate::input::records::RecordSpec;
+use crate::job::RecordSpec;
 use compact_str::CompactString;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;

@@ -58,10 +58,7 @@ fn csv_rows_go_to_the_domains_they_name_in_any_column_order() {
         .collect();
     assert_eq!(sets, [(Some("a.cn"), 2), (Some("例子.cn"), 1)]);
     let mx = &import.sets[0].records[1];
-    assert_eq!(
-        (mx.ttl, mx.mx, mx.record_line.as_str()),
-        (600, Some(10), "默认")
-    );
+    assert_eq!((mx.ttl, mx.mx, mx.line.as_str()), (600, Some(10), "默认"));
     assert!(import.notes.is_empty());
 }
 
@@ -99,7 +96,7 @@ fn jsonl_rows_are_checked_like_flags_and_paused_ones_skipped_with_a_note() {
 "#;
     let import = import("x.jsonl", text).unwrap();
     assert_eq!(import.sets.len(), 1);
-    assert_eq!(import.sets[0].records[0].record_line, "电信");
+    assert_eq!(import.sets[0].records[0].line, "电信");
     let notes = import.notes.join("\n");
     assert!(notes.contains("line 3: skipped paused records"), "{notes}");
     assert!(
@@ -126,7 +123,7 @@ fn a_file_of_nothing_to_create_is_refused() {
 fn round_trip(write: impl Fn(&mut Vec<u8>, &[Listing]), name: &str) -> Vec<RecordSpec> {
     let record = |id, name: &str, record_type: &str, value: &str, mx| AccountRecord {
         id,
-        name: Some(name.into()),
+        host: Some(name.into()),
         line: Some("默认".into()),
         record_type: Some(record_type.into()),
         ttl: Some(600),

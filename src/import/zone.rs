@@ -5,8 +5,9 @@
 //! records are skipped with a note: DNSPod manages them. Every bad line is named.
 
 use crate::input::domains::{ascii_key, check_domain};
-use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec, parse_record_type};
+use crate::input::records::parse_record_type;
 use crate::input::shown;
+use crate::job::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
 
 #[cfg(test)]
 mod tests;
@@ -93,9 +94,9 @@ impl Reader {
         let record_type = parse_record_type(&kind)?;
         let (value, mx) = self.rdata(&record_type, rdata)?;
         let spec = RecordSpec {
-            sub_domain: owner,
+            host: owner,
             record_type,
-            record_line: DEFAULT_LINE.to_owned(),
+            line: DEFAULT_LINE.to_owned(),
             value,
             ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
             mx,

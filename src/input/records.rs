@@ -1,22 +1,12 @@
-//! Record specs for record-create jobs and changes for record-modify jobs: record types,
-//! host names, values by type, TTL and MX, each error naming the value.
+//! The checks that turn flag and file text into the model's record specs and changes:
+//! record types, host names, values by type, TTL and MX, each error naming the value.
 
 use super::shown;
 use super::values::{check_mx, check_ttl};
-use crate::de;
 use crate::error::usage;
-use serde::{Deserialize, Serialize};
+use crate::job::{Change, ChangeField, RECORD_TYPES, RecordSpec};
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::Path;
-
-pub(crate) const DEFAULT_LINE: &str = "默认";
-pub(crate) const DEFAULT_TTL: u64 = 600;
-
-/// The record types DNSPod accepts.
-pub(crate) const RECORD_TYPES: [&str; 13] = [
-    "A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "URL", "FRAMEURL", "SPF", "HTTPS",
-    "SVCB",
-];
 
 /// A known record type, upper-cased; any case is accepted.
 pub(crate) fn parse_record_type(raw: &str) -> Result<String, String> {
@@ -87,51 +77,16 @@ pub(crate) fn check_hosts(raw: &str) -> Result<String, String> {
     Ok(hosts.join(","))
 }
 
-/// A record to create on each domain of a job: one entry of a `--records-file`, whose
-/// format is the legacy API's `records` parameter.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RecordSpec {
-    #[serde(default = "default_sub")]
-    pub sub_domain: String,
-    pub record_type: String,
-    #[serde(default = "default_line")]
-    pub record_line: String,
-    pub value: String,
-    #[serde(default = "default_ttl", deserialize_with = "de::u64_lenient")]
-    pub ttl: u64,
-    /// The API spells this key `MX`; `mx` is accepted in files as well.
-    #[serde(
-        rename = "MX",
-        alias = "mx",
-        default,
-        deserialize_with = "de::opt_u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub mx: Option<u64>,
-}
-
-fn default_sub() -> String {
-    "@".to_owned()
-}
-
-fn default_line() -> String {
-    DEFAULT_LINE.to_owned()
-}
-
-fn default_ttl() -> u64 {
-    DEFAULT_TTL
-}
-
+// The check of a spec lives with the other checks of input text, not in the model.
 impl RecordSpec {
     /// Checks and normalises the spec: type upper-cased, hosts de-duplicated. The vendor's
     /// own example sends an empty `sub_domain` for the apex, so that is let through.
     pub(crate) fn checked(mut self) -> Result<RecordSpec, String> {
         self.record_type = parse_record_type(&self.record_type)?;
-        if !self.sub_domain.is_empty() {
-            self.sub_domain = check_hosts(&self.sub_domain)?;
+        if !self.host.is_empty() {
+            self.host = check_hosts(&self.host)?;
         }
-        if self.record_line.trim().is_empty() {
+        if self.line.trim().is_empty() {
             return Err("the line (record_line) is empty".to_owned());
         }
         // DNSPod lists some addresses with a trailing dot (`106.120.176.25.`): an export
@@ -187,48 +142,6 @@ pub(crate) fn specs_from_array(path: &Path, text: &str) -> anyhow::Result<Vec<Re
     Ok(checked)
 }
 
-/// The field `--change` names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
-#[value(rename_all = "snake_case")]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum ChangeField {
-    SubDomain,
-    RecordType,
-    Area,
-    Value,
-    Mx,
-    Ttl,
-    Status,
-}
-
-impl ChangeField {
-    /// As `--change` takes it.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            ChangeField::SubDomain => "sub_domain",
-            ChangeField::RecordType => "record_type",
-            ChangeField::Area => "area",
-            ChangeField::Value => "value",
-            ChangeField::Mx => "mx",
-            ChangeField::Ttl => "ttl",
-            ChangeField::Status => "status",
-        }
-    }
-}
-
-/// A checked change of one field of records.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Change {
-    pub field: ChangeField,
-    pub to: String,
-    /// The value records get with a new type (`--change record_type`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-    /// The priority records get with a change to MX.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mx: Option<u64>,
-}
-
 /// Checks `--change FIELD --to VALUE [--value V] [--mx P]` together.
 pub(crate) fn check_change(
     field: ChangeField,
@@ -244,7 +157,7 @@ pub(crate) fn check_change(
         return Err("--value goes with --change record_type only (to change values use --change value --to NEW)".into());
     }
     let to = match field {
-        ChangeField::SubDomain => {
+        ChangeField::Host => {
             check_host(to)?;
             to.to_owned()
         }
@@ -262,7 +175,7 @@ pub(crate) fn check_change(
             "enable" | "disable" => to.to_owned(),
             _ => return Err(format!("status `{to}` is not `enable` or `disable`")),
         },
-        ChangeField::Area | ChangeField::Value => to.to_owned(),
+        ChangeField::Line | ChangeField::Value => to.to_owned(),
     };
     let makes_mx = field == ChangeField::RecordType && to == "MX";
     match (makes_mx, mx) {

@@ -3,14 +3,19 @@
 //! count of its items by status ([`Tally`]). Tables, `--json`, the history and retries
 //! read these; each backend turns its wire format into them.
 
-use crate::input::records::{Change, RecordSpec};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod compare;
+mod plan;
 mod records;
+mod spec;
 
+pub(crate) use compare::{RecordFields, same_host, same_type, same_value};
+pub(crate) use plan::{Part, Plan};
 pub(crate) use records::{AccountRecord, Before, Submitted};
+pub(crate) use spec::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, RECORD_TYPES, RecordSpec};
 
 /// What one submit asks DNSPod to do.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -243,10 +248,12 @@ pub(crate) struct DomainItem {
 pub(crate) struct RecordItem {
     pub id: Option<u64>,
     pub record_id: Option<u64>,
-    pub sub_domain: Option<CompactString>,
+    #[serde(rename = "sub_domain")]
+    pub host: Option<CompactString>,
     pub record_type: Option<CompactString>,
     /// The resolution line.
-    pub area: Option<CompactString>,
+    #[serde(rename = "area")]
+    pub line: Option<CompactString>,
     pub value: Option<CompactString>,
     pub ttl: Option<u64>,
     pub mx: Option<u64>,

@@ -11,7 +11,7 @@ pub(crate) struct AccountRecord {
     /// The ID a record-modify job takes.
     pub id: u64,
     /// The host, `@` for the apex.
-    pub name: Option<CompactString>,
+    pub host: Option<CompactString>,
     pub line: Option<CompactString>,
     pub record_type: Option<CompactString>,
     pub ttl: Option<u64>,
@@ -39,7 +39,7 @@ impl AccountRecord {
         };
         let is_mx = is(&self.record_type, "MX");
         self.mx = self.mx.filter(|_| is_mx);
-        let at_apex = matches!(self.name.as_deref(), Some("@" | ""));
+        let at_apex = matches!(self.host.as_deref(), Some("@" | ""));
         self.system &= at_apex && is(&self.record_type, "NS");
         self
     }
@@ -51,7 +51,8 @@ impl AccountRecord {
 pub(crate) struct Before {
     pub domain: String,
     pub record_id: u64,
-    pub sub_domain: Option<String>,
+    #[serde(rename = "sub_domain")]
+    pub host: Option<String>,
     pub record_type: Option<String>,
     pub line: Option<String>,
     pub value: Option<String>,
@@ -69,7 +70,7 @@ impl AccountRecord {
         Before {
             domain: domain.to_owned(),
             record_id: self.id,
-            sub_domain: text(&self.name),
+            host: text(&self.host),
             record_type: text(&self.record_type),
             line: text(&self.line),
             value: text(&self.value),
@@ -86,7 +87,7 @@ impl Before {
         let text = |t: &Option<String>| t.as_deref().map(CompactString::from);
         AccountRecord {
             id: self.record_id,
-            name: text(&self.sub_domain),
+            host: text(&self.host),
             line: text(&self.line),
             record_type: text(&self.record_type),
             ttl: self.ttl,

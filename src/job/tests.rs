@@ -1,5 +1,5 @@
 use super::*;
-use crate::input::records::ChangeField;
+use crate::job::ChangeField;
 
 #[test]
 fn specs_say_what_they_ask_and_round_trip_through_json() {
@@ -11,9 +11,9 @@ fn specs_say_what_they_ask_and_round_trip_through_json() {
         JobSpec::RecordCreate {
             domain_ids: vec![1, 2, 3],
             records: vec![RecordSpec {
-                sub_domain: "www".into(),
+                host: "www".into(),
                 record_type: "A".into(),
-                record_line: "默认".into(),
+                line: "默认".into(),
                 value: "1.1.1.1".into(),
                 ttl: 600,
                 mx: None,
@@ -85,9 +85,9 @@ fn the_tally_counts_domains_and_records() {
     let record = |status| RecordItem {
         id: None,
         record_id: None,
-        sub_domain: None,
+        host: None,
         record_type: None,
-        area: None,
+        line: None,
         value: None,
         ttl: None,
         mx: None,
@@ -114,4 +114,32 @@ fn the_tally_counts_domains_and_records() {
         (3, 1, 1, 1)
     );
     assert!(!tally.finished());
+}
+
+#[test]
+fn the_host_and_the_line_keep_their_stored_names() {
+    let spec = r#"{"kind":"record-create","domain_ids":[1],"records":[{"sub_domain":"www","record_type":"A","record_line":"电信","value":"1.1.1.1","ttl":600}]}"#;
+    let read: JobSpec = serde_json::from_str(spec).unwrap();
+    let JobSpec::RecordCreate { records, .. } = &read else {
+        panic!("{read:?}");
+    };
+    assert_eq!(
+        (records[0].host.as_str(), records[0].line.as_str()),
+        ("www", "电信")
+    );
+    assert_eq!(serde_json::to_string(&read).unwrap(), spec);
+    for (stored, field) in [
+        ("sub_domain", ChangeField::Host),
+        ("area", ChangeField::Line),
+    ] {
+        let change = format!(r#"{{"field":"{stored}","to":"x"}}"#);
+        let read: Change = serde_json::from_str(&change).unwrap();
+        assert_eq!(read.field, field);
+        assert_eq!(serde_json::to_string(&read).unwrap(), change);
+        assert_eq!(field.name(), stored);
+    }
+    let before = r#"{"domain":"a.cn","record_id":7,"sub_domain":"www","record_type":"A","line":"默认","value":"1.1.1.1","ttl":600}"#;
+    let read: Before = serde_json::from_str(before).unwrap();
+    assert_eq!(read.host.as_deref(), Some("www"));
+    assert_eq!(serde_json::to_string(&read).unwrap(), before);
 }

@@ -5,10 +5,8 @@
 use crate::backend::DryRun;
 use crate::escape::JsonEscapes;
 use crate::export::RecordRow;
-use crate::history::{Entry, Operation, Part};
 use crate::job::{DomainItem, Job, JobKind};
 use crate::resolve::Selected;
-use crate::secret::mask_secret_id;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -80,80 +78,6 @@ pub(super) fn write_job(out: &mut dyn Write, job_id: u64, detail: &Job) -> io::R
         domains: &detail.domains,
     };
     finish(out, &report)
-}
-
-/// A split operation in `jobs --json`: where and when it ran, its jobs as stored, and
-/// the parts never sent.
-#[derive(Serialize)]
-struct OperationReport<'a> {
-    operation: &'a str,
-    action: &'a str,
-    api: &'a str,
-    endpoint: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credential: Option<String>,
-    profile: Option<&'a str>,
-    submitted_at: u64,
-    job_size: usize,
-    parts: usize,
-    jobs: Vec<Entry>,
-    unsent: Vec<&'a Part>,
-}
-
-/// One row of `jobs --json`.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Shown<'a> {
-    Job(Entry),
-    Operation(OperationReport<'a>),
-}
-
-/// The history as one array, newest first: a job as its line is stored, a split operation
-/// as an [`OperationReport`]; a SecretId masked, as the file may hold it whole to tell
-/// accounts apart and what is printed never does.
-pub(super) fn write_jobs(out: &mut dyn Write, operations: &[Operation]) -> io::Result<()> {
-    let shown: Vec<Shown<'_>> = operations
-        .iter()
-        .map(|operation| {
-            let jobs: Vec<Entry> = operation.jobs.iter().map(shown_entry).collect();
-            match (operation.id(), &operation.plan) {
-                (Some(id), Some(plan)) => {
-                    let first = operation.first();
-                    Shown::Operation(OperationReport {
-                        operation: id,
-                        action: &first.action,
-                        api: &first.api,
-                        endpoint: &first.endpoint,
-                        credential: jobs[0].credential.clone(),
-                        profile: first.profile.as_deref(),
-                        submitted_at: first.submitted_at,
-                        job_size: plan.job_size,
-                        parts: plan.parts.len(),
-                        unsent: operation.unsent().into_iter().map(|(_, p)| p).collect(),
-                        jobs,
-                    })
-                }
-                _ => Shown::Job(jobs.into_iter().next().expect("an operation has a job")),
-            }
-        })
-        .collect();
-    finish(out, &shown)
-}
-
-/// An entry as printed: its SecretId masked, its plan (shown as `unsent`) left out.
-fn shown_entry(entry: &Entry) -> Entry {
-    let mut shown = entry.clone();
-    shown.credential = entry
-        .credential
-        .as_deref()
-        .map(|id| match entry.api.as_str() {
-            "legacy" => id.to_owned(),
-            _ => mask_secret_id(id),
-        });
-    if let Some(tag) = &mut shown.operation {
-        tag.plan = None;
-    }
-    shown
 }
 
 /// One selected record, and whether it is skipped.

@@ -1,6 +1,7 @@
 //! Everything the user sees. Results go to stdout (table or JSON, decided once); hints,
 //! warnings, progress and errors go to stderr.
 
+mod jobs_json;
 mod jobs_table;
 mod json;
 mod progress;
@@ -175,7 +176,7 @@ impl Output {
     pub(crate) fn jobs(&self, operations: &[Operation]) -> anyhow::Result<()> {
         self.write_stdout(|out| {
             if self.json {
-                json::write_jobs(out, operations)
+                jobs_json::write_jobs(out, operations)
             } else {
                 jobs_table::write_jobs(out, operations)
             }

@@ -60,9 +60,9 @@ fn domain_row(domain: &DomainItem) -> Row<'_> {
 fn record_row<'a>(domain: &'a DomainItem, record: &'a RecordItem) -> Row<'a> {
     [
         text(domain.domain.as_deref()),
-        text(record.sub_domain.as_deref()),
+        text(record.host.as_deref()),
         text(record.record_type.as_deref()),
-        text(record.area.as_deref()),
+        text(record.line.as_deref()),
         text(record.value.as_deref()),
         number(record.ttl),
         number(record.mx),
@@ -205,7 +205,7 @@ pub(crate) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
                 [
                     visible(&selected.domain),
                     Cow::Owned(record.id.to_string()),
-                    text(record.name.as_deref()),
+                    text(record.host.as_deref()),
                     text(record.record_type.as_deref()),
                     text(record.line.as_deref()),
                     text(record.value.as_deref()),

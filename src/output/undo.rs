@@ -26,7 +26,7 @@ pub(super) fn write_json(out: &mut dyn Write, restores: &[Restore]) -> io::Resul
         .map(|r| PlannedRecord {
             domain: &r.domain,
             record_id: r.record_id,
-            sub_domain: r.now.name.as_deref(),
+            sub_domain: r.now.host.as_deref(),
             record_type: r.now.record_type.as_deref(),
             field: r.change.field.name(),
             now: &r.now_text,
@@ -44,7 +44,7 @@ pub(super) fn write_table(out: &mut dyn Write, restores: &[Restore]) -> io::Resu
                 [
                     visible(&r.domain),
                     Cow::Owned(r.record_id.to_string()),
-                    table::text(r.now.name.as_deref()),
+                    table::text(r.now.host.as_deref()),
                     table::text(r.now.record_type.as_deref()),
                     visible(&r.now_text),
                     visible(&r.back_to),
@@ -79,7 +79,7 @@ fn deleted<'a>(c: &'a Created, removed: Option<&'a Removed>) -> DeletedRecord<'a
     DeletedRecord {
         domain: &c.domain,
         record_id: c.record_id,
-        sub_domain: c.sub_domain.as_deref(),
+        sub_domain: c.host.as_deref(),
         record_type: c.record_type.as_deref(),
         line: c.line.as_deref(),
         value: c.value.as_deref(),

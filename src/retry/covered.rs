@@ -24,7 +24,7 @@ pub(super) fn keys(earlier: &[&Entry]) -> HashSet<Key> {
             } => {
                 for domain_id in domain_ids {
                     for spec in records {
-                        keys.extend(spec.sub_domain.split(',').map(|host| {
+                        keys.extend(spec.host.split(',').map(|host| {
                             record_key(*domain_id, spec, if host.is_empty() { "@" } else { host })
                         }));
                     }

@@ -5,8 +5,10 @@
 use crate::error::usage;
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::list_errors;
-use crate::input::records::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec, check_host, check_value};
-use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem};
+use crate::input::records::{check_host, check_value};
+use crate::job::{
+    DEFAULT_LINE, DEFAULT_TTL, DomainItem, ItemStatus, Job, JobKind, RecordItem, RecordSpec,
+};
 use std::collections::HashSet;
 
 /// One failed item to send again.
@@ -46,7 +48,7 @@ impl Item {
     pub(super) fn key(&self) -> Key {
         match self {
             Item::Domain { name, .. } => Key::Domain(ascii_key(name).into_owned()),
-            Item::Record { domain_id, spec } => record_key(*domain_id, spec, &spec.sub_domain),
+            Item::Record { domain_id, spec } => record_key(*domain_id, spec, &spec.host),
             Item::Modify { record_id } => Key::Modify(*record_id),
         }
     }
@@ -55,7 +57,7 @@ impl Item {
 /// The key of `spec` on one of its hosts.
 pub(super) fn record_key(domain_id: u64, spec: &RecordSpec, host: &str) -> Key {
     let rest = RecordSpec {
-        sub_domain: String::new(),
+        host: String::new(),
         ..spec.clone()
     };
     let rest = serde_json::to_string(&rest).unwrap_or_default();
@@ -191,16 +193,16 @@ fn spec(record: &RecordItem) -> Result<RecordSpec, String> {
         .as_deref()
         .ok_or_else(|| missing("record_type"))?
         .to_ascii_uppercase();
-    let sub_domain = match record.sub_domain.as_deref() {
+    let sub_domain = match record.host.as_deref() {
         None | Some("") => "@",
         Some(host) => host,
     };
     check_host(sub_domain)?;
     RecordSpec {
-        sub_domain: sub_domain.to_owned(),
+        host: sub_domain.to_owned(),
         mx: (record_type == "MX").then_some(record.mx).flatten(),
         record_type,
-        record_line: record.area.as_deref().unwrap_or(DEFAULT_LINE).to_owned(),
+        line: record.line.as_deref().unwrap_or(DEFAULT_LINE).to_owned(),
         value: record
             .value
             .as_deref()
@@ -218,7 +220,7 @@ fn modify_items(detail: &Job, found: &mut Found) {
             Some(record_id) => found.push(Item::Modify { record_id }),
             None => found.errors.push(format!(
                 "a failed record ({}) has no record_id in the job's detail",
-                record.sub_domain.as_deref().unwrap_or("?")
+                record.host.as_deref().unwrap_or("?")
             )),
         }
     }

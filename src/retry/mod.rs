@@ -12,14 +12,14 @@ mod items;
 
 use crate::error::usage;
 use crate::history::Entry;
-use crate::input::records::{RecordSpec, check_change};
-use crate::job::{Job, JobSpec};
+use crate::input::records::check_change;
+use crate::job::{Job, JobSpec, RecordSpec};
 use items::Item;
 use std::collections::BTreeMap;
 
 /// What a retry sends, and a line that says so.
 #[derive(Debug)]
-pub(crate) struct Plan {
+pub(crate) struct Retries {
     pub jobs: Vec<JobSpec>,
     pub summary: String,
 }
@@ -35,7 +35,7 @@ pub(crate) fn plan(
     detail: &Job,
     history: Option<&Entry>,
     earlier: &[&Entry],
-) -> anyhow::Result<Plan> {
+) -> anyhow::Result<Retries> {
     let asked = history.and_then(|entry| match &entry.spec {
         JobSpec::DomainCreate { value, .. } => value.as_deref(),
         _ => None,
@@ -75,7 +75,7 @@ pub(crate) fn plan(
             join_ids(&earlier_ids)
         ));
     }
-    Ok(Plan { jobs, summary })
+    Ok(Retries { jobs, summary })
 }
 
 /// Domain jobs first (by A value), then record jobs, then the modify job.

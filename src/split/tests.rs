@@ -1,11 +1,11 @@
 use super::*;
-use crate::input::records::{Change, ChangeField};
+use crate::job::{Change, ChangeField};
 
 fn record(hosts: &str) -> RecordSpec {
     RecordSpec {
-        sub_domain: hosts.into(),
+        host: hosts.into(),
         record_type: "A".into(),
-        record_line: "默认".into(),
+        line: "默认".into(),
         value: "1.2.3.4".into(),
         ttl: 600,
         mx: None,
@@ -42,9 +42,9 @@ fn created(parts: &[JobSpec]) -> Vec<(u64, String)> {
             } => domain_ids
                 .iter()
                 .flat_map(|id| {
-                    records.iter().flat_map(move |r| {
-                        r.sub_domain.split(',').map(move |h| (*id, h.to_owned()))
-                    })
+                    records
+                        .iter()
+                        .flat_map(move |r| r.host.split(',').map(move |h| (*id, h.to_owned())))
                 })
                 .collect::<Vec<_>>(),
             _ => unreachable!(),

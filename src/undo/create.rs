@@ -1,9 +1,7 @@
 //! What the undo of a record-create job deletes: the records its detail lists as made
 //! that its history line asked for, each once, and only while still as created.
 
-use super::agree::{in_spec, same_host, same_value};
-use crate::input::records::RecordSpec;
-use crate::job::{AccountRecord, ItemStatus, Job};
+use crate::job::{AccountRecord, ItemStatus, Job, RecordFields, RecordSpec};
 use std::collections::{HashMap, HashSet};
 
 /// A record a record-create job created, as its detail shows it.
@@ -12,13 +10,22 @@ pub(crate) struct Created {
     pub domain: String,
     pub domain_id: u64,
     pub record_id: u64,
-    pub sub_domain: Option<String>,
+    pub host: Option<String>,
     pub record_type: Option<String>,
     pub line: Option<String>,
     pub value: Option<String>,
 }
 
 impl Created {
+    fn fields(&self) -> RecordFields<'_> {
+        RecordFields {
+            host: self.host.as_deref(),
+            record_type: self.record_type.as_deref(),
+            line: self.line.as_deref(),
+            value: self.value.as_deref(),
+        }
+    }
+
     /// `record 7 of a.cn (www A 192.0.2.1)`, for why it is left.
     fn named(&self) -> String {
         let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "-".to_owned());
@@ -26,7 +33,7 @@ impl Created {
             "record {} of {} ({} {} {})",
             self.record_id,
             self.domain,
-            text(&self.sub_domain),
+            text(&self.host),
             text(&self.record_type),
             text(&self.value)
         )
@@ -64,9 +71,9 @@ pub(crate) fn created(job: &Job) -> Vec<Created> {
                     domain: domain.domain.as_deref()?.to_owned(),
                     domain_id: domain.domain_id?,
                     record_id: r.record_id?,
-                    sub_domain: text(&r.sub_domain),
+                    host: text(&r.host),
                     record_type: text(&r.record_type),
-                    line: text(&r.area),
+                    line: text(&r.line),
                     value: text(&r.value),
                 })
             })
@@ -87,15 +94,7 @@ pub(crate) fn asked_for(
         .into_iter()
         .filter(|record| {
             let asked = domain_ids.contains(&record.domain_id)
-                && specs.iter().any(|spec| {
-                    in_spec(
-                        spec,
-                        record.sub_domain.as_deref(),
-                        record.record_type.as_deref(),
-                        record.line.as_deref(),
-                        record.value.as_deref(),
-                    )
-                });
+                && specs.iter().any(|spec| spec.matches(&record.fields()));
             if !asked {
                 skipped.push(format!(
                     "{}: not one the job asked for, though its detail lists it, so it is not deleted",
@@ -164,7 +163,7 @@ pub(crate) fn deletions(created: Vec<Created>, now: &Now) -> (Vec<Created>, Vec<
                 "record {} of {}: changed since it was created (now {} {} {}), so it is not deleted",
                 record.record_id,
                 record.domain,
-                now.name.as_deref().unwrap_or("-"),
+                now.host.as_deref().unwrap_or("-"),
                 now.record_type.as_deref().unwrap_or("-"),
                 now.value.as_deref().unwrap_or("-")
             )),
@@ -177,22 +176,5 @@ pub(crate) fn deletions(created: Vec<Created>, now: &Now) -> (Vec<Created>, Vec<
 /// Whether a record still has the host, type, line and value it was created with (each
 /// where the job's detail said it).
 fn as_created(created: &Created, now: &AccountRecord) -> bool {
-    let same = |was: &Option<String>,
-                is: &Option<compact_str::CompactString>,
-                same: &dyn Fn(&str, &str) -> bool| {
-        match (was, is.as_deref()) {
-            (None, _) => true,
-            (Some(was), Some(is)) => same(was, is),
-            (Some(_), None) => false,
-        }
-    };
-    let record_type = created.record_type.as_deref();
-    same(&created.sub_domain, &now.name, &same_host)
-        && same(&created.record_type, &now.record_type, &|a, b| {
-            a.eq_ignore_ascii_case(b)
-        })
-        && same(&created.line, &now.line, &|a, b| a == b)
-        && same(&created.value, &now.value, &|a, b| {
-            same_value(record_type, a, b)
-        })
+    created.fields().found_in(&now.fields())
 }

@@ -10,9 +10,11 @@ mod create;
 
 pub(crate) use create::{Created, Now, Removed, asked_for, created, deletions, on_their_domains};
 
-use crate::input::records::{Change, ChangeField, check_change};
-use crate::job::{AccountRecord, Before, ItemStatus, Job, JobSpec, RecordItem};
-use crate::resolve::already_at_target;
+use crate::input::records::check_change;
+
+use crate::job::{
+    AccountRecord, Before, Change, ChangeField, ItemStatus, Job, JobSpec, RecordItem,
+};
 use std::collections::{HashMap, HashSet};
 
 /// One record to put back.
@@ -29,9 +31,10 @@ pub(crate) struct Restore {
     pub change: Change,
 }
 
-/// What undo sends, and the records it leaves alone, each with why.
+/// What undo of a record-modify job puts back, and the records it leaves alone, each with
+/// why.
 #[derive(Debug, Default, PartialEq)]
-pub(crate) struct Plan {
+pub(crate) struct Reversal {
     pub restores: Vec<Restore>,
     pub skipped: Vec<String>,
 }
@@ -98,8 +101,8 @@ pub(crate) fn changed<'a>(
 
 /// The plan for the records the jobs changed, from what they are now (`now`, by ID;
 /// missing: deleted since). A record listed twice is put back once.
-pub(crate) fn plan(changed: &[Changed<'_>], now: &HashMap<u64, &AccountRecord>) -> Plan {
-    let mut plan = Plan::default();
+pub(crate) fn plan(changed: &[Changed<'_>], now: &HashMap<u64, &AccountRecord>) -> Reversal {
+    let mut plan = Reversal::default();
     let mut seen = HashSet::new();
     for record in changed {
         if !seen.insert(record.record_id) {
@@ -127,7 +130,7 @@ fn restore(record: &Changed<'_>, now: &HashMap<u64, &AccountRecord>) -> Result<R
     let now = now.get(&id).ok_or_else(|| {
         format!("record {id} of {domain}: deleted since the job; nothing to put back")
     })?;
-    if !already_at_target(change, now) {
+    if !change.is_met_by(now) {
         let (field, is, to) = (change.field.name(), shown(change.field, now), &change.to);
         return Err(match record.detail {
             Some(_) => format!(
@@ -155,9 +158,9 @@ fn restore(record: &Changed<'_>, now: &HashMap<u64, &AccountRecord>) -> Result<R
 fn restoring(field: ChangeField, before: &Before) -> Result<Change, String> {
     let missing = || format!("its {} before the job was not recorded", field.name());
     let to = match field {
-        ChangeField::SubDomain => before.sub_domain.clone(),
+        ChangeField::Host => before.host.clone(),
         ChangeField::RecordType => before.record_type.clone(),
-        ChangeField::Area => before.line.clone(),
+        ChangeField::Line => before.line.clone(),
         ChangeField::Value => before.value.clone(),
         ChangeField::Mx => before.mx.map(|mx| mx.to_string()),
         ChangeField::Ttl => before.ttl.map(|ttl| ttl.to_string()),
@@ -181,9 +184,9 @@ fn restoring(field: ChangeField, before: &Before) -> Result<Change, String> {
 fn shown(field: ChangeField, record: &AccountRecord) -> String {
     let text = |t: &Option<compact_str::CompactString>| t.as_deref().unwrap_or("-").to_owned();
     match field {
-        ChangeField::SubDomain => text(&record.name),
+        ChangeField::Host => text(&record.host),
         ChangeField::RecordType => format!("{} {}", text(&record.record_type), text(&record.value)),
-        ChangeField::Area => text(&record.line),
+        ChangeField::Line => text(&record.line),
         ChangeField::Value => text(&record.value),
         ChangeField::Mx => record
             .mx

@@ -1,10 +1,10 @@
 use super::*;
-use crate::input::records::RecordSpec;
+use crate::job::RecordSpec;
 
 fn record(id: u64, value: &str, ttl: u64) -> AccountRecord {
     AccountRecord {
         id,
-        name: Some("www".into()),
+        host: Some("www".into()),
         line: Some("默认".into()),
         record_type: Some("A".into()),
         ttl: Some(ttl),
@@ -21,9 +21,9 @@ fn item(record: &AccountRecord) -> RecordItem {
     RecordItem {
         id: Some(0),
         record_id: Some(record.id),
-        sub_domain: record.name.clone(),
+        host: record.host.clone(),
         record_type: record.record_type.clone(),
-        area: record.line.clone(),
+        line: record.line.clone(),
         value: record.value.clone(),
         ttl: record.ttl,
         mx: record.mx,
@@ -110,7 +110,7 @@ fn created_records_are_deleted_unless_changed_or_gone_since() {
         domain: "a.cn".into(),
         domain_id: 9,
         record_id: id,
-        sub_domain: Some("www".into()),
+        host: Some("www".into()),
         record_type: Some("A".into()),
         line: Some("默认".into()),
         value: Some(value.into()),
@@ -140,7 +140,7 @@ fn a_record_is_deleted_only_where_the_account_gives_its_domain_the_details_id() 
         domain: domain.into(),
         domain_id,
         record_id: 1,
-        sub_domain: Some("www".into()),
+        host: Some("www".into()),
         record_type: Some("A".into()),
         line: None,
         value: Some("192.0.2.1".into()),
@@ -160,7 +160,7 @@ fn a_record_is_deleted_only_where_the_account_gives_its_domain_the_details_id() 
 #[test]
 fn dnspods_own_ns_records_are_never_deleted_even_as_created() {
     let ns = AccountRecord {
-        name: Some("@".into()),
+        host: Some("@".into()),
         record_type: Some("NS".into()),
         system: true,
         ..record(1, "f1g1ns1.dnspod.net.", 86_400)
@@ -169,7 +169,7 @@ fn dnspods_own_ns_records_are_never_deleted_even_as_created() {
         domain: "a.cn".into(),
         domain_id: 9,
         record_id: 1,
-        sub_domain: Some("@".into()),
+        host: Some("@".into()),
         record_type: Some("NS".into()),
         line: Some("默认".into()),
         value: Some("f1g1ns1.dnspod.net.".into()),
@@ -254,9 +254,9 @@ fn a_before_state_goes_back_only_where_the_detail_agrees_the_job_changed_that_fi
 #[test]
 fn a_record_create_deletes_only_records_on_its_domains_as_its_specs_asked() {
     let spec = |hosts: &str, record_type: &str, value: &str| RecordSpec {
-        sub_domain: hosts.into(),
+        host: hosts.into(),
         record_type: record_type.into(),
-        record_line: "默认".into(),
+        line: "默认".into(),
         value: value.into(),
         ttl: 600,
         mx: None,
@@ -270,7 +270,7 @@ fn a_record_create_deletes_only_records_on_its_domains_as_its_specs_asked() {
         domain: "b.cn".into(),
         domain_id,
         record_id: id,
-        sub_domain: Some(host.into()),
+        host: Some(host.into()),
         record_type: Some(record_type.into()),
         line: Some(line.into()),
         value: Some(value.into()),

@@ -174,6 +174,30 @@ fn records_already_at_the_target_are_skipped_and_reported() {
 }
 
 #[test]
+fn a_value_that_differs_only_as_dns_ignores_is_already_there() {
+    let env = Env::new();
+    let a = env.server.add_domain("a.cn");
+    env.server
+        .add_record(a, "www", "CNAME", "默认", "Target.example.");
+    env.server
+        .add_record(a, "txt", "TXT", "默认", "\"v=spf1 -all\"");
+    for (host, record_type, to) in [
+        ("www", "CNAME", "target.example"),
+        ("txt", "TXT", "v=spf1 -all"),
+    ] {
+        let run = env
+            .record_modify()
+            .domains("a.cn")
+            .select(host, record_type)
+            .change("value", to)
+            .run();
+        assert!(run.code(0).stdout.is_empty(), "{run:#?}");
+        run.stderr_has("skip: already there");
+    }
+    assert!(env.requests("Batch.Record.Modify").is_empty());
+}
+
+#[test]
 fn an_empty_selection_is_an_error_and_nothing_is_submitted() {
     let env = Env::new();
     two_domains(&env);

@@ -77,7 +77,7 @@ impl RecordRow {
     pub(crate) fn into_record(self) -> AccountRecord {
         AccountRecord {
             id: self.id,
-            name: self.name,
+            host: self.name,
             line: self.line,
             record_type: self.record_type,
             ttl: self.ttl,

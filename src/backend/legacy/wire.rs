@@ -6,7 +6,7 @@
 
 use crate::backend::items::{self, Counters, Domain};
 use crate::de;
-use crate::input::records::{ChangeField, RecordSpec};
+use crate::job::{ChangeField, RecordSpec};
 use crate::job::{Job, JobSpec};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -130,9 +130,9 @@ struct WireRecord<'a> {
 impl<'a> From<&'a RecordSpec> for WireRecord<'a> {
     fn from(r: &'a RecordSpec) -> WireRecord<'a> {
         WireRecord {
-            sub_domain: &r.sub_domain,
+            sub_domain: &r.host,
             record_type: &r.record_type,
-            record_line: &r.record_line,
+            record_line: &r.line,
             value: &r.value,
             ttl: r.ttl,
             mx: r.mx,
@@ -148,9 +148,9 @@ fn join_ids(ids: &[u64]) -> String {
 /// Batch.Record.Modify's name for a field.
 fn field_name(field: ChangeField) -> &'static str {
     match field {
-        ChangeField::SubDomain => "sub_domain",
+        ChangeField::Host => "sub_domain",
         ChangeField::RecordType => "record_type",
-        ChangeField::Area => "area",
+        ChangeField::Line => "area",
         ChangeField::Value => "value",
         ChangeField::Mx => "mx",
         ChangeField::Ttl => "ttl",

@@ -133,7 +133,7 @@ impl RecordRow {
             .is_some_and(|s| s.trim().eq_ignore_ascii_case("DISABLE"));
         AccountRecord {
             id: self.record_id,
-            name: self.name,
+            host: self.name,
             line: self.line,
             record_type: self.record_type,
             ttl: self.ttl,
@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(records[0].remark.as_deref(), Some("备用"));
         assert_eq!((records[1].mx, records[1].enabled), (None, false));
         assert_eq!(
-            (records[2].name.as_deref(), records[2].enabled),
+            (records[2].host.as_deref(), records[2].enabled),
             (None, true)
         );
     }

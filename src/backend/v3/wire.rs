@@ -6,8 +6,7 @@
 
 use crate::backend::items::{self, Counters, Domain};
 use crate::de;
-use crate::input::records::RecordSpec;
-use crate::job::{Job, JobSpec};
+use crate::job::{Job, JobSpec, RecordSpec};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
@@ -107,9 +106,9 @@ struct DeleteRecordBatch<'a> {
 impl<'a> From<&'a RecordSpec> for WireRecord<'a> {
     fn from(r: &'a RecordSpec) -> WireRecord<'a> {
         WireRecord {
-            sub_domain: &r.sub_domain,
+            sub_domain: &r.host,
             record_type: &r.record_type,
-            record_line: &r.record_line,
+            record_line: &r.line,
             value: &r.value,
             ttl: r.ttl,
             mx: r.mx,

@@ -13,10 +13,9 @@ use super::follow::{check_interval, finish_watch, poll_failure};
 use crate::backend::{Backend, ChangeError};
 use crate::cli::SubmitArgs;
 use crate::error::{Outcome, RefusalKind};
-use crate::history::{Entry, Part};
-use crate::job::{Before, JobSpec, Submitted};
+use crate::history::Entry;
+use crate::job::{Before, JobSpec, Part, Submitted};
 use crate::output::Progress;
-use crate::resolve::already_at_target;
 use crate::session::{Session, unix_now};
 use crate::signal;
 use crate::split::{MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, split};
@@ -322,7 +321,7 @@ impl Run<'_> {
             .map(|s| {
                 s.before
                     .iter()
-                    .filter(|b| !already_at_target(change, &b.record()))
+                    .filter(|b| !change.is_met_by(&b.record()))
                     .map(|b| (b.record_id, b))
                     .collect()
             })

@@ -1,7 +1,8 @@
 //! The operation being sent: the tag of its jobs' history lines, and the lock held while
 //! its parts are sent.
 
-use crate::history::{OperationLock, OperationTag, Part, Plan};
+use crate::history::{OperationLock, OperationTag};
+use crate::job::{Part, Plan};
 use crate::session::Session;
 
 /// A split operation being sent: the tag of its jobs' history lines (the first carries

@@ -2,8 +2,7 @@
 //! parts not sent, on stderr; then the exit code of why it stopped.
 
 use crate::error::Outcome;
-use crate::history::Part;
-use crate::job::count;
+use crate::job::{Part, count};
 use crate::session::Session;
 use crate::split::size;
 use crate::wait::Watch;

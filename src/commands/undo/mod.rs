@@ -17,8 +17,8 @@ mod modify;
 mod removal;
 
 pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome> {
-    let operations = session.account_operations()?;
-    let operation = session.operation(&operations, &args.job)?.ok_or_else(|| {
+    let operations = session.ledger().operations()?;
+    let operation = session.ledger().operation(&operations, args.job.job_id)?.ok_or_else(|| {
         usage(format!(
             "job {} is not in this account's job history, so no before-state was recorded for it: only jobs dpbatch submitted from this machine can be undone",
             args.job.job_id.unwrap_or_default()

@@ -6,10 +6,7 @@ fn specs(text: &str, domain: Option<&str>) -> Vec<String> {
         .iter()
         .map(|r| {
             let mx = r.mx.map(|mx| format!(" mx={mx}")).unwrap_or_default();
-            format!(
-                "{} {} {} {}{mx}",
-                r.sub_domain, r.ttl, r.record_type, r.value
-            )
+            format!("{} {} {} {}{mx}", r.host, r.ttl, r.record_type, r.value)
         })
         .collect()
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::job::DEFAULT_LINE;
 
 fn spec(json: &str) -> Result<RecordSpec, String> {
     serde_json::from_str::<RecordSpec>(json)
@@ -57,7 +58,7 @@ fn an_address_listed_with_a_trailing_dot_is_the_address() {
 fn specs_fill_defaults_and_accept_string_numbers() {
     let s = spec(r#"{"record_type":"txt","value":"hello","ttl":"300"}"#).unwrap();
     assert_eq!(
-        (s.sub_domain.as_str(), s.record_line.as_str(), s.ttl),
+        (s.host.as_str(), s.line.as_str(), s.ttl),
         ("@", DEFAULT_LINE, 300)
     );
     assert_eq!(s.record_type, "TXT");

@@ -140,7 +140,7 @@ fn record_list_of_2019_sends_numbers() {
         (900030, Some(600), None)
     );
     assert_eq!(
-        (record.name.as_deref(), record.enabled),
+        (record.host.as_deref(), record.enabled),
         (Some("*.app"), true)
     );
 }

@@ -1,6 +1,5 @@
 use super::*;
-use crate::input::records::{Change, ChangeField};
-use crate::job::{ItemStatus, JobKind};
+use crate::job::{Change, ChangeField, ItemStatus, JobKind};
 
 /// A DescribeBatchTask answer in the vendor's loose types: strings for numbers, `null`s,
 /// a missing `RecordList`, an `MX` only on some records.
@@ -35,9 +34,9 @@ fn body(spec: &JobSpec) -> (Action, String) {
 
 fn record(mx: Option<u64>) -> RecordSpec {
     RecordSpec {
-        sub_domain: "www,wap".into(),
+        host: "www,wap".into(),
         record_type: if mx.is_some() { "MX" } else { "A" }.into(),
-        record_line: "默认".into(),
+        line: "默认".into(),
         value: "1.1.1.1".into(),
         ttl: 600,
         mx,
@@ -113,7 +112,7 @@ fn record_modify_sends_record_ids_as_numbers_and_mx_as_a_string() {
         r#"{"RecordIdList":[36,90,91],"Change":"record_type","ChangeTo":"MX","Value":"mx.a.cn.","MX":"5"}"#
     );
     assert_eq!(
-        body(&change(ChangeField::SubDomain, "api", None, None)).1,
+        body(&change(ChangeField::Host, "api", None, None)).1,
         r#"{"RecordIdList":[36,90,91],"Change":"sub_domain","ChangeTo":"api"}"#
     );
 }
@@ -181,7 +180,7 @@ fn a_loose_task_detail_becomes_the_job_model() {
         (www.id, www.record_id, www.ttl, www.mx),
         (Some(1), Some(36), Some(600), None)
     );
-    assert_eq!(www.area.as_deref(), Some("默认"));
+    assert_eq!(www.line.as_deref(), Some("默认"));
     let mx = &a.records[1];
     assert_eq!((mx.id, mx.ttl, mx.mx), (Some(2), Some(3600), Some(5)));
     assert_eq!(

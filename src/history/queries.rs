@@ -1,0 +1,115 @@
+//! The history as one account sees it: job ids mean something only there, so `--last`,
+//! `retry`, `resume` and `undo` look only at the current account's operations.
+
+use super::{Account, Entry, History, MAX_LINE, Operation, format_utc, operations};
+use crate::error::usage;
+
+/// Where the queries report what the caller should hear of (skipped lines, unknown parts).
+pub(crate) type Warn<'a> = Box<dyn Fn(&str) + 'a>;
+
+/// The job history of one account.
+pub(crate) struct Ledger<'a> {
+    /// `None` when the platform has no place for a history.
+    pub history: Option<&'a History>,
+    pub account: Account,
+    pub warn: Warn<'a>,
+}
+
+impl Ledger<'_> {
+    /// The account's operations, oldest first.
+    pub(crate) fn operations(&self) -> anyhow::Result<Vec<Operation>> {
+        let entries = read(self.history, &self.warn)?;
+        Ok(self.of_account(entries))
+    }
+
+    /// `entries` as operations, only this account's.
+    pub(crate) fn of_account(&self, entries: Vec<Entry>) -> Vec<Operation> {
+        let mut operations = operations(entries);
+        operations.retain(|operation| operation.is_for(&self.account));
+        operations
+    }
+
+    /// The jobs a command names: `job_ids`, or with `last` every job of the newest
+    /// operation of this account.
+    pub(crate) fn job_ids(&self, last: bool, job_ids: &[u64]) -> anyhow::Result<Vec<u64>> {
+        if !last {
+            return Ok(job_ids.to_vec());
+        }
+        let operations = self.operations()?;
+        let operation = self.last(&operations)?;
+        for unknown in operation.unknown() {
+            (self.warn)(&format!(
+                "--last: a part of this operation ({}) has an unknown outcome and is not among its jobs; check the DNSPod console for it",
+                unknown.spec.summary()
+            ));
+        }
+        Ok(operation.job_ids())
+    }
+
+    /// The operation holding `job_id`, or without one the newest; `None` for a job id the
+    /// history does not hold.
+    pub(crate) fn operation<'o>(
+        &self,
+        operations: &'o [Operation],
+        job_id: Option<u64>,
+    ) -> anyhow::Result<Option<&'o Operation>> {
+        match job_id {
+            Some(job_id) => Ok(operations.iter().rfind(|op| op.contains(job_id))),
+            None => self.last(operations).map(Some),
+        }
+    }
+
+    /// The newest operation of this account's history, for `--last`; never past a submit
+    /// whose outcome is unknown and made no job known, which may be newer than any job it
+    /// could name.
+    pub(crate) fn last<'o>(&self, operations: &'o [Operation]) -> anyhow::Result<&'o Operation> {
+        let Some(operation) = operations.last() else {
+            let place = self.history.map_or_else(
+                || "no job history on this platform".to_owned(),
+                |h| format!("none in {}", h.path().display()),
+            );
+            let account = &self.account;
+            return Err(usage(format!(
+                "--last: no job was submitted to {}{} from this machine ({place})",
+                account.endpoint,
+                account
+                    .profile
+                    .as_deref()
+                    .map(|p| format!(" with profile `{p}`"))
+                    .unwrap_or_default()
+            )));
+        };
+        if operation.job_ids().is_empty() {
+            let entry = operation.first();
+            return Err(usage(format!(
+                "--last: the outcome of the last submit ({}, {}) is unknown; find its job in the DNSPod console and pass its id",
+                entry.action,
+                format_utc(entry.submitted_at)
+            )));
+        }
+        Ok(operation)
+    }
+}
+
+/// The job history's entries, oldest first, with a warning for lines it had to skip.
+pub(crate) fn read(history: Option<&History>, warn: &dyn Fn(&str)) -> anyhow::Result<Vec<Entry>> {
+    let Some(history) = history else {
+        return Ok(Vec::new());
+    };
+    let (entries, skipped) = history.read()?;
+    let path = history.path().display();
+    if skipped.unreadable > 0 {
+        warn(&format!(
+            "skipped {} unreadable lines of the job history {path}",
+            skipped.unreadable
+        ));
+    }
+    if skipped.too_long > 0 {
+        warn(&format!(
+            "skipped {} lines of the job history {path} longer than {} MiB",
+            skipped.too_long,
+            MAX_LINE >> 20
+        ));
+    }
+    Ok(entries)
+}
