@@ -22,11 +22,16 @@ pub(crate) fn same_line(a: &str, b: &str) -> bool {
     default(a.trim()) == default(b.trim())
 }
 
-/// Two values of a record of `record_type` are the same: text as written, but for the
-/// quotes round it; any other value (an address, a name) with or without its trailing
-/// dot and in any case.
+/// Two values of a record of `record_type` are the same: an address or a name (A, AAAA,
+/// CNAME, NS, MX, PTR, SRV) with or without its trailing dot and in any case; TXT and SPF
+/// text as written but for the quotes round it; any other value (a URL forward's path, a
+/// CAA or HTTPS value, which case can change) exactly as written.
 pub(crate) fn same_value(record_type: Option<&str>, a: &str, b: &str) -> bool {
-    if record_type.is_some_and(|t| same_type(t, "TXT") || same_type(t, "SPF")) {
+    let of = |types: &[&str]| record_type.is_some_and(|t| types.iter().any(|x| same_type(t, x)));
+    if !of(&["A", "AAAA", "CNAME", "NS", "MX", "PTR", "SRV", "TXT", "SPF"]) {
+        return a.trim() == b.trim();
+    }
+    if of(&["TXT", "SPF"]) {
         let bare = |v: &str| {
             let v = v.trim();
             v.strip_prefix('"')
@@ -65,7 +70,8 @@ impl RecordFields<'_> {
                 (Some(mine), Some(theirs)) => same(mine, theirs),
                 (Some(_), None) => false,
             };
-        let record_type = self.record_type;
+        // The type values are read by: whichever source shows it.
+        let record_type = self.record_type.or(other.record_type);
         same(self.host, other.host, &same_host)
             && same(self.record_type, other.record_type, &same_type)
             && same(self.line, other.line, &same_line)

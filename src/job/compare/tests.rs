@@ -53,6 +53,23 @@ fn fields_compare_as_dns_reads_them() {
         "text keeps its case"
     );
     assert!(!same_value(Some("A"), "1.1.1.1", "1.1.1.2"));
+    assert!(same_value(Some("AAAA"), "2001:DB8::1", "2001:db8::1"));
+    // Where case can mean something, only the very text is the same value.
+    for record_type in ["URL", "FRAMEURL", "CAA", "HTTPS"] {
+        assert!(
+            !same_value(
+                Some(record_type),
+                "https://a.example/Path",
+                "https://a.example/path"
+            ),
+            "{record_type}"
+        );
+    }
+    assert!(same_value(
+        Some("URL"),
+        "https://a.example/",
+        "https://a.example/"
+    ));
 }
 
 #[test]
