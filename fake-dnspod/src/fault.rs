@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use crate::http::{self, Api, Request, Response};
-use crate::{render, v3};
+use crate::{legacy, v3};
 
 /// A misbehaviour the next matching request gets instead of its normal answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl Fault {
             Fault::ApiCode { code, message } => Effect::Answer(Response::new(
                 200,
                 json,
-                render::envelope(&code, &message, Vec::new()),
+                legacy::envelope(&code, &message, Vec::new()),
             )),
             Fault::V3Error { code, message } => {
                 Effect::Answer(Response::new(200, json, v3::error_body(&code, &message)))
@@ -126,6 +126,21 @@ impl Fault {
                 Effect::Answer(response)
             }
         }
+    }
+}
+
+/// The vendor's refusal of a call over the rate (`throttle.rs`), on `api`.
+pub(crate) fn over_rate(api: Api) -> Fault {
+    let message = "API usage is limited: too many calls a second".to_string();
+    match api {
+        Api::Legacy => Fault::ApiCode {
+            code: "-2".into(),
+            message,
+        },
+        Api::V3 => Fault::V3Error {
+            code: "RequestLimitExceeded".into(),
+            message,
+        },
     }
 }
 
@@ -191,36 +206,4 @@ impl FaultQueue {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn faults_are_taken_oldest_first_per_matching_action() {
-        let mut queue = FaultQueue::default();
-        queue.push("Batch.Detail", Fault::Html);
-        queue.push("*", Fault::Drop);
-        queue.push("Batch.Detail", Fault::BrokenJson);
-        assert_eq!(queue.take("Batch.Record.Create"), Some(Fault::Drop));
-        assert_eq!(queue.take("Batch.Record.Create"), None);
-        assert_eq!(queue.take("Batch.Detail"), Some(Fault::Html));
-        assert_eq!(queue.take("Batch.Detail"), Some(Fault::BrokenJson));
-        assert_eq!(queue.take("Batch.Detail"), None);
-    }
-
-    #[test]
-    fn escaped_echoes_decode_to_the_secrets_and_hold_none_raw() {
-        let echo = json_escaped(&["fake-s/cret", "tok"]);
-        assert_eq!(
-            echo,
-            "\\u0066a\\u006be\\u002ds\\/c\\u0072e\\u0074 \\u0074o\\u006b"
-        );
-        let decoded: String = serde_json::from_str(&format!("\"{echo}\"")).unwrap();
-        assert_eq!(decoded, "fake-s/cret tok");
-        assert!(!echo.contains("ake") && !echo.contains("tok"), "{echo}");
-    }
-
-    #[test]
-    fn broken_json_does_not_parse() {
-        assert!(serde_json::from_str::<serde_json::Value>(TRUNCATED_JSON).is_err());
-    }
-}
+mod tests;

@@ -64,144 +64,48 @@
 //! // DEFAULT_SECRET_ID and DEFAULT_SECRET_KEY for API 3.0
 //! ```
 
-mod api;
 mod clock;
-mod falsehood;
+mod config;
 mod fault;
 mod http;
-mod job;
-mod limits;
-mod render;
+mod json;
+mod legacy;
+mod listing;
+mod lock;
+mod model;
 mod server;
-mod state;
 mod text;
+mod throttle;
 mod v3;
-mod zone;
 
 use std::io;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-pub use falsehood::Falsehood;
+pub use config::{Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN};
 pub use fault::Fault;
 pub use http::{Api, Request};
-pub use render::Totals;
-pub use zone::{Domain, Record};
+pub use listing::{PAGE_LIMIT, Totals};
+pub use model::falsehood::Falsehood;
+pub use model::job::Progress;
+pub use model::zone::{Domain, Record};
+pub use v3::TemporaryKey;
 
+use listing::Listing;
+use lock::lock;
+use model::admission::{JobLimits, Release};
+use model::state::State;
 use server::Shared;
-use state::State;
-
-/// The vendor pages its look-ups by force: none lists more entries than this at once.
-pub const PAGE_LIMIT: usize = 3000;
-
-/// The token the fake accepts unless configured otherwise.
-pub const DEFAULT_TOKEN: &str = "520001,fake-secret-0123456789abcdef";
-/// The API 3.0 SecretId the fake accepts unless configured otherwise.
-pub const DEFAULT_SECRET_ID: &str = "AKIDfakeDnspod0000000000000000000000";
-/// The API 3.0 SecretKey of [`DEFAULT_SECRET_ID`].
-pub const DEFAULT_SECRET_KEY: &str = "fakeDnspodSecretKey0000000000000";
-
-/// Temporary (STS) API 3.0 credentials: every request signed with them must carry the
-/// session token in `X-TC-Token`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TemporaryKey {
-    pub secret_id: String,
-    pub secret_key: String,
-    pub token: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Config {
-    /// The only `login_token` accepted.
-    pub token: String,
-    pub progress: Progress,
-    /// Start with example.cn and example.com and a few records each.
-    pub seed: bool,
-    /// The code Record.List refuses a domain name the account does not hold with. The
-    /// real server's answer is not recorded: Domain.Info's 13 (the default) or the 9 of
-    /// the vendor's table.
-    pub record_list_unknown_domain: &'static str,
-    /// Stamps every job as created at these Unix seconds instead of at its submission, so
-    /// that tests can pin `created_at` byte for byte. `None` (the default): the real time.
-    pub job_created_at: Option<u64>,
-    /// The API 3.0 SecretId accepted with [`Config::secret_key`].
-    pub secret_id: String,
-    pub secret_key: String,
-    /// Temporary API 3.0 credentials accepted besides, with their session token.
-    pub temporary: Option<TemporaryKey>,
-    /// Seconds added to the real clock for API 3.0: what `X-TC-Timestamp` is checked
-    /// against (300 s either way) and the `Date` header says, to test a skewed client.
-    pub clock_offset: i64,
-    /// Waited before every answer, so that benchmarks see real round trips.
-    pub latency: Duration,
-    /// The most entries one look-up page lists, whatever it asks for: [`PAGE_LIMIT`], the
-    /// vendor's forced page, unless a test of paging wants small accounts to span pages.
-    pub page_limit: usize,
-    /// The totals the look-ups claim (Domain.List, Record.List, DescribeDomainList,
-    /// DescribeRecordList): [`Totals::True`] unless a test wants them missing or overstated.
-    pub totals: Totals,
-    /// At most this many calls of one action a second; more get the vendor's rate-limit
-    /// refusal (`-2`, `RequestLimitExceeded`). `None` (the default): no limit.
-    pub calls_per_second: Option<u32>,
-    /// The vendor's job limits on the submits of both APIs (see the crate docs): 5000
-    /// records a job, 4 unfinished jobs an account, [`Config::jobs_per_hour`] jobs an
-    /// hour per source IP. `false` lifts all three, for benchmarks that submit more than
-    /// the vendor allows. Default `true`.
-    pub job_limits: bool,
-    /// Jobs one source IP may submit within a sliding hour; `None`: no cap. Default
-    /// `Some(80)`, the vendor's. Every test of one fake shares loopback's count.
-    pub jobs_per_hour: Option<usize>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            token: DEFAULT_TOKEN.to_string(),
-            progress: Progress::PerPoll {
-                waiting: 1,
-                running: 1,
-            },
-            seed: false,
-            record_list_unknown_domain: text::UNKNOWN_DOMAIN,
-            job_created_at: None,
-            secret_id: DEFAULT_SECRET_ID.to_string(),
-            secret_key: DEFAULT_SECRET_KEY.to_string(),
-            temporary: None,
-            clock_offset: 0,
-            latency: Duration::ZERO,
-            page_limit: PAGE_LIMIT,
-            totals: Totals::True,
-            calls_per_second: None,
-            job_limits: true,
-            jobs_per_hour: Some(limits::JOBS_PER_HOUR),
-        }
-    }
-}
-
-/// How a job moves from `waiting` to final.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Progress {
-    /// Counted in Batch.Detail polls of the job: the first `waiting` show every item
-    /// waiting, the next `running` show a growing prefix final and the next item running,
-    /// every later poll shows all items final.
-    PerPoll { waiting: u32, running: u32 },
-    /// Items turn final gradually, all of them this long after submission.
-    Elapsed(Duration),
-}
+use throttle::Throttle;
 
 /// A running fake; dropping it stops the server.
 pub struct FakeDnspod {
     addr: SocketAddr,
     shared: Arc<Shared>,
     accept: Option<JoinHandle<()>>,
-}
-
-/// Locks a mutex even if a thread panicked while holding it: the fake keeps serving.
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl FakeDnspod {
@@ -229,29 +133,7 @@ impl FakeDnspod {
         }
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
-        let mut state = State::new(config.progress);
-        state.record_list_unknown_domain = config.record_list_unknown_domain;
-        state.job_created_at = config.job_created_at;
-        state.job_limits = limits::JobLimits::new(config.job_limits, config.jobs_per_hour);
-        state.page_limit = config.page_limit;
-        state.totals = config.totals;
-        if config.seed {
-            state.seed();
-        }
-        let shared = Arc::new(Shared {
-            token: config.token,
-            keys: v3::Keys {
-                secret_id: config.secret_id,
-                secret_key: config.secret_key,
-                temporary: config.temporary,
-                clock_offset: config.clock_offset,
-            },
-            state: Mutex::new(state),
-            requests: Mutex::default(),
-            faults: Mutex::default(),
-            limits: limits::Limits::new(config.latency, config.calls_per_second),
-            stop: AtomicBool::new(false),
-        });
+        let shared = Arc::new(shared(config));
         let accept = thread::Builder::new()
             .name("fake-dnspod-accept".into())
             .spawn({
@@ -331,40 +213,30 @@ impl FakeDnspod {
     /// is refused (`InvalidParameter.BatchTaskCountLimit`, legacy `702`). Replaces any
     /// slots held before.
     pub fn hold_slots(&self, slots: usize) {
-        lock(&self.shared.state)
-            .job_limits
-            .hold(slots, limits::Release::Manually);
+        lock(&self.shared.state).hold_slots(slots, Release::Manually);
     }
 
     /// As [`FakeDnspod::hold_slots`], given back by themselves `duration` from now: a
     /// client sees its refusal, then success, with no test thread stepping in.
     pub fn hold_slots_for(&self, slots: usize, duration: Duration) {
-        let at = std::time::Instant::now() + duration;
-        lock(&self.shared.state)
-            .job_limits
-            .hold(slots, limits::Release::At(at));
+        let at = Instant::now() + duration;
+        lock(&self.shared.state).hold_slots(slots, Release::At(at));
     }
 
     /// As [`FakeDnspod::hold_slots`], given back after `refusals` submits were refused
     /// for want of a slot (the last refusal still is one; the next submit may pass).
     pub fn hold_slots_for_refusals(&self, slots: usize, refusals: usize) {
-        lock(&self.shared.state)
-            .job_limits
-            .hold(slots, limits::Release::AfterRefusals(refusals));
+        lock(&self.shared.state).hold_slots(slots, Release::AfterRefusals(refusals));
     }
 
     /// Gives back every slot held for other clients.
     pub fn release_slots(&self) {
-        lock(&self.shared.state)
-            .job_limits
-            .hold(0, limits::Release::Manually);
+        lock(&self.shared.state).hold_slots(0, Release::Manually);
     }
 
     /// The slots other clients hold now.
     pub fn held_slots(&self) -> usize {
-        lock(&self.shared.state)
-            .job_limits
-            .held(std::time::Instant::now())
+        lock(&self.shared.state).held_slots()
     }
 
     /// Makes a finished job's detail, on both APIs, tell `falsehood` from now on: list a
@@ -395,6 +267,36 @@ impl FakeDnspod {
         let mut records = self.records();
         records.retain(|r| !r.system);
         records
+    }
+}
+
+/// What the server's threads share, made from the configuration.
+fn shared(config: Config) -> Shared {
+    let job_limits = JobLimits::new(config.job_limits, config.jobs_per_hour);
+    let mut state = State::new(config.progress, job_limits, config.job_created_at);
+    if config.seed {
+        state.seed();
+    }
+    Shared {
+        legacy: legacy::Settings {
+            token: config.token,
+            record_list_unknown_domain: config.record_list_unknown_domain,
+        },
+        keys: v3::Keys {
+            secret_id: config.secret_id,
+            secret_key: config.secret_key,
+            temporary: config.temporary,
+            clock_offset: config.clock_offset,
+        },
+        listing: Listing {
+            page_limit: config.page_limit,
+            totals: config.totals,
+        },
+        state: Mutex::new(state),
+        requests: Mutex::default(),
+        faults: Mutex::default(),
+        throttle: Throttle::new(config.latency, config.calls_per_second),
+        stop: AtomicBool::new(false),
     }
 }
 

@@ -8,13 +8,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use crate::api;
 use crate::fault::{self, Effect, FaultQueue};
 use crate::http::{self, Api, ReadError, Request, Response};
-use crate::limits::Limits;
-use crate::lock;
-use crate::state::State;
-use crate::v3;
+use crate::listing::Listing;
+use crate::lock::lock;
+use crate::model::state::State;
+use crate::throttle::Throttle;
+use crate::{legacy, v3};
 
 /// A stalled client must not hold its thread forever.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -24,12 +24,13 @@ const LINGER: Duration = Duration::from_secs(1);
 
 /// Everything the connection threads share with the `FakeDnspod` handle.
 pub(crate) struct Shared {
-    pub(crate) token: String,
+    pub(crate) legacy: legacy::Settings,
     pub(crate) keys: v3::Keys,
+    pub(crate) listing: Listing,
     pub(crate) state: Mutex<State>,
     pub(crate) requests: Mutex<Vec<Request>>,
     pub(crate) faults: Mutex<FaultQueue>,
-    pub(crate) limits: Limits,
+    pub(crate) throttle: Throttle,
     pub(crate) stop: AtomicBool,
 }
 
@@ -72,13 +73,20 @@ fn serve(stream: &TcpStream, shared: &Shared) {
 /// Answers a well-formed request: as a scripted fault says, or as the API would.
 fn answer(request: Request, client: IpAddr, shared: &Shared, stream: &TcpStream) -> io::Result<()> {
     lock(&shared.requests).push(request.clone());
-    let fault = shared
-        .limits
-        .admit(&request)
-        .or_else(|| lock(&shared.faults).take(&request.action));
+    let fault = if shared.throttle.over_rate(&request.action) {
+        Some(fault::over_rate(request.api))
+    } else {
+        lock(&shared.faults).take(&request.action)
+    };
     let handle = || match request.api {
-        Api::Legacy => api::handle(&request, client, &shared.token, &shared.state),
-        Api::V3 => v3::handle(&request, client, &shared.keys, &shared.state),
+        Api::Legacy => {
+            let settings = (&shared.legacy, shared.listing);
+            legacy::handle(&request, client, settings, &shared.state)
+        }
+        Api::V3 => {
+            let settings = (&shared.keys, shared.listing);
+            v3::handle(&request, client, settings, &shared.state)
+        }
     };
     match fault.map(|fault| fault.effect(&request)) {
         None => handle().write_to(stream),
@@ -103,10 +111,7 @@ fn answer(request: Request, client: IpAddr, shared: &Shared, stream: &TcpStream)
 /// token's secret, or the SecretKey and session token the request is signed with.
 fn echo(request: &Request, shared: &Shared) -> String {
     match request.api {
-        Api::Legacy => {
-            let secret = shared.token.split_once(',').map_or("", |(_, s)| s);
-            fault::json_escaped(&[secret])
-        }
+        Api::Legacy => fault::json_escaped(&[shared.legacy.secret()]),
         Api::V3 => fault::json_escaped(&shared.keys.secrets_of(request)),
     }
 }

@@ -1,6 +1,7 @@
-//! Status codes and the English and Chinese wording of every message the fake sends.
+//! The English and Chinese wording both APIs share: the language an answer is written in,
+//! and why a job item failed.
 
-use crate::limits::{MAX_RECORDS, MAX_UNFINISHED, Refused};
+use crate::model::item::Failure;
 
 /// Language of `status.message` and `err_msg`, picked by the `lang` parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,132 +21,19 @@ impl Lang {
     }
 }
 
-/// What the real Domain.Info answers for a domain the account does not hold.
-pub(crate) const UNKNOWN_DOMAIN: &str = "13";
-
-/// The envelope status of an answer: a code and its message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reply {
-    Done,
-    PostOnly,
-    UnknownAction,
-    /// A bad token: the real server answers 10002 (the documented -1 is not seen since 2018).
-    LoginFailed,
-    /// A parameter is missing or unusable; names it.
-    BadParam(&'static str),
-    /// The same under the code an action gives that parameter: (code, name).
-    BadParamCoded(&'static str, &'static str),
-    NoSuchJob,
-    /// No domain of the account has that name, under this code: 13 as the real
-    /// Domain.Info answers, or the 9 of the vendor's table.
-    UnknownDomain(&'static str),
-    NoDomains,
-    NoRecords,
-    JsonOnly,
-    /// Record.Remove of a record the domain does not have: the vendor's code 8.
-    BadRecordId,
-    /// A submit over one of the vendor's job limits, under the fake's own code: the
-    /// legacy API documents none (see the crate docs).
-    JobRefused(Refused),
-}
-
-impl Reply {
-    pub(crate) fn code(self) -> &'static str {
-        match self {
-            Reply::Done => "1",
-            Reply::PostOnly => "2",
-            Reply::UnknownAction | Reply::JsonOnly => "3",
-            Reply::LoginFailed => "10002",
-            // The vendor's per-action "missing or bad parameter" code.
-            Reply::BadParam(_) => "6",
-            Reply::BadParamCoded(code, _) | Reply::UnknownDomain(code) => code,
-            Reply::NoSuchJob | Reply::BadRecordId => "8",
-            Reply::JobRefused(Refused::TooLarge) => "701",
-            Reply::JobRefused(Refused::NoSlot) => "702",
-            Reply::JobRefused(Refused::HourlyCap(_)) => "703",
-            Reply::NoDomains => "9",
-            Reply::NoRecords => "10",
-        }
-    }
-
-    pub(crate) fn message(self, lang: Lang) -> String {
-        let (en, cn) = match self {
-            Reply::Done => ("Action completed successful", "操作已经成功完成"),
-            Reply::PostOnly => ("Only POST is allowed", "只允许 POST 请求"),
-            Reply::UnknownAction => ("Unknown error", "未知错误"),
-            Reply::LoginFailed => ("The login token ID is invalid", "登录令牌无效"),
-            Reply::BadParam(name) | Reply::BadParamCoded(_, name) => {
-                return match lang {
-                    Lang::En => format!("Missing or invalid parameter: {name}"),
-                    Lang::Cn => format!("缺少参数或者参数错误：{name}"),
-                };
-            }
-            Reply::NoSuchJob => ("No such job", "数据为空，没有查到该任务"),
-            Reply::BadRecordId => ("Invalid record id", "记录ID错误"),
-            Reply::JobRefused(refused) => {
-                let (max, slots) = (MAX_RECORDS, MAX_UNFINISHED);
-                return match (refused, lang) {
-                    (Refused::TooLarge, Lang::En) => {
-                        format!("A batch job may hold at most {max} records")
-                    }
-                    (Refused::TooLarge, Lang::Cn) => format!("一个批量任务最多 {max} 条记录"),
-                    (Refused::NoSlot, Lang::En) => format!(
-                        "The account has {slots} unfinished batch jobs; wait for one to finish"
-                    ),
-                    (Refused::NoSlot, Lang::Cn) => {
-                        format!("账号已有 {slots} 个未完成的批量任务，请等待其中一个完成")
-                    }
-                    (Refused::HourlyCap(cap), Lang::En) => {
-                        format!("At most {cap} batch jobs an hour from one IP")
-                    }
-                    (Refused::HourlyCap(cap), Lang::Cn) => {
-                        format!("同一 IP 每小时最多提交 {cap} 个批量任务")
-                    }
-                };
-            }
-            Reply::UnknownDomain(UNKNOWN_DOMAIN) => {
-                ("Domain is not exists", "当前域名未添加解析，请返回域名列表")
-            }
-            Reply::UnknownDomain(_) => ("Not the owner of the domain", "非域名所有者"),
-            Reply::NoDomains => ("No domains", "没有任何域名"),
-            Reply::NoRecords => ("No records", "记录列表为空"),
-            Reply::JsonOnly => (
-                "This fake answers format=json only",
-                "本模拟服务只支持 format=json",
-            ),
-        };
-        match lang {
-            Lang::En => en.to_string(),
-            Lang::Cn => cn.to_string(),
-        }
-    }
-}
-
-/// Why a job item ended in `error`; shown as its `err_msg`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Failure {
-    DomainExists,
-    NoSuchDomain,
-    RecordExists,
-    NoSuchRecord,
-    /// A change or deletion of one of DNSPod's own NS records. The vendor's text is not
-    /// recorded: these are the fake's guess.
-    SystemRecord,
-}
-
-impl Failure {
-    pub(crate) fn message(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Failure::DomainExists, Lang::En) => "Domain already exists",
-            (Failure::DomainExists, Lang::Cn) => "域名已存在",
-            (Failure::NoSuchDomain, Lang::En) => "Domain does not exist",
-            (Failure::NoSuchDomain, Lang::Cn) => "域名不存在",
-            (Failure::RecordExists, Lang::En) => "Record already exists",
-            (Failure::RecordExists, Lang::Cn) => "记录已经存在",
-            (Failure::NoSuchRecord, Lang::En) => "Record does not exist",
-            (Failure::NoSuchRecord, Lang::Cn) => "记录不存在",
-            (Failure::SystemRecord, Lang::En) => "System NS records cannot be changed",
-            (Failure::SystemRecord, Lang::Cn) => "系统 NS 记录不可修改",
-        }
+/// Why a job item ended in `error`, as its `err_msg` (`ErrMsg`) says. The vendor's text
+/// for [`Failure::SystemRecord`] is not recorded: the fake's guess.
+pub(crate) fn failure_message(failure: Failure, lang: Lang) -> &'static str {
+    match (failure, lang) {
+        (Failure::DomainExists, Lang::En) => "Domain already exists",
+        (Failure::DomainExists, Lang::Cn) => "域名已存在",
+        (Failure::NoSuchDomain, Lang::En) => "Domain does not exist",
+        (Failure::NoSuchDomain, Lang::Cn) => "域名不存在",
+        (Failure::RecordExists, Lang::En) => "Record already exists",
+        (Failure::RecordExists, Lang::Cn) => "记录已经存在",
+        (Failure::NoSuchRecord, Lang::En) => "Record does not exist",
+        (Failure::NoSuchRecord, Lang::Cn) => "记录不存在",
+        (Failure::SystemRecord, Lang::En) => "System NS records cannot be changed",
+        (Failure::SystemRecord, Lang::Cn) => "系统 NS 记录不可修改",
     }
 }

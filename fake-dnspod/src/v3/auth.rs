@@ -3,8 +3,16 @@
 
 use super::sign::{self, ALGORITHM, Signed};
 use super::{Refusal, VERSION, unix_now};
-use crate::TemporaryKey;
 use crate::http::Request;
+
+/// Temporary (STS) API 3.0 credentials: every request signed with them must carry the
+/// session token in `X-TC-Token`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemporaryKey {
+    pub secret_id: String,
+    pub secret_key: String,
+    pub token: String,
+}
 
 /// How far a request's timestamp may be from the server's clock.
 const MAX_SKEW: u64 = 300;

@@ -7,10 +7,11 @@ use serde_json::Value;
 
 use super::params::{Params, nested_integer, nested_string, only_known, wrong_type};
 use super::{Answer, Caller, Refusal, shapes};
-use crate::job::{BadChange, Change, Job, Modification};
-use crate::limits::{MAX_RECORDS, MAX_UNFINISHED, Refused};
-use crate::state::{RecordSpec, State};
-use crate::zone::{DEFAULT_LINE, DEFAULT_TTL, LINES};
+use crate::model::admission::{MAX_RECORDS, MAX_UNFINISHED, Refused};
+use crate::model::change::{BadChange, Change, Modification};
+use crate::model::job::Job;
+use crate::model::state::{RecordSpec, State};
+use crate::model::zone::{DEFAULT_LINE, DEFAULT_TTL, LINES};
 
 pub(super) const DOMAINS: &[&str] = &["DomainList", "RecordValue"];
 pub(super) const RECORDS: &[&str] = &["DomainIdList", "RecordList"];

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use super::params::Params;
 use super::{Answer, Caller, Refusal};
-use crate::render::{Json, count, present, text};
-use crate::state::State;
-use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, NAME_SERVERS, Names, Record, Zone, host};
+use crate::json::{Json, count, present, text};
+use crate::model::state::State;
+use crate::model::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, NAME_SERVERS, Names, Record, Zone, host};
 
 pub(super) const DOMAIN: &[&str] = &["Domain", "DomainId"];
 /// `Type`, `GroupId` and `Tags` are taken and not read: the fake has one kind of domain.
@@ -103,9 +103,9 @@ pub(super) fn domain(params: &Params, state: &mut State, _: &Caller) -> Answer {
     Ok(vec![("DomainInfo", info)])
 }
 
-pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Answer {
+pub(super) fn domain_list(params: &Params, state: &mut State, caller: &Caller) -> Answer {
     let keyword = params.string("Keyword")?.map(str::to_lowercase);
-    let (forced, totals) = (state.page_limit, state.totals);
+    let (forced, totals) = (caller.listing.page_limit, caller.listing.totals);
     let zone = state.zone();
     let matching: Vec<(u64, &Names)> = zone
         .all_names()
@@ -153,8 +153,8 @@ pub(super) fn domain_list(params: &Params, state: &mut State, _: &Caller) -> Ans
     ])
 }
 
-pub(super) fn record_list(params: &Params, state: &mut State, _: &Caller) -> Answer {
-    let (forced, totals) = (state.page_limit, state.totals);
+pub(super) fn record_list(params: &Params, state: &mut State, caller: &Caller) -> Answer {
+    let (forced, totals) = (caller.listing.page_limit, caller.listing.totals);
     let zone = state.zone();
     let (domain_id, _) = domain_of(params, zone)?;
     // `SubDomain` wins over `Subdomain`.

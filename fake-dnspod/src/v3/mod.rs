@@ -16,11 +16,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::clock;
 use crate::http::{Request, Response};
-use crate::render::{Field, Json, text};
-use crate::state::State;
+use crate::json::{Field, Json, text};
+use crate::listing::Listing;
+use crate::lock::lock;
+use crate::model::state::State;
 use crate::text::Lang;
 
 pub(crate) use auth::Keys;
+pub use auth::TemporaryKey;
 use params::Params;
 
 /// The only version of the DNSPod service.
@@ -51,21 +54,28 @@ impl Refusal {
 
 type Answer = Result<Vec<Field>, Refusal>;
 
-/// Who asks: the language answers are written in, and the address the job limits count.
+/// Who asks: the language answers are written in, and the address the job limits count;
+/// and how the look-ups list for them.
 pub(crate) struct Caller {
     lang: Lang,
     client: IpAddr,
+    listing: Listing,
 }
 
 /// Answers `request`, which came from `client`.
 pub(crate) fn handle(
     request: &Request,
     client: IpAddr,
-    keys: &Keys,
+    (keys, listing): (&Keys, Listing),
     state: &Mutex<State>,
 ) -> Response {
     let now = keys.now();
-    let body = match auth::check(request, keys, now).and_then(|()| act(request, client, state)) {
+    let caller = |lang| Caller {
+        lang,
+        client,
+        listing,
+    };
+    let body = match auth::check(request, keys, now).and_then(|()| act(request, caller, state)) {
         Ok(fields) => success(fields),
         Err(refusal) => error_body(refusal.code, &refusal.message),
     };
@@ -74,7 +84,7 @@ pub(crate) fn handle(
     response
 }
 
-fn act(request: &Request, client: IpAddr, state: &Mutex<State>) -> Answer {
+fn act(request: &Request, caller: impl Fn(Lang) -> Caller, state: &Mutex<State>) -> Answer {
     // The vendor writes in Chinese unless asked for English.
     let lang = match request.header("x-tc-language") {
         Some("en-US") => Lang::En,
@@ -96,7 +106,7 @@ fn act(request: &Request, client: IpAddr, state: &Mutex<State>) -> Answer {
         }
     };
     let params = Params::parse(&request.body, known)?;
-    action(&params, &mut crate::lock(state), &Caller { lang, client })
+    action(&params, &mut lock(state), &caller(lang))
 }
 
 /// `{"Response": {...fields, "RequestId"}}`.

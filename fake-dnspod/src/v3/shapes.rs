@@ -4,9 +4,10 @@
 //! DeleteRecordBatch answers in its own shape, `DeleteRecordBatchDetail`, whose
 //! `RecordList` is a string holding JSON.
 
-use crate::job::{DomainItem, Job, Kind, RecordItem, Status};
-use crate::render::{Field, Json, count, text};
-use crate::text::Lang;
+use crate::json::{Field, Json, count, text};
+use crate::model::item::{DomainItem, RecordItem, Status};
+use crate::model::job::{Job, Kind};
+use crate::text::{Lang, failure_message};
 
 /// Which answer an item list is for.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -97,7 +98,7 @@ fn status(status: Status) -> Json {
 
 fn err_msg(status: Status, lang: Lang) -> Json {
     match status {
-        Status::Error(failure) => text(failure.message(lang)),
+        Status::Error(failure) => text(failure_message(failure, lang)),
         _ => Json::Null,
     }
 }

@@ -1,150 +1,22 @@
-//! Batch jobs: their items, how far they have got, and what each item does to the account
-//! when it turns final.
+//! Batch jobs: how far they have got ([`Progress`]), what they count against the job
+//! limits, and what each item (`item.rs`) does to the account when it turns final.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use crate::Progress;
+use super::change::Modification;
+use super::item::{DomainItem, Failure, RecordItem, Status};
+use super::zone::{Zone, doomed, host};
 use crate::clock;
-use crate::text::Failure;
-use crate::zone::{Record, Zone, doomed, host};
 
-/// An item's state; items only move forward, and `Ok`/`Error` are final.
+/// How a job moves from `waiting` to final.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Status {
-    Waiting,
-    Running,
-    Ok,
-    Error(Failure),
-}
-
-impl Status {
-    fn is_final(self) -> bool {
-        matches!(self, Status::Ok | Status::Error(_))
-    }
-}
-
-/// One record line of a job: what it will write, and how far it got.
-#[derive(Clone)]
-pub(crate) struct RecordItem {
-    /// `id` is the record's once it exists (0 before); `domain_id` is set on creation.
-    pub(crate) record: Record,
-    pub(crate) status: Status,
-    /// Of a record-modify job, the record as it was when the job was submitted: what the
-    /// submit's answer echoes.
-    pub(crate) before: Option<Record>,
-}
-
-impl RecordItem {
-    pub(crate) fn waiting(record: Record) -> RecordItem {
-        RecordItem {
-            record,
-            status: Status::Waiting,
-            before: None,
-        }
-    }
-
-    /// The record as a submit's echo shows it: as it was before a change.
-    pub(crate) fn echoed(&self) -> &Record {
-        self.before.as_ref().unwrap_or(&self.record)
-    }
-
-    /// The record's id, once it names one.
-    pub(crate) fn record_id(&self) -> Option<u64> {
-        (self.record.id != 0).then_some(self.record.id)
-    }
-}
-
-/// One domain line of a job, with its records.
-pub(crate) struct DomainItem {
-    /// Empty when the job names no known domain.
-    pub(crate) name: String,
-    /// Known from the start for record jobs, set on creation for domain jobs.
-    pub(crate) domain_id: Option<u64>,
-    pub(crate) status: Status,
-    pub(crate) records: Vec<RecordItem>,
-}
-
-impl DomainItem {
-    pub(crate) fn waiting(name: &str, domain_id: Option<u64>, records: Vec<RecordItem>) -> Self {
-        DomainItem {
-            name: name.to_string(),
-            domain_id,
-            status: Status::Waiting,
-            records,
-        }
-    }
-}
-
-/// What a Batch.Record.Modify job changes on each of its records.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Change {
-    SubDomain(String),
-    RecordType(String),
-    Area(String),
-    Value(String),
-    Mx(u16),
-    Ttl(u32),
-    Status(bool),
-}
-
-/// Why a change could not be read: its name, or its new value.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum BadChange {
-    Name,
-    Value,
-}
-
-impl Change {
-    /// The change named `name` (`sub_domain`, `ttl`, ...) to the value `to`.
-    pub(crate) fn parse(name: &str, to: &str) -> Result<Change, BadChange> {
-        fn number<T: std::str::FromStr>(to: &str) -> Result<T, BadChange> {
-            to.trim().parse().map_err(|_| BadChange::Value)
-        }
-        Ok(match name.trim() {
-            "sub_domain" => Change::SubDomain(to.to_string()),
-            "record_type" => Change::RecordType(to.to_ascii_uppercase()),
-            "area" => Change::Area(to.to_string()),
-            "value" => Change::Value(to.to_string()),
-            "mx" => Change::Mx(number(to)?),
-            "ttl" => Change::Ttl(number(to)?),
-            // The vendor's two copies of its page disagree on the pause value; take both.
-            "status" => Change::Status(match to {
-                "enable" | "enabled" => true,
-                "disable" | "disabled" => false,
-                _ => return Err(BadChange::Value),
-            }),
-            _ => return Err(BadChange::Name),
-        })
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Modification {
-    pub(crate) change: Change,
-    /// The new value sent along with a type change.
-    pub(crate) value: Option<String>,
-    /// The priority sent along when the change makes MX records.
-    pub(crate) mx: Option<u16>,
-}
-
-impl Modification {
-    pub(crate) fn apply(&self, record: &mut Record) {
-        if let Some(value) = &self.value {
-            record.value.clone_from(value);
-        }
-        if self.mx.is_some() {
-            record.mx = self.mx;
-        }
-        match &self.change {
-            Change::SubDomain(sub) => record.sub_domain.clone_from(sub),
-            Change::RecordType(record_type) => record.record_type.clone_from(record_type),
-            Change::Area(line) => record.line.clone_from(line),
-            Change::Value(value) => record.value.clone_from(value),
-            Change::Mx(mx) => record.mx = Some(*mx),
-            Change::Ttl(ttl) => record.ttl = *ttl,
-            Change::Status(enabled) => record.enabled = *enabled,
-        }
-    }
+pub enum Progress {
+    /// Counted in Batch.Detail polls of the job: the first `waiting` show every item
+    /// waiting, the next `running` show a growing prefix final and the next item running,
+    /// every later poll shows all items final.
+    PerPoll { waiting: u32, running: u32 },
+    /// Items turn final gradually, all of them this long after submission.
+    Elapsed(Duration),
 }
 
 pub(crate) enum Kind {
@@ -381,74 +253,4 @@ fn finish_record(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::zone::DEFAULT_LINE;
-    use std::time::Duration;
-
-    /// Two domains of two records each: six items.
-    fn job() -> Job {
-        let domain = |name: &str| {
-            let records = ["www", "@"]
-                .map(|sub| RecordItem::waiting(Record::new(sub, "A", DEFAULT_LINE, "192.0.2.1")));
-            DomainItem::waiting(name, None, records.into())
-        };
-        Job::new(1, Kind::Domain, vec![domain("a.cn"), domain("b.cn")])
-    }
-
-    fn polled(job: &mut Job, progress: Progress, zone: &mut Zone) -> Vec<Status> {
-        job.count_poll();
-        job.settle(progress, zone);
-        job.statuses().collect()
-    }
-
-    #[test]
-    fn per_poll_progress_waits_then_runs_then_finishes() {
-        use Status::{Ok, Running, Waiting};
-        let (mut job, mut zone) = (job(), Zone::new());
-        let progress = Progress::PerPoll {
-            waiting: 1,
-            running: 2,
-        };
-        assert_eq!(polled(&mut job, progress, &mut zone), [Waiting; 6]);
-        assert_eq!(
-            polled(&mut job, progress, &mut zone),
-            [Ok, Ok, Running, Waiting, Waiting, Waiting]
-        );
-        assert_eq!(
-            polled(&mut job, progress, &mut zone),
-            [Ok, Ok, Ok, Ok, Running, Waiting]
-        );
-        assert_eq!(polled(&mut job, progress, &mut zone), [Ok; 6]);
-        let made = zone.records().filter(|r| !r.system).count();
-        // Each domain also has DNSPod's two NS records.
-        assert_eq!(
-            (zone.domains().count(), made, zone.records().count()),
-            (2, 4, 8)
-        );
-    }
-
-    #[test]
-    fn elapsed_progress_follows_the_clock() {
-        let (mut job, mut zone) = (job(), Zone::new());
-        let hour = Progress::Elapsed(Duration::from_secs(3600));
-        let seen = polled(&mut job, hour, &mut zone);
-        assert_eq!(seen[..2], [Status::Running, Status::Waiting]);
-        let now = Progress::Elapsed(Duration::ZERO);
-        assert_eq!(polled(&mut job, now, &mut zone), [Status::Ok; 6]);
-    }
-
-    #[test]
-    fn finished_items_stay_finished() {
-        let (mut job, mut zone) = (job(), Zone::new());
-        job.finish(&mut zone);
-        job.settle(
-            Progress::PerPoll {
-                waiting: 9,
-                running: 9,
-            },
-            &mut zone,
-        );
-        assert_eq!(job.counts(), (6, 6, 0));
-    }
-}
+mod tests;

@@ -1,124 +1,12 @@
-//! Bodies in the vendor's exact shapes: the status envelope, submit echoes and Batch.Detail,
-//! each with its own mix of numbers and strings and its own key order; the look-ups in `lookups`.
+//! The batch answers in the vendor's exact shapes: submit echoes and Batch.Detail, each
+//! with its own mix of numbers and strings and its own key order; the look-ups' bodies
+//! are in `listings.rs`.
 
-use std::fmt;
-
-use crate::clock;
-use crate::job::{DomainItem, Job, Kind, RecordItem, Status};
-use crate::text::Lang;
-use crate::zone::DEFAULT_MX;
-
-mod lookups;
-
-pub(crate) use lookups::{Asked, domain_info, domain_list, record_list};
-
-/// A JSON value that keeps its keys in the order written, as the vendor's pages show them.
-pub(crate) enum Json {
-    Null,
-    Bool(bool),
-    Num(u64),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<Field>),
-}
-
-pub(crate) type Field = (&'static str, Json);
-
-pub(crate) fn text(value: impl Into<String>) -> Json {
-    Json::Str(value.into())
-}
-
-pub(crate) fn count(n: usize) -> Json {
-    Json::Num(n as u64)
-}
-
-/// The totals the look-ups claim beside their pages. A real server's may be missing, or
-/// larger than what it lists (a list that lost entries): a client must not take a short
-/// listing for the whole account.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Totals {
-    /// The true counts.
-    #[default]
-    True,
-    /// No total at all: only the pages say where the list ends.
-    Missing,
-    /// This many more than the list holds.
-    Overstated(usize),
-}
-
-impl Totals {
-    /// What is claimed for a list of `n` entries; `None`: the field is left out.
-    pub(crate) fn claim(self, n: usize) -> Option<usize> {
-        match self {
-            Totals::True => Some(n),
-            Totals::Missing => None,
-            Totals::Overstated(more) => Some(n + more),
-        }
-    }
-}
-
-/// The fields whose value is there; a total left out is no key at all.
-pub(crate) fn present(fields: Vec<(&'static str, Option<Json>)>) -> Json {
-    Json::Obj(
-        fields
-            .into_iter()
-            .filter_map(|(key, value)| Some((key, value?)))
-            .collect(),
-    )
-}
-
-impl fmt::Display for Json {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Json::Null => f.write_str("null"),
-            Json::Bool(b) => write!(f, "{b}"),
-            Json::Num(n) => write!(f, "{n}"),
-            // serde_json does the escaping.
-            Json::Str(s) => write!(f, "{}", serde_json::Value::from(s.as_str())),
-            Json::Arr(items) => {
-                f.write_str("[")?;
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write!(f, "{item}")?;
-                }
-                f.write_str("]")
-            }
-            Json::Obj(fields) => {
-                f.write_str("{")?;
-                for (i, (key, value)) in fields.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write!(f, "{}:{value}", serde_json::Value::from(*key))?;
-                }
-                f.write_str("}")
-            }
-        }
-    }
-}
-
-/// `{"status": {...}, ...fields}`.
-pub(crate) fn envelope(code: &str, message: &str, fields: Vec<Field>) -> String {
-    let status = Json::Obj(vec![
-        ("code", text(code)),
-        ("message", text(message)),
-        ("created_at", text(clock::now())),
-    ]);
-    let mut body = vec![("status", status)];
-    body.extend(fields);
-    Json::Obj(body).to_string()
-}
-
-/// The vendor's default format, sent when a client forgets `format=json`.
-pub(crate) fn xml_envelope(code: &str, message: &str) -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dnspod><status><code>{code}</code>\
-         <message>{message}</message><created_at>{}</created_at></status></dnspod>\n",
-        clock::now()
-    )
-}
+use crate::json::{Field, Json, count, text};
+use crate::model::item::{DomainItem, RecordItem, Status};
+use crate::model::job::{Job, Kind};
+use crate::model::zone::DEFAULT_MX;
+use crate::text::{Lang, failure_message};
 
 /// Which answer an item list is for: the submit's echo or Batch.Detail.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -128,7 +16,7 @@ enum View {
 }
 
 /// The fields after the envelope of a submit answer.
-pub(crate) fn submitted(job: &Job, lang: Lang) -> Vec<Field> {
+pub(super) fn submitted(job: &Job, lang: Lang) -> Vec<Field> {
     vec![
         ("job_id", text(job.id.to_string())),
         ("detail", items(job, View::Echo, lang)),
@@ -136,7 +24,7 @@ pub(crate) fn submitted(job: &Job, lang: Lang) -> Vec<Field> {
 }
 
 /// The fields after the envelope of a Batch.Detail answer.
-pub(crate) fn detail(job: &Job, lang: Lang) -> Vec<Field> {
+pub(super) fn detail(job: &Job, lang: Lang) -> Vec<Field> {
     let (total, success, fail) = job.counts();
     let (kind, tally): (&str, fn(usize) -> Json) = match job.kind {
         Kind::Domain => ("domain", count),
@@ -171,7 +59,7 @@ fn items(job: &Job, view: View, lang: Lang) -> Json {
     )
 }
 
-const GRADE: &str = "DP_Free";
+pub(super) const GRADE: &str = "DP_Free";
 
 fn status(status: Status) -> Json {
     text(match status {
@@ -184,7 +72,7 @@ fn status(status: Status) -> Json {
 
 fn err_msg(status: Status, lang: Lang) -> Json {
     match status {
-        Status::Error(failure) => text(failure.message(lang)),
+        Status::Error(failure) => text(failure_message(failure, lang)),
         _ => Json::Null,
     }
 }
@@ -329,28 +217,4 @@ fn record_job(i: usize, domain: &DomainItem, operation: &str, view: View, lang: 
         ("domain_grade", text(GRADE)),
         ("id", count(i)),
     ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_keeps_key_order_and_escapes() {
-        let value = Json::Obj(vec![
-            ("z", Json::Null),
-            ("a", Json::Arr(vec![Json::Num(1), text("默认 \"q\"\n")])),
-        ]);
-        assert_eq!(value.to_string(), r#"{"z":null,"a":[1,"默认 \"q\"\n"]}"#);
-    }
-
-    #[test]
-    fn envelope_parses_with_status_first() {
-        let body = envelope("8", "No such job", vec![("x", Json::Num(1))]);
-        assert!(
-            body.starts_with(r#"{"status":{"code":"8","message":"No such job","created_at":""#)
-        );
-        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
-        assert_eq!(value["x"], 1);
-    }
 }

@@ -2,8 +2,9 @@
 //! made or changed listed as its own, or one of its records listed twice. A client that
 //! acts on a detail (`undo` deletes what it lists) must not trust it blindly.
 
-use crate::job::{Job, RecordItem, Status};
-use crate::zone::Zone;
+use super::item::{RecordItem, Status};
+use super::job::Job;
+use super::zone::Zone;
 
 /// A lie a finished job's detail tells from the moment it is told (see
 /// [`crate::FakeDnspod::falsify`]).

@@ -2,23 +2,24 @@
 //! a client meets them all: totals that are numbers on one page and strings on the next,
 //! records with and without `line_id`, `weight` null or a number, `hold` on NS records.
 
-use super::{Field, GRADE, Json, count, present, text};
-use crate::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, Names, Record, Zone, host};
+use super::shapes::GRADE;
+use crate::json::{Field, Json, count, present, text};
+use crate::model::zone::{DEFAULT_MX, DEFAULT_TTL, LINES, Names, Record, Zone, host};
 
 /// The account's login, shown as every domain's owner.
 const OWNER: &str = "owner@fake-dnspod.example";
 
 /// What a look-up asked for that changes the shape of its answer.
 #[derive(Clone, Copy)]
-pub(crate) struct Asked {
+pub(super) struct Asked {
     /// Offset 0: later pages come in another year's shape.
-    pub(crate) first_page: bool,
+    pub(super) first_page: bool,
     /// The domain by name, not by `domain_id`.
-    pub(crate) by_name: bool,
+    pub(super) by_name: bool,
 }
 
 /// Domain.Info's fields: `id` and the counts are strings, `remark` the boolean `false`.
-pub(crate) fn domain_info(id: u64, names: &Names, records: usize) -> Vec<Field> {
+pub(super) fn domain_info(id: u64, names: &Names, records: usize) -> Vec<Field> {
     vec![(
         "domain",
         Json::Obj(vec![
@@ -39,7 +40,7 @@ pub(crate) fn domain_info(id: u64, names: &Names, records: usize) -> Vec<Field> 
 
 /// Domain.List's totals: numbers but `share_total` a string on the first page (as in
 /// 2017), the other way round on later pages (as since 2019). `total` counts the domains
-/// matching, `all` the account's; a total the fake leaves out ([`crate::Totals`]) is `None`.
+/// matching, `all` the account's; a total the fake leaves out ([`crate::listing::Totals`]) is `None`.
 fn domain_totals(total: Option<usize>, all: Option<usize>, first_page: bool) -> Json {
     let number = |n: Option<usize>| {
         n.map(|n| {
@@ -65,7 +66,7 @@ fn domain_totals(total: Option<usize>, all: Option<usize>, first_page: bool) -> 
 }
 
 /// Domain.List's fields: each domain's `id` a number, `ttl` and `records` strings.
-pub(crate) fn domain_list(
+pub(super) fn domain_list(
     (total, all): (Option<usize>, Option<usize>),
     page: &[(u64, &Names, usize)],
     asked: Asked,
@@ -93,8 +94,8 @@ pub(crate) fn domain_list(
 /// Record.List's fields: the domain's `id` a string when asked by name and a number when
 /// asked by ID, its `ttl` a number. The counts (the domain's records, those matching) are
 /// strings with `records_num` on the first page, and `record_total` a number on later
-/// pages, as in 2014; a count the fake leaves out ([`crate::Totals`]) is `None`.
-pub(crate) fn record_list(
+/// pages, as in 2014; a count the fake leaves out ([`crate::listing::Totals`]) is `None`.
+pub(super) fn record_list(
     zone: &Zone,
     (id, names): (u64, &Names),
     (records, matching): (Option<usize>, Option<usize>),
