@@ -4,7 +4,7 @@
 use super::{Backend, CallError, ChangeError, DryRun, Paged};
 use crate::error::{ApiRefused, RefusalKind};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -20,19 +20,53 @@ pub(crate) struct MockBackend {
     pub submitted: Mutex<Vec<JobSpec>>,
     /// Every look-up, as `find NAMES`, `all domains` or `records DOMAIN`.
     pub lookups: Mutex<Vec<String>>,
+    /// The submits that fail, by their number (the first is 1), and how.
+    pub failed_submits: BTreeMap<usize, Fails>,
     /// Whether deletions are jobs (API 3.0) or removals one by one (legacy, the default).
     pub deletes_in_jobs: bool,
-    /// Every removal asked, as `(domain_id, record_id)`, in order, refused ones included.
+    /// Every removal asked, as `(domain_id, record_id)`, in order, failed ones included.
     pub removed: Mutex<Vec<(u64, u64)>>,
-    /// Record IDs whose removal is refused as the legacy API refuses a record that is gone
-    /// (code 8, `NotFound`).
-    pub gone: BTreeSet<u64>,
+    /// The record IDs whose removal fails, and how.
+    pub failed_removals: BTreeMap<u64, Fails>,
+}
+
+/// How a change the mock is asked for fails, as the legacy API fails it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Fails {
+    /// Refused as a record that is not there (code 8, `NotFound`): gone meanwhile.
+    Gone,
+    /// Refused with a code the API does not document: nothing was done.
+    Refused,
+    /// Sent, and its answer lost: it may have been done.
+    Lost,
+}
+
+impl Fails {
+    fn error(self, action: &'static str) -> ChangeError {
+        let refused = |code: &str, message: &str, kind| {
+            ChangeError::Refused(ApiRefused {
+                action,
+                code: code.into(),
+                message: message.into(),
+                kind,
+                hint: None,
+            })
+        };
+        match self {
+            Fails::Gone => refused("8", "Record id invalid", RefusalKind::NotFound),
+            Fails::Refused => refused("9999", "Something went wrong", RefusalKind::Other),
+            Fails::Lost => ChangeError::Unknown(anyhow::anyhow!("connection reset")),
+        }
+    }
 }
 
 impl Backend for MockBackend {
     fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
         let mut submitted = self.submitted.lock().unwrap();
         submitted.push(spec.clone());
+        if let Some(fails) = self.failed_submits.get(&submitted.len()) {
+            return Err(fails.error(spec.command()));
+        }
         Ok(Submitted {
             job_id: 1000 + submitted.len() as u64,
             before: Vec::new(),
@@ -100,16 +134,10 @@ impl Backend for MockBackend {
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
         self.removed.lock().unwrap().push((domain_id, record_id));
-        if self.gone.contains(&record_id) {
-            return Err(ChangeError::Refused(ApiRefused {
-                action: "Record.Remove",
-                code: "8".into(),
-                message: "Record id invalid".into(),
-                kind: RefusalKind::NotFound,
-                hint: None,
-            }));
+        match self.failed_removals.get(&record_id) {
+            Some(fails) => Err(fails.error("Record.Remove")),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -158,26 +186,44 @@ mod tests {
     use std::sync::Arc;
 
     #[test]
-    fn removals_are_recorded_and_a_gone_record_is_not_found() {
+    fn removals_and_submits_are_recorded_and_fail_as_told() {
         let mock = Arc::new(MockBackend {
-            gone: BTreeSet::from([8]),
+            failed_removals: BTreeMap::from([(8, Fails::Gone), (9, Fails::Lost)]),
+            failed_submits: BTreeMap::from([(1, Fails::Refused)]),
             ..MockBackend::default()
         });
         let backend: &dyn Backend = &mock;
         assert!(!backend.deletes_in_jobs());
         backend.remove_record(1, 7).unwrap();
-        let err = backend.remove_record(1, 8).unwrap_err();
+        let gone = backend.remove_record(1, 8).unwrap_err();
         assert!(
             matches!(
-                err,
+                gone,
                 ChangeError::Refused(ApiRefused {
                     kind: RefusalKind::NotFound,
                     ..
                 })
             ),
-            "{err:?}"
+            "{gone:?}"
         );
-        assert_eq!(*mock.removed.lock().unwrap(), [(1, 7), (1, 8)]);
+        let lost = backend.remove_record(1, 9).unwrap_err();
+        assert!(matches!(lost, ChangeError::Unknown(_)), "{lost:?}");
+        assert_eq!(*mock.removed.lock().unwrap(), [(1, 7), (1, 8), (1, 9)]);
+        let spec = JobSpec::RecordDelete {
+            record_ids: vec![7],
+        };
+        let refused = backend.submit(&spec).unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                ChangeError::Refused(ApiRefused {
+                    kind: RefusalKind::Other,
+                    ..
+                })
+            ),
+            "{refused:?}"
+        );
+        assert_eq!(backend.submit(&spec).unwrap().job_id, 1002);
         let jobs = MockBackend {
             deletes_in_jobs: true,
             ..MockBackend::default()

@@ -6,9 +6,9 @@
 //! The fake stamps jobs with a fixed `created_at` and hands out ids from fixed counters, so
 //! a transcript only varies in the fake's port, the test's temporary home, the crate
 //! version and, for the job history, the time of each submit: those are replaced by
-//! placeholders (see [`Transcript::normalise`]).
+//! placeholders (see [`Transcript::normalise`]). More scenarios are in `golden_flows.rs`.
 
-use crate::support::{Cmd, Env, assert_current, ids};
+use crate::support::{Api, Cmd, Env, assert_current, ids};
 use fake_dnspod::{Config, Fault, Progress};
 
 /// 2015-09-08 18:37:01 in Beijing, the time of the vendor's Batch.Detail example.
@@ -16,26 +16,34 @@ const CREATED_AT: u64 = 1_441_708_621;
 
 /// A fake whose jobs spend two polls waiting and two running, stamped [`CREATED_AT`].
 fn env() -> Env {
-    Env::with(Config {
-        progress: Progress::PerPoll {
-            waiting: 2,
-            running: 2,
+    env_on(Api::Legacy)
+}
+
+/// [`env`], with every run of the binary on `api`.
+pub(crate) fn env_on(api: Api) -> Env {
+    Env::with_on(
+        Config {
+            progress: Progress::PerPoll {
+                waiting: 2,
+                running: 2,
+            },
+            job_created_at: Some(CREATED_AT),
+            ..Config::default()
         },
-        job_created_at: Some(CREATED_AT),
-        ..Config::default()
-    })
+        api,
+    )
 }
 
 /// The commands of a scenario and what each printed, as a user would read them.
-struct Transcript<'e> {
+pub(crate) struct Transcript<'e> {
     env: &'e Env,
     text: String,
     /// Replace the history's submit times (the `jobs` command shows them).
-    submit_times: bool,
+    pub(crate) submit_times: bool,
 }
 
 impl<'e> Transcript<'e> {
-    fn new(env: &'e Env) -> Self {
+    pub(crate) fn new(env: &'e Env) -> Self {
         Transcript {
             env,
             text: String::new(),
@@ -44,7 +52,7 @@ impl<'e> Transcript<'e> {
     }
 
     /// Runs `cmd`, records it, and returns the run for checks beyond the transcript.
-    fn run(&mut self, cmd: Cmd<'_>) -> crate::support::Run {
+    pub(crate) fn run(&mut self, cmd: Cmd<'_>) -> crate::support::Run {
         let line: Vec<String> = cmd.argv().iter().map(|arg| shell_word(arg)).collect();
         let run = cmd.run();
         let mut entry = format!("$ dpbatch {}\n", line.join(" "));
@@ -76,14 +84,20 @@ impl<'e> Transcript<'e> {
         self.run(self.env.detail(job).json()).code(exit);
     }
 
-    /// What differs from one run of the same scenario to the next.
+    /// What differs from one run of the same scenario to the next, and carriage returns.
     fn normalise(&self, text: &str) -> String {
         let version = format!("dpbatch/{}", env!("CARGO_PKG_VERSION"));
+        // A zone file's first line names the version that wrote it.
+        let written_by = format!("by dpbatch {}", env!("CARGO_PKG_VERSION"));
         let home = self.env.home().to_str().expect("a UTF-8 temporary path");
         let text = text
             .replace(&self.env.server.url(), "http://127.0.0.1:<port>")
             .replace(home, "<home>")
-            .replace(&version, "dpbatch/<version>");
+            .replace(&version, "dpbatch/<version>")
+            .replace(&written_by, "by dpbatch <version>")
+            // CSV's CRLF line ends, kept visible in a file git may store either way.
+            .replace('\r', "<CR>");
+        let text = request_ids(&text);
         if self.submit_times {
             submit_times(&text)
         } else {
@@ -91,7 +105,15 @@ impl<'e> Transcript<'e> {
         }
     }
 
-    fn check(self, name: &str) {
+    /// Adds what a run wrote to a file, with the file's name relative to the home.
+    pub(crate) fn file(&mut self, path: &std::path::Path) {
+        let text = std::fs::read_to_string(path).expect("a file the run wrote");
+        let entry = format!("[file {}]\n{text}[end of file]\n\n", path.display());
+        let entry = self.normalise(&entry);
+        self.text.push_str(&entry);
+    }
+
+    pub(crate) fn check(self, name: &str) {
         assert_current(&format!("tests/cli/golden/{name}"), &self.text);
     }
 }
@@ -129,6 +151,21 @@ fn submit_times(text: &str) -> String {
     out
 }
 
+/// An API 3.0 refusal names its request (`(RequestId …)`); the fake numbers them across
+/// every test of the process, so the id becomes a placeholder.
+fn request_ids(text: &str) -> String {
+    const TAG: &str = "(RequestId ";
+    let mut parts = text.split(TAG);
+    let mut out = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        let rest = part.find(')').map_or(part, |end| &part[end..]);
+        out.push_str(TAG);
+        out.push_str("<request-id>");
+        out.push_str(rest);
+    }
+    out
+}
+
 /// `DDDD-DD-DD DD:DD:DD`.
 fn is_date_time(bytes: &[u8]) -> bool {
     bytes
@@ -151,6 +188,10 @@ fn the_normaliser_replaces_only_what_varies() {
         "39581  YYYY-MM-DD hh:mm:ss UTC\n{\"submitted_at\":<unix-seconds>,\"x\":1}"
     );
     assert_eq!(submit_times("默认 2015-09-08"), "默认 2015-09-08");
+    assert_eq!(
+        request_ids("refused (RequestId fa4e-17) twice (RequestId x)."),
+        "refused (RequestId <request-id>) twice (RequestId <request-id>)."
+    );
     assert_eq!(shell_word("v=spf1 -all"), "'v=spf1 -all'");
     assert_eq!(shell_word("a.cn,b.cn"), "a.cn,b.cn");
 }
@@ -183,7 +224,7 @@ fn the_readme_example_table_is_what_the_binary_prints() {
 
 /// Two domains, `a.cn` with `www` and `@` A records and `b.cn` with `www`; returns the
 /// domain ids and the record ids.
-fn two_domains(env: &Env) -> ([u64; 2], [u64; 3]) {
+pub(crate) fn two_domains(env: &Env) -> ([u64; 2], [u64; 3]) {
     let a = env.server.add_domain("a.cn");
     let b = env.server.add_domain("b.cn");
     let records = [

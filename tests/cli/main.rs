@@ -9,6 +9,7 @@ mod export_hardening;
 mod faults;
 mod generated;
 mod golden;
+mod golden_flows;
 mod hardening;
 mod history;
 mod history_hardening;
