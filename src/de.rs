@@ -266,4 +266,35 @@ mod tests {
         );
         assert_eq!(probe(r#"{"r": 12}"#).unwrap().r.as_deref(), Some("12"));
     }
+
+    #[test]
+    fn text_takes_any_scalar_as_it_is_written() {
+        for (json, want) in [
+            ("true", "true"),
+            ("false", "false"),
+            ("1.5", "1.5"),
+            ("-3", "-3"),
+        ] {
+            let t = probe(&format!(r#"{{"t": {json}}}"#)).unwrap().t;
+            assert_eq!(t.as_deref(), Some(want), "{json}");
+        }
+        assert_eq!(probe(r#"{"t": ""}"#).unwrap().t.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn a_remark_of_true_is_kept_and_a_fraction_refused() {
+        assert_eq!(probe(r#"{"r": true}"#).unwrap().r.as_deref(), Some("true"));
+        assert!(probe(r#"{"r": 1.5}"#).is_err());
+    }
+
+    /// An error names what the field takes, so a bad value in a file or an answer is
+    /// explained, not only refused.
+    #[test]
+    fn errors_say_what_each_kind_expects() {
+        let error = |json: &str| probe(json).unwrap_err().to_string();
+        assert!(error(r#"{"n": true}"#).contains("expected a non-negative whole number"));
+        assert!(error(r#"{"n": 1.5}"#).contains("floating point `1.5`"));
+        assert!(error(r#"{"t": [1]}"#).contains("expected a string, a number or null"));
+        assert!(error(r#"{"r": 1.5}"#).contains("expected a remark"));
+    }
 }
