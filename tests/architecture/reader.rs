@@ -1,13 +1,17 @@
-//! The reader of `tests/architecture.rs` at the root, for any crate: the files built from
-//! its root through every `mod x;` that is not `#[cfg(test)]`, and the arrows between its
-//! modules, read from `use` trees and `crate::`, `super::`, `self::` and child-module paths.
-//! Test code (test modules, `#[cfg(test)]` items) is left out: it may use anything.
+//! The reader both floors checks stand on: `tests/architecture.rs` for `src/`, and
+//! `fake-dnspod/tests/architecture/main.rs` for the fake's. It reads a crate as the
+//! compiler builds it without tests: the files from its root through every `mod x;` that
+//! is not `#[cfg(test)]`, and the arrows between its modules, from `use` trees and
+//! `crate::`, `super::`, `self::` and child-module paths. Test code (test modules,
+//! `#[cfg(test)]` items) is left out: it may use anything (a mock, fixtures) and would add
+//! false arrows. Paths are counted at module granularity: the top-level modules, and the
+//! sub-modules of the ones a crate splits.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The crate to read.
+/// A crate to read, and the floors its modules stand on.
 pub struct Crate {
     /// Its root file, `src/lib.rs` or `src/main.rs`, under `CARGO_MANIFEST_DIR`.
     pub root: &'static str,
@@ -16,26 +20,171 @@ pub struct Crate {
     /// Modules whose sub-modules are units of their own; what their `mod.rs` declares is
     /// the unit of the module itself.
     pub split: &'static [&'static str],
+    /// The floors, top to bottom. A module may use the modules of any floor below its own,
+    /// and none of its own floor or above.
+    pub floors: &'static [&'static [&'static str]],
 }
 
 /// One arrow: `from` uses `to`, at `file:line`.
-pub struct Arrow {
-    pub from: String,
-    pub to: String,
-    pub at: String,
+struct Arrow {
+    from: String,
+    to: String,
+    at: String,
 }
 
-/// A file of the binary: its module path (`backend::legacy::wire` is three names) and its
+/// A file of the crate: its module path (`backend::legacy::wire` is three names) and its
 /// code with comments, literals and test items blanked out (lines kept).
 pub struct Source {
     pub file: PathBuf,
-    pub module: Vec<String>,
+    module: Vec<String>,
     pub code: String,
-    pub children: Vec<String>,
+    children: Vec<String>,
+}
+
+impl Crate {
+    /// Every import goes to a lower floor.
+    pub fn assert_no_upward_import(&self) {
+        let floor = self.floor_of();
+        let (_, arrows) = self.graph();
+        let upward: Vec<String> = arrows
+            .iter()
+            .filter(
+                |a| match (floor.get(a.from.as_str()), floor.get(a.to.as_str())) {
+                    (Some(from), Some(to)) => to >= from,
+                    _ => false,
+                },
+            )
+            .map(|a| format!("{}: {} uses {}, not below it", a.at, a.from, a.to))
+            .collect();
+        assert!(
+            upward.is_empty(),
+            "imports that do not go down:\n{}",
+            upward.join("\n")
+        );
+    }
+
+    /// The floors name every module and nothing else: a new module is given its place, a
+    /// gone one leaves the table.
+    pub fn assert_every_module_has_a_floor(&self) {
+        let (units, _) = self.graph();
+        let listed: BTreeSet<String> = self.floor_of().keys().map(|n| n.to_string()).collect();
+        let unplaced: Vec<_> = units.difference(&listed).collect();
+        let gone: Vec<_> = listed.difference(&units).collect();
+        assert!(
+            unplaced.is_empty(),
+            "modules without a floor in FLOORS: {unplaced:?}"
+        );
+        assert!(
+            gone.is_empty(),
+            "FLOORS names modules that are not built: {gone:?}"
+        );
+    }
+
+    /// No set of modules uses each other in a cycle.
+    pub fn assert_no_import_cycle(&self) {
+        let (units, arrows) = self.graph();
+        let cycles = cycles(&units, &arrows);
+        assert!(cycles.is_empty(), "import cycles:\n{}", cycles.join("\n"));
+    }
+
+    /// The files of the crate, from its root through the `mod` declarations that are
+    /// built without tests.
+    pub fn sources(&self) -> Vec<Source> {
+        sources(self.root)
+    }
+
+    /// The floor of each module, counted from the ground up.
+    fn floor_of(&self) -> BTreeMap<&'static str, usize> {
+        let floors = self.floors;
+        floors
+            .iter()
+            .enumerate()
+            .flat_map(|(i, names)| names.iter().map(move |n| (*n, floors.len() - i)))
+            .collect()
+    }
+
+    /// Every module, and every arrow between two of them (one per file and target).
+    fn graph(&self) -> (BTreeSet<String>, Vec<Arrow>) {
+        let sources = self.sources();
+        let modules: BTreeSet<Vec<String>> = sources.iter().map(|s| s.module.clone()).collect();
+        let unit = |m: &[String]| self.unit(m, &modules);
+        let units = modules.iter().map(|m| unit(m)).collect();
+        let mut arrows = Vec::new();
+        let mut seen = BTreeSet::new();
+        for source in &sources {
+            let from = unit(&source.module);
+            for (path, line) in paths(source) {
+                let Some(target) = absolute(source, &path) else {
+                    continue;
+                };
+                let to = unit(&target);
+                if to != from && seen.insert((source.file.clone(), to.clone())) {
+                    let at = format!("{}:{line}", source.file.display());
+                    arrows.push(Arrow {
+                        from: from.clone(),
+                        to,
+                        at,
+                    });
+                }
+            }
+        }
+        (units, arrows)
+    }
+
+    /// The unit a module path belongs to: its top-level module, or for those in `split`
+    /// the sub-module it names (when it is one); the root unit for the crate root's items.
+    fn unit(&self, path: &[String], modules: &BTreeSet<Vec<String>>) -> String {
+        let known = |n: usize| path.len() >= n && modules.contains(&path[..n].to_vec());
+        if known(2) && self.split.contains(&path[0].as_str()) {
+            format!("{}::{}", path[0], path[1])
+        } else if known(1) {
+            path[0].clone()
+        } else {
+            self.root_unit.to_string()
+        }
+    }
+}
+
+/// The reader itself: groups expanded, `super` resolved, comments, strings and test code
+/// not taken for imports.
+#[test]
+fn paths_are_read_as_the_compiler_resolves_them() {
+    let text = r#"
+        use super::{call::CallError, de as lenient};
+        use crate::{job::{self, Job}, escape::*};
+        // use crate::commentary;
+        fn f() -> &'static str { child::g(); crate::error::usage("crate::string") }
+        #[cfg(test)]
+        mod tests { use crate::backend::mock; }
+        #[cfg(test)]
+        use crate::testing;
+    "#;
+    let code = without_test_items(&blank(text));
+    let source = Source {
+        file: PathBuf::from("src/backend/items.rs"),
+        module: vec!["backend".into(), "items".into()],
+        code,
+        children: vec!["child".into()],
+    };
+    let found: Vec<String> = paths(&source)
+        .iter()
+        .filter_map(|(path, _)| absolute(&source, path))
+        .map(|path| path.join("::"))
+        .collect();
+    let want = [
+        "backend::call::CallError",
+        "backend::de",
+        "job",
+        "job::Job",
+        "escape",
+        "backend::items::child::g",
+        "error::usage",
+    ];
+    assert_eq!(found, want);
 }
 
 /// Each set of modules that use each other in a cycle, named with the arrows between them.
-pub fn cycles(units: &BTreeSet<String>, arrows: &[Arrow]) -> Vec<String> {
+fn cycles(units: &BTreeSet<String>, arrows: &[Arrow]) -> Vec<String> {
     let reach: BTreeMap<&str, BTreeSet<&str>> = units
         .iter()
         .map(|u| (u.as_str(), reachable(arrows, u)))
@@ -87,55 +236,8 @@ fn tour(arrows: &[Arrow], members: &BTreeSet<&str>) -> String {
     steps.join("\n")
 }
 
-impl Crate {
-    /// Every module, and every arrow between two of them (one per file and target).
-    pub fn graph(&self) -> (BTreeSet<String>, Vec<Arrow>) {
-        graph(self)
-    }
-}
-
-fn graph(krate: &Crate) -> (BTreeSet<String>, Vec<Arrow>) {
-    let sources = sources(krate.root);
-    let modules: BTreeSet<Vec<String>> = sources.iter().map(|s| s.module.clone()).collect();
-    let unit = |m: &[String]| unit(krate, m, &modules);
-    let units = modules.iter().map(|m| unit(m)).collect();
-    let mut arrows = Vec::new();
-    let mut seen = BTreeSet::new();
-    for source in &sources {
-        let from = unit(&source.module);
-        for (path, line) in paths(source) {
-            let Some(target) = absolute(source, &path) else {
-                continue;
-            };
-            let to = unit(&target);
-            if to != from && seen.insert((source.file.clone(), to.clone())) {
-                let at = format!("{}:{line}", source.file.display());
-                arrows.push(Arrow {
-                    from: from.clone(),
-                    to,
-                    at,
-                });
-            }
-        }
-    }
-    (units, arrows)
-}
-
-/// The unit a module path belongs to: its top-level module, or for those in `split` the
-/// sub-module it names (when it is one); the root unit for the crate root's own items.
-fn unit(krate: &Crate, path: &[String], modules: &BTreeSet<Vec<String>>) -> String {
-    let known = |n: usize| path.len() >= n && modules.contains(&path[..n].to_vec());
-    if known(2) && krate.split.contains(&path[0].as_str()) {
-        format!("{}::{}", path[0], path[1])
-    } else if known(1) {
-        path[0].clone()
-    } else {
-        krate.root_unit.to_string()
-    }
-}
-
 /// A path as written in `source`, made absolute; `None` for other crates and local items.
-pub fn absolute(source: &Source, path: &[String]) -> Option<Vec<String>> {
+fn absolute(source: &Source, path: &[String]) -> Option<Vec<String>> {
     let mut module = source.module.clone();
     let mut rest = path;
     match rest.first()?.as_str() {
@@ -240,7 +342,7 @@ fn declared_modules(code: &str) -> Vec<String> {
 
 /// Every path of `source` that may name a module of ours: the `use` trees, expanded, and
 /// the paths written inline (`crate::x::f()`, `super::y`, `child::z`).
-pub fn paths(source: &Source) -> Vec<(Vec<String>, usize)> {
+fn paths(source: &Source) -> Vec<(Vec<String>, usize)> {
     let tokens = tokens(&source.code);
     let mut paths = Vec::new();
     let mut i = 0;
@@ -309,7 +411,7 @@ fn use_tree(
 
 /// The code with every `#[cfg(test)]` item blanked: a test module, a test-only function,
 /// field or variant.
-pub fn without_test_items(code: &str) -> String {
+fn without_test_items(code: &str) -> String {
     const MARK: &str = "#[cfg(test)]";
     let mut chars: Vec<char> = code.chars().collect();
     let mark: Vec<char> = MARK.chars().collect();
@@ -365,7 +467,7 @@ fn block_end(chars: &[char], open: usize) -> usize {
 
 /// The text with comments, string and character literals made spaces (lines kept), so
 /// that neither a doc link nor a message reads as a path.
-pub fn blank(text: &str) -> String {
+fn blank(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
