@@ -70,13 +70,6 @@ impl Operation {
             .collect()
     }
 
-    /// How many jobs the operation was cut into.
-    pub(crate) fn parts(&self) -> usize {
-        self.plan
-            .as_ref()
-            .map_or(self.jobs.len(), |plan| plan.parts.len())
-    }
-
     pub(crate) fn is_for(&self, account: &Account) -> bool {
         self.first().is_for(account)
     }
@@ -181,7 +174,7 @@ mod tests {
         let operations = operations(lines);
         assert_eq!(operations.len(), 2);
         assert_eq!(operations[0].jobs, [single]);
-        assert_eq!(operations[0].parts(), 1);
+        assert!(operations[0].plan.is_none());
         let split = &operations[1];
         assert_eq!(
             split.id(),
@@ -190,7 +183,7 @@ mod tests {
         );
         assert_eq!(split.job_ids(), [10, 12]);
         assert_eq!(split.unknown().count(), 1);
-        assert_eq!(split.parts(), 4);
+        assert_eq!(split.plan.as_ref().map(|p| p.parts.len()), Some(4));
         let unsent: Vec<usize> = split.unsent().iter().map(|(part, _)| *part).collect();
         assert_eq!(unsent, [2], "part 1 is of unknown outcome: it was sent");
         assert!(split.contains(12) && !split.contains(9));

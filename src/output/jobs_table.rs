@@ -33,15 +33,16 @@ pub(crate) fn write_jobs(out: &mut dyn Write, operations: &[Operation]) -> io::R
     )
 }
 
-/// The job id, `unknown`, or for a split operation its first job and how many more.
+/// The job id, `unknown`, or for a split operation its first job and how many more it
+/// made (parts not sent are in WHAT).
 fn job_cell(operation: &Operation) -> String {
     let first = operation
         .first()
         .job_id
         .map_or_else(|| "unknown".to_owned(), |id| id.to_string());
-    match operation.parts() {
-        1 => first,
-        parts => format!("{first} (+{})", parts - 1),
+    match operation.jobs.len() {
+        0 | 1 => first,
+        lines => format!("{first} (+{})", lines - 1),
     }
 }
 

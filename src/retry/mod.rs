@@ -63,10 +63,9 @@ pub(crate) fn plan(
     let jobs = jobs(job_id, &todo, history)?;
     let count = |items: &[Item]| items.iter().map(Item::count).sum::<usize>();
     let mut summary = format!(
-        "retrying {} failed items of job {job_id} in {} job{}",
-        count(&todo),
-        jobs.len(),
-        if jobs.len() == 1 { "" } else { "s" }
+        "retrying {} of job {job_id} in {}",
+        crate::job::count(count(&todo), "failed item"),
+        crate::job::count(jobs.len(), "job")
     );
     if !sent.is_empty() {
         summary.push_str(&format!(

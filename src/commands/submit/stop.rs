@@ -2,7 +2,7 @@
 //! parts not sent, on stderr; then the exit code of why it stopped.
 
 use crate::error::Outcome;
-use crate::job::{Part, count};
+use crate::job::{JobSpec, Part, count};
 use crate::session::Session;
 use crate::split::size;
 use crate::wait::Watch;
@@ -87,7 +87,7 @@ fn report(
             return;
         }
     };
-    let records: usize = unsent.iter().map(|(_, part)| size(&part.spec)).sum();
+    let specs: Vec<JobSpec> = unsent.iter().map(|(_, part)| part.spec.clone()).collect();
     let places: Vec<String> = unsent
         .iter()
         .map(|(index, _)| (index + 1).to_string())
@@ -96,6 +96,6 @@ fn report(
         "{} not sent (parts {}, {}): send them with `dpbatch resume {resume}`",
         count(unsent.len(), "part"),
         places.join(","),
-        count(records, "record")
+        JobSpec::summary_of(&specs)
     ));
 }
