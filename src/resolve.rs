@@ -4,7 +4,7 @@
 
 use crate::backend::{Backend, Paged};
 use crate::error::usage;
-use crate::job::AccountRecord;
+use crate::job::{AccountRecord, same_host, same_line, same_type, same_value};
 use crate::parallel;
 use std::collections::HashSet;
 
@@ -63,21 +63,26 @@ pub(crate) struct Selector {
 }
 
 impl Selector {
+    /// Whether `record` is one the selector names, compared as DNS reads the fields
+    /// (`job::compare`): DNSPod lists some A values with a trailing dot, which
+    /// `--value-is 192.0.2.1` must still find.
     fn matches(&self, record: &AccountRecord) -> bool {
         let host = record.host.as_deref().unwrap_or("@");
-        self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
-            && record
-                .record_type
-                .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case(&self.record_type))
+        let Some(record_type) = record.record_type.as_deref() else {
+            return false;
+        };
+        self.hosts.iter().any(|h| same_host(h, host))
+            && same_type(record_type, &self.record_type)
             && self
                 .line
                 .as_deref()
-                .is_none_or(|line| record.line.as_deref() == Some(line))
-            && self
-                .value_is
-                .as_deref()
-                .is_none_or(|value| record.value.as_deref() == Some(value))
+                .is_none_or(|line| record.line.as_deref().is_some_and(|l| same_line(l, line)))
+            && self.value_is.as_deref().is_none_or(|value| {
+                record
+                    .value
+                    .as_deref()
+                    .is_some_and(|v| same_value(Some(record_type), v, value))
+            })
     }
 }
 

@@ -12,7 +12,7 @@ mod plan;
 mod records;
 mod spec;
 
-pub(crate) use compare::{RecordFields, same_host, same_type, same_value};
+pub(crate) use compare::{RecordFields, same_host, same_line, same_type, same_value};
 pub(crate) use plan::{Part, Plan};
 pub(crate) use records::{AccountRecord, Before, Submitted};
 pub(crate) use spec::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, RECORD_TYPES, RecordSpec};

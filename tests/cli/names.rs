@@ -146,6 +146,36 @@ fn value_is_finds_and_replaces_across_domains() {
 }
 
 #[test]
+fn value_is_finds_an_address_dnspod_lists_with_a_trailing_dot_and_a_host_in_any_case() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let domain = env.server.add_domain("a.cn");
+        let dotted = env
+            .server
+            .add_record(domain, "WWW", "A", "默认", "1.1.1.1.");
+        let other = env.server.add_record(domain, "api", "A", "默认", "1.1.1.2");
+        let run = env
+            .record_modify()
+            .domains("a.cn")
+            .select("www,api", "A")
+            .args(["--value-is", "1.1.1.1"])
+            .change("value", "5.6.7.8")
+            .dry_run()
+            .json()
+            .run();
+        run.code(0);
+        let ids: Vec<u64> = run
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| row["record_id"].as_u64().unwrap())
+            .collect();
+        assert_eq!(ids, [dotted], "{api:?}, not {other}");
+    }
+}
+
+#[test]
 fn records_already_at_the_target_are_skipped_and_reported() {
     let env = Env::new();
     let [_, _, b_www, _] = two_domains(&env);
