@@ -4,6 +4,7 @@
 use super::{Backend, CallError, ChangeError, DryRun, Paged};
 use crate::error::{ApiRefused, RefusalKind};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
+use crate::split::Capabilities;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -21,7 +22,7 @@ pub(crate) struct MockBackend {
     /// Every look-up, as `find NAMES`, `all domains` or `records DOMAIN`.
     pub lookups: Mutex<Vec<String>>,
     /// Whether deletions are jobs (API 3.0) or removals one by one (legacy, the default).
-    pub deletes_in_jobs: bool,
+    pub delete_jobs: bool,
     /// Every removal asked, as `(domain_id, record_id)`, in order, refused ones included.
     pub removed: Mutex<Vec<(u64, u64)>>,
     /// Record IDs whose removal is refused as the legacy API refuses a record that is gone
@@ -94,8 +95,11 @@ impl Backend for MockBackend {
         }
     }
 
-    fn deletes_in_jobs(&self) -> bool {
-        self.deletes_in_jobs
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            delete_job_records: self.delete_jobs.then_some(2000),
+            ..super::DNSPOD
+        }
     }
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
@@ -143,8 +147,8 @@ impl Backend for std::sync::Arc<MockBackend> {
         self.as_ref().preview(spec)
     }
 
-    fn deletes_in_jobs(&self) -> bool {
-        self.as_ref().deletes_in_jobs()
+    fn capabilities(&self) -> Capabilities {
+        self.as_ref().capabilities()
     }
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
@@ -164,7 +168,7 @@ mod tests {
             ..MockBackend::default()
         });
         let backend: &dyn Backend = &mock;
-        assert!(!backend.deletes_in_jobs());
+        assert_eq!(backend.capabilities().delete_job_records, None);
         backend.remove_record(1, 7).unwrap();
         let err = backend.remove_record(1, 8).unwrap_err();
         assert!(
@@ -179,9 +183,9 @@ mod tests {
         );
         assert_eq!(*mock.removed.lock().unwrap(), [(1, 7), (1, 8)]);
         let jobs = MockBackend {
-            deletes_in_jobs: true,
+            delete_jobs: true,
             ..MockBackend::default()
         };
-        assert!(jobs.deletes_in_jobs());
+        assert_eq!(jobs.capabilities().delete_job_records, Some(2000));
     }
 }

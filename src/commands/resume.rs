@@ -106,7 +106,7 @@ fn resume(
             first_job.unwrap_or_default()
         ))
     })?;
-    let unsent = plan.checked(&unsent).map_err(|errors| {
+    let unsent = plan.checked(&unsent, &session.capabilities()?).map_err(|errors| {
         usage(format!(
             "the job history holds parts of this operation that fail the input checks, so nothing was sent (the file was changed or damaged): {}",
             list_errors(&errors)

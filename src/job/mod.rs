@@ -38,7 +38,7 @@ pub(crate) enum JobSpec {
         change: Change,
     },
     /// Delete these records (what `undo` of a record-create asks): one batch job on API
-    /// 3.0; the legacy API has no batch deletion (see `Backend::deletes_in_jobs`).
+    /// 3.0; the legacy API has no batch deletion (see `Backend::capabilities`).
     RecordDelete { record_ids: Vec<u64> },
 }
 

@@ -45,7 +45,7 @@ fn account() -> (FakeDnspod, [u64; 2]) {
 fn a_delete_job_is_submitted_once_and_read_as_a_record_delete_job() {
     let (server, [www, m]) = account();
     let backend = backend(&server);
-    assert!(backend.deletes_in_jobs());
+    assert_eq!(backend.capabilities().delete_job_records, Some(2000));
     let spec = JobSpec::RecordDelete {
         record_ids: vec![www, 999_999],
     };

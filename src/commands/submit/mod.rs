@@ -18,7 +18,7 @@ use crate::job::{Before, JobSpec, Part, Submitted};
 use crate::output::Progress;
 use crate::session::{Session, unix_now};
 use crate::signal;
-use crate::split::{MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, split};
+use crate::split::{Capabilities, split};
 use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
 use std::collections::HashMap;
@@ -45,9 +45,9 @@ pub(crate) fn submit(
     submit_parts(session, &parts, args, &[])
 }
 
-/// The most records a job of this command takes: `--job-size`, else DNSPod's limit.
-pub(crate) fn job_size(args: &SubmitArgs) -> usize {
-    args.limits.job_size.map_or(MAX_JOB_SIZE, usize::from)
+/// The most records a job of this command takes: `--job-size`, else the API's limit.
+pub(crate) fn job_size(args: &SubmitArgs, api: &Capabilities) -> usize {
+    args.limits.job_size.map_or(api.job_records, usize::from)
 }
 
 /// Cuts `parts` into jobs of at most `--job-size` records and submits them as one
@@ -60,9 +60,10 @@ pub(crate) fn submit_parts(
     args: &SubmitArgs,
     before: &[Before],
 ) -> anyhow::Result<Outcome> {
-    let job_size = job_size(args);
+    let api = session.capabilities()?;
+    let job_size = job_size(args, &api);
     let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
-    let planned: Vec<Part> = split(&specs, job_size)?
+    let planned: Vec<Part> = split(&specs, job_size, &api)?
         .into_iter()
         .map(|(from, spec)| Part {
             spec,
@@ -70,7 +71,7 @@ pub(crate) fn submit_parts(
         })
         .collect();
     if planned.len() > 1 && !args.dry_run {
-        warn_of_the_hourly_limit(session, planned.len());
+        warn_of_the_hourly_limit(session, planned.len(), api.jobs_per_hour);
     }
     let operation = (planned.len() > 1).then(|| Sending::new(job_size, &planned));
     let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
@@ -80,15 +81,15 @@ pub(crate) fn submit_parts(
 /// Warns when this machine's jobs of the last hour and `jobs` more pass the vendor's 80 an
 /// hour from one IP address: the last parts may be refused. Only a warning: other
 /// machines may share the address, and the history may not hold every job.
-fn warn_of_the_hourly_limit(session: &Session, jobs: usize) {
+fn warn_of_the_hourly_limit(session: &Session, jobs: usize, per_hour: usize) {
     let recent = session
         .history
         .as_ref()
         .and_then(|history| history.jobs_since(unix_now().saturating_sub(3600)).ok())
         .unwrap_or_default();
-    if recent + jobs > MAX_JOBS_PER_HOUR {
+    if recent + jobs > per_hour {
         session.output.warn(&format!(
-            "this machine submitted {recent} batch jobs in the last hour, and DNSPod takes {MAX_JOBS_PER_HOUR} an hour from one IP address: some of these {jobs} may be refused (resume them later)"
+            "this machine submitted {recent} batch jobs in the last hour, and DNSPod takes {per_hour} an hour from one IP address: some of these {jobs} may be refused (resume them later)"
         ));
     }
 }

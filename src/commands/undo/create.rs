@@ -88,7 +88,7 @@ pub(super) fn undo_create(
             delete.len()
         )));
     }
-    if !backend.deletes_in_jobs() {
+    if backend.capabilities().delete_job_records.is_none() {
         return removal::remove_each(session, backend, &delete);
     }
     let parts = [Part {
