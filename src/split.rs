@@ -3,7 +3,7 @@
 //! API's to say ([`Capabilities`], from `Backend::capabilities`).
 
 use crate::error::usage;
-use crate::job::{JobSpec, RecordSpec};
+use crate::job::{By, JobSpec, RecordSpec};
 
 /// What an API does as batch jobs: the cut follows it, and `resume` checks a stored plan
 /// against it.
@@ -19,6 +19,15 @@ pub(crate) struct Capabilities {
 }
 
 impl Capabilities {
+    /// How a part of `spec`'s kind is sent: a job, or one call a record where the API has
+    /// no job for it.
+    pub(crate) fn by(&self, spec: &JobSpec) -> By {
+        match (spec, self.delete_job_records) {
+            (JobSpec::RecordDelete { .. }, None) => By::Calls,
+            _ => By::Job,
+        }
+    }
+
     /// The most records a job of `spec`'s kind takes, whatever `--job-size` says.
     pub(crate) fn job_limit(&self, spec: &JobSpec) -> usize {
         match spec {
@@ -52,7 +61,7 @@ pub(crate) fn size(spec: &JobSpec) -> usize {
             domain_ids,
             records,
         } => domain_ids.len() * records.iter().map(hosts).sum::<usize>(),
-        JobSpec::RecordModify { record_ids, .. } | JobSpec::RecordDelete { record_ids } => {
+        JobSpec::RecordModify { record_ids, .. } | JobSpec::RecordDelete { record_ids, .. } => {
             record_ids.len()
         }
     }
@@ -73,7 +82,8 @@ pub(crate) fn split(
                 .into_iter()
                 .map(|part| (from, part)),
         );
-        if parts.len() > api.jobs_per_hour {
+        let jobs = parts.iter().filter(|(_, part)| api.by(part) == By::Job);
+        if jobs.count() > api.jobs_per_hour {
             let needed = specs
                 .iter()
                 .filter_map(|s| jobs_needed(s, job_size, api))
@@ -138,12 +148,22 @@ fn split_one(spec: &JobSpec, job_size: usize, api: &Capabilities) -> anyhow::Res
                 change: change.clone(),
             })
             .collect(),
-        JobSpec::RecordDelete { record_ids } => record_ids
-            .chunks(job_size.min(api.job_limit(spec)))
-            .map(|chunk| JobSpec::RecordDelete {
-                record_ids: chunk.to_vec(),
-            })
-            .collect(),
+        JobSpec::RecordDelete {
+            record_ids,
+            domain_ids,
+        } => {
+            let per_job = job_size.min(api.job_limit(spec)).max(1);
+            (0..record_ids.len())
+                .step_by(per_job)
+                .map(|at| {
+                    let end = (at + per_job).min(record_ids.len());
+                    JobSpec::RecordDelete {
+                        record_ids: record_ids[at..end].to_vec(),
+                        domain_ids: domain_ids.get(at..end).unwrap_or_default().to_vec(),
+                    }
+                })
+                .collect()
+        }
     })
 }
 
@@ -204,7 +224,7 @@ fn jobs_needed(spec: &JobSpec, job_size: usize, api: &Capabilities) -> Option<us
             job_size,
         )),
         JobSpec::RecordModify { record_ids, .. } => Some(record_ids.len().div_ceil(job_size)),
-        JobSpec::RecordDelete { record_ids } => {
+        JobSpec::RecordDelete { record_ids, .. } => {
             Some(record_ids.len().div_ceil(job_size.min(api.job_limit(spec))))
         }
     }

@@ -25,7 +25,7 @@ pub(super) fn domains(session: &Session, args: DomainCreateArgs) -> anyhow::Resu
         domains,
         value: args.value.map(|ip| ip.to_string()),
     };
-    submit(session, &[spec], &args.submit, None)
+    submit(session, "domain-create", &[spec], &args.submit)
 }
 
 pub(super) fn records(session: &Session, args: RecordCreateArgs) -> anyhow::Result<Outcome> {
@@ -60,7 +60,7 @@ pub(super) fn records(session: &Session, args: RecordCreateArgs) -> anyhow::Resu
     };
     let api = session.capabilities()?;
     let jobs = jobs(session, given, sets, job_size(&args.submit, &api), &api)?;
-    submit(session, &jobs, &args.submit, None)
+    submit(session, "record-create", &jobs, &args.submit)
 }
 
 /// The domains the command line names, if it names any.

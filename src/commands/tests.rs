@@ -1,14 +1,17 @@
 //! The command flows on a mock backend: what is submitted, recorded, followed and retried,
 //! with no server and no real time beyond a few milliseconds of polling.
 
-use super::{retry, submit::submit};
+use super::{
+    retry,
+    submit::{submit, submit_parts},
+};
 use crate::backend::mock::MockBackend;
 use crate::cli::{JobLimits, JobRef, RetryArgs, SubmitArgs, WaitTiming};
 use crate::config::{self, Given, LoadedFile, Overrides};
 use crate::error::Outcome;
 use crate::history::History;
 use crate::input::values::Timeout;
-use crate::job::{DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem};
+use crate::job::{DomainItem, ItemStatus, Job, JobKind, JobSpec, Part, RecordItem};
 use crate::output::Output;
 use crate::secret::SecretString;
 use crate::session::Session;
@@ -103,7 +106,8 @@ fn job(domains: Vec<DomainItem>) -> Job {
 fn each_job_is_submitted_once_recorded_and_printed() {
     let f = fixture(MockBackend::default());
     let jobs = [domains(&["a.cn"]), domains(&["b.cn"])];
-    let outcome = submit(&f.session, &jobs, &args(false), Some(7)).unwrap();
+    let parts = jobs.clone().map(|spec| Part::job(spec, Some(7)));
+    let outcome = submit_parts(&f.session, "domain-create", &parts, &args(false), &[]).unwrap();
     assert_eq!(outcome, Outcome::Success);
     assert_eq!(*f.backend.submitted.lock().unwrap(), jobs);
     let stdout = String::from_utf8(f.stdout.borrow().clone()).unwrap();
@@ -126,7 +130,13 @@ fn waiting_follows_a_job_to_its_end_and_exits_4_on_failures() {
         Ok(job(vec![domain("a.cn", ItemStatus::Error, vec![])])),
     ]);
     let f = fixture(backend);
-    let outcome = submit(&f.session, &[domains(&["a.cn"])], &args(true), None).unwrap();
+    let outcome = submit(
+        &f.session,
+        "domain-create",
+        &[domains(&["a.cn"])],
+        &args(true),
+    )
+    .unwrap();
     assert_eq!(outcome, Outcome::ItemsFailed);
     let stdout = String::from_utf8(f.stdout.borrow().clone()).unwrap();
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();

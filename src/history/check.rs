@@ -121,13 +121,11 @@ mod tests {
 
     fn plan(specs: Vec<JobSpec>) -> Plan {
         Plan {
+            deleted: Vec::new(),
             job_size: 2,
             parts: specs
                 .into_iter()
-                .map(|spec| Part {
-                    spec,
-                    retry_of: None,
-                })
+                .map(|spec| Part::job(spec, None))
                 .collect(),
         }
     }

@@ -168,6 +168,7 @@ fn parts_know_the_spec_they_came_from_and_counts_match_the_cut() {
 fn deletions_go_in_jobs_of_at_most_2000_whatever_the_job_size() {
     let delete = |ids: std::ops::Range<u64>| JobSpec::RecordDelete {
         record_ids: ids.collect(),
+        domain_ids: Vec::new(),
     };
     let whole = delete(0..4500);
     assert_eq!(size(&whole), 4500);
@@ -206,6 +207,7 @@ fn more_jobs_than_an_hour_allows_are_refused_with_a_size_that_fits() {
 fn the_cut_follows_the_apis_capabilities() {
     let delete = JobSpec::RecordDelete {
         record_ids: (0..4500).collect(),
+        domain_ids: Vec::new(),
     };
     let no_delete_jobs = Capabilities {
         delete_job_records: None,

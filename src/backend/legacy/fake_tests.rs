@@ -124,6 +124,7 @@ fn a_delete_job_is_refused_without_a_request() {
     let (server, backend, _, [www, m]) = account();
     let spec = JobSpec::RecordDelete {
         record_ids: vec![www, m],
+        domain_ids: Vec::new(),
     };
     let err = backend.submit(&spec).unwrap_err();
     assert!(matches!(err, ChangeError::NotSent(_)), "{err:?}");
