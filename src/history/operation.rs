@@ -276,3 +276,48 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod calls_tests {
+    use super::*;
+    use crate::history::Calls;
+
+    #[test]
+    fn a_plan_line_of_an_older_dpbatch_reads_and_a_part_sent_as_calls_resumes_its_rest() {
+        let old = r#"{"job_id":null,"action":"undo","spec":{"kind":"record-delete","record_ids":[1,2,3]},"api":"legacy","endpoint":"e","profile":null,"submitted_at":1,"calls":{"done":[1],"unknown":[2]},"operation":{"id":"1a-2","part":0,"plan":{"job_size":5000,"parts":[{"spec":{"kind":"record-delete","record_ids":[1,2,3],"domain_ids":[7,7,8]},"by":"calls"},{"spec":{"kind":"record-delete","record_ids":[4]}}]}}}"#;
+        let entry: Entry = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            entry.calls,
+            Some(Calls {
+                done: vec![1],
+                unknown: vec![2],
+                ..Calls::default()
+            })
+        );
+        let operation = &operations(vec![entry])[0];
+        assert!(operation.is_known() && operation.unknown().next().is_none());
+        let unsent = operation.unsent();
+        let rest: Vec<(usize, &JobSpec)> = unsent.iter().map(|(i, p)| (*i, &p.spec)).collect();
+        assert_eq!(
+            rest,
+            [
+                (
+                    0,
+                    &JobSpec::RecordDelete {
+                        record_ids: vec![3],
+                        domain_ids: vec![8]
+                    }
+                ),
+                (
+                    1,
+                    &JobSpec::RecordDelete {
+                        record_ids: vec![4],
+                        domain_ids: vec![]
+                    }
+                ),
+            ],
+            "neither the done nor the unknown record again; a part without `by` is a job"
+        );
+        assert_eq!(unsent[1].1.by, By::Job);
+    }
+}
