@@ -9,6 +9,7 @@ use crate::cli::GlobalArgs;
 use crate::config::{self, Api, Credentials, ENV_EMAIL, Overrides, PLACEHOLDER_EMAIL, Settings};
 use crate::history::{Account, History, Ledger};
 use crate::output::Output;
+use crate::split::Capabilities;
 use std::cell::OnceCell;
 use std::sync::Arc;
 
@@ -87,6 +88,11 @@ impl Session {
     /// The backend for a dry run, which sends nothing and needs no credentials.
     pub(crate) fn previewer(&self) -> anyhow::Result<&dyn Backend> {
         self.built()
+    }
+
+    /// What the API does as jobs; asks nothing of it, so a dry run has it too.
+    pub(crate) fn capabilities(&self) -> anyhow::Result<Capabilities> {
+        Ok(self.built()?.capabilities())
     }
 
     fn built(&self) -> anyhow::Result<&dyn Backend> {

@@ -1,17 +1,41 @@
 //! Cutting an operation into jobs the vendor accepts: at most `job_size` records each, in
-//! input order, never changing what is created or changed.
+//! input order, never changing what is created or changed. What a job may hold is the
+//! API's to say ([`Capabilities`], from `Backend::capabilities`).
 
 use crate::error::usage;
-use crate::job::{JobSpec, RecordSpec};
+use crate::job::{By, JobSpec, RecordSpec};
 
-/// The most records DNSPod takes in one job (`InvalidParameter.JobGreaterThanLimit`).
-pub(crate) const MAX_JOB_SIZE: usize = 5000;
-/// The most records one DeleteRecordBatch job takes, whatever `--job-size` says: the
-/// vendor recommends at most 2000 a deletion job "because of storage limits", below the
-/// 5000 of every other job.
-pub(crate) const MAX_DELETE_JOB_SIZE: usize = 2000;
-/// The most batch jobs one source IP may submit in an hour.
-pub(crate) const MAX_JOBS_PER_HOUR: usize = 80;
+/// What an API does as batch jobs: the cut follows it, and `resume` checks a stored plan
+/// against it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Capabilities {
+    /// The most records one job takes (`InvalidParameter.JobGreaterThanLimit`).
+    pub job_records: usize,
+    /// The most records one deletion job takes; `None` where the API has no deletion job
+    /// and deletes one record a call.
+    pub delete_job_records: Option<usize>,
+    /// The most batch jobs one source IP may submit in an hour.
+    pub jobs_per_hour: usize,
+}
+
+impl Capabilities {
+    /// How a part of `spec`'s kind is sent: a job, or one call a record where the API has
+    /// no job for it.
+    pub(crate) fn by(&self, spec: &JobSpec) -> By {
+        match (spec, self.delete_job_records) {
+            (JobSpec::RecordDelete { .. }, None) => By::Calls,
+            _ => By::Job,
+        }
+    }
+
+    /// The most records a job of `spec`'s kind takes, whatever `--job-size` says.
+    pub(crate) fn job_limit(&self, spec: &JobSpec) -> usize {
+        match spec {
+            JobSpec::RecordDelete { .. } => self.delete_job_records.unwrap_or(self.job_records),
+            _ => self.job_records,
+        }
+    }
+}
 
 /// Records a domain of `domain-create` counts for: itself, and its `@` and `www` A
 /// records when it gets a value.
@@ -37,7 +61,7 @@ pub(crate) fn size(spec: &JobSpec) -> usize {
             domain_ids,
             records,
         } => domain_ids.len() * records.iter().map(hosts).sum::<usize>(),
-        JobSpec::RecordModify { record_ids, .. } | JobSpec::RecordDelete { record_ids } => {
+        JobSpec::RecordModify { record_ids, .. } | JobSpec::RecordDelete { record_ids, .. } => {
             record_ids.len()
         }
     }
@@ -46,18 +70,26 @@ pub(crate) fn size(spec: &JobSpec) -> usize {
 /// Every spec cut into jobs of at most `job_size` records, in order, each with the index
 /// of the spec it came from; refused (exit 2) when no job could be that small, or when
 /// the jobs would pass the hourly limit.
-pub(crate) fn split(specs: &[JobSpec], job_size: usize) -> anyhow::Result<Vec<(usize, JobSpec)>> {
+pub(crate) fn split(
+    specs: &[JobSpec],
+    job_size: usize,
+    api: &Capabilities,
+) -> anyhow::Result<Vec<(usize, JobSpec)>> {
     let mut parts = Vec::new();
     for (from, spec) in specs.iter().enumerate() {
         parts.extend(
-            split_one(spec, job_size)?
+            split_one(spec, job_size, api)?
                 .into_iter()
                 .map(|part| (from, part)),
         );
-        if parts.len() > MAX_JOBS_PER_HOUR {
-            let needed = specs.iter().filter_map(|s| jobs_needed(s, job_size)).sum();
-            let at = |size| total(specs.iter().map(|spec| jobs_needed(spec, size)));
-            return Err(too_many_jobs(needed, job_size, at));
+        let jobs = parts.iter().filter(|(_, part)| api.by(part) == By::Job);
+        if jobs.count() > api.jobs_per_hour {
+            let needed = specs
+                .iter()
+                .filter_map(|s| jobs_needed(s, job_size, api))
+                .sum();
+            let at = |size| total(specs.iter().map(|spec| jobs_needed(spec, size, api)));
+            return Err(too_many_jobs(needed, job_size, api, at));
         }
     }
     Ok(parts)
@@ -69,6 +101,7 @@ pub(crate) fn split(specs: &[JobSpec], job_size: usize) -> anyhow::Result<Vec<(u
 pub(crate) fn check_record_create(
     groups: &[(usize, usize)],
     job_size: usize,
+    api: &Capabilities,
 ) -> anyhow::Result<()> {
     let at = |size| {
         let jobs = groups.iter();
@@ -77,7 +110,7 @@ pub(crate) fn check_record_create(
         )
     };
     match at(job_size) {
-        Some(needed) if needed > MAX_JOBS_PER_HOUR => Err(too_many_jobs(needed, job_size, at)),
+        Some(needed) if needed > api.jobs_per_hour => Err(too_many_jobs(needed, job_size, api, at)),
         _ => Ok(()),
     }
 }
@@ -87,7 +120,7 @@ fn total(mut jobs: impl Iterator<Item = Option<usize>>) -> Option<usize> {
     jobs.try_fold(0usize, |sum, jobs| sum.checked_add(jobs?))
 }
 
-fn split_one(spec: &JobSpec, job_size: usize) -> anyhow::Result<Vec<JobSpec>> {
+fn split_one(spec: &JobSpec, job_size: usize, api: &Capabilities) -> anyhow::Result<Vec<JobSpec>> {
     Ok(match spec {
         JobSpec::DomainCreate { domains, value } => {
             let weight = domain_weight(value.as_ref());
@@ -115,12 +148,22 @@ fn split_one(spec: &JobSpec, job_size: usize) -> anyhow::Result<Vec<JobSpec>> {
                 change: change.clone(),
             })
             .collect(),
-        JobSpec::RecordDelete { record_ids } => record_ids
-            .chunks(job_size.min(MAX_DELETE_JOB_SIZE))
-            .map(|chunk| JobSpec::RecordDelete {
-                record_ids: chunk.to_vec(),
-            })
-            .collect(),
+        JobSpec::RecordDelete {
+            record_ids,
+            domain_ids,
+        } => {
+            let per_job = job_size.min(api.job_limit(spec)).max(1);
+            (0..record_ids.len())
+                .step_by(per_job)
+                .map(|at| {
+                    let end = (at + per_job).min(record_ids.len());
+                    JobSpec::RecordDelete {
+                        record_ids: record_ids[at..end].to_vec(),
+                        domain_ids: domain_ids.get(at..end).unwrap_or_default().to_vec(),
+                    }
+                })
+                .collect()
+        }
     })
 }
 
@@ -166,7 +209,7 @@ fn split_record_create(
 
 /// How many jobs `split_one` makes of `spec` at `job_size`, without making them; `None`
 /// when it cannot.
-fn jobs_needed(spec: &JobSpec, job_size: usize) -> Option<usize> {
+fn jobs_needed(spec: &JobSpec, job_size: usize, api: &Capabilities) -> Option<usize> {
     match spec {
         JobSpec::DomainCreate { domains, value } => {
             let per_job = job_size / domain_weight(value.as_ref());
@@ -181,8 +224,8 @@ fn jobs_needed(spec: &JobSpec, job_size: usize) -> Option<usize> {
             job_size,
         )),
         JobSpec::RecordModify { record_ids, .. } => Some(record_ids.len().div_ceil(job_size)),
-        JobSpec::RecordDelete { record_ids } => {
-            Some(record_ids.len().div_ceil(job_size.min(MAX_DELETE_JOB_SIZE)))
+        JobSpec::RecordDelete { record_ids, .. } => {
+            Some(record_ids.len().div_ceil(job_size.min(api.job_limit(spec))))
         }
     }
 }
@@ -203,20 +246,22 @@ fn record_create_jobs(domains: usize, per_domain: usize, job_size: usize) -> usi
 fn too_many_jobs(
     jobs: usize,
     job_size: usize,
+    api: &Capabilities,
     at: impl Fn(usize) -> Option<usize>,
 ) -> anyhow::Error {
-    let fits = |size: usize| at(size).is_some_and(|total| total <= MAX_JOBS_PER_HOUR);
-    let larger: Vec<usize> = (job_size + 1..=MAX_JOB_SIZE).collect();
+    let (most, per_hour) = (api.job_records, api.jobs_per_hour);
+    let fits = |size: usize| at(size).is_some_and(|total| total <= per_hour);
+    let larger: Vec<usize> = (job_size + 1..=most).collect();
     let first = larger.partition_point(|&size| !fits(size));
     let fits = larger.get(first);
     let advice = match fits {
         Some(size) => format!("use --job-size {size} or more"),
         None => format!(
-            "even jobs of {MAX_JOB_SIZE} records would be more; split the input into runs an hour apart"
+            "even jobs of {most} records would be more; split the input into runs an hour apart"
         ),
     };
     usage(format!(
-        "this operation needs {jobs} jobs of at most {job_size} records, and DNSPod takes at most {MAX_JOBS_PER_HOUR} batch jobs an hour from one IP address: {advice}"
+        "this operation needs {jobs} jobs of at most {job_size} records, and DNSPod takes at most {per_hour} batch jobs an hour from one IP address: {advice}"
     ))
 }
 

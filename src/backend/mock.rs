@@ -4,6 +4,7 @@
 use super::{Backend, CallError, ChangeError, DryRun, Paged};
 use crate::error::{ApiRefused, RefusalKind};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
+use crate::split::Capabilities;
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -23,7 +24,7 @@ pub(crate) struct MockBackend {
     /// The submits that fail, by their number (the first is 1), and how.
     pub failed_submits: BTreeMap<usize, Fails>,
     /// Whether deletions are jobs (API 3.0) or removals one by one (legacy, the default).
-    pub deletes_in_jobs: bool,
+    pub delete_jobs: bool,
     /// Every removal asked, as `(domain_id, record_id)`, in order, failed ones included.
     pub removed: Mutex<Vec<(u64, u64)>>,
     /// The record IDs whose removal fails, and how.
@@ -128,8 +129,11 @@ impl Backend for MockBackend {
         }
     }
 
-    fn deletes_in_jobs(&self) -> bool {
-        self.deletes_in_jobs
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            delete_job_records: self.delete_jobs.then_some(2000),
+            ..super::DNSPOD
+        }
     }
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
@@ -171,8 +175,8 @@ impl Backend for std::sync::Arc<MockBackend> {
         self.as_ref().preview(spec)
     }
 
-    fn deletes_in_jobs(&self) -> bool {
-        self.as_ref().deletes_in_jobs()
+    fn capabilities(&self) -> Capabilities {
+        self.as_ref().capabilities()
     }
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
@@ -193,7 +197,7 @@ mod tests {
             ..MockBackend::default()
         });
         let backend: &dyn Backend = &mock;
-        assert!(!backend.deletes_in_jobs());
+        assert_eq!(backend.capabilities().delete_job_records, None);
         backend.remove_record(1, 7).unwrap();
         let gone = backend.remove_record(1, 8).unwrap_err();
         assert!(
@@ -210,6 +214,7 @@ mod tests {
         assert!(matches!(lost, ChangeError::Unknown(_)), "{lost:?}");
         assert_eq!(*mock.removed.lock().unwrap(), [(1, 7), (1, 8), (1, 9)]);
         let spec = JobSpec::RecordDelete {
+            domain_ids: vec![1],
             record_ids: vec![7],
         };
         let refused = backend.submit(&spec).unwrap_err();
@@ -225,9 +230,9 @@ mod tests {
         );
         assert_eq!(backend.submit(&spec).unwrap().job_id, 1002);
         let jobs = MockBackend {
-            deletes_in_jobs: true,
+            delete_jobs: true,
             ..MockBackend::default()
         };
-        assert!(jobs.deletes_in_jobs());
+        assert_eq!(jobs.capabilities().delete_job_records, Some(2000));
     }
 }

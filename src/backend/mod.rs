@@ -18,7 +18,16 @@ pub(crate) use http::{CallError, Trace};
 pub(crate) use pager::Paged;
 
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
+use crate::split::Capabilities;
 use std::time::Instant;
+
+/// DNSPod's batch limits on both APIs: 5000 records a job, 80 jobs an hour from one IP
+/// address; no deletion job (the legacy API's).
+pub(crate) const DNSPOD: Capabilities = Capabilities {
+    job_records: 5000,
+    delete_job_records: None,
+    jobs_per_hour: 80,
+};
 
 /// What a backend does for the commands. `Sync`: look-ups run on several threads.
 pub(crate) trait Backend: Sync {
@@ -48,10 +57,11 @@ pub(crate) trait Backend: Sync {
     /// The request a submit would send, credentials redacted, for `--dry-run`.
     fn preview(&self, spec: &JobSpec) -> DryRun;
 
-    /// How this API deletes records: `true` in batch jobs (a [`JobSpec::RecordDelete`]
-    /// through [`Backend::submit`], API 3.0's DeleteRecordBatch), `false` one record at a
-    /// time through [`Backend::remove_record`] (the legacy API has no batch deletion).
-    fn deletes_in_jobs(&self) -> bool;
+    /// What this API does as batch jobs, and how large: deletions are jobs (a
+    /// [`JobSpec::RecordDelete`] through [`Backend::submit`], API 3.0's DeleteRecordBatch)
+    /// or, where `delete_job_records` is `None`, one [`Backend::remove_record`] a record
+    /// (the legacy API has no batch deletion).
+    fn capabilities(&self) -> Capabilities;
 
     /// Deletes one record of a domain at once, where deletions are not jobs. A change like
     /// a submit: sent once and never repeated (any failure after the request may have left

@@ -9,7 +9,7 @@ use crate::input::domains;
 use crate::job::{JobSpec, RecordSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
-use crate::split;
+use crate::split::{self, Capabilities};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -25,7 +25,7 @@ pub(super) fn domains(session: &Session, args: DomainCreateArgs) -> anyhow::Resu
         domains,
         value: args.value.map(|ip| ip.to_string()),
     };
-    submit(session, &[spec], &args.submit, None)
+    submit(session, "domain-create", &[spec], &args.submit)
 }
 
 pub(super) fn records(session: &Session, args: RecordCreateArgs) -> anyhow::Result<Outcome> {
@@ -58,8 +58,9 @@ pub(super) fn records(session: &Session, args: RecordCreateArgs) -> anyhow::Resu
             }]
         }
     };
-    let jobs = jobs(session, given, sets, job_size(&args.submit))?;
-    submit(session, &jobs, &args.submit, None)
+    let api = session.capabilities()?;
+    let jobs = jobs(session, given, sets, job_size(&args.submit, &api), &api)?;
+    submit(session, "record-create", &jobs, &args.submit)
 }
 
 /// The domains the command line names, if it names any.
@@ -86,6 +87,7 @@ fn jobs(
     given: Option<Given>,
     sets: Vec<Set>,
     job_size: usize,
+    api: &Capabilities,
 ) -> anyhow::Result<Vec<JobSpec>> {
     if let Some(given) = given {
         let records = import::each_once(sets.into_iter().flat_map(|set| set.records).collect());
@@ -104,7 +106,7 @@ fn jobs(
             "the records file names no domain for its records: pass --domain NAMES or --domain-id IDS",
         ));
     }
-    fits_the_hour(&sets, job_size)?;
+    fits_the_hour(&sets, job_size, api)?;
     let names: Vec<String> = sets
         .iter()
         .flat_map(|set| set.domain.as_deref())
@@ -133,7 +135,7 @@ fn jobs(
 /// domain is looked up: a file of a million domains is refused at once, not after a
 /// million look-ups. Counted as if every name were a domain of its own (two names of one
 /// domain are rare, and share a job when they have the same records).
-fn fits_the_hour(sets: &[Set], job_size: usize) -> anyhow::Result<()> {
+fn fits_the_hour(sets: &[Set], job_size: usize, api: &Capabilities) -> anyhow::Result<()> {
     let mut groups: HashMap<&[Rc<RecordSpec>], usize> = HashMap::new();
     for set in sets {
         *groups.entry(&set.records).or_default() += 1;
@@ -147,5 +149,5 @@ fn fits_the_hour(sets: &[Set], job_size: usize) -> anyhow::Result<()> {
             )
         })
         .collect();
-    split::check_record_create(&groups, job_size)
+    split::check_record_create(&groups, job_size, api)
 }

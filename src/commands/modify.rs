@@ -28,11 +28,8 @@ pub(super) fn run(session: &Session, args: RecordModifyArgs) -> anyhow::Result<O
         }
     };
     let spec = JobSpec::RecordModify { record_ids, change };
-    let parts = [Part {
-        spec,
-        retry_of: None,
-    }];
-    submit_parts(session, &parts, &args.submit, &before)
+    let parts = [Part::job(spec, None)];
+    submit_parts(session, "record-modify", &parts, &args.submit, &before)
 }
 
 /// A checked selector from `--domain/--domain-file --sub --type [--line] [--value-is]`.

@@ -6,9 +6,9 @@
 use super::submit::{Sending, send};
 use crate::cli::ResumeArgs;
 use crate::error::{Outcome, usage};
-use crate::history::{Operation, OperationLock};
+use crate::history::{Operation, OperationId, OperationLock};
 use crate::input::list_errors;
-use crate::job::Part;
+use crate::job::{Part, Plan};
 use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcome> {
@@ -31,7 +31,7 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
         .iter()
         .rfind(|op| op.id() == Some(id))
         .ok_or_else(|| anyhow::anyhow!("operation {id} left the job history while it was read"))?;
-    resume(session, args, &operations, operation, lock)
+    resume(session, args, &operations, operation, (id, lock))
 }
 
 /// The operation `resume` names: the one holding the job asked for, or the newest even
@@ -56,7 +56,11 @@ fn find<'a>(
 }
 
 /// The operation's lock, or a refusal naming it when another run sends its parts now.
-fn lock(session: &Session, operation: &Operation, id: &str) -> anyhow::Result<OperationLock> {
+fn lock(
+    session: &Session,
+    operation: &Operation,
+    id: &OperationId,
+) -> anyhow::Result<OperationLock> {
     let history = session
         .history
         .as_ref()
@@ -75,7 +79,7 @@ fn resume(
     args: &ResumeArgs,
     operations: &[Operation],
     operation: &Operation,
-    lock: OperationLock,
+    (id, lock): (&OperationId, OperationLock),
 ) -> anyhow::Result<Outcome> {
     let first_job = operation.job_ids().first().copied();
     let plan = operation.plan.as_ref().ok_or_else(|| {
@@ -100,32 +104,52 @@ fn resume(
     if unsent.is_empty() {
         return Ok(Outcome::Success);
     }
-    operation.one_kind().map_err(|why| {
-        usage(format!(
-            "the job history's lines of the operation of job {} were changed or damaged, so nothing was sent: {why}",
-            first_job.unwrap_or_default()
-        ))
-    })?;
-    let unsent = plan.checked(&unsent).map_err(|errors| {
-        usage(format!(
-            "the job history holds parts of this operation that fail the input checks, so nothing was sent (the file was changed or damaged): {}",
-            list_errors(&errors)
-        ))
-    })?;
+    let unsent = checked(session, operation, plan, &unsent)?;
     session.output.hint(&format!(
         "sending {} of the operation's {} parts that were not sent",
         unsent.len(),
         plan.parts.len()
     ));
     let resumed = Sending {
-        id: operation.id().unwrap_or_default().to_owned(),
+        id: id.clone(),
         plan: None,
         parts: plan.parts.len(),
         first_job,
+        recorded: true,
         earlier_jobs: operation.job_ids(),
         lock: Some(lock),
     };
-    send(session, Some(resumed), &unsent, &args.submit, &[])
+    let command = &operation.first().action;
+    send(
+        session,
+        command,
+        Some(resumed),
+        &unsent,
+        &args.submit,
+        &plan.deleted,
+    )
+}
+
+/// The unsent parts read back from the history, checked as flag input and as the API
+/// takes them, or refused naming why: the file may have been changed.
+fn checked(
+    session: &Session,
+    operation: &Operation,
+    plan: &Plan,
+    unsent: &[(usize, Part)],
+) -> anyhow::Result<Vec<(usize, Part)>> {
+    let first_job = operation.job_ids().first().copied().unwrap_or_default();
+    operation.one_kind().map_err(|why| {
+        usage(format!(
+            "the job history's lines of the operation of job {first_job} were changed or damaged, so nothing was sent: {why}"
+        ))
+    })?;
+    plan.checked(unsent, &session.capabilities()?).map_err(|errors| {
+        usage(format!(
+            "the job history holds parts of this operation that fail the input checks, so nothing was sent (the file was changed or damaged): {}",
+            list_errors(&errors)
+        ))
+    })
 }
 
 /// The parts never sent and not superseded, saying what is left out; with none left, says
@@ -138,7 +162,6 @@ fn unsent(
     let (superseded, unsent): (Vec<_>, Vec<_>) = operation
         .unsent()
         .into_iter()
-        .map(|(index, part)| (index, part.clone()))
         .partition(|(_, part)| retried_since(operations, operation, part.retry_of));
     if !superseded.is_empty() {
         session.output.warn(&format!(

@@ -26,7 +26,9 @@ pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome
     if parts.is_empty() {
         return Ok(Outcome::Success);
     }
-    submit_parts(session, &parts, &args.submit, &[])
+    // A retry sends the retried command's work again, and is recorded as it.
+    let command = parts[0].spec.command();
+    submit_parts(session, command, &parts, &args.submit, &[])
 }
 
 /// What retrying one finished job sends; nothing, with a hint, when none of its items
@@ -58,9 +60,6 @@ fn retry_job(session: &Session, job_id: u64, entries: &[&Entry]) -> anyhow::Resu
     Ok(plan
         .jobs
         .into_iter()
-        .map(|spec| Part {
-            spec,
-            retry_of: Some(job_id),
-        })
+        .map(|spec| Part::job(spec, Some(job_id)))
         .collect())
 }

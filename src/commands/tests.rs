@@ -1,7 +1,11 @@
 //! The command flows on a mock backend: what is submitted, recorded, followed and retried,
 //! with no server and no real time beyond a few milliseconds of polling.
 
-use super::{resume, retry, submit::submit, undo};
+use super::{
+    resume, retry,
+    submit::{submit, submit_parts},
+    undo,
+};
 use crate::backend::mock::{Fails, MockBackend};
 use crate::cli::{JobLimits, JobRef, ResumeArgs, RetryArgs, SubmitArgs, UndoArgs, WaitTiming};
 use crate::config::{self, Given, LoadedFile, Overrides};
@@ -9,7 +13,7 @@ use crate::error::Outcome;
 use crate::history::History;
 use crate::input::values::Timeout;
 use crate::job::{
-    AccountRecord, DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem, RecordSpec,
+    AccountRecord, DomainItem, ItemStatus, Job, JobKind, JobSpec, Part, RecordItem, RecordSpec,
 };
 use crate::output::Output;
 use crate::secret::SecretString;
@@ -106,7 +110,8 @@ fn job(domains: Vec<DomainItem>) -> Job {
 fn each_job_is_submitted_once_recorded_and_printed() {
     let f = fixture(MockBackend::default());
     let jobs = [domains(&["a.cn"]), domains(&["b.cn"])];
-    let outcome = submit(&f.session, &jobs, &args(false), Some(7)).unwrap();
+    let parts = jobs.clone().map(|spec| Part::job(spec, Some(7)));
+    let outcome = submit_parts(&f.session, "domain-create", &parts, &args(false), &[]).unwrap();
     assert_eq!(outcome, Outcome::Success);
     assert_eq!(*f.backend.submitted.lock().unwrap(), jobs);
     let stdout = String::from_utf8(f.stdout.borrow().clone()).unwrap();
@@ -129,7 +134,13 @@ fn waiting_follows_a_job_to_its_end_and_exits_4_on_failures() {
         Ok(job(vec![domain("a.cn", ItemStatus::Error, vec![])])),
     ]);
     let f = fixture(backend);
-    let outcome = submit(&f.session, &[domains(&["a.cn"])], &args(true), None).unwrap();
+    let outcome = submit(
+        &f.session,
+        "domain-create",
+        &[domains(&["a.cn"])],
+        &args(true),
+    )
+    .unwrap();
     assert_eq!(outcome, Outcome::ItemsFailed);
     let stdout = String::from_utf8(f.stdout.borrow().clone()).unwrap();
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
@@ -270,18 +281,18 @@ fn created_three() -> (JobSpec, Job, Vec<AccountRecord>) {
 
 /// A mock holding the job [`created_three`] made, failing the removals named; the job is
 /// submitted, so it is the history's last.
-fn after_create(deletes_in_jobs: bool, failed_removals: &[(u64, Fails)]) -> Fixture {
+fn after_create(delete_jobs: bool, failed_removals: &[(u64, Fails)]) -> Fixture {
     let (spec, job, now) = created_three();
     let backend = MockBackend {
         domains: BTreeMap::from([("a.cn".to_owned(), 25)]),
         records: BTreeMap::from([("a.cn".to_owned(), now)]),
-        deletes_in_jobs,
+        delete_jobs,
         failed_removals: failed_removals.iter().copied().collect(),
         ..MockBackend::default()
     };
     backend.details.lock().unwrap().push_back(Ok(job));
     let f = fixture(backend);
-    submit(&f.session, &[spec], &args(false), None).unwrap();
+    submit(&f.session, "record-create", &[spec], &args(false)).unwrap();
     f.stdout.borrow_mut().clear();
     f
 }
@@ -356,6 +367,7 @@ fn where_deletions_are_jobs_an_undo_of_a_record_create_is_one_delete_job() {
     assert_eq!(
         submitted[1..],
         [JobSpec::RecordDelete {
+            domain_ids: vec![25, 25, 25],
             record_ids: vec![7, 8, 9]
         }]
     );
@@ -382,7 +394,7 @@ fn resume_sends_each_unsent_part_once_in_order_but_never_one_of_unknown_outcome(
     };
     let f = fixture(backend);
     let all = domains(&["a.cn", "b.cn", "c.cn", "d.cn"]);
-    assert!(submit(&f.session, &[all], &split(1), None).is_err());
+    assert!(submit(&f.session, "domain-create", &[all], &split(1)).is_err());
     assert_eq!(
         f.backend.submitted.lock().unwrap().len(),
         2,
@@ -417,7 +429,7 @@ fn resume_sends_again_a_part_that_was_refused() {
     };
     let f = fixture(backend);
     let all = domains(&["a.cn", "b.cn", "c.cn"]);
-    assert!(submit(&f.session, &[all], &split(1), None).is_err());
+    assert!(submit(&f.session, "domain-create", &[all], &split(1)).is_err());
     assert_eq!(
         resume::run(&f.session, &resume_last()).unwrap(),
         Outcome::Success

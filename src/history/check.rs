@@ -6,7 +6,7 @@ use super::Operation;
 use crate::input::domains::check_domain;
 use crate::input::records::check_change;
 use crate::job::{JobSpec, Part, Plan, count};
-use crate::split::{MAX_DELETE_JOB_SIZE, MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, size};
+use crate::split::{Capabilities, size};
 use std::net::Ipv4Addr;
 
 impl Operation {
@@ -35,12 +35,13 @@ impl Operation {
 
 impl Plan {
     /// `parts` (with their place in this plan) checked and normalised as flag input is,
-    /// or every reason they are not, each naming its part.
+    /// no larger than `api` takes, or every reason they are not, each naming its part.
     pub(crate) fn checked(
         &self,
         parts: &[(usize, Part)],
+        api: &Capabilities,
     ) -> Result<Vec<(usize, Part)>, Vec<String>> {
-        if !(1..=MAX_JOB_SIZE).contains(&self.job_size) || self.parts.len() > MAX_JOBS_PER_HOUR {
+        if !(1..=api.job_records).contains(&self.job_size) || self.parts.len() > api.jobs_per_hour {
             return Err(vec![format!(
                 "the plan is cut into {} of at most {}, which dpbatch never plans",
                 count(self.parts.len(), "part"),
@@ -49,7 +50,7 @@ impl Plan {
         }
         let (mut checked, mut errors) = (Vec::new(), Vec::new());
         for (index, part) in parts {
-            match checked_spec(&part.spec, self.job_size) {
+            match checked_spec(&part.spec, self.job_size.min(api.job_limit(&part.spec))) {
                 Ok(spec) => checked.push((
                     *index,
                     Part {
@@ -67,12 +68,8 @@ impl Plan {
     }
 }
 
-/// One part's spec checked as its command checks flag input, no larger than `job_size`.
-fn checked_spec(spec: &JobSpec, job_size: usize) -> Result<JobSpec, String> {
-    let limit = match spec {
-        JobSpec::RecordDelete { .. } => job_size.min(MAX_DELETE_JOB_SIZE),
-        _ => job_size,
-    };
+/// One part's spec checked as its command checks flag input, no larger than `limit`.
+fn checked_spec(spec: &JobSpec, limit: usize) -> Result<JobSpec, String> {
     match size(spec) {
         0 => return Err("it holds nothing to send".to_owned()),
         n if n > limit => {
@@ -124,16 +121,20 @@ mod tests {
 
     fn plan(specs: Vec<JobSpec>) -> Plan {
         Plan {
+            deleted: Vec::new(),
             job_size: 2,
             parts: specs
                 .into_iter()
-                .map(|spec| Part {
-                    spec,
-                    retry_of: None,
-                })
+                .map(|spec| Part::job(spec, None))
                 .collect(),
         }
     }
+
+    const API: Capabilities = Capabilities {
+        job_records: 5000,
+        delete_job_records: Some(2000),
+        jobs_per_hour: 80,
+    };
 
     fn numbered(plan: &Plan) -> Vec<(usize, Part)> {
         plan.parts.iter().cloned().enumerate().collect()
@@ -162,7 +163,7 @@ mod tests {
                 value: None,
             },
         ]);
-        let checked = good.checked(&numbered(&good)).unwrap();
+        let checked = good.checked(&numbered(&good), &API).unwrap();
         let JobSpec::RecordCreate { records, .. } = &checked[0].1.spec else {
             panic!("{checked:?}");
         };
@@ -183,7 +184,7 @@ mod tests {
                 value: None,
             },
         ]);
-        let errors = tampered.checked(&numbered(&tampered)).unwrap_err();
+        let errors = tampered.checked(&numbered(&tampered), &API).unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].starts_with("part 2: ") && errors[0].contains("`not-an-ip`"));
         assert!(errors[1].starts_with("part 3: ") && errors[1].contains("3 records"));
@@ -191,6 +192,9 @@ mod tests {
             job_size: 50_000,
             ..tampered
         };
-        assert!(huge.checked(&[]).is_err(), "a cut dpbatch never makes");
+        assert!(
+            huge.checked(&[], &API).is_err(),
+            "a cut dpbatch never makes"
+        );
     }
 }

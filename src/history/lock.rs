@@ -3,8 +3,8 @@
 //! `resume`) until it has sent them. A second run finds it held and sends nothing: both
 //! would send the same parts. The kernel lets go of it when the process ends, however.
 
-use super::History;
 use super::file::{create_private_dir, open, options};
+use super::{History, OperationId};
 use anyhow::Context;
 use std::fs::{self, File, TryLockError};
 use std::path::{Path, PathBuf};
@@ -27,8 +27,8 @@ impl Drop for OperationLock {
 
 impl History {
     /// Takes the lock of operation `id`, or `None` when another run holds it.
-    pub(crate) fn lock_operation(&self, id: &str) -> anyhow::Result<Option<OperationLock>> {
-        let path = self.lock_path(id)?;
+    pub(crate) fn lock_operation(&self, id: &OperationId) -> anyhow::Result<Option<OperationLock>> {
+        let path = self.lock_path(id.as_str())?;
         let context = || format!("could not lock the operation with {}", path.display());
         if let Some(dir) = path.parent() {
             create_private_dir(dir)?;
@@ -85,16 +85,35 @@ fn same_file(_file: &File, _path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::history::OperationId;
 
     #[test]
     fn an_operation_is_locked_by_one_holder_at_a_time() {
         let dir = tempfile::tempdir().unwrap();
         let history = History::at(&dir.path().join("dpbatch").join("jobs.jsonl"));
-        let held = history.lock_operation("18f3a-42").unwrap().expect("free");
-        assert!(history.lock_operation("18f3a-42").unwrap().is_none());
-        assert!(history.lock_operation("18f3a-43").unwrap().is_some());
+        let held = history
+            .lock_operation(&OperationId::of("18f3a-42"))
+            .unwrap()
+            .expect("free");
+        assert!(
+            history
+                .lock_operation(&OperationId::of("18f3a-42"))
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            history
+                .lock_operation(&OperationId::of("18f3a-43"))
+                .unwrap()
+                .is_some()
+        );
         drop(held);
-        assert!(history.lock_operation("18f3a-42").unwrap().is_some());
+        assert!(
+            history
+                .lock_operation(&OperationId::of("18f3a-42"))
+                .unwrap()
+                .is_some()
+        );
         let locks = dir.path().join("dpbatch").join("locks");
         assert_eq!(fs::read_dir(&locks).unwrap().count(), 0, "nothing left");
     }
@@ -104,7 +123,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let history = History::at(&dir.path().join("jobs.jsonl"));
         for id in ["../../x", "", "a/b", "a\nb"] {
-            let err = history.lock_operation(id).unwrap_err().to_string();
+            let err = history
+                .lock_operation(&OperationId::of(id))
+                .unwrap_err()
+                .to_string();
             assert!(err.contains("not an operation id"), "{id:?}: {err}");
         }
         assert!(!dir.path().join("x.lock").exists());

@@ -3,6 +3,7 @@
 //! `resume`. It holds what was asked for, never the token. The jobs of an operation split
 //! into several share an operation tag, and read back as one [`Operation`].
 
+mod calls;
 mod check;
 mod file;
 mod lock;
@@ -10,9 +11,10 @@ mod operation;
 mod queries;
 mod v0_1;
 
+pub(crate) use calls::Calls;
 pub(crate) use file::{History, MAX_LINE};
 pub(crate) use lock::OperationLock;
-pub(crate) use operation::{Operation, OperationTag, operations};
+pub(crate) use operation::{Operation, OperationId, OperationTag, operations};
 pub(crate) use queries::{Ledger, read};
 #[cfg(test)]
 pub(crate) use v0_1::spec_from_params;
@@ -39,7 +41,8 @@ pub(crate) struct Account {
 pub(crate) struct Entry {
     /// `None` when the submit's outcome is unknown: it may have made a job, whose id is lost.
     pub job_id: Option<u64>,
-    /// The subcommand that submitted it: `domain-create`, `record-create`, `record-modify`.
+    /// The command whose operation it is a part of: `domain-create`, `record-create`,
+    /// `record-modify`, `undo`; what it asked, and so its kind, is the spec's.
     pub action: String,
     /// What the job asked for.
     pub spec: JobSpec,
@@ -56,9 +59,13 @@ pub(crate) struct Entry {
     /// The operation this job is a part of, when it was split into several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<OperationTag>,
-    /// Of a record-modify job, its records as they were before it, for `undo`.
+    /// Of a record-modify job, its records as they were before it, for `undo`; of a
+    /// deletion, the records it deletes, whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<Vec<Before>>,
+    /// Of a part sent one call a record (no job, so no `job_id`), how each call ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calls: Option<Calls>,
 }
 
 /// A line as stored: dpbatch 0.1 wrote the legacy form parameters (`params`) where later
@@ -77,6 +84,7 @@ struct StoredEntry {
     retry_of: Option<u64>,
     operation: Option<OperationTag>,
     before: Option<Vec<Before>>,
+    calls: Option<Calls>,
 }
 
 impl TryFrom<StoredEntry> for Entry {
@@ -101,6 +109,7 @@ impl TryFrom<StoredEntry> for Entry {
             retry_of: stored.retry_of,
             operation: stored.operation,
             before: stored.before,
+            calls: stored.calls,
         })
     }
 }
@@ -122,6 +131,7 @@ impl Entry {
             retry_of: None,
             operation: None,
             before: None,
+            calls: None,
         }
     }
 

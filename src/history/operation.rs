@@ -4,15 +4,47 @@
 //! every part, so that `resume` knows which parts were never sent.
 
 use super::{Account, Entry};
-use crate::job::{Part, Plan};
+use crate::job::{By, JobSpec, Part, Plan};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// An operation's id: unique to it, the same on every line of it, and the name of its
+/// lock (hex time, `-`, process id; `history/lock.rs` refuses any other shape).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq, Hash)]
+#[serde(transparent)]
+pub(crate) struct OperationId(String);
+
+impl OperationId {
+    /// A new id, from the time and this process.
+    pub(crate) fn new() -> OperationId {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        OperationId(format!("{nanos:x}-{}", std::process::id()))
+    }
+
+    /// An id as a line of the history may spell it.
+    #[cfg(test)]
+    pub(crate) fn of(id: &str) -> OperationId {
+        OperationId(id.to_owned())
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for OperationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// Which operation a job belongs to, and its place in it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub(crate) struct OperationTag {
-    /// Unique to the operation; the same on every line of it.
-    pub id: String,
+    pub id: OperationId,
     /// The job's part of the plan, from 0.
     pub part: usize,
     /// Every part, on the operation's first line only.
@@ -35,8 +67,8 @@ impl Operation {
         &self.jobs[0]
     }
 
-    pub(crate) fn id(&self) -> Option<&str> {
-        self.first().operation.as_ref().map(|tag| tag.id.as_str())
+    pub(crate) fn id(&self) -> Option<&OperationId> {
+        self.first().operation.as_ref().map(|tag| &tag.id)
     }
 
     /// The ids of the jobs known to exist, in the order sent.
@@ -44,30 +76,45 @@ impl Operation {
         self.jobs.iter().filter_map(|entry| entry.job_id).collect()
     }
 
-    /// The submits whose outcome is unknown.
+    /// The submits whose outcome is unknown (a part sent as calls says of each record).
     pub(crate) fn unknown(&self) -> impl Iterator<Item = &Entry> {
-        self.jobs.iter().filter(|entry| entry.job_id.is_none())
+        self.jobs
+            .iter()
+            .filter(|entry| entry.job_id.is_none() && entry.calls.is_none())
+    }
+
+    /// Whether any of it is known to have been sent: a job, or a part's calls.
+    pub(crate) fn is_known(&self) -> bool {
+        self.jobs
+            .iter()
+            .any(|entry| entry.job_id.is_some() || entry.calls.is_some())
     }
 
     pub(crate) fn contains(&self, job_id: u64) -> bool {
         self.jobs.iter().any(|entry| entry.job_id == Some(job_id))
     }
 
-    /// The parts of the plan never sent, with their place in it.
-    pub(crate) fn unsent(&self) -> Vec<(usize, &Part)> {
+    /// What of the plan was never sent, with each part's place in it: a job never sent,
+    /// or of a part sent as calls the records no call was sent for.
+    pub(crate) fn unsent(&self) -> Vec<(usize, Part)> {
         let Some(plan) = &self.plan else {
             return Vec::new();
         };
-        let sent: Vec<usize> = self
-            .jobs
-            .iter()
-            .filter_map(|entry| entry.operation.as_ref().map(|tag| tag.part))
-            .collect();
-        plan.parts
-            .iter()
-            .enumerate()
-            .filter(|(part, _)| !sent.contains(part))
-            .collect()
+        let lines_of = |part: usize| {
+            self.jobs
+                .iter()
+                .filter(move |entry| entry.operation.as_ref().is_some_and(|tag| tag.part == part))
+        };
+        let mut unsent = Vec::new();
+        for (index, part) in plan.parts.iter().enumerate() {
+            let lines: Vec<&Entry> = lines_of(index).collect();
+            if lines.is_empty() {
+                unsent.push((index, part.clone()));
+            } else if part.by == By::Calls {
+                unsent.extend(rest_of(part, &lines).map(|rest| (index, rest)));
+            }
+        }
+        unsent
     }
 
     pub(crate) fn is_for(&self, account: &Account) -> bool {
@@ -75,11 +122,40 @@ impl Operation {
     }
 }
 
+/// What of a part sent as calls its `lines` sent no call for; `None` when nothing is left
+/// (or a line says nothing of its calls: it is taken as sent whole).
+fn rest_of(part: &Part, lines: &[&Entry]) -> Option<Part> {
+    let mut sent: HashSet<u64> = HashSet::new();
+    for line in lines {
+        sent.extend(line.calls.as_ref()?.sent());
+    }
+    let JobSpec::RecordDelete {
+        record_ids,
+        domain_ids,
+    } = &part.spec
+    else {
+        return None;
+    };
+    let left: Vec<usize> = (0..record_ids.len())
+        .filter(|&at| !sent.contains(&record_ids[at]))
+        .collect();
+    (!left.is_empty()).then(|| Part {
+        spec: JobSpec::RecordDelete {
+            record_ids: left.iter().map(|&at| record_ids[at]).collect(),
+            domain_ids: left
+                .iter()
+                .filter_map(|&at| domain_ids.get(at).copied())
+                .collect(),
+        },
+        ..part.clone()
+    })
+}
+
 /// The history's lines as operations, ordered by their newest line: a resumed operation
 /// counts as recent.
 pub(crate) fn operations(entries: Vec<Entry>) -> Vec<Operation> {
     let mut operations: Vec<(usize, Operation)> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_id: HashMap<OperationId, usize> = HashMap::new();
     for (line, mut entry) in entries.into_iter().enumerate() {
         let tag = entry.operation.as_mut();
         let known = tag.as_ref().and_then(|tag| by_id.get(&tag.id).copied());
@@ -144,7 +220,7 @@ mod tests {
     fn part_of(id: &str, part: usize, job_id: Option<u64>, plan: Option<Plan>) -> Entry {
         Entry {
             operation: Some(OperationTag {
-                id: id.into(),
+                id: OperationId(id.into()),
                 part,
                 plan,
             }),
@@ -155,13 +231,9 @@ mod tests {
     #[test]
     fn the_parts_of_an_operation_read_back_as_one_with_what_was_not_sent() {
         let plan = Plan {
+            deleted: Vec::new(),
             job_size: 1,
-            parts: (0..4)
-                .map(|i| Part {
-                    spec: modify(i),
-                    retry_of: None,
-                })
-                .collect(),
+            parts: (0..4).map(|i| Part::job(modify(i), None)).collect(),
         };
         let single = Entry::new(Some(9), &modify(9), &account());
         let lines = vec![
@@ -177,7 +249,7 @@ mod tests {
         assert!(operations[0].plan.is_none());
         let split = &operations[1];
         assert_eq!(
-            split.id(),
+            split.id().map(OperationId::as_str),
             Some("op"),
             "the resumed operation is the newest"
         );
@@ -195,5 +267,50 @@ mod tests {
                 .skip(1)
                 .all(|e| e.operation.as_ref().unwrap().plan.is_none())
         );
+    }
+}
+
+#[cfg(test)]
+mod calls_tests {
+    use super::*;
+    use crate::history::Calls;
+
+    #[test]
+    fn a_plan_line_of_an_older_dpbatch_reads_and_a_part_sent_as_calls_resumes_its_rest() {
+        let old = r#"{"job_id":null,"action":"undo","spec":{"kind":"record-delete","record_ids":[1,2,3]},"api":"legacy","endpoint":"e","profile":null,"submitted_at":1,"calls":{"done":[1],"unknown":[2]},"operation":{"id":"1a-2","part":0,"plan":{"job_size":5000,"parts":[{"spec":{"kind":"record-delete","record_ids":[1,2,3],"domain_ids":[7,7,8]},"by":"calls"},{"spec":{"kind":"record-delete","record_ids":[4]}}]}}}"#;
+        let entry: Entry = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            entry.calls,
+            Some(Calls {
+                done: vec![1],
+                unknown: vec![2],
+                ..Calls::default()
+            })
+        );
+        let operation = &operations(vec![entry])[0];
+        assert!(operation.is_known() && operation.unknown().next().is_none());
+        let unsent = operation.unsent();
+        let rest: Vec<(usize, &JobSpec)> = unsent.iter().map(|(i, p)| (*i, &p.spec)).collect();
+        assert_eq!(
+            rest,
+            [
+                (
+                    0,
+                    &JobSpec::RecordDelete {
+                        record_ids: vec![3],
+                        domain_ids: vec![8]
+                    }
+                ),
+                (
+                    1,
+                    &JobSpec::RecordDelete {
+                        record_ids: vec![4],
+                        domain_ids: vec![]
+                    }
+                ),
+            ],
+            "neither the done nor the unknown record again; a part without `by` is a job"
+        );
+        assert_eq!(unsent[1].1.by, By::Job);
     }
 }

@@ -79,7 +79,7 @@ impl Ledger<'_> {
                     .unwrap_or_default()
             )));
         };
-        if operation.job_ids().is_empty() {
+        if !operation.is_known() {
             let entry = operation.first();
             return Err(usage(format!(
                 "--last: the outcome of the last submit ({}, {}) is unknown; find its job in the DNSPod console and pass its id",

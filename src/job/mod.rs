@@ -13,7 +13,7 @@ mod records;
 mod spec;
 
 pub(crate) use compare::{RecordFields, same_host, same_line, same_type, same_value};
-pub(crate) use plan::{Part, Plan};
+pub(crate) use plan::{By, Part, Plan};
 pub(crate) use records::{AccountRecord, Before, Submitted};
 pub(crate) use spec::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, RECORD_TYPES, RecordSpec};
 
@@ -38,8 +38,13 @@ pub(crate) enum JobSpec {
         change: Change,
     },
     /// Delete these records (what `undo` of a record-create asks): one batch job on API
-    /// 3.0; the legacy API has no batch deletion (see `Backend::deletes_in_jobs`).
-    RecordDelete { record_ids: Vec<u64> },
+    /// 3.0; the legacy API has no batch deletion (see `Backend::capabilities`) and deletes
+    /// one record a call, in the domain `domain_ids` names at the same place.
+    RecordDelete {
+        record_ids: Vec<u64>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        domain_ids: Vec<u64>,
+    },
 }
 
 impl JobSpec {
@@ -87,7 +92,7 @@ impl JobSpec {
                 change.to,
                 count(record_ids.len(), "record")
             ),
-            JobSpec::RecordDelete { record_ids } => {
+            JobSpec::RecordDelete { record_ids, .. } => {
                 format!("delete {}", count(record_ids.len(), "record"))
             }
         }
@@ -115,9 +120,12 @@ impl JobSpec {
                         change: same,
                     },
                 ) if change == same => record_ids.extend_from_slice(more),
+                // Counted only: their domains need not follow.
                 (
-                    Some(JobSpec::RecordDelete { record_ids }),
-                    JobSpec::RecordDelete { record_ids: more },
+                    Some(JobSpec::RecordDelete { record_ids, .. }),
+                    JobSpec::RecordDelete {
+                        record_ids: more, ..
+                    },
                 ) => record_ids.extend_from_slice(more),
                 (
                     Some(JobSpec::RecordCreate {

@@ -1,7 +1,8 @@
-//! The plan of an operation: the parts (jobs) its work was cut into, before any was sent.
+//! The plan of an operation: the parts its work was cut into, before any was sent, each
+//! a batch job or, where the API has no job for it, one call a record.
 //! `history/` stores it on the operation's first line, so `resume` can send what was not.
 
-use super::JobSpec;
+use super::{Before, JobSpec};
 use serde::{Deserialize, Serialize};
 
 /// What a split operation was cut into, before any of it was sent.
@@ -10,13 +11,49 @@ pub(crate) struct Plan {
     /// The `--job-size` it was cut with.
     pub job_size: usize,
     pub parts: Vec<Part>,
+    /// The records its parts sent as calls delete, whole, for what `resume` shows and
+    /// keeps of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Before>,
 }
 
-/// One job of a plan.
+/// One part of a plan.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub(crate) struct Part {
     pub spec: JobSpec,
     /// The job whose failed items this part retries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_of: Option<u64>,
+    /// How it is sent; a line without it (older dpbatch) is a job.
+    #[serde(default, skip_serializing_if = "By::is_job")]
+    pub by: By,
+}
+
+impl Part {
+    /// A part sent as one job.
+    pub(crate) fn job(spec: JobSpec, retry_of: Option<u64>) -> Part {
+        Part {
+            spec,
+            retry_of,
+            by: By::Job,
+        }
+    }
+}
+
+/// How a part is sent.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum By {
+    /// One batch job.
+    #[default]
+    Job,
+    /// One call a record, each sent once, where the API has no job for it (the legacy
+    /// API's Record.Remove).
+    Calls,
+}
+
+impl By {
+    fn is_job(&self) -> bool {
+        *self == By::Job
+    }
 }

@@ -30,6 +30,7 @@ fn specs_say_what_they_ask_and_round_trip_through_json() {
         },
         JobSpec::RecordDelete {
             record_ids: vec![7, 8],
+            domain_ids: Vec::new(),
         },
     ];
     let summaries: Vec<String> = specs.iter().map(JobSpec::summary).collect();
@@ -70,6 +71,7 @@ fn kind(spec: &JobSpec) -> String {
 fn deletions_are_undo_s_and_several_jobs_of_them_add_up() {
     let delete = |ids: &[u64]| JobSpec::RecordDelete {
         record_ids: ids.to_vec(),
+        domain_ids: Vec::new(),
     };
     assert_eq!(delete(&[1]).command(), "undo");
     assert_eq!(delete(&[1]).summary(), "delete 1 record");

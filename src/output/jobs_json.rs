@@ -51,7 +51,7 @@ struct OperationRow<'a> {
     job_size: usize,
     parts: usize,
     jobs: Vec<JobRow<'a>>,
-    unsent: Vec<&'a Part>,
+    unsent: Vec<Part>,
 }
 
 /// One row of `jobs --json`.
@@ -76,7 +76,7 @@ fn row(operation: &Operation) -> Row<'_> {
     };
     let first = &jobs[0];
     Row::Operation(OperationRow {
-        operation: id,
+        operation: id.as_str(),
         action: first.action,
         api: first.api,
         endpoint: first.endpoint,
@@ -110,7 +110,7 @@ fn job_row(entry: &Entry) -> JobRow<'_> {
         submitted_at: entry.submitted_at,
         retry_of: entry.retry_of,
         operation: entry.operation.as_ref().map(|tag| PartOf {
-            id: &tag.id,
+            id: tag.id.as_str(),
             part: tag.part,
         }),
         before: entry.before.as_deref(),
@@ -155,7 +155,7 @@ mod tests {
         Entry {
             retry_of: Some(5),
             operation: Some(OperationTag {
-                id: "op".into(),
+                id: crate::history::OperationId::of("op"),
                 part,
                 plan,
             }),
@@ -169,6 +169,7 @@ mod tests {
         let plan = Plan {
             job_size: 1,
             parts: vec![],
+            deleted: Vec::new(),
         };
         let stored = entry(0, Some(plan));
         let mut expected = serde_json::to_value(&stored).unwrap();
@@ -184,12 +185,13 @@ mod tests {
     #[test]
     fn a_split_operation_is_one_row_with_its_jobs_and_unsent_parts() {
         let parts: Vec<Part> = (0..3)
-            .map(|i| Part {
-                spec: entry(i, None).spec,
-                retry_of: None,
-            })
+            .map(|i| Part::job(entry(i, None).spec, None))
             .collect();
-        let plan = Plan { job_size: 1, parts };
+        let plan = Plan {
+            job_size: 1,
+            parts,
+            deleted: Vec::new(),
+        };
         let ops = operations(vec![entry(0, Some(plan)), entry(1, None)]);
         let mut out = Vec::new();
         write_jobs(&mut out, &ops).unwrap();

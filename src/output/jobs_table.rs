@@ -36,10 +36,13 @@ pub(crate) fn write_jobs(out: &mut dyn Write, operations: &[Operation]) -> io::R
 /// The job id, `unknown`, or for a split operation its first job and how many more it
 /// made (parts not sent are in WHAT).
 fn job_cell(operation: &Operation) -> String {
-    let first = operation
-        .first()
-        .job_id
-        .map_or_else(|| "unknown".to_owned(), |id| id.to_string());
+    let entry = operation.first();
+    let first = match (entry.job_id, &entry.calls) {
+        (Some(id), _) => id.to_string(),
+        // Sent one call a record: no job.
+        (None, Some(_)) => "-".to_owned(),
+        (None, None) => "unknown".to_owned(),
+    };
     match operation.jobs.len() {
         0 | 1 => first,
         lines => format!("{first} (+{})", lines - 1),

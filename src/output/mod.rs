@@ -16,9 +16,9 @@ pub(crate) use progress::{LookupProgress, Progress};
 use crate::backend::DryRun;
 use crate::duration::display_duration;
 use crate::history::Operation;
-use crate::job::{Job, Tally};
+use crate::job::{Before, Job, Tally};
 use crate::resolve::Selected;
-use crate::undo::{Created, Removed, Restore};
+use crate::undo::{Removed, Restore};
 use crate::wait::{Ended, Watched};
 use anyhow::Context;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -224,8 +224,8 @@ impl Output {
 
     /// The records an undo of a record-create deletes: the result on stdout (`--dry-run`),
     /// or on stderr before asking for `--yes`.
-    pub(crate) fn deletion_plan(&self, records: &[Created], to_stdout: bool) -> anyhow::Result<()> {
-        let rows: Vec<(&Created, Option<&Removed>)> = records.iter().map(|c| (c, None)).collect();
+    pub(crate) fn deletion_plan(&self, records: &[Before], to_stdout: bool) -> anyhow::Result<()> {
+        let rows: Vec<(&Before, Option<&Removed>)> = records.iter().map(|c| (c, None)).collect();
         if to_stdout {
             return self.write_stdout(|out| undo::write_deletions(out, &rows, self.json));
         }
@@ -235,10 +235,10 @@ impl Output {
             .context("could not write to stderr")
     }
 
-    /// How each removal of the legacy API came out.
-    pub(crate) fn removals(&self, results: &[(&Created, Removed)]) -> anyhow::Result<()> {
-        let rows: Vec<(&Created, Option<&Removed>)> =
-            results.iter().map(|(c, r)| (*c, Some(r))).collect();
+    /// How each call of a deletion sent one call a record came out.
+    pub(crate) fn removals(&self, results: &[(&Before, &Removed)]) -> anyhow::Result<()> {
+        let rows: Vec<(&Before, Option<&Removed>)> =
+            results.iter().map(|(c, r)| (*c, Some(*r))).collect();
         self.write_stdout(|out| undo::write_deletions(out, &rows, self.json))
     }
 

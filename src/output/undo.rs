@@ -3,7 +3,8 @@
 
 use super::{json, table};
 use crate::escape::visible;
-use crate::undo::{Created, Removed, Restore};
+use crate::job::Before;
+use crate::undo::{Removed, Restore};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -75,7 +76,7 @@ struct DeletedRecord<'a> {
     error: Option<&'a str>,
 }
 
-fn deleted<'a>(c: &'a Created, removed: Option<&'a Removed>) -> DeletedRecord<'a> {
+fn deleted<'a>(c: &'a Before, removed: Option<&'a Removed>) -> DeletedRecord<'a> {
     DeletedRecord {
         domain: &c.domain,
         record_id: c.record_id,
@@ -94,7 +95,7 @@ fn deleted<'a>(c: &'a Created, removed: Option<&'a Removed>) -> DeletedRecord<'a
 /// The records a deletion takes, or took, with how each came out when it did.
 pub(super) fn write_deletions(
     out: &mut dyn Write,
-    rows: &[(&Created, Option<&Removed>)],
+    rows: &[(&Before, Option<&Removed>)],
     as_json: bool,
 ) -> io::Result<()> {
     if as_json {

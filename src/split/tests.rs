@@ -1,6 +1,14 @@
 use super::*;
 use crate::job::{Change, ChangeField};
 
+const MAX_JOB_SIZE: usize = 5000;
+/// API 3.0's: deletion jobs of at most 2000.
+const API: Capabilities = Capabilities {
+    job_records: MAX_JOB_SIZE,
+    delete_job_records: Some(2000),
+    jobs_per_hour: 80,
+};
+
 fn record(hosts: &str) -> RecordSpec {
     RecordSpec {
         host: hosts.into(),
@@ -25,7 +33,7 @@ fn modify(ids: std::ops::Range<u64>) -> JobSpec {
 }
 
 fn split(specs: &[JobSpec], job_size: usize) -> anyhow::Result<Vec<JobSpec>> {
-    Ok(super::split(specs, job_size)?
+    Ok(super::split(specs, job_size, &API)?
         .into_iter()
         .map(|(_, spec)| spec)
         .collect())
@@ -56,7 +64,7 @@ fn created(parts: &[JobSpec]) -> Vec<(u64, String)> {
 fn record_create_work_is_counted_before_its_jobs_are_built() {
     // A million domains of one record, and 3 domains of 2 records each.
     let groups = [(1_000_000, 1), (3, 2)];
-    let err = check_record_create(&groups, MAX_JOB_SIZE)
+    let err = check_record_create(&groups, MAX_JOB_SIZE, &API)
         .unwrap_err()
         .to_string();
     assert!(err.contains("needs 201 jobs of at most 5000"), "{err}");
@@ -64,9 +72,11 @@ fn record_create_work_is_counted_before_its_jobs_are_built() {
         err.contains("even jobs of 5000 records would be more"),
         "{err}"
     );
-    assert!(check_record_create(&[(80, 1)], 1).is_ok());
+    assert!(check_record_create(&[(80, 1)], 1, &API).is_ok());
     // 200 jobs of 1, 100 of 2, 67 of 3.
-    let err = check_record_create(&[(200, 1)], 1).unwrap_err().to_string();
+    let err = check_record_create(&[(200, 1)], 1, &API)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("needs 200 jobs of at most 1"), "{err}");
     assert!(err.contains("use --job-size 3 or more"), "{err}");
 }
@@ -137,7 +147,7 @@ fn record_create_splits_never_change_what_is_created() {
 
 #[test]
 fn parts_know_the_spec_they_came_from_and_counts_match_the_cut() {
-    let parts = super::split(&[modify(0..3), modify(3..10)], 5).unwrap();
+    let parts = super::split(&[modify(0..3), modify(3..10)], 5, &API).unwrap();
     let from: Vec<usize> = parts.iter().map(|(from, _)| *from).collect();
     assert_eq!(from, [0, 1, 1]);
     let create = JobSpec::RecordCreate {
@@ -146,7 +156,11 @@ fn parts_know_the_spec_they_came_from_and_counts_match_the_cut() {
     };
     for size in 1..=30 {
         let cut = split(std::slice::from_ref(&create), size).unwrap().len();
-        assert_eq!(jobs_needed(&create, size), Some(cut), "job size {size}");
+        assert_eq!(
+            jobs_needed(&create, size, &API),
+            Some(cut),
+            "job size {size}"
+        );
     }
 }
 
@@ -154,6 +168,7 @@ fn parts_know_the_spec_they_came_from_and_counts_match_the_cut() {
 fn deletions_go_in_jobs_of_at_most_2000_whatever_the_job_size() {
     let delete = |ids: std::ops::Range<u64>| JobSpec::RecordDelete {
         record_ids: ids.collect(),
+        domain_ids: Vec::new(),
     };
     let whole = delete(0..4500);
     assert_eq!(size(&whole), 4500);
@@ -162,14 +177,14 @@ fn deletions_go_in_jobs_of_at_most_2000_whatever_the_job_size() {
         parts,
         [delete(0..2000), delete(2000..4000), delete(4000..4500)]
     );
-    assert_eq!(jobs_needed(&whole, MAX_JOB_SIZE), Some(3));
+    assert_eq!(jobs_needed(&whole, MAX_JOB_SIZE, &API), Some(3));
     // A smaller --job-size still cuts smaller.
     let parts = split(std::slice::from_ref(&whole), 1000).unwrap();
     assert_eq!(
         parts.iter().map(size).collect::<Vec<_>>(),
         [1000, 1000, 1000, 1000, 500]
     );
-    assert_eq!(jobs_needed(&whole, 1000), Some(5));
+    assert_eq!(jobs_needed(&whole, 1000, &API), Some(5));
     let one = split(&[delete(0..10)], MAX_JOB_SIZE).unwrap();
     assert_eq!(one, [delete(0..10)]);
 }
@@ -186,4 +201,33 @@ fn more_jobs_than_an_hour_allows_are_refused_with_a_size_that_fits() {
         .to_string();
     assert!(err.contains("runs an hour apart"), "{err}");
     assert_eq!(split(&[modify(0..30_000)], 375).unwrap().len(), 80);
+}
+
+#[test]
+fn the_cut_follows_the_apis_capabilities() {
+    let delete = JobSpec::RecordDelete {
+        record_ids: (0..4500).collect(),
+        domain_ids: Vec::new(),
+    };
+    let no_delete_jobs = Capabilities {
+        delete_job_records: None,
+        ..API
+    };
+    let cut = super::split(std::slice::from_ref(&delete), MAX_JOB_SIZE, &no_delete_jobs);
+    assert_eq!(
+        cut.unwrap().len(),
+        1,
+        "no deletion job: no 2000 limit of one"
+    );
+    let few_an_hour = Capabilities {
+        jobs_per_hour: 2,
+        ..API
+    };
+    let err = super::split(&[modify(0..30)], 10, &few_an_hour)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("at most 2 batch jobs an hour") && err.contains("--job-size 15"),
+        "{err}"
+    );
 }

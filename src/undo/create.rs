@@ -1,7 +1,7 @@
 //! What the undo of a record-create job deletes: the records its detail lists as made
 //! that its history line asked for, each once, and only while still as created.
 
-use crate::job::{AccountRecord, ItemStatus, Job, RecordFields, RecordSpec};
+use crate::job::{AccountRecord, Before, ItemStatus, Job, RecordFields, RecordSpec};
 use std::collections::{HashMap, HashSet};
 
 /// A record a record-create job created, as its detail shows it.
@@ -17,6 +17,21 @@ pub(crate) struct Created {
 }
 
 impl Created {
+    /// The record as its job's detail showed it, as the history keeps a deleted record.
+    pub(crate) fn before(&self) -> Before {
+        Before {
+            domain: self.domain.clone(),
+            record_id: self.record_id,
+            host: self.host.clone(),
+            record_type: self.record_type.clone(),
+            line: self.line.clone(),
+            value: self.value.clone(),
+            ttl: None,
+            mx: None,
+            enabled: None,
+        }
+    }
+
     fn fields(&self) -> RecordFields<'_> {
         RecordFields {
             host: self.host.as_deref(),

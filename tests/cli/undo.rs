@@ -245,13 +245,63 @@ fn a_failed_legacy_removal_exits_4_and_the_rest_are_still_deleted() {
             message: "No permission".into(),
         },
     );
+    let jobs = env.dpbatch(["jobs", "--json"]).run().json();
+    let create = jobs[0]["job_id"].as_u64().unwrap();
     let undone = env.dpbatch(["undo", "--last", "--yes"]).run();
     undone.code(4).stdout_has("error").stdout_has("deleted");
     assert_eq!(hosts_of(&env, domain).len(), 1);
-    // Running it again finishes the job: the deleted one is skipped.
-    env.dpbatch(["undo", "--last", "--yes"])
+    // Undoing the create again finishes it: the deleted one is skipped. (`--last` now
+    // names the undo, an operation of the history like any other.)
+    env.dpbatch(["undo", &create.to_string(), "--yes"])
         .run()
         .code(0)
         .stderr_has("deleted already");
     assert!(hosts_of(&env, domain).is_empty());
+}
+
+#[test]
+fn a_legacy_deletion_stopped_mid_way_is_finished_by_resume() {
+    let env = Env::new();
+    let domain = env.server.add_domain("b.cn");
+    env.record_create()
+        .domains("b.cn")
+        .sub("www,api,m")
+        .record("A", "10.0.0.1")
+        .wait()
+        .fast()
+        .run()
+        .code(0);
+    // The first removal's answer is lost: it may have been done.
+    env.server.inject("Record.Remove", fake_dnspod::Fault::Drop);
+    let stopped = env.dpbatch(["undo", "--last", "--yes"]).run();
+    stopped
+        .stderr_has("2 records")
+        .stderr_has("dpbatch resume --last");
+    assert_ne!(stopped.code, 0, "{stopped:?}");
+    assert_eq!(env.requests("Record.Remove").len(), 1);
+    let history = std::fs::read_to_string(env.history_path()).unwrap();
+    assert!(
+        history
+            .lines()
+            .last()
+            .unwrap()
+            .contains("\"action\":\"undo\""),
+        "the deletion is recorded as the undo that made it: {history}"
+    );
+
+    env.dpbatch(["resume", "--last"])
+        .run()
+        .code(0)
+        .stdout_has("deleted");
+    assert_eq!(
+        env.requests("Record.Remove").len(),
+        3,
+        "the rest sent once each, the one of unknown outcome never again"
+    );
+    assert_eq!(hosts_of(&env, domain).len(), 1, "the unknown one is left");
+    env.dpbatch(["resume", "--last"])
+        .run()
+        .code(0)
+        .stderr_has("nothing to resume");
+    assert_eq!(env.requests("Record.Remove").len(), 3);
 }

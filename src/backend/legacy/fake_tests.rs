@@ -41,7 +41,7 @@ fn refusal(err: &ChangeError) -> &ApiRefused {
 #[test]
 fn a_removal_deletes_one_record_and_a_second_finds_it_gone() {
     let (server, backend, domain, [www, m]) = account();
-    assert!(!backend.deletes_in_jobs());
+    assert_eq!(backend.capabilities().delete_job_records, None);
     backend.remove_record(domain, www).unwrap();
     let left: Vec<u64> = server.user_records().iter().map(|r| r.id).collect();
     assert_eq!(left, [m]);
@@ -124,6 +124,7 @@ fn a_delete_job_is_refused_without_a_request() {
     let (server, backend, _, [www, m]) = account();
     let spec = JobSpec::RecordDelete {
         record_ids: vec![www, m],
+        domain_ids: Vec::new(),
     };
     let err = backend.submit(&spec).unwrap_err();
     assert!(matches!(err, ChangeError::NotSent(_)), "{err:?}");

@@ -12,6 +12,7 @@ use super::{Backend, CallError, ChangeError, DryRun, Endpoint, Lang, Paged, Trac
 use super::{items, pager};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::Token;
+use crate::split::Capabilities;
 use anyhow::anyhow;
 use client::Client;
 use std::time::{Duration, Instant};
@@ -124,8 +125,8 @@ impl Backend for LegacyBackend {
         self.preview_request(&wire::submit_request(spec))
     }
 
-    fn deletes_in_jobs(&self) -> bool {
-        false
+    fn capabilities(&self) -> Capabilities {
+        super::DNSPOD
     }
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {

@@ -78,7 +78,7 @@ pub(crate) fn submit_request(spec: &JobSpec) -> Request {
             (Action::RecordModify, params)
         }
         // Never sent (the backend refuses a delete job); what `preview` shows of one.
-        JobSpec::RecordDelete { record_ids } => (
+        JobSpec::RecordDelete { record_ids, .. } => (
             Action::RecordRemove,
             vec![("record_id", join_ids(record_ids))],
         ),

@@ -45,9 +45,10 @@ fn account() -> (FakeDnspod, [u64; 2]) {
 fn a_delete_job_is_submitted_once_and_read_as_a_record_delete_job() {
     let (server, [www, m]) = account();
     let backend = backend(&server);
-    assert!(backend.deletes_in_jobs());
+    assert_eq!(backend.capabilities().delete_job_records, Some(2000));
     let spec = JobSpec::RecordDelete {
         record_ids: vec![www, 999_999],
+        domain_ids: Vec::new(),
     };
     let submitted = backend.submit(&spec).unwrap();
     assert!(submitted.before.is_empty());
@@ -84,6 +85,7 @@ fn a_delete_job_whose_answer_is_lost_is_unknown_and_not_sent_again() {
         server.inject("DeleteRecordBatch", fault.clone());
         let spec = JobSpec::RecordDelete {
             record_ids: vec![www],
+            domain_ids: Vec::new(),
         };
         let err = backend(&server).submit(&spec).unwrap_err();
         assert!(matches!(err, ChangeError::Unknown(_)), "{fault:?}: {err:?}");
@@ -100,6 +102,7 @@ fn deletions_are_jobs_so_no_removal_is_sent_and_none_is_previewed() {
     assert!(format!("{err:#}").contains("DeleteRecordBatch"), "{err:#}");
     let preview = backend.preview(&JobSpec::RecordDelete {
         record_ids: vec![www],
+        domain_ids: Vec::new(),
     });
     assert_eq!(
         preview.body.unwrap(),

@@ -16,6 +16,7 @@ use super::{Backend, CallError, ChangeError, DryRun, Endpoint, Lang, Paged, Trac
 use super::{items, pager};
 use crate::job::{AccountRecord, Job, JobSpec, Submitted};
 use crate::secret::mask_secret_id;
+use crate::split::Capabilities;
 use client::{Client, VARIANT, language};
 use sign::Call;
 use std::time::{Duration, Instant};
@@ -169,8 +170,13 @@ impl Backend for V3Backend {
         self.preview_at(&wire::submit_request(spec), (self.clock)())
     }
 
-    fn deletes_in_jobs(&self) -> bool {
-        true
+    /// DeleteRecordBatch takes at most 2000 records whatever `--job-size` says: the vendor
+    /// recommends it "because of storage limits", below the 5000 of every other job.
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            delete_job_records: Some(2000),
+            ..super::DNSPOD
+        }
     }
 
     fn remove_record(&self, _domain_id: u64, record_id: u64) -> Result<(), ChangeError> {

@@ -147,7 +147,7 @@ pub(crate) fn submit_request(spec: &JobSpec) -> Request {
                 mx: change.mx.map(|mx| mx.to_string()),
             },
         ),
-        JobSpec::RecordDelete { record_ids } => Request::new(
+        JobSpec::RecordDelete { record_ids, .. } => Request::new(
             Action::DeleteRecordBatch,
             &DeleteRecordBatch {
                 record_id_list: record_ids,

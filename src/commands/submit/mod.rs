@@ -4,6 +4,8 @@
 //! the requests instead. An operation that stops early says what it sent, what it may
 //! have sent, and what it did not send, for `resume` (`stop.rs`).
 
+mod calls;
+mod record;
 mod sending;
 mod stop;
 
@@ -13,90 +15,95 @@ use super::follow::{check_interval, finish_watch, poll_failure};
 use crate::backend::{Backend, ChangeError};
 use crate::cli::SubmitArgs;
 use crate::error::{Outcome, RefusalKind};
-use crate::history::Entry;
-use crate::job::{Before, JobSpec, Part, Submitted};
+use crate::job::{Before, By, JobSpec, Part};
 use crate::output::Progress;
 use crate::session::{Session, unix_now};
 use crate::signal;
-use crate::split::{MAX_JOB_SIZE, MAX_JOBS_PER_HOUR, split};
+use crate::split::{Capabilities, split};
+use crate::undo::Removed;
 use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
-use stop::{Stop, stopped};
+use stop::{Left, Stop, stopped};
 
 /// The longest pause before asking again for a job slot that other clients hold.
 const MAX_SLOT_PAUSE: Duration = Duration::from_secs(60);
 
-/// Submits `specs` as one operation (`retry_of`: the job they retry); see [`submit_parts`].
+/// Submits `specs` as one operation of `command`; see [`submit_parts`].
 pub(crate) fn submit(
     session: &Session,
+    command: &str,
     specs: &[JobSpec],
     args: &SubmitArgs,
-    retry_of: Option<u64>,
 ) -> anyhow::Result<Outcome> {
     let parts: Vec<Part> = specs
         .iter()
-        .map(|spec| Part {
-            spec: spec.clone(),
-            retry_of,
-        })
+        .map(|spec| Part::job(spec.clone(), None))
         .collect();
-    submit_parts(session, &parts, args, &[])
+    submit_parts(session, command, &parts, args, &[])
 }
 
-/// The most records a job of this command takes: `--job-size`, else DNSPod's limit.
-pub(crate) fn job_size(args: &SubmitArgs) -> usize {
-    args.limits.job_size.map_or(MAX_JOB_SIZE, usize::from)
+/// The most records a job of this command takes: `--job-size`, else the API's limit.
+pub(crate) fn job_size(args: &SubmitArgs, api: &Capabilities) -> usize {
+    args.limits.job_size.map_or(api.job_records, usize::from)
 }
 
-/// Cuts `parts` into jobs of at most `--job-size` records and submits them as one
-/// operation, or shows them with `--dry-run`. `before`: the records a record-modify
-/// changes as dpbatch read them, recorded for `undo` (else the submit's echo is). The
-/// outcome is the worst of the jobs'.
+/// The one executor of a plan: cuts `parts` into parts of at most `--job-size` records,
+/// each a job or, where the API has no job for it, one call a record, and sends them as
+/// one operation of `command`, or shows them with `--dry-run`. `before`: the records a
+/// record-modify changes or a deletion deletes as dpbatch read them, recorded for `undo`
+/// (else a submit's echo is). The outcome is the worst of the parts'.
 pub(crate) fn submit_parts(
     session: &Session,
+    command: &str,
     parts: &[Part],
     args: &SubmitArgs,
     before: &[Before],
 ) -> anyhow::Result<Outcome> {
-    let job_size = job_size(args);
+    let api = session.capabilities()?;
+    let job_size = job_size(args, &api);
     let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
-    let planned: Vec<Part> = split(&specs, job_size)?
+    let planned: Vec<Part> = split(&specs, job_size, &api)?
         .into_iter()
         .map(|(from, spec)| Part {
+            by: api.by(&spec),
             spec,
             retry_of: parts[from].retry_of,
         })
         .collect();
-    if planned.len() > 1 && !args.dry_run {
-        warn_of_the_hourly_limit(session, planned.len());
+    let jobs = planned.iter().filter(|part| part.by == By::Job).count();
+    if jobs > 1 && !args.dry_run {
+        warn_of_the_hourly_limit(session, jobs, api.jobs_per_hour);
     }
-    let operation = (planned.len() > 1).then(|| Sending::new(job_size, &planned));
+    // Calls are resumed record by record, so they are always an operation's parts.
+    let calls = planned.iter().any(|part| part.by == By::Calls);
+    let operation = (planned.len() > 1 || calls).then(|| Sending::new(job_size, &planned, before));
     let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
-    send(session, operation, &numbered, args, before)
+    send(session, command, operation, &numbered, args, before)
 }
 
 /// Warns when this machine's jobs of the last hour and `jobs` more pass the vendor's 80 an
 /// hour from one IP address: the last parts may be refused. Only a warning: other
 /// machines may share the address, and the history may not hold every job.
-fn warn_of_the_hourly_limit(session: &Session, jobs: usize) {
+fn warn_of_the_hourly_limit(session: &Session, jobs: usize, per_hour: usize) {
     let recent = session
         .history
         .as_ref()
         .and_then(|history| history.jobs_since(unix_now().saturating_sub(3600)).ok())
         .unwrap_or_default();
-    if recent + jobs > MAX_JOBS_PER_HOUR {
+    if recent + jobs > per_hour {
         session.output.warn(&format!(
-            "this machine submitted {recent} batch jobs in the last hour, and DNSPod takes {MAX_JOBS_PER_HOUR} an hour from one IP address: some of these {jobs} may be refused (resume them later)"
+            "this machine submitted {recent} batch jobs in the last hour, and DNSPod takes {per_hour} an hour from one IP address: some of these {jobs} may be refused (resume them later)"
         ));
     }
 }
 
-/// Sends `parts` (each with its place in the operation) in order and, with `--wait`,
-/// follows the jobs they make.
+/// Sends `parts` (each with its place in the operation of `command`) in order and, with
+/// `--wait`, follows the jobs they make.
 pub(crate) fn send(
     session: &Session,
+    command: &str,
     mut operation: Option<Sending>,
     parts: &[(usize, Part)],
     args: &SubmitArgs,
@@ -115,6 +122,9 @@ pub(crate) fn send(
     let deadline = deadline(args.timing.timeout.0, &SignalPacer);
     let mut run = Run {
         session,
+        command,
+        removed: Vec::new(),
+        rest: None,
         backend,
         args,
         deadline,
@@ -130,9 +140,7 @@ pub(crate) fn send(
     for (sent, (index, part)) in parts.iter().enumerate() {
         run.progress.jobs_sent(sent, parts.len());
         if let Err(stop) = run.send_part(*index, part, parts_total) {
-            drop(run.progress);
-            let first_job = run.operation.as_ref().and_then(|op| op.first_job);
-            return stopped(session, &run.watch, first_job, parts, sent, stop);
+            return run.stopped(parts, sent, stop);
         }
     }
     run.progress.jobs_sent(parts.len(), parts.len());
@@ -150,13 +158,15 @@ fn preview(session: &Session, parts: &[(usize, Part)]) -> anyhow::Result<Outcome
 
 impl Run<'_> {
     /// Every one of `sent` parts is sent: lets go of the operation's lock (a `resume` now
-    /// finds nothing to send, and may say so) and, with `--wait`, follows the jobs.
+    /// finds nothing to send, and may say so), shows how its calls ended and, with
+    /// `--wait`, follows the jobs.
     fn all_sent(mut self, sent: usize) -> anyhow::Result<Outcome> {
         if let Some(operation) = self.operation.as_mut() {
             operation.lock = None;
         }
-        if !self.args.wait {
-            return Ok(Outcome::Success);
+        let calls = self.show_calls()?;
+        if !self.args.wait || self.watch.jobs.is_empty() {
+            return Ok(calls);
         }
         if sent > 1 {
             let ids: Vec<String> = self
@@ -178,11 +188,41 @@ impl Run<'_> {
             self.deadline,
             self.progress,
         )
+        .map(|jobs| jobs.worst(calls))
+    }
+
+    /// Says what a stopped operation sent and did not: its calls' results on stdout, its
+    /// parts on stderr.
+    fn stopped(
+        mut self,
+        parts: &[(usize, Part)],
+        at: usize,
+        stop: Stop,
+    ) -> anyhow::Result<Outcome> {
+        let shown = self.show_calls();
+        drop(self.progress);
+        shown?;
+        let operation = self.operation.as_ref();
+        let left = Left {
+            jobs: self.watch.jobs.iter().map(|job| job.job_id).collect(),
+            first_job: operation.and_then(|op| op.first_job),
+            recorded: operation.is_some_and(|op| op.recorded),
+            parts,
+            at,
+            rest: self.rest.take(),
+        };
+        stopped(self.session, left, stop)
     }
 }
 
 struct Run<'a> {
     session: &'a Session,
+    /// The command whose operation this is, for its history lines.
+    command: &'a str,
+    /// How each call of the parts sent as calls ended, by record ID.
+    removed: Vec<(u64, Removed)>,
+    /// Of a part sent as calls that stopped mid-way, its place and the records not sent.
+    rest: Option<(usize, Part)>,
     backend: &'a dyn Backend,
     args: &'a SubmitArgs,
     deadline: Option<Instant>,
@@ -207,6 +247,9 @@ impl Run<'_> {
             }
             if self.deadline.is_some_and(|d| Instant::now() >= d) {
                 return Err(Stop::TimedOut);
+            }
+            if part.by == By::Calls {
+                return self.call_each(index, part);
             }
             match self.submit_one(index, part) {
                 Ok(job_id) => return self.accepted(job_id, part, total),
@@ -308,59 +351,5 @@ impl Run<'_> {
             Err(ChangeError::Refused(_) | ChangeError::NotSent(_)) => {}
         }
         submitted.map(|submitted| submitted.job_id)
-    }
-
-    /// A record-modify part's records as they were before it: as read, else as echoed.
-    /// An echoed record that already shows the change's target says nothing sure (the
-    /// answer may show it changed), so it is left out rather than trusted.
-    fn before_of(&self, part: &Part, submitted: Option<&Submitted>) -> Option<Vec<Before>> {
-        let JobSpec::RecordModify { record_ids, change } = &part.spec else {
-            return None;
-        };
-        let echoed: HashMap<u64, &Before> = submitted
-            .map(|s| {
-                s.before
-                    .iter()
-                    .filter(|b| !change.is_met_by(&b.record()))
-                    .map(|b| (b.record_id, b))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let before: Vec<Before> = record_ids
-            .iter()
-            .filter_map(|id| self.before.get(id).or_else(|| echoed.get(id)))
-            .map(|b| (*b).clone())
-            .collect();
-        (!before.is_empty()).then_some(before)
-    }
-
-    /// Records a submit that made a job, or may have (`job_id` `None`: outcome unknown);
-    /// the job exists either way, so a failure to record only warns.
-    fn remember(&mut self, submitted: Option<&Submitted>, index: usize, part: &Part) {
-        if self.session.history.is_none() {
-            return;
-        }
-        let before = self.before_of(part, submitted);
-        let entry = Entry {
-            retry_of: part.retry_of,
-            operation: self.operation.as_mut().map(|op| op.tag(index)),
-            before,
-            ..Entry::new(
-                submitted.map(|s| s.job_id),
-                &part.spec,
-                &self.session.account(),
-            )
-        };
-        let Some(history) = &self.session.history else {
-            return;
-        };
-        if let Err(err) = history.append(&entry) {
-            self.session.output.warn(&format!("{err:#}"));
-            // The plan goes on the next line that is written, or `resume` has none.
-            let plan = entry.operation.and_then(|tag| tag.plan);
-            if let (Some(op), Some(plan)) = (self.operation.as_mut(), plan) {
-                op.plan = Some(plan);
-            }
-        }
     }
 }

@@ -1,14 +1,15 @@
-//! The operation being sent: the tag of its jobs' history lines, and the lock held while
+//! The operation being sent: the tag of its parts' history lines, and the lock held while
 //! its parts are sent.
 
-use crate::history::{OperationLock, OperationTag};
-use crate::job::{Part, Plan};
+use crate::history::{OperationId, OperationLock, OperationTag};
+use crate::job::{Before, By, JobSpec, Part, Plan};
 use crate::session::Session;
+use std::collections::HashSet;
 
-/// A split operation being sent: the tag of its jobs' history lines (the first carries
-/// the plan), and what the stop report and the slots need to know of it.
+/// An operation of several parts, or of parts sent as calls, being sent: the tag of its
+/// lines (the first carries the plan), and what the stop report and the slots need.
 pub(crate) struct Sending {
-    pub id: String,
+    pub id: OperationId,
     pub plan: Option<Plan>,
     /// How many parts the operation has, for messages.
     pub parts: usize,
@@ -17,24 +18,40 @@ pub(crate) struct Sending {
     pub earlier_jobs: Vec<u64>,
     /// A job of the operation, for `resume` to name it by.
     pub first_job: Option<u64>,
+    /// Whether the history holds a line of it, so that `resume --last` finds it.
+    pub recorded: bool,
     /// Held while its parts are sent, so that no `resume` sends them too.
     pub lock: Option<OperationLock>,
 }
 
 impl Sending {
-    pub(super) fn new(job_size: usize, parts: &[Part]) -> Sending {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
+    /// A new operation of `parts`; `before` the records as dpbatch read them, of which
+    /// the plan keeps those its calls delete.
+    pub(super) fn new(job_size: usize, parts: &[Part], before: &[Before]) -> Sending {
+        let by_call: HashSet<u64> = parts
+            .iter()
+            .filter(|part| part.by == By::Calls)
+            .flat_map(|part| match &part.spec {
+                JobSpec::RecordDelete { record_ids, .. } => record_ids.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let deleted = before
+            .iter()
+            .filter(|b| by_call.contains(&b.record_id))
+            .cloned()
+            .collect();
         Sending {
-            id: format!("{nanos:x}-{}", std::process::id()),
+            id: OperationId::new(),
             plan: Some(Plan {
                 job_size,
                 parts: parts.to_vec(),
+                deleted,
             }),
             parts: parts.len(),
             earlier_jobs: Vec::new(),
             first_job: None,
+            recorded: false,
             lock: None,
         }
     }

@@ -2,10 +2,9 @@
 //! parts not sent, on stderr; then the exit code of why it stopped.
 
 use crate::error::Outcome;
-use crate::job::{JobSpec, Part, count};
+use crate::job::{By, JobSpec, Part, count};
 use crate::session::Session;
 use crate::split::size;
-use crate::wait::Watch;
 
 /// Why an operation stopped before its last part was sent.
 pub(super) enum Stop {
@@ -19,24 +18,41 @@ pub(super) enum Stop {
     Unwritable(anyhow::Error),
 }
 
+/// What a stopped operation leaves.
+pub(super) struct Left<'a> {
+    /// The jobs it submitted.
+    pub jobs: Vec<u64>,
+    /// A job of the operation, for `resume` to name it by.
+    pub first_job: Option<u64>,
+    /// Whether the history holds a line of it (`resume --last` finds it).
+    pub recorded: bool,
+    /// The parts this run was to send, with their places in the operation.
+    pub parts: &'a [(usize, Part)],
+    /// Where in `parts` it stopped.
+    pub at: usize,
+    /// Of a part sent as calls that stopped mid-way, the records not sent.
+    pub rest: Option<(usize, Part)>,
+}
+
 /// Says what a stopped operation sent and did not, and how it came out: the refusal or
 /// the unknown outcome as the error, or exit 130 or 5.
-pub(super) fn stopped(
-    session: &Session,
-    watch: &Watch,
-    first_job: Option<u64>,
-    parts: &[(usize, Part)],
-    stopped_at: usize,
-    stop: Stop,
-) -> anyhow::Result<Outcome> {
-    let submitted: Vec<u64> = watch.jobs.iter().map(|job| job.job_id).collect();
-    let unknown = matches!(stop, Stop::Unknown(_)).then(|| &parts[stopped_at]);
-    // The part stopped at was sent when its outcome is unknown or only stdout failed.
-    let sent = matches!(stop, Stop::Unknown(_) | Stop::Unwritable(_));
-    let unsent = &parts[stopped_at + usize::from(sent)..];
+pub(super) fn stopped(session: &Session, left: Left<'_>, stop: Stop) -> anyhow::Result<Outcome> {
+    let Left { parts, at, .. } = left;
+    let by_calls = parts[at].1.by == By::Calls;
+    // A call's unknown outcome is its record's alone (its error names it).
+    let unknown = (matches!(stop, Stop::Unknown(_)) && !by_calls).then(|| &parts[at]);
+    // The part stopped at was sent when its outcome is unknown or only stdout failed; of
+    // one sent as calls, what is left of it is its rest.
+    let sent = by_calls || matches!(stop, Stop::Unknown(_) | Stop::Unwritable(_));
+    let unsent: Vec<(usize, Part)> = left
+        .rest
+        .clone()
+        .into_iter()
+        .chain(parts[at + usize::from(sent)..].iter().cloned())
+        .collect();
     // A job alone says all in its error; an operation lists its parts.
-    if parts.len() > 1 || first_job.is_some() {
-        report(&submitted, first_job, unknown, unsent);
+    if parts.len() > 1 || left.first_job.is_some() || left.recorded {
+        report(&left, unknown, &unsent);
     }
     match stop {
         Stop::Interrupted => Ok(Outcome::Interrupted),
@@ -51,13 +67,9 @@ pub(super) fn stopped(
 }
 
 /// The three lists of a stopped operation on stderr.
-fn report(
-    submitted: &[u64],
-    first_job: Option<u64>,
-    unknown: Option<&(usize, Part)>,
-    unsent: &[(usize, Part)],
-) {
+fn report(left: &Left<'_>, unknown: Option<&(usize, Part)>, unsent: &[(usize, Part)]) {
     let log = crate::stderr::log;
+    let submitted = &left.jobs;
     let ids: Vec<String> = submitted.iter().map(u64::to_string).collect();
     log(&format!(
         "stopped: {} submitted{}",
@@ -79,9 +91,10 @@ fn report(
         return;
     }
     // Nothing in the history names the operation yet when nothing reached it.
-    let resume = match (first_job, unknown) {
+    let resume = match (left.first_job, unknown) {
         (Some(job_id), _) => job_id.to_string(),
         (None, Some(_)) => "--last".to_owned(),
+        (None, None) if left.recorded => "--last".to_owned(),
         (None, None) => {
             log("nothing was submitted: run the command again to send it");
             return;

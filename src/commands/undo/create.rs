@@ -1,14 +1,14 @@
 //! The undo of a record-create operation: the records its jobs made, those its history
-//! line asked for and still as created, deleted; only with `--yes`. API 3.0 deletes in
-//! jobs, the legacy API one by one (`removal.rs`).
+//! line asked for and still as created, deleted; only with `--yes`. A plan of deletions
+//! like any other: API 3.0 deletes in jobs, the legacy API one call a record.
 
-use super::{finished_jobs, read_domains, removal, unknown_parts, unnamed, warn_skipped};
+use super::{finished_jobs, read_domains, unknown_parts, unnamed, warn_skipped};
 use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::commands::submit::submit_parts;
 use crate::error::{Outcome, usage};
 use crate::history::{Entry, Operation};
-use crate::job::{Job, JobKind, JobSpec, Part};
+use crate::job::{Before, Job, JobKind, JobSpec, Part};
 use crate::session::Session;
 use crate::undo;
 use std::collections::HashMap;
@@ -70,9 +70,10 @@ pub(super) fn undo_create(
         .iter()
         .flat_map(|(domain, records)| records.iter().map(|r| ((domain.as_str(), r.id), r)))
         .collect();
-    let (delete, changed) = undo::deletions(created, &now);
+    let (deleting, changed) = undo::deletions(created, &now);
     warn_skipped(session, &skipped);
     warn_skipped(session, &changed);
+    let delete: Vec<Before> = deleting.iter().map(undo::Created::before).collect();
     if args.submit.dry_run {
         session.output.deletion_plan(&delete, true)?;
         return Ok(Outcome::Success);
@@ -88,14 +89,12 @@ pub(super) fn undo_create(
             delete.len()
         )));
     }
-    if !backend.deletes_in_jobs() {
-        return removal::remove_each(session, backend, &delete);
-    }
-    let parts = [Part {
-        spec: JobSpec::RecordDelete {
-            record_ids: delete.iter().map(|d| d.record_id).collect(),
+    let parts = [Part::job(
+        JobSpec::RecordDelete {
+            record_ids: deleting.iter().map(|c| c.record_id).collect(),
+            domain_ids: deleting.iter().map(|c| c.domain_id).collect(),
         },
-        retry_of: None,
-    }];
-    submit_parts(session, &parts, &args.submit, &[])
+        None,
+    )];
+    submit_parts(session, "undo", &parts, &args.submit, &delete)
 }

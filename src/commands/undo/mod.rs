@@ -14,7 +14,6 @@ use crate::session::Session;
 
 mod create;
 mod modify;
-mod removal;
 
 pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome> {
     let operations = session.ledger().operations()?;

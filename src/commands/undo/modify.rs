@@ -51,12 +51,9 @@ pub(super) fn undo_modify(
         .collect();
     let parts: Vec<Part> = undo::jobs(&plan.restores)
         .into_iter()
-        .map(|spec| Part {
-            spec,
-            retry_of: None,
-        })
+        .map(|spec| Part::job(spec, None))
         .collect();
-    submit_parts(session, &parts, &args.submit, &now_state)
+    submit_parts(session, "undo", &parts, &args.submit, &now_state)
 }
 
 /// Refused before anything is asked when the history cannot say what to put back.

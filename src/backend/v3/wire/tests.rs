@@ -121,6 +121,7 @@ fn record_modify_sends_record_ids_as_numbers_and_mx_as_a_string() {
 fn record_delete_sends_record_ids_as_numbers() {
     let spec = JobSpec::RecordDelete {
         record_ids: vec![21213, 36],
+        domain_ids: Vec::new(),
     };
     assert_eq!(
         body(&spec),
