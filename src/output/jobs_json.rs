@@ -1,8 +1,9 @@
 //! `jobs --json`: the history's operations in the output's own shape, so the history
-//! file's format and this contract can change apart. Today the two read alike.
+//! file's format and this contract can change apart. Today a job reads as its stored line
+//! (its `calls` too), less the plan, which an operation shows once as `unsent`.
 
 use super::json::finish;
-use crate::history::{Entry, Operation};
+use crate::history::{Calls, Entry, Operation};
 use crate::job::{Before, JobSpec, Part};
 use crate::secret::mask_secret_id;
 use serde::Serialize;
@@ -26,6 +27,9 @@ struct JobRow<'a> {
     operation: Option<PartOf<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     before: Option<&'a [Before]>,
+    /// A part sent one call a record: how each call ended (`job_id` is then null).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    calls: Option<&'a Calls>,
 }
 
 /// Which operation a job is a part of; its plan is shown once, as the operation's
@@ -114,6 +118,7 @@ fn job_row(entry: &Entry) -> JobRow<'_> {
             part: tag.part,
         }),
         before: entry.before.as_deref(),
+        calls: entry.calls.as_ref(),
     }
 }
 
@@ -171,7 +176,12 @@ mod tests {
             parts: vec![],
             deleted: Vec::new(),
         };
-        let stored = entry(0, Some(plan));
+        let mut stored = entry(0, Some(plan));
+        stored.calls = Some(Calls {
+            done: vec![7],
+            unknown: vec![8],
+            ..Calls::default()
+        });
         let mut expected = serde_json::to_value(&stored).unwrap();
         expected["operation"]
             .as_object_mut()
@@ -180,6 +190,7 @@ mod tests {
         let shown = serde_json::to_value(job_row(&stored)).unwrap();
         assert_eq!(shown, expected);
         assert_eq!(shown["before"][0]["sub_domain"], "www");
+        assert_eq!(shown["calls"]["unknown"], serde_json::json!([8]));
     }
 
     #[test]
