@@ -16,7 +16,7 @@ pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome
     let operations = session.ledger().operations()?;
     let job_ids = match args.job.job_id {
         Some(job_id) => vec![job_id],
-        None => session.ledger().last(&operations)?.job_ids(),
+        None => session.ledger().last_jobs(&operations)?,
     };
     let entries: Vec<&Entry> = operations.iter().flat_map(|op| &op.jobs).collect();
     let mut parts = Vec::new();

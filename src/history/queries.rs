@@ -35,15 +35,29 @@ impl Ledger<'_> {
         if !last {
             return Ok(job_ids.to_vec());
         }
-        let operations = self.operations()?;
-        let operation = self.last(&operations)?;
+        self.last_jobs(&self.operations()?)
+    }
+
+    /// Every job of the newest operation, for `--last`; refused when it made none.
+    pub(crate) fn last_jobs(&self, operations: &[Operation]) -> anyhow::Result<Vec<u64>> {
+        let operation = self.last(operations)?;
         for unknown in operation.unknown() {
             (self.warn)(&format!(
                 "--last: a part of this operation ({}) has an unknown outcome and is not among its jobs; check the DNSPod console for it",
                 unknown.spec.summary()
             ));
         }
-        Ok(operation.job_ids())
+        let ids = operation.job_ids();
+        if ids.is_empty() {
+            // Record.Remove calls, one a record: nothing to wait for, show or retry.
+            let entry = operation.first();
+            return Err(usage(format!(
+                "--last: the last operation ({}, {}) made no job: it was sent one call a record, each done when answered; see `dpbatch jobs`",
+                entry.action,
+                format_utc(entry.submitted_at)
+            )));
+        }
+        Ok(ids)
     }
 
     /// The operation holding `job_id`, or without one the newest; `None` for a job id the

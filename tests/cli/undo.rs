@@ -304,4 +304,12 @@ fn a_legacy_deletion_stopped_mid_way_is_finished_by_resume() {
         .code(0)
         .stderr_has("nothing to resume");
     assert_eq!(env.requests("Record.Remove").len(), 3);
+    // Nothing to wait for or show: said, not a silent success.
+    for command in ["wait", "detail", "retry"] {
+        env.dpbatch([command, "--last"])
+            .run()
+            .code(2)
+            .stderr_has("the last operation (undo, ")
+            .stderr_has("made no job");
+    }
 }
