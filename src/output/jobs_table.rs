@@ -3,7 +3,7 @@
 use super::table::{text, write_aligned};
 use crate::escape::visible;
 use crate::history::{Operation, format_utc};
-use crate::job::JobSpec;
+use crate::job::{By, JobSpec, count};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -34,18 +34,22 @@ pub(crate) fn write_jobs(out: &mut dyn Write, operations: &[Operation]) -> io::R
 }
 
 /// The job id, `unknown`, or for a split operation its first job and how many more it
-/// made (parts not sent are in WHAT).
+/// made (parts not sent are in WHAT); `-` for an operation sent one call a record only.
 fn job_cell(operation: &Operation) -> String {
-    let entry = operation.first();
-    let first = match (entry.job_id, &entry.calls) {
-        (Some(id), _) => id.to_string(),
-        // Sent one call a record: no job.
-        (None, Some(_)) => "-".to_owned(),
-        (None, None) => "unknown".to_owned(),
+    // A line of calls made no job.
+    let jobs: Vec<Option<u64>> = operation
+        .jobs
+        .iter()
+        .filter(|entry| entry.calls.is_none())
+        .map(|entry| entry.job_id)
+        .collect();
+    let Some(first) = jobs.first() else {
+        return "-".to_owned();
     };
-    match operation.jobs.len() {
-        0 | 1 => first,
-        lines => format!("{first} (+{})", lines - 1),
+    let first = first.map_or_else(|| "unknown".to_owned(), |id| id.to_string());
+    match jobs.len() {
+        1 => first,
+        n => format!("{first} (+{})", n - 1),
     }
 }
 
@@ -55,11 +59,17 @@ fn what(operation: &Operation) -> String {
         return operation.first().spec.summary();
     };
     let specs: Vec<JobSpec> = plan.parts.iter().map(|part| part.spec.clone()).collect();
-    let mut line = format!(
-        "{} in {} jobs",
-        JobSpec::summary_of(&specs),
-        plan.parts.len()
-    );
+    let jobs = plan.parts.iter().filter(|part| part.by == By::Job).count();
+    let how = match (jobs, plan.parts.len() - jobs) {
+        (jobs, 0) => format!(" in {}", count(jobs, "job")),
+        (0, _) => ", one call a record".to_owned(),
+        (jobs, calls) => format!(
+            " in {} and {} of calls",
+            count(jobs, "job"),
+            count(calls, "part")
+        ),
+    };
+    let mut line = format!("{}{how}", JobSpec::summary_of(&specs));
     let unknown = operation.unknown().count();
     let unsent = operation.unsent().len();
     if unknown > 0 {

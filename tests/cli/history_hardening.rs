@@ -43,7 +43,7 @@ fn stopped_operation(env: &Env, sent: usize) {
         .args(["--interval", "20ms", "--timeout", "300ms"])
         .run()
         .code(5)
-        .stderr_has("not sent (parts");
+        .stderr_has("not sent (part");
 }
 
 #[test]

@@ -344,7 +344,7 @@ fn a_timeout_while_waiting_for_a_slot_stops_the_operation_with_exit_5() {
         .fast()
         .run()
         .code(5)
-        .stderr_has("1 part not sent (parts 2");
+        .stderr_has("1 part not sent (part 2");
     assert_eq!(created(&env), expected(1));
     env.dpbatch(["resume", "--last", "--job-size", "3"])
         .run()

@@ -275,7 +275,7 @@ fn a_legacy_deletion_stopped_mid_way_is_finished_by_resume() {
     env.server.inject("Record.Remove", fake_dnspod::Fault::Drop);
     let stopped = env.dpbatch(["undo", "--last", "--yes"]).run();
     stopped
-        .stderr_has("2 records")
+        .stderr_has("1 part not sent (the rest of part 1: delete 2 records)")
         .stderr_has("dpbatch resume --last");
     assert_ne!(stopped.code, 0, "{stopped:?}");
     assert_eq!(env.requests("Record.Remove").len(), 1);
@@ -289,6 +289,9 @@ fn a_legacy_deletion_stopped_mid_way_is_finished_by_resume() {
         "the deletion is recorded as the undo that made it: {history}"
     );
 
+    env.dpbatch(["jobs"])
+        .run()
+        .stdout_has("delete 3 records, one call a record, 1 not sent");
     env.dpbatch(["resume", "--last"])
         .run()
         .code(0)

@@ -210,6 +210,7 @@ impl Run<'_> {
             parts,
             at,
             rest: self.rest.take(),
+            calls: self.removed.len(),
         };
         stopped(self.session, left, stop)
     }

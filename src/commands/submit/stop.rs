@@ -32,6 +32,8 @@ pub(super) struct Left<'a> {
     pub at: usize,
     /// Of a part sent as calls that stopped mid-way, the records not sent.
     pub rest: Option<(usize, Part)>,
+    /// How many calls (one a record) were answered, listed on stdout.
+    pub calls: usize,
 }
 
 /// Says what a stopped operation sent and did not, and how it came out: the refusal or
@@ -71,8 +73,15 @@ fn report(left: &Left<'_>, unknown: Option<&(usize, Part)>, unsent: &[(usize, Pa
     let log = crate::stderr::log;
     let submitted = &left.jobs;
     let ids: Vec<String> = submitted.iter().map(u64::to_string).collect();
+    let calls = match left.calls {
+        0 => String::new(),
+        n => format!(
+            "; {} answered (listed on stdout)",
+            count(n, "Record.Remove call")
+        ),
+    };
     log(&format!(
-        "stopped: {} submitted{}",
+        "stopped: {} submitted{}{calls}",
         count(submitted.len(), "job"),
         if ids.is_empty() {
             String::new()
@@ -101,14 +110,35 @@ fn report(left: &Left<'_>, unknown: Option<&(usize, Part)>, unsent: &[(usize, Pa
         }
     };
     let specs: Vec<JobSpec> = unsent.iter().map(|(_, part)| part.spec.clone()).collect();
-    let places: Vec<String> = unsent
-        .iter()
-        .map(|(index, _)| (index + 1).to_string())
-        .collect();
     log(&format!(
-        "{} not sent (parts {}, {}): send them with `dpbatch resume {resume}`",
+        "{} not sent ({}: {}): send them with `dpbatch resume {resume}`",
         count(unsent.len(), "part"),
-        places.join(","),
+        places(unsent, left.rest.is_some()),
         JobSpec::summary_of(&specs)
     ));
+}
+
+/// `parts 3,4`, or `the rest of part 2, part 3` when the first is what a part sent one
+/// call a record did not get to (`rest`).
+fn places(unsent: &[(usize, Part)], rest: bool) -> String {
+    let numbers = |parts: &[(usize, Part)]| -> Vec<String> {
+        parts
+            .iter()
+            .map(|(index, _)| (index + 1).to_string())
+            .collect()
+    };
+    let (first, whole) = match rest {
+        true => (unsent.first().map(|(index, _)| index + 1), &unsent[1..]),
+        false => (None, unsent),
+    };
+    let mut named: Vec<String> = first
+        .map(|n| format!("the rest of part {n}"))
+        .into_iter()
+        .collect();
+    match whole.len() {
+        0 => {}
+        1 => named.push(format!("part {}", numbers(whole)[0])),
+        _ => named.push(format!("parts {}", numbers(whole).join(","))),
+    }
+    named.join(", ")
 }
