@@ -38,6 +38,28 @@ impl Part {
             by: By::Job,
         }
     }
+
+    /// What the part sends, one spec a request: its job, or of a part sent one call a
+    /// record, a deletion of each record alone.
+    pub(crate) fn requests(&self) -> Vec<JobSpec> {
+        match (&self.spec, self.by) {
+            (
+                JobSpec::RecordDelete {
+                    domain_ids,
+                    record_ids,
+                },
+                By::Calls,
+            ) => domain_ids
+                .iter()
+                .zip(record_ids)
+                .map(|(&domain, &record)| JobSpec::RecordDelete {
+                    domain_ids: vec![domain],
+                    record_ids: vec![record],
+                })
+                .collect(),
+            _ => vec![self.spec.clone()],
+        }
+    }
 }
 
 /// How a part is sent.

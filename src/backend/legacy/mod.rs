@@ -119,8 +119,8 @@ impl Backend for LegacyBackend {
         pager::domain_records(self.client().map_err(CallError::into_error)?, domain, hosts)
     }
 
-    /// A `RecordDelete` shows Record.Remove with every record ID, which the API would not
-    /// take: `undo` deletes one record a request, and its dry run shows its plan instead.
+    /// A `RecordDelete` of one record shows its Record.Remove call; the executor previews
+    /// a part sent one call a record as one spec a record.
     fn preview(&self, spec: &JobSpec) -> DryRun {
         self.preview_request(&wire::submit_request(spec))
     }

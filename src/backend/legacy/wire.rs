@@ -77,10 +77,17 @@ pub(crate) fn submit_request(spec: &JobSpec) -> Request {
             params.extend(change.mx.map(|mx| ("mx", mx.to_string())));
             (Action::RecordModify, params)
         }
-        // Never sent (the backend refuses a delete job); what `preview` shows of one.
-        JobSpec::RecordDelete { record_ids, .. } => (
+        // Never sent as one (the backend refuses a delete job): what `preview` shows of
+        // the calls, one record a spec, is each call's very request.
+        JobSpec::RecordDelete {
+            record_ids,
+            domain_ids,
+        } => (
             Action::RecordRemove,
-            vec![("record_id", join_ids(record_ids))],
+            vec![
+                ("domain_id", join_ids(domain_ids)),
+                ("record_id", join_ids(record_ids)),
+            ],
         ),
     };
     Request { action, params }

@@ -151,7 +151,9 @@ pub(crate) fn send(
 fn preview(session: &Session, parts: &[(usize, Part)]) -> anyhow::Result<Outcome> {
     let backend = session.previewer()?;
     for (_, part) in parts {
-        session.output.dry_run(&backend.preview(&part.spec))?;
+        for spec in part.requests() {
+            session.output.dry_run(&backend.preview(&spec))?;
+        }
     }
     Ok(Outcome::Success)
 }
