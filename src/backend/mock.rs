@@ -40,6 +40,10 @@ pub(crate) enum Fails {
     Refused,
     /// Sent, and its answer lost: it may have been done.
     Lost,
+    /// Refused as a whole, the token not taken (code -1, `Auth`): nothing was done.
+    Login,
+    /// Refused for the rate (code -2) the first time, done when asked again.
+    OverRate,
 }
 
 impl Fails {
@@ -57,6 +61,8 @@ impl Fails {
             Fails::Gone => refused("8", "Record id invalid", RefusalKind::NotFound),
             Fails::Refused => refused("9999", "Something went wrong", RefusalKind::Other),
             Fails::Lost => ChangeError::Unknown(anyhow::anyhow!("connection reset")),
+            Fails::Login => refused("-1", "Login failed", RefusalKind::Auth),
+            Fails::OverRate => refused("-2", "API usage is limited", RefusalKind::RateLimited),
         }
     }
 }
@@ -137,8 +143,11 @@ impl Backend for MockBackend {
     }
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
-        self.removed.lock().unwrap().push((domain_id, record_id));
+        let mut removed = self.removed.lock().unwrap();
+        removed.push((domain_id, record_id));
+        let asked = removed.iter().filter(|(_, id)| *id == record_id).count();
         match self.failed_removals.get(&record_id) {
+            Some(Fails::OverRate) if asked > 1 => Ok(()),
             Some(fails) => Err(fails.error("Record.Remove")),
             None => Ok(()),
         }

@@ -22,14 +22,14 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-struct Fixture {
-    session: Session,
-    backend: Arc<MockBackend>,
-    stdout: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
+pub(super) struct Fixture {
+    pub session: Session,
+    pub backend: Arc<MockBackend>,
+    pub stdout: std::rc::Rc<std::cell::RefCell<Vec<u8>>>,
     _dir: tempfile::TempDir,
 }
 
-fn fixture(backend: MockBackend) -> Fixture {
+pub(super) fn fixture(backend: MockBackend) -> Fixture {
     let overrides = Overrides {
         endpoint: Some("http://127.0.0.1:9".into()),
         token: Some(Given {
@@ -57,7 +57,7 @@ fn fixture(backend: MockBackend) -> Fixture {
     }
 }
 
-fn args(wait: bool) -> SubmitArgs {
+pub(super) fn args(wait: bool) -> SubmitArgs {
     SubmitArgs {
         wait,
         dry_run: false,
@@ -73,7 +73,7 @@ fn args(wait: bool) -> SubmitArgs {
 }
 
 /// The history's lines for the fixture's account, oldest first.
-fn entries(f: &Fixture) -> Vec<crate::history::Entry> {
+pub(super) fn entries(f: &Fixture) -> Vec<crate::history::Entry> {
     let operations = f.session.ledger().operations().unwrap();
     operations.into_iter().flat_map(|op| op.jobs).collect()
 }
@@ -212,13 +212,13 @@ fn the_items_of_a_retry_of_unknown_outcome_are_not_sent_again() {
 }
 
 /// `--last`, the job submitted last.
-const LAST: JobRef = JobRef {
+pub(super) const LAST: JobRef = JobRef {
     job_id: None,
     last: true,
 };
 
 /// What the fixture printed on stdout, as JSON.
-fn printed(f: &Fixture) -> serde_json::Value {
+pub(super) fn printed(f: &Fixture) -> serde_json::Value {
     serde_json::from_slice(&f.stdout.borrow()).unwrap()
 }
 
@@ -379,7 +379,7 @@ fn split(n: u16) -> SubmitArgs {
     args
 }
 
-fn resume_last() -> ResumeArgs {
+pub(super) fn resume_last() -> ResumeArgs {
     ResumeArgs {
         job: LAST,
         submit: args(false),

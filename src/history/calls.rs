@@ -1,5 +1,7 @@
-//! How the calls of a part sent one call a record ended, kept on the part's line: what
-//! `resume` must not send again and what `undo` may put back.
+//! How the calls of a part sent one call a record ended, kept on the part's lines: what
+//! `resume` must not send again and what `undo` may put back. A run writes a line before
+//! each call, naming the call about to go and how the one before ended, so that a run
+//! killed mid-part leaves every call it sent on record; its lines read back as one.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,20 +20,131 @@ pub(crate) struct Calls {
     /// Its answer was lost: it may have been done. Never sent again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<u64>,
+    /// Refused as a whole (the login, a lock, the rate) or never sent: nothing was done,
+    /// and `resume` sends it again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsent: Vec<u64>,
+    /// The call about to be sent when the line was written. The run's next line says how
+    /// it ended; without one (the run was killed) it may have been done, as if unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending: Option<u64>,
+}
+
+/// How one call ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CallEnd {
+    Done,
+    Gone,
+    Failed,
+    Unknown,
+    Unsent,
 }
 
 impl Calls {
-    /// Every record a call was sent for, however it ended.
+    pub(crate) fn push(&mut self, record_id: u64, end: CallEnd) {
+        let list = match end {
+            CallEnd::Done => &mut self.done,
+            CallEnd::Gone => &mut self.gone,
+            CallEnd::Failed => &mut self.failed,
+            CallEnd::Unknown => &mut self.unknown,
+            CallEnd::Unsent => &mut self.unsent,
+        };
+        list.push(record_id);
+    }
+
+    /// Every record a call was sent for, however it ended (the one being sent too).
     pub(crate) fn sent(&self) -> impl Iterator<Item = u64> + '_ {
         self.done
             .iter()
             .chain(&self.gone)
             .chain(&self.failed)
             .chain(&self.unknown)
+            .chain(&self.sending)
             .copied()
     }
 
+    /// Whether the line says nothing of any record.
     pub(crate) fn is_empty(&self) -> bool {
-        self.sent().next().is_none()
+        self.sent().next().is_none() && self.unsent.is_empty()
+    }
+
+    /// These calls and the `next` line's of the same run as one: the call this line was
+    /// sending ended as `next` says, or, when `next` does not name it, unknown.
+    pub(crate) fn followed_by(mut self, next: Calls) -> Calls {
+        if let Some(sending) = self.sending.take() {
+            let named = next
+                .sent()
+                .chain(next.unsent.iter().copied())
+                .any(|id| id == sending);
+            if !named {
+                self.unknown.push(sending);
+            }
+        }
+        self.done.extend(next.done);
+        self.gone.extend(next.gone);
+        self.failed.extend(next.failed);
+        self.unknown.extend(next.unknown);
+        self.unsent.extend(next.unsent);
+        self.sending = next.sending;
+        self
+    }
+
+    /// The calls once no line follows: one still being sent may have been done.
+    pub(crate) fn settled(mut self) -> Calls {
+        if let Some(sending) = self.sending.take() {
+            self.unknown.push(sending);
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(ends: &[(u64, CallEnd)], sending: Option<u64>) -> Calls {
+        let mut calls = Calls {
+            sending,
+            ..Calls::default()
+        };
+        for (id, end) in ends {
+            calls.push(*id, *end);
+        }
+        calls
+    }
+
+    #[test]
+    fn a_runs_lines_read_as_one_and_a_call_no_line_ends_is_unknown() {
+        let run = line(&[], Some(1))
+            .followed_by(line(&[(1, CallEnd::Done)], Some(2)))
+            .followed_by(line(&[(2, CallEnd::Gone)], Some(3)))
+            .followed_by(line(&[(3, CallEnd::Unsent)], None));
+        assert_eq!(
+            run,
+            line(
+                &[(1, CallEnd::Done), (2, CallEnd::Gone), (3, CallEnd::Unsent)],
+                None
+            )
+        );
+        assert_eq!(run.sent().collect::<Vec<_>>(), [1, 2], "3 is sent again");
+        let killed = line(&[(1, CallEnd::Done)], Some(2));
+        assert_eq!(killed.clone().settled().unknown, [2]);
+        // A resume's line names none of the killed run's: its call stays unknown.
+        let resumed = killed.followed_by(line(&[], Some(4))).settled();
+        assert_eq!(resumed.unknown, [2, 4]);
+        assert_eq!(resumed.sent().collect::<Vec<_>>(), [1, 2, 4]);
+    }
+
+    #[test]
+    fn a_line_of_an_older_dpbatch_reads_without_the_new_fields() {
+        let calls: Calls = serde_json::from_str(r#"{"done":[1],"unknown":[2]}"#).unwrap();
+        assert_eq!(
+            calls,
+            line(&[(1, CallEnd::Done), (2, CallEnd::Unknown)], None)
+        );
+        assert_eq!(
+            serde_json::to_string(&calls).unwrap(),
+            r#"{"done":[1],"unknown":[2]}"#
+        );
     }
 }

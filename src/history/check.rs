@@ -5,7 +5,7 @@
 use super::Operation;
 use crate::input::domains::check_domain;
 use crate::input::records::check_change;
-use crate::job::{JobSpec, Part, Plan, count};
+use crate::job::{By, JobSpec, Part, Plan, count};
 use crate::split::{Capabilities, size};
 use std::net::Ipv4Addr;
 
@@ -50,7 +50,11 @@ impl Plan {
         }
         let (mut checked, mut errors) = (Vec::new(), Vec::new());
         for (index, part) in parts {
-            match checked_spec(&part.spec, self.job_size.min(api.job_limit(&part.spec))) {
+            let limit = self.job_size.min(api.job_limit(&part.spec));
+            let spec = self
+                .calls_aligned(*index)
+                .and_then(|()| checked_spec(&part.spec, limit));
+            match spec {
                 Ok(spec) => checked.push((
                     *index,
                     Part {
@@ -65,6 +69,35 @@ impl Plan {
             true => Ok(checked),
             false => Err(errors),
         }
+    }
+}
+
+impl Plan {
+    /// Whether the `index`th part, if sent one call a record, names a domain for each of
+    /// its records: a call deletes a record in the domain at the same place, so a list
+    /// longer or shorter than the other was changed by hand, and any pairing is a guess.
+    /// Checked on the plan's part, as its unsent rest is cut from it by place.
+    fn calls_aligned(&self, index: usize) -> Result<(), String> {
+        let Some(Part {
+            spec:
+                JobSpec::RecordDelete {
+                    record_ids,
+                    domain_ids,
+                },
+            by: By::Calls,
+            ..
+        }) = self.parts.get(index)
+        else {
+            return Ok(());
+        };
+        if domain_ids.len() == record_ids.len() {
+            return Ok(());
+        }
+        Err(format!(
+            "it names {} for {}, and each record is deleted in the domain named at its place",
+            count(domain_ids.len(), "domain"),
+            count(record_ids.len(), "record")
+        ))
     }
 }
 
@@ -196,5 +229,40 @@ mod tests {
             huge.checked(&[], &API).is_err(),
             "a cut dpbatch never makes"
         );
+    }
+
+    #[test]
+    fn a_part_sent_as_calls_whose_domains_and_records_differ_in_number_is_refused() {
+        let calls = |record_ids: Vec<u64>, domain_ids: Vec<u64>| Part {
+            by: By::Calls,
+            ..Part::job(
+                JobSpec::RecordDelete {
+                    record_ids,
+                    domain_ids,
+                },
+                None,
+            )
+        };
+        let plan = |part: Part| Plan {
+            deleted: Vec::new(),
+            job_size: 5000,
+            parts: vec![part],
+        };
+        let short = plan(calls(vec![1, 2, 3], vec![7, 7]));
+        let errors = short.checked(&numbered(&short), &API).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "part 1: it names 2 domains for 3 records, and each record is deleted in the domain named at its place"
+            ]
+        );
+        // A rest cut by place from a plan's part with a domain too many pairs up by
+        // chance: the plan's part is what is checked.
+        let long = plan(calls(vec![1, 2], vec![7, 8, 9]));
+        let rest = [(0, calls(vec![2], vec![8]))];
+        let errors = long.checked(&rest, &API).unwrap_err();
+        assert!(errors[0].contains("3 domains for 2 records"), "{errors:?}");
+        let aligned = plan(calls(vec![1, 2], vec![7, 8]));
+        assert!(aligned.checked(&numbered(&aligned), &API).is_ok());
     }
 }

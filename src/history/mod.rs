@@ -11,7 +11,7 @@ mod operation;
 mod queries;
 mod v0_1;
 
-pub(crate) use calls::Calls;
+pub(crate) use calls::{CallEnd, Calls};
 pub(crate) use file::{History, MAX_LINE};
 pub(crate) use lock::OperationLock;
 pub(crate) use operation::{Operation, OperationId, OperationTag, operations};

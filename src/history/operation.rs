@@ -3,7 +3,7 @@
 //! jobs tags each job's line with the operation, and its first line carries the plan of
 //! every part, so that `resume` knows which parts were never sent.
 
-use super::{Account, Entry};
+use super::{Account, Calls, Entry};
 use crate::job::{By, JobSpec, Part, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -167,7 +167,7 @@ pub(crate) fn operations(entries: Vec<Entry>) -> Vec<Operation> {
                 }
                 let (newest, operation) = &mut operations[index];
                 *newest = line;
-                operation.jobs.push(entry);
+                add_line(&mut operation.jobs, entry);
             }
             (None, tag) => {
                 let plan = tag.and_then(|tag| {
@@ -187,8 +187,34 @@ pub(crate) fn operations(entries: Vec<Entry>) -> Vec<Operation> {
     operations.sort_by_key(|(newest, _)| *newest);
     operations
         .into_iter()
-        .map(|(_, operation)| operation)
+        .map(|(_, mut operation)| {
+            for entry in &mut operation.jobs {
+                entry.calls = entry.calls.take().map(Calls::settled);
+            }
+            operation
+        })
         .collect()
+}
+
+/// Adds `entry` to an operation's `lines`. A run of a part sent as calls writes a line
+/// before each call: a line of the same part after one that was sending a call reads as
+/// part of it, so the run reads back as the one line it stands for.
+fn add_line(lines: &mut Vec<Entry>, entry: Entry) {
+    let part = |entry: &Entry| entry.operation.as_ref().map(|tag| tag.part);
+    let sending = lines.last_mut().filter(|last| {
+        part(last) == part(&entry) && last.calls.as_ref().is_some_and(|c| c.sending.is_some())
+    });
+    let (Some(last), Some(next)) = (sending, entry.calls.as_ref()) else {
+        lines.push(entry);
+        return;
+    };
+    last.calls = last
+        .calls
+        .take()
+        .map(|calls| calls.followed_by(next.clone()));
+    if let Some(before) = entry.before {
+        last.before.get_or_insert_default().extend(before);
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod support;
 
 mod both_apis;
+mod calls;
 mod config;
 mod export;
 mod export_hardening;

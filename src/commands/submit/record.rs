@@ -52,10 +52,11 @@ impl Run<'_> {
         self.append(entry, index, part);
     }
 
-    /// Appends a line of `part` (the `index`th of the operation) to the history.
-    pub(super) fn append(&mut self, entry: Entry, index: usize, part: &Part) {
+    /// Appends a line of `part` (the `index`th of the operation) to the history; false
+    /// when it could not (said).
+    pub(super) fn append(&mut self, entry: Entry, index: usize, part: &Part) -> bool {
         let Some(history) = &self.session.history else {
-            return;
+            return false;
         };
         let entry = Entry {
             action: self.command.to_owned(),
@@ -74,6 +75,8 @@ impl Run<'_> {
             if let (Some(op), Some(plan)) = (self.operation.as_mut(), plan) {
                 op.plan = Some(plan);
             }
+            return false;
         }
+        true
     }
 }
