@@ -38,6 +38,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
             cand record-create 'Add records to domains by ID (Batch.Record.Create)'
             cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
+            cand record-delete 'Delete records selected by name or ID, listed first, only with --yes'
             cand detail 'Show jobs'' items and their status once (Batch.Detail)'
             cand wait 'Poll jobs until no item is waiting or running, then show them'
             cand retry 'Re-submit only the failed items of a finished job'
@@ -132,6 +133,37 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand --lang 'Language of the API''s messages [default: en]'
             cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
             cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
+            cand --wait 'After submitting, wait for the jobs like `dpbatch wait`'
+            cand --dry-run 'Check the input and print the request that would be sent (token redacted); send nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'dpbatch;record-delete'= {
+            cand --record-id 'Record IDs to delete, comma-separated (found in the account''s domains first)'
+            cand --domain 'Select records of these domains, comma-separated (with --sub and --type)'
+            cand --domain-file 'Select records of the domains in this file, one per line (`-` = stdin)'
+            cand --sub 'Select records with these host names, comma-separated (`@` is the apex)'
+            cand --type 'Select records of this type'
+            cand --line 'Select only records on this line'
+            cand --value-is 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)'
+            cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
+            cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --job-size 'Records per job at most, counted as DNSPod counts them (at most and default 5000)'
+            cand --max-jobs 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)'
+            cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
+            cand --api 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]'
+            cand --token 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
+            cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
+            cand --yes 'Delete the records listed; without it they are listed on stderr and nothing is sent'
             cand --wait 'After submitting, wait for the jobs like `dpbatch wait`'
             cand --dry-run 'Check the input and print the request that would be sent (token redacted); send nothing'
             cand --json 'Print results as JSON on stdout'
@@ -331,6 +363,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
             cand record-create 'Add records to domains by ID (Batch.Record.Create)'
             cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
+            cand record-delete 'Delete records selected by name or ID, listed first, only with --yes'
             cand detail 'Show jobs'' items and their status once (Batch.Detail)'
             cand wait 'Poll jobs until no item is waiting or running, then show them'
             cand retry 'Re-submit only the failed items of a finished job'
@@ -347,6 +380,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         &'dpbatch;help;record-create'= {
         }
         &'dpbatch;help;record-modify'= {
+        }
+        &'dpbatch;help;record-delete'= {
         }
         &'dpbatch;help;detail'= {
         }

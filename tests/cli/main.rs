@@ -4,6 +4,7 @@ mod support;
 
 mod both_apis;
 mod config;
+mod delete;
 mod export;
 mod export_hardening;
 mod faults;

@@ -1,0 +1,125 @@
+//! `record-delete` on both APIs: the selection listed before anything is sent, deleted
+//! only with `--yes`, never DNSPod's own records; API 3.0 in jobs, the legacy API one
+//! Record.Remove a record.
+
+use crate::support::{Api, Env};
+
+/// `a.cn` and `b.cn`, each with an `_acme-challenge` TXT and a `www` A record; their IDs.
+fn two_domains(env: &Env) -> [u64; 2] {
+    ["a.cn", "b.cn"].map(|name| {
+        let domain = env.server.add_domain(name);
+        env.server
+            .add_record(domain, "_acme-challenge", "TXT", "默认", "token-1");
+        env.server
+            .add_record(domain, "www", "A", "默认", "192.0.2.7");
+        domain
+    })
+}
+
+/// The hosts of the records tests made (not DNSPod's own NS records), sorted.
+fn hosts(env: &Env) -> Vec<String> {
+    let mut hosts: Vec<String> = env
+        .server
+        .user_records()
+        .into_iter()
+        .map(|r| r.sub_domain)
+        .collect();
+    hosts.sort();
+    hosts
+}
+
+/// The deletions sent: Record.Remove calls on the legacy API, DeleteRecordBatch jobs on
+/// API 3.0.
+pub fn deletions(env: &Env) -> usize {
+    match env.api {
+        Api::Legacy => env.requests("Record.Remove").len(),
+        Api::V3 => env.requests("DeleteRecordBatch").len(),
+    }
+}
+
+fn acme(env: &Env) -> crate::support::Cmd<'_> {
+    env.dpbatch(["record-delete", "--domain", "a.cn,b.cn"])
+        .args(["--sub", "_acme-challenge", "--type", "TXT"])
+}
+
+#[test]
+fn a_selection_is_listed_first_and_deleted_only_with_yes() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        two_domains(&env);
+        let asked = acme(&env).run();
+        asked
+            .code(2)
+            .stderr_has("_acme-challenge")
+            .stderr_has("pass --yes");
+        assert!(asked.stdout.is_empty(), "{asked:?}");
+        let dry = acme(&env).dry_run().run();
+        dry.code(0)
+            .stdout_has("_acme-challenge")
+            .stdout_has("token-1");
+        assert_eq!(deletions(&env), 0, "{api:?}");
+        assert_eq!(hosts(&env).len(), 4, "{api:?}");
+
+        acme(&env).arg("--yes").wait().fast().run().code(0);
+        assert_eq!(hosts(&env), ["www", "www"], "{api:?}");
+        let expected = if api == Api::Legacy { 2 } else { 1 };
+        assert_eq!(deletions(&env), expected, "{api:?}");
+    }
+}
+
+#[test]
+fn records_named_by_id_are_found_in_their_domains_and_deleted() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        two_domains(&env);
+        let www: Vec<String> = env
+            .server
+            .user_records()
+            .into_iter()
+            .filter(|r| r.sub_domain == "www")
+            .map(|r| r.id.to_string())
+            .collect();
+        let ids = www.join(",");
+        env.dpbatch(["record-delete", "--record-id", &ids, "--yes", "--wait"])
+            .fast()
+            .run()
+            .code(0);
+        assert_eq!(
+            hosts(&env),
+            ["_acme-challenge", "_acme-challenge"],
+            "{api:?}"
+        );
+        env.dpbatch(["record-delete", "--record-id", "999999", "--yes"])
+            .run()
+            .code(2)
+            .stderr_has("999999");
+    }
+}
+
+#[test]
+fn dnspods_own_ns_records_are_never_deleted() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let domain = env.server.add_domain("a.cn");
+        let own = env.server.records().len();
+        assert!(own > 0);
+        env.server
+            .add_record(domain, "@", "NS", "默认", "ns.other.example.");
+        env.dpbatch([
+            "record-delete",
+            "--domain",
+            "a.cn",
+            "--sub",
+            "@",
+            "--type",
+            "NS",
+        ])
+        .args(["--yes", "--wait"])
+        .fast()
+        .run()
+        .code(0)
+        .stderr_has("of DNSPod's own");
+        assert!(env.server.user_records().is_empty(), "{api:?}");
+        assert_eq!(env.server.records().len(), own, "{api:?}");
+    }
+}
