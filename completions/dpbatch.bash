@@ -789,7 +789,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__delete)
-            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --yes --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --yes --max-delete --force --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,6 +820,10 @@ _dpbatch() {
                     return 0
                     ;;
                 --value-is)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-delete)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -153,6 +153,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l sub -d
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l type -d 'Select records of this type' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l line -d 'Select only records on this line' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l value-is -d 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l max-delete -d 'Refuse to delete more than this share (percent) of the records of a domain that has 10 or more' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l job-size -d 'Records per job at most, counted as DNSPod counts them (at most and default 5000)' -r
@@ -169,6 +170,7 @@ cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l yes -d 'Delete the records listed; without it they are listed on stderr and nothing is sent'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l force -d 'Delete past --max-delete'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l json -d 'Print results as JSON on stdout'

@@ -176,6 +176,14 @@ pub(crate) struct RecordDeleteArgs {
     #[arg(long)]
     pub yes: bool,
 
+    /// Refuse to delete more than this share (percent) of the records of a domain that has 10 or more
+    #[arg(long, value_name = "PCT", default_value_t = 30, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub max_delete: u8,
+
+    /// Delete past --max-delete
+    #[arg(long)]
+    pub force: bool,
+
     #[command(flatten)]
     pub submit: SubmitArgs,
 }

@@ -8,10 +8,11 @@ use super::select::{self, nothing_matches, selector};
 use super::submit::submit_parts;
 use crate::cli::RecordDeleteArgs;
 use crate::error::{Outcome, usage};
+use crate::escape::visible;
 use crate::job::{Before, JobSpec, Part};
 use crate::resolve::{self, Lookups, Selection};
 use crate::session::Session;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<Outcome> {
     let selection = match &args.record_id {
@@ -46,6 +47,9 @@ pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<O
         session.output.deletion_plan(&delete, true)?;
         return Ok(Outcome::Success);
     }
+    if !args.force {
+        too_many(&selection, args.max_delete)?;
+    }
     if !args.yes {
         session.output.deletion_plan(&delete, false)?;
         return Err(usage(format!(
@@ -55,6 +59,29 @@ pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<O
     }
     let parts = [Part::job(plan(session, &delete)?, None)];
     submit_parts(session, "record-delete", &parts, &args.submit, &delete)
+}
+
+/// The smallest domain `--max-delete` guards: in a smaller one a share says little.
+const GUARDED_FROM: usize = 10;
+
+/// Refused (exit 2) when the selection takes more than `pct`% of a domain's records,
+/// for domains of [`GUARDED_FROM`] records or more, naming the first such domain.
+fn too_many(selection: &Selection, pct: u8) -> anyhow::Result<()> {
+    let mut deleting: HashMap<&str, usize> = HashMap::new();
+    for selected in &selection.records {
+        *deleting.entry(selected.domain.as_str()).or_default() += 1;
+    }
+    for (domain, total) in &selection.listed {
+        let deleting = deleting.get(domain.as_str()).copied().unwrap_or_default();
+        if *total >= GUARDED_FROM && deleting * 100 > usize::from(pct) * total {
+            return Err(usage(format!(
+                "record-delete would delete {deleting} of the {total} records of {} ({}%), more than --max-delete {pct}%, so nothing was deleted; pass --force to delete them all the same",
+                visible(domain),
+                deleting * 100 / total
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The records named by `ids`, found in the account's domains; refused (exit 2) naming

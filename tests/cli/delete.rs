@@ -123,3 +123,70 @@ fn dnspods_own_ns_records_are_never_deleted() {
         assert_eq!(env.server.records().len(), own, "{api:?}");
     }
 }
+
+/// `a.cn` with `records` A records `h1`, `h2`, ... and a TXT `_acme-challenge`.
+fn domain_of(env: &Env, records: usize) {
+    let domain = env.server.add_domain("a.cn");
+    for n in 1..records {
+        env.server
+            .add_record(domain, &format!("h{n}"), "A", "默认", "192.0.2.7");
+    }
+    env.server
+        .add_record(domain, "_acme-challenge", "TXT", "默认", "token-1");
+}
+
+fn retire(env: &Env) -> crate::support::Cmd<'_> {
+    env.dpbatch(["record-delete", "--domain", "a.cn", "--sub", "h1,h2,h3,h4"])
+        .args(["--type", "A", "--value-is", "192.0.2.7", "--yes", "--wait"])
+        .fast()
+}
+
+#[test]
+fn more_than_max_delete_of_a_domain_of_ten_is_refused_unless_forced() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        domain_of(&env, 10);
+        retire(&env)
+            .run()
+            .code(2)
+            .stderr_has("4 of the 10 records of a.cn (40%), more than --max-delete 30%")
+            .stderr_has("--force");
+        assert_eq!(deletions(&env), 0, "{api:?}");
+        retire(&env).args(["--max-delete", "40"]).run().code(0);
+        assert_eq!(hosts(&env).len(), 6, "{api:?}");
+    }
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        domain_of(&env, 10);
+        retire(&env).arg("--force").run().code(0);
+        assert_eq!(hosts(&env).len(), 6, "{api:?}");
+    }
+}
+
+#[test]
+fn a_domain_of_fewer_than_ten_records_may_lose_any_share() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        domain_of(&env, 9);
+        retire(&env).run().code(0);
+        assert_eq!(
+            hosts(&env),
+            ["_acme-challenge", "h5", "h6", "h7", "h8"],
+            "{api:?}"
+        );
+    }
+}
+
+#[test]
+fn api_3_deletes_in_jobs_of_at_most_2000_records() {
+    let env = Env::on(Api::V3);
+    domain_of(&env, 2002);
+    let subs: Vec<String> = (1..=2001).map(|n| format!("h{n}")).collect();
+    env.dpbatch(["record-delete", "--domain", "a.cn", "--type", "A"])
+        .args(["--sub", &subs.join(","), "--force", "--yes", "--wait"])
+        .fast()
+        .run()
+        .code(0);
+    assert_eq!(hosts(&env), ["_acme-challenge"]);
+    assert_eq!(deletions(&env), 2);
+}
