@@ -190,3 +190,51 @@ fn api_3_deletes_in_jobs_of_at_most_2000_records() {
     assert_eq!(hosts(&env), ["_acme-challenge"]);
     assert_eq!(deletions(&env), 2);
 }
+
+#[test]
+fn a_deletion_stopped_mid_way_says_what_was_not_sent_and_resume_finishes_it() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        domain_of(&env, 3);
+        // The first deletion's answer is lost: it may have been done.
+        let action = match api {
+            Api::Legacy => "Record.Remove",
+            Api::V3 => "DeleteRecordBatch",
+        };
+        env.server.inject(action, fake_dnspod::Fault::Drop);
+        let stopped = env
+            .dpbatch([
+                "record-delete",
+                "--domain",
+                "a.cn",
+                "--sub",
+                "h1,h2,_acme-challenge",
+            ])
+            .args(["--type", "A", "--job-size", "1", "--yes"])
+            .run();
+        assert_ne!(stopped.code, 0, "{stopped:?}");
+        stopped.stderr_has("dpbatch resume --last");
+        assert_eq!(deletions(&env), 1, "{api:?}");
+        let history = std::fs::read_to_string(env.history_path()).unwrap();
+        assert!(
+            history.contains("\"action\":\"record-delete\""),
+            "{history}"
+        );
+
+        env.dpbatch(["resume", "--last", "--wait"])
+            .fast()
+            .run()
+            .code(0);
+        assert_eq!(
+            deletions(&env),
+            2,
+            "{api:?}: the one of unknown outcome is never sent again"
+        );
+        assert_eq!(hosts(&env), ["_acme-challenge", "h1"], "{api:?}");
+        env.dpbatch(["resume", "--last"])
+            .run()
+            .code(0)
+            .stderr_has("nothing to resume");
+        assert_eq!(deletions(&env), 2, "{api:?}");
+    }
+}
