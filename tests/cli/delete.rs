@@ -238,3 +238,76 @@ fn a_deletion_stopped_mid_way_says_what_was_not_sent_and_resume_finishes_it() {
         assert_eq!(deletions(&env), 2, "{api:?}");
     }
 }
+
+/// Each user record as (host, type, value, ttl), sorted: what undo must give back.
+fn contents(env: &Env) -> Vec<(String, String, String, u32)> {
+    let mut records: Vec<_> = env
+        .server
+        .user_records()
+        .into_iter()
+        .map(|r| (r.sub_domain, r.record_type, r.value, r.ttl))
+        .collect();
+    records.sort();
+    records
+}
+
+#[test]
+fn undo_of_a_record_delete_creates_the_records_again_with_new_ids() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        two_domains(&env);
+        let txt = env.server.user_records()[0].id;
+        env.server.change_record(txt, |r| r.ttl = 3600);
+        let before = contents(&env);
+        let old: Vec<u64> = env.server.user_records().iter().map(|r| r.id).collect();
+        acme(&env).arg("--yes").wait().fast().run().code(0);
+        assert_eq!(hosts(&env), ["www", "www"], "{api:?}");
+
+        env.dpbatch(["undo", "--last", "--wait"])
+            .fast()
+            .run()
+            .code(0);
+        assert_eq!(contents(&env), before, "{api:?}");
+        let new = env.server.user_records();
+        let kept = new.iter().filter(|r| old.contains(&r.id)).count();
+        assert_eq!(
+            kept, 2,
+            "{api:?}: the two www records; the TXT ones have new IDs"
+        );
+    }
+}
+
+#[test]
+fn undo_of_a_record_delete_leaves_a_record_the_account_has_again() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let [a, _] = two_domains(&env);
+        acme(&env).arg("--yes").wait().fast().run().code(0);
+        env.server
+            .add_record(a, "_acme-challenge", "TXT", "默认", "token-1");
+        env.dpbatch(["undo", "--last", "--wait"])
+            .fast()
+            .run()
+            .code(0)
+            .stderr_has("TXT _acme-challenge of a.cn: it is there again");
+        assert_eq!(hosts(&env).len(), 4, "{api:?}: b.cn's alone created again");
+    }
+}
+
+#[test]
+fn undo_of_a_deletion_that_kept_nothing_whole_is_refused() {
+    let env = Env::on(Api::V3);
+    two_domains(&env);
+    acme(&env).arg("--yes").wait().fast().run().code(0);
+    // An older dpbatch's line: the deleted records not kept.
+    let history = std::fs::read_to_string(env.history_path()).unwrap();
+    let mut line: serde_json::Value =
+        serde_json::from_str(history.lines().last().unwrap()).unwrap();
+    line.as_object_mut().unwrap().remove("before");
+    std::fs::write(env.history_path(), format!("{line}\n")).unwrap();
+    env.dpbatch(["undo", "--last"])
+        .run()
+        .code(2)
+        .stderr_has("kept no record it deleted whole");
+    assert!(env.requests("CreateRecordBatch").is_empty());
+}
