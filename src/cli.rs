@@ -108,7 +108,7 @@ pub(crate) enum Command {
     Retry(RetryArgs),
     /// Send the parts of a split operation that were not sent when it stopped
     Resume(ResumeArgs),
-    /// Put back what a record-modify job changed, or delete what a record-create job added
+    /// Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted
     Undo(UndoArgs),
     /// Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)
     Export(ExportArgs),
