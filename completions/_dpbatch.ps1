@@ -41,11 +41,12 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('domain-create', 'domain-create', [CompletionResultType]::ParameterValue, 'Add domains (Batch.Domain.Create), optionally with @ and www A records')
             [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains by ID (Batch.Record.Create)')
             [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
+            [CompletionResult]::new('record-delete', 'record-delete', [CompletionResultType]::ParameterValue, 'Delete records selected by name or ID, listed first, only with --yes')
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show jobs'' items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll jobs until no item is waiting or running, then show them')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Re-submit only the failed items of a finished job')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Send the parts of a split operation that were not sent when it stopped')
-            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Put back what a record-modify job changed, or delete what a record-create job added')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List recently submitted jobs from the local job history')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -138,6 +139,40 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]')
             [CompletionResult]::new('--lookup-jobs', '--lookup-jobs', [CompletionResultType]::ParameterName, 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After submitting, wait for the jobs like `dpbatch wait`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the input and print the request that would be sent (token redacted); send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request and response status to stderr (token redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'dpbatch;record-delete' {
+            [CompletionResult]::new('--record-id', '--record-id', [CompletionResultType]::ParameterName, 'Record IDs to delete, comma-separated (found in the account''s domains first)')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Select records of these domains, comma-separated (with --sub and --type)')
+            [CompletionResult]::new('--domain-file', '--domain-file', [CompletionResultType]::ParameterName, 'Select records of the domains in this file, one per line (`-` = stdin)')
+            [CompletionResult]::new('--sub', '--sub', [CompletionResultType]::ParameterName, 'Select records with these host names, comma-separated (`@` is the apex)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Select records of this type')
+            [CompletionResult]::new('--line', '--line', [CompletionResultType]::ParameterName, 'Select only records on this line')
+            [CompletionResult]::new('--value-is', '--value-is', [CompletionResultType]::ParameterName, 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)')
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'Refuse to delete more than this share (percent) of the records of a domain that has 10 or more')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this long (0 = never); the job goes on and exit code is 5')
+            [CompletionResult]::new('--job-size', '--job-size', [CompletionResultType]::ParameterName, 'Records per job at most, counted as DNSPod counts them (at most and default 5000)')
+            [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--lookup-jobs', '--lookup-jobs', [CompletionResultType]::ParameterName, 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete the records listed; without it they are listed on stderr and nothing is sent')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Delete past --max-delete')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After submitting, wait for the jobs like `dpbatch wait`')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the input and print the request that would be sent (token redacted); send nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
@@ -347,11 +382,12 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('domain-create', 'domain-create', [CompletionResultType]::ParameterValue, 'Add domains (Batch.Domain.Create), optionally with @ and www A records')
             [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains by ID (Batch.Record.Create)')
             [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
+            [CompletionResult]::new('record-delete', 'record-delete', [CompletionResultType]::ParameterValue, 'Delete records selected by name or ID, listed first, only with --yes')
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show jobs'' items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll jobs until no item is waiting or running, then show them')
             [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Re-submit only the failed items of a finished job')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Send the parts of a split operation that were not sent when it stopped')
-            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Put back what a record-modify job changed, or delete what a record-create job added')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'List recently submitted jobs from the local job history')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -366,6 +402,9 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             break
         }
         'dpbatch;help;record-modify' {
+            break
+        }
+        'dpbatch;help;record-delete' {
             break
         }
         'dpbatch;help;detail' {

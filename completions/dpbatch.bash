@@ -40,6 +40,9 @@ _dpbatch() {
             dpbatch,record-create)
                 cmd="dpbatch__subcmd__record__subcmd__create"
                 ;;
+            dpbatch,record-delete)
+                cmd="dpbatch__subcmd__record__subcmd__delete"
+                ;;
             dpbatch,record-modify)
                 cmd="dpbatch__subcmd__record__subcmd__modify"
                 ;;
@@ -79,6 +82,9 @@ _dpbatch() {
             dpbatch__subcmd__help,record-create)
                 cmd="dpbatch__subcmd__help__subcmd__record__subcmd__create"
                 ;;
+            dpbatch__subcmd__help,record-delete)
+                cmd="dpbatch__subcmd__help__subcmd__record__subcmd__delete"
+                ;;
             dpbatch__subcmd__help,record-modify)
                 cmd="dpbatch__subcmd__help__subcmd__record__subcmd__modify"
                 ;;
@@ -101,7 +107,7 @@ _dpbatch() {
 
     case "${cmd}" in
         dpbatch)
-            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help --version domain-create record-create record-modify detail wait retry resume undo export jobs completions man help"
+            opts="-q -v -h -V --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help --version domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,7 +381,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help)
-            opts="domain-create record-create record-modify detail wait retry resume undo export jobs completions man help"
+            opts="domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -487,6 +493,20 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__help__subcmd__record__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__help__subcmd__record__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -710,6 +730,100 @@ _dpbatch() {
                     return 0
                     ;;
                 --records-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "legacy v3 auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en cn" -- "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lookup-jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dpbatch__subcmd__record__subcmd__delete)
+            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --yes --max-delete --force --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --record-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sub)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --line)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-is)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-delete)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -43,11 +43,12 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -s V -l version -d 'Print 
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-delete" -d 'Delete records selected by name or ID, listed first, only with --yes'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "undo" -d 'Put back what a record-modify job changed, or delete what a record-create job added'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "undo" -d 'Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "export" -d 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -145,6 +146,37 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l json -
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l record-id -d 'Record IDs to delete, comma-separated (found in the account\'s domains first)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l domain -d 'Select records of these domains, comma-separated (with --sub and --type)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l domain-file -d 'Select records of the domains in this file, one per line (`-` = stdin)' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l sub -d 'Select records with these host names, comma-separated (`@` is the apex)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l type -d 'Select records of this type' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l line -d 'Select only records on this line' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l value-is -d 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l max-delete -d 'Refuse to delete more than this share (percent) of the records of a domain that has 10 or more' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l job-size -d 'Records per job at most, counted as DNSPod counts them (at most and default 5000)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l max-jobs -d 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
+v3\t''
+auto\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+cn\t''"
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l yes -d 'Delete the records listed; without it they are listed on stderr and nothing is sent'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l force -d 'Delete past --max-delete'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l json -d 'Print results as JSON on stdout'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
@@ -314,16 +346,17 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l json -d 'Print r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s h -l help -d 'Print help'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "undo" -d 'Put back what a record-modify job changed, or delete what a record-create job added'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "export" -d 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify detail wait retry resume undo export jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "record-delete" -d 'Delete records selected by name or ID, listed first, only with --yes'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "retry" -d 'Re-submit only the failed items of a finished job'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "resume" -d 'Send the parts of a split operation that were not sent when it stopped'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "undo" -d 'Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "export" -d 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "jobs" -d 'List recently submitted jobs from the local job history'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "man" -d 'Print a man page (roff): dpbatch\'s, or a command\'s (`dpbatch man retry` = dpbatch-retry(1))'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export jobs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -98,6 +98,8 @@ pub(crate) enum Command {
     RecordCreate(RecordCreateArgs),
     /// Change one field of records by ID (Batch.Record.Modify)
     RecordModify(RecordModifyArgs),
+    /// Delete records selected by name or ID, listed first, only with --yes
+    RecordDelete(RecordDeleteArgs),
     /// Show jobs' items and their status once (Batch.Detail)
     Detail(DetailArgs),
     /// Poll jobs until no item is waiting or running, then show them
@@ -106,7 +108,7 @@ pub(crate) enum Command {
     Retry(RetryArgs),
     /// Send the parts of a split operation that were not sent when it stopped
     Resume(ResumeArgs),
-    /// Put back what a record-modify job changed, or delete what a record-create job added
+    /// Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted
     Undo(UndoArgs),
     /// Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)
     Export(ExportArgs),
@@ -131,7 +133,7 @@ pub(crate) use generated::{CompletionsArgs, ManArgs};
 pub(crate) use history::{JobsArgs, ResumeArgs, RetryArgs, UndoArgs};
 pub(crate) use show::{DetailArgs, WaitArgs, WaitTiming};
 pub(crate) use submit::{
-    DomainCreateArgs, RecordCreateArgs, RecordModifyArgs, SelectArgs, SubmitArgs,
+    DomainCreateArgs, RecordCreateArgs, RecordDeleteArgs, RecordModifyArgs, SelectArgs, SubmitArgs,
 };
 /// Named by the flow tests, which build `SubmitArgs` and `RetryArgs` by hand.
 #[cfg(test)]

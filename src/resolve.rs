@@ -66,7 +66,7 @@ impl Selector {
     /// Whether `record` is one the selector names, compared as DNS reads the fields
     /// (`job::compare`): DNSPod lists some A values with a trailing dot, which
     /// `--value-is 192.0.2.1` must still find.
-    fn matches(&self, record: &AccountRecord) -> bool {
+    pub(crate) fn matches(&self, record: &AccountRecord) -> bool {
         let host = record.host.as_deref().unwrap_or("@");
         let Some(record_type) = record.record_type.as_deref() else {
             return false;
@@ -103,6 +103,9 @@ pub(crate) struct Selection {
     /// How many matching records were DNSPod's own NS records, left out: DNSPod manages
     /// them, and no job may change them.
     pub system: usize,
+    /// Each domain looked up, with how many records of the account's own (not DNSPod's)
+    /// its listing held.
+    pub listed: Vec<(String, usize)>,
 }
 
 /// Every record of the selector's domains that it matches, domain by domain, each once
@@ -119,16 +122,29 @@ pub(crate) fn select_records(
         looked_up,
         unknown_means: "submitted",
     };
-    let (listings, short) = lookups.records(backend, &selector.domains, &selector.hosts)?;
+    let listings = lookups.records(backend, &selector.domains, &selector.hosts)?;
+    Ok(pick(&selector.domains, listings, |r| selector.matches(r)))
+}
+
+/// Of `domains`' records as `Lookups::records` listed them, those `wanted`, each once;
+/// DNSPod's own NS records counted and left out.
+pub(crate) fn pick(
+    domains: &[String],
+    (listings, short): (Vec<Vec<AccountRecord>>, Vec<String>),
+    wanted: impl Fn(&AccountRecord) -> bool,
+) -> Selection {
     let mut selection = Selection {
         records: Vec::new(),
         short,
         system: 0,
+        listed: Vec::new(),
     };
     let mut listed = HashSet::new();
-    for (domain, records) in selector.domains.iter().zip(listings) {
+    for (domain, records) in domains.iter().zip(listings) {
+        let own = records.iter().filter(|r| !r.system).count();
+        selection.listed.push((domain.clone(), own));
         for record in records {
-            if !selector.matches(&record) || !listed.insert(record.id) {
+            if !wanted(&record) || !listed.insert(record.id) {
                 continue;
             }
             if record.system {
@@ -139,7 +155,7 @@ pub(crate) fn select_records(
             selection.records.push(Selected { domain, record });
         }
     }
-    Ok(selection)
+    selection
 }
 
 /// How the records of many domains are looked up.

@@ -1,5 +1,6 @@
-//! The submit commands' arguments: `domain-create`, `record-create`, `record-modify`, and
-//! what they share (sending, cutting into jobs, selecting records by name).
+//! The submit commands' arguments: `domain-create`, `record-create`, `record-modify`,
+//! `record-delete`, and what they share (sending, cutting into jobs, selecting records by
+//! name).
 
 use super::WaitTiming;
 use crate::input::records::parse_record_type;
@@ -149,6 +150,39 @@ pub(crate) struct RecordModifyArgs {
     /// MX priority 1..=20 (required when --change record_type --to MX)
     #[arg(long, value_name = "PRIO", value_parser = parse_mx)]
     pub mx: Option<u64>,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "\
+The records are looked up and listed first; nothing is deleted without --yes.
+DNSPod's own NS records are never deleted.
+
+Examples:
+  dpbatch record-delete --domain-file domains.txt --sub _acme-challenge --type TXT --yes
+  dpbatch record-delete --domain a.cn,b.cn --sub @,www --type A --value-is 192.0.2.7 --dry-run
+  dpbatch record-delete --record-id 36,90 --yes")]
+pub(crate) struct RecordDeleteArgs {
+    /// Record IDs to delete, comma-separated (found in the account's domains first)
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file"], conflicts_with_all = ["domain", "domain_file"])]
+    pub record_id: Option<IdList>,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
+
+    /// Delete the records listed; without it they are listed on stderr and nothing is sent
+    #[arg(long)]
+    pub yes: bool,
+
+    /// Refuse to delete more than this share (percent) of the records of a domain that has 10 or more
+    #[arg(long, value_name = "PCT", default_value_t = 30, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub max_delete: u8,
+
+    /// Delete past --max-delete
+    #[arg(long)]
+    pub force: bool,
 
     #[command(flatten)]
     pub submit: SubmitArgs,

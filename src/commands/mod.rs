@@ -3,11 +3,13 @@
 //! the exit code.
 
 mod create;
+mod delete;
 mod export;
 mod follow;
 mod modify;
 mod resume;
 mod retry;
+mod select;
 mod show;
 mod submit;
 #[cfg(test)]
@@ -44,6 +46,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::DomainCreate(args) => create::domains(&Session::open(&global, output)?, args),
         Command::RecordCreate(args) => create::records(&Session::open(&global, output)?, args),
         Command::RecordModify(args) => modify::run(&Session::open(&global, output)?, args),
+        Command::RecordDelete(args) => delete::run(&Session::open(&global, output)?, args),
         Command::Detail(args) => show::detail(&Session::open(&global, output)?, &args),
         Command::Wait(args) => show::wait(&Session::open(&global, output)?, &args),
         Command::Retry(args) => retry::run(&Session::open(&global, output)?, &args),

@@ -2,13 +2,12 @@
 //! A selection is shown before anything is sent, and records already at the target are
 //! left out: DNSPod locks a record after repeated no-op changes.
 
-use super::create::NAMES_HINT;
+use super::select::{self, selector};
 use super::submit::submit_parts;
-use crate::cli::{RecordModifyArgs, SelectArgs};
+use crate::cli::RecordModifyArgs;
 use crate::error::{Outcome, usage};
-use crate::input::domains;
 use crate::input::records;
-use crate::job::{Before, Change, JobSpec, Part, count};
+use crate::job::{Before, Change, JobSpec, Part};
 use crate::resolve::{self, Selected, Selector};
 use crate::session::Session;
 
@@ -32,19 +31,6 @@ pub(super) fn run(session: &Session, args: RecordModifyArgs) -> anyhow::Result<O
     submit_parts(session, "record-modify", &parts, &args.submit, &before)
 }
 
-/// A checked selector from `--domain/--domain-file --sub --type [--line] [--value-is]`.
-fn selector(args: SelectArgs) -> anyhow::Result<Selector> {
-    let hosts = records::check_hosts(args.sub.as_deref().unwrap_or_default()).map_err(usage)?;
-    Ok(Selector {
-        domains: domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?,
-        hosts: hosts.split(',').map(str::to_owned).collect(),
-        // clap requires --sub and --type with --domain or --domain-file.
-        record_type: args.record_type.expect("--type is required"),
-        line: args.line,
-        value_is: args.value_is,
-    })
-}
-
 /// The selected records that need the change, as they are now. The selection is shown
 /// first (on stdout and nothing more with `--dry-run`). `None`: nothing to send.
 fn select(
@@ -53,31 +39,12 @@ fn select(
     change: &Change,
     dry_run: bool,
 ) -> anyhow::Result<Option<Vec<Before>>> {
-    let progress = session.output.lookup_progress(selector.domains.len());
-    let selected =
-        resolve::select_records(session.backend()?, selector, session.lookup_jobs, &|| {
-            progress.tick()
-        })?;
-    drop(progress);
-    for short in &selected.short {
-        session.output.warn(&format!(
-            "{short}; a record it did not list cannot be selected: run the same command again once DNSPod lists them all"
-        ));
-    }
-    if selected.system > 0 {
-        session.output.note(&format!(
-            "left out {} of DNSPod's own, which DNSPod manages and no job may change",
-            count(selected.system, "NS record")
-        ));
-    }
-    let selected = selected.records;
+    let selected = select::selected(session, selector.domains.len(), |looked_up| {
+        resolve::select_records(session.backend()?, selector, session.lookup_jobs, looked_up)
+    })?
+    .records;
     if selected.is_empty() {
-        return Err(usage(format!(
-            "no {} record named {} in {} matches, so nothing was submitted",
-            selector.record_type,
-            selector.hosts.join(","),
-            selector.domains.join(",")
-        )));
+        return Err(select::nothing_matches(selector));
     }
     let rows: Vec<(bool, &Selected)> = selected
         .iter()

@@ -1,14 +1,17 @@
 //! What `undo` sends. Of a record-modify job: each record the job changed put back as it
 //! was before, unless it changed or went since, in as few jobs as one value per job
 //! allows. Of a record-create job: the records it created, unless they changed since
-//! (`create.rs`). Only where the job's detail and its history line agree (`agree.rs`):
+//! (`create.rs`). Of a record-delete: the records it deleted created again (`delete.rs`).
+//! Only where the job's detail and its history line agree (`agree.rs`):
 //! neither is trusted alone. Pure: the commands read the job, the history and the
 //! records, and send.
 
 mod agree;
 mod create;
+mod delete;
 
 pub(crate) use create::{Created, Now, Removed, asked_for, created, deletions, on_their_domains};
+pub(crate) use delete::{deleted, recreate, there_again};
 
 use crate::input::records::check_change;
 

@@ -5,6 +5,7 @@ mod support;
 mod both_apis;
 mod calls;
 mod config;
+mod delete;
 mod export;
 mod export_hardening;
 mod faults;

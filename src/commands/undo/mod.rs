@@ -13,6 +13,7 @@ use crate::resolve::Lookups;
 use crate::session::Session;
 
 mod create;
+mod delete;
 mod modify;
 
 pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome> {
@@ -29,9 +30,7 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
         )),
         JobSpec::RecordCreate { .. } => create::undo_create(session, operation, args),
         JobSpec::RecordModify { .. } => modify::undo_modify(session, operation, args),
-        JobSpec::RecordDelete { .. } => Err(usage(
-            "undo of a deletion is refused: the records' contents are gone with them; create them again with `record-create`",
-        )),
+        JobSpec::RecordDelete { .. } => delete::undo_delete(session, operation, args),
     }
 }
 

@@ -1,0 +1,145 @@
+//! `record-delete`: a planner like any other. The records are selected as `record-modify`
+//! selects them (or found by ID in the account's domains), listed before anything is
+//! sent, and deleted only with `--yes`, as one plan the executor sends: API 3.0 in
+//! deletion jobs, the legacy API one call a record. Each record is kept whole in the
+//! history, so `undo` can create it again.
+
+use super::select::{self, nothing_matches, selector};
+use super::submit::submit_parts;
+use crate::cli::RecordDeleteArgs;
+use crate::error::{Outcome, usage};
+use crate::escape::visible;
+use crate::job::{Before, JobSpec, Part};
+use crate::resolve::{self, Lookups, Selection};
+use crate::session::Session;
+use std::collections::{HashMap, HashSet};
+
+pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<Outcome> {
+    let selection = match &args.record_id {
+        Some(ids) => by_id(session, &ids.0)?,
+        None => {
+            let selector = selector(args.select)?;
+            let selection = select::selected(session, selector.domains.len(), |looked_up| {
+                let lookups = Lookups {
+                    workers: session.lookup_jobs,
+                    looked_up,
+                    unknown_means: "deleted",
+                };
+                // Every record of each domain, not only the hosts': the share a
+                // deletion takes of a domain is counted on them all.
+                let listings = lookups.records(session.backend()?, &selector.domains, &[])?;
+                Ok(resolve::pick(&selector.domains, listings, |r| {
+                    selector.matches(r)
+                }))
+            })?;
+            if selection.records.is_empty() {
+                return Err(nothing_matches(&selector));
+            }
+            selection
+        }
+    };
+    let delete: Vec<Before> = selection
+        .records
+        .iter()
+        .map(|s| s.record.before(&s.domain))
+        .collect();
+    if args.submit.dry_run {
+        session.output.deletion_plan(&delete, true)?;
+        return Ok(Outcome::Success);
+    }
+    if !args.force {
+        too_many(&selection, args.max_delete)?;
+    }
+    if !args.yes {
+        session.output.deletion_plan(&delete, false)?;
+        return Err(usage(format!(
+            "record-delete deletes the {} records listed; pass --yes to delete them",
+            delete.len()
+        )));
+    }
+    let parts = [Part::job(plan(session, &delete)?, None)];
+    submit_parts(session, "record-delete", &parts, &args.submit, &delete)
+}
+
+/// The smallest domain `--max-delete` guards: in a smaller one a share says little.
+const GUARDED_FROM: usize = 10;
+
+/// Refused (exit 2) when the selection takes more than `pct`% of a domain's records,
+/// for domains of [`GUARDED_FROM`] records or more, naming the first such domain.
+fn too_many(selection: &Selection, pct: u8) -> anyhow::Result<()> {
+    let mut deleting: HashMap<&str, usize> = HashMap::new();
+    for selected in &selection.records {
+        *deleting.entry(selected.domain.as_str()).or_default() += 1;
+    }
+    for (domain, total) in &selection.listed {
+        let deleting = deleting.get(domain.as_str()).copied().unwrap_or_default();
+        if *total >= GUARDED_FROM && deleting * 100 > usize::from(pct) * total {
+            return Err(usage(format!(
+                "record-delete would delete {deleting} of the {total} records of {} ({}%), more than --max-delete {pct}%, so nothing was deleted; pass --force to delete them all the same",
+                visible(domain),
+                deleting * 100 / total
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The records named by `ids`, found in the account's domains; refused (exit 2) naming
+/// those no domain lists.
+fn by_id(session: &Session, ids: &[u64]) -> anyhow::Result<Selection> {
+    let backend = session.backend()?;
+    let domains = backend.all_domains()?;
+    if let Some(short) = domains.short {
+        session.output.warn(&format!(
+            "the account's domains: {}; a record in a domain it did not list cannot be found",
+            short.describe("domain")
+        ));
+    }
+    let domains = domains.entries;
+    let wanted: HashSet<u64> = ids.iter().copied().collect();
+    let selection = select::selected(session, domains.len(), |looked_up| {
+        let lookups = Lookups {
+            workers: session.lookup_jobs,
+            looked_up,
+            unknown_means: "deleted",
+        };
+        let listings = lookups.records(backend, &domains, &[])?;
+        Ok(resolve::pick(&domains, listings, |r| {
+            wanted.contains(&r.id)
+        }))
+    })?;
+    let found: HashSet<u64> = selection.records.iter().map(|s| s.record.id).collect();
+    let missing: Vec<String> = ids
+        .iter()
+        .filter(|id| !found.contains(id))
+        .map(u64::to_string)
+        .collect();
+    if !missing.is_empty() {
+        return Err(usage(format!(
+            "no domain of this account lists these records (or they are DNSPod's own), so nothing was deleted: {}",
+            missing.join(",")
+        )));
+    }
+    Ok(selection)
+}
+
+/// The deletion of `records`, each in its domain (by ID, which the legacy API's calls
+/// need).
+fn plan(session: &Session, records: &[Before]) -> anyhow::Result<JobSpec> {
+    let mut names: Vec<String> = records.iter().map(|r| r.domain.clone()).collect();
+    names.sort();
+    names.dedup();
+    let ids = resolve::ids_of(session.backend()?, &names)?;
+    let id_of = |domain: &str| {
+        names
+            .binary_search_by(|n| n.as_str().cmp(domain))
+            .map(|at| ids[at])
+    };
+    Ok(JobSpec::RecordDelete {
+        record_ids: records.iter().map(|r| r.record_id).collect(),
+        domain_ids: records
+            .iter()
+            .map(|r| id_of(&r.domain).expect("every domain was looked up"))
+            .collect(),
+    })
+}

@@ -1,0 +1,57 @@
+//! Records chosen by name, as `record-modify` and `record-delete` select them: the
+//! checked selector, and the look-ups with what they could not list said on stderr.
+
+use super::create::NAMES_HINT;
+use crate::cli::SelectArgs;
+use crate::error::usage;
+use crate::input::{domains, records};
+use crate::job::count;
+use crate::resolve::{Selection, Selector};
+use crate::session::Session;
+
+/// A checked selector from `--domain/--domain-file --sub --type [--line] [--value-is]`.
+pub(super) fn selector(args: SelectArgs) -> anyhow::Result<Selector> {
+    let hosts = records::check_hosts(args.sub.as_deref().unwrap_or_default()).map_err(usage)?;
+    Ok(Selector {
+        domains: domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?,
+        hosts: hosts.split(',').map(str::to_owned).collect(),
+        // clap requires --sub and --type with --domain or --domain-file.
+        record_type: args.record_type.expect("--type is required"),
+        line: args.line,
+        value_is: args.value_is,
+    })
+}
+
+/// The selection `look_up` makes of `domains` domains, with a warning for each listing
+/// short of the server's total and a note of DNSPod's own records left out.
+pub(super) fn selected(
+    session: &Session,
+    domains: usize,
+    look_up: impl FnOnce(&(dyn Fn() + Sync)) -> anyhow::Result<Selection>,
+) -> anyhow::Result<Selection> {
+    let progress = session.output.lookup_progress(domains);
+    let selection = look_up(&|| progress.tick())?;
+    drop(progress);
+    for short in &selection.short {
+        session.output.warn(&format!(
+            "{short}; a record it did not list cannot be selected: run the same command again once DNSPod lists them all"
+        ));
+    }
+    if selection.system > 0 {
+        session.output.note(&format!(
+            "left out {} of DNSPod's own, which DNSPod manages and no job may change",
+            count(selection.system, "NS record")
+        ));
+    }
+    Ok(selection)
+}
+
+/// The refusal (exit 2) of a selection that found nothing.
+pub(super) fn nothing_matches(selector: &Selector) -> anyhow::Error {
+    usage(format!(
+        "no {} record named {} in {} matches, so nothing was submitted",
+        selector.record_type,
+        selector.hosts.join(","),
+        selector.domains.join(",")
+    ))
+}

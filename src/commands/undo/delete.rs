@@ -1,0 +1,123 @@
+//! The undo of a record-delete operation: the records it deleted, as its history lines
+//! kept them, created again in record-create jobs (with new IDs), but those the account
+//! has again. Only what a line kept whole and a call or the job's detail says was
+//! deleted; a deletion made by an older undo kept nothing whole, and is refused.
+
+use super::{finished_jobs, read_domains, unknown_parts, warn_skipped};
+use crate::cli::UndoArgs;
+use crate::commands::submit::submit_parts;
+use crate::error::{Outcome, usage};
+use crate::history::Operation;
+use crate::job::{Before, JobKind, JobSpec, Part, RecordSpec, record_create_jobs};
+use crate::resolve;
+use crate::session::Session;
+use crate::undo;
+use std::collections::{BTreeMap, HashSet};
+
+pub(super) fn undo_delete(
+    session: &Session,
+    operation: &Operation,
+    args: &UndoArgs,
+) -> anyhow::Result<Outcome> {
+    let refused = || {
+        usage(
+            "undo of this deletion is refused: the history kept no record it deleted whole; create them again with `record-create`",
+        )
+    };
+    if operation.first().action != "record-delete" {
+        return Err(refused());
+    }
+    let deleted = deleted(session, operation)?;
+    if deleted.is_empty() {
+        return Err(refused());
+    }
+    let mut skipped = Vec::new();
+    let mut specs: Vec<(&str, RecordSpec)> = Vec::new();
+    for record in deleted {
+        match undo::recreate(record) {
+            Ok(spec) => specs.push((&record.domain, spec)),
+            Err(why) => skipped.push(why),
+        }
+    }
+    let parts = create_again(session, specs, &mut skipped)?;
+    warn_skipped(session, &skipped);
+    if parts.is_empty() {
+        session.output.hint("nothing to create again");
+        return Ok(Outcome::Success);
+    }
+    submit_parts(session, "undo", &parts, &args.submit, &[])
+}
+
+/// The record-create jobs that make `specs` again, each in its domain, but those the
+/// account has again (added to `skipped`).
+fn create_again(
+    session: &Session,
+    mut specs: Vec<(&str, RecordSpec)>,
+    skipped: &mut Vec<String>,
+) -> anyhow::Result<Vec<Part>> {
+    let backend = session.backend()?;
+    let now = read_domains(session, backend, specs.iter().map(|(domain, _)| *domain))?;
+    let now: BTreeMap<&str, _> = now
+        .iter()
+        .map(|(d, records)| (d.as_str(), records))
+        .collect();
+    specs.retain(|(domain, spec)| {
+        let again = now
+            .get(domain)
+            .is_some_and(|now| undo::there_again(spec, now));
+        if again {
+            skipped.push(format!(
+                "{} {} of {domain}: it is there again",
+                spec.record_type, spec.host
+            ));
+        }
+        !again
+    });
+    if specs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let names: Vec<String> = now.keys().map(|d| (*d).to_owned()).collect();
+    let ids = resolve::ids_of(backend, &names)?;
+    let mut by_domain: BTreeMap<u64, Vec<&RecordSpec>> = BTreeMap::new();
+    for (domain, spec) in &specs {
+        let at = names
+            .iter()
+            .position(|n| n == domain)
+            .expect("every domain was read");
+        by_domain.entry(ids[at]).or_default().push(spec);
+    }
+    Ok(record_create_jobs(by_domain)
+        .into_iter()
+        .map(|spec| Part::job(spec, None))
+        .collect())
+}
+
+/// The records the operation is known to have deleted, as its lines kept them: of a part
+/// sent as calls those its calls deleted, of a job those its detail lists as ok.
+fn deleted<'a>(session: &Session, operation: &'a Operation) -> anyhow::Result<Vec<&'a Before>> {
+    let backend = session.backend()?;
+    unknown_parts(
+        session,
+        operation,
+        "the records it may have deleted are not created again, as nothing says which they are: check the DNSPod console",
+    );
+    let mut found = Vec::new();
+    for entry in &operation.jobs {
+        let JobSpec::RecordDelete { record_ids, .. } = &entry.spec else {
+            continue;
+        };
+        if let (Some(calls), Some(kept)) = (&entry.calls, &entry.before) {
+            let done: HashSet<u64> = calls.done.iter().copied().collect();
+            found.extend(undo::deleted(kept, record_ids, &done));
+        }
+    }
+    for (entry, job) in finished_jobs(backend, operation, JobKind::RecordDelete)? {
+        let (JobSpec::RecordDelete { record_ids, .. }, Some(kept)) = (&entry.spec, &entry.before)
+        else {
+            continue;
+        };
+        let ok: HashSet<u64> = undo::created(&job).iter().map(|c| c.record_id).collect();
+        found.extend(undo::deleted(kept, record_ids, &ok));
+    }
+    Ok(found)
+}
