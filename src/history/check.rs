@@ -41,7 +41,9 @@ impl Plan {
         parts: &[(usize, Part)],
         api: &Capabilities,
     ) -> Result<Vec<(usize, Part)>, Vec<String>> {
-        if !(1..=api.job_records).contains(&self.job_size) || self.parts.len() > api.jobs_per_hour {
+        // The hour's limit counts jobs: a part sent one call a record makes none.
+        let jobs = self.parts.iter().filter(|part| part.by == By::Job).count();
+        if !(1..=api.job_records).contains(&self.job_size) || jobs > api.jobs_per_hour {
             return Err(vec![format!(
                 "the plan is cut into {} of at most {}, which dpbatch never plans",
                 count(self.parts.len(), "part"),
@@ -229,6 +231,27 @@ mod tests {
             huge.checked(&[], &API).is_err(),
             "a cut dpbatch never makes"
         );
+    }
+
+    #[test]
+    fn parts_sent_as_calls_do_not_count_towards_the_hours_jobs() {
+        let part = |record: u64| Part {
+            by: By::Calls,
+            ..Part::job(
+                JobSpec::RecordDelete {
+                    record_ids: vec![record],
+                    domain_ids: vec![7],
+                },
+                None,
+            )
+        };
+        // `undo --job-size 1` of 90 records on the legacy API plans 90 parts of calls.
+        let many = Plan {
+            deleted: Vec::new(),
+            job_size: 1,
+            parts: (1..=90).map(part).collect(),
+        };
+        assert_eq!(many.checked(&numbered(&many), &API).unwrap().len(), 90);
     }
 
     #[test]
