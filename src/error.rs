@@ -186,9 +186,13 @@ pub(crate) fn hint(err: &anyhow::Error) -> Option<String> {
     if let Some(refused) = err.downcast_ref::<ApiRefused>() {
         return refused.hint.map(str::to_owned);
     }
-    err.downcast_ref::<OutcomeUnknown>().map(|_| {
-        "check the DNSPod console (or `dpbatch detail <job id>` if you know it) before submitting again"
-            .to_owned()
+    err.downcast_ref::<OutcomeUnknown>().map(|unknown| {
+        match unknown.action {
+            // A removal has no job to look up, and `resume` never sends it again.
+            "Record.Remove" => "check in the DNSPod console whether that record is still there; `resume` never sends its removal again",
+            _ => "check the DNSPod console (or `dpbatch detail <job id>` if you know it) before submitting again",
+        }
+        .to_owned()
     })
 }
 

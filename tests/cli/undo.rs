@@ -276,6 +276,8 @@ fn a_legacy_deletion_stopped_mid_way_is_finished_by_resume() {
     let stopped = env.dpbatch(["undo", "--last", "--yes"]).run();
     stopped
         .stderr_has("1 part not sent (the rest of part 1: delete 2 records)")
+        .stderr_has("error: removing record ")
+        .stderr_has("whether that record is still there; `resume` never sends its removal again")
         .stderr_has("dpbatch resume --last");
     assert_ne!(stopped.code, 0, "{stopped:?}");
     assert_eq!(env.requests("Record.Remove").len(), 1);

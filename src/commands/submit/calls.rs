@@ -95,7 +95,15 @@ impl Run<'_> {
             signal::set_last_words(None);
             let over_rate = matches!(&removed, Err(ChangeError::Refused(refused)) if refused.kind == RefusalKind::RateLimited);
             if !over_rate || tries == RATE_TRIES {
-                return ended(removed);
+                return match ended(removed) {
+                    (end, Err(Stop::Unknown(err))) => (
+                        end,
+                        Err(Stop::Unknown(err.context(format!(
+                            "removing record {record_id} (domain ID {domain_id})"
+                        )))),
+                    ),
+                    other => other,
+                };
             }
             // As after a slot refusal: the polling interval, doubled per refusal.
             let pause = self
