@@ -9,7 +9,7 @@ use super::submit::submit_parts;
 use crate::cli::RecordDeleteArgs;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
-use crate::job::{Before, JobSpec, Part};
+use crate::job::{Before, JobSpec, Part, count};
 use crate::resolve::{self, Lookups, Selection};
 use crate::session::Session;
 use std::collections::{HashMap, HashSet};
@@ -53,8 +53,8 @@ pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<O
     if !args.yes {
         session.output.deletion_plan(&delete, false)?;
         return Err(usage(format!(
-            "record-delete deletes the {} records listed; pass --yes to delete them",
-            delete.len()
+            "record-delete deletes the {} listed; pass --yes to delete them",
+            count(delete.len(), "record")
         )));
     }
     let parts = [Part::job(plan(session, &delete)?, None)];

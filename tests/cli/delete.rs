@@ -51,7 +51,7 @@ fn a_selection_is_listed_first_and_deleted_only_with_yes() {
         asked
             .code(2)
             .stderr_has("_acme-challenge")
-            .stderr_has("pass --yes");
+            .stderr_has("record-delete deletes the 2 records listed; pass --yes");
         assert!(asked.stdout.is_empty(), "{asked:?}");
         let dry = acme(&env).dry_run().run();
         dry.code(0)
