@@ -28,4 +28,5 @@ mod stderr_lines;
 mod submit;
 mod undo;
 mod undo_hardening;
+mod undo_mixed;
 mod waiting;
