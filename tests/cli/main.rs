@@ -2,6 +2,7 @@
 
 mod support;
 
+mod actions;
 mod both_apis;
 mod calls;
 mod config;
