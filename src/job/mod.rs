@@ -37,9 +37,10 @@ pub(crate) enum JobSpec {
         record_ids: Vec<u64>,
         change: Change,
     },
-    /// Delete these records (what `undo` of a record-create asks): one batch job on API
-    /// 3.0; the legacy API has no batch deletion (see `Backend::capabilities`) and deletes
-    /// one record a call, in the domain `domain_ids` names at the same place.
+    /// Delete these records (what `record-delete` asks, and `undo` of a record-create):
+    /// one batch job on API 3.0; the legacy API has no batch deletion (see
+    /// `Backend::capabilities`) and deletes one record a call, in the domain `domain_ids`
+    /// names at the same place.
     RecordDelete {
         record_ids: Vec<u64>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -48,13 +49,15 @@ pub(crate) enum JobSpec {
 }
 
 impl JobSpec {
-    /// The subcommand that submits this kind of job.
+    /// The subcommand that plans this kind of job from what the user asks, to name the
+    /// kind in words the user typed. Not the command that made a given job: `undo` and
+    /// `resume` submit every kind, so an operation's history lines record that apart.
     pub(crate) fn command(&self) -> &'static str {
         match self {
             JobSpec::DomainCreate { .. } => "domain-create",
             JobSpec::RecordCreate { .. } => "record-create",
             JobSpec::RecordModify { .. } => "record-modify",
-            JobSpec::RecordDelete { .. } => "undo",
+            JobSpec::RecordDelete { .. } => "record-delete",
         }
     }
 

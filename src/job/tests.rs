@@ -68,12 +68,12 @@ fn kind(spec: &JobSpec) -> String {
 }
 
 #[test]
-fn deletions_are_undo_s_and_several_jobs_of_them_add_up() {
+fn deletions_are_record_delete_s_and_several_jobs_of_them_add_up() {
     let delete = |ids: &[u64]| JobSpec::RecordDelete {
         record_ids: ids.to_vec(),
         domain_ids: Vec::new(),
     };
-    assert_eq!(delete(&[1]).command(), "undo");
+    assert_eq!(delete(&[1]).command(), "record-delete");
     assert_eq!(delete(&[1]).summary(), "delete 1 record");
     assert_eq!(
         JobSpec::summary_of(&[delete(&[1, 2]), delete(&[3])]),

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod actions;
 mod both_apis;
 mod calls;
 mod config;
@@ -28,4 +29,5 @@ mod stderr_lines;
 mod submit;
 mod undo;
 mod undo_hardening;
+mod undo_mixed;
 mod waiting;

@@ -255,7 +255,7 @@ impl Run<'_> {
                 return self.call_each(index, part);
             }
             match self.submit_one(index, part) {
-                Ok(job_id) => return self.accepted(job_id, part, total),
+                Ok(job_id) => return self.accepted(job_id, total),
                 Err(ChangeError::Refused(refused)) if refused.kind == RefusalKind::SlotsTaken => {
                     refusals += 1;
                     self.session.output.note(&format!(
@@ -270,7 +270,7 @@ impl Run<'_> {
         }
     }
 
-    fn accepted(&mut self, job_id: u64, part: &Part, total: usize) -> Result<(), Stop> {
+    fn accepted(&mut self, job_id: u64, total: usize) -> Result<(), Stop> {
         if self.args.wait && total == 1 {
             self.progress.set_label(&format!("job {job_id}"));
             self.session.output.hint(&format!(
@@ -282,10 +282,11 @@ impl Run<'_> {
             operation.first_job.get_or_insert(job_id);
         }
         if !self.args.wait {
-            // The job exists whatever happens to stdout: stderr must name it then.
+            // The job exists whatever happens to stdout: stderr must name it then. Its
+            // action is the operation's command, as its history line and `jobs` have it.
             self.session
                 .output
-                .submitted(job_id, part.spec.command())
+                .submitted(job_id, self.command)
                 .map_err(|err| {
                     Stop::Unwritable(anyhow!(
                         "job {job_id} was submitted, but its id could not be written to stdout ({}); `dpbatch jobs` lists it",

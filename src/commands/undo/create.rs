@@ -2,11 +2,10 @@
 //! line asked for and still as created, deleted; only with `--yes`. A plan of deletions
 //! like any other: API 3.0 deletes in jobs, the legacy API one call a record.
 
-use super::{finished_jobs, read_domains, unknown_parts, unnamed, warn_skipped};
+use super::{Planned, finished_jobs, read_domains, unknown_parts, unnamed, warn_skipped};
 use crate::backend::Backend;
 use crate::cli::UndoArgs;
-use crate::commands::submit::submit_parts;
-use crate::error::{Outcome, usage};
+use crate::error::usage;
 use crate::history::{Entry, Operation};
 use crate::job::{Before, Job, JobKind, JobSpec, Part};
 use crate::session::Session;
@@ -49,11 +48,13 @@ fn asked_for(
     created
 }
 
+/// The deletions that undo the operation's record-create parts; `None` when shown (a dry
+/// run) or there is nothing to delete.
 pub(super) fn undo_create(
     session: &Session,
     operation: &Operation,
     args: &UndoArgs,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<Option<Planned>> {
     let backend = session.backend()?;
     let jobs = finished_jobs(backend, operation, JobKind::RecordCreate)?;
     let mut skipped = Vec::new();
@@ -76,11 +77,11 @@ pub(super) fn undo_create(
     let delete: Vec<Before> = deleting.iter().map(undo::Created::before).collect();
     if args.submit.dry_run {
         session.output.deletion_plan(&delete, true)?;
-        return Ok(Outcome::Success);
+        return Ok(None);
     }
     if delete.is_empty() {
         session.output.hint("nothing to delete");
-        return Ok(Outcome::Success);
+        return Ok(None);
     }
     if !args.yes {
         session.output.deletion_plan(&delete, false)?;
@@ -89,12 +90,15 @@ pub(super) fn undo_create(
             delete.len()
         )));
     }
-    let parts = [Part::job(
+    let parts = vec![Part::job(
         JobSpec::RecordDelete {
             record_ids: deleting.iter().map(|c| c.record_id).collect(),
             domain_ids: deleting.iter().map(|c| c.domain_id).collect(),
         },
         None,
     )];
-    submit_parts(session, "undo", &parts, &args.submit, &delete)
+    Ok(Some(Planned {
+        parts,
+        before: delete,
+    }))
 }

@@ -3,10 +3,8 @@
 //! has again. Only what a line kept whole and a call or the job's detail says was
 //! deleted; a deletion made by an older undo kept nothing whole, and is refused.
 
-use super::{finished_jobs, read_domains, unknown_parts, warn_skipped};
-use crate::cli::UndoArgs;
-use crate::commands::submit::submit_parts;
-use crate::error::{Outcome, usage};
+use super::{Planned, finished_jobs, read_domains, unknown_parts, warn_skipped};
+use crate::error::usage;
 use crate::history::Operation;
 use crate::job::{Before, JobKind, JobSpec, Part, RecordSpec, record_create_jobs};
 use crate::resolve;
@@ -14,15 +12,18 @@ use crate::session::Session;
 use crate::undo;
 use std::collections::{BTreeMap, HashSet};
 
+/// The record-create jobs that make the operation's deleted records again; `None` when
+/// there is nothing to create (said). A dry run is the executor's.
 pub(super) fn undo_delete(
     session: &Session,
     operation: &Operation,
-    args: &UndoArgs,
-) -> anyhow::Result<Outcome> {
+    parts: &undo::Parts,
+) -> anyhow::Result<Option<Planned>> {
     let refused = || {
-        usage(
-            "undo of this deletion is refused: the history kept no record it deleted whole; create them again with `record-create`",
-        )
+        usage(format!(
+            "undo of this deletion ({}) is refused: the history kept no record it deleted whole; create them again with `record-create`",
+            undo::listed(&parts.named)
+        ))
     };
     if operation.first().action != "record-delete" {
         return Err(refused());
@@ -39,13 +40,17 @@ pub(super) fn undo_delete(
             Err(why) => skipped.push(why),
         }
     }
-    let parts = create_again(session, specs, &mut skipped)?;
+    let jobs = create_again(session, specs, &mut skipped)?;
     warn_skipped(session, &skipped);
-    if parts.is_empty() {
+    if jobs.is_empty() {
         session.output.hint("nothing to create again");
-        return Ok(Outcome::Success);
+        return Ok(None);
     }
-    submit_parts(session, "undo", &parts, &args.submit, &[])
+    // Nothing is there before a record is created again.
+    Ok(Some(Planned {
+        parts: jobs,
+        before: Vec::new(),
+    }))
 }
 
 /// The record-create jobs that make `specs` again, each in its domain, but those the

@@ -1,20 +1,29 @@
-//! `undo`: a record-modify job's changes put back from the before-state the history
-//! kept (`modify.rs`), after reading the records again; a record-create job's records
-//! deleted, only with `--yes` (`create.rs`). An undo is an operation like any other, but
-//! for the legacy API's deletions, one request a record (`removal.rs`). The history line
-//! and DNSPod's detail must agree on what the job was before anything is sent.
+//! `undo`: an operation's parts grouped by kind (`undo::one_kind`), and the planner of
+//! that kind plans their undo: a record-modify's changes put back from the before-state
+//! the history kept (`modify.rs`), after reading the records again; a record-create's
+//! records deleted, only with `--yes` (`create.rs`); a record-delete's records created
+//! again (`delete.rs`). The plan is sent as one operation through the one executor. The
+//! history line and DNSPod's detail must agree on what the job was before anything is sent.
 
 use crate::backend::Backend;
 use crate::cli::UndoArgs;
+use crate::commands::submit::submit_parts;
 use crate::error::{Outcome, usage};
 use crate::history::{Entry, Operation};
-use crate::job::{AccountRecord, ItemStatus, Job, JobKind, JobSpec};
+use crate::job::{AccountRecord, Before, ItemStatus, Job, JobKind, Part};
 use crate::resolve::Lookups;
 use crate::session::Session;
+use crate::undo;
 
 mod create;
 mod delete;
 mod modify;
+
+/// What a kind's planner sends: the parts, and the records as they are before them.
+struct Planned {
+    parts: Vec<Part>,
+    before: Vec<Before>,
+}
 
 pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome> {
     let operations = session.ledger().operations()?;
@@ -24,31 +33,34 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
             args.job.job_id.unwrap_or_default()
         ))
     })?;
-    match &operation.first().spec {
-        JobSpec::DomainCreate { .. } => Err(usage(
-            "undo of a domain-create job is refused: deleting domains is not an undo; remove them in the DNSPod console if you mean to",
-        )),
-        JobSpec::RecordCreate { .. } => create::undo_create(session, operation, args),
-        JobSpec::RecordModify { .. } => modify::undo_modify(session, operation, args),
-        JobSpec::RecordDelete { .. } => delete::undo_delete(session, operation, args),
+    let parts = undo::one_kind(operation).map_err(usage)?;
+    let planned = match parts.kind {
+        JobKind::DomainCreate => {
+            return Err(usage(format!(
+                "undo of a domain-create job is refused ({}): deleting domains is not an undo; remove them in the DNSPod console if you mean to",
+                undo::listed(&parts.named)
+            )));
+        }
+        JobKind::RecordCreate => create::undo_create(session, operation, args)?,
+        JobKind::RecordModify => modify::undo_modify(session, operation, args)?,
+        JobKind::RecordDelete => delete::undo_delete(session, operation, &parts)?,
+    };
+    match planned {
+        Some(undo) => submit_parts(session, "undo", &undo.parts, &args.submit, &undo.before),
+        // Shown (a dry run) or nothing to send: said.
+        None => Ok(Outcome::Success),
     }
 }
 
-/// Each finished job of the operation, with its history line; refused while one runs,
-/// and when a line or a detail says the job was of another kind than the operation's
-/// first line (`kind`): a line relabelled in the history must not steer what is undone.
+/// Each finished job of the operation (all of `kind`, as `undo::one_kind` found), with
+/// its history line; refused while one runs, and when a detail says the job was of
+/// another kind than its line: a line relabelled in the history must not steer what is
+/// undone.
 fn finished_jobs<'a>(
     backend: &dyn Backend,
     operation: &'a Operation,
     kind: JobKind,
 ) -> anyhow::Result<Vec<(&'a Entry, Job)>> {
-    let command = operation.first().spec.command();
-    if let Some(entry) = operation.jobs.iter().find(|e| e.spec.kind() != kind) {
-        return Err(usage(format!(
-            "a line of the operation in the history says {}, its first says {command}: the history does not hold together, so undo sends nothing",
-            entry.spec.command()
-        )));
-    }
     let mut jobs = Vec::new();
     for entry in &operation.jobs {
         let Some(job_id) = entry.job_id else {
@@ -61,7 +73,8 @@ fn finished_jobs<'a>(
                 |k| format!("says it is a `{}` job", k.as_str()),
             );
             return Err(usage(format!(
-                "job {job_id}: DNSPod's detail {said}, but its history line says {command}: the history does not match the job, so undo sends nothing"
+                "job {job_id}: DNSPod's detail {said}, but its history line says {}: the history does not match the job, so undo sends nothing",
+                entry.spec.command()
             )));
         }
         jobs.push((entry, job));

@@ -3,22 +3,23 @@
 //! still shows the change; a part of unknown outcome from its before-state too, where
 //! the record shows its change.
 
-use super::{finished_jobs, read_domains, unknown_parts, unnamed, warn_skipped};
+use super::{Planned, finished_jobs, read_domains, unknown_parts, unnamed, warn_skipped};
 use crate::backend::Backend;
 use crate::cli::UndoArgs;
-use crate::commands::submit::submit_parts;
-use crate::error::{Outcome, usage};
+use crate::error::usage;
 use crate::history::{Entry, Operation};
 use crate::job::{AccountRecord, Before, ItemStatus, Job, JobKind, JobSpec, Part};
 use crate::session::Session;
 use crate::undo::{self, Changed};
 use std::collections::{HashMap, HashSet};
 
+/// The record-modify jobs that put back what the operation's parts changed; `None` when
+/// shown (a dry run) or there is nothing to put back.
 pub(super) fn undo_modify(
     session: &Session,
     operation: &Operation,
     args: &UndoArgs,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<Option<Planned>> {
     recorded_before(operation)?;
     let backend = session.backend()?;
     let jobs = finished_jobs(backend, operation, JobKind::RecordModify)?;
@@ -31,11 +32,11 @@ pub(super) fn undo_modify(
     warn_skipped(session, &plan.skipped);
     if args.submit.dry_run {
         session.output.undo_plan(&plan.restores)?;
-        return Ok(Outcome::Success);
+        return Ok(None);
     }
     if plan.restores.is_empty() {
         session.output.hint("nothing to put back");
-        return Ok(Outcome::Success);
+        return Ok(None);
     }
     let considered: HashSet<u64> = changed.iter().map(|c| c.record_id).collect();
     session.output.hint(&format!(
@@ -44,7 +45,7 @@ pub(super) fn undo_modify(
         considered.len()
     ));
     // The undo's own before-state: the records as they are now, so it can be undone too.
-    let now_state: Vec<Before> = plan
+    let before: Vec<Before> = plan
         .restores
         .iter()
         .map(|r| r.now.before(&r.domain))
@@ -53,7 +54,7 @@ pub(super) fn undo_modify(
         .into_iter()
         .map(|spec| Part::job(spec, None))
         .collect();
-    submit_parts(session, "undo", &parts, &args.submit, &now_state)
+    Ok(Some(Planned { parts, before }))
 }
 
 /// Refused before anything is asked when the history cannot say what to put back.

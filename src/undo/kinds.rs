@@ -1,0 +1,179 @@
+//! Which planner undoes an operation: its parts grouped by kind, every line it sent and
+//! every part of its plan, since each kind's planner undoes its own. dpbatch plans an
+//! operation of one kind only, so one of several kinds was written into the history by
+//! hand, and is refused whichever kind its first line says.
+
+use crate::history::{Entry, Operation};
+use crate::job::{JobKind, JobSpec};
+
+/// The one kind of an operation's parts, and each part named, for a refusal to name.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Parts {
+    pub kind: JobKind,
+    pub named: Vec<String>,
+}
+
+/// At most this many parts of a kind are named in a refusal.
+const NAMED: usize = 5;
+
+/// The operation's parts, of one kind, or why not: every kind, each with its parts named.
+pub(crate) fn one_kind(operation: &Operation) -> Result<Parts, String> {
+    let lines = operation.jobs.iter().map(|e| (&e.spec, named(e)));
+    let planned = operation.plan.iter().flat_map(|plan| {
+        plan.parts.iter().enumerate().map(|(at, part)| {
+            let name = format!("part {} of its plan ({})", at + 1, part.spec.summary());
+            (&part.spec, name)
+        })
+    });
+    let mut groups: Vec<(&JobSpec, Parts)> = Vec::new();
+    for (spec, name) in lines.chain(planned) {
+        match groups.iter_mut().find(|(_, g)| g.kind == spec.kind()) {
+            Some((_, group)) => group.named.push(name),
+            None => groups.push((
+                spec,
+                Parts {
+                    kind: spec.kind(),
+                    named: vec![name],
+                },
+            )),
+        }
+    }
+    if groups.len() == 1 {
+        return Ok(groups.remove(0).1);
+    }
+    let kinds: Vec<String> = groups
+        .iter()
+        .map(|(spec, group)| format!("{}: {}", spec.command(), listed(&group.named)))
+        .collect();
+    Err(format!(
+        "the operation mixes parts of kinds dpbatch never plans in one operation ({}): the history does not hold together, so undo sends nothing",
+        kinds.join("; ")
+    ))
+}
+
+/// `job 5 (ttl to 60 on 1 record)`, `part 2 (…)` of a line that made no job, or `a
+/// submit of unknown outcome (…)`.
+fn named(entry: &Entry) -> String {
+    let summary = entry.spec.summary();
+    match (entry.job_id, &entry.operation) {
+        (Some(job_id), _) => format!("job {job_id} ({summary})"),
+        (None, Some(tag)) => format!("part {} ({summary})", tag.part + 1),
+        (None, None) => format!("a submit of unknown outcome ({summary})"),
+    }
+}
+
+/// The first few names, and how many more.
+pub(crate) fn listed(named: &[String]) -> String {
+    let shown = named[..named.len().min(NAMED)].join(", ");
+    match named.len().saturating_sub(NAMED) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::{Account, OperationId, OperationTag};
+    use crate::job::{Change, ChangeField, Part, Plan};
+
+    fn modify(id: u64) -> JobSpec {
+        JobSpec::RecordModify {
+            record_ids: vec![id],
+            change: Change {
+                field: ChangeField::Ttl,
+                to: "60".into(),
+                value: None,
+                mx: None,
+            },
+        }
+    }
+
+    fn delete(id: u64) -> JobSpec {
+        JobSpec::RecordDelete {
+            record_ids: vec![id],
+            domain_ids: vec![9],
+        }
+    }
+
+    fn line(part: usize, job_id: Option<u64>, spec: &JobSpec) -> Entry {
+        let account = Account {
+            api: "v3",
+            endpoint: "e".into(),
+            profile: None,
+            credential: Some("AKID".into()),
+        };
+        Entry {
+            operation: Some(OperationTag {
+                id: OperationId::of("1a-2"),
+                part,
+                plan: None,
+            }),
+            ..Entry::new(job_id, spec, &account)
+        }
+    }
+
+    fn operation(lines: Vec<Entry>, planned: &[JobSpec]) -> Operation {
+        Operation {
+            jobs: lines,
+            plan: Some(Plan {
+                job_size: 1,
+                parts: planned.iter().map(|s| Part::job(s.clone(), None)).collect(),
+                deleted: Vec::new(),
+            }),
+        }
+    }
+
+    #[test]
+    fn an_operation_of_one_kind_goes_to_its_planner_with_every_part_named() {
+        let parts = one_kind(&operation(
+            vec![line(0, Some(5), &delete(1)), line(1, None, &delete(2))],
+            &[delete(1), delete(2)],
+        ))
+        .unwrap();
+        assert_eq!(parts.kind, JobKind::RecordDelete);
+        assert_eq!(
+            parts.named[..2],
+            ["job 5 (delete 1 record)", "part 2 (delete 1 record)"]
+        );
+    }
+
+    #[test]
+    fn a_mixed_operation_is_refused_naming_each_kind_s_parts_whichever_comes_first() {
+        for first_modifies in [true, false] {
+            let (a, b) = match first_modifies {
+                true => (modify(1), delete(2)),
+                false => (delete(2), modify(1)),
+            };
+            let lines = vec![line(0, Some(5), &a), line(1, Some(6), &b)];
+            let why = one_kind(&operation(lines, &[a.clone(), a.clone()])).unwrap_err();
+            assert!(why.contains("mixes parts of kinds"), "{why}");
+            let (modified, deleted) = if first_modifies { (5, 6) } else { (6, 5) };
+            assert!(
+                why.contains(&format!(
+                    "record-modify: job {modified} (ttl to 60 on 1 record)"
+                )),
+                "{why}"
+            );
+            assert!(
+                why.contains(&format!("record-delete: job {deleted} (delete 1 record)")),
+                "{why}"
+            );
+        }
+        // A plan rewritten to another kind than every line sent is mixed too.
+        let why = one_kind(&operation(vec![line(0, Some(5), &modify(1))], &[delete(1)]));
+        assert!(
+            why.unwrap_err()
+                .contains("record-delete: part 1 of its plan")
+        );
+    }
+
+    #[test]
+    fn a_refusal_names_a_few_parts_and_counts_the_rest() {
+        let named: Vec<String> = (1..=7).map(|n| format!("job {n}")).collect();
+        assert_eq!(
+            listed(&named),
+            "job 1, job 2, job 3, job 4, job 5 and 2 more"
+        );
+    }
+}
