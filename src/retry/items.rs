@@ -85,7 +85,7 @@ pub(super) fn failed_items(
         // records would skip both; a record that failed to go is usually gone already.
         Some(JobKind::RecordDelete) => {
             return Err(usage(format!(
-                "job {job_id} deletes records, and dpbatch does not retry deletions; run the `undo` that submitted it again, which deletes only what is still there"
+                "job {job_id} deletes records, and dpbatch does not retry deletions; run the `record-delete` or `undo` that submitted it again, which deletes only what is still there"
             )));
         }
         None => {

@@ -7,7 +7,7 @@ use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::error::usage;
 use crate::history::{Entry, Operation};
-use crate::job::{Before, Job, JobKind, JobSpec, Part};
+use crate::job::{Before, Job, JobKind, JobSpec, Part, count};
 use crate::session::Session;
 use crate::undo;
 use std::collections::HashMap;
@@ -86,8 +86,8 @@ pub(super) fn undo_create(
     if !args.yes {
         session.output.deletion_plan(&delete, false)?;
         return Err(usage(format!(
-            "undo of a record-create job deletes the {} records listed; pass --yes to delete them",
-            delete.len()
+            "undo of a record-create job deletes the {} listed; pass --yes to delete them",
+            count(delete.len(), "record")
         )));
     }
     let parts = vec![Part::job(
