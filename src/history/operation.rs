@@ -83,6 +83,15 @@ impl Operation {
             .filter(|entry| entry.job_id.is_none() && entry.calls.is_none())
     }
 
+    /// The removals of parts sent one call a record whose outcome is unknown (an answer
+    /// lost, or the call in flight at a kill), each with the line that names it.
+    pub(crate) fn unknown_calls(&self) -> impl Iterator<Item = (u64, &Entry)> {
+        self.jobs.iter().flat_map(|entry| {
+            let unknown = entry.calls.iter().flat_map(|calls| &calls.unknown);
+            unknown.map(move |&record_id| (record_id, entry))
+        })
+    }
+
     /// Whether any of it is known to have been sent: a job, or a part's calls.
     pub(crate) fn is_known(&self) -> bool {
         self.jobs
@@ -315,6 +324,12 @@ mod calls_tests {
         );
         let operation = &operations(vec![entry])[0];
         assert!(operation.is_known() && operation.unknown().next().is_none());
+        let unknown: Vec<u64> = operation.unknown_calls().map(|(id, _)| id).collect();
+        assert_eq!(
+            unknown,
+            [2],
+            "a removal's outcome is its record's, not the part's"
+        );
         let unsent = operation.unsent();
         let rest: Vec<(usize, &JobSpec)> = unsent.iter().map(|(i, p)| (*i, &p.spec)).collect();
         assert_eq!(
