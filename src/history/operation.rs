@@ -1,7 +1,8 @@
 //! Operations: what one command submitted, read back from its history lines. A command
 //! whose work fits one job writes one untagged line, as before; one split into several
-//! jobs tags each job's line with the operation, and its first line carries the plan of
-//! every part, so that `resume` knows which parts were never sent.
+//! parts, or with a part sent as calls (even alone), tags each part's line with the
+//! operation, and its first line carries the plan of every part, so that `resume` knows
+//! what was never sent.
 
 use super::{Account, Calls, Entry};
 use crate::job::{By, JobSpec, Part, Plan};

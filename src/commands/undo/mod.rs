@@ -1,8 +1,9 @@
 //! `undo`: a record-modify job's changes put back from the before-state the history
 //! kept (`modify.rs`), after reading the records again; a record-create job's records
-//! deleted, only with `--yes` (`create.rs`). An undo is an operation like any other, but
-//! for the legacy API's deletions, one request a record (`removal.rs`). The history line
-//! and DNSPod's detail must agree on what the job was before anything is sent.
+//! deleted, only with `--yes` (`create.rs`); a record-delete's records created again
+//! (`delete.rs`). An undo is a plan sent by the one executor like any command's (the legacy
+//! API's deletions as calls, one a record). The history line and DNSPod's detail must
+//! agree on what the job was before anything is sent.
 
 use crate::backend::Backend;
 use crate::cli::UndoArgs;
