@@ -6,9 +6,9 @@
 use super::submit::{Sending, send};
 use crate::cli::ResumeArgs;
 use crate::error::{Outcome, usage};
-use crate::history::{Operation, OperationId, OperationLock};
+use crate::history::{Entry, Operation, OperationId, OperationLock};
 use crate::input::list_errors;
-use crate::job::{Part, Plan};
+use crate::job::{JobSpec, Part, Plan};
 use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcome> {
@@ -94,12 +94,7 @@ fn resume(
             crate::job::count(plan.job_size, "record")
         )));
     }
-    for unknown in operation.unknown() {
-        session.output.warn(&format!(
-            "a part of this operation ({}) has an unknown outcome and is not sent again; check the DNSPod console for it",
-            unknown.spec.summary()
-        ));
-    }
+    warn_unknown(session, operation);
     let unsent = unsent(session, operations, operation);
     if unsent.is_empty() {
         return Ok(Outcome::Success);
@@ -128,6 +123,49 @@ fn resume(
         &args.submit,
         &plan.deleted,
     )
+}
+
+/// Names each part and each removal of `operation` whose outcome is unknown: never sent
+/// again, so the user must look.
+fn warn_unknown(session: &Session, operation: &Operation) {
+    for unknown in operation.unknown() {
+        session.output.warn(&format!(
+            "a part of this operation ({}) has an unknown outcome and is not sent again; check the DNSPod console for it",
+            unknown.spec.summary()
+        ));
+    }
+    for (record_id, entry) in operation.unknown_calls() {
+        session.output.warn(&format!(
+            "the removal of record {record_id} ({}) has an unknown outcome and is not sent again; check in the DNSPod console whether that record is still there",
+            record_of(entry, record_id)
+        ));
+    }
+}
+
+/// What `entry` kept of the record `record_id`: as it was, else its domain's ID.
+fn record_of(entry: &Entry, record_id: u64) -> String {
+    let kept = entry.before.iter().flatten();
+    if let Some(record) = kept.into_iter().find(|b| b.record_id == record_id) {
+        let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "?".to_owned());
+        return format!(
+            "{} {} {} on {}",
+            text(&record.host),
+            text(&record.record_type),
+            text(&record.value),
+            record.domain
+        );
+    }
+    match &entry.spec {
+        JobSpec::RecordDelete {
+            record_ids,
+            domain_ids,
+        } => record_ids
+            .iter()
+            .position(|&id| id == record_id)
+            .and_then(|at| domain_ids.get(at))
+            .map_or_else(|| "domain unknown".to_owned(), |d| format!("domain ID {d}")),
+        _ => "domain unknown".to_owned(),
+    }
 }
 
 /// The unsent parts read back from the history, checked as flag input and as the API

@@ -1,7 +1,8 @@
 //! Operations: what one command submitted, read back from its history lines. A command
 //! whose work fits one job writes one untagged line, as before; one split into several
-//! jobs tags each job's line with the operation, and its first line carries the plan of
-//! every part, so that `resume` knows which parts were never sent.
+//! parts, or with a part sent as calls (even alone), tags each part's line with the
+//! operation, and its first line carries the plan of every part, so that `resume` knows
+//! what was never sent.
 
 use super::{Account, Calls, Entry};
 use crate::job::{By, JobSpec, Part, Plan};
@@ -81,6 +82,15 @@ impl Operation {
         self.jobs
             .iter()
             .filter(|entry| entry.job_id.is_none() && entry.calls.is_none())
+    }
+
+    /// The removals of parts sent one call a record whose outcome is unknown (an answer
+    /// lost, or the call in flight at a kill), each with the line that names it.
+    pub(crate) fn unknown_calls(&self) -> impl Iterator<Item = (u64, &Entry)> {
+        self.jobs.iter().flat_map(|entry| {
+            let unknown = entry.calls.iter().flat_map(|calls| &calls.unknown);
+            unknown.map(move |&record_id| (record_id, entry))
+        })
     }
 
     /// Whether any of it is known to have been sent: a job, or a part's calls.
@@ -315,6 +325,12 @@ mod calls_tests {
         );
         let operation = &operations(vec![entry])[0];
         assert!(operation.is_known() && operation.unknown().next().is_none());
+        let unknown: Vec<u64> = operation.unknown_calls().map(|(id, _)| id).collect();
+        assert_eq!(
+            unknown,
+            [2],
+            "a removal's outcome is its record's, not the part's"
+        );
         let unsent = operation.unsent();
         let rest: Vec<(usize, &JobSpec)> = unsent.iter().map(|(i, p)| (*i, &p.spec)).collect();
         assert_eq!(

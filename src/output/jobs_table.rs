@@ -75,6 +75,14 @@ fn what(operation: &Operation) -> String {
     if unknown > 0 {
         line.push_str(&format!(", {unknown} of unknown outcome"));
     }
+    // A part of calls was sent: its removals, not the part, may or may not have been done.
+    let removals = operation.unknown_calls().count();
+    if removals > 0 {
+        line.push_str(&format!(
+            ", {} of unknown outcome",
+            count(removals, "removal")
+        ));
+    }
     if unsent > 0 {
         line.push_str(&format!(", {unsent} not sent"));
     }

@@ -31,10 +31,10 @@ fn removals(env: &Env) -> BTreeMap<String, usize> {
     asked
 }
 
-#[test]
-fn a_deletion_killed_mid_way_is_finished_by_resume_each_record_asked_once() {
-    let env = Env::new();
-    created(&env, 10);
+/// The IDs of 10 records made, then a deletion of them (an undo of the create) killed
+/// while its fourth call is in flight (or later): no chance to write anything.
+fn killed_mid_deletion(env: &Env) -> Vec<String> {
+    created(env, 10);
     let made: Vec<String> = env
         .server
         .user_records()
@@ -46,11 +46,17 @@ fn a_deletion_killed_mid_way_is_finished_by_resume_each_record_asked_once() {
         env.server
             .inject("Record.Remove", Fault::Slow(Duration::from_millis(300)));
     }
-    // Killed while its fourth call is in flight (or later): no chance to write anything.
     let args = ["undo", "--last", "--yes"];
     let mut run = env.spawn_and_await(&args, "Record.Remove", 4, Duration::from_secs(20));
     run.kill().expect("SIGKILL");
     run.wait().expect("reaped");
+    made
+}
+
+#[test]
+fn a_deletion_killed_mid_way_is_finished_by_resume_each_record_asked_once() {
+    let env = Env::new();
+    let made = killed_mid_deletion(&env);
     let before = removals(&env);
     assert!(before.len() >= 4 && before.len() < 10, "{before:?}");
 
@@ -74,6 +80,47 @@ fn a_deletion_killed_mid_way_is_finished_by_resume_each_record_asked_once() {
         .code(0)
         .stderr_has("nothing to resume");
     assert_eq!(removals(&env), asked);
+}
+
+#[test]
+fn the_removal_in_flight_at_a_kill_is_counted_by_jobs_and_named_by_resume() {
+    let env = Env::new();
+    let made = killed_mid_deletion(&env);
+    let shown = env.dpbatch(["jobs", "--json"]).run().code(0).json();
+    let unknown: Vec<u64> = shown[0]["jobs"]
+        .as_array()
+        .expect("the deletion is an operation")
+        .iter()
+        .flat_map(|job| {
+            job["calls"]["unknown"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .map(|id| id.as_u64().expect("a record ID"))
+        .collect();
+    assert_eq!(unknown.len(), 1, "the call in flight: {shown:#}");
+    let record = unknown[0].to_string();
+    assert!(made.contains(&record), "{record} is not one of {made:?}");
+    env.dpbatch(["jobs"])
+        .run()
+        .code(0)
+        .stdout_has("1 removal of unknown outcome");
+    let warning = format!("the removal of record {record} ");
+    env.dpbatch(["resume", "--last"])
+        .run()
+        .code(0)
+        .stderr_has(&warning)
+        .stderr_has(" A 10.0.0.1 on c.cn) has an unknown outcome and is not sent again");
+    // Still unknown after the rest was sent: a later resume names it again.
+    env.dpbatch(["resume", "--last"])
+        .run()
+        .code(0)
+        .stderr_has(&warning);
+    env.dpbatch(["jobs"])
+        .run()
+        .code(0)
+        .stdout_has("1 removal of unknown outcome");
 }
 
 #[test]

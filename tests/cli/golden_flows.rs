@@ -1,5 +1,5 @@
 //! Golden transcripts of the flows that follow a submit: `undo --dry-run`, `retry`,
-//! `resume` and `export` in each format, made and blessed as in `golden.rs`. A scenario
+//! `resume` and `export` in each format, and `record-delete`, made and blessed as in `golden.rs`. A scenario
 //! runs on both APIs; where API 3.0 prints the same, it is checked against the same file.
 
 use crate::golden::{Transcript, env_on, two_domains};
@@ -134,5 +134,31 @@ fn export_writes_each_format() {
             t.file(&dir.join(format!("{domain}.zone")));
         }
         t.check(&golden("export", api, false));
+    }
+}
+
+#[test]
+fn record_delete_lists_its_selection_then_deletes_only_with_yes() {
+    for api in Api::BOTH {
+        let env = env_on(api);
+        let ([a, b], _) = two_domains(&env);
+        for (domain, token) in [(a, "token-a"), (b, "token-b")] {
+            env.server
+                .add_record(domain, "_acme-challenge", "TXT", "默认", token);
+        }
+        let mut t = Transcript::new(&env);
+        t.submit_times = true;
+        let acme = || {
+            env.dpbatch(["record-delete", "--domain", "a.cn,b.cn"])
+                .args(["--sub", "_acme-challenge", "--type", "TXT"])
+        };
+        t.run(acme().dry_run()).code(0);
+        t.run(acme().dry_run().json()).code(0);
+        t.run(acme()).code(2);
+        // The legacy API prints a row per Record.Remove; API 3.0 the job, followed.
+        t.run(acme().args(["--yes", "--wait"]).fast()).code(0);
+        t.run(env.dpbatch(["jobs"])).code(0);
+        assert_eq!(env.server.user_records().len(), 3, "{api:?}");
+        t.check(&golden("record-delete", api, true));
     }
 }

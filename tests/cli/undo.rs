@@ -291,13 +291,14 @@ fn a_legacy_deletion_stopped_mid_way_is_finished_by_resume() {
         "the deletion is recorded as the undo that made it: {history}"
     );
 
-    env.dpbatch(["jobs"])
-        .run()
-        .stdout_has("delete 3 records, one call a record, 1 not sent");
+    env.dpbatch(["jobs"]).run().stdout_has(
+        "delete 3 records, one call a record, 1 removal of unknown outcome, 1 not sent",
+    );
     env.dpbatch(["resume", "--last"])
         .run()
         .code(0)
-        .stdout_has("deleted");
+        .stdout_has("deleted")
+        .stderr_has("has an unknown outcome and is not sent again");
     assert_eq!(
         env.requests("Record.Remove").len(),
         3,

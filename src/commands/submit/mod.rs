@@ -232,7 +232,8 @@ struct Run<'a> {
     watch: Watch,
     progress: Progress,
     operation: Option<&'a mut Sending>,
-    /// The records dpbatch read before a record-modify, by ID.
+    /// The records as dpbatch read them before a record-modify changes or a deletion
+    /// deletes them, by ID.
     before: HashMap<u64, &'a Before>,
 }
 

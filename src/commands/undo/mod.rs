@@ -2,8 +2,9 @@
 //! that kind plans their undo: a record-modify's changes put back from the before-state
 //! the history kept (`modify.rs`), after reading the records again; a record-create's
 //! records deleted, only with `--yes` (`create.rs`); a record-delete's records created
-//! again (`delete.rs`). The plan is sent as one operation through the one executor. The
-//! history line and DNSPod's detail must agree on what the job was before anything is sent.
+//! again (`delete.rs`). The plan is sent as one operation through the one executor (the
+//! legacy API's deletions as calls, one a record). The history line and DNSPod's detail
+//! must agree on what the job was before anything is sent.
 
 use crate::backend::Backend;
 use crate::cli::UndoArgs;

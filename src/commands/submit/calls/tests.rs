@@ -4,7 +4,7 @@
 use crate::backend::mock::{Fails, MockBackend};
 use crate::commands::resume;
 use crate::commands::submit::submit_parts;
-use crate::commands::tests::{Fixture, args, fixture, printed, resume_last};
+use crate::commands::tests::{Fixture, args, fixture, resume_last};
 use crate::error::Outcome;
 use crate::job::{JobSpec, Part};
 use std::collections::BTreeMap;
@@ -38,13 +38,27 @@ fn removed(f: &Fixture) -> Vec<(u64, u64)> {
     f.backend.removed.lock().unwrap().clone()
 }
 
-/// Each call's status as printed, in order.
+/// Each call's status as printed, in order (the fixture's warnings left out).
 fn statuses(f: &Fixture) -> Vec<String> {
-    let printed = printed(f);
+    let (_, printed) = warned(f);
+    let printed: serde_json::Value = serde_json::from_str(&printed).unwrap();
     let rows = printed.as_array().expect("an array of removals");
     rows.iter()
         .map(|row| row["status"].as_str().unwrap().to_owned())
         .collect()
+}
+
+/// The warnings the fixture captured among the results, and the results.
+fn warned(f: &Fixture) -> (Vec<String>, String) {
+    let captured = String::from_utf8(f.stdout.borrow().clone()).unwrap();
+    let (mut warnings, mut results) = (Vec::new(), Vec::new());
+    for line in captured.lines() {
+        match line.strip_prefix("stderr: warning: ") {
+            Some(warning) => warnings.push(warning.to_owned()),
+            None => results.push(line),
+        }
+    }
+    (warnings, results.join("\n"))
 }
 
 fn resumed(f: &Fixture) -> Outcome {
@@ -101,8 +115,12 @@ fn a_lost_answer_stops_at_once_and_resume_never_sends_that_record_again() {
         "the rest once each, record 3 never again"
     );
     assert_eq!(statuses(&f), ["deleted", "deleted"]);
+    let unknown = "the removal of record 3 (domain ID 80) has an unknown outcome";
+    let named = |f: &Fixture| warned(f).0.iter().any(|w| w.starts_with(unknown));
+    assert!(named(&f), "{:?}", warned(&f));
     assert_eq!(resumed(&f), Outcome::Success);
     assert_eq!(removed(&f).len(), 5, "nothing left");
+    assert!(named(&f), "still named once all else is sent");
 }
 
 #[test]
