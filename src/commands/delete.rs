@@ -57,6 +57,7 @@ pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<O
             count(delete.len(), "record")
         )));
     }
+    session.output.deleting(&delete)?;
     let parts = [Part::job(plan(session, &delete)?, None)];
     submit_parts(session, "record-delete", &parts, &args.submit, &delete)
 }

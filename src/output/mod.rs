@@ -235,6 +235,15 @@ impl Output {
             .context("could not write to stderr")
     }
 
+    /// The records about to be deleted, on stderr before anything is sent, as a
+    /// selection is; `--quiet` silences it.
+    pub(crate) fn deleting(&self, records: &[Before]) -> anyhow::Result<()> {
+        match self.quiet {
+            true => Ok(()),
+            false => self.deletion_plan(records, false),
+        }
+    }
+
     /// How each call of a deletion sent one call a record came out.
     pub(crate) fn removals(&self, results: &[(&Before, &Removed)]) -> anyhow::Result<()> {
         let rows: Vec<(&Before, Option<&Removed>)> =
