@@ -789,7 +789,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__delete)
-            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --yes --max-delete --force --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-q -v -h --record-id --domain --domain-file --all --sub --type --line --value-is --yes --max-delete --force --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -883,7 +883,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__record__subcmd__modify)
-            opts="-q -v -h --record-id --domain --domain-file --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-q -v -h --record-id --domain --domain-file --all --sub --type --line --value-is --change --to --value --mx --wait --dry-run --interval --timeout --job-size --max-jobs --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

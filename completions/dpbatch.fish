@@ -114,7 +114,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l domain
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l sub -d 'Select records with these host names, comma-separated (`@` is the apex)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l type -d 'Select records of this type' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l line -d 'Select only records on this line' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l value-is -d 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l value-is -d 'Select only records whose value is this, as DNS reads it (find-and-replace: --value-is OLD --change value --to NEW)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l change -d 'The field to change' -r -f -a "sub_domain\t''
 record_type\t''
 area\t''
@@ -140,6 +140,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lang -
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l all -d 'Select records of every domain of the account (with --sub and --type)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l json -d 'Print results as JSON on stdout'
@@ -152,7 +153,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l domain
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l sub -d 'Select records with these host names, comma-separated (`@` is the apex)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l type -d 'Select records of this type' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l line -d 'Select only records on this line' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l value-is -d 'Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l value-is -d 'Select only records whose value is this, as DNS reads it (find-and-replace: --value-is OLD --change value --to NEW)' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l max-delete -d 'Refuse to delete more than this share (percent) of the records of a domain that has 10 or more' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l interval -d 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l timeout -d 'Give up waiting after this long (0 = never); the job goes on and exit code is 5' -r
@@ -169,6 +170,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l lang -
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l all -d 'Select records of every domain of the account (with --sub and --type)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l yes -d 'Delete the records listed; without it they are listed on stderr and nothing is sent'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l force -d 'Delete past --max-delete'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'

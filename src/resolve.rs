@@ -4,6 +4,7 @@
 
 use crate::backend::{Backend, Paged};
 use crate::error::usage;
+use crate::input::domains::{ascii_key, check_domain};
 use crate::job::{AccountRecord, same_host, same_line, same_type, same_value};
 use crate::parallel;
 use std::collections::HashSet;
@@ -26,6 +27,25 @@ fn not_in_account(unknown: &[&str], done: &str) -> anyhow::Error {
             "these domains are"
         },
     ))
+}
+
+/// The account's domains as `--all` takes them: each name the server lists checked as a
+/// typed name is (it becomes a file name, a zone's `$ORIGIN`, a look-up), each once;
+/// `gap` is told of a listing short of the server's total and of each name skipped.
+pub(crate) fn account_domains(listed: Paged<String>, mut gap: impl FnMut(String)) -> Vec<String> {
+    if let Some(short) = listed.short {
+        gap(format!("the account: {}", short.describe("domain")));
+    }
+    let mut seen = HashSet::new();
+    let mut checked = Vec::with_capacity(listed.entries.len());
+    for raw in listed.entries {
+        match check_domain(&raw) {
+            Ok(name) if seen.insert(ascii_key(&name).into_owned()) => checked.push(name),
+            Ok(name) => gap(format!("skipped `{name}`: the server listed it twice")),
+            Err(why) => gap(format!("skipped a domain the server listed: {why}")),
+        }
+    }
+    checked
 }
 
 /// The domain ID of each name, in order, each ID once.

@@ -129,7 +129,7 @@ and records already at the target are skipped):
       --change value --to 5.6.7.8 --dry-run")]
 pub(crate) struct RecordModifyArgs {
     /// Record IDs to change, comma-separated
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file"], conflicts_with_all = ["domain", "domain_file"])]
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file", "all"], conflicts_with_all = ["domain", "domain_file", "all"])]
     pub record_id: Option<IdList>,
 
     #[command(flatten)]
@@ -166,7 +166,7 @@ Examples:
   dpbatch record-delete --record-id 36,90 --yes")]
 pub(crate) struct RecordDeleteArgs {
     /// Record IDs to delete, comma-separated (found in the account's domains first)
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file"], conflicts_with_all = ["domain", "domain_file"])]
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file", "all"], conflicts_with_all = ["domain", "domain_file", "all"])]
     pub record_id: Option<IdList>,
 
     #[command(flatten)]
@@ -199,6 +199,10 @@ pub(crate) struct SelectArgs {
     #[arg(long, value_name = "PATH", requires_all = ["sub", "select_type"])]
     pub domain_file: Option<PathBuf>,
 
+    /// Select records of every domain of the account (with --sub and --type)
+    #[arg(long, requires_all = ["sub", "select_type"], conflicts_with_all = ["domain", "domain_file"])]
+    pub all: bool,
+
     /// Select records with these host names, comma-separated (`@` is the apex)
     #[arg(long, value_name = "HOSTS", conflicts_with = "record_id")]
     pub sub: Option<String>,
@@ -211,7 +215,7 @@ pub(crate) struct SelectArgs {
     #[arg(long, value_name = "LINE", conflicts_with = "record_id")]
     pub line: Option<String>,
 
-    /// Select only records whose value is exactly this (find-and-replace: --value-is OLD --change value --to NEW)
+    /// Select only records whose value is this, as DNS reads it (find-and-replace: --value-is OLD --change value --to NEW)
     #[arg(long, value_name = "VALUE", conflicts_with = "record_id")]
     pub value_is: Option<String>,
 }

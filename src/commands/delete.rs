@@ -18,7 +18,7 @@ pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<O
     let selection = match &args.record_id {
         Some(ids) => by_id(session, &ids.0)?,
         None => {
-            let selector = selector(args.select)?;
+            let selector = selector(session, args.select)?;
             let selection = select::selected(session, selector.domains.len(), |looked_up| {
                 let lookups = Lookups {
                     workers: session.lookup_jobs,

@@ -5,17 +5,15 @@
 //! is written with a warning and exit 1, never passed off as the whole.
 
 use super::create::NAMES_HINT;
-use crate::backend::Paged;
 use crate::cli::ExportArgs;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
 use crate::export::{self, Format, Listing, files, zone};
-use crate::input::domains::{self, ascii_key};
+use crate::input::domains;
 use crate::job::count;
 use crate::output::Output;
-use crate::resolve::Lookups;
+use crate::resolve::{Lookups, account_domains};
 use crate::session::Session;
-use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -37,7 +35,7 @@ pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome
     let mut gaps = Gaps::new(&session.output);
     let domains = match named {
         Some(names) => names,
-        None => account_domains(backend.all_domains()?, &mut gaps),
+        None => account_domains(backend.all_domains()?, |gap| gaps.warn(&gap)),
     };
     let progress = session.output.lookup_progress(domains.len());
     let lookups = Lookups {
@@ -96,25 +94,6 @@ impl<'a> Gaps<'a> {
         ));
         Outcome::Incomplete
     }
-}
-
-/// The account's domains whose names are domain names, checked as typed names are (a name
-/// from the server becomes a file name and a zone's `$ORIGIN`); a bad or repeated one is
-/// skipped, its records not asked for.
-fn account_domains(listed: Paged<String>, gaps: &mut Gaps) -> Vec<String> {
-    if let Some(short) = listed.short {
-        gaps.warn(&format!("the account: {}", short.describe("domain")));
-    }
-    let mut seen = HashSet::new();
-    let mut checked = Vec::with_capacity(listed.entries.len());
-    for raw in listed.entries {
-        match domains::check_domain(&raw) {
-            Ok(name) if seen.insert(ascii_key(&name).into_owned()) => checked.push(name),
-            Ok(name) => gaps.warn(&format!("skipped `{name}`: the server listed it twice")),
-            Err(why) => gaps.warn(&format!("skipped a domain the server listed: {why}")),
-        }
-    }
-    checked
 }
 
 /// A spreadsheet may run a cell that starts like a formula; the file keeps the exact

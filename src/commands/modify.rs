@@ -19,7 +19,7 @@ pub(super) fn run(session: &Session, args: RecordModifyArgs) -> anyhow::Result<O
     let (record_ids, before) = match args.record_id {
         Some(ids) => (ids.0, Vec::new()),
         None => {
-            let selector = selector(args.select)?;
+            let selector = selector(session, args.select)?;
             match select(session, &selector, &change, args.submit.dry_run)? {
                 Some(before) => (before.iter().map(|b| b.record_id).collect(), before),
                 None => return Ok(Outcome::Success),

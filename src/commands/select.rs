@@ -6,16 +6,28 @@ use crate::cli::SelectArgs;
 use crate::error::usage;
 use crate::input::{domains, records};
 use crate::job::count;
-use crate::resolve::{Selection, Selector};
+use crate::resolve::{self, Selection, Selector};
 use crate::session::Session;
 
-/// A checked selector from `--domain/--domain-file --sub --type [--line] [--value-is]`.
-pub(super) fn selector(args: SelectArgs) -> anyhow::Result<Selector> {
+/// A checked selector from `--domain/--domain-file/--all --sub --type [--line]
+/// [--value-is]`; `--all` lists the account's domains, saying what it skips.
+pub(super) fn selector(session: &Session, args: SelectArgs) -> anyhow::Result<Selector> {
     let hosts = records::check_hosts(args.sub.as_deref().unwrap_or_default()).map_err(usage)?;
+    let domains = match args.all {
+        true => {
+            let listed = session.backend()?.all_domains()?;
+            resolve::account_domains(listed, |gap| {
+                session
+                    .output
+                    .warn(&format!("{gap}; its records are not selected"))
+            })
+        }
+        false => domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?,
+    };
     Ok(Selector {
-        domains: domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?,
+        domains,
         hosts: hosts.split(',').map(str::to_owned).collect(),
-        // clap requires --sub and --type with --domain or --domain-file.
+        // clap requires --sub and --type with --domain, --domain-file or --all.
         record_type: args.record_type.expect("--type is required"),
         line: args.line,
         value_is: args.value_is,
@@ -48,10 +60,14 @@ pub(super) fn selected(
 
 /// The refusal (exit 2) of a selection that found nothing.
 pub(super) fn nothing_matches(selector: &Selector) -> anyhow::Error {
+    // `--all` of a large account would name thousands.
+    let domains = match selector.domains.len() {
+        1..=5 => selector.domains.join(","),
+        n => count(n, "domain"),
+    };
     usage(format!(
-        "no {} record named {} in {} matches, so nothing was submitted",
+        "no {} record named {} in {domains} matches, so nothing was submitted",
         selector.record_type,
         selector.hosts.join(","),
-        selector.domains.join(",")
     ))
 }

@@ -311,3 +311,45 @@ fn undo_of_a_deletion_that_kept_nothing_whole_is_refused() {
         .stderr_has("kept no record it deleted whole");
     assert!(env.requests("CreateRecordBatch").is_empty());
 }
+
+#[test]
+fn all_selects_in_every_domain_of_the_account_and_skips_a_name_that_is_none() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        two_domains(&env);
+        // A name the server lists that no typed name could be: never looked up.
+        env.server.add_domain("bad name.cn");
+        let all = || {
+            env.dpbatch(["record-delete", "--all"]).args([
+                "--sub",
+                "_acme-challenge",
+                "--type",
+                "TXT",
+            ])
+        };
+        let dry = all().dry_run().json().run();
+        dry.code(0)
+            .stderr_has("skipped a domain the server listed: invalid domain `bad name.cn`");
+        let domains: Vec<String> = dry
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| row["domain"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(domains, ["a.cn", "b.cn"], "{api:?}");
+        all().args(["--yes", "--wait"]).fast().run().code(0);
+        assert_eq!(hosts(&env), ["www", "www"], "{api:?}");
+        // record-modify takes the same selection.
+        env.dpbatch(["record-modify", "--all", "--sub", "www", "--type", "A"])
+            .args(["--change", "ttl", "--to", "60"])
+            .dry_run()
+            .run()
+            .code(0)
+            .stdout_has("2 records selected");
+        env.dpbatch(["record-delete", "--all", "--domain", "a.cn"])
+            .args(["--sub", "www", "--type", "A"])
+            .run()
+            .code(2);
+    }
+}
