@@ -156,14 +156,7 @@ fn zone_files_are_one_per_domain_with_relative_names_and_comments_for_what_bind_
         env.server.change_record(paused, |r| r.enabled = false);
         env.server.add_record(id, "@", "A", "默认", "192.0.2.9");
         let dir = env.home().join("zones");
-        let run = env.run(&[
-            "export",
-            "--all",
-            "--format",
-            "zone",
-            "--out",
-            dir.to_str().unwrap(),
-        ]);
+        let run = env.export_zones(&dir);
         run.code(0)
             .stderr_has("exported 20 records, 10 as comments, of 4 domains");
         let mut files: Vec<String> = std::fs::read_dir(&dir)

@@ -49,14 +49,7 @@ fn domain_names_from_the_server_are_checked_and_no_file_leaves_the_out_directory
         std::fs::create_dir(&out).unwrap();
         victim(&out.join("victim.zone"));
         let dir = out.join("zones");
-        let run = env.run(&[
-            "export",
-            "--all",
-            "--format",
-            "zone",
-            "--out",
-            dir.to_str().unwrap(),
-        ]);
+        let run = env.export_zones(&dir);
         run.code(1)
             .stderr_has("skipped a domain the server listed: invalid domain `../victim`")
             .stderr_has(r"invalid domain `evil.example\n$include /etc/passwd`")
@@ -86,15 +79,7 @@ fn a_planted_symlink_beside_the_output_is_never_written_through_and_files_are_06
     symlink(&one, dir.join(".p1.example.zone.dpbatch-tmp")).unwrap();
     let file = env.home().join("records.jsonl");
     symlink(&two, env.home().join(".records.jsonl.dpbatch-tmp")).unwrap();
-    let zone = [
-        "export",
-        "--all",
-        "--format",
-        "zone",
-        "--out",
-        dir.to_str().unwrap(),
-    ];
-    env.run(&zone).code(0);
+    env.export_zones(&dir).code(0);
     env.run(&["export", "--all", "--out", file.to_str().unwrap()])
         .code(0);
     assert_eq!(
@@ -184,14 +169,7 @@ fn owner_names_and_types_a_zone_file_would_obey_are_comments() {
         env.server
             .add_record(id, "y", "A", "电信\n$INCLUDE /etc/group", "192.0.2.6");
         let dir = env.home().join("zones");
-        let run = env.run(&[
-            "export",
-            "--all",
-            "--format",
-            "zone",
-            "--out",
-            dir.to_str().unwrap(),
-        ]);
+        let run = env.export_zones(&dir);
         run.code(0)
             .stderr_has("exported 8 records, 7 as comments, of 1 domain");
         let text = read(&dir.join("p1.example.zone"));
@@ -219,14 +197,7 @@ fn a_caa_value_with_a_semicolon_inside_quotes_is_a_record_and_comments_are_count
         env.server
             .add_record(id, "@", "CAA", "默认", r#"0 issue "ca.example" ; x"#);
         let dir = env.home().join("zones");
-        let run = env.run(&[
-            "export",
-            "--all",
-            "--format",
-            "zone",
-            "--out",
-            dir.to_str().unwrap(),
-        ]);
+        let run = env.export_zones(&dir);
         run.code(0)
             .stderr_has("exported 5 records, 3 as comments, of 1 domain");
         let text = read(&dir.join("p1.example.zone"));

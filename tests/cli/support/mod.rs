@@ -236,6 +236,12 @@ impl Env {
         self.run_command(self.command().args(args))
     }
 
+    /// `dpbatch export --all --format zone --out DIR`: a zone file a domain under `dir`.
+    pub fn export_zones(&self, dir: &Path) -> Run {
+        let dir = dir.to_str().expect("a UTF-8 test path");
+        self.run(&["export", "--all", "--format", "zone", "--out", dir])
+    }
+
     /// The older spelling of `env.dpbatch(ARGS).stdin(TEXT).run()`, kept while tests on
     /// other branches may still call it.
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
