@@ -1,7 +1,8 @@
 //! The English and Chinese wording both APIs share: the language an answer is written in,
 //! and why a job item failed.
 
-use crate::model::item::Failure;
+use crate::json::{Json, text};
+use crate::model::item::{Failure, Status};
 
 /// Language of `status.message` and `err_msg`, picked by the `lang` parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,5 +36,23 @@ pub(crate) fn failure_message(failure: Failure, lang: Lang) -> &'static str {
         (Failure::NoSuchRecord, Lang::Cn) => "记录不存在",
         (Failure::SystemRecord, Lang::En) => "System NS records cannot be changed",
         (Failure::SystemRecord, Lang::Cn) => "系统 NS 记录不可修改",
+    }
+}
+
+/// An item's `status` (`Status`), the same word on both APIs.
+pub(crate) fn status(status: Status) -> Json {
+    text(match status {
+        Status::Waiting => "waiting",
+        Status::Running => "running",
+        Status::Ok => "ok",
+        Status::Error(_) => "error",
+    })
+}
+
+/// An item's `err_msg` (`ErrMsg`): why it failed, or `null`.
+pub(crate) fn err_msg(status: Status, lang: Lang) -> Json {
+    match status {
+        Status::Error(failure) => text(failure_message(failure, lang)),
+        _ => Json::Null,
     }
 }

@@ -3,10 +3,10 @@
 //! are in `listings.rs`.
 
 use crate::json::{Field, Json, count, text};
-use crate::model::item::{DomainItem, RecordItem, Status};
+use crate::model::item::{DomainItem, RecordItem};
 use crate::model::job::{Job, Kind};
 use crate::model::zone::DEFAULT_MX;
-use crate::text::{Lang, failure_message};
+use crate::text::{Lang, err_msg, status};
 
 /// Which answer an item list is for: the submit's echo or Batch.Detail.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -60,22 +60,6 @@ fn items(job: &Job, view: View, lang: Lang) -> Json {
 }
 
 pub(super) const GRADE: &str = "DP_Free";
-
-fn status(status: Status) -> Json {
-    text(match status {
-        Status::Waiting => "waiting",
-        Status::Running => "running",
-        Status::Ok => "ok",
-        Status::Error(_) => "error",
-    })
-}
-
-fn err_msg(status: Status, lang: Lang) -> Json {
-    match status {
-        Status::Error(failure) => text(failure_message(failure, lang)),
-        _ => Json::Null,
-    }
-}
 
 /// The MX priority as the vendor writes it, a string.
 fn mx(item: &RecordItem) -> Json {

@@ -5,9 +5,9 @@
 //! `RecordList` is a string holding JSON.
 
 use crate::json::{Field, Json, count, text};
-use crate::model::item::{DomainItem, RecordItem, Status};
+use crate::model::item::{DomainItem, RecordItem};
 use crate::model::job::{Job, Kind};
-use crate::text::{Lang, failure_message};
+use crate::text::{Lang, err_msg, status};
 
 /// Which answer an item list is for.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -85,22 +85,6 @@ fn detail_list(job: &Job, view: View, lang: Lang) -> Json {
             .map(|(i, domain)| domain_item(job, i, domain, view, lang))
             .collect(),
     )
-}
-
-fn status(status: Status) -> Json {
-    text(match status {
-        Status::Waiting => "waiting",
-        Status::Running => "running",
-        Status::Ok => "ok",
-        Status::Error(_) => "error",
-    })
-}
-
-fn err_msg(status: Status, lang: Lang) -> Json {
-    match status {
-        Status::Error(failure) => text(failure_message(failure, lang)),
-        _ => Json::Null,
-    }
 }
 
 fn domain_item(job: &Job, i: usize, domain: &DomainItem, view: View, lang: Lang) -> Json {
