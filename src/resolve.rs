@@ -214,8 +214,9 @@ impl Lookups<'_> {
         Ok((records, short))
     }
 
-    /// As [`Lookups::records`], with how each listing fell short of the server's total.
-    pub(crate) fn listings(
+    /// Each domain's listing as paged, in the domains' order; every domain the account
+    /// does not hold is named in one error.
+    fn listings(
         &self,
         backend: &dyn Backend,
         domains: &[String],

@@ -43,20 +43,13 @@ pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome
         looked_up: &|| progress.tick(),
         unknown_means: "written",
     };
-    let listed = lookups.listings(backend, &domains, &[])?;
+    let (listed, short) = lookups.records(backend, &domains, &[])?;
     drop(progress);
+    short.iter().for_each(|short| gaps.warn(short));
     let listings: Vec<Listing> = domains
         .into_iter()
         .zip(listed)
-        .map(|(domain, paged)| {
-            if let Some(short) = paged.short {
-                gaps.warn(&format!("{domain}: {}", short.describe("record")));
-            }
-            Listing {
-                domain,
-                records: paged.entries,
-            }
-        })
+        .map(|(domain, records)| Listing { domain, records })
         .collect();
     if args.format == Format::Csv {
         warn_of_formulas(&session.output, &listings);
