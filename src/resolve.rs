@@ -7,7 +7,7 @@ use crate::error::usage;
 use crate::input::domains::{ascii_key, check_domain};
 use crate::job::{AccountRecord, same_host, same_line, same_type, same_value};
 use crate::parallel;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How many unknown names one error names before it counts the rest.
 const MAX_NAMED: usize = 20;
@@ -54,6 +54,19 @@ pub(crate) fn domain_ids(backend: &dyn Backend, names: &[String]) -> anyhow::Res
     // Two names can be one domain (an alias answers with its main domain's ID).
     let mut seen = HashSet::new();
     Ok(found.into_iter().filter(|id| seen.insert(*id)).collect())
+}
+
+/// The account's domain ID of each of `names` (each asked once), by name; every name the
+/// account does not hold is named in one error.
+pub(crate) fn ids_by_name<'a>(
+    backend: &dyn Backend,
+    names: impl IntoIterator<Item = &'a str>,
+) -> anyhow::Result<HashMap<String, u64>> {
+    let mut names: Vec<String> = names.into_iter().map(str::to_owned).collect();
+    names.sort();
+    names.dedup();
+    let ids = ids_of(backend, &names)?;
+    Ok(names.into_iter().zip(ids).collect())
 }
 
 /// The domain ID of each name (checked, de-duplicated), in the names' order.

@@ -9,7 +9,7 @@ use super::submit::submit_parts;
 use crate::cli::RecordDeleteArgs;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
-use crate::job::{Before, JobSpec, Part, count};
+use crate::job::{AccountRecord, Before, JobSpec, Part, count};
 use crate::resolve::{self, Lookups, Selection};
 use crate::session::Session;
 use std::collections::{HashMap, HashSet};
@@ -19,19 +19,7 @@ pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<O
         Some(ids) => by_id(session, &ids.0)?,
         None => {
             let selector = selector(session, args.select)?;
-            let selection = select::selected(session, selector.domains.len(), |looked_up| {
-                let lookups = Lookups {
-                    workers: session.lookup_jobs,
-                    looked_up,
-                    unknown_means: "deleted",
-                };
-                // Every record of each domain, not only the hosts': the share a
-                // deletion takes of a domain is counted on them all.
-                let listings = lookups.records(session.backend()?, &selector.domains, &[])?;
-                Ok(resolve::pick(&selector.domains, listings, |r| {
-                    selector.matches(r)
-                }))
-            })?;
+            let selection = pick_in(session, &selector.domains, |r| selector.matches(r))?;
             if selection.records.is_empty() {
                 return Err(nothing_matches(&selector));
             }
@@ -88,27 +76,12 @@ fn too_many(selection: &Selection, pct: u8) -> anyhow::Result<()> {
 /// The records named by `ids`, found in the account's domains; refused (exit 2) naming
 /// those no domain lists.
 fn by_id(session: &Session, ids: &[u64]) -> anyhow::Result<Selection> {
-    let backend = session.backend()?;
-    let domains = backend.all_domains()?;
-    if let Some(short) = domains.short {
-        session.output.warn(&format!(
-            "the account's domains: {}; a record in a domain it did not list cannot be found",
-            short.describe("domain")
-        ));
-    }
-    let domains = domains.entries;
+    let listed = session.backend()?.all_domains()?;
+    // The server's names checked as `--all` checks them; a record in a domain skipped or
+    // not listed cannot be found, and is named below.
+    let domains = resolve::account_domains(listed, |gap| session.output.warn(&gap));
     let wanted: HashSet<u64> = ids.iter().copied().collect();
-    let selection = select::selected(session, domains.len(), |looked_up| {
-        let lookups = Lookups {
-            workers: session.lookup_jobs,
-            looked_up,
-            unknown_means: "deleted",
-        };
-        let listings = lookups.records(backend, &domains, &[])?;
-        Ok(resolve::pick(&domains, listings, |r| {
-            wanted.contains(&r.id)
-        }))
-    })?;
+    let selection = pick_in(session, &domains, |r| wanted.contains(&r.id))?;
     let found: HashSet<u64> = selection.records.iter().map(|s| s.record.id).collect();
     let missing: Vec<String> = ids
         .iter()
@@ -124,23 +97,32 @@ fn by_id(session: &Session, ids: &[u64]) -> anyhow::Result<Selection> {
     Ok(selection)
 }
 
+/// Every record of each of `domains` that `wanted` takes, looked up side by side. All of a
+/// domain's records are listed, not only some hosts': the share a deletion takes of a
+/// domain is counted on them all.
+fn pick_in(
+    session: &Session,
+    domains: &[String],
+    wanted: impl Fn(&AccountRecord) -> bool,
+) -> anyhow::Result<Selection> {
+    select::selected(session, domains.len(), |looked_up| {
+        let lookups = Lookups {
+            workers: session.lookup_jobs,
+            looked_up,
+            unknown_means: "deleted",
+        };
+        let listings = lookups.records(session.backend()?, domains, &[])?;
+        Ok(resolve::pick(domains, listings, wanted))
+    })
+}
+
 /// The deletion of `records`, each in its domain (by ID, which the legacy API's calls
 /// need).
 fn plan(session: &Session, records: &[Before]) -> anyhow::Result<JobSpec> {
-    let mut names: Vec<String> = records.iter().map(|r| r.domain.clone()).collect();
-    names.sort();
-    names.dedup();
-    let ids = resolve::ids_of(session.backend()?, &names)?;
-    let id_of = |domain: &str| {
-        names
-            .binary_search_by(|n| n.as_str().cmp(domain))
-            .map(|at| ids[at])
-    };
+    let names = records.iter().map(|r| r.domain.as_str());
+    let ids = resolve::ids_by_name(session.backend()?, names)?;
     Ok(JobSpec::RecordDelete {
         record_ids: records.iter().map(|r| r.record_id).collect(),
-        domain_ids: records
-            .iter()
-            .map(|r| id_of(&r.domain).expect("every domain was looked up"))
-            .collect(),
+        domain_ids: records.iter().map(|r| ids[&r.domain]).collect(),
     })
 }

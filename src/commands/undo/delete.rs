@@ -81,15 +81,10 @@ fn create_again(
     if specs.is_empty() {
         return Ok(Vec::new());
     }
-    let names: Vec<String> = now.keys().map(|d| (*d).to_owned()).collect();
-    let ids = resolve::ids_of(backend, &names)?;
+    let ids = resolve::ids_by_name(backend, now.keys().copied())?;
     let mut by_domain: BTreeMap<u64, Vec<&RecordSpec>> = BTreeMap::new();
     for (domain, spec) in &specs {
-        let at = names
-            .iter()
-            .position(|n| n == domain)
-            .expect("every domain was read");
-        by_domain.entry(ids[at]).or_default().push(spec);
+        by_domain.entry(ids[*domain]).or_default().push(spec);
     }
     Ok(record_create_jobs(by_domain)
         .into_iter()
