@@ -316,6 +316,22 @@ mod tests {
     }
 
     #[test]
+    fn the_accounts_names_are_checked_and_each_taken_once() {
+        let listed = Paged {
+            entries: ["a.cn", "A.CN", "bad name.cn", "b.cn"]
+                .map(String::from)
+                .to_vec(),
+            short: None,
+        };
+        let mut gaps = Vec::new();
+        let names = account_domains(listed, |gap| gaps.push(gap));
+        assert_eq!(names, ["a.cn", "b.cn"]);
+        assert_eq!(gaps.len(), 2, "{gaps:?}");
+        assert_eq!(gaps[0], "skipped `a.cn`: the server listed it twice");
+        assert!(gaps[1].contains("`bad name.cn`"), "{gaps:?}");
+    }
+
+    #[test]
     fn every_unknown_name_is_listed_and_ids_are_sent_once() {
         let backend = mock();
         let names = ["a.cn", "alias.cn", "b.cn"].map(String::from);
