@@ -51,7 +51,8 @@ from the before-state dpbatch kept in the job history when it submitted. The rec
 read again first: one changed since (no longer at the job's target) or deleted since is
 skipped and reported, never overwritten. Records going back to the same value share a job.
 A record-create job is undone by deleting exactly the records it created, only with --yes.
-A domain-create job is not undone: deleting domains is not an undo.
+A record-delete is undone by creating its records again (new IDs) from the copies the job
+history kept. A domain-create job is not undone: deleting domains is not an undo.
 
 Examples:
   dpbatch undo --last --dry-run     # the plan: domain, record, host, type, now, back to

@@ -10,7 +10,7 @@ use clap::Args;
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
-/// Options shared by the three submit commands.
+/// Options shared by the submit commands.
 #[derive(Args, Debug)]
 pub(crate) struct SubmitArgs {
     /// After submitting, wait for the jobs like `dpbatch wait`

@@ -303,7 +303,6 @@ impl Output {
     }
 }
 
-/// On stderr, whether a finished job has failed items.
 /// The jobs waited for, as a timeout or an interrupt names them: `job 7`, `jobs 7,8`.
 fn subject(watched: &[Watched]) -> String {
     match watched {
@@ -331,6 +330,7 @@ fn still_pending(watched: &[Watched], seen: &[(u64, &Job)]) -> String {
     )
 }
 
+/// On stderr, whether a finished job has failed items.
 fn verdict(job_id: u64, job: &Job) {
     let tally = job.tally();
     if tally.finished() && tally.failed > 0 {
