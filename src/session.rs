@@ -35,9 +35,6 @@ impl Session {
     pub(crate) fn open(global: &GlobalArgs, output: Output) -> anyhow::Result<Session> {
         let overrides = Overrides::gather(global, |name| std::env::var(name).ok())?;
         let file = config::load(overrides.config.as_deref())?;
-        if let Some(warning) = config::permission_warning(&file) {
-            output.warn(&warning);
-        }
         let settings = config::resolve(&overrides, &file)?;
         for warning in &settings.warnings {
             output.warn(warning);

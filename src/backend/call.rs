@@ -38,6 +38,11 @@ impl CallError {
         }
     }
 
+    /// A change that could not start (no client: no credentials) was not sent.
+    pub(crate) fn not_sent(self) -> ChangeError {
+        ChangeError::NotSent(self.into_error())
+    }
+
     /// Worth another Batch.Detail after a pause: the failure may pass on its own.
     pub(crate) fn is_transient(&self) -> bool {
         match self {

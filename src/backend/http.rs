@@ -284,8 +284,6 @@ fn send_and_read(
 /// The longest refusal message shown: a gateway may put a whole page in it.
 pub(crate) const MAX_MESSAGE_CHARS: usize = 300;
 
-pub(crate) use crate::escape::shorten;
-
 /// Describes an unreadable body by its parse error and a short excerpt.
 pub(crate) fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {
     let head = String::from_utf8_lossy(&body[..body.len().min(1024)]);

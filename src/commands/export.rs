@@ -9,6 +9,7 @@ use crate::cli::ExportArgs;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
 use crate::export::{self, Format, Listing, files, zone};
+use crate::history::create_private_dir;
 use crate::input::domains;
 use crate::job::count;
 use crate::output::Output;
@@ -155,7 +156,7 @@ fn write(
 
 /// One zone file a domain inside `dir`; returns how many records became comments.
 fn write_zones(dir: &Path, listings: &[Listing]) -> anyhow::Result<usize> {
-    files::create_dir(dir)?;
+    create_private_dir(dir)?;
     let mut comments = 0;
     for listing in listings {
         let path = files::inside(dir, &zone::file_name(&listing.domain))?;

@@ -167,7 +167,7 @@ pub(crate) fn parse(text: &str) -> Result<ConfigFile, String> {
 }
 
 /// The warning for a secret in a file others can read (Unix only), if one is due.
-pub(crate) fn permission_warning(file: &LoadedFile) -> Option<String> {
+pub(super) fn permission_warning(file: &LoadedFile) -> Option<String> {
     let path = file.path.as_deref()?;
     let holds_secret =
         file.raw.top.holds_secret() || file.raw.profiles.values().any(RawProfile::holds_secret);

@@ -23,7 +23,7 @@ use credentials::{
 };
 #[cfg(test)]
 use file::parse;
-pub(crate) use file::{LoadedFile, RawProfile, load, permission_warning};
+pub(crate) use file::{LoadedFile, RawProfile, load};
 
 /// Sent in the User-Agent when no contact address is configured (`.invalid` never resolves).
 pub(crate) const PLACEHOLDER_EMAIL: &str = "unset@dpbatch.invalid";
@@ -143,8 +143,8 @@ pub(crate) struct Settings {
     pub profile: Option<String>,
     /// Where to tell the user to put credentials.
     pub config_path: Option<PathBuf>,
-    /// What the user should hear about how the settings were read: a credential file
-    /// others can read.
+    /// What the user should hear about how the settings were read: a config or credential
+    /// file others can read.
     pub warnings: Vec<String>,
 }
 
@@ -194,7 +194,8 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
             .or_else(|| key(&file.raw.top))
             .cloned()
     };
-    let mut warnings = Vec::new();
+    // The config file's own warning first, then any of the credential files it leads to.
+    let mut warnings: Vec<String> = file::permission_warning(file).into_iter().collect();
     let (api, api_chosen, credentials) =
         api_and_credentials(overrides, file, profile, &mut warnings)?;
     let endpoint_raw = overrides

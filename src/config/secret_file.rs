@@ -1,7 +1,8 @@
 //! Files that may hold a secret (the config file, tccli's credential files): read whole
 //! up to a cap, and a warning when others may read them.
 
-use std::io::{self, Read};
+use crate::input::read_limited;
+use std::io;
 use std::path::Path;
 
 /// The most read of a config or credential file: real ones are a few hundred bytes, and
@@ -10,16 +11,9 @@ pub(super) const MAX_BYTES: u64 = 1 << 20;
 
 /// The file's text; more than [`MAX_BYTES`] is an error rather than a longer read.
 pub(super) fn read(path: &Path) -> io::Result<String> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(io::Error::other(format!(
-            "it is larger than {} MiB, the most dpbatch reads from a config or credential file",
-            MAX_BYTES >> 20
-        )));
-    }
+    // Opened apart, so that a missing file stays `NotFound` for the caller to tell apart.
+    let file = std::fs::File::open(path)?;
+    let bytes = read_limited(file, MAX_BYTES, "a config or credential file")?;
     String::from_utf8(bytes)
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text"))
 }

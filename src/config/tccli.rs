@@ -5,7 +5,7 @@
 use super::keys;
 use super::secret_file;
 use crate::error::usage;
-use crate::escape::visible;
+use crate::escape::{shorten, visible};
 use crate::secret::{CloudKeys, SecretString};
 use serde::Deserialize;
 use serde_json::Value;
@@ -108,7 +108,7 @@ fn expiry(value: Option<&Value>) -> Result<Option<u64>, String> {
     let unreadable = |value: &Value| {
         format!(
             "expiresAt {} is not a Unix time or a date like 2026-12-06T10:00:00Z",
-            visible(&value.to_string().chars().take(40).collect::<String>())
+            visible(&shorten(&value.to_string(), 40))
         )
     };
     let Some(value) = value.filter(|v| !v.is_null()) else {

@@ -31,18 +31,6 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("could not write {}", path.display()))
 }
 
-/// Creates the directory of the zone files (and its parents) if missing, only its owner
-/// able to list it.
-pub(crate) fn create_dir(dir: &Path) -> anyhow::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .with_context(|| format!("could not create the directory {}", dir.display()))
-}
-
 /// `dir/name`, when `name` is one plain file name: no separator, no `..`, not absolute,
 /// no hidden character.
 pub(crate) fn inside(dir: &Path, name: &str) -> anyhow::Result<PathBuf> {

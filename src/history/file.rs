@@ -161,15 +161,16 @@ pub(super) fn open(path: &Path, options: &OpenOptions, kept: &str) -> io::Result
     }
 }
 
-/// Creates `dir` and its missing parents, 0700 on Unix.
-pub(super) fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+/// Creates `dir` and its missing parents, 0700 on Unix: the history's directory, and
+/// export's of zone files.
+pub(crate) fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder
         .create(dir)
-        .with_context(|| format!("could not create {}", dir.display()))
+        .with_context(|| format!("could not create the directory {}", dir.display()))
 }
 
 /// Takes group and other access from a history an older dpbatch made 0644: `mode` on

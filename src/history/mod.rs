@@ -12,7 +12,7 @@ mod queries;
 mod v0_1;
 
 pub(crate) use calls::{CallEnd, Calls};
-pub(crate) use file::{History, MAX_LINE};
+pub(crate) use file::{History, MAX_LINE, create_private_dir};
 pub(crate) use lock::OperationLock;
 pub(crate) use operation::{Operation, OperationId, OperationTag, operations};
 pub(crate) use queries::{Ledger, read};

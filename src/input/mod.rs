@@ -50,21 +50,23 @@ pub(crate) const MAX_INPUT_BYTES: u64 = 64 << 20;
 pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
     let name = describe(path);
     let bytes = if path == Path::new("-") {
-        read_limited(std::io::stdin().lock(), MAX_INPUT_BYTES)
+        read_limited(std::io::stdin().lock(), MAX_INPUT_BYTES, "an input file")
     } else {
-        std::fs::File::open(path).and_then(|file| read_limited(file, MAX_INPUT_BYTES))
+        std::fs::File::open(path)
+            .and_then(|file| read_limited(file, MAX_INPUT_BYTES, "an input file"))
     }
     .map_err(|e| usage(format!("cannot read {name}: {e}")))?;
     text_of(bytes).map_err(|why| usage(format!("{name}: {why}")))
 }
 
-/// Up to `limit` bytes; more is an error rather than a longer read.
-fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+/// Up to `limit` bytes; more is an error rather than a longer read. `what` names the kind
+/// of file in that error ("an input file").
+pub(crate) fn read_limited(reader: impl Read, limit: u64, what: &str) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(std::io::Error::other(format!(
-            "it is larger than {} MiB, the most dpbatch reads from an input file",
+            "it is larger than {} MiB, the most dpbatch reads from {what}",
             limit >> 20
         )));
     }
@@ -103,8 +105,8 @@ mod tests {
 
     #[test]
     fn reads_stop_past_the_limit() {
-        assert_eq!(read_limited(&b"abcd"[..], 4).unwrap(), b"abcd");
-        let err = read_limited(std::io::repeat(0), 8 << 20).unwrap_err();
+        assert_eq!(read_limited(&b"abcd"[..], 4, "a file").unwrap(), b"abcd");
+        let err = read_limited(std::io::repeat(0), 8 << 20, "a file").unwrap_err();
         assert!(err.to_string().contains("larger than 8 MiB"), "{err}");
     }
 

@@ -8,9 +8,11 @@ const REDACTED: &str = "<redacted>";
 /// past the BMP, `\/`, `\"`, `\\`). Characters may be spelled differently within one
 /// echo, so the match is made character by character, not on a few fixed strings: what a
 /// JSON or form decoder makes of the redacted text cannot hold a secret.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(crate) struct Redactor {
     secrets: Vec<Vec<char>>,
+    /// The bytes a spelling can start with: answers of many MB are scanned quickly.
+    starts: [bool; 256],
 }
 
 impl Redactor {
@@ -23,7 +25,15 @@ impl Redactor {
         // The longest first, so that a secret holding another is redacted whole.
         secrets.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         secrets.dedup();
-        Redactor { secrets }
+        let mut starts = [false; 256];
+        for secret in &secrets {
+            let mut utf8 = [0; 4];
+            starts[usize::from(secret[0].encode_utf8(&mut utf8).as_bytes()[0])] = true;
+        }
+        for byte in [b'%', b'+', b'\\'] {
+            starts[usize::from(byte)] = true;
+        }
+        Redactor { secrets, starts }
     }
 
     /// `body` with every spelling of every secret replaced by `<redacted>`. A body without
@@ -46,17 +56,8 @@ impl Redactor {
 
     /// The first echo of any secret at or after `from`: where it starts and ends.
     fn next_echo(&self, body: &[u8], from: usize) -> Option<(usize, usize)> {
-        // Only these bytes can start a spelling: answers of many MB are scanned quickly.
-        let mut starts = [false; 256];
-        for secret in &self.secrets {
-            let mut utf8 = [0; 4];
-            starts[usize::from(secret[0].encode_utf8(&mut utf8).as_bytes()[0])] = true;
-        }
-        for byte in [b'%', b'+', b'\\'] {
-            starts[usize::from(byte)] = true;
-        }
         (from..body.len())
-            .filter(|at| starts[usize::from(body[*at])])
+            .filter(|at| self.starts[usize::from(body[*at])])
             .find_map(|at| {
                 let mut ends = self.secrets.iter().map(|s| spelled(body, at, s));
                 ends.find_map(|end| end).map(|end| (at, end))

@@ -4,13 +4,11 @@
 use super::codes;
 use super::wire::{Action, Answer, Envelope, ModifyAnswer, Request, Status, SubmitAnswer};
 use crate::backend::call::{change_outcome, submit_outcome};
-use crate::backend::http::{
-    Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
-};
+use crate::backend::http::{Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, unreadable};
 use crate::backend::items::Domain;
 use crate::backend::{CallError, ChangeError, Endpoint, Lang};
 use crate::error::ApiRefused;
-use crate::escape::visible;
+use crate::escape::{shorten, visible};
 use crate::secret::Token;
 use std::time::Instant;
 

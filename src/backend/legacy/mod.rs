@@ -76,12 +76,6 @@ impl LegacyBackend {
             .as_ref()
             .ok_or_else(|| CallError::NotSent("no API token is configured".into()))
     }
-
-    /// The client for a change: without one, the change is not sent.
-    fn sender(&self) -> Result<&Client, ChangeError> {
-        self.client()
-            .map_err(|err| ChangeError::NotSent(err.into_error()))
-    }
 }
 
 impl Backend for LegacyBackend {
@@ -91,7 +85,10 @@ impl Backend for LegacyBackend {
                 "the legacy API has no batch deletion: its records are removed one by one with Record.Remove; nothing was sent"
             )));
         }
-        let (job_id, echo) = self.sender()?.submit(&wire::submit_request(spec))?;
+        let (job_id, echo) = self
+            .client()
+            .map_err(CallError::not_sent)?
+            .submit(&wire::submit_request(spec))?;
         Ok(items::submitted(spec, job_id, echo))
     }
 
@@ -130,7 +127,8 @@ impl Backend for LegacyBackend {
     }
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
-        self.sender()?
+        self.client()
+            .map_err(CallError::not_sent)?
             .change(&wire::removal_request(domain_id, record_id))
     }
 }

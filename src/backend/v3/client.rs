@@ -8,13 +8,11 @@ use super::wire::{
 };
 use super::{Credentials, codes};
 use crate::backend::call::submit_outcome;
-use crate::backend::http::{
-    Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, shorten, unreadable,
-};
+use crate::backend::http::{Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, unreadable};
 use crate::backend::items::Domain;
 use crate::backend::{CallError, ChangeError, Endpoint, Lang};
 use crate::error::ApiRefused;
-use crate::escape::visible;
+use crate::escape::{shorten, visible};
 use std::time::Instant;
 
 /// The signed headers dpbatch sends: the action is covered too.

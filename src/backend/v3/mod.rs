@@ -137,7 +137,7 @@ impl Backend for V3Backend {
     fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
         let (job_id, echo) = self
             .client()
-            .map_err(|err| ChangeError::NotSent(err.into_error()))?
+            .map_err(CallError::not_sent)?
             .submit(&wire::submit_request(spec))?;
         Ok(items::submitted(spec, job_id, echo))
     }
