@@ -299,11 +299,12 @@ fn undo_of_a_deletion_that_kept_nothing_whole_is_refused() {
     two_domains(&env);
     acme(&env).arg("--yes").wait().fast().run().code(0);
     // An older dpbatch's line: the deleted records not kept.
-    let history = std::fs::read_to_string(env.history_path()).unwrap();
-    let mut line: serde_json::Value =
-        serde_json::from_str(history.lines().last().unwrap()).unwrap();
-    line.as_object_mut().unwrap().remove("before");
-    std::fs::write(env.history_path(), format!("{line}\n")).unwrap();
+    env.rewrite_history(|lines| {
+        let [line] = lines.as_mut_slice() else {
+            panic!("one history line: {lines:?}")
+        };
+        line.as_object_mut().unwrap().remove("before");
+    });
     env.dpbatch(["undo", "--last"])
         .run()
         .code(2)

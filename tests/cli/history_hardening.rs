@@ -166,14 +166,15 @@ fn a_tampered_part_in_the_history_is_refused_before_anything_is_sent() {
             .args(["--interval", "20ms", "--timeout", "300ms"])
             .run()
             .code(5);
-        let path = env.history_path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut line: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
-        for part in line["operation"]["plan"]["parts"].as_array_mut().unwrap() {
-            part["spec"]["records"][0]["value"] = "not-an-ip".into();
-            part["spec"]["records"][0]["ttl"] = 0.into();
-        }
-        std::fs::write(&path, format!("{line}\n")).unwrap();
+        env.rewrite_history(|lines| {
+            let [line] = lines.as_mut_slice() else {
+                panic!("one history line: {lines:?}")
+            };
+            for part in line["operation"]["plan"]["parts"].as_array_mut().unwrap() {
+                part["spec"]["records"][0]["value"] = "not-an-ip".into();
+                part["spec"]["records"][0]["ttl"] = 0.into();
+            }
+        });
         env.server.finish_all();
         env.dpbatch(["resume", "--last"])
             .run()
@@ -205,13 +206,15 @@ fn unsent_parts_rewritten_as_another_kind_of_job_are_refused() {
             .code(5);
         // The unsent parts become deletions of a record the operation never made: each
         // passes the input checks on its own.
-        let path = env.history_path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut line: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
-        for part in &mut line["operation"]["plan"]["parts"].as_array_mut().unwrap()[1..] {
-            part["spec"] = serde_json::json!({"kind": "record-delete", "record_ids": [victim]});
-        }
-        std::fs::write(&path, format!("{line}\n")).unwrap();
+        env.rewrite_history(|lines| {
+            let [line] = lines.as_mut_slice() else {
+                panic!("one history line: {lines:?}")
+            };
+            let parts = line["operation"]["plan"]["parts"].as_array_mut().unwrap();
+            for part in &mut parts[1..] {
+                part["spec"] = serde_json::json!({"kind": "record-delete", "record_ids": [victim]});
+            }
+        });
         env.server.finish_all();
         env.dpbatch(["resume", "--last"])
             .run()

@@ -193,6 +193,24 @@ impl Env {
             .join("jobs.jsonl")
     }
 
+    /// The history's lines, each parsed as the JSON object dpbatch wrote.
+    pub fn history_lines(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(self.history_path())
+            .expect("history")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a history line is JSON"))
+            .collect()
+    }
+
+    /// Edits the history's lines and writes them back, one a line: how tests play an
+    /// older dpbatch or a tampered file.
+    pub fn rewrite_history(&self, edit: impl FnOnce(&mut Vec<serde_json::Value>)) {
+        let mut lines = self.history_lines();
+        edit(&mut lines);
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(self.history_path(), text).expect("history written");
+    }
+
     /// Clears `cmd`'s environment and gives it this test's own: private home, config and
     /// data directories (so nothing touches the real user's files), no proxy, no colour,
     /// the fake as endpoint and its token. Every way of running the binary goes through it.
