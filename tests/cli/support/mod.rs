@@ -48,6 +48,8 @@ impl Api {
             "Domain.Info" => "DescribeDomain",
             "Domain.List" => "DescribeDomainList",
             "Record.List" => "DescribeRecordList",
+            // The legacy API deletes one record a call; API 3.0 deletes in a job.
+            "Record.Remove" => "DeleteRecordBatch",
             other => panic!("no API 3.0 twin for {other}"),
         };
         match self {
