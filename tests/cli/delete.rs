@@ -34,31 +34,6 @@ fn acme(env: &Env) -> crate::support::Cmd<'_> {
 }
 
 #[test]
-fn a_selection_is_listed_first_and_deleted_only_with_yes() {
-    for api in Api::BOTH {
-        let env = Env::on(api);
-        two_domains(&env);
-        let asked = acme(&env).run();
-        asked
-            .code(2)
-            .stderr_has("_acme-challenge")
-            .stderr_has("record-delete deletes the 2 records listed; pass --yes");
-        assert!(asked.stdout.is_empty(), "{asked:?}");
-        let dry = acme(&env).dry_run().run();
-        dry.code(0)
-            .stdout_has("_acme-challenge")
-            .stdout_has("token-1");
-        assert_eq!(env.calls("Record.Remove").len(), 0, "{api:?}");
-        assert_eq!(hosts(&env).len(), 4, "{api:?}");
-
-        acme(&env).arg("--yes").wait().fast().run().code(0);
-        assert_eq!(hosts(&env), ["www", "www"], "{api:?}");
-        let expected = if api == Api::Legacy { 2 } else { 1 };
-        assert_eq!(env.calls("Record.Remove").len(), expected, "{api:?}");
-    }
-}
-
-#[test]
 fn records_named_by_id_are_found_in_their_domains_and_deleted() {
     for api in Api::BOTH {
         let env = Env::on(api);
