@@ -167,7 +167,7 @@ fn a_job_recorded_without_before_state_says_why_it_cannot_be_undone() {
 
 /// Adds `www` and `api` A 10.0.0.1 to a new `b.cn` with record-create, waited for; the
 /// domain's ID.
-fn created_pair(env: &Env) -> u64 {
+pub(crate) fn created_pair(env: &Env) -> u64 {
     let domain = env.server.add_domain("b.cn");
     env.record_create()
         .domains("b.cn")
