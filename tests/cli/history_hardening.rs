@@ -3,7 +3,7 @@
 //! tampered plan refused, 0.1 lines that belong to no account, and a private history that
 //! is never read or written through a symbolic link.
 
-use crate::support::{Api, Env, exits_within, interrupt, sent_domains};
+use crate::support::{Api, Env, exits_within, interrupt, names, sent_domains};
 use fake_dnspod::{Config, Progress};
 use std::time::{Duration, Instant};
 
@@ -19,13 +19,6 @@ fn stuck_jobs(api: Api) -> Env {
         },
         api,
     )
-}
-
-fn names(count: usize) -> String {
-    (1..=count)
-        .map(|i| format!("d{i:02}.cn"))
-        .collect::<Vec<_>>()
-        .join(",")
 }
 
 /// Every domain every domain-create submit sent, in order.
