@@ -2,7 +2,7 @@
 //! 3.0 against the one fake, with the same commands, output, exit codes and safety rules.
 
 use crate::support::{Api, Env, FAST, TEMPORARY_TOKEN, sent_domains};
-use fake_dnspod::{Config, DEFAULT_SECRET_ID, Fault, TemporaryKey};
+use fake_dnspod::{Config, DEFAULT_SECRET_ID, Fault};
 
 fn fast(args: &[&str]) -> Vec<String> {
     args.iter()
@@ -260,18 +260,7 @@ fn a_clock_off_by_more_than_five_minutes_says_so() {
 
 #[test]
 fn temporary_keys_need_their_session_token() {
-    let key = TemporaryKey {
-        secret_id: "AKIDtemporaryKey00000000000000000000".into(),
-        secret_key: "temporarySecretKey00000000000000".into(),
-        token: TEMPORARY_TOKEN.into(),
-    };
-    let env = Env::with_on(
-        Config {
-            temporary: Some(key.clone()),
-            ..Config::default()
-        },
-        Api::V3,
-    );
+    let (env, key) = Env::with_temporary_key();
     let with_keys = |token: Option<&str>| {
         let mut cmd = env.command();
         cmd.args(["domain-create", "a.cn"])
@@ -291,17 +280,8 @@ fn temporary_keys_need_their_session_token() {
 #[test]
 fn a_tccli_profile_is_enough_and_an_expired_one_says_to_refresh_it() {
     let env = Env::on(Api::V3);
-    let tccli = env.home().join(".tccli");
-    std::fs::create_dir_all(&tccli).unwrap();
-    let profile = |name: &str, expires: u64| {
-        let text = format!(
-            r#"{{"secretId": "{DEFAULT_SECRET_ID}", "secretKey": "{}", "expiresAt": {expires}}}"#,
-            fake_dnspod::DEFAULT_SECRET_KEY
-        );
-        std::fs::write(tccli.join(format!("{name}.credential")), text).unwrap();
-    };
-    profile("default", 4_102_444_800);
-    profile("old", 1_600_000_000);
+    env.tccli_profile("default", r#", "expiresAt": 4102444800"#);
+    env.tccli_profile("old", r#", "expiresAt": 1600000000"#);
     let mut cmd = env.command();
     cmd.args(["domain-create", "a.cn"])
         .env_remove("TENCENTCLOUD_SECRET_ID")

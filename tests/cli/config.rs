@@ -262,25 +262,6 @@ fn short_intervals_are_for_loopback_only() {
     .stderr_has("--interval 100ms");
 }
 
-/// Writes tccli's credential file `~/.tccli/NAME.credential` (`../x` reaches outside it),
-/// mode 600, holding the fake's API 3.0 keys and `extra` fields.
-fn tccli_file(env: &Env, name: &str, extra: &str) -> std::path::PathBuf {
-    let path = env.home().join(".tccli").join(format!("{name}.credential"));
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let text = format!(
-        r#"{{"secretId": "{}", "secretKey": "{}"{extra}}}"#,
-        fake_dnspod::DEFAULT_SECRET_ID,
-        fake_dnspod::DEFAULT_SECRET_KEY
-    );
-    std::fs::write(&path, text).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-    }
-    path
-}
-
 /// `domain-create a.cn` on API 3.0 with no keys but tccli's profile `profile`.
 fn with_tccli(env: &Env, profile: &str) -> crate::support::Run {
     env.domain_create("a.cn")
@@ -294,7 +275,7 @@ fn with_tccli(env: &Env, profile: &str) -> crate::support::Run {
 fn a_tccli_profile_name_that_is_a_path_is_refused_and_nothing_read() {
     let env = Env::new();
     std::fs::create_dir_all(env.home().join(".tccli")).unwrap();
-    tccli_file(&env, "../outside/x", "");
+    env.tccli_profile("../outside/x", "");
     with_tccli(&env, "../outside/x")
         .code(2)
         .stderr_has("tccli profile `../outside/x` is not a profile name");
@@ -309,23 +290,19 @@ fn a_tccli_expiry_given_as_a_float_or_a_date_is_read() {
         "\"2021-01-06T10:00:00Z\"",
         "\"2020-12-06T10:00:00+08:00\"",
     ] {
-        tccli_file(
-            &env,
-            "sso",
-            &format!(r#", "token": "t", "expiresAt": {expired}"#),
-        );
+        env.tccli_profile("sso", &format!(r#", "token": "t", "expiresAt": {expired}"#));
         with_tccli(&env, "sso")
             .code(2)
             .stderr_has("expired at Unix time")
             .stderr_has("tccli auth login");
     }
-    tccli_file(&env, "sso", r#", "expiresAt": "soon""#);
+    env.tccli_profile("sso", r#", "expiresAt": "soon""#);
     with_tccli(&env, "sso")
         .code(2)
         .stderr_has("sso.credential")
         .stderr_has("expiresAt \"soon\" is not a Unix time or a date");
     env.assert_nothing_sent();
-    tccli_file(&env, "sso", r#", "expiresAt": "2099-12-06T10:00:00-05:00""#);
+    env.tccli_profile("sso", r#", "expiresAt": "2099-12-06T10:00:00-05:00""#);
     with_tccli(&env, "sso").code(0);
 }
 
@@ -334,7 +311,7 @@ fn a_tccli_expiry_given_as_a_float_or_a_date_is_read() {
 fn a_tccli_file_others_can_read_gets_a_warning() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
-    let path = tccli_file(&env, "default", "");
+    let path = env.tccli_profile("default", "");
     let quiet = with_tccli(&env, "default");
     assert!(!quiet.code(0).stderr.contains("chmod"), "{quiet:?}");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -359,7 +336,7 @@ fn config_and_credential_files_past_1_mib_are_refused_named() {
         .code(2)
         .stderr_has("big.toml")
         .stderr_has("larger than 1 MiB");
-    tccli_file(&env, "big", &padding);
+    env.tccli_profile("big", &padding);
     with_tccli(&env, "big")
         .code(2)
         .stderr_has("big.credential")

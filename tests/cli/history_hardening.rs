@@ -3,7 +3,7 @@
 //! tampered plan refused, 0.1 lines that belong to no account, and a private history that
 //! is never read or written through a symbolic link.
 
-use crate::support::{Api, Env, exits_within, interrupt, sent_domains};
+use crate::support::{Api, Env, exits_within, interrupt, names, sent_domains};
 use fake_dnspod::{Config, Progress};
 use std::time::{Duration, Instant};
 
@@ -19,13 +19,6 @@ fn stuck_jobs(api: Api) -> Env {
         },
         api,
     )
-}
-
-fn names(count: usize) -> String {
-    (1..=count)
-        .map(|i| format!("d{i:02}.cn"))
-        .collect::<Vec<_>>()
-        .join(",")
 }
 
 /// Every domain every domain-create submit sent, in order.
@@ -166,14 +159,15 @@ fn a_tampered_part_in_the_history_is_refused_before_anything_is_sent() {
             .args(["--interval", "20ms", "--timeout", "300ms"])
             .run()
             .code(5);
-        let path = env.history_path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut line: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
-        for part in line["operation"]["plan"]["parts"].as_array_mut().unwrap() {
-            part["spec"]["records"][0]["value"] = "not-an-ip".into();
-            part["spec"]["records"][0]["ttl"] = 0.into();
-        }
-        std::fs::write(&path, format!("{line}\n")).unwrap();
+        env.rewrite_history(|lines| {
+            let [line] = lines.as_mut_slice() else {
+                panic!("one history line: {lines:?}")
+            };
+            for part in line["operation"]["plan"]["parts"].as_array_mut().unwrap() {
+                part["spec"]["records"][0]["value"] = "not-an-ip".into();
+                part["spec"]["records"][0]["ttl"] = 0.into();
+            }
+        });
         env.server.finish_all();
         env.dpbatch(["resume", "--last"])
             .run()
@@ -205,13 +199,15 @@ fn unsent_parts_rewritten_as_another_kind_of_job_are_refused() {
             .code(5);
         // The unsent parts become deletions of a record the operation never made: each
         // passes the input checks on its own.
-        let path = env.history_path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut line: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
-        for part in &mut line["operation"]["plan"]["parts"].as_array_mut().unwrap()[1..] {
-            part["spec"] = serde_json::json!({"kind": "record-delete", "record_ids": [victim]});
-        }
-        std::fs::write(&path, format!("{line}\n")).unwrap();
+        env.rewrite_history(|lines| {
+            let [line] = lines.as_mut_slice() else {
+                panic!("one history line: {lines:?}")
+            };
+            let parts = line["operation"]["plan"]["parts"].as_array_mut().unwrap();
+            for part in &mut parts[1..] {
+                part["spec"] = serde_json::json!({"kind": "record-delete", "record_ids": [victim]});
+            }
+        });
         env.server.finish_all();
         env.dpbatch(["resume", "--last"])
             .run()

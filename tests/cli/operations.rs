@@ -1,17 +1,9 @@
 //! Operations larger than one job: cut within the vendor's limits, followed as one, and
 //! when stopped early, finished by `resume` with every part submitted exactly once.
 
-use crate::support::{Api, Env, exits_within, interrupt, sent_domains};
+use crate::support::{Api, Env, exits_within, interrupt, names, sent_domains};
 use fake_dnspod::{Config, Fault, Progress};
 use std::time::Duration;
-
-/// `d01.cn` to `dNN.cn`, comma-separated.
-fn names(count: usize) -> String {
-    (1..=count)
-        .map(|i| format!("d{i:02}.cn"))
-        .collect::<Vec<_>>()
-        .join(",")
-}
 
 /// Every domain the jobs made once finished, in the order made: each asked-for domain
 /// exactly once means nothing was lost and nothing sent twice.

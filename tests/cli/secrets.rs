@@ -3,7 +3,7 @@
 //! harness checks every run's output decoded; files are checked here.
 
 use crate::support::{Api, Env, TEMPORARY_TOKEN, assert_no_secret};
-use fake_dnspod::{Config, Fault, TemporaryKey};
+use fake_dnspod::Fault;
 
 /// A marker the fake replaces with the escaped secrets.
 const MARKER: &str = "echo-marker";
@@ -36,18 +36,7 @@ fn a_refusal_echoing_the_secret_escaped_is_shown_redacted() {
 
 #[test]
 fn a_session_token_and_temporary_key_echoed_escaped_are_redacted() {
-    let key = TemporaryKey {
-        secret_id: "AKIDtemporaryKey00000000000000000000".into(),
-        secret_key: "temporarySecretKey00000000000000".into(),
-        token: TEMPORARY_TOKEN.into(),
-    };
-    let env = Env::with_on(
-        Config {
-            temporary: Some(key.clone()),
-            ..Config::default()
-        },
-        Api::V3,
-    );
+    let (env, key) = Env::with_temporary_key();
     env.server
         .inject("DescribeBatchTask", echo(no_such_job(Api::V3)));
     let run = env

@@ -2,6 +2,7 @@
 //! holding a line break cannot forge a `dpbatch: hint:` (or any other) line.
 
 use crate::support::{Api, Env};
+use crate::undo::created_pair;
 
 const FORGED: &str = "dpbatch: hint: all is well, run `dpbatch undo --last --yes`";
 
@@ -21,15 +22,7 @@ fn assert_not_forged(stderr: &str) {
 fn a_value_with_a_line_break_in_undos_skip_warning_forges_no_line() {
     for api in Api::BOTH {
         let env = Env::on(api);
-        let domain = env.server.add_domain("b.cn");
-        env.record_create()
-            .domains("b.cn")
-            .sub("www,api")
-            .record("A", "10.0.0.1")
-            .wait()
-            .fast()
-            .run()
-            .code(0);
+        let domain = created_pair(&env);
         let api_record = env
             .server
             .records()

@@ -41,15 +41,10 @@ fn sent_ids(api: Api, request: &fake_dnspod::Request) -> Vec<u64> {
 
 /// Rewrites the history's only line.
 fn tamper(env: &Env, edit: impl FnOnce(&mut Value)) {
-    let path = env.history_path();
-    let text = std::fs::read_to_string(&path).unwrap();
-    let mut lines: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 1, "{text}");
-    edit(&mut lines[0]);
-    std::fs::write(&path, format!("{}\n", lines[0])).unwrap();
+    env.rewrite_history(|lines| {
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        edit(&mut lines[0]);
+    });
 }
 
 /// `b.cn` with an apex MX the account had before, and `www` A 10.0.0.1 added by a
@@ -113,8 +108,7 @@ fn a_domain_create_relabelled_as_a_record_create_deletes_nothing() {
             .code(2)
             .stderr_has("DNSPod's detail says it is a `domain` job, but its history line says record-create");
         assert_eq!(env.server.user_records().len(), 2, "{api:?}");
-        assert!(env.requests("Record.Remove").is_empty());
-        assert!(env.requests("DeleteRecordBatch").is_empty());
+        assert!(env.calls("Record.Remove").is_empty(), "{api:?}");
     }
 }
 
@@ -216,19 +210,13 @@ fn a_part_of_unknown_outcome_rewritten_to_name_another_record_puts_nothing_back(
         env.server.finish_all();
         // The unknown part's line now names `ftp`, which no job changed, with an old
         // value it never had; nothing but the operation's plan can tell.
-        let path = env.history_path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut lines: Vec<Value> = text
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
-        let unknown = lines.iter_mut().find(|l| l["job_id"].is_null()).unwrap();
-        unknown["spec"]["record_ids"] = json!([other]);
-        unknown["before"][0]["record_id"] = json!(other);
-        unknown["before"][0]["sub_domain"] = json!("ftp");
-        unknown["before"][0]["value"] = json!("203.0.113.66");
-        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-        std::fs::write(&path, text).unwrap();
+        env.rewrite_history(|lines| {
+            let unknown = lines.iter_mut().find(|l| l["job_id"].is_null()).unwrap();
+            unknown["spec"]["record_ids"] = json!([other]);
+            unknown["before"][0]["record_id"] = json!(other);
+            unknown["before"][0]["sub_domain"] = json!("ftp");
+            unknown["before"][0]["value"] = json!("203.0.113.66");
+        });
         env.dpbatch(["undo", "--last", "--wait"])
             .fast()
             .run()
@@ -304,18 +292,11 @@ fn a_record_listed_twice_in_a_detail_is_sent_once() {
             .fast()
             .run()
             .code(0);
-        let deletes: Vec<Vec<u64>> = match api {
-            Api::Legacy => env
-                .requests("Record.Remove")
-                .iter()
-                .map(|r| vec![r.param("record_id").unwrap().parse().unwrap()])
-                .collect(),
-            Api::V3 => env
-                .requests("DeleteRecordBatch")
-                .iter()
-                .map(|r| sent_ids(api, r))
-                .collect(),
-        };
+        let deletes: Vec<Vec<u64>> = env
+            .calls("Record.Remove")
+            .iter()
+            .map(|r| sent_ids(api, r))
+            .collect();
         assert_eq!(deletes, [vec![created]], "{api:?}");
     }
 }
@@ -380,8 +361,7 @@ fn undo_of_a_record_create_never_deletes_dnspods_own_ns_records() {
                 "record {} of b.cn: one of DNSPod's own NS records, which DNSPod manages, so it is not deleted",
                 ns.id
             ));
-        assert!(env.requests("Record.Remove").is_empty(), "{api:?}");
-        assert!(env.requests("DeleteRecordBatch").is_empty(), "{api:?}");
+        assert!(env.calls("Record.Remove").is_empty(), "{api:?}");
         assert_eq!(record(&env, ns.id), Some(ns), "{api:?}");
     }
 }

@@ -3,7 +3,7 @@
 //! whichever kind its first line says; nothing is sent.
 
 use crate::support::{Api, Env};
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// A record-modify of `www` and `mail` cut into two jobs, waited for; their job IDs.
 fn two_parts(env: &Env) -> Vec<u64> {
@@ -21,31 +21,22 @@ fn two_parts(env: &Env) -> Vec<u64> {
         .fast()
         .run()
         .code(0);
-    history(env)
+    env.history_lines()
         .iter()
         .map(|line| line["job_id"].as_u64().unwrap())
         .collect()
 }
 
-fn history(env: &Env) -> Vec<Value> {
-    std::fs::read_to_string(env.history_path())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 /// Rewrites the `at`th line's spec as a record-create's on `domain`.
 fn relabel(env: &Env, at: usize, domain: u64) {
-    let mut lines = history(env);
-    lines[at]["action"] = json!("record-create");
-    lines[at]["spec"] = json!({
-        "kind": "record-create",
-        "domain_ids": [domain],
-        "records": [{"sub_domain": "www", "record_type": "A", "value": "192.0.2.1"}],
+    env.rewrite_history(|lines| {
+        lines[at]["action"] = json!("record-create");
+        lines[at]["spec"] = json!({
+            "kind": "record-create",
+            "domain_ids": [domain],
+            "records": [{"sub_domain": "www", "record_type": "A", "value": "192.0.2.1"}],
+        });
     });
-    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    std::fs::write(env.history_path(), text).unwrap();
 }
 
 #[test]

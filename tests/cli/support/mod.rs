@@ -9,7 +9,7 @@ pub use golden::assert_current;
 
 use assert_cmd::cargo::cargo_bin;
 use fake_dnspod::{
-    Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN, FakeDnspod, Request,
+    Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN, FakeDnspod, Request, TemporaryKey,
 };
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -48,6 +48,8 @@ impl Api {
             "Domain.Info" => "DescribeDomain",
             "Domain.List" => "DescribeDomainList",
             "Record.List" => "DescribeRecordList",
+            // The legacy API deletes one record a call; API 3.0 deletes in a job.
+            "Record.Remove" => "DeleteRecordBatch",
             other => panic!("no API 3.0 twin for {other}"),
         };
         match self {
@@ -142,6 +144,21 @@ impl Env {
         }
     }
 
+    /// A fake on API 3.0 that also takes a temporary key, which only counts with its
+    /// session token [`TEMPORARY_TOKEN`]; the key, for a run to send.
+    pub fn with_temporary_key() -> (Env, TemporaryKey) {
+        let key = TemporaryKey {
+            secret_id: "AKIDtemporaryKey00000000000000000000".into(),
+            secret_key: "temporarySecretKey00000000000000".into(),
+            token: TEMPORARY_TOKEN.into(),
+        };
+        let config = Config {
+            temporary: Some(key.clone()),
+            ..Config::default()
+        };
+        (Env::with_on(config, Api::V3), key)
+    }
+
     /// Every request the fake received for what the legacy API calls `legacy_action`,
     /// on this test's API.
     pub fn calls(&self, legacy_action: &str) -> Vec<Request> {
@@ -174,6 +191,26 @@ impl Env {
         path
     }
 
+    /// Writes tccli's credential file `~/.tccli/NAME.credential` (`../x` reaches outside
+    /// it), mode 600, holding the fake's API 3.0 keys and `extra` fields.
+    pub fn tccli_profile(&self, name: &str, extra: &str) -> PathBuf {
+        let path = self
+            .home()
+            .join(".tccli")
+            .join(format!("{name}.credential"));
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("tccli dir");
+        let text = format!(
+            r#"{{"secretId": "{DEFAULT_SECRET_ID}", "secretKey": "{DEFAULT_SECRET_KEY}"{extra}}}"#
+        );
+        std::fs::write(&path, text).expect("tccli file");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        }
+        path
+    }
+
     pub fn file(&self, name: &str, text: &str) -> PathBuf {
         let path = self.home.path().join(name);
         std::fs::write(&path, text).expect("input file");
@@ -191,6 +228,24 @@ impl Env {
             .join("data")
             .join("dpbatch")
             .join("jobs.jsonl")
+    }
+
+    /// The history's lines, each parsed as the JSON object dpbatch wrote.
+    pub fn history_lines(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(self.history_path())
+            .expect("history")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a history line is JSON"))
+            .collect()
+    }
+
+    /// Edits the history's lines and writes them back, one a line: how tests play an
+    /// older dpbatch or a tampered file.
+    pub fn rewrite_history(&self, edit: impl FnOnce(&mut Vec<serde_json::Value>)) {
+        let mut lines = self.history_lines();
+        edit(&mut lines);
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        std::fs::write(self.history_path(), text).expect("history written");
     }
 
     /// Clears `cmd`'s environment and gives it this test's own: private home, config and
@@ -367,6 +422,14 @@ pub fn exits_within(mut child: std::process::Child, limit: Duration) -> std::pro
         std::thread::sleep(Duration::from_millis(20));
     }
     child.wait_with_output().expect("output")
+}
+
+/// `d01.cn` to `dNN.cn`, comma-separated.
+pub fn names(count: usize) -> String {
+    (1..=count)
+        .map(|i| format!("d{i:02}.cn"))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// IDs as the API takes them: comma-separated.
