@@ -52,9 +52,6 @@ pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome
         .zip(listed)
         .map(|(domain, records)| Listing { domain, records })
         .collect();
-    if args.format == Format::Csv {
-        warn_of_formulas(&session.output, &listings);
-    }
     let written = write(session, &listings, args.format, args.out.as_deref())?;
     session.output.note(&summary(&listings, &written));
     Ok(gaps.outcome())
@@ -91,9 +88,8 @@ impl<'a> Gaps<'a> {
 }
 
 /// A spreadsheet may run a cell that starts like a formula; the file keeps the exact
-/// value (it is read back by `--records-file`), so the user is told once.
-fn warn_of_formulas(output: &Output, listings: &[Listing]) {
-    let cells = export::formula_like_cells(listings);
+/// value (it is read back by `--records-file`), so the user is told once, before the data.
+fn warn_of_formulas(output: &Output, cells: usize) {
     if cells > 0 {
         output.warn(&format!(
             "{} begin with =, +, -, @, a tab or a carriage return, which a spreadsheet may run as a formula; they are written exactly (README: \"Opening a CSV export in a spreadsheet\")",
@@ -131,13 +127,17 @@ fn write(
     format: Format,
     out: Option<&Path>,
 ) -> anyhow::Result<Written> {
-    let rows = |for_terminal: bool| {
+    // Rendered whole before anything is written, so the warning comes before the data.
+    let rows = |for_terminal: bool| -> std::io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
         match format {
-            Format::Csv => export::write_csv(&mut bytes, listings, for_terminal),
-            Format::Jsonl | Format::Zone => export::write_jsonl(&mut bytes, listings),
+            Format::Csv => {
+                let cells = export::write_csv(&mut bytes, listings, for_terminal)?;
+                warn_of_formulas(&session.output, cells);
+            }
+            Format::Jsonl | Format::Zone => export::write_jsonl(&mut bytes, listings)?,
         }
-        .map(|()| bytes)
+        Ok(bytes)
     };
     let (place, comments) = match (format, out) {
         (Format::Zone, Some(dir)) => (dir.display().to_string(), write_zones(dir, listings)?),

@@ -136,15 +136,21 @@ pub(crate) fn write_jsonl(out: &mut dyn Write, listings: &[Listing]) -> io::Resu
 
 /// The header row, then one row a record. `for_terminal` escapes hidden characters, as
 /// everything dpbatch shows on a terminal; a file or a pipe gets the exact values.
+/// Returns how many cells begin as a spreadsheet formula does (`=`, `+`, `-`, `@`, a tab
+/// or a carriage return), counted as they are written. The apex's lone `@` is in nearly
+/// every export and starts no formula, so it does not count.
 pub(crate) fn write_csv(
     out: &mut dyn Write,
     listings: &[Listing],
     for_terminal: bool,
-) -> io::Result<()> {
+) -> io::Result<usize> {
+    let formula = |cell: &String| cell != "@" && cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let mut formulas = 0;
     let mut csv = crate::csv_file::writer(out);
     csv.write_record(COLUMNS)?;
     for row in rows(listings) {
         let cells = row.cells();
+        formulas += cells.iter().filter(|cell| formula(cell)).count();
         let cells = cells.iter().map(|cell| match for_terminal {
             true => visible(cell),
             false => Cow::Borrowed(cell.as_str()),
@@ -152,17 +158,8 @@ pub(crate) fn write_csv(
         let cells: Vec<Cow<'_, str>> = cells.collect();
         csv.write_record(cells.iter().map(|cell| cell.as_bytes()))?;
     }
-    csv.flush()
-}
-
-/// How many cells of the CSV rows begin as a spreadsheet formula does (`=`, `+`, `-`,
-/// `@`, a tab or a carriage return). The apex's lone `@` is in nearly every export and
-/// starts no formula, so it does not count.
-pub(crate) fn formula_like_cells(listings: &[Listing]) -> usize {
-    let formula = |cell: &String| cell != "@" && cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    rows(listings)
-        .map(|row| row.cells().iter().filter(|cell| formula(cell)).count())
-        .sum()
+    csv.flush()?;
+    Ok(formulas)
 }
 
 #[cfg(test)]
