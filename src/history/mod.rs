@@ -6,6 +6,7 @@
 mod calls;
 mod check;
 mod file;
+mod kinds;
 mod lock;
 mod operation;
 mod queries;
@@ -13,6 +14,7 @@ mod v0_1;
 
 pub(crate) use calls::{CallEnd, Calls};
 pub(crate) use file::{History, MAX_LINE};
+pub(crate) use kinds::{Parts, listed};
 pub(crate) use lock::OperationLock;
 pub(crate) use operation::{Operation, OperationId, OperationTag, operations};
 pub(crate) use queries::{Ledger, read};

@@ -1,4 +1,4 @@
-//! `undo`: an operation's parts grouped by kind (`undo::one_kind`), and the planner of
+//! `undo`: an operation's parts grouped by kind (`Operation::one_kind`), and the planner of
 //! that kind plans their undo: a record-modify's changes put back from the before-state
 //! the history kept (`modify.rs`), after reading the records again; a record-create's
 //! records deleted, only with `--yes` (`create.rs`); a record-delete's records created
@@ -34,7 +34,11 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
             args.job.job_id.unwrap_or_default()
         ))
     })?;
-    let parts = undo::one_kind(operation).map_err(usage)?;
+    let parts = operation.one_kind().map_err(|why| {
+        usage(format!(
+            "{why}: the history does not hold together, so undo sends nothing"
+        ))
+    })?;
     let planned = match parts.kind {
         JobKind::DomainCreate => {
             return Err(usage(format!(
@@ -53,7 +57,7 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
     }
 }
 
-/// Each finished job of the operation (all of `kind`, as `undo::one_kind` found), with
+/// Each finished job of the operation (all of `kind`, as `Operation::one_kind` found), with
 /// its history line; refused while one runs, and when a detail says the job was of
 /// another kind than its line: a line relabelled in the history must not steer what is
 /// undone.
