@@ -12,7 +12,7 @@ mod operation;
 mod queries;
 mod v0_1;
 
-pub(crate) use calls::{CallEnd, Calls};
+pub(crate) use calls::{CallEnd, Calls, Removed};
 pub(crate) use file::{History, MAX_LINE};
 pub(crate) use kinds::{Parts, listed};
 pub(crate) use lock::OperationLock;

@@ -12,7 +12,7 @@ mod agree;
 mod create;
 mod delete;
 
-pub(crate) use create::{Created, Now, Removed, asked_for, created, deletions, on_their_domains};
+pub(crate) use create::{Created, Now, asked_for, created, deletions, on_their_domains};
 pub(crate) use delete::{deleted, recreate, there_again};
 // The parts' kind is the history's to find (`Operation::one_kind`); undo's refusals name them.
 pub(crate) use crate::history::{Parts, listed};
