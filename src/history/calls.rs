@@ -40,6 +40,34 @@ pub(crate) enum CallEnd {
     Unsent,
 }
 
+/// How one call that did not stop the run came out, as shown on stdout.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Removed {
+    Deleted,
+    /// Not there any more: deleted meanwhile.
+    Gone,
+    Failed(String),
+}
+
+impl Removed {
+    pub(crate) fn status(&self) -> &'static str {
+        match self {
+            Removed::Deleted => "deleted",
+            Removed::Gone => "gone",
+            Removed::Failed(_) => "error",
+        }
+    }
+
+    /// How the call ended, as its history line keeps it.
+    pub(crate) fn end(&self) -> CallEnd {
+        match self {
+            Removed::Deleted => CallEnd::Done,
+            Removed::Gone => CallEnd::Gone,
+            Removed::Failed(_) => CallEnd::Failed,
+        }
+    }
+}
+
 impl Calls {
     pub(crate) fn push(&mut self, record_id: u64, end: CallEnd) {
         let list = match end {

@@ -1,37 +1,12 @@
 //! A plan read back from the history is untrusted input: anyone who can write the file can
 //! change it. Before `resume` sends a part, the part gets the checks flag input gets, and
-//! the cut the vendor's limits allow.
+//! the cut the vendor's limits allow (and its operation one kind of job, `kinds.rs`).
 
-use super::Operation;
 use crate::input::domains::check_domain;
 use crate::input::records::check_change;
 use crate::job::{By, JobSpec, Part, Plan, count};
 use crate::split::{Capabilities, size};
 use std::net::Ipv4Addr;
-
-impl Operation {
-    /// Refuses an operation whose plan or recorded jobs mix kinds of job: dpbatch plans
-    /// every part of an operation as one kind, so a part of another was written by hand
-    /// (a domain-create's unsent parts rewritten as deletions).
-    pub(crate) fn one_kind(&self) -> Result<(), String> {
-        let planned = self.plan.iter().flat_map(|plan| &plan.parts);
-        let mut kinds = planned
-            .map(|part| &part.spec)
-            .chain(self.jobs.iter().map(|entry| &entry.spec))
-            .map(JobSpec::kind);
-        let Some(first) = kinds.next() else {
-            return Ok(());
-        };
-        match kinds.find(|kind| *kind != first) {
-            None => Ok(()),
-            Some(other) => Err(format!(
-                "it mixes jobs of kind {} and {}, which dpbatch never plans in one operation",
-                first.as_str(),
-                other.as_str()
-            )),
-        }
-    }
-}
 
 impl Plan {
     /// `parts` (with their place in this plan) checked and normalised as flag input is,

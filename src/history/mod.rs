@@ -6,13 +6,15 @@
 mod calls;
 mod check;
 mod file;
+mod kinds;
 mod lock;
 mod operation;
 mod queries;
 mod v0_1;
 
-pub(crate) use calls::{CallEnd, Calls};
+pub(crate) use calls::{CallEnd, Calls, Removed};
 pub(crate) use file::{History, MAX_LINE, create_private_dir};
+pub(crate) use kinds::{Parts, listed};
 pub(crate) use lock::OperationLock;
 pub(crate) use operation::{Operation, OperationId, OperationTag, operations};
 pub(crate) use queries::{Ledger, read};

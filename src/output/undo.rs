@@ -3,8 +3,9 @@
 
 use super::{json, table};
 use crate::escape::visible;
+use crate::history::Removed;
 use crate::job::Before;
-use crate::undo::{Removed, Restore};
+use crate::undo::Restore;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};

@@ -55,25 +55,6 @@ impl Created {
     }
 }
 
-/// How one removal of the legacy API came out.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Removed {
-    Deleted,
-    /// Not there any more: deleted meanwhile.
-    Gone,
-    Failed(String),
-}
-
-impl Removed {
-    pub(crate) fn status(&self) -> &'static str {
-        match self {
-            Removed::Deleted => "deleted",
-            Removed::Gone => "gone",
-            Removed::Failed(_) => "error",
-        }
-    }
-}
-
 /// The records whose items ended ok, with the domain each was created on.
 pub(crate) fn created(job: &Job) -> Vec<Created> {
     let text = |t: &Option<compact_str::CompactString>| t.as_deref().map(str::to_owned);

@@ -2,8 +2,8 @@
 //! was before, unless it changed or went since, in as few jobs as one value per job
 //! allows. Of a record-create job: the records it created, unless they changed since
 //! (`create.rs`). Of a record-delete: the records it deleted created again (`delete.rs`).
-//! Each kind's planner undoes an operation of its kind (`kinds.rs`: which kind, or a
-//! refusal naming the parts of each when a history line was edited to mix them).
+//! Each kind's planner undoes an operation of its kind (`Operation::one_kind`: which
+//! kind, or a refusal naming the parts of each when a history line was edited to mix them).
 //! Only where the job's detail and its history line agree (`agree.rs`):
 //! neither is trusted alone. Pure: the commands read the job, the history and the
 //! records, and send.
@@ -11,11 +11,9 @@
 mod agree;
 mod create;
 mod delete;
-mod kinds;
 
-pub(crate) use create::{Created, Now, Removed, asked_for, created, deletions, on_their_domains};
+pub(crate) use create::{Created, Now, asked_for, created, deletions, on_their_domains};
 pub(crate) use delete::{deleted, recreate, there_again};
-pub(crate) use kinds::{Parts, listed, one_kind};
 
 use crate::input::records::check_change;
 

@@ -213,7 +213,9 @@ fn unsent_parts_rewritten_as_another_kind_of_job_are_refused() {
             .run()
             .code(2)
             .stderr_has("were changed or damaged, so nothing was sent")
-            .stderr_has("mixes jobs of kind record_add and record_delete");
+            .stderr_has("mixes parts of kinds dpbatch never plans in one operation")
+            .stderr_has("record-create: job ")
+            .stderr_has("record-delete: part 2 of its plan");
         assert!(
             env.server.records().iter().any(|r| r.id == victim),
             "never deleted: {api:?}"

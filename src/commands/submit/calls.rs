@@ -8,10 +8,9 @@ use super::stop::Stop;
 use super::{MAX_SLOT_PAUSE, Run};
 use crate::backend::ChangeError;
 use crate::error::{Outcome, RefusalKind};
-use crate::history::{CallEnd, Calls, Entry};
+use crate::history::{CallEnd, Calls, Entry, Removed};
 use crate::job::{Before, JobSpec, Part};
 use crate::signal;
-use crate::undo::Removed;
 use crate::wait::{Pacer, SignalPacer};
 use anyhow::anyhow;
 use std::time::Instant;
@@ -233,19 +232,24 @@ fn pairs(part: &Part) -> Result<Vec<(u64, u64)>, Stop> {
 /// alone does not stop it; a refusal of every call (the login, a lock, the rate), a call
 /// not sent or a lost answer does.
 fn ended(removed: Result<(), ChangeError>) -> (CallEnd, Result<Removed, Stop>) {
-    match removed {
-        Ok(()) => (CallEnd::Done, Ok(Removed::Deleted)),
+    let shown = match removed {
+        Ok(()) => Removed::Deleted,
         Err(ChangeError::Refused(refused)) => match refused.kind {
-            RefusalKind::NotFound => (CallEnd::Gone, Ok(Removed::Gone)),
-            RefusalKind::Other => (CallEnd::Failed, Ok(Removed::Failed(refused.to_string()))),
-            _ => (
-                CallEnd::Unsent,
-                Err(Stop::Failed(ChangeError::Refused(refused).into())),
-            ),
+            RefusalKind::NotFound => Removed::Gone,
+            RefusalKind::Other => Removed::Failed(refused.to_string()),
+            _ => {
+                let stop = Stop::Failed(ChangeError::Refused(refused).into());
+                return (CallEnd::Unsent, Err(stop));
+            }
         },
-        Err(err @ ChangeError::NotSent(_)) => (CallEnd::Unsent, Err(Stop::Failed(err.into()))),
-        Err(err @ ChangeError::Unknown(_)) => (CallEnd::Unknown, Err(Stop::Unknown(err.into()))),
-    }
+        Err(err @ ChangeError::NotSent(_)) => {
+            return (CallEnd::Unsent, Err(Stop::Failed(err.into())));
+        }
+        Err(err @ ChangeError::Unknown(_)) => {
+            return (CallEnd::Unknown, Err(Stop::Unknown(err.into())));
+        }
+    };
+    (shown.end(), Ok(shown))
 }
 
 /// `part` holding only the `(domain, record)` pairs `left`.

@@ -5,7 +5,7 @@
 
 use super::{Planned, finished_jobs, read_domains, unknown_parts, warn_skipped};
 use crate::error::usage;
-use crate::history::Operation;
+use crate::history::{self, Operation};
 use crate::job::{Before, JobKind, JobSpec, Part, RecordSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
@@ -17,12 +17,12 @@ use std::collections::{BTreeMap, HashSet};
 pub(super) fn undo_delete(
     session: &Session,
     operation: &Operation,
-    parts: &undo::Parts,
+    parts: &history::Parts,
 ) -> anyhow::Result<Option<Planned>> {
     let refused = || {
         usage(format!(
             "undo of this deletion ({}) is refused: the history kept no record it deleted whole; create them again with `record-create`",
-            undo::listed(&parts.named)
+            history::listed(&parts.named)
         ))
     };
     if operation.first().action != "record-delete" {

@@ -1,4 +1,4 @@
-//! `undo`: an operation's parts grouped by kind (`undo::one_kind`), and the planner of
+//! `undo`: an operation's parts grouped by kind (`Operation::one_kind`), and the planner of
 //! that kind plans their undo: a record-modify's changes put back from the before-state
 //! the history kept (`modify.rs`), after reading the records again; a record-create's
 //! records deleted, only with `--yes` (`create.rs`); a record-delete's records created
@@ -10,11 +10,10 @@ use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::commands::submit::submit_parts;
 use crate::error::{Outcome, usage};
-use crate::history::{Entry, Operation};
+use crate::history::{self, Entry, Operation};
 use crate::job::{AccountRecord, Before, ItemStatus, Job, JobKind, Part};
 use crate::resolve::Lookups;
 use crate::session::Session;
-use crate::undo;
 
 mod create;
 mod delete;
@@ -34,12 +33,16 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
             args.job.job_id.unwrap_or_default()
         ))
     })?;
-    let parts = undo::one_kind(operation).map_err(usage)?;
+    let parts = operation.one_kind().map_err(|why| {
+        usage(format!(
+            "{why}: the history does not hold together, so undo sends nothing"
+        ))
+    })?;
     let planned = match parts.kind {
         JobKind::DomainCreate => {
             return Err(usage(format!(
                 "undo of a domain-create job is refused ({}): deleting domains is not an undo; remove them in the DNSPod console if you mean to",
-                undo::listed(&parts.named)
+                history::listed(&parts.named)
             )));
         }
         JobKind::RecordCreate => create::undo_create(session, operation, args)?,
@@ -53,7 +56,7 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
     }
 }
 
-/// Each finished job of the operation (all of `kind`, as `undo::one_kind` found), with
+/// Each finished job of the operation (all of `kind`, as `Operation::one_kind` found), with
 /// its history line; refused while one runs, and when a detail says the job was of
 /// another kind than its line: a line relabelled in the history must not steer what is
 /// undone.

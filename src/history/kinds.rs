@@ -1,9 +1,9 @@
-//! Which planner undoes an operation: its parts grouped by kind, every line it sent and
-//! every part of its plan, since each kind's planner undoes its own. dpbatch plans an
-//! operation of one kind only, so one of several kinds was written into the history by
-//! hand, and is refused whichever kind its first line says.
+//! An operation's one kind of job, from every line it sent and every part of its plan:
+//! `resume` sends the rest of one kind, and `undo` picks the planner of that kind. dpbatch
+//! plans an operation of one kind only, so one of several kinds was written into the
+//! history by hand, and is refused whichever kind its first line says.
 
-use crate::history::{Entry, Operation};
+use super::{Entry, Operation};
 use crate::job::{JobKind, JobSpec};
 
 /// The one kind of an operation's parts, and each part named, for a refusal to name.
@@ -16,39 +16,42 @@ pub(crate) struct Parts {
 /// At most this many parts of a kind are named in a refusal.
 const NAMED: usize = 5;
 
-/// The operation's parts, of one kind, or why not: every kind, each with its parts named.
-pub(crate) fn one_kind(operation: &Operation) -> Result<Parts, String> {
-    let lines = operation.jobs.iter().map(|e| (&e.spec, named(e)));
-    let planned = operation.plan.iter().flat_map(|plan| {
-        plan.parts.iter().enumerate().map(|(at, part)| {
-            let name = format!("part {} of its plan ({})", at + 1, part.spec.summary());
-            (&part.spec, name)
-        })
-    });
-    let mut groups: Vec<(&JobSpec, Parts)> = Vec::new();
-    for (spec, name) in lines.chain(planned) {
-        match groups.iter_mut().find(|(_, g)| g.kind == spec.kind()) {
-            Some((_, group)) => group.named.push(name),
-            None => groups.push((
-                spec,
-                Parts {
-                    kind: spec.kind(),
-                    named: vec![name],
-                },
-            )),
+impl Operation {
+    /// The operation's parts, of one kind, or why not: every kind, each with its parts
+    /// named.
+    pub(crate) fn one_kind(&self) -> Result<Parts, String> {
+        let lines = self.jobs.iter().map(|e| (&e.spec, named(e)));
+        let planned = self.plan.iter().flat_map(|plan| {
+            plan.parts.iter().enumerate().map(|(at, part)| {
+                let name = format!("part {} of its plan ({})", at + 1, part.spec.summary());
+                (&part.spec, name)
+            })
+        });
+        let mut groups: Vec<(&JobSpec, Parts)> = Vec::new();
+        for (spec, name) in lines.chain(planned) {
+            match groups.iter_mut().find(|(_, g)| g.kind == spec.kind()) {
+                Some((_, group)) => group.named.push(name),
+                None => groups.push((
+                    spec,
+                    Parts {
+                        kind: spec.kind(),
+                        named: vec![name],
+                    },
+                )),
+            }
         }
+        if groups.len() == 1 {
+            return Ok(groups.remove(0).1);
+        }
+        let kinds: Vec<String> = groups
+            .iter()
+            .map(|(spec, group)| format!("{}: {}", spec.command(), listed(&group.named)))
+            .collect();
+        Err(format!(
+            "the operation mixes parts of kinds dpbatch never plans in one operation ({})",
+            kinds.join("; ")
+        ))
     }
-    if groups.len() == 1 {
-        return Ok(groups.remove(0).1);
-    }
-    let kinds: Vec<String> = groups
-        .iter()
-        .map(|(spec, group)| format!("{}: {}", spec.command(), listed(&group.named)))
-        .collect();
-    Err(format!(
-        "the operation mixes parts of kinds dpbatch never plans in one operation ({}): the history does not hold together, so undo sends nothing",
-        kinds.join("; ")
-    ))
 }
 
 /// `job 5 (ttl to 60 on 1 record)`, `part 2 (…)` of a line that made no job, or `a
@@ -126,10 +129,11 @@ mod tests {
 
     #[test]
     fn an_operation_of_one_kind_goes_to_its_planner_with_every_part_named() {
-        let parts = one_kind(&operation(
+        let parts = operation(
             vec![line(0, Some(5), &delete(1)), line(1, None, &delete(2))],
             &[delete(1), delete(2)],
-        ))
+        )
+        .one_kind()
         .unwrap();
         assert_eq!(parts.kind, JobKind::RecordDelete);
         assert_eq!(
@@ -146,7 +150,9 @@ mod tests {
                 false => (delete(2), modify(1)),
             };
             let lines = vec![line(0, Some(5), &a), line(1, Some(6), &b)];
-            let why = one_kind(&operation(lines, &[a.clone(), a.clone()])).unwrap_err();
+            let why = operation(lines, &[a.clone(), a.clone()])
+                .one_kind()
+                .unwrap_err();
             assert!(why.contains("mixes parts of kinds"), "{why}");
             let (modified, deleted) = if first_modifies { (5, 6) } else { (6, 5) };
             assert!(
@@ -161,7 +167,7 @@ mod tests {
             );
         }
         // A plan rewritten to another kind than every line sent is mixed too.
-        let why = one_kind(&operation(vec![line(0, Some(5), &modify(1))], &[delete(1)]));
+        let why = operation(vec![line(0, Some(5), &modify(1))], &[delete(1)]).one_kind();
         assert!(
             why.unwrap_err()
                 .contains("record-delete: part 1 of its plan")
