@@ -12,7 +12,9 @@
 #[path = "architecture/reader.rs"]
 mod reader;
 
-use reader::Crate;
+use std::path::PathBuf;
+
+use reader::{Crate, Source, absolute, blank, paths, without_test_items};
 
 const SRC: Crate = Crate {
     root: "src/main.rs",
@@ -102,6 +104,45 @@ fn no_function_over_60_lines_and_no_file_over_400() {
         "over the house's sizes:\n{}",
         over.join("\n")
     );
+}
+
+/// The reader itself: groups expanded, `super` resolved, comments, strings and test code
+/// not taken for imports. Here rather than in `reader.rs`, which the fake's check includes
+/// too, so that it runs once.
+#[test]
+fn paths_are_read_as_the_compiler_resolves_them() {
+    let text = r#"
+        use super::{call::CallError, de as lenient};
+        use crate::{job::{self, Job}, escape::*};
+        // use crate::commentary;
+        fn f() -> &'static str { child::g(); crate::error::usage("crate::string") }
+        #[cfg(test)]
+        mod tests { use crate::backend::mock; }
+        #[cfg(test)]
+        use crate::testing;
+    "#;
+    let code = without_test_items(&blank(text));
+    let source = Source {
+        file: PathBuf::from("src/backend/items.rs"),
+        module: vec!["backend".into(), "items".into()],
+        code,
+        children: vec!["child".into()],
+    };
+    let found: Vec<String> = paths(&source)
+        .iter()
+        .filter_map(|(path, _)| absolute(&source, path))
+        .map(|path| path.join("::"))
+        .collect();
+    let want = [
+        "backend::call::CallError",
+        "backend::de",
+        "job",
+        "job::Job",
+        "escape",
+        "backend::items::child::g",
+        "error::usage",
+    ];
+    assert_eq!(found, want);
 }
 
 #[test]

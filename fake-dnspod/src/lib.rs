@@ -264,9 +264,7 @@ impl FakeDnspod {
     /// The records but DNSPod's own NS records, which every domain has: those made by
     /// jobs and tests.
     pub fn user_records(&self) -> Vec<Record> {
-        let mut records = self.records();
-        records.retain(|r| !r.system);
-        records
+        lock(&self.shared.state).user_records()
     }
 }
 

@@ -2,7 +2,8 @@
 //! and why a job item failed.
 
 use crate::json::{Json, text};
-use crate::model::item::{Failure, Status};
+use crate::model::item::Status;
+use crate::model::zone::Failure;
 
 /// Language of `status.message` and `err_msg`, picked by the `lang` parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -36,9 +36,9 @@ struct Arrow {
 /// code with comments, literals and test items blanked out (lines kept).
 pub struct Source {
     pub file: PathBuf,
-    module: Vec<String>,
+    pub module: Vec<String>,
     pub code: String,
-    children: Vec<String>,
+    pub children: Vec<String>,
 }
 
 impl Crate {
@@ -145,44 +145,6 @@ impl Crate {
     }
 }
 
-/// The reader itself: groups expanded, `super` resolved, comments, strings and test code
-/// not taken for imports.
-#[test]
-fn paths_are_read_as_the_compiler_resolves_them() {
-    let text = r#"
-        use super::{call::CallError, de as lenient};
-        use crate::{job::{self, Job}, escape::*};
-        // use crate::commentary;
-        fn f() -> &'static str { child::g(); crate::error::usage("crate::string") }
-        #[cfg(test)]
-        mod tests { use crate::backend::mock; }
-        #[cfg(test)]
-        use crate::testing;
-    "#;
-    let code = without_test_items(&blank(text));
-    let source = Source {
-        file: PathBuf::from("src/backend/items.rs"),
-        module: vec!["backend".into(), "items".into()],
-        code,
-        children: vec!["child".into()],
-    };
-    let found: Vec<String> = paths(&source)
-        .iter()
-        .filter_map(|(path, _)| absolute(&source, path))
-        .map(|path| path.join("::"))
-        .collect();
-    let want = [
-        "backend::call::CallError",
-        "backend::de",
-        "job",
-        "job::Job",
-        "escape",
-        "backend::items::child::g",
-        "error::usage",
-    ];
-    assert_eq!(found, want);
-}
-
 /// Each set of modules that use each other in a cycle, named with the arrows between them.
 fn cycles(units: &BTreeSet<String>, arrows: &[Arrow]) -> Vec<String> {
     let reach: BTreeMap<&str, BTreeSet<&str>> = units
@@ -237,7 +199,7 @@ fn tour(arrows: &[Arrow], members: &BTreeSet<&str>) -> String {
 }
 
 /// A path as written in `source`, made absolute; `None` for other crates and local items.
-fn absolute(source: &Source, path: &[String]) -> Option<Vec<String>> {
+pub fn absolute(source: &Source, path: &[String]) -> Option<Vec<String>> {
     let mut module = source.module.clone();
     let mut rest = path;
     match rest.first()?.as_str() {
@@ -342,7 +304,7 @@ fn declared_modules(code: &str) -> Vec<String> {
 
 /// Every path of `source` that may name a module of ours: the `use` trees, expanded, and
 /// the paths written inline (`crate::x::f()`, `super::y`, `child::z`).
-fn paths(source: &Source) -> Vec<(Vec<String>, usize)> {
+pub fn paths(source: &Source) -> Vec<(Vec<String>, usize)> {
     let tokens = tokens(&source.code);
     let mut paths = Vec::new();
     let mut i = 0;
@@ -411,7 +373,7 @@ fn use_tree(
 
 /// The code with every `#[cfg(test)]` item blanked: a test module, a test-only function,
 /// field or variant.
-fn without_test_items(code: &str) -> String {
+pub fn without_test_items(code: &str) -> String {
     const MARK: &str = "#[cfg(test)]";
     let mut chars: Vec<char> = code.chars().collect();
     let mark: Vec<char> = MARK.chars().collect();
@@ -467,7 +429,7 @@ fn block_end(chars: &[char], open: usize) -> usize {
 
 /// The text with comments, string and character literals made spaces (lines kept), so
 /// that neither a doc link nor a message reads as a path.
-fn blank(text: &str) -> String {
+pub fn blank(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;

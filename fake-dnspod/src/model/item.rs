@@ -1,6 +1,6 @@
 //! A job's items: a domain line and its record lines, each with how far it got.
 
-use super::zone::Record;
+use super::zone::{Failure, Record};
 
 /// An item's state; items only move forward, and `Ok`/`Error` are final.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,18 +15,6 @@ impl Status {
     pub(super) fn is_final(self) -> bool {
         matches!(self, Status::Ok | Status::Error(_))
     }
-}
-
-/// Why a job item ended in `error`; each API words it (`text.rs`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Failure {
-    DomainExists,
-    NoSuchDomain,
-    RecordExists,
-    NoSuchRecord,
-    /// A change or deletion of one of DNSPod's own NS records. The vendor's text is not
-    /// recorded: the fake's guess is in `text.rs`.
-    SystemRecord,
 }
 
 /// One record line of a job: what it will write, and how far it got.

@@ -4,8 +4,8 @@
 use std::time::{Duration, Instant};
 
 use super::change::Modification;
-use super::item::{DomainItem, Failure, RecordItem, Status};
-use super::zone::{Zone, doomed, host};
+use super::item::{DomainItem, RecordItem, Status};
+use super::zone::{Failure, Zone, doomed, host};
 use crate::clock;
 
 /// How a job moves from `waiting` to final.
@@ -216,25 +216,21 @@ fn finish_record(
     if let Status::Error(failure) = parent {
         return Status::Error(failure);
     }
-    let system = zone.record(item.record.id).is_some_and(|r| r.system);
-    if system && matches!(kind, Kind::RecordModify(_) | Kind::RecordDelete) {
-        return Status::Error(Failure::SystemRecord);
-    }
     if let Kind::RecordModify(modification) = kind {
-        return match zone.record_mut(item.record.id) {
-            Some(live) => {
+        return match zone.user_record_mut(item.record.id) {
+            Ok(live) => {
                 modification.apply(live);
                 item.record = live.clone();
                 Status::Ok
             }
-            None => Status::Error(Failure::NoSuchRecord),
+            Err(failure) => Status::Error(failure),
         };
     }
     if let Kind::RecordDelete = kind {
         // Removed already (by an earlier job or Record.Remove) is no such record.
-        return match zone.remove_record(item.record.id) {
-            Some(_) => Status::Ok,
-            None => Status::Error(Failure::NoSuchRecord),
+        return match zone.remove_user_record(item.record.id) {
+            Ok(_) => Status::Ok,
+            Err(failure) => Status::Error(failure),
         };
     }
     let Some(domain_id) = domain_id else {

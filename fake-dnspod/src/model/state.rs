@@ -115,6 +115,12 @@ impl State {
         self.zone.records().cloned().collect()
     }
 
+    /// The records but DNSPod's own NS records, which every domain has.
+    pub(crate) fn user_records(&mut self) -> Vec<Record> {
+        self.settle();
+        self.zone.user_records().cloned().collect()
+    }
+
     /// The account as the look-ups read it, job effects due by now included.
     pub(crate) fn zone(&mut self) -> &Zone {
         self.settle();
@@ -330,11 +336,11 @@ impl State {
     /// no such record, or it is one of DNSPod's own.
     pub(crate) fn remove_record(&mut self, domain_id: u64, record_id: u64) -> bool {
         self.settle();
-        let ours = self
+        let of_domain = self
             .zone
             .record(record_id)
-            .is_some_and(|record| record.domain_id == domain_id && !record.system);
-        ours && self.zone.remove_record(record_id).is_some()
+            .is_some_and(|record| record.domain_id == domain_id);
+        of_domain && self.zone.remove_user_record(record_id).is_ok()
     }
 }
 

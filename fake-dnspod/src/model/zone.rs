@@ -32,6 +32,19 @@ pub struct Domain {
     pub name: String,
 }
 
+/// Why a job item ended in `error`; each API words it (`text.rs`). Here, beside the
+/// account, because the account itself refuses to change DNSPod's own records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Failure {
+    DomainExists,
+    NoSuchDomain,
+    RecordExists,
+    NoSuchRecord,
+    /// A change or deletion of one of DNSPod's own NS records. The vendor's text is not
+    /// recorded: the fake's guess is in `text.rs`.
+    SystemRecord,
+}
+
 /// A DNS record of the account.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
@@ -202,10 +215,27 @@ impl Zone {
         Some(record)
     }
 
-    /// Deletes the record; `None` when there is no such record.
-    pub(crate) fn remove_record(&mut self, id: u64) -> Option<Record> {
+    /// The record, to change as a client asks: stamped as updated now. DNSPod's own
+    /// records are refused, so no caller can forget to.
+    pub(crate) fn user_record_mut(&mut self, id: u64) -> Result<&mut Record, Failure> {
+        self.may_change(id)?;
+        self.record_mut(id).ok_or(Failure::NoSuchRecord)
+    }
+
+    /// Deletes the record as a client asks; DNSPod's own records are refused.
+    pub(crate) fn remove_user_record(&mut self, id: u64) -> Result<Record, Failure> {
+        self.may_change(id)?;
         self.updated_on.remove(&id);
-        self.records.remove(&id)
+        self.records.remove(&id).ok_or(Failure::NoSuchRecord)
+    }
+
+    /// Whether a client may change or delete the record.
+    fn may_change(&self, id: u64) -> Result<(), Failure> {
+        match self.records.get(&id) {
+            None => Err(Failure::NoSuchRecord),
+            Some(record) if record.system => Err(Failure::SystemRecord),
+            Some(_) => Ok(()),
+        }
     }
 
     pub(crate) fn updated_on(&self, id: u64) -> &str {
@@ -222,6 +252,11 @@ impl Zone {
 
     pub(crate) fn records(&self) -> impl Iterator<Item = &Record> {
         self.records.values()
+    }
+
+    /// The records but DNSPod's own: those made by jobs and tests.
+    pub(crate) fn user_records(&self) -> impl Iterator<Item = &Record> {
+        self.records.values().filter(|record| !record.system)
     }
 }
 

@@ -70,12 +70,17 @@ pub(crate) fn handle(
     state: &Mutex<State>,
 ) -> Response {
     let now = keys.now();
-    let caller = |lang| Caller {
+    // The vendor writes in Chinese unless asked for English.
+    let lang = match request.header("x-tc-language") {
+        Some("en-US") => Lang::En,
+        _ => Lang::Cn,
+    };
+    let caller = Caller {
         lang,
         client,
         listing,
     };
-    let body = match auth::check(request, keys, now).and_then(|()| act(request, caller, state)) {
+    let body = match auth::check(request, keys, now).and_then(|()| act(request, &caller, state)) {
         Ok(fields) => success(fields),
         Err(refusal) => error_body(refusal.code, &refusal.message),
     };
@@ -84,12 +89,7 @@ pub(crate) fn handle(
     response
 }
 
-fn act(request: &Request, caller: impl Fn(Lang) -> Caller, state: &Mutex<State>) -> Answer {
-    // The vendor writes in Chinese unless asked for English.
-    let lang = match request.header("x-tc-language") {
-        Some("en-US") => Lang::En,
-        _ => Lang::Cn,
-    };
+fn act(request: &Request, caller: &Caller, state: &Mutex<State>) -> Answer {
     type Action = fn(&Params, &mut State, &Caller) -> Answer;
     let (known, action): (&[&str], Action) = match request.action.as_str() {
         "CreateDomainBatch" => (batch::DOMAINS, batch::create_domains),
@@ -106,7 +106,7 @@ fn act(request: &Request, caller: impl Fn(Lang) -> Caller, state: &Mutex<State>)
         }
     };
     let params = Params::parse(&request.body, known)?;
-    action(&params, &mut lock(state), &caller(lang))
+    action(&params, &mut lock(state), caller)
 }
 
 /// `{"Response": {...fields, "RequestId"}}`.

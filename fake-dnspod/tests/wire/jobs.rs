@@ -371,10 +371,19 @@ fn seeded_state_has_example_domains_with_records() {
         seed: true,
         ..Config::default()
     });
-    let names: Vec<String> = server.domains().into_iter().map(|d| d.name).collect();
+    let domains = server.domains();
+    let names: Vec<&str> = domains.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["example.cn", "example.com"]);
     let records = server.user_records();
     assert_eq!(records.len(), 6);
+    // README's "Try it offline" uses these ids: a seed that moved them breaks its commands.
+    assert_eq!(domains[0].id, 25_562_928);
+    let www = &records[0];
+    assert_eq!((www.id, www.domain_id), (118_332_373, 25_562_928));
+    assert_eq!(
+        (www.sub_domain.as_str(), www.record_type.as_str()),
+        ("www", "A")
+    );
     assert!(
         records
             .iter()

@@ -39,12 +39,12 @@ pub struct Args {
     /// Its SecretKey
     #[arg(long, value_name = "KEY", default_value = DEFAULT_SECRET_KEY)]
     secret_key: String,
-    /// Batch.Detail polls that show a job all waiting [default: 1]
-    #[arg(long, value_name = "N")]
-    waiting: Option<u32>,
-    /// Further polls that show it partly done [default: 1]
-    #[arg(long, value_name = "N")]
-    running: Option<u32>,
+    /// Batch.Detail polls that show a job all waiting
+    #[arg(long, value_name = "N", default_value_t = default_polls().0)]
+    waiting: u32,
+    /// Further polls that show it partly done
+    #[arg(long, value_name = "N", default_value_t = default_polls().1)]
+    running: u32,
     /// Instead, finish each job SECS seconds after submission
     #[arg(long, value_name = "SECS", value_parser = seconds, conflicts_with_all = ["waiting", "running"])]
     elapsed: Option<Duration>,
@@ -124,8 +124,8 @@ impl Args {
         config.progress = match self.elapsed {
             Some(duration) => Progress::Elapsed(duration),
             None => Progress::PerPoll {
-                waiting: self.waiting.unwrap_or(1),
-                running: self.running.unwrap_or(1),
+                waiting: self.waiting,
+                running: self.running,
             },
         };
         let held = self.held_slots.map(|slots| {
@@ -144,6 +144,15 @@ impl Args {
             held,
         }
     }
+}
+
+/// The polls `--waiting` and `--running` default to: the library's default config's, so
+/// the two cannot drift apart.
+fn default_polls() -> (u32, u32) {
+    let Progress::PerPoll { waiting, running } = Config::default().progress else {
+        unreachable!("the default config counts polls");
+    };
+    (waiting, running)
 }
 
 /// `--job DxR`: D domains with R records each.

@@ -30,3 +30,26 @@ fn domain_names_match_in_either_form() {
     assert_eq!(zone.domain_named("我们.cn"), Some(id));
     assert!(names.contain("vnqp") && names.contain("我"));
 }
+
+#[test]
+fn dnspods_own_records_are_refused_to_clients_but_not_to_test_hooks() {
+    let mut zone = Zone::new();
+    let domain_id = zone.add_domain("a.cn");
+    let ns = zone.records().next().unwrap().id;
+    let mut www = Record::new("www", "A", DEFAULT_LINE, "192.0.2.1");
+    www.domain_id = domain_id;
+    let www = zone.add_record(www);
+    assert_eq!(zone.user_record_mut(ns).err(), Some(Failure::SystemRecord));
+    assert_eq!(
+        zone.remove_user_record(ns).err(),
+        Some(Failure::SystemRecord)
+    );
+    assert!(zone.record_mut(ns).is_some());
+    assert!(zone.user_record_mut(www).is_ok());
+    assert_eq!(zone.remove_user_record(www).map(|r| r.id), Ok(www));
+    assert_eq!(
+        zone.remove_user_record(www).err(),
+        Some(Failure::NoSuchRecord)
+    );
+    assert_eq!(zone.user_records().count(), 0);
+}
