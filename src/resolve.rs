@@ -267,6 +267,7 @@ mod tests {
             ttl: Some(600),
             value: Some(value.into()),
             mx: None,
+            weight: None,
             enabled: true,
             remark: None,
             system: false,

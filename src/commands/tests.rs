@@ -258,6 +258,7 @@ fn created_three() -> (JobSpec, Job, Vec<AccountRecord>) {
         ttl: Some(600),
         value: Some(value.into()),
         mx: None,
+        weight: None,
         enabled: true,
         remark: None,
         system: false,

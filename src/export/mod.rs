@@ -175,6 +175,7 @@ mod tests {
             ttl: Some(600),
             value: Some(value.into()),
             mx: (record_type == "MX").then_some(10),
+            weight: None,
             enabled: true,
             remark: None,
             system: false,

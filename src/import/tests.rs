@@ -129,6 +129,7 @@ fn round_trip(write: impl Fn(&mut Vec<u8>, &[Listing]), name: &str) -> Vec<Recor
         ttl: Some(600),
         value: Some(value.into()),
         mx,
+        weight: None,
         enabled: true,
         remark: None,
         system: false,

@@ -9,11 +9,13 @@ use std::collections::BTreeMap;
 
 mod compare;
 mod plan;
+mod record;
 mod records;
 mod spec;
 
 pub(crate) use compare::{RecordFields, same_host, same_line, same_type, same_value};
 pub(crate) use plan::{By, Part, Plan};
+pub(crate) use record::Record;
 pub(crate) use records::{AccountRecord, Before, Submitted};
 pub(crate) use spec::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, RECORD_TYPES, RecordSpec};
 

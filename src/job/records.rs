@@ -18,6 +18,9 @@ pub(crate) struct AccountRecord {
     pub value: Option<CompactString>,
     /// The priority of an MX record; `None` for other types.
     pub mx: Option<u64>,
+    /// The record's share of answers among its host's, type's and line's (0-100); `None`
+    /// when it has none (the APIs list `null`).
+    pub weight: Option<u64>,
     pub enabled: bool,
     /// The note the account keeps on the record; `None` when it has none.
     pub remark: Option<CompactString>,
@@ -93,6 +96,7 @@ impl Before {
             ttl: self.ttl,
             value: text(&self.value),
             mx: self.mx,
+            weight: None,
             enabled: self.enabled.unwrap_or(true),
             remark: None,
             system: false,

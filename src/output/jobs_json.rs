@@ -152,6 +152,7 @@ mod tests {
             ttl: Some(600),
             value: Some("192.0.2.1".into()),
             mx: None,
+            weight: None,
             enabled: true,
             remark: None,
             system: false,

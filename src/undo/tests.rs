@@ -10,6 +10,7 @@ fn record(id: u64, value: &str, ttl: u64) -> AccountRecord {
         ttl: Some(ttl),
         value: Some(value.into()),
         mx: None,
+        weight: None,
         enabled: true,
         remark: None,
         system: false,

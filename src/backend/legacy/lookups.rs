@@ -60,6 +60,9 @@ pub(crate) struct RecordRow {
     /// `0` for records other than MX.
     #[serde(default, deserialize_with = "de::opt_u64")]
     pub mx: Option<u64>,
+    /// `null` when the record has none.
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub weight: Option<u64>,
     /// `"1"` on, `"0"` paused.
     #[serde(default, deserialize_with = "de::opt_text")]
     pub enabled: Option<CompactString>,
@@ -83,6 +86,7 @@ impl RecordRow {
             ttl: self.ttl,
             value: self.value,
             mx: self.mx,
+            weight: self.weight,
             enabled: self.enabled.as_deref() != Some("0"),
             remark: self.remark,
             system: self

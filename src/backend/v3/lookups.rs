@@ -113,6 +113,9 @@ pub(crate) struct RecordRow {
     pub value: Option<CompactString>,
     #[serde(rename = "MX", default, deserialize_with = "de::opt_u64")]
     pub mx: Option<u64>,
+    /// `null` when the record has none.
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    pub weight: Option<u64>,
     /// `ENABLE` or `DISABLE`.
     #[serde(default, deserialize_with = "de::opt_text")]
     pub status: Option<CompactString>,
@@ -139,6 +142,7 @@ impl RecordRow {
             ttl: self.ttl,
             value: self.value,
             mx: self.mx,
+            weight: self.weight,
             enabled: !disabled,
             remark: self.remark,
             system: self
@@ -209,7 +213,7 @@ mod tests {
             r#"{"Response": {"RecordCountInfo": {"SubdomainCount": 2, "TotalCount": "3"},
                 "RecordList": [
                   {"RecordId": "11", "Name": "@", "Type": "MX", "Line": "默认", "LineId": "0", "Value": "mx.a.cn.", "TTL": "600", "MX": "10", "Status": "ENABLE", "Weight": null, "Remark": "备用"},
-                  {"RecordId": 12, "Name": "www", "Type": "A", "Line": "默认", "Value": "1.1.1.1", "TTL": 600, "MX": 0, "Status": "DISABLE"},
+                  {"RecordId": 12, "Name": "www", "Type": "A", "Line": "默认", "Value": "1.1.1.1", "TTL": 600, "MX": 0, "Status": "DISABLE", "Weight": "20"},
                   {"RecordId": 13}
                 ], "RequestId": "r3"}}"#,
         );
@@ -226,6 +230,7 @@ mod tests {
         assert!(records[0].enabled);
         assert_eq!(records[0].remark.as_deref(), Some("备用"));
         assert_eq!((records[1].mx, records[1].enabled), (None, false));
+        assert_eq!((records[0].weight, records[1].weight), (None, Some(20)));
         assert_eq!(
             (records[2].host.as_deref(), records[2].enabled),
             (None, true)

@@ -9,6 +9,7 @@ fn record(host: &str, record_type: &str, line: &str, value: &str) -> AccountReco
         ttl: Some(600),
         value: Some(value.into()),
         mx: None,
+        weight: None,
         enabled: true,
         remark: None,
         system: false,

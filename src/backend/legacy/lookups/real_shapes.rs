@@ -121,6 +121,7 @@ fn record_list_of_2017_has_line_ids_and_numeric_weights() {
         (weighted.id, weighted.line.as_deref(), weighted.ttl),
         (900021, Some("移动"), Some(30))
     );
+    assert_eq!((dotted.weight, weighted.weight), (None, Some(10)));
 }
 
 /// 2019: ids, TTLs, `enabled` and `mx` as JSON numbers, the domain's id a number, and
