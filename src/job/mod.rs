@@ -12,12 +12,14 @@ mod plan;
 mod record;
 mod records;
 mod spec;
+mod step;
 
 pub(crate) use compare::{RecordFields, same_host, same_line, same_type, same_value};
 pub(crate) use plan::{By, Part, Plan};
 pub(crate) use record::Record;
 pub(crate) use records::{AccountRecord, Before, Submitted};
 pub(crate) use spec::{Change, ChangeField, DEFAULT_LINE, DEFAULT_TTL, RECORD_TYPES, RecordSpec};
+pub(crate) use step::{Action, Step};
 
 /// What one submit asks DNSPod to do.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]

@@ -112,7 +112,14 @@ mod tests {
             }
         );
         assert!(!whole.is_plain());
-        assert_eq!(AccountRecord { value: None, ..listed }.whole(), None);
+        assert_eq!(
+            AccountRecord {
+                value: None,
+                ..listed
+            }
+            .whole(),
+            None
+        );
     }
 
     #[test]
