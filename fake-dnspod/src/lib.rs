@@ -202,6 +202,13 @@ impl FakeDnspod {
         lock(&self.shared.state).change_record(record_id, change);
     }
 
+    /// How many single-record modifies (Record.Modify, ModifyRecord) changed nothing: the
+    /// vendor counts them and locks a record after 5 in an hour, so a client should send
+    /// none, and a test can check that it did not.
+    pub fn no_op_modifies(&self) -> usize {
+        lock(&self.shared.state).no_op_modifies()
+    }
+
     /// Submits a domain job of generated names (`d00001.example`, ...) with A records,
     /// for large-detail tests and benchmarks; returns its job id.
     pub fn create_domain_job(&self, domains: usize, records_per_domain: usize) -> u64 {

@@ -37,6 +37,12 @@ pub(crate) fn failure_message(failure: Failure, lang: Lang) -> &'static str {
         (Failure::NoSuchRecord, Lang::Cn) => "记录不存在",
         (Failure::SystemRecord, Lang::En) => "System NS records cannot be changed",
         (Failure::SystemRecord, Lang::Cn) => "系统 NS 记录不可修改",
+        (Failure::BadWeight, Lang::En) => "Weight must be between 0 and 100",
+        (Failure::BadWeight, Lang::Cn) => "权重必须在 0 到 100 之间",
+        (Failure::Locked, Lang::En) => {
+            "The record was modified without change too often and is locked for an hour"
+        }
+        (Failure::Locked, Lang::Cn) => "记录无变化修改过于频繁，已锁定一小时",
     }
 }
 

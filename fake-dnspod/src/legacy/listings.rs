@@ -177,7 +177,7 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
 }
 
 /// The line's id; any line but the main carriers' shows the default's.
-fn line_id(line: &str) -> &'static str {
+pub(super) fn line_id(line: &str) -> &'static str {
     LINES
         .iter()
         .find(|(_, name)| *name == line)

@@ -1,11 +1,13 @@
 //! The legacy API (dnsapi.cn): one form POST a request to `/<Action>`, checked for method,
 //! format and token, then the four batch actions (`batch.rs`), the three read-only
-//! look-ups and Record.Remove (`lookups.rs`), over the account in `model/`.
+//! look-ups and Record.Remove (`lookups.rs`), and the other single-record actions
+//! (`records.rs`), over the account in `model/`.
 
 mod batch;
 mod listings;
 mod lookups;
 mod params;
+mod records;
 mod reply;
 mod shapes;
 
@@ -71,6 +73,11 @@ pub(crate) fn handle(
             lookups::record_list(request, state, listing, unknown)
         }
         "Record.Remove" => lookups::record_remove(request, state),
+        "Record.Create" => records::create(request, state),
+        "Record.Modify" => records::modify(request, state),
+        "Record.Status" => records::status(request, state),
+        "Record.Remark" => records::remark(request, state),
+        "Record.Info" => records::info(request, state),
         _ => Err(Reply::UnknownAction),
     };
     match fields {

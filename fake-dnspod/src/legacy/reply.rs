@@ -1,7 +1,8 @@
 //! The envelope statuses of the legacy API: each code and its English and Chinese message.
 
 use crate::model::admission::{MAX_RECORDS, MAX_UNFINISHED, Refused};
-use crate::text::Lang;
+use crate::model::zone::Failure;
+use crate::text::{Lang, failure_message};
 
 /// What the real Domain.Info answers for a domain the account does not hold.
 pub(crate) const UNKNOWN_DOMAIN: &str = "13";
@@ -30,6 +31,26 @@ pub(crate) enum Reply {
     /// A submit over one of the vendor's job limits, under the fake's own code: the
     /// legacy API documents none (see the crate docs).
     JobRefused(Refused),
+    /// A single-record action the account's rules refused (see [`record_code`]).
+    Record(Failure),
+    /// An MX priority outside 1-20, or none on an MX record: the vendor's code 30.
+    BadMx,
+    /// A `record_line_id` the fake does not know: the vendor's code 26, bad line.
+    BadLine,
+}
+
+/// The code of a single-record action's refusal. The vendor documents 8 (bad record id)
+/// and 31 (Create 2016: a conflicting record); for the others the code is unknown and
+/// the fake picks one: 104 for a record that exists (named by no source, see RECORDS.md),
+/// 6 (Create's "bad parameter") for a weight out of range, and its own 704 for a record
+/// locked after too many modifies that changed nothing.
+fn record_code(failure: Failure) -> &'static str {
+    match failure {
+        Failure::NoSuchRecord | Failure::SystemRecord => "8",
+        Failure::RecordExists | Failure::DomainExists => "104",
+        Failure::NoSuchDomain | Failure::BadWeight => "6",
+        Failure::Locked => "704",
+    }
 }
 
 impl Reply {
@@ -48,6 +69,9 @@ impl Reply {
             Reply::JobRefused(Refused::HourlyCap(_)) => "703",
             Reply::NoDomains => "9",
             Reply::NoRecords => "10",
+            Reply::Record(failure) => record_code(failure),
+            Reply::BadMx => "30",
+            Reply::BadLine => "26",
         }
     }
 
@@ -65,6 +89,9 @@ impl Reply {
             }
             Reply::NoSuchJob => ("No such job", "数据为空，没有查到该任务"),
             Reply::BadRecordId => ("Invalid record id", "记录ID错误"),
+            Reply::Record(failure) => return failure_message(failure, lang).to_string(),
+            Reply::BadMx => ("MX priority must be 1-20", "MX优先级错误，必须在1-20之间"),
+            Reply::BadLine => ("Invalid record line", "记录线路错误"),
             Reply::JobRefused(refused) => {
                 let (max, slots) = (MAX_RECORDS, MAX_UNFINISHED);
                 return match (refused, lang) {

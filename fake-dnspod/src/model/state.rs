@@ -9,6 +9,7 @@ use super::change::Modification;
 use super::falsehood::Falsehood;
 use super::item::{DomainItem, RecordItem};
 use super::job::{self, Job, Kind, Progress};
+use super::rules::NoOps;
 use super::zone::{DEFAULT_LINE, Domain, Record, Zone};
 use crate::clock;
 
@@ -36,6 +37,8 @@ pub(crate) struct State {
     next_job: u64,
     /// Names handed out by synthetic jobs so far, so each call gets fresh ones.
     synthetic_domains: usize,
+    /// Single-record modifies that changed nothing, and the records they locked.
+    no_ops: NoOps,
 }
 
 impl State {
@@ -54,6 +57,7 @@ impl State {
             jobs: BTreeMap::new(),
             next_job: FIRST_JOB,
             synthetic_domains: 0,
+            no_ops: NoOps::default(),
         }
     }
 
@@ -331,18 +335,8 @@ impl State {
             .unwrap_or_else(|| panic!("falsify: no job {job_id}"));
         falsehood.tell(job, &self.zone);
     }
-
-    /// Record.Remove: deletes a record of this domain now; `false` when the domain has
-    /// no such record, or it is one of DNSPod's own.
-    pub(crate) fn remove_record(&mut self, domain_id: u64, record_id: u64) -> bool {
-        self.settle();
-        let of_domain = self
-            .zone
-            .record(record_id)
-            .is_some_and(|record| record.domain_id == domain_id);
-        of_domain && self.zone.remove_user_record(record_id).is_ok()
-    }
 }
 
+mod single;
 #[cfg(test)]
 mod tests;

@@ -43,6 +43,10 @@ pub(crate) enum Failure {
     /// A change or deletion of one of DNSPod's own NS records. The vendor's text is not
     /// recorded: the fake's guess is in `text.rs`.
     SystemRecord,
+    /// A weight outside 0-100.
+    BadWeight,
+    /// A modify of a record locked for having been modified to no effect too often.
+    Locked,
 }
 
 /// A DNS record of the account.
@@ -89,7 +93,7 @@ impl Record {
     }
 
     /// Same domain, host, type, line and value: adding it again is refused.
-    fn twin_of(&self, other: &Record) -> bool {
+    pub(crate) fn twin_of(&self, other: &Record) -> bool {
         self.domain_id == other.domain_id
             && host(&self.sub_domain).eq_ignore_ascii_case(host(&other.sub_domain))
             && self.record_type == other.record_type

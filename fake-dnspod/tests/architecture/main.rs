@@ -36,7 +36,12 @@ const FLOORS: &[&[&str]] = &[
     &["model::state"],
     &["model::falsehood"],
     &["model::job"],
-    &["model::admission", "model::change", "model::item"],
+    &[
+        "model::admission",
+        "model::change",
+        "model::item",
+        "model::rules",
+    ],
     &["model::zone"],
     // The ground floor: used from anywhere, using nothing above it.
     &["json", "clock", "lock"],

@@ -7,6 +7,7 @@ mod jobs;
 mod lookups;
 mod protocol;
 mod rates;
+mod records;
 mod shapes;
 mod v3;
 

@@ -216,9 +216,9 @@ fn remove_record_takes_only_a_record_of_that_domain() {
     let mut state = per_poll();
     let (a, b) = (state.add_domain("a.cn"), state.add_domain("b.cn"));
     let a1 = state.add_record(a, "www", "A", DEFAULT_LINE, "192.0.2.1");
-    assert!(!state.remove_record(b, a1));
-    assert!(state.remove_record(a, a1));
-    assert!(!state.remove_record(a, a1));
+    assert_eq!(state.remove_record(b, a1), Err(Failure::NoSuchRecord));
+    assert_eq!(state.remove_record(a, a1), Ok(()));
+    assert_eq!(state.remove_record(a, a1), Err(Failure::NoSuchRecord));
     assert!(state.user_records().is_empty());
 }
 
