@@ -41,7 +41,7 @@ const MAX_KEYWORD_MATCHES: usize = 500;
 const GRADE: &str = "DP_FREE";
 
 /// The domain named by `Domain` (required), or by `DomainId` when given.
-fn domain_of<'z>(params: &Params, zone: &'z Zone) -> Result<(u64, &'z Names), Refusal> {
+pub(super) fn domain_of<'z>(params: &Params, zone: &'z Zone) -> Result<(u64, &'z Names), Refusal> {
     let name = params.required_string("Domain")?;
     let id = match params.integer("DomainId")? {
         Some(id) => Some(id),

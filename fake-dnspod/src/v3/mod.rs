@@ -1,11 +1,12 @@
 //! API 3.0 on the legacy port: `POST /` with an `X-TC-Action` header. The signature and the
-//! common headers first, then the batch actions and look-ups, over the same account and
-//! jobs as the legacy API.
+//! common headers first, then the batch actions, the look-ups and the single-record
+//! actions (`records.rs`), over the same account and jobs as the legacy API.
 
 mod auth;
 mod batch;
 mod lookups;
 mod params;
+mod records;
 mod shapes;
 mod sign;
 
@@ -100,6 +101,11 @@ fn act(request: &Request, caller: &Caller, state: &Mutex<State>) -> Answer {
         "DescribeDomain" => (lookups::DOMAIN, lookups::domain),
         "DescribeDomainList" => (lookups::DOMAIN_LIST, lookups::domain_list),
         "DescribeRecordList" => (lookups::RECORD_LIST, lookups::record_list),
+        "CreateRecord" => (records::CREATE, records::create),
+        "ModifyRecord" => (records::MODIFY, records::modify),
+        "DeleteRecord" => (records::DELETE, records::delete),
+        "ModifyRecordStatus" => (records::STATUS, records::status),
+        "ModifyRecordRemark" => (records::REMARK, records::remark),
         action => {
             let message = format!("The requested action `{action}` does not exist.");
             return Err(Refusal::new("InvalidAction", message));

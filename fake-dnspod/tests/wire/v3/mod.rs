@@ -5,6 +5,7 @@ mod actions;
 mod auth;
 mod limits;
 mod lookups;
+mod records;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
