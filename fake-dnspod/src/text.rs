@@ -37,6 +37,12 @@ pub(crate) fn failure_message(failure: Failure, lang: Lang) -> &'static str {
         (Failure::NoSuchRecord, Lang::Cn) => "记录不存在",
         (Failure::SystemRecord, Lang::En) => "System NS records cannot be changed",
         (Failure::SystemRecord, Lang::Cn) => "系统 NS 记录不可修改",
+        (Failure::Conflict, Lang::En) => {
+            "A CNAME record cannot share its host and line with records of other types"
+        }
+        (Failure::Conflict, Lang::Cn) => "CNAME 记录与同一主机记录、同一线路的其他类型记录冲突",
+        (Failure::NoDefaultLine, Lang::En) => "Add a record on the default line first",
+        (Failure::NoDefaultLine, Lang::Cn) => "请先添加默认线路的记录",
         (Failure::BadWeight, Lang::En) => "Weight must be between 0 and 100",
         (Failure::BadWeight, Lang::Cn) => "权重必须在 0 到 100 之间",
         (Failure::Locked, Lang::En) => {

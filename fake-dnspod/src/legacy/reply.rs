@@ -42,14 +42,17 @@ pub(crate) enum Reply {
 /// The code of a single-record action's refusal. The vendor documents 8 (bad record id)
 /// and 31 (Create 2016: a conflicting record); for the others the code is unknown and
 /// the fake picks one: 104 for a record that exists (named by no source, see RECORDS.md),
-/// 6 (Create's "bad parameter") for a weight out of range, and its own 704 for a record
-/// locked after too many modifies that changed nothing.
+/// 6 (Create's "bad parameter") for a weight out of range, 31 for a conflict on Modify
+/// too, and its own 704 for a record locked after too many modifies that changed nothing
+/// and 705 for a line other than the default at a host with no default-line record.
 fn record_code(failure: Failure) -> &'static str {
     match failure {
         Failure::NoSuchRecord | Failure::SystemRecord => "8",
         Failure::RecordExists | Failure::DomainExists => "104",
         Failure::NoSuchDomain | Failure::BadWeight => "6",
+        Failure::Conflict => "31",
         Failure::Locked => "704",
+        Failure::NoDefaultLine => "705",
     }
 }
 

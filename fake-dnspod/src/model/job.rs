@@ -5,7 +5,8 @@ use std::time::{Duration, Instant};
 
 use super::change::Modification;
 use super::item::{DomainItem, RecordItem, Status};
-use super::zone::{Failure, Zone, doomed, host};
+use super::rules;
+use super::zone::{Failure, Record, Zone, doomed, host};
 use crate::clock;
 
 /// How a job moves from `waiting` to final.
@@ -217,10 +218,9 @@ fn finish_record(
         return Status::Error(failure);
     }
     if let Kind::RecordModify(modification) = kind {
-        return match zone.user_record_mut(item.record.id) {
-            Ok(live) => {
-                modification.apply(live);
-                item.record = live.clone();
+        return match modified(zone, item.record.id, modification) {
+            Ok(record) => {
+                item.record = record;
                 Status::Ok
             }
             Err(failure) => Status::Error(failure),
@@ -237,15 +237,29 @@ fn finish_record(
         return Status::Error(Failure::NoSuchDomain);
     };
     item.record.domain_id = domain_id;
-    let refused = matches!(kind, Kind::RecordAdd)
-        && (doomed(&item.record.sub_domain) || zone.has_twin(&item.record));
-    if refused {
-        return Status::Error(Failure::RecordExists);
+    if matches!(kind, Kind::RecordAdd) {
+        if doomed(&item.record.sub_domain) {
+            return Status::Error(Failure::RecordExists);
+        }
+        if let Err(failure) = rules::check(zone, &item.record, None) {
+            return Status::Error(failure);
+        }
     }
     let mut record = item.record.clone();
     record.sub_domain = host(&record.sub_domain).to_string();
     item.record.id = zone.add_record(record);
     Status::Ok
+}
+
+/// The record `id` changed as `modification` says, if the rules allow it: stored and
+/// returned.
+fn modified(zone: &mut Zone, id: u64, modification: &Modification) -> Result<Record, Failure> {
+    let mut record = zone.user_record(id)?.clone();
+    modification.apply(&mut record);
+    rules::check(zone, &record, Some(id))?;
+    let live = zone.user_record_mut(id)?;
+    *live = record;
+    Ok(live.clone())
 }
 
 #[cfg(test)]

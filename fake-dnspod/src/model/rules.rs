@@ -1,11 +1,11 @@
 //! The vendor's rules for a record about to be written, the same on a single call and on a
-//! job's item, and the lock on a record modified to no effect too often (RECORDS.md: more
+//! job's item (no twin, the CNAME conflict, the default line first, weight 0-100), and the lock on a record modified to no effect too often (RECORDS.md: more
 //! than 5 times in an hour locks it for an hour).
 
 use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
-use super::zone::{Failure, Record, Zone};
+use super::zone::{DEFAULT_LINE, Failure, Record, Zone, host};
 
 /// The highest weight; 0 switches weighting off.
 pub(crate) const MAX_WEIGHT: u16 = 100;
@@ -19,13 +19,35 @@ pub(crate) fn check(zone: &Zone, record: &Record, replacing: Option<u64>) -> Res
     if record.weight.is_some_and(|weight| weight > MAX_WEIGHT) {
         return Err(Failure::BadWeight);
     }
-    let others = zone.records().filter(|r| Some(r.id) != replacing);
-    for other in others {
+    let at_host = host(&record.sub_domain);
+    let neighbours = zone.records().filter(|r| {
+        r.domain_id == record.domain_id
+            && Some(r.id) != replacing
+            && host(&r.sub_domain).eq_ignore_ascii_case(at_host)
+    });
+    let mut default_line = record.line == DEFAULT_LINE;
+    for other in neighbours {
         if other.twin_of(record) {
             return Err(Failure::RecordExists);
         }
+        if conflict(other, record) {
+            return Err(Failure::Conflict);
+        }
+        default_line |= other.line == DEFAULT_LINE;
     }
-    Ok(())
+    if default_line {
+        Ok(())
+    } else {
+        Err(Failure::NoDefaultLine)
+    }
+}
+
+/// A CNAME and a record of another type on the same line (at the same host). DNSPod's
+/// own apex NS records are left out: the vendor lets a CNAME at `@` beside them (DNSControl
+/// saw `ConflictRecord` only beside a user's record); its full matrix is unknown.
+fn conflict(other: &Record, record: &Record) -> bool {
+    let cname = |r: &Record| r.record_type == "CNAME";
+    !other.system && other.line == record.line && cname(other) != cname(record)
 }
 
 /// The modifies that changed nothing, per record, and the records they locked.

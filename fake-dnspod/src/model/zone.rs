@@ -43,6 +43,11 @@ pub(crate) enum Failure {
     /// A change or deletion of one of DNSPod's own NS records. The vendor's text is not
     /// recorded: the fake's guess is in `text.rs`.
     SystemRecord,
+    /// A CNAME beside a record of another type at the same host and line, either way
+    /// round.
+    Conflict,
+    /// A record on a line other than the default at a host with no default-line record.
+    NoDefaultLine,
     /// A weight outside 0-100.
     BadWeight,
     /// A modify of a record locked for having been modified to no effect too often.
@@ -231,6 +236,12 @@ impl Zone {
         self.record_mut(id).ok_or(Failure::NoSuchRecord)
     }
 
+    /// The record, if a client may change it: DNSPod's own records are refused.
+    pub(crate) fn user_record(&self, id: u64) -> Result<&Record, Failure> {
+        self.may_change(id)?;
+        self.records.get(&id).ok_or(Failure::NoSuchRecord)
+    }
+
     /// Deletes the record as a client asks; DNSPod's own records are refused.
     pub(crate) fn remove_user_record(&mut self, id: u64) -> Result<Record, Failure> {
         self.may_change(id)?;
@@ -249,10 +260,6 @@ impl Zone {
 
     pub(crate) fn updated_on(&self, id: u64) -> &str {
         self.updated_on.get(&id).map_or("", String::as_str)
-    }
-
-    pub(crate) fn has_twin(&self, record: &Record) -> bool {
-        self.records.values().any(|live| live.twin_of(record))
     }
 
     pub(crate) fn domains(&self) -> impl Iterator<Item = &Domain> {

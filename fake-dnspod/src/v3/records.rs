@@ -54,6 +54,9 @@ pub(super) fn refused(failure: Failure, caller: &Caller) -> Refusal {
         Failure::RecordExists | Failure::DomainExists => "InvalidParameter.DomainRecordExist",
         Failure::NoSuchDomain => "InvalidParameterValue.DomainNotExists",
         Failure::BadWeight => "InvalidParameter.InvalidWeight",
+        // Seen live, not in the SDK's lists (RECORDS.md).
+        Failure::Conflict => "InvalidParameter.ConflictRecord",
+        Failure::NoDefaultLine => "FailedOperation.MustAddDefaultLineFirst",
         Failure::Locked => "FailedOperation.FrequencyLimit",
     };
     Refusal::new(code, failure_message(failure, caller.lang))

@@ -8,6 +8,7 @@ mod lookups;
 mod protocol;
 mod rates;
 mod records;
+mod refusals;
 mod shapes;
 mod v3;
 
