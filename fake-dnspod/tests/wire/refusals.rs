@@ -20,7 +20,14 @@ fn account() -> (FakeDnspod, String) {
 
 /// (host, type, line, value) and the legacy code and API 3.0 code each is refused with;
 /// `None`: accepted.
-const CASES: [(&str, &str, &str, &str, Option<(&str, &str)>); 7] = [
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
+const CASES: [Case; 7] = [
     (
         "www",
         "A",
