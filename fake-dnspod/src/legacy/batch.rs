@@ -127,7 +127,7 @@ pub(super) fn record_modify(
             .transpose()?,
     };
     let job = state
-        .modify_records(&record_ids, modification, client)
+        .modify_records(&record_ids, &modification, client)
         .map_err(Reply::JobRefused)?;
     Ok(shapes::submitted(job, lang))
 }

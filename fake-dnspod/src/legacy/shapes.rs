@@ -29,7 +29,8 @@ pub(super) fn detail(job: &Job, lang: Lang) -> Vec<Field> {
     let (kind, tally): (&str, fn(usize) -> Json) = match job.kind {
         Kind::Domain => ("domain", count),
         Kind::RecordAdd => ("record_add", count),
-        Kind::RecordModify(_) => ("record_modify", |n| text(n.to_string())),
+        // API 3.0's ModifyRecordBatchV3 jobs too: the legacy API has no such job.
+        Kind::RecordModify | Kind::RecordEdit => ("record_modify", |n| text(n.to_string())),
         // API 3.0's DeleteRecordBatch jobs, shown as modify jobs are.
         Kind::RecordDelete => ("record_delete", |n| text(n.to_string())),
     };
@@ -47,7 +48,7 @@ fn items(job: &Job, view: View, lang: Lang) -> Json {
     let render = match job.kind {
         Kind::Domain => domain_job,
         Kind::RecordAdd => record_add_job,
-        Kind::RecordModify(_) => record_modify_job,
+        Kind::RecordModify | Kind::RecordEdit => record_modify_job,
         Kind::RecordDelete => record_delete_job,
     };
     Json::Arr(

@@ -1,4 +1,6 @@
-//! What a Batch.Record.Modify (or ModifyRecordBatch) job changes on each of its records.
+//! What a record-modify job changes on each of its records: one field of them all
+//! (Batch.Record.Modify, ModifyRecordBatch), or each record its own fields
+//! (ModifyRecordBatchV3), both as an [`Edit`] of each record.
 
 use super::zone::Record;
 
@@ -55,21 +57,59 @@ pub(crate) struct Modification {
 }
 
 impl Modification {
+    /// The same change as the fields it sets.
+    pub(crate) fn edit(&self) -> Edit {
+        let mut edit = Edit {
+            value: self.value.clone(),
+            mx: self.mx,
+            ..Edit::default()
+        };
+        match &self.change {
+            Change::SubDomain(sub) => edit.sub_domain = Some(sub.clone()),
+            Change::RecordType(record_type) => edit.record_type = Some(record_type.clone()),
+            Change::Area(line) => edit.line = Some(line.clone()),
+            Change::Value(value) => edit.value = Some(value.clone()),
+            Change::Mx(mx) => edit.mx = Some(*mx),
+            Change::Ttl(ttl) => edit.ttl = Some(*ttl),
+            Change::Status(enabled) => edit.enabled = Some(*enabled),
+        }
+        edit
+    }
+}
+
+/// The fields a job sets on one record; those left `None` stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Edit {
+    pub(crate) sub_domain: Option<String>,
+    pub(crate) record_type: Option<String>,
+    pub(crate) line: Option<String>,
+    pub(crate) value: Option<String>,
+    pub(crate) enabled: Option<bool>,
+    pub(crate) remark: Option<String>,
+    pub(crate) weight: Option<u16>,
+    pub(crate) mx: Option<u16>,
+    pub(crate) ttl: Option<u32>,
+}
+
+impl Edit {
     pub(crate) fn apply(&self, record: &mut Record) {
-        if let Some(value) = &self.value {
-            record.value.clone_from(value);
+        fn set<T: Clone>(field: &mut T, to: Option<&T>) {
+            if let Some(to) = to {
+                field.clone_from(to);
+            }
+        }
+        set(&mut record.sub_domain, self.sub_domain.as_ref());
+        set(&mut record.record_type, self.record_type.as_ref());
+        set(&mut record.line, self.line.as_ref());
+        set(&mut record.value, self.value.as_ref());
+        set(&mut record.enabled, self.enabled.as_ref());
+        set(&mut record.remark, self.remark.as_ref());
+        set(&mut record.ttl, self.ttl.as_ref());
+        if self.weight.is_some() {
+            record.weight = self.weight;
         }
         if self.mx.is_some() {
             record.mx = self.mx;
-        }
-        match &self.change {
-            Change::SubDomain(sub) => record.sub_domain.clone_from(sub),
-            Change::RecordType(record_type) => record.record_type.clone_from(record_type),
-            Change::Area(line) => record.line.clone_from(line),
-            Change::Value(value) => record.value.clone_from(value),
-            Change::Mx(mx) => record.mx = Some(*mx),
-            Change::Ttl(ttl) => record.ttl = *ttl,
-            Change::Status(enabled) => record.enabled = *enabled,
         }
     }
 }

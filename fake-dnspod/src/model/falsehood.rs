@@ -52,6 +52,7 @@ fn listed(zone: &Zone, record_id: u64, domain_id: Option<u64>) -> (String, u64, 
         record: record.clone(),
         status: Status::Ok,
         before: Some(record.clone()),
+        edit: None,
     };
     let domain_id = domain_id.unwrap_or(record.domain_id);
     (domain.unwrap_or_default(), domain_id, item)

@@ -1,5 +1,6 @@
 //! A job's items: a domain line and its record lines, each with how far it got.
 
+use super::change::Edit;
 use super::zone::{Failure, Record};
 
 /// An item's state; items only move forward, and `Ok`/`Error` are final.
@@ -26,6 +27,8 @@ pub(crate) struct RecordItem {
     /// Of a record-modify job, the record as it was when the job was submitted: what the
     /// submit's answer echoes.
     pub(crate) before: Option<Record>,
+    /// Of a record-modify job, what it changes on the record when it turns final.
+    pub(crate) edit: Option<Edit>,
 }
 
 impl RecordItem {
@@ -34,6 +37,7 @@ impl RecordItem {
             record,
             status: Status::Waiting,
             before: None,
+            edit: None,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::change::Modification;
+use super::change::Edit;
 use super::item::{DomainItem, RecordItem, Status};
 use super::rules;
 use super::zone::{Failure, Record, Zone, doomed, host};
@@ -23,7 +23,10 @@ pub enum Progress {
 pub(crate) enum Kind {
     Domain,
     RecordAdd,
-    RecordModify(Modification),
+    /// Batch.Record.Modify, ModifyRecordBatch: one field of every record.
+    RecordModify,
+    /// API 3.0's ModifyRecordBatchV3: each record its own fields.
+    RecordEdit,
     /// API 3.0's DeleteRecordBatch; the legacy API has no twin, but Batch.Detail shows it.
     RecordDelete,
 }
@@ -35,7 +38,7 @@ pub(crate) fn weight(kind: &Kind, domains: &[DomainItem]) -> usize {
     let records: usize = domains.iter().map(|domain| domain.records.len()).sum();
     match kind {
         Kind::Domain => domains.len() + records,
-        Kind::RecordAdd | Kind::RecordModify(_) | Kind::RecordDelete => records,
+        Kind::RecordAdd | Kind::RecordModify | Kind::RecordEdit | Kind::RecordDelete => records,
     }
 }
 
@@ -199,7 +202,7 @@ fn finish_domain(kind: &Kind, domain: &mut DomainItem, zone: &mut Zone) -> Statu
             None => Status::Error(Failure::NoSuchDomain),
         },
         // The group of unknown record ids has no domain.
-        Kind::RecordModify(_) | Kind::RecordDelete => match domain.domain_id {
+        Kind::RecordModify | Kind::RecordEdit | Kind::RecordDelete => match domain.domain_id {
             Some(_) => Status::Ok,
             None => Status::Error(Failure::NoSuchRecord),
         },
@@ -217,8 +220,8 @@ fn finish_record(
     if let Status::Error(failure) = parent {
         return Status::Error(failure);
     }
-    if let Kind::RecordModify(modification) = kind {
-        return match modified(zone, item.record.id, modification) {
+    if let Some(edit) = &item.edit {
+        return match modified(zone, item.record.id, edit) {
             Ok(record) => {
                 item.record = record;
                 Status::Ok
@@ -251,11 +254,10 @@ fn finish_record(
     Status::Ok
 }
 
-/// The record `id` changed as `modification` says, if the rules allow it: stored and
-/// returned.
-fn modified(zone: &mut Zone, id: u64, modification: &Modification) -> Result<Record, Failure> {
+/// The record `id` changed as `edit` says, if the rules allow it: stored and returned.
+fn modified(zone: &mut Zone, id: u64, edit: &Edit) -> Result<Record, Failure> {
     let mut record = zone.user_record(id)?.clone();
-    modification.apply(&mut record);
+    edit.apply(&mut record);
     rules::check(zone, &record, Some(id))?;
     let live = zone.user_record_mut(id)?;
     *live = record;

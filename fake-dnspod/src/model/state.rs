@@ -5,7 +5,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::time::Instant;
 
 use super::admission::{JobLimits, Refused, Release};
-use super::change::Modification;
+use super::change::{Edit, Modification};
 use super::falsehood::Falsehood;
 use super::item::{DomainItem, RecordItem};
 use super::job::{self, Job, Kind, Progress};
@@ -260,11 +260,23 @@ impl State {
     pub(crate) fn modify_records(
         &mut self,
         record_ids: &[u64],
-        modification: Modification,
+        modification: &Modification,
         client: IpAddr,
     ) -> Result<&Job, Refused> {
-        let domains = self.by_domain(record_ids, Some(&modification));
-        self.submit(Kind::RecordModify(modification), domains, client)
+        let edit = modification.edit();
+        let targets = record_ids.iter().map(|&id| (id, Some(edit.clone())));
+        let domains = self.by_domain(targets);
+        self.submit(Kind::RecordModify, domains, client)
+    }
+
+    /// ModifyRecordBatchV3: each record its own edit, grouped as Batch.Record.Modify groups.
+    pub(crate) fn edit_records(
+        &mut self,
+        edits: Vec<(u64, Edit)>,
+        client: IpAddr,
+    ) -> Result<&Job, Refused> {
+        let domains = self.by_domain(edits.into_iter().map(|(id, edit)| (id, Some(edit))));
+        self.submit(Kind::RecordEdit, domains, client)
     }
 
     /// DeleteRecordBatch: grouped as Batch.Record.Modify groups.
@@ -273,20 +285,16 @@ impl State {
         record_ids: &[u64],
         client: IpAddr,
     ) -> Result<&Job, Refused> {
-        let domains = self.by_domain(record_ids, None);
+        let domains = self.by_domain(record_ids.iter().map(|&id| (id, None)));
         self.submit(Kind::RecordDelete, domains, client)
     }
 
     /// Record items of these ids grouped by domain in order of first mention, unknown
-    /// ids under one domain-less group; each shown as `modification` will leave it.
-    fn by_domain(
-        &mut self,
-        record_ids: &[u64],
-        modification: Option<&Modification>,
-    ) -> Vec<DomainItem> {
+    /// ids under one domain-less group; each shown as its edit, if any, will leave it.
+    fn by_domain(&mut self, targets: impl Iterator<Item = (u64, Option<Edit>)>) -> Vec<DomainItem> {
         self.settle();
         let mut domains: Vec<DomainItem> = Vec::new();
-        for &id in record_ids {
+        for (id, edit) in targets {
             let (domain_id, mut record) = match self.zone.record(id) {
                 Some(live) => (Some(live.domain_id), live.clone()),
                 None => (None, Record::new("", "", DEFAULT_LINE, "")),
@@ -295,12 +303,13 @@ impl State {
             // The item shows the record as it will be once changed; the submit's echo as
             // it is now, as the vendor's example shows (a change to CNAME echoes records
             // that are still A and MX).
-            let before = modification.map(|_| record.clone());
-            if let Some(modification) = modification {
-                modification.apply(&mut record);
+            let before = edit.as_ref().map(|_| record.clone());
+            if let Some(edit) = &edit {
+                edit.apply(&mut record);
             }
             let item = RecordItem {
                 before,
+                edit,
                 ..RecordItem::waiting(record)
             };
             match domains.iter_mut().find(|d| d.domain_id == domain_id) {

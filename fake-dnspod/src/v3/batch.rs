@@ -34,7 +34,7 @@ fn refuse<T>(code: &'static str, message: &str) -> Result<T, Refusal> {
 }
 
 /// The vendor's refusal of a job over one of its limits.
-fn refusal(refused: Refused) -> Refusal {
+pub(super) fn refusal(refused: Refused) -> Refusal {
     match refused {
         Refused::TooLarge => Refusal::new(
             "InvalidParameter.JobGreaterThanLimit",
@@ -207,7 +207,7 @@ pub(super) fn modify_records(params: &Params, state: &mut State, caller: &Caller
         mx,
     };
     submitted(
-        state.modify_records(&record_ids, modification, caller.client),
+        state.modify_records(&record_ids, &modification, caller.client),
         caller,
     )
 }

@@ -4,6 +4,7 @@
 
 mod auth;
 mod batch;
+mod edits;
 mod lookups;
 mod params;
 mod records;
@@ -97,6 +98,7 @@ fn act(request: &Request, caller: &Caller, state: &Mutex<State>) -> Answer {
         "CreateRecordBatch" => (batch::RECORDS, batch::create_records),
         "ModifyRecordBatch" => (batch::MODIFY, batch::modify_records),
         "DeleteRecordBatch" => (batch::DELETE, batch::delete_records),
+        "ModifyRecordBatchV3" => (edits::EDIT, edits::modify_records),
         "DescribeBatchTask" => (batch::DESCRIBE, batch::describe_task),
         "DescribeDomain" => (lookups::DOMAIN, lookups::domain),
         "DescribeDomainList" => (lookups::DOMAIN_LIST, lookups::domain_list),

@@ -26,6 +26,11 @@ pub(super) fn submitted(job: &Job, lang: Lang) -> Vec<Field> {
     ]
 }
 
+/// ModifyRecordBatchV3's fields: the job id alone, as documented.
+pub(super) fn queued(job: &Job) -> Vec<Field> {
+    vec![("JobId", Json::Num(job.id))]
+}
+
 /// DeleteRecordBatch's fields: the job id and, per domain, a `DeleteRecordBatchDetail`
 /// (`DomainId`, `Domain`, `Error`, `Status`, `Operation` `remove`, and `RecordList`,
 /// which the vendor documents only as "the records, JSON-serialised into a string": the
@@ -64,7 +69,9 @@ pub(super) fn task(job: &Job, lang: Lang) -> Vec<Field> {
     let kind = match job.kind {
         Kind::Domain => "domain",
         Kind::RecordAdd => "record_add",
-        Kind::RecordModify(_) => "record_modify",
+        Kind::RecordModify => "record_modify",
+        // ModifyRecordBatchV3's value is not documented (V3.md): the fake's guess.
+        Kind::RecordEdit => "record_modify_v3",
         // The vendor's value is not documented: the fake's own choice.
         Kind::RecordDelete => "record_delete",
     };
@@ -96,7 +103,7 @@ fn domain_item(job: &Job, i: usize, domain: &DomainItem, view: View, lang: Lang)
     };
     let operation = match job.kind {
         Kind::Domain => text("plus"),
-        Kind::RecordAdd | Kind::RecordModify(_) | Kind::RecordDelete => Json::Null,
+        Kind::RecordAdd | Kind::RecordModify | Kind::RecordEdit | Kind::RecordDelete => Json::Null,
     };
     let records = domain.records.iter().enumerate();
     let records = records.map(|(j, item)| record_item(job, j, item, view, lang));
@@ -133,7 +140,7 @@ fn record_item(job: &Job, j: usize, item: &RecordItem, view: View, lang: Lang) -
         _ => Json::Null,
     };
     let operation = match job.kind {
-        Kind::RecordModify(_) => "edit",
+        Kind::RecordModify | Kind::RecordEdit => "edit",
         // As DeleteRecordBatchDetail's `Operation`.
         Kind::RecordDelete => "remove",
         Kind::Domain | Kind::RecordAdd => "plus",

@@ -61,7 +61,7 @@ fn modify_groups_known_records_by_domain_and_unknown_ones_apart() {
         mx: None,
     };
     let job = state
-        .modify_records(&[a1, 7, b1, a2], modification, LOOPBACK)
+        .modify_records(&[a1, 7, b1, a2], &modification, LOOPBACK)
         .unwrap();
     let groups: Vec<(Option<u64>, usize)> = job
         .domains

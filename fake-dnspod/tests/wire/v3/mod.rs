@@ -3,6 +3,7 @@
 
 mod actions;
 mod auth;
+mod edits;
 mod limits;
 mod lookups;
 mod records;
