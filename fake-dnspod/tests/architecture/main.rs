@@ -36,12 +36,8 @@ const FLOORS: &[&[&str]] = &[
     &["model::state"],
     &["model::falsehood"],
     &["model::job"],
-    &[
-        "model::admission",
-        "model::change",
-        "model::item",
-        "model::rules",
-    ],
+    &["model::admission", "model::item", "model::rules"],
+    &["model::change"],
     &["model::zone"],
     // The ground floor: used from anywhere, using nothing above it.
     &["json", "clock", "lock"],
