@@ -48,6 +48,12 @@ pub struct Config {
     /// At most this many calls of one action a second; more get the vendor's rate-limit
     /// refusal (`-2`, `RequestLimitExceeded`). `None` (the default): no limit.
     pub calls_per_second: Option<u32>,
+    /// API 3.0's documented rates per action on top (CreateRecord, ModifyRecord and
+    /// DeleteRecord 500 a second; ModifyRecordStatus, ModifyRecordRemark,
+    /// ModifyRecordBatchV3 and DeleteRecordBatch 20), refused as past
+    /// [`Config::calls_per_second`]. Default `true`; `false` for benchmarks of the fake
+    /// alone.
+    pub vendor_rates: bool,
     /// The vendor's job limits on the submits of both APIs (see the crate docs): 5000
     /// records a job, 4 unfinished jobs an account, [`Config::jobs_per_hour`] jobs an
     /// hour per source IP. `false` lifts all three, for benchmarks that submit more than
@@ -77,6 +83,7 @@ impl Default for Config {
             page_limit: PAGE_LIMIT,
             totals: Totals::True,
             calls_per_second: None,
+            vendor_rates: true,
             job_limits: true,
             jobs_per_hour: Some(JOBS_PER_HOUR),
         }

@@ -300,7 +300,7 @@ fn shared(config: Config) -> Shared {
         state: Mutex::new(state),
         requests: Mutex::default(),
         faults: Mutex::default(),
-        throttle: Throttle::new(config.latency, config.calls_per_second),
+        throttle: Throttle::new(config.latency, config.calls_per_second, config.vendor_rates),
         stop: AtomicBool::new(false),
     }
 }

@@ -1,6 +1,7 @@
 //! What the transport makes a client live with besides faults: a latency on every answer,
-//! so benchmarks see real round trips, and an optional cap on calls a second per action.
-//! The refusal of a call over the cap is the vendor's, which `fault.rs` spells per API.
+//! so benchmarks see real round trips, and caps on calls a second per action: API 3.0's
+//! documented rates, and an optional cap on every action. The refusal of a call over a
+//! cap is the vendor's, which `fault.rs` spells per API.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -8,29 +9,54 @@ use std::time::{Duration, Instant};
 
 use crate::lock::lock;
 
+/// API 3.0's documented calls a second of the actions `apply` leans on (RECORDS.md, V3.md);
+/// the legacy API documents none.
+const VENDOR_RATES: [(&str, u32); 7] = [
+    ("CreateRecord", 500),
+    ("ModifyRecord", 500),
+    ("DeleteRecord", 500),
+    ("ModifyRecordStatus", 20),
+    ("ModifyRecordRemark", 20),
+    ("ModifyRecordBatchV3", 20),
+    ("DeleteRecordBatch", 20),
+];
+
+/// The documented rate of an action, if it has one.
+fn vendor_rate(action: &str) -> Option<u32> {
+    VENDOR_RATES
+        .iter()
+        .find(|(name, _)| *name == action)
+        .map(|&(_, rate)| rate)
+}
+
 pub(crate) struct Throttle {
     latency: Duration,
     per_second: Option<u32>,
+    /// Whether [`VENDOR_RATES`] apply besides `per_second`.
+    vendor_rates: bool,
     /// The start of each action's calls within the last second.
     seen: Mutex<HashMap<String, VecDeque<Instant>>>,
 }
 
 impl Throttle {
-    pub(crate) fn new(latency: Duration, per_second: Option<u32>) -> Throttle {
+    pub(crate) fn new(latency: Duration, per_second: Option<u32>, vendor_rates: bool) -> Throttle {
         Throttle {
             latency,
             per_second,
+            vendor_rates,
             seen: Mutex::default(),
         }
     }
 
-    /// Waits the latency, then says whether a call of `action` goes over its rate (and is
-    /// to be refused); a refused call does not count.
+    /// Waits the latency, then says whether a call of `action` goes over its rate, the
+    /// lower of its documented one and the configured cap (and is to be refused); a
+    /// refused call does not count.
     pub(crate) fn over_rate(&self, action: &str) -> bool {
         if !self.latency.is_zero() {
             std::thread::sleep(self.latency);
         }
-        let Some(per_second) = self.per_second else {
+        let documented = vendor_rate(action).filter(|_| self.vendor_rates);
+        let Some(per_second) = [self.per_second, documented].into_iter().flatten().min() else {
             return false;
         };
         let limit = usize::try_from(per_second).unwrap_or(usize::MAX);

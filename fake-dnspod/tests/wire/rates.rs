@@ -46,6 +46,36 @@ fn calls_past_the_rate_get_request_limit_exceeded_on_api_3() {
     );
 }
 
+/// The codes of `calls` ModifyRecordStatus calls in a row ("ok" for any other answer).
+fn status_calls(server: &FakeDnspod, calls: usize) -> Vec<String> {
+    let body = json!({"Domain": "a.cn", "RecordId": 1, "Status": "ENABLE"});
+    (0..calls)
+        .map(|_| {
+            let answer = v3(server, "ModifyRecordStatus", body.clone());
+            let code = answer["Error"]["Code"].as_str();
+            code.filter(|c| c.starts_with("RequestLimitExceeded"))
+                .unwrap_or("ok")
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn api_3_actions_meet_their_documented_rates_unless_lifted() {
+    let server = FakeDnspod::start();
+    // 20 a second documented: the 21st call within the second is refused.
+    let codes = status_calls(&server, 21);
+    assert_eq!(codes[20], "RequestLimitExceeded", "{codes:?}");
+    assert!(codes[..20].iter().all(|c| c == "ok"), "{codes:?}");
+    // A lower cap wins over the documented rate.
+    assert_eq!(status_calls(&limited(2), 3)[2], "RequestLimitExceeded");
+    let lifted = FakeDnspod::start_with(Config {
+        vendor_rates: false,
+        ..Config::default()
+    });
+    assert!(status_calls(&lifted, 25).iter().all(|c| c == "ok"));
+}
+
 #[test]
 fn a_latency_is_waited_before_each_answer() {
     let server = FakeDnspod::start_with(Config {

@@ -63,6 +63,10 @@ pub struct Args {
     /// RequestLimitExceeded) [default: no limit]
     #[arg(long, value_name = "N")]
     rate: Option<u32>,
+    /// Lift API 3.0's documented rates per action (CreateRecord 500 a second,
+    /// ModifyRecordStatus 20, ...), which apply besides --rate
+    #[arg(long)]
+    no_vendor_rates: bool,
     /// Admit at most N jobs an hour per source IP [default: 80]
     #[arg(long, value_name = "N")]
     jobs_per_hour: Option<u32>,
@@ -115,6 +119,7 @@ impl Args {
             secret_key: self.secret_key,
             latency: Duration::from_millis(self.latency.into()),
             calls_per_second: self.rate,
+            vendor_rates: !self.no_vendor_rates,
             job_limits: !self.no_job_limits,
             ..Config::default()
         };
