@@ -6,9 +6,30 @@
 //!
 //! On the same port it speaks API 3.0 too: `POST /` with an `X-TC-Action` header, signed
 //! with TC3-HMAC-SHA256 under [`DEFAULT_SECRET_ID`] and [`DEFAULT_SECRET_KEY`]
-//! (CreateDomainBatch, CreateRecordBatch, ModifyRecordBatch, DeleteRecordBatch,
-//! DescribeBatchTask, DescribeDomain, DescribeDomainList, DescribeRecordList), over the
-//! same account and jobs.
+//! (CreateDomainBatch, CreateRecordBatch, ModifyRecordBatch, ModifyRecordBatchV3,
+//! DeleteRecordBatch, DescribeBatchTask, DescribeDomain, DescribeDomainList,
+//! DescribeRecordList), over the same account and jobs.
+//!
+//! # Single records
+//!
+//! Records keep a weight (`null` or 0-100), a pause and a remark, listed as the real
+//! look-ups list them. The single-record actions act at once: legacy Record.Create (`id` a
+//! string), Record.Modify (`id` a number), Record.Status, Record.Remark, Record.Info;
+//! API 3.0 CreateRecord, ModifyRecord, DeleteRecord, ModifyRecordStatus,
+//! ModifyRecordRemark. A Modify is a full replace: a field left out takes its default
+//! (`@`, enabled, TTL 600, no weight; on API 3.0 no remark), the reading that punishes a
+//! client sending only some fields, since the vendor's is unknown. A Modify that changes
+//! nothing is counted ([`FakeDnspod::no_op_modifies`]); the sixth within an hour locks
+//! the record for an hour (legacy `704`, the fake's guess; `FailedOperation.FrequencyLimit`).
+//! ModifyRecordBatchV3 is a job under the job limits that gives each record its own
+//! fields, keeping those left out; DescribeBatchTask shows it as `record_modify_v3` (the
+//! vendor's value is unknown). Every record written, by a call or a job's item, meets the
+//! vendor's rules: an identical record (legacy `104`, a guess;
+//! `InvalidParameter.DomainRecordExist`), a CNAME beside another type at the same host
+//! and line (`31`; `InvalidParameter.ConflictRecord`), a line before the default one at
+//! its host (legacy `705`, the fake's own; `FailedOperation.MustAddDefaultLineFirst`), a
+//! weight past 100 (`6`; `InvalidParameter.InvalidWeight`); a job's item fails with the
+//! reason instead. API 3.0's documented rates per action apply ([`Config::vendor_rates`]).
 //!
 //! # Job limits
 //!
