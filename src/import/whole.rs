@@ -4,7 +4,6 @@
 //! with what that leaves out said in notes ([`Dropped`]).
 
 use super::at_lines;
-use crate::input::shown;
 use crate::job::{Record, RecordSpec};
 
 /// One record of a file, whole, with where it is.
@@ -20,9 +19,9 @@ pub(super) struct Described {
     pub system: bool,
 }
 
-/// The weights DNSPod takes: 0 switches weighting off, and only these types are weighed
-/// (load balancing); a weight elsewhere is refused here rather than by the vendor.
-const WEIGHED_TYPES: [&str; 3] = ["A", "AAAA", "CNAME"];
+/// The highest weight DNSPod takes; 0 switches weighting off. (Look-ups list weights on
+/// records of any type, so an export's weight on a TXT record is read back as it is.)
+const MAX_WEIGHT: u64 = 100;
 
 /// The record checked as flag input is (type upper-cased, hosts, value, TTL, MX), its
 /// weight too; the error names the bad value.
@@ -32,11 +31,7 @@ pub(super) fn checked(mut record: Record) -> Result<Record, String> {
     record.record_type = spec.record_type.into();
     record.value = spec.value.into();
     match record.weight {
-        Some(weight) if weight > 100 => Err(format!("weight `{weight}` is not 0-100")),
-        Some(weight) if !WEIGHED_TYPES.contains(&record.record_type.as_str()) => Err(format!(
-            "weight `{weight}` on a {} record: DNSPod weighs only A, AAAA and CNAME records",
-            shown(&record.record_type)
-        )),
+        Some(weight) if weight > MAX_WEIGHT => Err(format!("weight `{weight}` is not 0-100")),
         _ => Ok(record),
     }
 }
