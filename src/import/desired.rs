@@ -127,8 +127,9 @@ impl Reader {
                     .to_owned(),
             ];
         };
-        let lines = || Lines::Named(BTreeSet::from([CompactString::from(DEFAULT_LINE)]));
-        let at = match self.open(name, &domain, name.to_owned(), lines) {
+        let mut named = zone.lines;
+        named.insert(DEFAULT_LINE.into());
+        let at = match self.open(name, &domain, name.to_owned(), || Lines::Named(named)) {
             Ok(Some(at)) => at,
             Ok(None) => return Vec::new(),
             Err(why) => return vec![why],

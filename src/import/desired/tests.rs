@@ -86,14 +86,19 @@ fn a_zone_files_domain_is_its_origin_else_its_file_name_and_it_describes_the_def
                 @ NS f1g1ns1.dnspod.net.\n@ NS ns3.dnsv5.com.\n@ NS ns1.example.net.\nwww A 192.0.2.1\n";
     let dir = dir(&[
         ("other.zone", zone),
-        ("例子.cn.zone", "www A 192.0.2.2\n"),
+        (
+            "例子.cn.zone",
+            "www A 192.0.2.2\n;dpbatch line=\"电信\" www A 192.0.2.3\n",
+        ),
         ("x.cn.ZONE", ""),
     ]);
     let desired = read(&dir, &["other.zone", "例子.cn.zone", "x.cn.ZONE"]).unwrap();
     let names: Vec<&str> = desired.iter().map(|d| d.domain.as_str()).collect();
     assert_eq!(names, ["c.cn", "例子.cn", "x.cn"]);
     let default = Lines::Named(BTreeSet::from([CompactString::from("默认")]));
-    assert!(desired.iter().all(|d| d.lines == default));
+    assert_eq!((&desired[0].lines, &desired[2].lines), (&default, &default));
+    let annotated = BTreeSet::from(["默认".into(), "电信".into()]);
+    assert_eq!(desired[1].lines, Lines::Named(annotated));
     let c = &desired[0];
     assert_eq!(
         c.records,
@@ -120,7 +125,14 @@ fn a_zone_files_domain_is_its_origin_else_its_file_name_and_it_describes_the_def
             "lines 4, 5: skipped 2 NS records of the apex: DNSPod manages them"
         ]
     );
-    assert_eq!(desired[1].records, [Record::new("www", "A", "192.0.2.2")]);
+    let telecom = Record {
+        line: "电信".into(),
+        ..Record::new("www", "A", "192.0.2.3")
+    };
+    assert_eq!(
+        desired[1].records,
+        [Record::new("www", "A", "192.0.2.2"), telecom]
+    );
     assert!(
         desired[2].records.is_empty(),
         "an empty zone: nothing on the line"
