@@ -1,6 +1,6 @@
 //! `dpbatch export`'s formats: the records of each domain as JSON Lines or CSV rows (the
-//! keys of the selection JSON plus `remark` and `system`), or as BIND zone files
-//! ([`zone`]).
+//! keys of the selection JSON plus `weight`, `remark` and `system`: everything DNSPod
+//! keeps about a record), or as BIND zone files ([`zone`]).
 
 pub(crate) mod files;
 pub(crate) mod zone;
@@ -23,7 +23,7 @@ pub(crate) enum Format {
 }
 
 /// The keys of a row, and the columns of the CSV header, in order.
-pub(crate) const COLUMNS: [&str; 11] = [
+pub(crate) const COLUMNS: [&str; 12] = [
     "domain",
     "record_id",
     "sub_domain",
@@ -32,6 +32,7 @@ pub(crate) const COLUMNS: [&str; 11] = [
     "value",
     "ttl",
     "mx",
+    "weight",
     "enabled",
     "remark",
     "system",
@@ -74,12 +75,21 @@ impl<'a> RecordRow<'a> {
     }
 }
 
-/// One exported record; `remark` is `""` when the record has none, `system` says it is
-/// one of DNSPod's own NS records, which an import skips.
+/// One exported record: the selection JSON's keys with `weight` (`null` when the record
+/// has none) after `mx`, `remark` (`""` when none) and `system` (one of DNSPod's own NS
+/// records, which an import skips).
 #[derive(Serialize)]
 struct Row<'a> {
-    #[serde(flatten)]
-    record: RecordRow<'a>,
+    domain: &'a str,
+    record_id: u64,
+    sub_domain: Option<&'a str>,
+    record_type: Option<&'a str>,
+    line: Option<&'a str>,
+    value: Option<&'a str>,
+    ttl: Option<u64>,
+    mx: Option<u64>,
+    weight: Option<u64>,
+    enabled: bool,
     remark: &'a str,
     system: bool,
 }
@@ -87,27 +97,36 @@ struct Row<'a> {
 impl<'a> Row<'a> {
     fn of(domain: &'a str, record: &'a AccountRecord) -> Row<'a> {
         Row {
-            record: RecordRow::of(domain, record),
+            domain,
+            record_id: record.id,
+            sub_domain: record.host.as_deref(),
+            record_type: record.record_type.as_deref(),
+            line: record.line.as_deref(),
+            value: record.value.as_deref(),
+            ttl: record.ttl,
+            mx: record.mx,
+            weight: record.weight,
+            enabled: record.enabled,
             remark: record.remark.as_deref().unwrap_or_default(),
             system: record.system,
         }
     }
 
     /// The row's cells in [`COLUMNS`] order; `null` is an empty cell.
-    fn cells(&self) -> [String; 11] {
+    fn cells(&self) -> [String; 12] {
         let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
         let number = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_default();
-        let r = &self.record;
         [
-            r.domain.to_owned(),
-            r.record_id.to_string(),
-            text(r.sub_domain),
-            text(r.record_type),
-            text(r.line),
-            text(r.value),
-            number(r.ttl),
-            number(r.mx),
-            r.enabled.to_string(),
+            self.domain.to_owned(),
+            self.record_id.to_string(),
+            text(self.sub_domain),
+            text(self.record_type),
+            text(self.line),
+            text(self.value),
+            number(self.ttl),
+            number(self.mx),
+            number(self.weight),
+            self.enabled.to_string(),
             self.remark.to_owned(),
             self.system.to_string(),
         ]
@@ -186,22 +205,28 @@ mod tests {
         let mut txt = record(2, "@", "TXT", "v=spf1 a, -all");
         txt.remark = Some("say \"hi\"".into());
         txt.enabled = false;
+        let weighted = AccountRecord {
+            weight: Some(10),
+            ..record(3, "www", "A", "192.0.2.1")
+        };
         vec![Listing {
             domain: "例子.cn".into(),
-            records: vec![record(1, "@", "MX", "mx.a.cn."), txt],
+            records: vec![record(1, "@", "MX", "mx.a.cn."), txt, weighted],
         }]
     }
 
     #[test]
-    fn jsonl_has_the_selection_keys_plus_remark() {
+    fn jsonl_has_the_selection_keys_plus_weight_remark_and_system() {
         let mut out = Vec::new();
         write_jsonl(&mut out, &listing()).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[0],
-            r#"{"domain":"例子.cn","record_id":1,"sub_domain":"@","record_type":"MX","line":"默认","value":"mx.a.cn.","ttl":600,"mx":10,"enabled":true,"remark":"","system":false}"#
+            r#"{"domain":"例子.cn","record_id":1,"sub_domain":"@","record_type":"MX","line":"默认","value":"mx.a.cn.","ttl":600,"mx":10,"weight":null,"enabled":true,"remark":"","system":false}"#
         );
+        let weighted: serde_json::Value = serde_json::from_str(lines[2]).unwrap();
+        assert_eq!(weighted["weight"], 10);
         let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(
             (&second["mx"], &second["enabled"], &second["remark"]),
@@ -224,9 +249,10 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
-            "domain,record_id,sub_domain,record_type,line,value,ttl,mx,enabled,remark,system\r\n\
-             例子.cn,1,@,MX,默认,mx.a.cn.,600,10,true,,false\r\n\
-             例子.cn,2,@,TXT,默认,\"v=spf1 a, -all\",600,,false,\"say \"\"hi\"\"\",false\r\n"
+            "domain,record_id,sub_domain,record_type,line,value,ttl,mx,weight,enabled,remark,system\r\n\
+             例子.cn,1,@,MX,默认,mx.a.cn.,600,10,,true,,false\r\n\
+             例子.cn,2,@,TXT,默认,\"v=spf1 a, -all\",600,,,false,\"say \"\"hi\"\"\",false\r\n\
+             例子.cn,3,www,A,默认,192.0.2.1,600,,10,true,,false\r\n"
         );
         let mut listings = listing();
         listings[0].records[0].value = Some("a\u{1b}]0;x\u{7}".into());

@@ -1,17 +1,22 @@
 //! A domain's records as a BIND zone file: `$ORIGIN` and `$TTL`, owner names relative to
 //! the origin, host names in values made absolute, TXT in quoted strings of at most 255
-//! bytes. What a zone file cannot hold as a record (another line than the default one, a
-//! paused record, DNSPod's URL forwarding, a value that would break the syntax) is
-//! written as a comment that says why, so the file loads and nothing is silently lost.
+//! bytes. What BIND cannot say of a record (another line than the default one, a paused
+//! record, a weight, a remark) is in dpbatch's annotations ([`annotation`]), which it
+//! reads back. What a zone file cannot hold as a record (DNSPod's URL forwarding, a value
+//! that would break the syntax) is written as a comment that says why, so the file loads
+//! and nothing is silently lost.
 //! Names and types come from the server: one that is not a plain token (white space, a
 //! leading `$`, a hidden character) is a comment too, so it can never become a directive
 //! such as `$INCLUDE`. DNSPod manages the SOA, so there is none, and its own NS records
 //! at the apex are comments, so that no import creates them again.
 
+mod annotation;
+
 use super::Listing;
 use crate::escape::{hidden, visible};
 use crate::input::domains::ascii_key;
-use crate::job::{AccountRecord, DEFAULT_LINE, DEFAULT_TTL};
+use crate::job::{AccountRecord, DEFAULT_TTL};
+use annotation::Annotation;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -37,7 +42,15 @@ pub(crate) fn write(out: &mut dyn Write, listing: &Listing) -> io::Result<usize>
     let mut comments = 0;
     for record in &listing.records {
         match entry(record, ttl) {
-            Ok(line) => writeln!(out, "{line}")?,
+            Ok(line) => match annotation::of(record) {
+                Annotation::None => writeln!(out, "{line}")?,
+                Annotation::After(note) => writeln!(out, "{line} {note}")?,
+                Annotation::Own(note) => {
+                    // BIND does not load it: a comment, which dpbatch reads back.
+                    comments += 1;
+                    writeln!(out, "{note} {line}")?;
+                }
+            },
             Err((why, line)) => {
                 comments += 1;
                 // The reason can quote the server too (`on line ...`).
@@ -82,14 +95,13 @@ fn entry(record: &AccountRecord, usual_ttl: u64) -> Result<String, (String, Stri
 }
 
 /// Why the record cannot be a line of the zone file, if it cannot: the reasons of its
-/// syntax first, then those of DNSPod's (its own NS records, lines, paused records).
+/// syntax first, then DNSPod's own NS records.
 fn why_a_comment(
     record: &AccountRecord,
     owner: &str,
     record_type: &str,
     rdata_error: Option<&str>,
 ) -> Option<String> {
-    let on_line = record.line.as_deref().unwrap_or(DEFAULT_LINE);
     if !is_token(owner, |c| {
         c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '*' | '@')
     }) {
@@ -101,11 +113,6 @@ fn why_a_comment(
     Some(match rdata_error {
         Some(why) => why.to_owned(),
         None if record.system => "DNSPod's own name server, which DNSPod manages".to_owned(),
-        None if !record.enabled && on_line != DEFAULT_LINE => {
-            format!("paused, and on line {on_line}")
-        }
-        None if !record.enabled => "paused".to_owned(),
-        None if on_line != DEFAULT_LINE => format!("on line {on_line}"),
         None => return None,
     })
 }
@@ -214,176 +221,4 @@ fn quoted(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::export::tests::record;
-
-    fn zone(records: Vec<AccountRecord>) -> String {
-        let listing = Listing {
-            domain: "例子.cn".into(),
-            records,
-        };
-        let mut out = Vec::new();
-        write(&mut out, &listing).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn a_zone_has_origin_ttl_relative_owners_and_absolute_targets() {
-        let mut long_ttl = record(3, "www", "CNAME", "web.example.com");
-        long_ttl.ttl = Some(3600);
-        let text = zone(vec![
-            record(1, "@", "A", "192.0.2.1."),
-            record(2, "@", "MX", "mx.例子.cn"),
-            long_ttl,
-            record(4, "_sip._tcp", "SRV", "0 5 5060 sip.example.com"),
-            record(5, "@", "CAA", "0 issue \"letsencrypt.org\""),
-        ]);
-        assert_eq!(
-            text.lines().skip(1).collect::<Vec<_>>(),
-            [
-                "$ORIGIN xn--fsqu00a.cn.",
-                "$TTL 600",
-                "@ IN A 192.0.2.1",
-                "@ IN MX 10 mx.例子.cn.",
-                "www 3600 IN CNAME web.example.com.",
-                "_sip._tcp IN SRV 0 5 5060 sip.example.com.",
-                "@ IN CAA 0 issue \"letsencrypt.org\"",
-            ]
-        );
-        assert_eq!(file_name("例子.cn"), "xn--fsqu00a.cn.zone");
-    }
-
-    #[test]
-    fn other_lines_paused_records_and_forwarding_are_comments_saying_why() {
-        let mut telecom = record(1, "www", "A", "192.0.2.2");
-        telecom.line = Some("电信".into());
-        let mut paused = record(2, "api", "A", "192.0.2.3");
-        paused.enabled = false;
-        let mut forged = record(3, "x", "CNAME", "a.cn.\n@ IN A 6.6.6.6");
-        forged.ttl = Some(600);
-        let text = zone(vec![
-            telecom,
-            paused,
-            record(4, "go", "URL", "https://example.com/"),
-            forged,
-        ]);
-        let comments: Vec<&str> = text.lines().skip(3).collect();
-        assert_eq!(
-            comments,
-            [
-                "; on line 电信: www IN A 192.0.2.2",
-                "; paused: api IN A 192.0.2.3",
-                "; DNSPod forwarding, not a DNS record: go IN URL https://example.com/",
-                r"; a value zone files cannot hold as written: x IN CNAME a.cn.\n@ IN A 6.6.6.6",
-            ]
-        );
-    }
-
-    #[test]
-    fn dnspods_own_ns_records_are_comments_and_their_ttl_is_not_the_zones() {
-        let system = |id, value: &str| AccountRecord {
-            ttl: Some(86_400),
-            system: true,
-            ..record(id, "@", "NS", value)
-        };
-        let mut own = record(3, "@", "NS", "ns1.example.net.");
-        own.ttl = Some(86_400);
-        let listing = Listing {
-            domain: "a.cn".into(),
-            records: vec![
-                system(1, "f1g1ns1.dnspod.net."),
-                system(2, "f1g1ns2.dnspod.net."),
-                own,
-                record(4, "www", "A", "192.0.2.1"),
-            ],
-        };
-        let mut out = Vec::new();
-        assert_eq!(write(&mut out, &listing).unwrap(), 2);
-        let text = String::from_utf8(out).unwrap();
-        let lines: Vec<&str> = text.lines().skip(2).collect();
-        assert_eq!(
-            lines,
-            [
-                "$TTL 600",
-                "; DNSPod's own name server, which DNSPod manages: @ 86400 IN NS f1g1ns1.dnspod.net.",
-                "; DNSPod's own name server, which DNSPod manages: @ 86400 IN NS f1g1ns2.dnspod.net.",
-                "@ 86400 IN NS ns1.example.net.",
-                "www IN A 192.0.2.1",
-            ]
-        );
-    }
-
-    #[test]
-    fn txt_is_split_into_strings_of_at_most_255_bytes_between_characters() {
-        let long = "a".repeat(300);
-        assert_eq!(
-            txt_strings(&long),
-            format!("\"{}\" \"{}\"", "a".repeat(255), "a".repeat(45))
-        );
-        // 254 ASCII bytes, then a 3-byte character that would end past 255.
-        let cjk = format!("{}例{}", "b".repeat(254), "c");
-        assert_eq!(
-            txt_strings(&cjk),
-            format!("\"{}\" \"例c\"", "b".repeat(254))
-        );
-        assert_eq!(txt_strings(&"d".repeat(255)).matches('"').count(), 2);
-    }
-
-    #[test]
-    fn txt_quotes_backslashes_and_hidden_characters_are_escaped() {
-        assert_eq!(
-            txt_strings("say \"hi\" \\ now\n\u{202e}"),
-            r#""say \"hi\" \\ now\010\226\128\174""#
-        );
-        let text = zone(vec![record(1, "@", "TXT", "v=spf1 -all; x")]);
-        assert!(text.ends_with("@ IN TXT \"v=spf1 -all; x\"\n"), "{text}");
-    }
-
-    #[test]
-    fn quoted_semicolons_and_parentheses_are_data_and_unquoted_ones_are_not() {
-        assert!(fits_syntax(
-            r#"0 issue "ca.example; accounturi=https://ca.example/a(1)""#
-        ));
-        assert!(fits_syntax(r#"0 iodef "mailto:a\"b;c@example.com""#));
-        for value in [
-            r#"0 issue "ca.example" ; x"#,
-            r#"0 issue "ca.example"#,
-            r#"0 issue "ca.example\""#,
-            "1 (2)",
-            "a\nb",
-            r#"0 issue \"; x ""#,
-            r#"0 issue \"(x"#,
-        ] {
-            assert!(!fits_syntax(value), "{value}");
-        }
-    }
-
-    #[test]
-    fn names_and_types_that_are_not_plain_tokens_are_counted_comments() {
-        let listing = Listing {
-            domain: "a.cn".into(),
-            records: vec![
-                record(1, "$GENERATE 1-9 x", "A", "192.0.2.1"),
-                record(2, "_dmarc", "TXT", "v=DMARC1"),
-                record(3, "*.shop", "A", "192.0.2.3"),
-                record(4, "x", "", "192.0.2.4"),
-                record(5, "", "A", "192.0.2.5"),
-            ],
-        };
-        let mut out = Vec::new();
-        assert_eq!(write(&mut out, &listing).unwrap(), 3);
-        let text = String::from_utf8(out).unwrap();
-        let lines: Vec<&str> = text.lines().skip(3).collect();
-        assert_eq!(
-            lines,
-            [
-                "; a host name zone files cannot hold: $GENERATE 1-9 x IN A 192.0.2.1",
-                "_dmarc IN TXT \"v=DMARC1\"",
-                "*.shop IN A 192.0.2.3",
-                "; a record type zone files cannot hold: x IN  192.0.2.4",
-                "; a host name zone files cannot hold:  IN A 192.0.2.5",
-            ]
-        );
-    }
-}
+mod tests;

@@ -1,6 +1,6 @@
 use super::*;
 use crate::export::{Listing, write_csv, write_jsonl, zone as zone_file};
-use crate::job::AccountRecord;
+use crate::job::{AccountRecord, Record};
 
 fn file(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -218,4 +218,124 @@ fn what_export_writes_imports_as_the_same_records_in_every_format() {
     assert_eq!(jsonl, csv);
     assert_eq!(jsonl, zone);
     assert_eq!(jsonl[2].value, format!("v=\"x\", {}", "y".repeat(400)));
+}
+
+#[test]
+fn an_exported_zones_annotations_read_back_every_field_of_every_record() {
+    let record = |id, host: &str, line: &str, value: &str| AccountRecord {
+        id,
+        host: Some(host.into()),
+        line: Some(line.into()),
+        record_type: Some("A".into()),
+        ttl: Some(600),
+        value: Some(value.into()),
+        mx: None,
+        weight: None,
+        enabled: true,
+        remark: None,
+        system: false,
+    };
+    let remarks = [
+        "say \"hi\"",
+        r"back\slash\",
+        "a; b",
+        "备用 线路",
+        "  spaced  ",
+    ];
+    let records = vec![
+        AccountRecord {
+            weight: Some(10),
+            remark: Some(remarks[0].into()),
+            ..record(1, "www", "默认", "192.0.2.1")
+        },
+        AccountRecord {
+            remark: Some(remarks[1].into()),
+            ..record(2, "www", "电信", "192.0.2.2")
+        },
+        AccountRecord {
+            enabled: false,
+            weight: Some(0),
+            remark: Some(remarks[2].into()),
+            ..record(3, "api", "默认", "192.0.2.3")
+        },
+        AccountRecord {
+            enabled: false,
+            remark: Some(remarks[3].into()),
+            ..record(4, "api", "境外", "192.0.2.4")
+        },
+        AccountRecord {
+            ttl: Some(60),
+            remark: Some(remarks[4].into()),
+            ..record(5, "mail", "默认", "192.0.2.5")
+        },
+        record(6, "mail", "联通", "192.0.2.6"),
+    ];
+    let listing = Listing {
+        domain: "a.cn".into(),
+        records,
+    };
+    let mut bytes = Vec::new();
+    zone_file::write(&mut bytes, &listing).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let zone = zone::parse(&text, None).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+    let read: Vec<Record> = zone.records.into_iter().map(|d| d.record).collect();
+    let want: Vec<Record> = listing.records.iter().map(|r| r.whole().unwrap()).collect();
+    assert_eq!(read, want, "{text}");
+    let lines: Vec<&str> = zone.lines.iter().map(|l| l.as_str()).collect();
+    assert_eq!(lines, ["境外", "电信", "联通"]);
+    // What BIND loads is what the default line serves, enabled.
+    let loaded: Vec<&str> = text.lines().filter(|l| !l.starts_with(';')).collect();
+    assert_eq!(loaded.len(), 4, "$ORIGIN, $TTL and two records: {text}");
+}
+
+#[test]
+fn an_annotation_is_read_only_in_its_form() {
+    for (text, why) in [
+        (
+            "www A 192.0.2.1 ;dpbatch line=\"电信\"\n",
+            "annotate it on a ;dpbatch line",
+        ),
+        (
+            "www A 192.0.2.1 ;dpbatch enabled=false\n",
+            "annotate it on a ;dpbatch line",
+        ),
+        (
+            "www A 192.0.2.1 ;dpbatch weight=5 api\n",
+            "holds only key=value pairs",
+        ),
+        (
+            ";dpbatch colour=red www A 192.0.2.1\n",
+            "unknown annotation `colour`",
+        ),
+        (
+            ";dpbatch weight=x www A 192.0.2.1\n",
+            "annotation `weight=x` is not valid",
+        ),
+        (
+            ";dpbatch weight=101 www A 192.0.2.1\n",
+            "weight `101` is not 0-100",
+        ),
+        (
+            ";dpbatch weight=1 weight=2 www A 192.0.2.1\n",
+            "`weight` twice",
+        ),
+        (";dpbatch line=\"电信\"\n", "no record after it"),
+        (";dpbatch $ORIGIN b.cn.\n", "not a directive"),
+    ] {
+        let errors = zone::parse(&format!("$ORIGIN a.cn.\n{text}"), None).unwrap_err();
+        assert_eq!(errors.len(), 1, "{text}: {errors:?}");
+        assert!(errors[0].starts_with("line 2: "), "{text}: {errors:?}");
+        assert!(errors[0].contains(why), "{text}: {errors:?}");
+    }
+    // Other comments, `;dpbatchx` among them, are comments; an annotated record leaves
+    // the owner of the lines after it as BIND reads them.
+    let text = "$ORIGIN a.cn.\nwww A 192.0.2.1 ; dpbatch? no\n;dpbatchx weight=1\n\
+                ;dpbatch line=\"电信\" api A 192.0.2.2\n  A 192.0.2.3\n";
+    let zone = zone::parse(text, None).unwrap();
+    let hosts: Vec<(&str, &str)> = zone
+        .records
+        .iter()
+        .map(|d| (d.record.host.as_str(), d.record.line.as_str()))
+        .collect();
+    assert_eq!(hosts, [("www", "默认"), ("api", "电信"), ("www", "默认")]);
 }

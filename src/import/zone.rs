@@ -1,18 +1,26 @@
-//! BIND zone files as record specs, for `record-create --records-file FILE.zone`:
-//! `$ORIGIN` and `$TTL`, relative and absolute names, `@`, an owner left out (the one
-//! before), TTL and class `IN` optional in either order, quoted strings with `\` escapes
-//! (multi-string TXT joined), `;` comments and parentheses across lines. SOA and apex NS
-//! records are skipped with a note: DNSPod manages them. Every bad line is named.
+//! BIND zone files as whole records, for `record-create --records-file FILE.zone` and
+//! the desired state of `plan`: `$ORIGIN` and `$TTL`, relative and absolute names, `@`,
+//! an owner left out (the one before), TTL and class `IN` optional in either order,
+//! quoted strings with `\` escapes (multi-string TXT joined), `;` comments and
+//! parentheses across lines; dpbatch's annotations (`;dpbatch line="电信" ...`, see
+//! [`annotation`]) for what BIND cannot say. The SOA record is skipped with a note, and
+//! NS records of the apex are marked `system`: DNSPod manages them. Every bad line is
+//! named.
 
+use super::whole::{Described, checked};
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::records::parse_record_type;
 use crate::input::shown;
-use crate::job::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
+use crate::job::{DEFAULT_TTL, Record};
 
+mod annotation;
 #[cfg(test)]
 mod tests;
 mod tokens;
 
+use annotation::Pairs;
+use compact_str::CompactString;
+use std::collections::BTreeSet;
 use tokens::{Entry, Token};
 
 /// What a zone file asks for.
@@ -20,7 +28,10 @@ use tokens::{Entry, Token};
 pub(crate) struct Zone {
     /// The zone's own name: its first `$ORIGIN`, or the domain it was read for.
     pub origin: Option<String>,
-    pub records: Vec<RecordSpec>,
+    /// Each with its line; none names a domain.
+    pub records: Vec<Described>,
+    /// The lines other than the default one its annotations name.
+    pub lines: BTreeSet<CompactString>,
     /// What was skipped and why, for stderr.
     pub notes: Vec<String>,
 }
@@ -43,9 +54,8 @@ pub(crate) fn parse(text: &str, domain: Option<&str>) -> Result<Zone, Vec<String
     if !errors.is_empty() {
         return Err(errors);
     }
-    reader.zone.origin = reader.apex.flatten();
-    let apex_ns = super::apex_ns_note(&reader.apex_ns);
-    reader.zone.notes.extend(apex_ns);
+    // A zone of no record is still the origin's.
+    reader.zone.origin = reader.apex.unwrap_or(reader.origin);
     Ok(reader.zone)
 }
 
@@ -59,20 +69,56 @@ struct Reader {
     ttl: Option<u64>,
     /// The host of the record before, for a line that leaves it out.
     owner: Option<String>,
-    /// The lines of the apex's NS records, skipped.
-    apex_ns: Vec<usize>,
     zone: Zone,
 }
 
 impl Reader {
     fn entry(&mut self, entry: Entry) -> Result<(), String> {
-        let first = &entry.tokens[0];
-        if !entry.indented && !first.quoted && first.text.starts_with('$') {
-            return self.directive(&entry.tokens);
+        let Some(text) = &entry.annotation else {
+            return self.record(entry.line, entry.indented, &entry.tokens, Pairs::default());
+        };
+        let (pairs, rest) = annotation::read(text, entry.line)?;
+        if !entry.tokens.is_empty() {
+            if !rest.is_empty() {
+                return Err("an annotation after a record holds only key=value pairs".to_owned());
+            }
+            if !pairs.fit_bind() {
+                return Err("a record BIND loads is on the default line and enabled: \
+                            annotate it on a ;dpbatch line of its own"
+                    .to_owned());
+            }
+            return self.record(entry.line, entry.indented, &entry.tokens, pairs);
         }
-        let (owner, rest) = match entry.indented {
-            true => (self.owner.clone(), &entry.tokens[..]),
-            false => (Some(self.host(&first.text)?), &entry.tokens[1..]),
+        match rest.first() {
+            None => Err("the annotation has no record after it".to_owned()),
+            Some(first) if !first.quoted && first.text.starts_with('$') => {
+                Err("an annotation holds a record, not a directive".to_owned())
+            }
+            Some(_) => {
+                // BIND skips the line: the owner that lines after it leave out stays.
+                let owner = self.owner.clone();
+                let read = self.record(entry.line, false, &rest, pairs);
+                self.owner = owner;
+                read
+            }
+        }
+    }
+
+    /// A record or a directive (`tokens`, at least one), with what its annotation says.
+    fn record(
+        &mut self,
+        line: usize,
+        indented: bool,
+        tokens: &[Token],
+        pairs: Pairs,
+    ) -> Result<(), String> {
+        let first = &tokens[0];
+        if !indented && !first.quoted && first.text.starts_with('$') {
+            return self.directive(tokens);
+        }
+        let (owner, rest) = match indented {
+            true => (self.owner.clone(), tokens),
+            false => (Some(self.host(&first.text)?), &tokens[1..]),
         };
         let owner =
             owner.ok_or("the line leaves out its owner name, and no record before it has one")?;
@@ -80,28 +126,28 @@ impl Reader {
         let (ttl, rest) = ttl_and_class(rest)?;
         let (kind, rdata) = rest.split_first().ok_or("no record type")?;
         let kind = kind.text.to_ascii_uppercase();
-        if kind == "NS" && owner == "@" {
-            self.apex_ns.push(entry.line);
-            return Ok(());
-        }
         if kind == "SOA" {
             self.zone.notes.push(format!(
-                "line {}: skipped the SOA record of the apex: DNSPod manages it",
-                entry.line
+                "line {line}: skipped the SOA record of the apex: DNSPod manages it"
             ));
             return Ok(());
         }
         let record_type = parse_record_type(&kind)?;
         let (value, mx) = self.rdata(&record_type, rdata)?;
-        let spec = RecordSpec {
-            host: owner,
-            record_type,
-            line: DEFAULT_LINE.to_owned(),
-            value,
+        let mut record = Record {
             ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
             mx,
+            ..Record::new(&owner, &record_type, &value)
         };
-        self.zone.records.push(spec.checked()?);
+        self.zone.lines.extend(pairs.line.clone());
+        pairs.apply(&mut record);
+        let record = checked(record)?;
+        self.zone.records.push(Described {
+            line,
+            domain: None,
+            system: record.record_type == "NS" && owner == "@",
+            record,
+        });
         Ok(())
     }
 

@@ -180,7 +180,7 @@ fn owner_names_and_types_a_zone_file_would_obey_are_comments() {
             "; a host name zone files cannot hold: a b IN A 192.0.2.3",
             "; a host name zone files cannot hold: $ORIGIN IN A 192.0.2.4",
             r"; a record type zone files cannot hold: x IN A\n$INCLUDE /etc/shadow 192.0.2.5",
-            r"; on line 电信\n$INCLUDE /etc/group: y IN A 192.0.2.6",
+            r#";dpbatch line="电信\010$INCLUDE /etc/group" y IN A 192.0.2.6"#,
         ] {
             assert!(text.lines().any(|l| l == line), "{line}\n{text}");
         }

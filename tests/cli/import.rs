@@ -88,6 +88,29 @@ fn export_then_import_onto_another_domain_gives_the_same_records_in_every_format
 }
 
 #[test]
+fn a_csv_with_the_weight_column_imports_without_the_weights_and_says_so() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        env.server.add_domain("w.example");
+        let text = "domain,sub_domain,record_type,value,mx,weight,enabled\r\n\
+                    w.example,www,A,192.0.2.1,,20,true\r\n\
+                    w.example,api,A,192.0.2.2,,,true\r\n";
+        let file = env.file("weights.csv", text);
+        let run = import(&env, file.to_str().unwrap(), None);
+        run.code(0).stderr_has(
+            "line 2: the records are created without their weights, which no batch create job sets",
+        );
+        let hosts: Vec<String> = env
+            .server
+            .user_records()
+            .iter()
+            .map(|r| r.sub_domain.clone())
+            .collect();
+        assert_eq!(hosts, ["www", "api"], "{api:?}");
+    }
+}
+
+#[test]
 fn rows_go_to_the_domains_they_name_and_identical_sets_share_a_job() {
     for api in Api::BOTH {
         let env = Env::on(api);

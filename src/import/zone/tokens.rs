@@ -1,6 +1,7 @@
 //! A zone file cut into entries (a record or a directive, across parentheses) of tokens,
-//! with comments dropped and `\X` and `\DDD` escapes decoded. An escape may not stand for
-//! a control character: no DNSPod value holds one.
+//! with comments dropped but dpbatch's annotations (`;dpbatch ...`) kept as text, and `\X`
+//! and `\DDD` escapes decoded. An escape may not stand for a control character: no DNSPod
+//! value holds one.
 
 use std::iter::Peekable;
 use std::str::CharIndices;
@@ -25,9 +26,14 @@ pub(super) struct Entry {
     pub line: usize,
     /// It starts with white space: it has no owner name of its own.
     pub indented: bool,
-    /// At least one.
+    /// At least one, unless it is an annotation on a line of its own.
     pub tokens: Vec<Token>,
+    /// The text after `;dpbatch` of an annotation on its line.
+    pub annotation: Option<String>,
 }
+
+/// What starts an annotation's comment, after its `;`.
+const ANNOTATION: &str = "dpbatch";
 
 impl Token {
     fn new(text: String, quoted: bool, raw: &str, joined: bool) -> Token {
@@ -42,10 +48,15 @@ impl Token {
 
 /// Every entry of the file, or the first error in it (`line N: why`).
 pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
+    entries_from(text, 1)
+}
+
+/// Every entry of `text`, which starts on line `first`.
+pub(super) fn entries_from(text: &str, first: usize) -> Result<Vec<Entry>, String> {
     let mut entries = Vec::new();
     let mut current: Option<Entry> = None;
     let mut open = None::<usize>;
-    let (mut line, mut indented, mut line_start) = (1, false, true);
+    let (mut line, mut indented, mut line_start) = (first, false, true);
     // Where the last token ended, to tell a token written right after it.
     let mut last_end = None::<usize>;
     let mut chars = text.char_indices().peekable();
@@ -67,6 +78,8 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
             }
             ';' => {
                 while chars.next_if(|&(_, c)| c != '\n').is_some() {}
+                let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+                annotation(&text[at + 1..end], line, &mut current);
                 continue;
             }
             ' ' | '\t' | '\r' => continue,
@@ -85,6 +98,7 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
             line: start,
             indented,
             tokens: Vec::new(),
+            annotation: None,
         });
         let joined = !entry.tokens.is_empty() && last_end == Some(at);
         entry
@@ -97,6 +111,24 @@ pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
     }
     entries.extend(current);
     Ok(entries)
+}
+
+/// Keeps a comment's text if it is an annotation: on the entry it ends, or as an entry
+/// of its own on a line that holds nothing else.
+fn annotation(comment: &str, line: usize, current: &mut Option<Entry>) {
+    let Some(rest) = comment.strip_prefix(ANNOTATION) else {
+        return;
+    };
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return;
+    }
+    let entry = current.get_or_insert_with(|| Entry {
+        line,
+        indented: false,
+        tokens: Vec::new(),
+        annotation: None,
+    });
+    entry.annotation = Some(rest.trim_end_matches('\r').to_owned());
 }
 
 /// Opens or closes a parenthesised group (`open`: the line it opened on); groups do not
