@@ -4,6 +4,7 @@
 //! default one), so neither side's spelling is taken at its word.
 
 use super::{AccountRecord, Change, ChangeField, DEFAULT_LINE, RecordSpec};
+use std::net::IpAddr;
 
 /// Two hosts name the same name: case aside, an empty host being `@`.
 pub(crate) fn same_host(a: &str, b: &str) -> bool {
@@ -22,8 +23,10 @@ pub(crate) fn same_line(a: &str, b: &str) -> bool {
     default(a.trim()) == default(b.trim())
 }
 
-/// Two values of a record of `record_type` are the same: an address or a name (A, AAAA,
-/// CNAME, NS, MX, PTR, SRV) with or without its trailing dot and in any case; TXT and SPF
+/// Two values of a record of `record_type` are the same: an address as the address it
+/// parses to (`2001:db8::1` is `2001:DB8:0::1`), or a name (CNAME, NS, MX, PTR, SRV, and
+/// an A or AAAA value that is no address) with or without its trailing dot and in any
+/// case; TXT and SPF
 /// text as written but for the quotes round it; any other value (a URL forward's path, a
 /// CAA or HTTPS value, which case can change) exactly as written.
 pub(crate) fn same_value(record_type: Option<&str>, a: &str, b: &str) -> bool {
@@ -45,7 +48,11 @@ pub(crate) fn same_value(record_type: Option<&str>, a: &str, b: &str) -> bool {
         let v = v.trim();
         v.strip_suffix('.').unwrap_or(v).to_owned()
     };
-    bare(a).eq_ignore_ascii_case(&bare(b))
+    let (a, b) = (bare(a), bare(b));
+    if let (Ok(a), Ok(b)) = (a.parse::<IpAddr>(), b.parse::<IpAddr>()) {
+        return a == b;
+    }
+    a.eq_ignore_ascii_case(&b)
 }
 
 /// What tells a record apart, as one source shows it: its host, type, line and value,
