@@ -11,6 +11,7 @@ mod digest;
 mod fields;
 mod limits;
 mod matching;
+mod saved;
 #[cfg(test)]
 mod tests;
 
@@ -22,6 +23,7 @@ use std::collections::BTreeSet;
 pub(crate) use digest::digest;
 pub(crate) use fields::{Changed, changed};
 pub(crate) use limits::{MIN_RECORDS, Refusal, Thresholds, refusals};
+pub(crate) use saved::{SAVED_PLAN_VERSION, SavedDomain, SavedPlan};
 
 /// What the files say one domain should hold.
 #[derive(Debug, Clone, Copy)]
