@@ -4,10 +4,15 @@
 //! (`.jsonl`, `.csv`, `.zone`), else by the content. Everything is checked before anything
 //! is sent: every bad line is named, and no look-up is made.
 
+#[allow(dead_code, reason = "until plan (issue 20, part C) calls read_desired: remove then")]
+mod desired;
 mod rows;
 mod sets;
+mod whole;
 mod zone;
 
+#[allow(unused_imports, reason = "until plan (issue 20, part C) uses them: remove then")]
+pub(crate) use desired::{DesiredDomain, Lines, read_desired};
 pub(crate) use sets::each_once;
 
 use crate::error::usage;
@@ -19,6 +24,7 @@ use compact_str::CompactString;
 use sets::Grouper;
 use std::path::Path;
 use std::rc::Rc;
+use whole::{Described, Dropped};
 
 /// The records of one domain of the file, or of whichever domains the command names.
 #[derive(Debug, PartialEq)]
@@ -53,41 +59,69 @@ pub(crate) fn read(path: &Path, domain: Option<&str>) -> anyhow::Result<Import> 
     let text = read_text(path)?;
     let name = describe(path);
     let mut grouper = Grouper::default();
-    let notes = match format(path, &text) {
+    let mut kept = Kept::default();
+    let mut notes = Vec::new();
+    match format(path, &text) {
         Format::Array => {
             for spec in records::specs_from_array(path, &text)? {
                 grouper.add(None, spec);
             }
-            Vec::new()
         }
         Format::Zone => {
             let zone = zone::parse(&text, domain).map_err(|errors| bad_lines(&name, &errors))?;
-            for spec in zone.records {
-                grouper.add(zone.origin.clone(), spec);
+            notes = zone.notes;
+            for described in zone.records {
+                kept.add(&mut grouper, zone.origin.clone(), &described);
             }
-            zone.notes
         }
         format => {
-            let (rows, errors) = match format {
-                Format::Csv => rows::csv(&text, &mut grouper),
-                _ => rows::jsonl(&text, &mut grouper),
+            let mut each = |described: Described| {
+                kept.add(&mut grouper, described.domain.clone(), &described);
+                Ok(())
+            };
+            let errors = match format {
+                Format::Csv => rows::csv(&text, &mut each),
+                _ => rows::jsonl(&text, &mut each),
             };
             if !errors.is_empty() {
                 return Err(bad_lines(&name, &errors));
             }
-            row_notes(&rows)
         }
-    };
+    }
     drop(text);
     let sets = grouper.finish();
     if sets.is_empty() {
         return Err(usage(format!("{name} holds no record to create")));
     }
+    notes.extend(kept.notes());
     let notes = notes
         .into_iter()
         .map(|note| format!("{name} {note}"))
         .collect();
     Ok(Import { sets, notes })
+}
+
+/// What a records file's whole records become: specs of a batch create job, with the
+/// lines of DNSPod's own NS records and of what the job leaves out.
+#[derive(Default)]
+struct Kept {
+    system: Vec<usize>,
+    dropped: Dropped,
+}
+
+impl Kept {
+    fn add(&mut self, grouper: &mut Grouper, domain: Option<String>, described: &Described) {
+        if described.system {
+            self.system.push(described.line);
+        } else if let Some(spec) = self.dropped.spec(described) {
+            grouper.add(domain, spec);
+        }
+    }
+
+    fn notes(&self) -> Vec<String> {
+        let apex_ns = apex_ns_note(&self.system);
+        apex_ns.into_iter().chain(self.dropped.notes()).collect()
+    }
 }
 
 /// One error naming every bad line of the file.
@@ -153,24 +187,6 @@ fn apex_ns_note(lines: &[usize]) -> Option<String> {
             count(lines.len(), "NS record")
         )
     })
-}
-
-/// What the notes say of skipped paused and system records and of dropped remarks.
-fn row_notes(rows: &rows::Rows) -> Vec<String> {
-    let mut notes: Vec<String> = apex_ns_note(&rows.system).into_iter().collect();
-    if !rows.paused.is_empty() {
-        notes.push(format!(
-            "{}: skipped paused records, as a batch job cannot create a record paused",
-            at_lines(&rows.paused)
-        ));
-    }
-    if !rows.remarks.is_empty() {
-        notes.push(format!(
-            "{}: the records are created without their remarks, which no batch action sets",
-            at_lines(&rows.remarks)
-        ));
-    }
-    notes
 }
 
 #[cfg(test)]

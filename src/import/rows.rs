@@ -1,15 +1,15 @@
-//! The rows of an `export` file, JSON Lines or CSV, as record specs with the domain each
-//! names. Record IDs are ignored; paused records are skipped (a batch job cannot create
-//! one paused), and so are DNSPod's own NS records (`system`; in a file of an older
-//! dpbatch, which lacks the column, every NS record of the apex), and remarks dropped (no
-//! batch action sets one), each said in a note.
+//! The rows of an `export` file, JSON Lines or CSV, as whole records with the domain
+//! each names ([`Described`]). Record IDs are ignored; a missing key or an empty cell is
+//! the vendor's default. DNSPod's own NS records are marked `system` (in a file of an
+//! older dpbatch, which lacks the column, every NS record of the apex), for the reader
+//! to skip.
 
-use super::sets::Grouper;
+use super::whole::{Described, checked};
 use crate::de;
 use crate::export::COLUMNS;
 use crate::input::domains::check_domain;
 use crate::input::shown;
-use crate::job::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
+use crate::job::{DEFAULT_LINE, DEFAULT_TTL, Record};
 use compact_str::CompactString;
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, IgnoredAny};
@@ -24,15 +24,18 @@ struct Row {
     #[serde(rename = "record_id", default)]
     _record_id: IgnoredAny,
     #[serde(default = "apex")]
-    sub_domain: String,
-    record_type: String,
+    sub_domain: CompactString,
+    record_type: CompactString,
     #[serde(default = "default_line")]
-    line: String,
-    value: String,
+    line: CompactString,
+    value: CompactString,
     #[serde(default = "default_ttl", deserialize_with = "de::u64_lenient")]
     ttl: u64,
     #[serde(default, deserialize_with = "de::opt_u64")]
     mx: Option<u64>,
+    /// 0-100; `None` (null, an empty cell) when the record has none.
+    #[serde(default, deserialize_with = "de::opt_u64")]
+    weight: Option<u64>,
     #[serde(default = "enabled", deserialize_with = "flag")]
     enabled: bool,
     #[serde(default, deserialize_with = "de::opt_remark")]
@@ -42,12 +45,12 @@ struct Row {
     system: Option<bool>,
 }
 
-fn apex() -> String {
-    "@".to_owned()
+fn apex() -> CompactString {
+    "@".into()
 }
 
-fn default_line() -> String {
-    DEFAULT_LINE.to_owned()
+fn default_line() -> CompactString {
+    DEFAULT_LINE.into()
 }
 
 fn default_ttl() -> u64 {
@@ -86,19 +89,11 @@ fn system<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D:
     truth(deserializer, "system")
 }
 
-/// What the rows skipped or dropped (their records go to a [`Grouper`]).
-#[derive(Default)]
-pub(super) struct Rows {
-    /// Lines of paused records, skipped.
-    pub paused: Vec<usize>,
-    /// Lines of records whose remark is dropped.
-    pub remarks: Vec<usize>,
-    /// Lines of DNSPod's own NS records, skipped.
-    pub system: Vec<usize>,
-}
+/// Where each record read goes: an error it returns is its row's.
+pub(super) type Each<'a> = dyn FnMut(Described) -> Result<(), String> + 'a;
 
 /// The rows of a JSON Lines file, read a line at a time; errors are `line N: why`.
-pub(super) fn jsonl(text: &str, grouper: &mut Grouper) -> (Rows, Vec<String>) {
+pub(super) fn jsonl(text: &str, each: &mut Each<'_>) -> Vec<String> {
     let rows = text
         .lines()
         .enumerate()
@@ -111,29 +106,29 @@ pub(super) fn jsonl(text: &str, grouper: &mut Grouper) -> (Rows, Vec<String>) {
             });
             (i + 1, row)
         });
-    collect(rows, grouper)
+    collect(rows, each)
 }
 
 /// The rows of a CSV file under its header (line 1), columns in any order, read a row
 /// at a time; a row the CSV reader cannot make out ends the reading.
-pub(super) fn csv(text: &str, grouper: &mut Grouper) -> (Rows, Vec<String>) {
+pub(super) fn csv(text: &str, each: &mut Each<'_>) -> Vec<String> {
     let mut records = crate::csv_file::records(text);
     let header = match records.next() {
         Some(Ok(header)) => header.fields,
-        Some(Err(why)) => return (Rows::default(), vec![why]),
-        None => return (Rows::default(), vec!["line 1: no header row".to_owned()]),
+        Some(Err(why)) => return vec![why],
+        None => return vec!["line 1: no header row".to_owned()],
     };
     if let Err(why) = check_header(&header) {
-        return (Rows::default(), vec![format!("line 1: {why}")]);
+        return vec![format!("line 1: {why}")];
     }
     let mut broken = None;
     let rows = records.map_while(|record| {
         let record = record.map_err(|why| broken = Some(why)).ok()?;
         Some((record.line, row_of(&header, &record.fields)))
     });
-    let (read, mut errors) = collect(rows, grouper);
+    let mut errors = collect(rows, each);
     errors.extend(broken);
-    (read, errors)
+    errors
 }
 
 /// Every column one export writes, each once.
@@ -166,51 +161,43 @@ fn row_of(header: &[String], fields: &[String]) -> Result<Row, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Each row checked like flag input, its record handed to `grouper`; every bad one named
+/// Each row checked like flag input, its record handed to `each`; every bad one named
 /// with its line.
 fn collect(
     rows: impl Iterator<Item = (usize, Result<Row, String>)>,
-    grouper: &mut Grouper,
-) -> (Rows, Vec<String>) {
-    let mut read = Rows::default();
+    each: &mut Each<'_>,
+) -> Vec<String> {
     let mut errors = Vec::new();
     for (line, row) in rows {
-        match row.and_then(|row| imported(line, row, &mut read)) {
-            Ok(Some((domain, spec))) => grouper.add(domain, spec),
-            Ok(None) => {}
-            Err(why) => errors.push(format!("line {line}: {why}")),
+        if let Err(why) = row
+            .and_then(|row| described(line, row))
+            .and_then(&mut *each)
+        {
+            errors.push(format!("line {line}: {why}"));
         }
     }
-    (read, errors)
+    errors
 }
 
-/// The row's domain (checked) and record, or `None` for a paused or a system one.
-fn imported(
-    line: usize,
-    row: Row,
-    read: &mut Rows,
-) -> Result<Option<(Option<String>, RecordSpec)>, String> {
+/// The row's record, whole and checked, with its domain (checked).
+fn described(line: usize, row: Row) -> Result<Described, String> {
     let domain = row.domain.as_deref().map(check_domain).transpose()?;
-    let spec = RecordSpec {
+    let record = checked(Record {
         host: row.sub_domain,
         record_type: row.record_type,
         line: row.line,
         value: row.value,
         ttl: row.ttl,
         mx: row.mx,
-    }
-    .checked()?;
-    let apex_ns = spec.record_type == "NS" && matches!(spec.host.as_str(), "@" | "");
-    if row.system.unwrap_or(apex_ns) {
-        read.system.push(line);
-        return Ok(None);
-    }
-    if !row.enabled {
-        read.paused.push(line);
-        return Ok(None);
-    }
-    if row.remark.is_some() {
-        read.remarks.push(line);
-    }
-    Ok(Some((domain, spec)))
+        weight: row.weight,
+        enabled: row.enabled,
+        remark: row.remark.unwrap_or_default(),
+    })?;
+    let apex_ns = record.record_type == "NS" && matches!(record.host.as_str(), "@" | "");
+    Ok(Described {
+        line,
+        domain,
+        system: row.system.unwrap_or(apex_ns),
+        record,
+    })
 }

@@ -1,13 +1,15 @@
-//! BIND zone files as record specs, for `record-create --records-file FILE.zone`:
-//! `$ORIGIN` and `$TTL`, relative and absolute names, `@`, an owner left out (the one
-//! before), TTL and class `IN` optional in either order, quoted strings with `\` escapes
-//! (multi-string TXT joined), `;` comments and parentheses across lines. SOA and apex NS
-//! records are skipped with a note: DNSPod manages them. Every bad line is named.
+//! BIND zone files as whole records, for `record-create --records-file FILE.zone` and
+//! the desired state of `plan`: `$ORIGIN` and `$TTL`, relative and absolute names, `@`,
+//! an owner left out (the one before), TTL and class `IN` optional in either order,
+//! quoted strings with `\` escapes (multi-string TXT joined), `;` comments and
+//! parentheses across lines. The SOA record is skipped with a note, and NS records of the
+//! apex are marked `system`: DNSPod manages them. Every bad line is named.
 
+use super::whole::{Described, checked};
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::records::parse_record_type;
 use crate::input::shown;
-use crate::job::{DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
+use crate::job::{DEFAULT_TTL, Record};
 
 #[cfg(test)]
 mod tests;
@@ -20,7 +22,8 @@ use tokens::{Entry, Token};
 pub(crate) struct Zone {
     /// The zone's own name: its first `$ORIGIN`, or the domain it was read for.
     pub origin: Option<String>,
-    pub records: Vec<RecordSpec>,
+    /// Each with its line; none names a domain.
+    pub records: Vec<Described>,
     /// What was skipped and why, for stderr.
     pub notes: Vec<String>,
 }
@@ -43,9 +46,8 @@ pub(crate) fn parse(text: &str, domain: Option<&str>) -> Result<Zone, Vec<String
     if !errors.is_empty() {
         return Err(errors);
     }
-    reader.zone.origin = reader.apex.flatten();
-    let apex_ns = super::apex_ns_note(&reader.apex_ns);
-    reader.zone.notes.extend(apex_ns);
+    // A zone of no record is still the origin's.
+    reader.zone.origin = reader.apex.unwrap_or(reader.origin);
     Ok(reader.zone)
 }
 
@@ -59,8 +61,6 @@ struct Reader {
     ttl: Option<u64>,
     /// The host of the record before, for a line that leaves it out.
     owner: Option<String>,
-    /// The lines of the apex's NS records, skipped.
-    apex_ns: Vec<usize>,
     zone: Zone,
 }
 
@@ -80,10 +80,6 @@ impl Reader {
         let (ttl, rest) = ttl_and_class(rest)?;
         let (kind, rdata) = rest.split_first().ok_or("no record type")?;
         let kind = kind.text.to_ascii_uppercase();
-        if kind == "NS" && owner == "@" {
-            self.apex_ns.push(entry.line);
-            return Ok(());
-        }
         if kind == "SOA" {
             self.zone.notes.push(format!(
                 "line {}: skipped the SOA record of the apex: DNSPod manages it",
@@ -93,15 +89,17 @@ impl Reader {
         }
         let record_type = parse_record_type(&kind)?;
         let (value, mx) = self.rdata(&record_type, rdata)?;
-        let spec = RecordSpec {
-            host: owner,
-            record_type,
-            line: DEFAULT_LINE.to_owned(),
-            value,
+        let record = checked(Record {
             ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
             mx,
-        };
-        self.zone.records.push(spec.checked()?);
+            ..Record::new(&owner, &record_type, &value)
+        })?;
+        self.zone.records.push(Described {
+            line: entry.line,
+            domain: None,
+            system: record.record_type == "NS" && owner == "@",
+            record,
+        });
         Ok(())
     }
 

@@ -4,7 +4,9 @@ fn specs(text: &str, domain: Option<&str>) -> Vec<String> {
     let zone = parse(text, domain).unwrap_or_else(|e| panic!("{e:?}"));
     zone.records
         .iter()
-        .map(|r| {
+        .filter(|d| !d.system)
+        .map(|d| {
+            let r = &d.record;
             let mx = r.mx.map(|mx| format!(" mx={mx}")).unwrap_or_default();
             format!("{} {} {} {}{mx}", r.host, r.ttl, r.record_type, r.value)
         })
@@ -83,7 +85,7 @@ k._domainkey TXT \"a;b\" \"say \\\"hi\\\" \\059 \\\\\"
 }
 
 #[test]
-fn soa_and_apex_ns_are_skipped_with_a_note_and_other_ns_are_kept() {
+fn soa_is_skipped_with_a_note_and_apex_ns_marked_system() {
     let text = "\
 $ORIGIN a.cn.
 @ IN SOA ns1.a.cn. admin.a.cn. (
@@ -93,14 +95,18 @@ $ORIGIN a.cn.
 dev NS ns1.dev.example.
 ";
     let zone = parse(text, None).unwrap();
-    assert_eq!(zone.records.len(), 1);
-    assert_eq!(zone.records[0].value, "ns1.dev.example.");
+    let records: Vec<(usize, &str, bool)> = zone
+        .records
+        .iter()
+        .map(|d| (d.line, d.record.value.as_str(), d.system))
+        .collect();
+    assert_eq!(
+        records,
+        [(5, "ns1.dnspod.net.", true), (6, "ns1.dev.example.", false)]
+    );
     assert_eq!(
         zone.notes,
-        [
-            "line 2: skipped the SOA record of the apex: DNSPod manages it",
-            "line 5: skipped 1 NS record of the apex: DNSPod manages them"
-        ]
+        ["line 2: skipped the SOA record of the apex: DNSPod manages it"]
     );
 }
 
