@@ -21,9 +21,9 @@ use compact_str::CompactString;
 use std::collections::BTreeSet;
 
 pub(crate) use digest::digest;
-pub(crate) use fields::{Changed, changed};
-pub(crate) use limits::{MIN_RECORDS, Refusal, Thresholds, refusals};
-pub(crate) use saved::{SAVED_PLAN_VERSION, SavedDomain, SavedPlan};
+pub(crate) use fields::changed;
+pub(crate) use limits::{Thresholds, refusals};
+pub(crate) use saved::SavedPlan;
 
 /// What the files say one domain should hold.
 #[derive(Debug, Clone, Copy)]

@@ -1,3 +1,4 @@
+use super::fields::Changed;
 use super::*;
 use crate::input::ignore::check_ignores;
 use crate::job::{Action, DEFAULT_TTL, value_key};

@@ -83,6 +83,7 @@ fn row(step: &Step) -> [Cow<'_, str>; 7] {
     // A modify keeps host, type and line; its value column shows the value as it is.
     let record = step.before.as_ref().or(step.after.as_ref());
     let field = |f: fn(&Record) -> &str| text(record.map(f));
+    let changes = changes(step);
     [
         visible(&step.domain),
         Cow::Borrowed(action_name(step.action)),
@@ -90,7 +91,10 @@ fn row(step: &Step) -> [Cow<'_, str>; 7] {
         field(|r| &r.record_type),
         field(|r| &r.line),
         field(|r| &r.value),
-        text(Some(&changes(step))),
+        match changes.is_empty() {
+            true => Cow::Borrowed("-"),
+            false => Cow::Owned(visible(&changes).into_owned()),
+        },
     ]
 }
 
