@@ -196,8 +196,8 @@ impl FakeDnspod {
         lock(&self.shared.state).add_record(domain_id, sub, record_type, line, value)
     }
 
-    /// Changes a record added before as the console would, say its remark or whether it
-    /// is paused, which no batch action sets. Panics if there is no such record.
+    /// Changes a record added before as the console would, say its weight, its remark or
+    /// whether it is paused: how a test seeds them. Panics if there is no such record.
     pub fn change_record(&self, record_id: u64, change: impl FnOnce(&mut Record)) {
         lock(&self.shared.state).change_record(record_id, change);
     }

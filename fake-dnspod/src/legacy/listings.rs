@@ -132,10 +132,11 @@ pub(super) fn record_list(
     ]
 }
 
-/// One record: `id`, `ttl` and `mx` strings. Records of odd id come as since 2017, with a
-/// `line_id` and a numeric `weight`; the others as in 2016, without `line_id`, with
-/// `weight: null` and the boolean `false` for no remark. DNSPod's own apex NS records
-/// carry `"hold":"hold"`.
+/// One record: `id`, `ttl` and `mx` strings, `weight` null or a number, `enabled` "1"/"0"
+/// beside `status` "enabled"/"disabled", `remark` a string ("" for none), as the real
+/// bodies of 2016 and 2017 list them. Records of odd id come as since 2017, with a
+/// `line_id`; the others as in 2016, without. DNSPod's own apex NS records carry
+/// `"hold":"hold"`.
 fn listed_record(zone: &Zone, r: &Record) -> Json {
     let recent = r.id % 2 == 1;
     let mx = match r.record_type.as_str() {
@@ -159,17 +160,14 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
         ("type", text(r.record_type.as_str())),
         ("ttl", text(r.ttl.to_string())),
         ("value", text(r.value.as_str())),
-        ("weight", if recent { Json::Num(10) } else { Json::Null }),
+        (
+            "weight",
+            r.weight.map_or(Json::Null, |w| Json::Num(w.into())),
+        ),
         ("mx", text(mx.to_string())),
         ("enabled", text(enabled)),
         ("status", text(status)),
-        (
-            "remark",
-            match r.remark.as_str() {
-                "" if !recent => Json::Bool(false),
-                remark => text(remark),
-            },
-        ),
+        ("remark", text(r.remark.as_str())),
         ("updated_on", text(zone.updated_on(r.id))),
     ]);
     if r.system {

@@ -57,8 +57,12 @@ pub struct Record {
     pub ttl: u32,
     /// The priority of an MX record; `None` on other types.
     pub mx: Option<u16>,
+    /// Whether the record answers queries; a paused record is kept but not served.
     pub enabled: bool,
-    /// The note the console keeps on a record; empty for none. No batch action sets it.
+    /// The share of answers among records of the same host, type and line, 0-100 (0
+    /// switches weighting off); `None`: no weight, as the vendor lists `null`.
+    pub weight: Option<u16>,
+    /// The note the console keeps on a record; empty for none.
     pub remark: String,
     /// One of DNSPod's own NS records at the apex (`"hold":"hold"`, `DefaultNS`), which
     /// every domain has and no action changes or deletes.
@@ -78,6 +82,7 @@ impl Record {
             ttl: DEFAULT_TTL,
             mx: (record_type == "MX").then_some(DEFAULT_MX),
             enabled: true,
+            weight: None,
             remark: String::new(),
             system: false,
         }

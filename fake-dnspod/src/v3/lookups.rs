@@ -1,6 +1,6 @@
 //! DescribeDomain, DescribeDomainList and DescribeRecordList over the account the jobs
 //! change, paged by `Offset`/`Limit`, with loose types: `TTL` a string on records of odd
-//! id, `Weight` null on the others, `DefaultNS` true only on DNSPod's own apex NS records.
+//! id, `Weight` null or an integer, `DefaultNS` true only on DNSPod's own apex NS records.
 
 use std::collections::HashMap;
 
@@ -228,7 +228,10 @@ fn listed_record(zone: &Zone, r: &Record) -> Json {
         ("Line", text(r.line.as_str())),
         ("LineId", text(line_id)),
         ("Type", text(r.record_type.as_str())),
-        ("Weight", if odd { Json::Num(10) } else { Json::Null }),
+        (
+            "Weight",
+            r.weight.map_or(Json::Null, |w| Json::Num(w.into())),
+        ),
         ("MonitorStatus", text("")),
         ("Remark", text(r.remark.as_str())),
         ("TTL", ttl),

@@ -150,15 +150,12 @@ fn record_item(job: &Job, j: usize, item: &RecordItem, view: View, lang: Lang) -
         ("ErrMsg", err_msg(item.status, lang)),
     ]);
     if view == View::Describe {
-        // Weight as the vendor's examples write it, on records of odd id only.
-        let weight = match item.record_id() {
-            Some(id) if id % 2 == 1 => text("10"),
-            _ => Json::Null,
-        };
+        // Weight a string, as the vendor's examples write it (`"Weight": "10"`).
+        let weight = r.weight.map_or(Json::Null, |w| text(w.to_string()));
         fields.extend([
             ("Enabled", Json::Num(u64::from(r.enabled))),
             ("Weight", weight),
-            ("Remark", text("")),
+            ("Remark", text(r.remark.as_str())),
         ]);
     }
     Json::Obj(fields)

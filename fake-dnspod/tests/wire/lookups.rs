@@ -175,7 +175,7 @@ fn record_list_shows_the_vendor_types_and_filters_by_host_and_keyword() {
         &[("domain", "YIZEROWU.com"), ("sub_domain", "www")],
     );
     assert!(
-        reply.body.contains(&format!(r#","domain":{{"id":"{id}","name":"yizerowu.com","punycode":"yizerowu.com","grade":"DP_Free","ttl":600}},"info":{{"sub_domains":"6","record_total":"2","records_num":"2"}},"records":[{{"id":"{www}","name":"www","line":"联通","line_id":"10=1","type":"A","ttl":"600","value":"12.3.3.3","weight":10,"mx":"0","enabled":"1","status":"enabled","remark":"","updated_on":""#)),
+        reply.body.contains(&format!(r#","domain":{{"id":"{id}","name":"yizerowu.com","punycode":"yizerowu.com","grade":"DP_Free","ttl":600}},"info":{{"sub_domains":"6","record_total":"2","records_num":"2"}},"records":[{{"id":"{www}","name":"www","line":"联通","line_id":"10=1","type":"A","ttl":"600","value":"12.3.3.3","weight":null,"mx":"0","enabled":"1","status":"enabled","remark":"","updated_on":""#)),
         "{}",
         reply.body
     );

@@ -1,7 +1,7 @@
 //! The look-ups in the shapes the real server sent over the years: totals that flip between
 //! numbers and strings from one page to the next, `remark: false`, domain ids that are
 //! strings or numbers as the domain was named, records with and without `line_id`,
-//! `weight` null or a number, and `hold` on the system NS records.
+//! `weight` null or a number as the record has one, and `hold` on the system NS records.
 
 use fake_dnspod::FakeDnspod;
 use serde_json::{Value, json};
@@ -75,11 +75,11 @@ fn records_come_in_the_2016_and_2017_shapes_and_dnspods_ns_records_are_held() {
         assert_eq!(record["id"], json!(id.to_string()));
         if id % 2 == 1 {
             assert!(record["line_id"].is_string(), "{record}");
-            assert!(record["weight"].is_u64(), "{record}");
         } else {
             assert_eq!(record.get("line_id"), None, "{record}");
-            assert!(record["weight"].is_null(), "{record}");
         }
+        // No record here has a weight, whatever the shape.
+        assert!(record["weight"].is_null(), "{record}");
     }
     let held: Vec<&Value> = listed.iter().map(|r| &r["hold"]).collect();
     assert_eq!(
@@ -116,5 +116,64 @@ fn records_come_in_the_2016_and_2017_shapes_and_dnspods_ns_records_are_held() {
         ),
         (&json!(4), None),
         "as in 2014"
+    );
+}
+
+#[test]
+fn record_list_shows_each_records_own_weight_remark_and_pause() {
+    let server = FakeDnspod::start();
+    let id = server.add_domain("shop.example");
+    let plain = server.add_record(id, "www", "A", "默认", "192.0.2.1");
+    let kept = server.add_record(id, "www", "A", "默认", "192.0.2.2");
+    server.change_record(kept, |r| {
+        (r.weight, r.enabled) = (Some(30), false);
+        r.remark = "备用".into();
+    });
+    let zero = server.add_record(id, "api", "A", "默认", "192.0.2.3");
+    server.change_record(zero, |r| r.weight = Some(0));
+    let answer = ok(
+        &server,
+        "Record.List",
+        &[("sub_domain", "www"), ("domain", "shop.example")],
+    );
+    let shown = |n: usize| {
+        let r = &answer["records"][n];
+        (
+            r["id"].clone(),
+            r["weight"].clone(),
+            r["enabled"].clone(),
+            r["status"].clone(),
+            r["remark"].clone(),
+        )
+    };
+    assert_eq!(
+        shown(0),
+        (
+            json!(plain.to_string()),
+            Value::Null,
+            json!("1"),
+            json!("enabled"),
+            json!("")
+        )
+    );
+    assert_eq!(
+        shown(1),
+        (
+            json!(kept.to_string()),
+            json!(30),
+            json!("0"),
+            json!("disabled"),
+            json!("备用")
+        )
+    );
+    let api = ok(
+        &server,
+        "Record.List",
+        &[("sub_domain", "api"), ("domain", "shop.example")],
+    );
+    assert_eq!(
+        api["records"][0]["weight"],
+        json!(0),
+        "0 is a weight, not none"
     );
 }

@@ -161,7 +161,7 @@ fn describe_record_list_filters_and_shows_loose_types() {
             (false, false) => json!(false),
         };
         assert_eq!(item["DefaultNS"], default_ns, "{item}");
-        assert_eq!(item["Weight"], if odd { json!(10) } else { Value::Null });
+        assert_eq!(item["Weight"], Value::Null, "no record here has a weight");
         assert_eq!(
             (&item["Status"], &item["Name"].is_string()),
             (&json!("ENABLE"), &true)
@@ -250,4 +250,31 @@ fn totals_can_be_left_out_or_overstated_while_the_pages_stay_true() {
         totals(fake_dnspod::Totals::Overstated(2)),
         [json!(3), json!(3), json!(5), json!(5)]
     );
+}
+
+#[test]
+fn describe_record_list_shows_each_records_own_weight_remark_and_pause() {
+    let server = FakeDnspod::start();
+    let domain = server.add_domain("a.cn");
+    let plain = server.add_record(domain, "www", "A", "默认", "192.0.2.1");
+    let kept = server.add_record(domain, "www", "A", "默认", "192.0.2.2");
+    server.change_record(kept, |r| {
+        (r.weight, r.enabled) = (Some(30), false);
+        r.remark = "备用".into();
+    });
+    let zero = server.add_record(domain, "api", "A", "默认", "192.0.2.3");
+    server.change_record(zero, |r| r.weight = Some(0));
+    let all = ok(&server, "DescribeRecordList", json!({"Domain": "a.cn"}));
+    let shown = |id: u64| {
+        let list = all["RecordList"].as_array().unwrap();
+        let r = list.iter().find(|r| r["RecordId"] == id).unwrap();
+        (
+            r["Weight"].clone(),
+            r["Status"].clone(),
+            r["Remark"].clone(),
+        )
+    };
+    assert_eq!(shown(plain), (Value::Null, json!("ENABLE"), json!("")));
+    assert_eq!(shown(kept), (json!(30), json!("DISABLE"), json!("备用")));
+    assert_eq!(shown(zero).0, json!(0), "0 is a weight, not none");
 }
