@@ -58,12 +58,17 @@ fn changes(step: &Step) -> String {
     let parts = match (&step.before, &step.after) {
         (Some(before), Some(after)) => changed(before, after)
             .into_iter()
-            .map(|c| format!("{} {} → {}", c.field, c.old, c.new))
+            .map(|c| format!("{} {} → {}", c.field, quoted(&c.old), quoted(&c.new)))
             .collect(),
         (None, Some(record)) | (Some(record), None) => attributes(record),
         (None, None) => Vec::new(),
     };
     parts.join(", ")
+}
+
+/// An empty value (a remark taken away) as `""`, so it is seen.
+fn quoted(value: &str) -> &str {
+    if value.is_empty() { "\"\"" } else { value }
 }
 
 fn attributes(record: &Record) -> Vec<String> {
