@@ -42,6 +42,9 @@ fn differs(before: &Record, after: &Record) -> bool {
         || before.remark != after.remark
 }
 
+/// A current record (with its ID) and a desired one, either of which may be missing.
+type Pair<'a> = (Option<&'a (u64, Record)>, Option<&'a Record>);
+
 #[derive(Default)]
 struct Group<'a> {
     wanted: Vec<&'a Record>,
@@ -94,7 +97,7 @@ pub(super) fn steps(
 /// record), then the rest of both sides paired in the order of their values (current
 /// ones by value then ID, desired ones by value then place in the files) as value
 /// changes that keep the record's ID; what one side has over is a create or a delete.
-fn pair<'a>(group: Group<'a>) -> Vec<(Option<&'a (u64, Record)>, Option<&'a Record>)> {
+fn pair<'a>(group: Group<'a>) -> Vec<Pair<'a>> {
     let mut current = group.current;
     current.sort_by_cached_key(|c| (value_of(&c.1), c.0));
     let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
