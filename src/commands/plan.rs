@@ -71,25 +71,17 @@ fn narrowed(desired: Vec<DesiredDomain>, named: &[String]) -> anyhow::Result<Vec
     if named.is_empty() {
         return Ok(desired);
     }
+    let key = |d: &DesiredDomain| ascii_key(&d.domain).to_lowercase();
     let mut keys = Vec::new();
     let mut errors = Vec::new();
     for name in named.iter().flat_map(|list| list.split(',')).map(str::trim) {
-        match check_domain(name) {
-            Ok(name) => keys.push(ascii_key(&name).to_lowercase()),
-            Err(why) => errors.push(format!("--domain: {why}")),
-        }
-    }
-    let key = |d: &DesiredDomain| ascii_key(&d.domain).to_lowercase();
-    for (name, wanted) in named
-        .iter()
-        .flat_map(|l| l.split(','))
-        .map(str::trim)
-        .zip(&keys)
-    {
-        if !desired.iter().any(|d| key(d) == *wanted) {
-            errors.push(format!(
+        let checked = check_domain(name).map(|n| ascii_key(&n).to_lowercase());
+        match checked {
+            Ok(wanted) if desired.iter().any(|d| key(d) == wanted) => keys.push(wanted),
+            Ok(_) => errors.push(format!(
                 "--domain {name} is in none of the files, so nothing was planned"
-            ));
+            )),
+            Err(why) => errors.push(format!("--domain: {why}")),
         }
     }
     if !errors.is_empty() {

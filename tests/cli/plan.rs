@@ -28,16 +28,8 @@ fn export(env: &Env, format: &str) -> PathBuf {
     let out = env.home().join(format!("desired.{format}"));
     let dir = env.home().join("zones");
     let target = if format == "zone" { &dir } else { &out };
-    env.run(&[
-        "export",
-        "--domain",
-        "a.cn,b.cn",
-        "--format",
-        format,
-        "--out",
-        path(target),
-    ])
-    .code(0);
+    env.run(&["export", "--all", "--format", format, "--out", path(target)])
+        .code(0);
     if format == "zone" { dir } else { out }
 }
 
@@ -317,5 +309,38 @@ fn golden_plan_table_and_json() {
         t.run(env.dpbatch(["plan", path(&desired), "--json", "--exit-code"]))
             .code(6);
         t.check("plan.txt");
+    }
+}
+
+#[test]
+fn plan_warns_of_a_domain_apply_would_refuse_over_a_threshold() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let id = env.server.add_domain("big.cn");
+        for n in 1..=10 {
+            env.server
+                .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.1");
+        }
+        let desired = export(&env, "jsonl");
+        let text = std::fs::read_to_string(&desired).unwrap();
+        let text: String = text
+            .lines()
+            .map(|l| {
+                match ["\"h1\"", "\"h2\"", "\"h3\"", "\"h4\""]
+                    .iter()
+                    .any(|h| l.contains(h))
+                {
+                    true => l.replace("\"ttl\":600", "\"ttl\":60") + "\n",
+                    false => format!("{l}\n"),
+                }
+            })
+            .collect();
+        let desired = env.file("big.jsonl", &text);
+        env.run(&["plan", path(&desired)]).code(0).stderr_has(
+            "big.cn: the plan would modify 4 of its 10 records (40%), over --max-modify 30%; `apply` refuses it without --force",
+        );
+        let config = env.write_config("config.toml", "max_modify = 40\n");
+        let run = env.run(&["plan", path(&desired), "--config", path(&config)]);
+        assert!(!run.stderr.contains("refuses"), "{}", run.stderr);
     }
 }
