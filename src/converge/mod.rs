@@ -28,6 +28,7 @@ pub(crate) use saved::SavedPlan;
 /// What the files say one domain should hold.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Desired<'a> {
+    /// No two the same record (host, type, line and value): the reader refuses that.
     pub records: &'a [Record],
     /// The lines the records describe whole (a zone file: the default line and the lines
     /// its annotations name); `None`: every line. Current records of other lines are left
