@@ -45,6 +45,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand resume 'Send the parts of a split operation that were not sent when it stopped'
             cand undo 'Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted'
             cand export 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
+            cand plan 'Show the changes that would make the account''s records match files of desired records'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))'
@@ -311,6 +312,27 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'dpbatch;plan'= {
+            cand --domain 'Only these of the files'' domains, comma-separated (may be repeated); a name in no file is an error'
+            cand --ignore 'Leave records of HOST or HOST:TYPE alone on both sides, `*` a wildcard (`_acme-challenge*:TXT`; may be repeated; adds to config key `ignore`)'
+            cand --out 'Also save the plan to this file (JSON, mode 0600) for `apply --plan FILE`'
+            cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
+            cand --api 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]'
+            cand --token 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
+            cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
+            cand --exit-code 'Exit 6 when the plan has changes (0 when none), for drift checks in CI'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'dpbatch;jobs'= {
             cand --limit 'How many of the most recent jobs to list'
             cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
@@ -374,6 +396,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand resume 'Send the parts of a split operation that were not sent when it stopped'
             cand undo 'Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted'
             cand export 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
+            cand plan 'Show the changes that would make the account''s records match files of desired records'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))'
@@ -398,6 +421,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         &'dpbatch;help;undo'= {
         }
         &'dpbatch;help;export'= {
+        }
+        &'dpbatch;help;plan'= {
         }
         &'dpbatch;help;jobs'= {
         }

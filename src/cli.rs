@@ -12,7 +12,8 @@ use std::time::Duration;
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 done, 1 runtime failure, 2 usage/config/input error (nothing sent),
-3 refused by the API, 4 job finished with failed items, 5 --timeout passed, 130 interrupted.
+3 refused by the API, 4 job finished with failed items, 5 --timeout passed,
+6 `plan --exit-code` found changes, 130 interrupted.
 
 Examples:
   dpbatch domain-create a.cn,b.cn --value 1.2.3.4 --wait
@@ -112,6 +113,8 @@ pub(crate) enum Command {
     Undo(UndoArgs),
     /// Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)
     Export(ExportArgs),
+    /// Show the changes that would make the account's records match files of desired records
+    Plan(PlanArgs),
     /// List recently submitted jobs from the local job history
     Jobs(JobsArgs),
     /// Print a shell completion script
@@ -120,6 +123,7 @@ pub(crate) enum Command {
     Man(ManArgs),
 }
 
+mod desired;
 mod export;
 mod generated;
 mod history;
@@ -128,6 +132,7 @@ mod submit;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use desired::{DesiredArgs, PlanArgs};
 pub(crate) use export::ExportArgs;
 pub(crate) use generated::{CompletionsArgs, ManArgs};
 pub(crate) use history::{JobsArgs, ResumeArgs, RetryArgs, UndoArgs};

@@ -122,6 +122,9 @@ pub(crate) enum Outcome {
     TimedOut,
     /// Ctrl-C while waiting; the job goes on (exit 130).
     Interrupted,
+    /// `plan --exit-code` found changes to make: the account has drifted from the files
+    /// (exit 6), for CI to tell from a failure.
+    Drift,
 }
 
 impl Outcome {
@@ -129,10 +132,11 @@ impl Outcome {
     pub(crate) fn worst(self, other: Outcome) -> Outcome {
         let rank = |o: Outcome| match o {
             Outcome::Success => 0,
-            Outcome::Incomplete => 1,
-            Outcome::ItemsFailed => 2,
-            Outcome::TimedOut => 3,
-            Outcome::Interrupted => 4,
+            Outcome::Drift => 1,
+            Outcome::Incomplete => 2,
+            Outcome::ItemsFailed => 3,
+            Outcome::TimedOut => 4,
+            Outcome::Interrupted => 5,
         };
         if rank(other) > rank(self) {
             other
@@ -147,6 +151,7 @@ impl Outcome {
             Outcome::Incomplete => 1,
             Outcome::ItemsFailed => 4,
             Outcome::TimedOut => 5,
+            Outcome::Drift => 6,
             Outcome::Interrupted => 130,
         }
     }
@@ -256,11 +261,12 @@ mod tests {
             Outcome::ItemsFailed,
             Outcome::TimedOut,
             Outcome::Interrupted,
+            Outcome::Drift,
         ]
         .iter()
         .map(|o| o.exit_code())
         .collect();
-        assert_eq!(codes, [0, 1, 4, 5, 130]);
+        assert_eq!(codes, [0, 1, 4, 5, 130, 6]);
     }
 
     #[test]

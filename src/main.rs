@@ -4,6 +4,7 @@ mod backend;
 mod cli;
 mod commands;
 mod config;
+mod converge;
 mod csv_file;
 mod de;
 mod duration;

@@ -48,7 +48,8 @@ const FLOORS: &[&[&str]] = &[
     &["backend::call"],
     // The job history and the cut of work into jobs: no API's wire code in either.
     &["history"],
-    &["split"],
+    // The cut of work into jobs, and the desired-state diff: pure.
+    &["split", "converge"],
     // The checks that turn what people write into the model, and the model: jobs, the
     // records they ask for, and the plan of an operation.
     &["input"],

@@ -7,6 +7,7 @@ mod delete;
 mod export;
 mod follow;
 mod modify;
+mod plan;
 mod resume;
 mod retry;
 mod select;
@@ -53,5 +54,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Resume(args) => resume::run(&Session::open(&global, output)?, &args),
         Command::Undo(args) => undo::run(&Session::open(&global, output)?, &args),
         Command::Export(args) => export::run(&Session::open(&global, output)?, args),
+        Command::Plan(args) => plan::run(&Session::open(&global, output)?, args),
     }
 }

@@ -21,6 +21,10 @@ pub(crate) struct RawProfile {
     pub email: Option<String>,
     pub endpoint: Option<String>,
     pub lang: Option<String>,
+    /// `--ignore` patterns, `--max-modify` and `--max-delete` of `plan` and `apply`.
+    pub ignore: Option<Vec<String>>,
+    pub max_modify: Option<u64>,
+    pub max_delete: Option<u64>,
 }
 
 impl RawProfile {
@@ -53,6 +57,9 @@ struct RawFile {
     email: Option<String>,
     endpoint: Option<String>,
     lang: Option<String>,
+    ignore: Option<Vec<String>>,
+    max_modify: Option<u64>,
+    max_delete: Option<u64>,
     #[serde(default)]
     profiles: BTreeMap<String, RawProfile>,
 }
@@ -76,6 +83,9 @@ impl From<RawFile> for ConfigFile {
             email,
             endpoint,
             lang,
+            ignore,
+            max_modify,
+            max_delete,
             profiles,
         } = raw;
         ConfigFile {
@@ -89,6 +99,9 @@ impl From<RawFile> for ConfigFile {
                 email,
                 endpoint,
                 lang,
+                ignore,
+                max_modify,
+                max_delete,
             },
             profiles,
         }

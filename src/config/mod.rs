@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 mod credentials;
+mod desired;
 mod file;
 mod keys;
 mod secret_file;
@@ -146,6 +147,8 @@ pub(crate) struct Settings {
     /// What the user should hear about how the settings were read: a config or credential
     /// file others can read.
     pub warnings: Vec<String>,
+    /// The `ignore`, `max_modify` and `max_delete` keys of `plan` and `apply`.
+    pub desired: desired::DesiredSettings,
 }
 
 impl Settings {
@@ -241,6 +244,7 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
         profile: overrides.profile.clone(),
         config_path: file.path.clone(),
         warnings,
+        desired: desired::read(profile, file)?,
     })
 }
 

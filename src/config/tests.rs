@@ -1,4 +1,5 @@
 use super::*;
+use crate::converge::Thresholds;
 
 fn login(settings: &Settings) -> String {
     match &settings.credentials {
@@ -251,4 +252,47 @@ fn a_secret_of_the_wrong_type_is_not_repeated() {
     let err = parse("secret_key = 9876543210987\n").unwrap_err();
     assert!(!err.contains("9876543210987"), "{err}");
     assert!(err.contains("line 1"), "{err}");
+}
+
+#[test]
+fn the_desired_state_keys_come_from_the_profile_else_the_top_level() {
+    let f = file(
+        "token = \"1,top\"\nignore = [\"_acme-challenge*:TXT\"]\nmax_modify = 50\n\n[profiles.work]\nmax_delete = 5\nignore = []\n",
+    );
+    let top = resolve(&Overrides::default(), &f).unwrap().desired;
+    assert_eq!(top.ignore[0].text(), "_acme-challenge*:TXT");
+    assert_eq!(
+        (top.thresholds.max_modify, top.thresholds.max_delete),
+        (50, 30)
+    );
+    let work = Overrides {
+        profile: Some("work".into()),
+        ..Overrides::default()
+    };
+    let work = resolve(&work, &f).unwrap().desired;
+    assert!(work.ignore.is_empty());
+    assert_eq!(
+        (work.thresholds.max_modify, work.thresholds.max_delete),
+        (50, 5)
+    );
+    let none = resolve(&Overrides::default(), &file("")).unwrap().desired;
+    assert_eq!(none.thresholds, Thresholds::default());
+}
+
+#[test]
+fn bad_desired_state_keys_are_named() {
+    let err = resolve(&Overrides::default(), &file("ignore = [\"ok\", \"a b\"]\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/cfg/config.toml") && err.contains("`a b`"),
+        "{err}"
+    );
+    let err = resolve(&Overrides::default(), &file("max_delete = 101\n"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("max_delete 101") && err.contains("0 to 100"),
+        "{err}"
+    );
 }

@@ -2,6 +2,7 @@
 //! bad value and exits 2.
 
 pub(crate) mod domains;
+pub(crate) mod ignore;
 pub(crate) mod records;
 pub(crate) mod values;
 

@@ -4,6 +4,7 @@
 //! default one), so neither side's spelling is taken at its word.
 
 use super::{AccountRecord, Change, ChangeField, DEFAULT_LINE, RecordSpec};
+use std::net::IpAddr;
 
 /// Two hosts name the same name: case aside, an empty host being `@`.
 pub(crate) fn same_host(a: &str, b: &str) -> bool {
@@ -22,30 +23,32 @@ pub(crate) fn same_line(a: &str, b: &str) -> bool {
     default(a.trim()) == default(b.trim())
 }
 
-/// Two values of a record of `record_type` are the same: an address or a name (A, AAAA,
-/// CNAME, NS, MX, PTR, SRV) with or without its trailing dot and in any case; TXT and SPF
-/// text as written but for the quotes round it; any other value (a URL forward's path, a
-/// CAA or HTTPS value, which case can change) exactly as written.
+/// Two values of a record of `record_type` are the same: their [`value_key`]s are equal.
 pub(crate) fn same_value(record_type: Option<&str>, a: &str, b: &str) -> bool {
+    value_key(record_type, a) == value_key(record_type, b)
+}
+
+/// A value of a record of `record_type` as DNS compares it, to compare, hash or sort by:
+/// an address as the address it parses to (`2001:DB8:0::1` is `2001:db8::1`), a name
+/// (CNAME, NS, MX, PTR, SRV, and an A or AAAA value that is no address) without its
+/// trailing dot and in lower case; TXT and SPF text as written but for the quotes round
+/// it; any other value (a URL forward's path, a CAA or HTTPS value, which case can
+/// change) exactly as written.
+pub(crate) fn value_key(record_type: Option<&str>, value: &str) -> String {
     let of = |types: &[&str]| record_type.is_some_and(|t| types.iter().any(|x| same_type(t, x)));
-    if !of(&["A", "AAAA", "CNAME", "NS", "MX", "PTR", "SRV", "TXT", "SPF"]) {
-        return a.trim() == b.trim();
-    }
+    let value = value.trim();
     if of(&["TXT", "SPF"]) {
-        let bare = |v: &str| {
-            let v = v.trim();
-            v.strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
-                .unwrap_or(v)
-                .to_owned()
-        };
-        return bare(a) == bare(b);
+        let bare = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+        return bare.unwrap_or(value).to_owned();
     }
-    let bare = |v: &str| {
-        let v = v.trim();
-        v.strip_suffix('.').unwrap_or(v).to_owned()
-    };
-    bare(a).eq_ignore_ascii_case(&bare(b))
+    if !of(&["A", "AAAA", "CNAME", "NS", "MX", "PTR", "SRV"]) {
+        return value.to_owned();
+    }
+    let bare = value.strip_suffix('.').unwrap_or(value);
+    match bare.parse::<IpAddr>() {
+        Ok(address) => address.to_string(),
+        Err(_) => bare.to_ascii_lowercase(),
+    }
 }
 
 /// What tells a record apart, as one source shows it: its host, type, line and value,

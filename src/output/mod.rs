@@ -4,6 +4,7 @@
 mod jobs_json;
 mod jobs_table;
 mod json;
+mod plan;
 mod progress;
 mod table;
 mod undo;
@@ -14,6 +15,7 @@ use crate::stderr::{log, warn};
 pub(crate) use progress::{LookupProgress, Progress};
 
 use crate::backend::DryRun;
+use crate::converge::DomainPlan;
 use crate::duration::display_duration;
 use crate::history::Operation;
 use crate::history::Removed;
@@ -221,6 +223,21 @@ impl Output {
                 undo::write_table(out, restores)
             }
         })
+    }
+
+    /// A desired-state plan: its changes on stdout (a table, or JSON Lines), then on
+    /// stderr a summary per domain with changes and a total.
+    pub(crate) fn plan(&self, plans: &[DomainPlan]) -> anyhow::Result<()> {
+        if plans.iter().any(|p| !p.steps.is_empty()) {
+            self.write_stdout(|out| match self.json {
+                true => plan::write_json(out, plans),
+                false => plan::write_table(out, plans),
+            })?;
+        }
+        plan::summaries(plans)
+            .iter()
+            .for_each(|line| self.note(line));
+        Ok(())
     }
 
     /// The records an undo of a record-create deletes: the result on stdout (`--dry-run`),

@@ -23,6 +23,7 @@ mod lookups;
 mod names;
 mod operations;
 mod output;
+mod plan;
 mod retry;
 mod secrets;
 mod stderr_lines;

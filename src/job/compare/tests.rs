@@ -129,3 +129,13 @@ fn records_already_at_the_target_are_recognised() {
     let cname = record("www", "CNAME", "默认", "target.example.");
     assert!(change(ChangeField::Value, "Target.example", None).is_met_by(&cname));
 }
+
+#[test]
+fn addresses_compare_as_addresses() {
+    assert!(same_value(Some("AAAA"), "2001:db8::1", "2001:DB8:0::1"));
+    assert!(same_value(Some("AAAA"), "2001:db8::1.", "2001:0db8:0:0::1"));
+    assert!(!same_value(Some("AAAA"), "2001:db8::1", "2001:db8::2"));
+    assert!(same_value(Some("a"), "192.0.2.1", "192.0.2.1."));
+    // Not an address: compared as a name, as before.
+    assert!(same_value(Some("A"), "Not-An-Address", "not-an-address"));
+}

@@ -1,0 +1,130 @@
+//! `plan`: the changes that would make the account's records match files of desired
+//! records. Everything is read and checked first (the files, `--domain`, `--ignore`),
+//! then the files' domains are looked up, diffed (`converge`) and shown; only look-ups
+//! are sent. `apply` plans through the same [`plans`].
+
+use crate::cli::{DesiredArgs, PlanArgs};
+use crate::converge::{self, DomainPlan, SavedPlan, Thresholds, refusals};
+use crate::error::{Outcome, usage};
+use crate::escape::visible;
+use crate::export::files;
+use crate::import::{DesiredDomain, Lines, read_desired};
+use crate::input::domains::{ascii_key, check_domain};
+use crate::input::ignore::{Ignore, check_ignores};
+use crate::input::list_errors;
+use crate::resolve::{self, Lookups};
+use crate::session::Session;
+
+pub(super) fn run(session: &Session, args: PlanArgs) -> anyhow::Result<Outcome> {
+    let (plans, ignore) = plans(session, &args.desired)?;
+    session.output.plan(&plans)?;
+    warn_of_thresholds(session, &plans, session.settings.desired.thresholds);
+    if let Some(path) = &args.out {
+        let saved = serde_json::to_vec_pretty(&SavedPlan::new(&plans, &ignore))?;
+        files::write_file(path, &saved)?;
+        session.output.note(&format!(
+            "saved the plan to {}",
+            visible(&path.display().to_string())
+        ));
+    }
+    let changes = plans.iter().any(|p| !p.steps.is_empty());
+    Ok(match args.exit_code && changes {
+        true => Outcome::Drift,
+        false => Outcome::Success,
+    })
+}
+
+/// Each domain's plan, in the files' order, and the ignore patterns it was made with.
+pub(super) fn plans(
+    session: &Session,
+    args: &DesiredArgs,
+) -> anyhow::Result<(Vec<DomainPlan>, Vec<Ignore>)> {
+    let mut ignore = session.settings.desired.ignore.clone();
+    ignore.extend(check_ignores(&args.ignore).map_err(usage)?);
+    let desired = narrowed(read_desired(&args.paths)?, &args.domain)?;
+    for note in desired.iter().flat_map(|d| &d.notes) {
+        session.output.note(note);
+    }
+    let names: Vec<String> = desired.iter().map(|d| d.domain.to_string()).collect();
+    let current = look_up(session, &names)?;
+    let ids = resolve::ids_of(session.backend()?, &names)?;
+    let plans = desired
+        .iter()
+        .zip(current)
+        .zip(ids)
+        .map(|((wanted, current), id)| {
+            let lines = match &wanted.lines {
+                Lines::All => None,
+                Lines::Named(lines) => Some(lines),
+            };
+            let records = &wanted.records;
+            let wanted_state = converge::Desired { records, lines };
+            converge::plan_domain((&wanted.domain, id), wanted_state, &current, &ignore)
+        })
+        .collect();
+    Ok((plans, ignore))
+}
+
+/// The files' domains `--domain` names (all of them without it); a name in no file is
+/// an error, every one named.
+fn narrowed(desired: Vec<DesiredDomain>, named: &[String]) -> anyhow::Result<Vec<DesiredDomain>> {
+    if named.is_empty() {
+        return Ok(desired);
+    }
+    let key = |d: &DesiredDomain| ascii_key(&d.domain).to_lowercase();
+    let mut keys = Vec::new();
+    let mut errors = Vec::new();
+    for name in named.iter().flat_map(|list| list.split(',')).map(str::trim) {
+        let checked = check_domain(name).map(|n| ascii_key(&n).to_lowercase());
+        match checked {
+            Ok(wanted) if desired.iter().any(|d| key(d) == wanted) => keys.push(wanted),
+            Ok(_) => errors.push(format!(
+                "--domain {name} is in none of the files, so nothing was planned"
+            )),
+            Err(why) => errors.push(format!("--domain: {why}")),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(usage(list_errors(&errors)));
+    }
+    Ok(desired
+        .into_iter()
+        .filter(|d| keys.contains(&key(d)))
+        .collect())
+}
+
+/// Each domain's current records; a domain the account lacks is an error (every one
+/// named), and so is a listing short of the server's total: a record it did not list
+/// would be planned as a create of what is there, or left out of the deletes.
+fn look_up(
+    session: &Session,
+    names: &[String],
+) -> anyhow::Result<Vec<Vec<crate::job::AccountRecord>>> {
+    let progress = session.output.lookup_progress(names.len());
+    let lookups = Lookups {
+        workers: session.lookup_jobs,
+        looked_up: &|| progress.tick(),
+        unknown_means: "planned",
+    };
+    let (listed, short) = lookups.records(session.backend()?, names, &[])?;
+    drop(progress);
+    if !short.is_empty() {
+        let short: Vec<String> = short
+            .iter()
+            .map(|s| format!("{s}; no plan is made from part of a domain"))
+            .collect();
+        anyhow::bail!("{}", list_errors(&short));
+    }
+    Ok(listed)
+}
+
+/// A note for each domain `apply` would refuse over a threshold (deletes counted, as
+/// `apply --delete` counts them), before it is run.
+fn warn_of_thresholds(session: &Session, plans: &[DomainPlan], limits: Thresholds) {
+    for refusal in refusals(plans, limits, true) {
+        session.output.warn(&format!(
+            "{}; `apply` refuses it without --force",
+            visible(&refusal.to_string())
+        ));
+    }
+}

@@ -1,0 +1,154 @@
+//! A desired-state plan as `plan` shows it: on stdout a table, one row a change (or JSON
+//! Lines, one object a change); on stderr a summary per domain with changes and a total.
+
+use super::json::finish;
+use super::table::{text, write_aligned};
+use crate::converge::{DomainPlan, changed};
+use crate::escape::visible;
+use crate::job::{Action, Record, Step, count};
+use serde::Serialize;
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// One change as `--json` writes it: `before` and `after` are export-shaped rows.
+#[derive(Serialize)]
+struct StepRow<'a> {
+    action: Action,
+    domain: &'a str,
+    record_id: Option<u64>,
+    before: Option<&'a Record>,
+    after: Option<&'a Record>,
+}
+
+pub(super) fn write_json(out: &mut dyn Write, plans: &[DomainPlan]) -> io::Result<()> {
+    for step in plans.iter().flat_map(|p| &p.steps) {
+        let row = StepRow {
+            action: step.action,
+            domain: &step.domain,
+            record_id: step.record_id,
+            before: step.before.as_ref(),
+            after: step.after.as_ref(),
+        };
+        finish(out, &row)?;
+    }
+    Ok(())
+}
+
+const HEADER: [&str; 7] = [
+    "DOMAIN",
+    "ACTION",
+    "SUB-DOMAIN",
+    "TYPE",
+    "LINE",
+    "VALUE",
+    "CHANGES",
+];
+
+fn action_name(action: Action) -> &'static str {
+    match action {
+        Action::Create => "create",
+        Action::Modify => "modify",
+        Action::Delete => "delete",
+    }
+}
+
+/// A modify's changed fields as `ttl 600 → 60`; a create's or a delete's fields beyond
+/// its host, type, line and value, as the record has them.
+fn changes(step: &Step) -> String {
+    let parts = match (&step.before, &step.after) {
+        (Some(before), Some(after)) => changed(before, after)
+            .into_iter()
+            .map(|c| format!("{} {} → {}", c.field, quoted(&c.old), quoted(&c.new)))
+            .collect(),
+        (None, Some(record)) | (Some(record), None) => attributes(record),
+        (None, None) => Vec::new(),
+    };
+    parts.join(", ")
+}
+
+/// An empty value (a remark taken away) as `""`, so it is seen.
+fn quoted(value: &str) -> &str {
+    if value.is_empty() { "\"\"" } else { value }
+}
+
+fn attributes(record: &Record) -> Vec<String> {
+    let mut shown = vec![format!("ttl {}", record.ttl)];
+    shown.extend(record.mx.map(|mx| format!("mx {mx}")));
+    shown.extend(record.weight.map(|weight| format!("weight {weight}")));
+    if !record.enabled {
+        shown.push("enabled false".to_owned());
+    }
+    if !record.remark.is_empty() {
+        shown.push(format!("remark {}", record.remark));
+    }
+    shown
+}
+
+fn row(step: &Step) -> [Cow<'_, str>; 7] {
+    // A modify keeps host, type and line; its value column shows the value as it is.
+    let record = step.before.as_ref().or(step.after.as_ref());
+    let field = |f: fn(&Record) -> &str| text(record.map(f));
+    let changes = changes(step);
+    [
+        visible(&step.domain),
+        Cow::Borrowed(action_name(step.action)),
+        field(|r| &r.host),
+        field(|r| &r.record_type),
+        field(|r| &r.line),
+        field(|r| &r.value),
+        match changes.is_empty() {
+            true => Cow::Borrowed("-"),
+            false => Cow::Owned(visible(&changes).into_owned()),
+        },
+    ]
+}
+
+pub(super) fn write_table(out: &mut dyn Write, plans: &[DomainPlan]) -> io::Result<()> {
+    let rows = || {
+        plans
+            .iter()
+            .flat_map(|p| &p.steps)
+            .map(|step| (None, row(step)))
+    };
+    write_aligned(out, HEADER, rows, None)
+}
+
+/// `2 to create, 1 to modify, 0 to delete`.
+fn tally(steps: &[&Step]) -> String {
+    let of = |action| steps.iter().filter(|s| s.action == action).count();
+    format!(
+        "{} to create, {} to modify, {} to delete",
+        of(Action::Create),
+        of(Action::Modify),
+        of(Action::Delete)
+    )
+}
+
+/// The stderr lines: one a domain with changes, then the total (or that there is none).
+pub(super) fn summaries(plans: &[DomainPlan]) -> Vec<String> {
+    let mut lines: Vec<String> = plans
+        .iter()
+        .filter(|p| !p.steps.is_empty())
+        .map(|p| {
+            format!(
+                "{}: {}",
+                visible(&p.domain),
+                tally(&p.steps.iter().collect::<Vec<_>>())
+            )
+        })
+        .collect();
+    let changing = lines.len();
+    let all: Vec<&Step> = plans.iter().flat_map(|p| &p.steps).collect();
+    lines.push(match changing {
+        0 => format!(
+            "no changes: the records of {} match the files",
+            count(plans.len(), "domain")
+        ),
+        _ => format!(
+            "plan: {} in {changing} of {}",
+            tally(&all),
+            count(plans.len(), "domain")
+        ),
+    });
+    lines
+}
