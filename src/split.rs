@@ -16,6 +16,11 @@ pub(crate) struct Capabilities {
     pub delete_job_records: Option<usize>,
     /// The most batch jobs one source IP may submit in an hour.
     pub jobs_per_hour: usize,
+    /// Whether records are modified whole, each its own fields, in jobs (API 3.0's
+    /// ModifyRecordBatchV3); else one call a record.
+    pub modify_whole_jobs: bool,
+    /// The single-record calls (a record created, modified or removed) paced a second.
+    pub calls_per_second: usize,
 }
 
 impl Capabilities {
@@ -64,6 +69,7 @@ pub(crate) fn size(spec: &JobSpec) -> usize {
         JobSpec::RecordModify { record_ids, .. } | JobSpec::RecordDelete { record_ids, .. } => {
             record_ids.len()
         }
+        JobSpec::RecordSteps { steps } => steps.len(),
     }
 }
 
@@ -164,6 +170,12 @@ fn split_one(spec: &JobSpec, job_size: usize, api: &Capabilities) -> anyhow::Res
                 })
                 .collect()
         }
+        JobSpec::RecordSteps { steps } => steps
+            .chunks(job_size)
+            .map(|chunk| JobSpec::RecordSteps {
+                steps: chunk.to_vec(),
+            })
+            .collect(),
     })
 }
 
@@ -224,6 +236,7 @@ fn jobs_needed(spec: &JobSpec, job_size: usize, api: &Capabilities) -> Option<us
             job_size,
         )),
         JobSpec::RecordModify { record_ids, .. } => Some(record_ids.len().div_ceil(job_size)),
+        JobSpec::RecordSteps { steps } => Some(steps.len().div_ceil(job_size)),
         JobSpec::RecordDelete { record_ids, .. } => {
             Some(record_ids.len().div_ceil(job_size.min(api.job_limit(spec))))
         }

@@ -2,9 +2,10 @@
 //! change it. Before `resume` sends a part, the part gets the checks flag input gets, and
 //! the cut the vendor's limits allow (and its operation one kind of job, `kinds.rs`).
 
+use crate::escape::visible;
 use crate::input::domains::check_domain;
 use crate::input::records::check_change;
-use crate::job::{By, JobSpec, Part, Plan, count};
+use crate::job::{By, JobSpec, Part, Plan, Step, count};
 use crate::split::{Capabilities, size};
 use std::net::Ipv4Addr;
 
@@ -113,7 +114,26 @@ fn checked_spec(spec: &JobSpec, limit: usize) -> Result<JobSpec, String> {
             change: check_change(change.field, &change.to, change.value.as_deref(), change.mx)?,
         },
         JobSpec::RecordDelete { .. } => spec.clone(),
+        JobSpec::RecordSteps { steps } => {
+            steps.iter().try_for_each(checked_step)?;
+            spec.clone()
+        }
     })
+}
+
+/// A step's record to send checked as a records file's row is: a weight of 0-100.
+fn checked_step(step: &Step) -> Result<(), String> {
+    let Some(after) = &step.after else {
+        return Ok(());
+    };
+    after.spec().checked()?;
+    match after.weight {
+        Some(weight) if weight > 100 => Err(format!(
+            "the weight {weight} of a record of {} is not 0-100",
+            visible(&step.domain)
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// `domain-create --value`: an IPv4 address.
@@ -144,6 +164,8 @@ mod tests {
         job_records: 5000,
         delete_job_records: Some(2000),
         jobs_per_hour: 80,
+        modify_whole_jobs: true,
+        calls_per_second: 500,
     };
 
     fn numbered(plan: &Plan) -> Vec<(usize, Part)> {

@@ -15,6 +15,17 @@ pub(crate) enum Action {
     Delete,
 }
 
+impl Action {
+    /// The word a plan shows.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Modify => "modify",
+            Action::Delete => "delete",
+        }
+    }
+}
+
 /// One change to one record of a domain.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub(crate) struct Step {

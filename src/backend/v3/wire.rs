@@ -21,6 +21,9 @@ pub(crate) enum Action {
     DescribeDomain,
     DescribeDomainList,
     DescribeRecordList,
+    CreateRecord,
+    ModifyRecord,
+    ModifyRecordBatchV3,
 }
 
 impl Action {
@@ -34,6 +37,9 @@ impl Action {
             Action::DescribeDomain => "DescribeDomain",
             Action::DescribeDomainList => "DescribeDomainList",
             Action::DescribeRecordList => "DescribeRecordList",
+            Action::CreateRecord => "CreateRecord",
+            Action::ModifyRecord => "ModifyRecord",
+            Action::ModifyRecordBatchV3 => "ModifyRecordBatchV3",
         }
     }
 }
@@ -153,6 +159,7 @@ pub(crate) fn submit_request(spec: &JobSpec) -> Request {
                 record_id_list: record_ids,
             },
         ),
+        JobSpec::RecordSteps { steps } => super::whole::batch_request(steps),
     }
 }
 

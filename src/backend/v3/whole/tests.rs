@@ -1,0 +1,95 @@
+use super::*;
+use crate::backend::v3::client::parse_answer;
+use crate::job::Action as StepAction;
+
+fn body(request: &Request) -> String {
+    String::from_utf8(request.body.clone()).unwrap()
+}
+
+fn weighted() -> Record {
+    Record {
+        line: "电信".into(),
+        ttl: 60,
+        weight: Some(30),
+        enabled: false,
+        remark: "主站".into(),
+        ..Record::new("www", "A", "1.2.3.4")
+    }
+}
+
+fn step(action: StepAction, before: Option<Record>, after: Option<Record>) -> Step {
+    Step {
+        action,
+        domain: "a.cn".into(),
+        domain_id: 7,
+        record_id: before.as_ref().map(|_| 99),
+        before,
+        after,
+    }
+}
+
+#[test]
+fn a_create_sets_weight_status_and_remark_in_one_call() {
+    let create = step(StepAction::Create, None, Some(weighted()));
+    let request = create_request(&create, &weighted());
+    assert_eq!(request.action.name(), "CreateRecord");
+    assert_eq!(
+        body(&request),
+        r#"{"Domain":"a.cn","DomainId":7,"SubDomain":"www","RecordType":"A","RecordLine":"电信","Value":"1.2.3.4","TTL":60,"Weight":30,"Status":"DISABLE","Remark":"主站"}"#
+    );
+    assert_eq!(call_request(&create), request);
+}
+
+#[test]
+fn a_modify_sends_every_field() {
+    let after = Record {
+        weight: None,
+        mx: Some(5),
+        ..weighted()
+    };
+    let modify = step(StepAction::Modify, Some(weighted()), Some(after.clone()));
+    let request = modify_request(&modify, 99, &weighted(), &after);
+    assert_eq!(request.action.name(), "ModifyRecord");
+    assert_eq!(
+        body(&request),
+        r#"{"Domain":"a.cn","DomainId":7,"RecordId":99,"SubDomain":"www","RecordType":"A","RecordLine":"电信","Value":"1.2.3.4","MX":5,"TTL":60,"Weight":0,"Status":"DISABLE","Remark":"主站"}"#
+    );
+    assert_eq!(call_request(&modify), request);
+}
+
+#[test]
+fn a_batch_gives_each_record_its_own_fields() {
+    let plain = Record::new("@", "TXT", "v=spf1 -all");
+    let steps = [
+        step(StepAction::Modify, Some(weighted()), Some(plain.clone())),
+        step(StepAction::Create, None, Some(plain.clone())),
+        step(StepAction::Modify, Some(plain.clone()), Some(weighted())),
+    ];
+    let request = batch_request(&steps);
+    assert_eq!(request.action.name(), "ModifyRecordBatchV3");
+    assert_eq!(
+        body(&request),
+        concat!(
+            r#"{"ModifyRecordList":["#,
+            r#"{"RecordId":99,"SubDomain":"@","RecordType":"TXT","RecordLine":"默认","Value":"v=spf1 -all","Enabled":"1","Remark":"","Weight":0,"TTL":600},"#,
+            r#"{"RecordId":99,"SubDomain":"www","RecordType":"A","RecordLine":"电信","Value":"1.2.3.4","Enabled":"0","Remark":"主站","Weight":30,"TTL":60}"#,
+            "]}"
+        )
+    );
+}
+
+#[test]
+fn a_creates_answer_gives_its_record_id_loosely() {
+    for body in [
+        r#"{"Response":{"RecordId":162,"RequestId":"ab4f1426-ea15-42ea-8183-dc1b44151166"}}"#,
+        r#"{"Response":{"RecordId":"162","RequestId":null}}"#,
+    ] {
+        let (_, created) = parse_answer::<Created>(Action::CreateRecord, body.as_bytes());
+        assert_eq!(created.unwrap().record_id, 162);
+    }
+    let (_, refused) = parse_answer::<Created>(
+        Action::CreateRecord,
+        br#"{"Response":{"Error":{"Code":"InvalidParameter.DomainRecordExist","Message":"exists"},"RequestId":"x"}}"#,
+    );
+    assert!(refused.is_err());
+}
