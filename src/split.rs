@@ -3,7 +3,7 @@
 //! API's to say ([`Capabilities`], from `Backend::capabilities`).
 
 use crate::error::usage;
-use crate::job::{By, JobSpec, RecordSpec};
+use crate::job::{Action, By, JobSpec, RecordSpec};
 
 /// What an API does as batch jobs: the cut follows it, and `resume` checks a stored plan
 /// against it.
@@ -29,6 +29,12 @@ impl Capabilities {
     pub(crate) fn by(&self, spec: &JobSpec) -> By {
         match (spec, self.delete_job_records) {
             (JobSpec::RecordDelete { .. }, None) => By::Calls,
+            // Only modifies go in a job (ModifyRecordBatchV3), where the API has one.
+            (JobSpec::RecordSteps { steps }, _)
+                if !self.modify_whole_jobs || steps.iter().any(|s| s.action != Action::Modify) =>
+            {
+                By::Calls
+            }
             _ => By::Job,
         }
     }
@@ -126,7 +132,12 @@ fn total(mut jobs: impl Iterator<Item = Option<usize>>) -> Option<usize> {
     jobs.try_fold(0usize, |sum, jobs| sum.checked_add(jobs?))
 }
 
-fn split_one(spec: &JobSpec, job_size: usize, api: &Capabilities) -> anyhow::Result<Vec<JobSpec>> {
+/// One spec cut into jobs of at most `job_size` records.
+pub(crate) fn split_one(
+    spec: &JobSpec,
+    job_size: usize,
+    api: &Capabilities,
+) -> anyhow::Result<Vec<JobSpec>> {
     Ok(match spec {
         JobSpec::DomainCreate { domains, value } => {
             let weight = domain_weight(value.as_ref());

@@ -27,6 +27,15 @@ pub(crate) struct Part {
     /// How it is sent; a line without it (older dpbatch) is a job.
     #[serde(default, skip_serializing_if = "By::is_job")]
     pub by: By,
+    /// The part's phase: a part is sent only once every job of an earlier phase has
+    /// finished (an apply's deletes that a CNAME waits for, its default-line records
+    /// before other lines'). A line without it is of phase 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub phase: u8,
+}
+
+fn is_zero(phase: &u8) -> bool {
+    *phase == 0
 }
 
 impl Part {
@@ -36,6 +45,7 @@ impl Part {
             spec,
             retry_of,
             by: By::Job,
+            phase: 0,
         }
     }
 
@@ -55,6 +65,12 @@ impl Part {
                 .map(|(&domain, &record)| JobSpec::RecordDelete {
                     domain_ids: vec![domain],
                     record_ids: vec![record],
+                })
+                .collect(),
+            (JobSpec::RecordSteps { steps }, By::Calls) => steps
+                .iter()
+                .map(|step| JobSpec::RecordSteps {
+                    steps: vec![step.clone()],
                 })
                 .collect(),
             _ => vec![self.spec.clone()],

@@ -70,6 +70,7 @@ pub(crate) fn submit_parts(
             by: api.by(&spec),
             spec,
             retry_of: parts[from].retry_of,
+            phase: parts[from].phase,
         })
         .collect();
     let jobs = planned.iter().filter(|part| part.by == By::Job).count();
