@@ -78,6 +78,48 @@ impl Part {
     }
 }
 
+impl Part {
+    /// The key of each call of a part sent one call a record, in order: a deletion's
+    /// record IDs, a step's [`super::Step::call_key`].
+    pub(crate) fn call_keys(&self) -> Vec<u64> {
+        match &self.spec {
+            JobSpec::RecordDelete { record_ids, .. } => record_ids.clone(),
+            JobSpec::RecordSteps { steps } => steps.iter().map(|s| s.call_key()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The part with only its calls at `indices` (in order, each in range).
+    pub(crate) fn with_calls(&self, indices: &[usize]) -> Part {
+        let pick = |ids: &[u64]| {
+            indices
+                .iter()
+                .filter_map(|&at| ids.get(at).copied())
+                .collect()
+        };
+        let spec = match &self.spec {
+            JobSpec::RecordDelete {
+                record_ids,
+                domain_ids,
+            } => JobSpec::RecordDelete {
+                record_ids: pick(record_ids),
+                domain_ids: pick(domain_ids),
+            },
+            JobSpec::RecordSteps { steps } => JobSpec::RecordSteps {
+                steps: indices
+                    .iter()
+                    .filter_map(|&at| steps.get(at).cloned())
+                    .collect(),
+            },
+            other => other.clone(),
+        };
+        Part {
+            spec,
+            ..self.clone()
+        }
+    }
+}
+
 /// How a part is sent.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "kebab-case")]

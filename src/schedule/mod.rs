@@ -61,7 +61,9 @@ fn creates(steps: &[Step], phases: &[u8], job_size: usize, api: &Capabilities, w
                 .entry((phases[at], step.domain_id))
                 .or_default()
                 .push(at),
-            Some(_) if step.action == Action::Create => drop(work.calls.insert(at)),
+            Some(_) if step.action == Action::Create => {
+                work.calls.insert(at);
+            }
             _ => {}
         }
     }

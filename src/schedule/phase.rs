@@ -8,6 +8,7 @@
 //! 3. deletes (but those of 0 and 4);
 //! 4. deletes on the default line at a host whose other lines' records are deleted in
 //!    this plan.
+//!
 //! Phases are global (a phase waits for every job of the phases before it), which costs
 //! a wait only where the plan has parts of both.
 
@@ -50,15 +51,16 @@ pub(super) fn of(steps: &[Step]) -> Vec<u8> {
         (HashSet::new(), HashSet::new(), HashSet::new());
     for step in steps {
         match (step.action, &step.after, &step.before) {
-            (Action::Create, Some(r), _) if r.record_type.eq_ignore_ascii_case("CNAME") => {
-                cnames.insert(spot(step, r));
+            (Action::Create, Some(r), _) => {
+                if r.record_type.eq_ignore_ascii_case("CNAME") {
+                    cnames.insert(spot(step, r));
+                }
+                if default_line(r) {
+                    defaults.insert(host(step, r));
+                }
             }
-            _ => {}
-        }
-        match (step.action, &step.after, &step.before) {
-            (Action::Create, Some(r), _) if default_line(r) => drop(defaults.insert(host(step, r))),
             (Action::Delete, _, Some(r)) if !default_line(r) => {
-                drop(lines_gone.insert(host(step, r)))
+                lines_gone.insert(host(step, r));
             }
             _ => {}
         }
