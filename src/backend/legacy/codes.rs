@@ -102,6 +102,10 @@ mod tests {
 
     #[test]
     fn a_removal_of_a_missing_record_or_domain_is_not_found_and_logins_fail_as_anywhere() {
+        for action in [Action::RecordModifyOne, Action::RecordRemark] {
+            assert_eq!(classify(action, "8").0, RefusalKind::NotFound);
+        }
+        assert_eq!(classify(Action::RecordCreateOne, "8").0, RefusalKind::Other);
         let (kind, hint) = classify(Action::RecordRemove, "8");
         assert_eq!(kind, RefusalKind::NotFound);
         assert!(hint.unwrap().contains("deleted already"));

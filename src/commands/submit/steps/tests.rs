@@ -171,6 +171,12 @@ fn a_mixed_plan_is_one_job_and_the_fewest_calls_in_order() {
         (kept.len(), kept[0].weight, kept[0].remark.as_deref()),
         (30, Some(5), Some(""))
     );
+    // The records the calls created, by each call's key, for undo to delete.
+    let created: Vec<[u64; 2]> = (lines.iter().filter_map(|l| l.calls.as_ref()))
+        .flat_map(|calls| calls.created.clone())
+        .collect();
+    let keys: Vec<u64> = mixed()[..3].iter().map(Step::call_key).collect();
+    assert_eq!(created, [[keys[0], 5001], [keys[1], 5002], [keys[2], 5003]]);
     assert_eq!(resumed(&f).unwrap(), Outcome::Success);
     assert_eq!(
         (submitted(&f).len(), stepped(&f).len(), removed(&f).len()),
