@@ -93,3 +93,27 @@ fn a_creates_answer_gives_its_record_id_loosely() {
     );
     assert!(refused.is_err());
 }
+
+#[test]
+fn a_modify_record_batch_v3_detail_reads_whatever_its_job_type() {
+    use crate::backend::v3::wire::{TaskDetail, Wrapped};
+    // Its JobType is undocumented: a word dpbatch does not know, or none, reads the same.
+    for job_type in [r#""JobType": "record_modify_v3","#, r#""JobType": null,"#, ""] {
+        let body = format!(
+            r#"{{"Response": {{"DetailList": [{{"Domain": "a.cn", "DomainId": 7, "Status": "ok",
+                "RecordList": [{{"RecordId": "99", "SubDomain": "www", "RecordType": "A",
+                "RecordLine": "电信", "Value": "1.2.3.4", "TTL": 60, "Status": "ok",
+                "Enabled": "0", "Weight": 30, "Remark": "主站"}},
+                {{"RecordId": 100, "Status": "error", "ErrMsg": "bad"}}]}}],
+                {job_type} "TotalCount": 3, "RequestId": "r"}}}}"#
+        );
+        let job = serde_json::from_str::<Wrapped<TaskDetail>>(&body)
+            .unwrap()
+            .response
+            .into_job();
+        assert_eq!(job.kind, None);
+        let tally = job.tally();
+        assert_eq!((tally.ok, tally.failed, tally.finished()), (2, 1, true));
+        assert_eq!(job.domains[0].records[0].record_id, Some(99));
+    }
+}
