@@ -31,6 +31,7 @@ impl Plan {
             let limit = self.job_size.min(api.job_limit(&part.spec));
             let spec = self
                 .calls_aligned(*index)
+                .and_then(|()| as_job(part, api))
                 .and_then(|()| checked_spec(&part.spec, limit));
             match spec {
                 Ok(spec) => checked.push((
@@ -76,6 +77,18 @@ impl Plan {
             count(domain_ids.len(), "domain"),
             count(record_ids.len(), "record")
         ))
+    }
+}
+
+/// Whether a part sent as one job is one the API makes: a job of an apply's creates, or
+/// any on the legacy API, would lose what the API has no job for.
+fn as_job(part: &Part, api: &Capabilities) -> Result<(), String> {
+    match (part.by, api.by(&part.spec)) {
+        (By::Job, By::Calls) => Err(format!(
+            "it is sent as one job ({}), which this API has no job for",
+            part.spec.summary()
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -249,6 +262,30 @@ mod tests {
             parts: (1..=90).map(part).collect(),
         };
         assert_eq!(many.checked(&numbered(&many), &API).unwrap().len(), 90);
+    }
+
+    #[test]
+    fn an_applys_steps_as_one_job_are_refused_where_no_job_makes_them() {
+        use crate::job::{Action, Record};
+        let step = |action, record_id| Step {
+            action,
+            domain: "a.cn".into(),
+            domain_id: 7,
+            record_id,
+            before: record_id.map(|_| Record::new("www", "A", "192.0.2.1")),
+            after: Some(Record::new("www", "A", "192.0.2.2")),
+        };
+        let steps = |steps| plan(vec![JobSpec::RecordSteps { steps }]);
+        let modifies = steps(vec![step(Action::Modify, Some(1))]);
+        assert!(modifies.checked(&numbered(&modifies), &API).is_ok());
+        let legacy = Capabilities {
+            modify_whole_jobs: false,
+            ..API
+        };
+        let errors = modifies.checked(&numbered(&modifies), &legacy).unwrap_err();
+        assert!(errors[0].contains("no job for"), "{errors:?}");
+        let creates = steps(vec![step(Action::Create, None)]);
+        assert!(creates.checked(&numbered(&creates), &API).is_err());
     }
 
     #[test]

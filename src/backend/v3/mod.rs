@@ -136,6 +136,15 @@ impl V3Backend {
 
 impl Backend for V3Backend {
     fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
+        if let JobSpec::RecordSteps { steps } = spec
+            && steps
+                .iter()
+                .any(|step| step.action != crate::job::Action::Modify)
+        {
+            return Err(ChangeError::NotSent(anyhow::anyhow!(
+                "ModifyRecordBatchV3 only modifies records: creates and deletes go by calls; nothing was sent"
+            )));
+        }
         let (job_id, echo) = self
             .client()
             .map_err(CallError::not_sent)?

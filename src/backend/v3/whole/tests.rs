@@ -98,7 +98,11 @@ fn a_creates_answer_gives_its_record_id_loosely() {
 fn a_modify_record_batch_v3_detail_reads_whatever_its_job_type() {
     use crate::backend::v3::wire::{TaskDetail, Wrapped};
     // Its JobType is undocumented: a word dpbatch does not know, or none, reads the same.
-    for job_type in [r#""JobType": "record_modify_v3","#, r#""JobType": null,"#, ""] {
+    for job_type in [
+        r#""JobType": "record_modify_v3","#,
+        r#""JobType": null,"#,
+        "",
+    ] {
         let body = format!(
             r#"{{"Response": {{"DetailList": [{{"Domain": "a.cn", "DomainId": 7, "Status": "ok",
                 "RecordList": [{{"RecordId": "99", "SubDomain": "www", "RecordType": "A",
