@@ -168,6 +168,10 @@ impl Backend for MockBackend {
         self.step(step, "ModifyRecord").map(drop)
     }
 
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError> {
+        self.remove_record(step.domain_id, step.record_id.unwrap_or_default())
+    }
+
     fn preview_step(&self, step: &Step) -> DryRun {
         DryRun {
             url: format!("mock://{}", step.action.name()),
@@ -233,6 +237,10 @@ impl Backend for std::sync::Arc<MockBackend> {
 
     fn modify_record(&self, step: &Step) -> Result<(), ChangeError> {
         self.as_ref().modify_record(step)
+    }
+
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError> {
+        self.as_ref().delete_record(step)
     }
 
     fn preview_step(&self, step: &Step) -> DryRun {

@@ -82,6 +82,11 @@ pub(crate) trait Backend: Sync {
     /// a record that is not there any more is a refusal of kind `NotFound`.
     fn modify_record(&self, step: &Step) -> Result<(), ChangeError>;
 
+    /// Deletes the record of a delete step at once (API 3.0's DeleteRecord, which needs
+    /// the domain's name; the legacy API's Record.Remove). A change, sent once like
+    /// [`Backend::remove_record`]; a record not there any more is a `NotFound` refusal.
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError>;
+
     /// The first request a step sent as a call makes, credentials redacted, for
     /// `--dry-run`.
     fn preview_step(&self, step: &Step) -> DryRun;
@@ -91,6 +96,11 @@ pub(crate) trait Backend: Sync {
 /// history).
 pub(crate) fn created(step: &Step) -> Result<&Record, ChangeError> {
     step.after.as_ref().ok_or_else(|| unsendable(step))
+}
+
+/// The record ID of a delete step; not sent when the step lacks one.
+pub(crate) fn deleted(step: &Step) -> Result<u64, ChangeError> {
+    step.record_id.ok_or_else(|| unsendable(step))
 }
 
 /// The record ID, the record as it is and as it will be, of a modify step; not sent when

@@ -175,14 +175,11 @@ fn delete(steps: &[Step], chunk: &[usize]) -> JobSpec {
 }
 
 /// Sends as calls the batches under a second of calls, then, while the jobs pass the
-/// hourly limit, the smallest that calls can send (not deletion jobs: API 3.0's
-/// deletions here are jobs only). A step sent whole leaves every other batch.
+/// hourly limit, the smallest. A step sent whole leaves every other batch.
 fn to_calls(work: &mut Work, steps: &[Step], api: &Capabilities) {
     loop {
         let over = work.batches.len() > api.jobs_per_hour;
-        let smallest = (work.batches.iter().enumerate())
-            .filter(|(_, b)| !matches!(b.spec, JobSpec::RecordDelete { .. }))
-            .min_by_key(|(_, b)| size(&b.spec));
+        let smallest = (work.batches.iter().enumerate()).min_by_key(|(_, b)| size(&b.spec));
         let Some((at, batch)) = smallest else { return };
         if !over && size(&batch.spec) >= api.calls_per_second {
             return;

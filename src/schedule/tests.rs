@@ -251,3 +251,10 @@ fn past_eighty_jobs_an_hour_the_smallest_go_by_calls() {
     assert_eq!(jobs, 80);
     assert_eq!(shape(&parts).last().unwrap(), "1 calls steps 30");
 }
+
+#[test]
+fn few_deletes_on_api_3_are_calls_to_delete_record() {
+    let steps: Vec<Step> = (1..=3).map(|id| delete(id, a("old", "1.1.1.1"))).collect();
+    let parts = schedule(&steps, &V3, 5000);
+    assert_eq!(shape(&parts), ["3 calls steps 3"]);
+}

@@ -168,6 +168,10 @@ impl Backend for LegacyBackend {
         Ok(())
     }
 
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError> {
+        self.remove_record(step.domain_id, super::deleted(step)?)
+    }
+
     fn preview_step(&self, step: &Step) -> DryRun {
         self.preview_request(&single::first_request(step))
     }

@@ -4,7 +4,7 @@
 
 use super::wire::{Action, Answer, Request, Status};
 use crate::de;
-use crate::job::{Record, Step};
+use crate::job::{Action as StepAction, Record, Step};
 use serde::Deserialize;
 
 /// The fields Record.Create and Record.Modify share: all but the remark. A missing weight
@@ -85,6 +85,7 @@ pub(crate) fn first_request(step: &Step) -> Request {
         .cloned()
         .unwrap_or_else(|| Record::new("@", "", ""));
     match &step.before {
+        _ if step.action == StepAction::Delete => super::wire::removal_request(step.domain_id, id),
         None => create_request(step.domain_id, &record),
         Some(before) if !needs_modify(before, &record) => {
             remark_request(step.domain_id, id, &record.remark)

@@ -56,11 +56,15 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
             Locked,
             Some("DNSPod has locked this domain; see the DNSPod console"),
         ),
-        // ModifyRecord's "bad record ID": the record was deleted meanwhile.
-        "InvalidParameter.RecordIdInvalid" if action == Action::ModifyRecord => (
-            NotFound,
-            Some("the record is not in the domain: it was deleted meanwhile"),
-        ),
+        // ModifyRecord and DeleteRecord: "bad record ID", the record deleted meanwhile.
+        "InvalidParameter.RecordIdInvalid"
+            if matches!(action, Action::ModifyRecord | Action::DeleteRecord) =>
+        {
+            (
+                NotFound,
+                Some("the record is not in the domain: it was deleted meanwhile"),
+            )
+        }
         c if not_in_account(action, c) => (NotFound, None),
         // A poll or a look-up that meets these is asked again; a submit that meets
         // InternalError is an unknown outcome before it gets here.
@@ -250,8 +254,10 @@ mod tests {
 
     #[test]
     fn a_modify_of_a_record_deleted_meanwhile_finds_it_gone() {
-        let gone = classify(Action::ModifyRecord, "InvalidParameter.RecordIdInvalid");
-        assert_eq!(gone.0, RefusalKind::NotFound);
+        for action in [Action::ModifyRecord, Action::DeleteRecord] {
+            let gone = classify(action, "InvalidParameter.RecordIdInvalid");
+            assert_eq!(gone.0, RefusalKind::NotFound);
+        }
         let bad = classify(Action::CreateRecord, "InvalidParameter.RecordIdInvalid");
         assert_eq!(bad.0, RefusalKind::Other);
     }

@@ -213,6 +213,13 @@ impl Backend for V3Backend {
         client.change::<wire::Envelope>(&request).map(drop)
     }
 
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError> {
+        let id = super::deleted(step)?;
+        let client = self.client().map_err(CallError::not_sent)?;
+        let request = whole::delete_request(step, id);
+        client.change::<wire::Envelope>(&request).map(drop)
+    }
+
     fn preview_step(&self, step: &Step) -> DryRun {
         self.preview_at(&whole::call_request(step), (self.clock)())
     }

@@ -1,5 +1,6 @@
 //! API 3.0's actions that send records whole, each record with every field it keeps:
-//! CreateRecord and ModifyRecord (one record a call) and ModifyRecordBatchV3 (a job, each
+//! CreateRecord and ModifyRecord (one record a call; DeleteRecord beside them) and
+//! ModifyRecordBatchV3 (a job, each
 //! record its own fields). Every field is sent, always: the vendor documents that an
 //! omitted `SubDomain` means `@` and leaves what an omitted `Status` or `Weight` does
 //! unsaid.
@@ -136,8 +137,29 @@ pub(crate) fn batch_request(steps: &[Step]) -> Request {
     Request::new(Action::ModifyRecordBatchV3, &body)
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct DeleteRecord<'a> {
+    domain: &'a str,
+    domain_id: u64,
+    record_id: u64,
+}
+
+/// DeleteRecord of record `id` in the step's domain.
+pub(crate) fn delete_request(step: &Step, id: u64) -> Request {
+    let body = DeleteRecord {
+        domain: &step.domain,
+        domain_id: step.domain_id,
+        record_id: id,
+    };
+    Request::new(Action::DeleteRecord, &body)
+}
+
 /// The first request a step sends as a call, for `--dry-run`.
 pub(crate) fn call_request(step: &Step) -> Request {
+    if let (crate::job::Action::Delete, Some(id)) = (step.action, step.record_id) {
+        return delete_request(step, id);
+    }
     let fallback = || Record::new("@", "", "");
     let after = step.after.clone().unwrap_or_else(fallback);
     match (&step.before, step.record_id) {

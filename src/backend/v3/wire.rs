@@ -24,6 +24,7 @@ pub(crate) enum Action {
     CreateRecord,
     ModifyRecord,
     ModifyRecordBatchV3,
+    DeleteRecord,
 }
 
 impl Action {
@@ -40,6 +41,7 @@ impl Action {
             Action::CreateRecord => "CreateRecord",
             Action::ModifyRecord => "ModifyRecord",
             Action::ModifyRecordBatchV3 => "ModifyRecordBatchV3",
+            Action::DeleteRecord => "DeleteRecord",
         }
     }
 }

@@ -121,3 +121,18 @@ fn a_creates_answer_gives_its_id_as_a_string_or_a_number() {
     );
     assert!(refused.is_err());
 }
+
+#[test]
+fn a_deletes_request_is_its_record_remove() {
+    let gone = Step {
+        action: StepAction::Delete,
+        domain: "a.cn".into(),
+        domain_id: 7,
+        record_id: Some(99),
+        before: Some(weighted()),
+        after: None,
+    };
+    let request = first_request(&gone);
+    assert_eq!(request.action.wire_name(), "Record.Remove");
+    assert_eq!(lines(&request), ["domain_id=7", "record_id=99"]);
+}

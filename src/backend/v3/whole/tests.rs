@@ -121,3 +121,14 @@ fn a_modify_record_batch_v3_detail_reads_whatever_its_job_type() {
         assert_eq!(job.domains[0].records[0].record_id, Some(99));
     }
 }
+
+#[test]
+fn a_delete_names_its_domain_and_record() {
+    let gone = step(StepAction::Delete, Some(weighted()), None);
+    let request = call_request(&gone);
+    assert_eq!(request.action.name(), "DeleteRecord");
+    assert_eq!(
+        body(&request),
+        r#"{"Domain":"a.cn","DomainId":7,"RecordId":99}"#
+    );
+}

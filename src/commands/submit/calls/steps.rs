@@ -22,12 +22,9 @@ impl Run<'_> {
             (Action::Modify, _) => {
                 self.retried(&done, &doing, || backend.modify_record(step).map(|()| None))
             }
-            (Action::Delete, Some(id)) => self.retried(&done, &doing, || {
-                backend.remove_record(step.domain_id, id).map(|()| None)
-            }),
-            (Action::Delete, None) => super::ended(Err(crate::backend::ChangeError::NotSent(
-                anyhow::anyhow!("the {what} names no record; it was not sent"),
-            ))),
+            (Action::Delete, _) => {
+                self.retried(&done, &doing, || backend.delete_record(step).map(|()| None))
+            }
         }
     }
 
