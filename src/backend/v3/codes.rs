@@ -56,15 +56,8 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
             Locked,
             Some("DNSPod has locked this domain; see the DNSPod console"),
         ),
-        // ModifyRecord and DeleteRecord: "bad record ID", the record deleted meanwhile.
-        "InvalidParameter.RecordIdInvalid"
-            if matches!(action, Action::ModifyRecord | Action::DeleteRecord) =>
-        {
-            (
-                NotFound,
-                Some("the record is not in the domain: it was deleted meanwhile"),
-            )
-        }
+        // A single-record change's "bad record ID": the record was deleted meanwhile.
+        "InvalidParameter.RecordIdInvalid" if one_record(action) => (NotFound, Some(GONE_HINT)),
         c if not_in_account(action, c) => (NotFound, None),
         // A poll or a look-up that meets these is asked again; a submit that meets
         // InternalError is an unknown outcome before it gets here.
@@ -76,6 +69,13 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
         }
         _ => (Other, None),
     }
+}
+
+const GONE_HINT: &str = "the record is not in the domain: it was deleted meanwhile";
+
+/// Whether `action` changes one record that it names by ID.
+fn one_record(action: Action) -> bool {
+    matches!(action, Action::ModifyRecord | Action::DeleteRecord)
 }
 
 /// `code` is `name` or one of its `name.*` codes.
