@@ -20,6 +20,7 @@ mod output;
 mod parallel;
 mod resolve;
 mod retry;
+mod schedule;
 mod secret;
 mod session;
 mod signal;

@@ -3,7 +3,7 @@
 //! API's to say ([`Capabilities`], from `Backend::capabilities`).
 
 use crate::error::usage;
-use crate::job::{By, JobSpec, RecordSpec};
+use crate::job::{Action, By, JobSpec, RecordSpec};
 
 /// What an API does as batch jobs: the cut follows it, and `resume` checks a stored plan
 /// against it.
@@ -16,6 +16,11 @@ pub(crate) struct Capabilities {
     pub delete_job_records: Option<usize>,
     /// The most batch jobs one source IP may submit in an hour.
     pub jobs_per_hour: usize,
+    /// Whether records are modified whole, each its own fields, in jobs (API 3.0's
+    /// ModifyRecordBatchV3); else one call a record.
+    pub modify_whole_jobs: bool,
+    /// The single-record calls (a record created, modified or removed) paced a second.
+    pub calls_per_second: usize,
 }
 
 impl Capabilities {
@@ -24,6 +29,12 @@ impl Capabilities {
     pub(crate) fn by(&self, spec: &JobSpec) -> By {
         match (spec, self.delete_job_records) {
             (JobSpec::RecordDelete { .. }, None) => By::Calls,
+            // Only modifies go in a job (ModifyRecordBatchV3), where the API has one.
+            (JobSpec::RecordSteps { steps }, _)
+                if !self.modify_whole_jobs || steps.iter().any(|s| s.action != Action::Modify) =>
+            {
+                By::Calls
+            }
             _ => By::Job,
         }
     }
@@ -64,6 +75,7 @@ pub(crate) fn size(spec: &JobSpec) -> usize {
         JobSpec::RecordModify { record_ids, .. } | JobSpec::RecordDelete { record_ids, .. } => {
             record_ids.len()
         }
+        JobSpec::RecordSteps { steps } => steps.len(),
     }
 }
 
@@ -120,7 +132,12 @@ fn total(mut jobs: impl Iterator<Item = Option<usize>>) -> Option<usize> {
     jobs.try_fold(0usize, |sum, jobs| sum.checked_add(jobs?))
 }
 
-fn split_one(spec: &JobSpec, job_size: usize, api: &Capabilities) -> anyhow::Result<Vec<JobSpec>> {
+/// One spec cut into jobs of at most `job_size` records.
+pub(crate) fn split_one(
+    spec: &JobSpec,
+    job_size: usize,
+    api: &Capabilities,
+) -> anyhow::Result<Vec<JobSpec>> {
     Ok(match spec {
         JobSpec::DomainCreate { domains, value } => {
             let weight = domain_weight(value.as_ref());
@@ -164,6 +181,12 @@ fn split_one(spec: &JobSpec, job_size: usize, api: &Capabilities) -> anyhow::Res
                 })
                 .collect()
         }
+        JobSpec::RecordSteps { steps } => steps
+            .chunks(job_size)
+            .map(|chunk| JobSpec::RecordSteps {
+                steps: chunk.to_vec(),
+            })
+            .collect(),
     })
 }
 
@@ -224,6 +247,7 @@ fn jobs_needed(spec: &JobSpec, job_size: usize, api: &Capabilities) -> Option<us
             job_size,
         )),
         JobSpec::RecordModify { record_ids, .. } => Some(record_ids.len().div_ceil(job_size)),
+        JobSpec::RecordSteps { steps } => Some(steps.len().div_ceil(job_size)),
         JobSpec::RecordDelete { record_ids, .. } => {
             Some(record_ids.len().div_ceil(job_size.min(api.job_limit(spec))))
         }

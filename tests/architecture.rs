@@ -48,6 +48,8 @@ const FLOORS: &[&[&str]] = &[
     &["backend::call"],
     // The job history and the cut of work into jobs: no API's wire code in either.
     &["history"],
+    // The scheduler of a desired-state plan (pure), on the cut it shares with every plan.
+    &["schedule"],
     // The cut of work into jobs, and the desired-state diff: pure.
     &["split", "converge"],
     // The checks that turn what people write into the model, and the model: jobs, the

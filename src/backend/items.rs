@@ -89,6 +89,8 @@ fn before(echo: Vec<Domain>) -> Vec<Before> {
                     ttl: r.ttl,
                     mx: r.mx,
                     enabled: r.enabled.as_deref().map(|e| e != "0"),
+                    weight: None,
+                    remark: None,
                 })
             })
         })

@@ -3,7 +3,7 @@
 
 use super::{Backend, CallError, ChangeError, DryRun, Paged};
 use crate::error::{ApiRefused, RefusalKind};
-use crate::job::{AccountRecord, Job, JobSpec, Submitted};
+use crate::job::{AccountRecord, Job, JobSpec, Step, Submitted};
 use crate::split::Capabilities;
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Mutex;
@@ -23,12 +23,17 @@ pub(crate) struct MockBackend {
     pub lookups: Mutex<Vec<String>>,
     /// The submits that fail, by their number (the first is 1), and how.
     pub failed_submits: BTreeMap<usize, Fails>,
-    /// Whether deletions are jobs (API 3.0) or removals one by one (legacy, the default).
+    /// Whether the mock has API 3.0's jobs (deletions, records modified whole) and rates,
+    /// or the legacy API's (the default).
     pub delete_jobs: bool,
     /// Every removal asked, as `(domain_id, record_id)`, in order, failed ones included.
     pub removed: Mutex<Vec<(u64, u64)>>,
     /// The record IDs whose removal fails, and how.
     pub failed_removals: BTreeMap<u64, Fails>,
+    /// Every create or modify call asked, in order, failed ones included.
+    pub stepped: Mutex<Vec<Step>>,
+    /// The create or modify calls that fail, by their number (the first is 1), and how.
+    pub failed_steps: BTreeMap<usize, Fails>,
 }
 
 /// How a change the mock is asked for fails, as the legacy API fails it.
@@ -138,6 +143,8 @@ impl Backend for MockBackend {
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             delete_job_records: self.delete_jobs.then_some(2000),
+            modify_whole_jobs: self.delete_jobs,
+            calls_per_second: if self.delete_jobs { 500 } else { 20 },
             ..super::DNSPOD
         }
     }
@@ -150,6 +157,38 @@ impl Backend for MockBackend {
             Some(Fails::OverRate) if asked > 1 => Ok(()),
             Some(fails) => Err(fails.error("Record.Remove")),
             None => Ok(()),
+        }
+    }
+
+    fn create_record(&self, step: &Step) -> Result<u64, ChangeError> {
+        self.step(step, "CreateRecord")
+    }
+
+    fn modify_record(&self, step: &Step) -> Result<(), ChangeError> {
+        self.step(step, "ModifyRecord").map(drop)
+    }
+
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError> {
+        self.remove_record(step.domain_id, step.record_id.unwrap_or_default())
+    }
+
+    fn preview_step(&self, step: &Step) -> DryRun {
+        DryRun {
+            url: format!("mock://{}", step.action.name()),
+            ..self.preview(&JobSpec::RecordSteps { steps: Vec::new() })
+        }
+    }
+}
+
+impl MockBackend {
+    /// A create or modify call: recorded, failed as told, else done (a create's new ID is
+    /// 5000 and its number).
+    fn step(&self, step: &Step, action: &'static str) -> Result<u64, ChangeError> {
+        let mut stepped = self.stepped.lock().unwrap();
+        stepped.push(step.clone());
+        match self.failed_steps.get(&stepped.len()) {
+            Some(fails) => Err(fails.error(action)),
+            None => Ok(5000 + stepped.len() as u64),
         }
     }
 }
@@ -190,6 +229,22 @@ impl Backend for std::sync::Arc<MockBackend> {
 
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
         self.as_ref().remove_record(domain_id, record_id)
+    }
+
+    fn create_record(&self, step: &Step) -> Result<u64, ChangeError> {
+        self.as_ref().create_record(step)
+    }
+
+    fn modify_record(&self, step: &Step) -> Result<(), ChangeError> {
+        self.as_ref().modify_record(step)
+    }
+
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError> {
+        self.as_ref().delete_record(step)
+    }
+
+    fn preview_step(&self, step: &Step) -> DryRun {
+        self.as_ref().preview_step(step)
     }
 }
 

@@ -17,16 +17,19 @@ pub(crate) use endpoint::Endpoint;
 pub(crate) use http::{CallError, Trace};
 pub(crate) use pager::Paged;
 
-use crate::job::{AccountRecord, Job, JobSpec, Submitted};
+use crate::job::{AccountRecord, Job, JobSpec, Record, Step, Submitted};
 use crate::split::Capabilities;
 use std::time::Instant;
 
 /// DNSPod's batch limits on both APIs: 5000 records a job, 80 jobs an hour from one IP
-/// address; no deletion job (the legacy API's).
+/// address; no deletion job and no job that modifies records whole, and single-record
+/// calls paced at 20 a second (the legacy API's).
 pub(crate) const DNSPOD: Capabilities = Capabilities {
     job_records: 5000,
     delete_job_records: None,
     jobs_per_hour: 80,
+    modify_whole_jobs: false,
+    calls_per_second: 20,
 };
 
 /// What a backend does for the commands. `Sync`: look-ups run on several threads.
@@ -68,6 +71,53 @@ pub(crate) trait Backend: Sync {
     /// is a [`ChangeError::Unknown`]), paced under the API's rate; a record or domain that
     /// is not there is a [`ChangeError::Refused`] of kind `NotFound`.
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError>;
+
+    /// Creates the record a create step wants, every field set (on the legacy API a
+    /// remark takes a second call, Record.Remark): its new ID. A change, sent once like
+    /// [`Backend::remove_record`], paced under the action's rate.
+    fn create_record(&self, step: &Step) -> Result<u64, ChangeError>;
+
+    /// Gives the record of a modify step every field of its `after`, sending every field
+    /// (an omitted one may be reset). A change, sent once like [`Backend::remove_record`];
+    /// a record that is not there any more is a refusal of kind `NotFound`.
+    fn modify_record(&self, step: &Step) -> Result<(), ChangeError>;
+
+    /// Deletes the record of a delete step at once (API 3.0's DeleteRecord, which needs
+    /// the domain's name; the legacy API's Record.Remove). A change, sent once like
+    /// [`Backend::remove_record`]; a record not there any more is a `NotFound` refusal.
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError>;
+
+    /// The first request a step sent as a call makes, credentials redacted, for
+    /// `--dry-run`.
+    fn preview_step(&self, step: &Step) -> DryRun;
+}
+
+/// The record a create step sends; not sent when the step lacks it (a hand-edited
+/// history).
+pub(crate) fn created(step: &Step) -> Result<&Record, ChangeError> {
+    step.after.as_ref().ok_or_else(|| unsendable(step))
+}
+
+/// The record ID of a delete step; not sent when the step lacks one.
+pub(crate) fn deleted(step: &Step) -> Result<u64, ChangeError> {
+    step.record_id.ok_or_else(|| unsendable(step))
+}
+
+/// The record ID, the record as it is and as it will be, of a modify step; not sent when
+/// the step lacks one.
+pub(crate) fn modified(step: &Step) -> Result<(u64, &Record, &Record), ChangeError> {
+    match (step.record_id, &step.before, &step.after) {
+        (Some(id), Some(before), Some(after)) => Ok((id, before, after)),
+        _ => Err(unsendable(step)),
+    }
+}
+
+fn unsendable(step: &Step) -> ChangeError {
+    ChangeError::NotSent(anyhow::anyhow!(
+        "a {} step of {} lacks a record to send; nothing was sent",
+        step.action.name(),
+        crate::escape::visible(&step.domain)
+    ))
 }
 
 /// Language of the API's messages.

@@ -135,6 +135,14 @@ fn warn_unknown(session: &Session, operation: &Operation) {
         ));
     }
     for (record_id, entry) in operation.unknown_calls() {
+        if let JobSpec::RecordSteps { steps } = &entry.spec {
+            let step = steps.iter().find(|step| step.call_key() == record_id);
+            session.output.warn(&format!(
+                "the {} has an unknown outcome and is not sent again; check in the DNSPod console whether it was made",
+                step.map_or_else(|| "call of an apply".to_owned(), |s| s.describe())
+            ));
+            continue;
+        }
         session.output.warn(&format!(
             "the removal of record {record_id} ({}) has an unknown outcome and is not sent again; check in the DNSPod console whether that record is still there",
             record_of(entry, record_id)
@@ -177,11 +185,13 @@ fn checked(
     unsent: &[(usize, Part)],
 ) -> anyhow::Result<Vec<(usize, Part)>> {
     let first_job = operation.job_ids().first().copied().unwrap_or_default();
-    operation.one_kind().map_err(|why| {
-        usage(format!(
-            "the job history's lines of the operation of job {first_job} were changed or damaged, so nothing was sent: {why}"
-        ))
-    })?;
+    if !operation.mixes_kinds() {
+        operation.one_kind().map_err(|why| {
+            usage(format!(
+                "the job history's lines of the operation of job {first_job} were changed or damaged, so nothing was sent: {why}"
+            ))
+        })?;
+    }
     plan.checked(unsent, &session.capabilities()?).map_err(|errors| {
         usage(format!(
             "the job history holds parts of this operation that fail the input checks, so nothing was sent (the file was changed or damaged): {}",

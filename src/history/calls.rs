@@ -1,4 +1,5 @@
-//! How the calls of a part sent one call a record ended, kept on the part's lines: what
+//! How the calls of a part sent one call a record ended (a record removed, or an apply's
+//! record created or modified whole, each named by its key: `Step::call_key`), kept on the part's lines: what
 //! `resume` must not send again and what `undo` may put back. A run writes a line before
 //! each call, naming the call about to go and how the one before ended, so that a run
 //! killed mid-part leaves every call it sent on record; its lines read back as one.
@@ -28,6 +29,10 @@ pub(crate) struct Calls {
     /// it ended; without one (the run was killed) it may have been done, as if unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending: Option<u64>,
+    /// Of the calls that created a record (an apply's), each call's key and the new
+    /// record's ID, for `undo` to delete it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub created: Vec<[u64; 2]>,
 }
 
 /// How one call ended.
@@ -113,6 +118,7 @@ impl Calls {
         self.failed.extend(next.failed);
         self.unknown.extend(next.unknown);
         self.unsent.extend(next.unsent);
+        self.created.extend(next.created);
         self.sending = next.sending;
         self
     }

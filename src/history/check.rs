@@ -2,9 +2,10 @@
 //! change it. Before `resume` sends a part, the part gets the checks flag input gets, and
 //! the cut the vendor's limits allow (and its operation one kind of job, `kinds.rs`).
 
+use crate::escape::visible;
 use crate::input::domains::check_domain;
 use crate::input::records::check_change;
-use crate::job::{By, JobSpec, Part, Plan, count};
+use crate::job::{By, JobSpec, Part, Plan, Step, count};
 use crate::split::{Capabilities, size};
 use std::net::Ipv4Addr;
 
@@ -30,6 +31,7 @@ impl Plan {
             let limit = self.job_size.min(api.job_limit(&part.spec));
             let spec = self
                 .calls_aligned(*index)
+                .and_then(|()| as_job(part, api))
                 .and_then(|()| checked_spec(&part.spec, limit));
             match spec {
                 Ok(spec) => checked.push((
@@ -78,6 +80,18 @@ impl Plan {
     }
 }
 
+/// Whether a part sent as one job is one the API makes: a job of an apply's creates, or
+/// any on the legacy API, would lose what the API has no job for.
+fn as_job(part: &Part, api: &Capabilities) -> Result<(), String> {
+    match (part.by, api.by(&part.spec)) {
+        (By::Job, By::Calls) => Err(format!(
+            "it is sent as one job ({}), which this API has no job for",
+            part.spec.summary()
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// One part's spec checked as its command checks flag input, no larger than `limit`.
 fn checked_spec(spec: &JobSpec, limit: usize) -> Result<JobSpec, String> {
     match size(spec) {
@@ -113,7 +127,26 @@ fn checked_spec(spec: &JobSpec, limit: usize) -> Result<JobSpec, String> {
             change: check_change(change.field, &change.to, change.value.as_deref(), change.mx)?,
         },
         JobSpec::RecordDelete { .. } => spec.clone(),
+        JobSpec::RecordSteps { steps } => {
+            steps.iter().try_for_each(checked_step)?;
+            spec.clone()
+        }
     })
+}
+
+/// A step's record to send checked as a records file's row is: a weight of 0-100.
+fn checked_step(step: &Step) -> Result<(), String> {
+    let Some(after) = &step.after else {
+        return Ok(());
+    };
+    after.spec().checked()?;
+    match after.weight {
+        Some(weight) if weight > 100 => Err(format!(
+            "the weight {weight} of a record of {} is not 0-100",
+            visible(&step.domain)
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// `domain-create --value`: an IPv4 address.
@@ -144,6 +177,8 @@ mod tests {
         job_records: 5000,
         delete_job_records: Some(2000),
         jobs_per_hour: 80,
+        modify_whole_jobs: true,
+        calls_per_second: 500,
     };
 
     fn numbered(plan: &Plan) -> Vec<(usize, Part)> {
@@ -227,6 +262,30 @@ mod tests {
             parts: (1..=90).map(part).collect(),
         };
         assert_eq!(many.checked(&numbered(&many), &API).unwrap().len(), 90);
+    }
+
+    #[test]
+    fn an_applys_steps_as_one_job_are_refused_where_no_job_makes_them() {
+        use crate::job::{Action, Record};
+        let step = |action, record_id| Step {
+            action,
+            domain: "a.cn".into(),
+            domain_id: 7,
+            record_id,
+            before: record_id.map(|_| Record::new("www", "A", "192.0.2.1")),
+            after: Some(Record::new("www", "A", "192.0.2.2")),
+        };
+        let steps = |steps| plan(vec![JobSpec::RecordSteps { steps }]);
+        let modifies = steps(vec![step(Action::Modify, Some(1))]);
+        assert!(modifies.checked(&numbered(&modifies), &API).is_ok());
+        let legacy = Capabilities {
+            modify_whole_jobs: false,
+            ..API
+        };
+        let errors = modifies.checked(&numbered(&modifies), &legacy).unwrap_err();
+        assert!(errors[0].contains("no job for"), "{errors:?}");
+        let creates = steps(vec![step(Action::Create, None)]);
+        assert!(creates.checked(&numbered(&creates), &API).is_err());
     }
 
     #[test]

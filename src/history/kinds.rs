@@ -17,6 +17,12 @@ pub(crate) struct Parts {
 const NAMED: usize = 5;
 
 impl Operation {
+    /// Whether the operation is an apply's, whose parts mix kinds by design (creates,
+    /// modifies and deletes of a desired-state plan).
+    pub(crate) fn mixes_kinds(&self) -> bool {
+        self.first().action == "apply"
+    }
+
     /// The operation's parts, of one kind, or why not: every kind, each with its parts
     /// named.
     pub(crate) fn one_kind(&self) -> Result<Parts, String> {

@@ -5,7 +5,7 @@
 //! what was never sent.
 
 use super::{Account, Calls, Entry};
-use crate::job::{By, JobSpec, Part, Plan};
+use crate::job::{By, Part, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -139,26 +139,11 @@ fn rest_of(part: &Part, lines: &[&Entry]) -> Option<Part> {
     for line in lines {
         sent.extend(line.calls.as_ref()?.sent());
     }
-    let JobSpec::RecordDelete {
-        record_ids,
-        domain_ids,
-    } = &part.spec
-    else {
-        return None;
-    };
-    let left: Vec<usize> = (0..record_ids.len())
-        .filter(|&at| !sent.contains(&record_ids[at]))
+    let keys = part.call_keys();
+    let left: Vec<usize> = (0..keys.len())
+        .filter(|&at| !sent.contains(&keys[at]))
         .collect();
-    (!left.is_empty()).then(|| Part {
-        spec: JobSpec::RecordDelete {
-            record_ids: left.iter().map(|&at| record_ids[at]).collect(),
-            domain_ids: left
-                .iter()
-                .filter_map(|&at| domain_ids.get(at).copied())
-                .collect(),
-        },
-        ..part.clone()
-    })
+    (!left.is_empty()).then(|| part.with_calls(&left))
 }
 
 /// The history's lines as operations, ordered by their newest line: a resumed operation
@@ -310,6 +295,7 @@ mod tests {
 mod calls_tests {
     use super::*;
     use crate::history::Calls;
+    use crate::job::JobSpec;
 
     #[test]
     fn a_plan_line_of_an_older_dpbatch_reads_and_a_part_sent_as_calls_resumes_its_rest() {

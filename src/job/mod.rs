@@ -50,6 +50,10 @@ pub(crate) enum JobSpec {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         domain_ids: Vec<u64>,
     },
+    /// Records created or modified whole, each with every field its step gives it (what
+    /// `apply` sends where a batch action cannot say it all): one call a step, or, of
+    /// modifies alone on API 3.0, one ModifyRecordBatchV3 job.
+    RecordSteps { steps: Vec<Step> },
 }
 
 impl JobSpec {
@@ -62,6 +66,7 @@ impl JobSpec {
             JobSpec::RecordCreate { .. } => "record-create",
             JobSpec::RecordModify { .. } => "record-modify",
             JobSpec::RecordDelete { .. } => "record-delete",
+            JobSpec::RecordSteps { .. } => "apply",
         }
     }
 
@@ -72,6 +77,8 @@ impl JobSpec {
             JobSpec::RecordCreate { .. } => JobKind::RecordCreate,
             JobSpec::RecordModify { .. } => JobKind::RecordModify,
             JobSpec::RecordDelete { .. } => JobKind::RecordDelete,
+            // The only job it makes is a modify (ModifyRecordBatchV3).
+            JobSpec::RecordSteps { .. } => JobKind::RecordModify,
         }
     }
 
@@ -101,6 +108,15 @@ impl JobSpec {
             ),
             JobSpec::RecordDelete { record_ids, .. } => {
                 format!("delete {}", count(record_ids.len(), "record"))
+            }
+            JobSpec::RecordSteps { steps } => {
+                let creates = steps.iter().filter(|s| s.action == Action::Create);
+                let creates = creates.count();
+                format!(
+                    "create {}, modify {}",
+                    count(creates, "record"),
+                    count(steps.len() - creates, "record")
+                )
             }
         }
     }

@@ -27,6 +27,15 @@ pub(crate) struct Part {
     /// How it is sent; a line without it (older dpbatch) is a job.
     #[serde(default, skip_serializing_if = "By::is_job")]
     pub by: By,
+    /// The part's phase: a part is sent only once every job of an earlier phase has
+    /// finished (an apply's deletes that a CNAME waits for, its default-line records
+    /// before other lines'). A line without it is of phase 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub phase: u8,
+}
+
+fn is_zero(phase: &u8) -> bool {
+    *phase == 0
 }
 
 impl Part {
@@ -36,6 +45,7 @@ impl Part {
             spec,
             retry_of,
             by: By::Job,
+            phase: 0,
         }
     }
 
@@ -57,7 +67,55 @@ impl Part {
                     record_ids: vec![record],
                 })
                 .collect(),
+            (JobSpec::RecordSteps { steps }, By::Calls) => steps
+                .iter()
+                .map(|step| JobSpec::RecordSteps {
+                    steps: vec![step.clone()],
+                })
+                .collect(),
             _ => vec![self.spec.clone()],
+        }
+    }
+}
+
+impl Part {
+    /// The key of each call of a part sent one call a record, in order: a deletion's
+    /// record IDs, a step's [`super::Step::call_key`].
+    pub(crate) fn call_keys(&self) -> Vec<u64> {
+        match &self.spec {
+            JobSpec::RecordDelete { record_ids, .. } => record_ids.clone(),
+            JobSpec::RecordSteps { steps } => steps.iter().map(|s| s.call_key()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The part with only its calls at `indices` (in order, each in range).
+    pub(crate) fn with_calls(&self, indices: &[usize]) -> Part {
+        let pick = |ids: &[u64]| {
+            indices
+                .iter()
+                .filter_map(|&at| ids.get(at).copied())
+                .collect()
+        };
+        let spec = match &self.spec {
+            JobSpec::RecordDelete {
+                record_ids,
+                domain_ids,
+            } => JobSpec::RecordDelete {
+                record_ids: pick(record_ids),
+                domain_ids: pick(domain_ids),
+            },
+            JobSpec::RecordSteps { steps } => JobSpec::RecordSteps {
+                steps: indices
+                    .iter()
+                    .filter_map(|&at| steps.get(at).cloned())
+                    .collect(),
+            },
+            other => other.clone(),
+        };
+        Part {
+            spec,
+            ..self.clone()
         }
     }
 }

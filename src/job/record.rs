@@ -2,7 +2,7 @@
 //! `plan` and `apply` want a domain to hold (read from export files and zone files), what
 //! a plan shows before and after a change, and what an apply's record calls send.
 
-use super::{AccountRecord, DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
+use super::{AccountRecord, Before, DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +52,24 @@ impl Record {
             value: self.value.to_string(),
             ttl: self.ttl,
             mx: self.mx,
+        }
+    }
+
+    /// The record `record_id` of `domain` as it is, whole, as the history keeps it for
+    /// `undo`.
+    pub(crate) fn before(&self, domain: &str, record_id: u64) -> Before {
+        Before {
+            domain: domain.to_owned(),
+            record_id,
+            host: Some(self.host.to_string()),
+            record_type: Some(self.record_type.to_string()),
+            line: Some(self.line.to_string()),
+            value: Some(self.value.to_string()),
+            ttl: Some(self.ttl),
+            mx: self.mx,
+            enabled: Some(self.enabled),
+            weight: self.weight,
+            remark: Some(self.remark.to_string()),
         }
     }
 

@@ -64,6 +64,12 @@ pub(crate) struct Before {
     pub mx: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    /// Kept by `apply`, which changes weights; `None` on older lines and other commands'.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u64>,
+    /// Kept by `apply`, which changes remarks; `None` on older lines and other commands'.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
 }
 
 impl AccountRecord {
@@ -80,6 +86,8 @@ impl AccountRecord {
             ttl: self.ttl,
             mx: self.mx,
             enabled: Some(self.enabled),
+            weight: None,
+            remark: None,
         }
     }
 }
@@ -96,9 +104,9 @@ impl Before {
             ttl: self.ttl,
             value: text(&self.value),
             mx: self.mx,
-            weight: None,
+            weight: self.weight,
             enabled: self.enabled.unwrap_or(true),
-            remark: None,
+            remark: self.remark.as_deref().map(CompactString::from),
             system: false,
         }
     }

@@ -33,8 +33,9 @@ pub(super) fn keys(earlier: &[&Entry]) -> HashSet<Key> {
             JobSpec::RecordModify { record_ids, .. } => {
                 keys.extend(record_ids.iter().copied().map(Key::Modify));
             }
-            // No retry sends deletions (`items::failed_items` refuses delete jobs).
-            JobSpec::RecordDelete { .. } => {}
+            // No retry sends deletions (`items::failed_items` refuses delete jobs) or an
+            // apply's steps.
+            JobSpec::RecordDelete { .. } | JobSpec::RecordSteps { .. } => {}
         }
     }
     keys

@@ -7,6 +7,8 @@ const API: Capabilities = Capabilities {
     job_records: MAX_JOB_SIZE,
     delete_job_records: Some(2000),
     jobs_per_hour: 80,
+    modify_whole_jobs: true,
+    calls_per_second: 500,
 };
 
 fn record(hosts: &str) -> RecordSpec {

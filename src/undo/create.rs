@@ -29,6 +29,8 @@ impl Created {
             ttl: None,
             mx: None,
             enabled: None,
+            weight: None,
+            remark: None,
         }
     }
 

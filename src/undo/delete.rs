@@ -73,6 +73,8 @@ mod tests {
             ttl: Some(600),
             mx: None,
             enabled: Some(true),
+            weight: None,
+            remark: None,
         }
     }
 

@@ -84,10 +84,10 @@ impl Client {
         })
     }
 
-    /// Sends a change that is not a job (Record.Remove) once, as a submit is sent: a
+    /// Sends a change that is not a job (Record.Remove, Record.Create, …) once, as a submit is sent: a
     /// refusal is definite, a lost answer an unknown outcome, never re-sent.
-    pub(crate) fn change(&self, request: &Request) -> Result<(), ChangeError> {
-        let answer = self.call::<Envelope>(request, None).map(drop);
+    pub(crate) fn change<T: Answer>(&self, request: &Request) -> Result<T, ChangeError> {
+        let answer = self.call::<T>(request, None);
         change_outcome(request.action.wire_name(), &self.endpoint, answer, |_| {
             false
         })

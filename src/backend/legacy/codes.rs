@@ -38,10 +38,16 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
         ),
         "8" if action == Action::Detail => (NotFound, Some("no such job: check the job id")),
         // Record.Remove's documented codes: 8 "record ID error", 6 "domain ID error".
-        "8" if action == Action::RecordRemove => (
-            NotFound,
-            Some("the record is not in the domain: it was deleted already"),
-        ),
+        "8" if matches!(
+            action,
+            Action::RecordRemove | Action::RecordModifyOne | Action::RecordRemark
+        ) =>
+        {
+            (
+                NotFound,
+                Some("the record is not in the domain: it was deleted already"),
+            )
+        }
         "6" if action == Action::RecordRemove => (
             NotFound,
             Some("no such domain in this account: check the domain and the token"),
@@ -96,6 +102,10 @@ mod tests {
 
     #[test]
     fn a_removal_of_a_missing_record_or_domain_is_not_found_and_logins_fail_as_anywhere() {
+        for action in [Action::RecordModifyOne, Action::RecordRemark] {
+            assert_eq!(classify(action, "8").0, RefusalKind::NotFound);
+        }
+        assert_eq!(classify(Action::RecordCreateOne, "8").0, RefusalKind::Other);
         let (kind, hint) = classify(Action::RecordRemove, "8");
         assert_eq!(kind, RefusalKind::NotFound);
         assert!(hint.unwrap().contains("deleted already"));

@@ -5,12 +5,13 @@ pub(crate) mod client;
 pub(crate) mod codes;
 mod lookups;
 mod paging;
+mod single;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
 use super::{Backend, CallError, ChangeError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
-use crate::job::{AccountRecord, Job, JobSpec, Submitted};
+use crate::job::{AccountRecord, Job, JobSpec, Step, Submitted};
 use crate::secret::Token;
 use crate::split::Capabilities;
 use anyhow::anyhow;
@@ -80,10 +81,18 @@ impl LegacyBackend {
 
 impl Backend for LegacyBackend {
     fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
-        if let JobSpec::RecordDelete { .. } = spec {
-            return Err(ChangeError::NotSent(anyhow!(
-                "the legacy API has no batch deletion: its records are removed one by one with Record.Remove; nothing was sent"
-            )));
+        match spec {
+            JobSpec::RecordDelete { .. } => {
+                return Err(ChangeError::NotSent(anyhow!(
+                    "the legacy API has no batch deletion: its records are removed one by one with Record.Remove; nothing was sent"
+                )));
+            }
+            JobSpec::RecordSteps { .. } => {
+                return Err(ChangeError::NotSent(anyhow!(
+                    "the legacy API has no job that creates or modifies records whole: they go one call a record; nothing was sent"
+                )));
+            }
+            _ => {}
         }
         let (job_id, echo) = self
             .client()
@@ -129,7 +138,42 @@ impl Backend for LegacyBackend {
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
         self.client()
             .map_err(CallError::not_sent)?
-            .change(&wire::removal_request(domain_id, record_id))
+            .change::<wire::Envelope>(&wire::removal_request(domain_id, record_id))
+            .map(drop)
+    }
+
+    fn create_record(&self, step: &Step) -> Result<u64, ChangeError> {
+        let record = super::created(step)?;
+        let client = self.client().map_err(CallError::not_sent)?;
+        let request = single::create_request(step.domain_id, record);
+        let id = client.change::<single::Created>(&request)?.record.id;
+        if !record.remark.is_empty() {
+            let remark = single::remark_request(step.domain_id, id, &record.remark);
+            client.change::<wire::Envelope>(&remark)?;
+        }
+        Ok(id)
+    }
+
+    fn modify_record(&self, step: &Step) -> Result<(), ChangeError> {
+        let (id, before, after) = super::modified(step)?;
+        let client = self.client().map_err(CallError::not_sent)?;
+        if single::needs_modify(before, after) {
+            let request = single::modify_request(step.domain_id, id, before, after);
+            client.change::<wire::Envelope>(&request)?;
+        }
+        if before.remark != after.remark {
+            let remark = single::remark_request(step.domain_id, id, &after.remark);
+            client.change::<wire::Envelope>(&remark)?;
+        }
+        Ok(())
+    }
+
+    fn delete_record(&self, step: &Step) -> Result<(), ChangeError> {
+        self.remove_record(step.domain_id, super::deleted(step)?)
+    }
+
+    fn preview_step(&self, step: &Step) -> DryRun {
+        self.preview_request(&single::first_request(step))
     }
 }
 

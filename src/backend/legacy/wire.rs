@@ -23,6 +23,12 @@ pub(crate) enum Action {
     RecordList,
     /// Deletes one record at once: the legacy API has no batch deletion.
     RecordRemove,
+    /// Creates one record with every field but its remark.
+    RecordCreateOne,
+    /// Gives one record every field but its remark.
+    RecordModifyOne,
+    /// Sets one record's remark.
+    RecordRemark,
 }
 
 impl Action {
@@ -37,6 +43,9 @@ impl Action {
             Action::DomainList => "Domain.List",
             Action::RecordList => "Record.List",
             Action::RecordRemove => "Record.Remove",
+            Action::RecordCreateOne => "Record.Create",
+            Action::RecordModifyOne => "Record.Modify",
+            Action::RecordRemark => "Record.Remark",
         }
     }
 }
@@ -89,6 +98,12 @@ pub(crate) fn submit_request(spec: &JobSpec) -> Request {
                 ("record_id", join_ids(record_ids)),
             ],
         ),
+        // Never sent as one (the legacy API has no job for it): what `preview` shows of a
+        // step is its first call's request.
+        JobSpec::RecordSteps { steps } => match steps.first() {
+            Some(step) => return super::single::first_request(step),
+            None => (Action::RecordModifyOne, Vec::new()),
+        },
     };
     Request { action, params }
 }
@@ -148,7 +163,7 @@ impl<'a> From<&'a RecordSpec> for WireRecord<'a> {
 }
 
 /// IDs as the batch actions take them: comma-separated.
-fn join_ids(ids: &[u64]) -> String {
+pub(super) fn join_ids(ids: &[u64]) -> String {
     ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
 

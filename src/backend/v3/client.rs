@@ -7,7 +7,7 @@ use super::wire::{
     Action, Answer, ApiError, Envelope, ModifyAnswer, Request, SubmitAnswer, Wrapped,
 };
 use super::{Credentials, codes};
-use crate::backend::call::submit_outcome;
+use crate::backend::call::{change_outcome, submit_outcome};
 use crate::backend::http::{Body, MAX_MESSAGE_CHARS, Transport, TransportOptions, unreadable};
 use crate::backend::items::Domain;
 use crate::backend::{CallError, ChangeError, Endpoint, Lang};
@@ -81,6 +81,15 @@ impl Client {
                 .map(|a| (a.job_id, Vec::new())),
         };
         submit_outcome(request.action.name(), &self.endpoint, answer, |refused| {
+            codes::outcome_unknown(&refused.code)
+        })
+    }
+
+    /// Sends a change that is not a job (CreateRecord, ModifyRecord) once, as a submit is
+    /// sent: a definite refusal, or an unknown outcome never re-sent.
+    pub(crate) fn change<T: Answer>(&self, request: &Request) -> Result<T, ChangeError> {
+        let answer = self.call::<T>(request, None);
+        change_outcome(request.action.name(), &self.endpoint, answer, |refused| {
             codes::outcome_unknown(&refused.code)
         })
     }

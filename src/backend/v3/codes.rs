@@ -56,6 +56,8 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
             Locked,
             Some("DNSPod has locked this domain; see the DNSPod console"),
         ),
+        // A single-record change's "bad record ID": the record was deleted meanwhile.
+        "InvalidParameter.RecordIdInvalid" if one_record(action) => (NotFound, Some(GONE_HINT)),
         c if not_in_account(action, c) => (NotFound, None),
         // A poll or a look-up that meets these is asked again; a submit that meets
         // InternalError is an unknown outcome before it gets here.
@@ -67,6 +69,13 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
         }
         _ => (Other, None),
     }
+}
+
+const GONE_HINT: &str = "the record is not in the domain: it was deleted meanwhile";
+
+/// Whether `action` changes one record that it names by ID.
+fn one_record(action: Action) -> bool {
+    matches!(action, Action::ModifyRecord | Action::DeleteRecord)
 }
 
 /// `code` is `name` or one of its `name.*` codes.
@@ -241,6 +250,16 @@ mod tests {
             classify(SUBMIT, "InvalidParameterValue.DomainNotExists").0,
             RefusalKind::Other
         );
+    }
+
+    #[test]
+    fn a_modify_of_a_record_deleted_meanwhile_finds_it_gone() {
+        for action in [Action::ModifyRecord, Action::DeleteRecord] {
+            let gone = classify(action, "InvalidParameter.RecordIdInvalid");
+            assert_eq!(gone.0, RefusalKind::NotFound);
+        }
+        let bad = classify(Action::CreateRecord, "InvalidParameter.RecordIdInvalid");
+        assert_eq!(bad.0, RefusalKind::Other);
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub(crate) enum Action {
     DescribeDomain,
     DescribeDomainList,
     DescribeRecordList,
+    CreateRecord,
+    ModifyRecord,
+    ModifyRecordBatchV3,
+    DeleteRecord,
 }
 
 impl Action {
@@ -34,6 +38,10 @@ impl Action {
             Action::DescribeDomain => "DescribeDomain",
             Action::DescribeDomainList => "DescribeDomainList",
             Action::DescribeRecordList => "DescribeRecordList",
+            Action::CreateRecord => "CreateRecord",
+            Action::ModifyRecord => "ModifyRecord",
+            Action::ModifyRecordBatchV3 => "ModifyRecordBatchV3",
+            Action::DeleteRecord => "DeleteRecord",
         }
     }
 }
@@ -153,6 +161,7 @@ pub(crate) fn submit_request(spec: &JobSpec) -> Request {
                 record_id_list: record_ids,
             },
         ),
+        JobSpec::RecordSteps { steps } => super::whole::batch_request(steps),
     }
 }
 

@@ -1,8 +1,9 @@
 //! A part sent one call a record, where the API has no job for it (the legacy API's
-//! Record.Remove): each call sent once, paced by the transport. Before each call the run
-//! writes a history line naming it and how the call before it ended, so that `resume`
-//! sends only the records no call went for, even after a run killed mid-part (the call in
-//! flight then counts as of unknown outcome).
+//! Record.Remove) or a call is quicker (an apply's records created or modified whole,
+//! `steps.rs`): each call sent once, paced by the transport. Before each call the run
+//! writes a history line naming it (by its key, `Part::call_keys`) and how the call before
+//! it ended, so that `resume` sends only the records no call went for, even after a run
+//! killed mid-part (the call in flight then counts as of unknown outcome).
 
 use super::stop::Stop;
 use super::{MAX_SLOT_PAUSE, Run};
@@ -18,6 +19,7 @@ use std::time::Instant;
 /// Tries of a call the API refuses for the rate before the refusal stops the run.
 const RATE_TRIES: u32 = 4;
 
+mod steps;
 #[cfg(test)]
 mod tests;
 
@@ -26,8 +28,8 @@ mod tests;
 struct Unwritten {
     /// How its calls ended.
     calls: Calls,
-    /// Their `(domain, record)` pairs.
-    pairs: Vec<(u64, u64)>,
+    /// Their places in the part.
+    sent: Vec<usize>,
     /// Whether the run's first line (the part whole, its records as they were) is written.
     started: bool,
     /// Whether a line could not be written: the rest wait for the run's last line, so a
@@ -39,12 +41,13 @@ impl Run<'_> {
     /// Sends the `index`th part one call a record, each call on record before it is sent;
     /// a stop mid-way leaves the records not sent in `rest`.
     pub(super) fn call_each(&mut self, index: usize, part: &Part) -> Result<(), Stop> {
-        let pairs = pairs(part)?;
+        check(part)?;
+        let keys = part.call_keys();
         let (mut sent, mut unwritten) = (0, Unwritten::default());
-        let ended = self.calls(index, part, &pairs, &mut sent, &mut unwritten);
+        let ended = self.calls(index, part, &keys, &mut sent, &mut unwritten);
         if ended.is_err() {
-            let left = &pairs[sent..];
-            self.rest = (!left.is_empty()).then(|| (index, rest(part, left)));
+            let left: Vec<usize> = (sent..keys.len()).collect();
+            self.rest = (!left.is_empty()).then(|| (index, part.with_calls(&left)));
         }
         if !unwritten.calls.is_empty() {
             unwritten.failing = false;
@@ -53,75 +56,113 @@ impl Run<'_> {
         ended
     }
 
-    /// One call a `(domain, record)` pair in turn, until one stops the run; `sent` counts
-    /// the calls that went.
+    /// One call a record of the part in turn, until one stops the run; `sent` counts the
+    /// calls that went.
     fn calls(
         &mut self,
         index: usize,
         part: &Part,
-        pairs: &[(u64, u64)],
+        keys: &[u64],
         sent: &mut usize,
         unwritten: &mut Unwritten,
     ) -> Result<(), Stop> {
-        for &(domain_id, record_id) in pairs {
+        for (at, &key) in keys.iter().enumerate() {
             if signal::interrupted() {
                 return Err(Stop::Interrupted);
             }
             if self.deadline.is_some_and(|d| Instant::now() >= d) {
                 return Err(Stop::TimedOut);
             }
-            self.write_calls(index, part, unwritten, Some((domain_id, record_id)));
-            let (end, shown) = self.remove(domain_id, record_id);
-            unwritten.calls.push(record_id, end);
+            self.write_calls(index, part, unwritten, Some((at, key)));
+            let (end, created, shown) = self.call(part, at);
+            unwritten.calls.push(key, end);
+            unwritten.calls.created.extend(created.map(|id| [key, id]));
             if end != CallEnd::Unsent {
                 *sent += 1;
             }
-            self.removed.push((record_id, shown?));
+            self.shown(part, at, shown?);
         }
         Ok(())
     }
 
-    /// One record's call; sent again after a pause while the API refuses it for the rate:
-    /// a refusal (nothing was done), which pacing at the vendor's rate still meets when
-    /// the network bunches calls together.
-    fn remove(&self, domain_id: u64, record_id: u64) -> (CallEnd, Result<Removed, Stop>) {
+    /// The `at`th call of the part: a record removed, created or modified.
+    fn call(&self, part: &Part, at: usize) -> Called {
+        match &part.spec {
+            JobSpec::RecordDelete {
+                record_ids,
+                domain_ids,
+            } => {
+                let (domain_id, record_id) = (domain_ids[at], record_ids[at]);
+                self.retried(
+                    &format!("record {record_id} was deleted"),
+                    &format!("removing record {record_id} (domain ID {domain_id})"),
+                    || {
+                        self.backend
+                            .remove_record(domain_id, record_id)
+                            .map(|()| None)
+                    },
+                )
+            }
+            JobSpec::RecordSteps { steps } => self.step(&steps[at]),
+            _ => (
+                CallEnd::Unsent,
+                None,
+                Err(Stop::Failed(anyhow!("not a call"))),
+            ),
+        }
+    }
+
+    /// One call, sent again after a pause while the API refuses it for the rate: a
+    /// refusal (nothing was done), which pacing at the vendor's rate still meets when the
+    /// network bunches calls together. `done` says what a lost answer leaves unknown,
+    /// `doing` what the call was doing.
+    fn retried(
+        &self,
+        done: &str,
+        doing: &str,
+        send: impl Fn() -> Result<Option<u64>, ChangeError>,
+    ) -> Called {
         let mut tries = 1;
         loop {
             signal::set_last_words(Some(format!(
-                "interrupted again: whether record {record_id} was deleted is unknown; check the DNSPod console before resuming"
+                "interrupted again: whether {done} is unknown; check the DNSPod console before resuming"
             )));
-            let removed = self.backend.remove_record(domain_id, record_id);
+            let answer = send();
             signal::set_last_words(None);
-            let over_rate = matches!(&removed, Err(ChangeError::Refused(refused)) if refused.kind == RefusalKind::RateLimited);
+            let over_rate = matches!(&answer, Err(ChangeError::Refused(refused)) if refused.kind == RefusalKind::RateLimited);
             if !over_rate || tries == RATE_TRIES {
-                return match ended(removed) {
-                    (end, Err(Stop::Unknown(err))) => (
-                        end,
-                        Err(Stop::Unknown(err.context(format!(
-                            "removing record {record_id} (domain ID {domain_id})"
-                        )))),
-                    ),
+                return match ended(answer) {
+                    (end, id, Err(Stop::Unknown(err))) => {
+                        (end, id, Err(Stop::Unknown(err.context(doing.to_owned()))))
+                    }
                     other => other,
                 };
             }
-            // As after a slot refusal: the polling interval, doubled per refusal.
-            let pause = self
-                .args
-                .timing
-                .interval
-                .saturating_mul(1 << tries)
-                .min(MAX_SLOT_PAUSE);
-            let pause = self.deadline.map_or(pause, |d| {
-                pause.min(d.saturating_duration_since(Instant::now()))
-            });
-            if !SignalPacer.sleep(pause) {
-                return (CallEnd::Unsent, Err(Stop::Interrupted));
-            }
-            if self.deadline.is_some_and(|d| Instant::now() >= d) {
-                return (CallEnd::Unsent, Err(Stop::TimedOut));
+            if let Err(stop) = self.pause(tries) {
+                return (CallEnd::Unsent, None, Err(stop));
             }
             tries += 1;
         }
+    }
+
+    /// As after a slot refusal: the polling interval, doubled per refusal.
+    fn pause(&self, tries: u32) -> Result<(), Stop> {
+        let pause = self
+            .args
+            .timing
+            .interval
+            .saturating_mul(1 << tries)
+            .min(MAX_SLOT_PAUSE);
+        let pause = self.deadline.map_or(pause, |d| {
+            pause.min(d.saturating_duration_since(Instant::now()))
+        });
+        if !SignalPacer.sleep(pause) {
+            return Err(Stop::Interrupted);
+        }
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(Stop::TimedOut);
+        }
+        Ok(())
     }
 
     /// Writes what `unwritten` holds, and the call about to be sent, on a line of the
@@ -131,19 +172,19 @@ impl Run<'_> {
         index: usize,
         part: &Part,
         unwritten: &mut Unwritten,
-        sending: Option<(u64, u64)>,
+        sending: Option<(usize, u64)>,
     ) {
-        unwritten.pairs.extend(sending);
+        unwritten.sent.extend(sending.map(|(at, _)| at));
         if unwritten.failing {
             return;
         }
         let calls = Calls {
-            sending: sending.map(|(_, record_id)| record_id),
+            sending: sending.map(|(_, key)| key),
             ..unwritten.calls.clone()
         };
         let (spec, before) = match unwritten.started {
             false => (part.spec.clone(), self.before_of(part, None)),
-            true => (delete(&unwritten.pairs), None),
+            true => (part.with_calls(&unwritten.sent).spec, None),
         };
         let entry = Entry {
             before,
@@ -163,8 +204,9 @@ impl Run<'_> {
     /// How the calls ended, on stdout, with the records as dpbatch read them; exit 4 when
     /// one was refused.
     pub(super) fn show_calls(&self) -> anyhow::Result<Outcome> {
+        let steps = self.show_steps();
         if self.removed.is_empty() {
-            return Ok(Outcome::Success);
+            return Ok(steps);
         }
         let unread = |record_id| Before {
             domain: "-".into(),
@@ -176,6 +218,8 @@ impl Run<'_> {
             ttl: None,
             mx: None,
             enabled: None,
+            weight: None,
+            remark: None,
         };
         let records: Vec<Before> = self
             .removed
@@ -195,75 +239,52 @@ impl Run<'_> {
             .removed
             .iter()
             .any(|(_, r)| matches!(r, Removed::Failed(_)));
-        Ok(if failed {
-            Outcome::ItemsFailed
-        } else {
-            Outcome::Success
-        })
+        Ok(if failed { Outcome::ItemsFailed } else { steps })
     }
 }
 
-/// The `(domain, record)` pairs of a part sent as calls, or why it cannot be.
-fn pairs(part: &Part) -> Result<Vec<(u64, u64)>, Stop> {
-    let JobSpec::RecordDelete {
-        record_ids,
-        domain_ids,
-    } = &part.spec
-    else {
-        return Err(Stop::Failed(anyhow!(
-            "only deletions are sent one call a record; nothing of this part was sent"
-        )));
-    };
-    if domain_ids.len() != record_ids.len() {
-        return Err(Stop::Failed(anyhow!(
+/// Why a part cannot be sent as calls, if it cannot.
+fn check(part: &Part) -> Result<(), Stop> {
+    match &part.spec {
+        JobSpec::RecordDelete {
+            record_ids,
+            domain_ids,
+        } if domain_ids.len() != record_ids.len() => Err(Stop::Failed(anyhow!(
             "the part names the domain of {} of its {} records, and a record is deleted in its domain; nothing of this part was sent",
             domain_ids.len(),
             record_ids.len()
-        )));
+        ))),
+        JobSpec::RecordDelete { .. } | JobSpec::RecordSteps { .. } => Ok(()),
+        _ => Err(Stop::Failed(anyhow!(
+            "only deletions and an apply's records are sent one call a record; nothing of this part was sent"
+        ))),
     }
-    Ok(domain_ids
-        .iter()
-        .copied()
-        .zip(record_ids.iter().copied())
-        .collect())
 }
 
-/// How a call ended, and what it shows or why it stops the run: a refusal of the record
-/// alone does not stop it; a refusal of every call (the login, a lock, the rate), a call
-/// not sent or a lost answer does.
-fn ended(removed: Result<(), ChangeError>) -> (CallEnd, Result<Removed, Stop>) {
-    let shown = match removed {
-        Ok(()) => Removed::Deleted,
+/// How a call ended, the record it created, and what it shows or why it stops the run:
+/// a refusal of the record alone does not stop it; a refusal of every call (the login, a
+/// lock, the rate), a call not sent or a lost answer does.
+fn ended(answer: Result<Option<u64>, ChangeError>) -> Called {
+    let shown = match answer {
+        Ok(created) => return (CallEnd::Done, created, Ok(Removed::Deleted)),
         Err(ChangeError::Refused(refused)) => match refused.kind {
             RefusalKind::NotFound => Removed::Gone,
             RefusalKind::Other => Removed::Failed(refused.to_string()),
             _ => {
                 let stop = Stop::Failed(ChangeError::Refused(refused).into());
-                return (CallEnd::Unsent, Err(stop));
+                return (CallEnd::Unsent, None, Err(stop));
             }
         },
         Err(err @ ChangeError::NotSent(_)) => {
-            return (CallEnd::Unsent, Err(Stop::Failed(err.into())));
+            return (CallEnd::Unsent, None, Err(Stop::Failed(err.into())));
         }
         Err(err @ ChangeError::Unknown(_)) => {
-            return (CallEnd::Unknown, Err(Stop::Unknown(err.into())));
+            return (CallEnd::Unknown, None, Err(Stop::Unknown(err.into())));
         }
     };
-    (shown.end(), Ok(shown))
+    (shown.end(), None, Ok(shown))
 }
 
-/// `part` holding only the `(domain, record)` pairs `left`.
-fn rest(part: &Part, left: &[(u64, u64)]) -> Part {
-    Part {
-        spec: delete(left),
-        ..part.clone()
-    }
-}
-
-/// A deletion of the `(domain, record)` pairs `pairs`.
-fn delete(pairs: &[(u64, u64)]) -> JobSpec {
-    JobSpec::RecordDelete {
-        record_ids: pairs.iter().map(|(_, record)| *record).collect(),
-        domain_ids: pairs.iter().map(|(domain, _)| *domain).collect(),
-    }
-}
+/// How a call ended, the ID of the record it created, and what it shows or why the run
+/// stops.
+type Called = (CallEnd, Option<u64>, Result<Removed, Stop>);

@@ -7,16 +7,19 @@
 mod calls;
 mod record;
 mod sending;
+mod steps;
 mod stop;
 
 pub(crate) use sending::Sending;
+#[allow(unused_imports)] // `apply` (the lead's) calls it; the flow tests do now.
+pub(crate) use steps::submit_steps;
 
 use super::follow::{check_interval, finish_watch, poll_failure};
 use crate::backend::{Backend, ChangeError};
 use crate::cli::SubmitArgs;
 use crate::error::{Outcome, RefusalKind};
 use crate::history::Removed;
-use crate::job::{Before, By, JobSpec, Part};
+use crate::job::{Before, By, JobSpec, Part, Step};
 use crate::output::Progress;
 use crate::session::{Session, unix_now};
 use crate::signal;
@@ -70,6 +73,7 @@ pub(crate) fn submit_parts(
             by: api.by(&spec),
             spec,
             retry_of: parts[from].retry_of,
+            phase: parts[from].phase,
         })
         .collect();
     let jobs = planned.iter().filter(|part| part.by == By::Job).count();
@@ -86,7 +90,7 @@ pub(crate) fn submit_parts(
 /// Warns when this machine's jobs of the last hour and `jobs` more pass the vendor's 80 an
 /// hour from one IP address: the last parts may be refused. Only a warning: other
 /// machines may share the address, and the history may not hold every job.
-fn warn_of_the_hourly_limit(session: &Session, jobs: usize, per_hour: usize) {
+pub(super) fn warn_of_the_hourly_limit(session: &Session, jobs: usize, per_hour: usize) {
     let recent = session
         .history
         .as_ref()
@@ -124,6 +128,7 @@ pub(crate) fn send(
         session,
         command,
         removed: Vec::new(),
+        stepped: Vec::new(),
         rest: None,
         backend,
         args,
@@ -139,7 +144,9 @@ pub(crate) fn send(
     }
     for (sent, (index, part)) in parts.iter().enumerate() {
         run.progress.jobs_sent(sent, parts.len());
-        if let Err(stop) = run.send_part(*index, part, parts_total) {
+        let earlier = sent.checked_sub(1).map(|at| parts[at].1.phase);
+        let ready = run.phase_ready(earlier, part.phase);
+        if let Err(stop) = ready.and_then(|()| run.send_part(*index, part, parts_total)) {
             return run.stopped(parts, sent, stop);
         }
     }
@@ -151,8 +158,15 @@ pub(crate) fn send(
 fn preview(session: &Session, parts: &[(usize, Part)]) -> anyhow::Result<Outcome> {
     let backend = session.previewer()?;
     for (_, part) in parts {
-        for spec in part.requests() {
-            session.output.dry_run(&backend.preview(&spec))?;
+        let steps = match (&part.spec, part.by) {
+            (JobSpec::RecordSteps { steps }, By::Calls) => steps.as_slice(),
+            _ => &[],
+        };
+        for step in steps {
+            session.output.dry_run(&backend.preview_step(step))?;
+        }
+        for spec in part.requests().iter().filter(|_| steps.is_empty()) {
+            session.output.dry_run(&backend.preview(spec))?;
         }
     }
     Ok(Outcome::Success)
@@ -213,6 +227,7 @@ impl Run<'_> {
             at,
             rest: self.rest.take(),
             calls: self.removed.len(),
+            steps: self.stepped.len(),
         };
         stopped(self.session, left, stop)
     }
@@ -224,6 +239,8 @@ struct Run<'a> {
     command: &'a str,
     /// How each call of the parts sent as calls ended, by record ID.
     removed: Vec<(u64, Removed)>,
+    /// How each call of an apply's steps ended.
+    stepped: Vec<(Step, Removed)>,
     /// Of a part sent as calls that stopped mid-way, its place and the records not sent.
     rest: Option<(usize, Part)>,
     backend: &'a dyn Backend,
@@ -296,6 +313,17 @@ impl Run<'_> {
                 })?;
         }
         Ok(())
+    }
+
+    /// Before a part of a later `phase` than the part before it (`earlier`; of a resumed
+    /// run's first part, any earlier phase), waits for every job of the operation to
+    /// finish: what it does may be refused until they are done (`schedule/`).
+    fn phase_ready(&mut self, earlier: Option<u8>, phase: u8) -> Result<(), Stop> {
+        let later = earlier.map_or(phase > 0, |earlier| earlier < phase);
+        match later && self.watch.unfinished() > 0 {
+            true => self.wait_for(0),
+            false => Ok(()),
+        }
     }
 
     /// Polls this operation's jobs until at most `unfinished` are left.

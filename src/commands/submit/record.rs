@@ -17,8 +17,12 @@ impl Run<'_> {
         submitted: Option<&Submitted>,
     ) -> Option<Vec<Before>> {
         let (record_ids, change) = match &part.spec {
-            JobSpec::RecordModify { record_ids, change } => (record_ids, Some(change)),
-            JobSpec::RecordDelete { record_ids, .. } => (record_ids, None),
+            JobSpec::RecordModify { record_ids, change } => (record_ids.clone(), Some(change)),
+            JobSpec::RecordDelete { record_ids, .. } => (record_ids.clone(), None),
+            // An apply's modifies: the records as the plan read them.
+            JobSpec::RecordSteps { steps } => {
+                (steps.iter().filter_map(|s| s.record_id).collect(), None)
+            }
             _ => return None,
         };
         let echoed: HashMap<u64, &Before> = submitted

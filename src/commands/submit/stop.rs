@@ -34,6 +34,8 @@ pub(super) struct Left<'a> {
     pub rest: Option<(usize, Part)>,
     /// How many calls (one a record) were answered, listed on stdout.
     pub calls: usize,
+    /// How many calls of an apply's steps were answered (refusals warned of).
+    pub steps: usize,
 }
 
 /// Says what a stopped operation sent and did not, and how it came out: the refusal or
@@ -73,13 +75,16 @@ fn report(left: &Left<'_>, unknown: Option<&(usize, Part)>, unsent: &[(usize, Pa
     let log = crate::stderr::log;
     let submitted = &left.jobs;
     let ids: Vec<String> = submitted.iter().map(u64::to_string).collect();
-    let calls = match left.calls {
+    let mut calls = match left.calls {
         0 => String::new(),
         n => format!(
             "; {} answered (listed on stdout)",
             count(n, "Record.Remove call")
         ),
     };
+    if left.steps > 0 {
+        calls += &format!("; {} answered", count(left.steps, "record call"));
+    }
     log(&format!(
         "stopped: {} submitted{}{calls}",
         count(submitted.len(), "job"),

@@ -1,0 +1,60 @@
+//! The calls of an apply's steps: a record created or modified whole (a delete among
+//! them is a Record.Remove), and how they came out, on stderr for those that did not.
+
+use super::{Called, Run};
+use crate::error::Outcome;
+use crate::history::Removed;
+use crate::job::{Action, JobSpec, Part, Step};
+
+impl Run<'_> {
+    /// One step's call.
+    pub(super) fn step(&self, step: &Step) -> Called {
+        let what = step.describe();
+        let backend = self.backend;
+        let (done, doing) = (
+            format!("the {what} was made"),
+            format!("sending the {what}"),
+        );
+        match (step.action, step.record_id) {
+            (Action::Create, _) => {
+                self.retried(&done, &doing, || backend.create_record(step).map(Some))
+            }
+            (Action::Modify, _) => {
+                self.retried(&done, &doing, || backend.modify_record(step).map(|()| None))
+            }
+            (Action::Delete, _) => {
+                self.retried(&done, &doing, || backend.delete_record(step).map(|()| None))
+            }
+        }
+    }
+
+    /// Keeps how the `at`th call of the part came out, for the results.
+    pub(super) fn shown(&mut self, part: &Part, at: usize, shown: Removed) {
+        match &part.spec {
+            JobSpec::RecordSteps { steps } => self.stepped.push((steps[at].clone(), shown)),
+            _ => self.removed.push((part.call_keys()[at], shown)),
+        }
+    }
+
+    /// Says which steps' calls were refused or found their record gone, on stderr; exit
+    /// 4 when one was refused.
+    pub(super) fn show_steps(&self) -> Outcome {
+        let mut outcome = Outcome::Success;
+        for (step, shown) in &self.stepped {
+            match shown {
+                Removed::Deleted => {}
+                Removed::Gone => self.session.output.warn(&format!(
+                    "the {}: the record is not there any more; nothing was done",
+                    step.describe()
+                )),
+                Removed::Failed(why) => {
+                    outcome = Outcome::ItemsFailed;
+                    self.session
+                        .output
+                        .warn(&format!("the {} was refused: {why}", step.describe()));
+                }
+            }
+        }
+        outcome
+    }
+}
