@@ -76,3 +76,304 @@ fn apply_onto_an_empty_domain_gives_back_every_field_in_every_format() {
         }
     }
 }
+
+/// The exported JSON Lines of the account with `edit` applied to its rows.
+fn edited(env: &Env, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> PathBuf {
+    let desired = export(env, "jsonl", "desired.jsonl");
+    let mut rows: Vec<serde_json::Value> = std::fs::read_to_string(&desired)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    edit(&mut rows);
+    let text: String = rows.iter().map(|r| format!("{r}\n")).collect();
+    env.file("edited.jsonl", &text)
+}
+
+fn row<'a>(rows: &'a mut [serde_json::Value], host: &str, kind: &str) -> &'a mut serde_json::Value {
+    rows.iter_mut()
+        .find(|r| r["sub_domain"] == host && r["record_type"] == kind && r["line"] == "默认")
+        .unwrap()
+}
+
+/// The fake's record of this ID.
+fn record(env: &Env, id: u64) -> fake_dnspod::Record {
+    env.server
+        .records()
+        .into_iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("record {id} is gone"))
+}
+
+/// Nothing but look-ups: no submit, create, modify or delete of either API.
+fn only_lookups(env: &Env) {
+    for request in env.server.requests() {
+        let changing = ["Batch", "Create", "Modify", "Remove", "Delete"];
+        let action = request.action;
+        assert!(!changing.iter().any(|c| action.contains(c)), "{action}");
+    }
+}
+
+#[test]
+fn modifies_set_every_field_and_a_new_value_keeps_the_records_id() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let [txt, www, api_id, _, _, spf] = rich(&env)[..] else {
+            unreachable!()
+        };
+        let desired = edited(&env, |rows| {
+            row(rows, "www", "A")["ttl"] = 60.into();
+            row(rows, "www", "A")["weight"] = 70.into();
+            row(rows, "api", "A")["remark"] = "".into();
+            row(rows, "old", "TXT")["enabled"] = true.into();
+            row(rows, "@", "TXT")["value"] = "v=spf1 ~all".into();
+        });
+        apply(&env, &[path(&desired)])
+            .code(0)
+            .stderr_has("a.cn: 0 to create, 4 to modify, 0 to delete");
+        assert_eq!(
+            (record(&env, www).ttl, record(&env, www).weight),
+            (60, Some(70)),
+            "{api:?}"
+        );
+        assert_eq!(record(&env, api_id).remark, "", "{api:?}");
+        assert!(record(&env, txt).enabled, "{api:?}");
+        assert_eq!(record(&env, spf).value, "v=spf1 ~all", "{api:?}");
+        env.run(&["plan", path(&desired), "--exit-code"]).code(0);
+    }
+}
+
+#[test]
+fn deletes_are_carried_out_only_with_delete_and_counted_in_a_note_without() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let mx = rich(&env)[4];
+        let desired = edited(&env, |rows| rows.retain(|r| r["record_type"] != "MX"));
+        let run = apply(&env, &[path(&desired)]);
+        run.code(0)
+            .stderr_has("left 1 record the files do not hold, in a.cn (1): apply with --delete deletes them")
+            .stderr_has("nothing else to change; nothing was sent");
+        assert_eq!(run.stdout, "");
+        only_lookups(&env);
+        record(&env, mx);
+        apply(&env, &[path(&desired), "--delete"])
+            .code(0)
+            .stderr_has("a.cn: 0 to create, 0 to modify, 1 to delete");
+        assert!(env.server.records().iter().all(|r| r.id != mx), "{api:?}");
+    }
+}
+
+#[test]
+fn a_cname_taking_the_place_of_an_a_record_is_created_after_its_delete() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let b = env.server.add_domain("b.cn");
+        let a = env.server.add_record(b, "cdn", "A", "默认", "192.0.2.5");
+        let desired = edited(&env, |rows| {
+            let cdn = row(rows, "cdn", "A");
+            cdn["record_type"] = "CNAME".into();
+            cdn["value"] = "cdn.example.com.".into();
+        });
+        apply(&env, &[path(&desired), "--delete"])
+            .code(0)
+            .stderr_has("b.cn: 1 to create, 0 to modify, 1 to delete");
+        let cnames: Vec<_> = env
+            .server
+            .user_records()
+            .into_iter()
+            .filter(|r| r.sub_domain == "cdn")
+            .collect();
+        assert_eq!(cnames.len(), 1, "{api:?} {cnames:?}");
+        assert_eq!(cnames[0].record_type, "CNAME");
+        assert_ne!(cnames[0].id, a);
+        env.run(&["plan", path(&desired), "--exit-code"]).code(0);
+    }
+}
+
+/// `big.cn` of 10 A records; a desired file changing the TTL of 4 of them.
+fn big(env: &Env) -> PathBuf {
+    let id = env.server.add_domain("big.cn");
+    for n in 1..=10 {
+        env.server
+            .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.1");
+    }
+    edited(env, |rows| {
+        for host in ["h1", "h2", "h3", "h4"] {
+            row(rows, host, "A")["ttl"] = 60.into();
+        }
+    })
+}
+
+#[test]
+fn a_domain_over_a_threshold_is_refused_by_name_unless_forced_or_allowed() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let desired = big(&env);
+        let run = apply(&env, &[path(&desired)]);
+        run.code(2)
+            .stderr_has(
+                "big.cn: the plan would modify 4 of its 10 records (40%), over --max-modify 30%",
+            )
+            .stderr_has("--force");
+        assert_eq!(run.stdout, "");
+        only_lookups(&env);
+        let config = env.write_config("config.toml", "max_modify = 20\n");
+        apply(
+            &env,
+            &[
+                path(&desired),
+                "--max-modify",
+                "40",
+                "--config",
+                path(&config),
+                "--dry-run",
+            ],
+        )
+        .code(0);
+        apply(
+            &env,
+            &[path(&desired), "--config", path(&config), "--dry-run"],
+        )
+        .code(2);
+        only_lookups(&env);
+        apply(&env, &[path(&desired), "--force"]).code(0);
+        env.run(&["plan", path(&desired), "--exit-code"]).code(0);
+    }
+}
+
+#[test]
+fn dry_run_shows_the_plan_and_the_requests_and_sends_only_look_ups() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        rich(&env);
+        let desired = edited(&env, |rows| {
+            row(rows, "www", "A")["ttl"] = 60.into();
+            let mut new = row(rows, "api", "A").clone();
+            new["sub_domain"] = "new".into();
+            rows.push(new);
+        });
+        let run = apply(&env, &[path(&desired), "--dry-run"]);
+        run.code(0)
+            .stderr_has("a.cn: 1 to create, 1 to modify, 0 to delete")
+            .stdout_has("192.0.2.2");
+        only_lookups(&env);
+        assert!(!env.history_path().exists(), "{api:?}");
+    }
+}
+
+#[test]
+fn a_saved_plan_is_applied_exactly_and_refused_once_its_domain_changed() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let ids = rich(&env);
+        let desired = edited(&env, |rows| row(rows, "www", "A")["ttl"] = 60.into());
+        let saved = env.home().join("plan.json");
+        env.run(&["plan", path(&desired), "--out", path(&saved)])
+            .code(0);
+        // Edits of the files after the review do not count: the saved plan does.
+        let desired = edited(&env, |rows| row(rows, "www", "A")["ttl"] = 120.into());
+        let saved_again = env.home().join("again.json");
+        env.run(&["plan", path(&desired), "--out", path(&saved_again)])
+            .code(0);
+        env.run(&["apply", "--plan", path(&saved), path(&desired)])
+            .code(2);
+        apply(&env, &["--plan", path(&saved)]).code(0);
+        assert_eq!(record(&env, ids[1]).ttl, 60, "{api:?}");
+        let sent = env.server.requests().len();
+        let run = apply(&env, &["--plan", path(&saved_again)]);
+        run.code(2)
+            .stderr_has("the records of a.cn changed since the plan was made");
+        assert_eq!(run.stdout, "");
+        let after: Vec<_> = env.server.requests()[sent..].to_vec();
+        assert!(
+            after.iter().all(|r| !r.action.contains("Modify")),
+            "{api:?}"
+        );
+        let bad = env.file("bad.json", "{\"version\":1}");
+        apply(&env, &["--plan", path(&bad)])
+            .code(2)
+            .stderr_has("bad.json");
+    }
+}
+
+#[test]
+fn an_apply_is_one_row_of_jobs_with_command_apply() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        rich(&env);
+        let desired = edited(&env, |rows| {
+            // A change a job makes and creates calls make.
+            row(rows, "www", "A")["ttl"] = 60.into();
+            row(rows, "api", "A")["ttl"] = 60.into();
+            let mut new = row(rows, "api", "A").clone();
+            new["sub_domain"] = "new".into();
+            rows.push(new);
+        });
+        apply(&env, &[path(&desired)]).code(0);
+        let jobs = env.run(&["jobs"]);
+        jobs.code(0);
+        let rows: Vec<&str> = jobs.stdout.lines().skip(1).collect();
+        assert_eq!(rows.len(), 1, "{api:?}: {}", jobs.stdout);
+        assert!(rows[0].contains("apply"), "{api:?}: {}", jobs.stdout);
+    }
+}
+
+/// How many create calls the fake received for each host.
+fn creates(env: &Env, api: Api) -> std::collections::BTreeMap<String, usize> {
+    let mut asked = std::collections::BTreeMap::new();
+    let action = match api {
+        Api::Legacy => "Record.Create",
+        Api::V3 => "CreateRecord",
+    };
+    for request in env.requests(action) {
+        let host = match api {
+            Api::Legacy => request.param("sub_domain").map(str::to_owned),
+            Api::V3 => request
+                .json()
+                .map(|b| b["SubDomain"].as_str().unwrap().to_owned()),
+        };
+        *asked.entry(host.expect("a host")).or_insert(0) += 1;
+    }
+    asked
+}
+
+#[test]
+fn an_apply_killed_mid_way_is_finished_by_resume_nothing_sent_twice() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let id = env.server.add_domain("c.cn");
+        env.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        let desired = edited(&env, |rows| {
+            let www = row(rows, "www", "A").clone();
+            for n in 1..=10 {
+                let mut new = www.clone();
+                new["sub_domain"] = format!("h{n}").into();
+                new["remark"] = format!("host {n}").into();
+                rows.push(new);
+            }
+        });
+        let action = match api {
+            Api::Legacy => "Record.Create",
+            Api::V3 => "CreateRecord",
+        };
+        for _ in 0..10 {
+            env.server.inject(
+                action,
+                fake_dnspod::Fault::Slow(std::time::Duration::from_millis(300)),
+            );
+        }
+        let args = ["apply", path(&desired)];
+        let mut run = env.spawn_and_await(&args, action, 4, std::time::Duration::from_secs(20));
+        run.kill().expect("SIGKILL");
+        run.wait().expect("reaped");
+        let before = creates(&env, api);
+        assert!(before.len() >= 4 && before.len() < 10, "{api:?} {before:?}");
+        env.run(&["resume", "--last"]);
+        let asked = creates(&env, api);
+        assert_eq!(asked.len(), 10, "{api:?} {asked:?}");
+        assert!(asked.values().all(|n| *n == 1), "{api:?} {asked:?}");
+        env.run(&["resume", "--last"])
+            .stderr_has("nothing to resume");
+        assert_eq!(creates(&env, api), asked);
+    }
+}
