@@ -377,3 +377,28 @@ fn an_apply_killed_mid_way_is_finished_by_resume_nothing_sent_twice() {
         assert_eq!(creates(&env, api), asked);
     }
 }
+
+#[test]
+fn golden_apply_output_on_each_api() {
+    for (api, file) in [(Api::Legacy, "apply.txt"), (Api::V3, "apply-v3.txt")] {
+        let env = crate::golden::env_on(api);
+        rich(&env);
+        let desired = edited(&env, |rows| {
+            row(rows, "www", "A")["ttl"] = 60.into();
+            row(rows, "api", "A")["remark"] = "".into();
+            rows.retain(|r| r["record_type"] != "MX");
+            let mut new = row(rows, "api", "A").clone();
+            new["sub_domain"] = "new".into();
+            new["enabled"] = false.into();
+            rows.push(new);
+        });
+        let mut t = crate::golden::Transcript::new(&env);
+        t.run(env.dpbatch(["apply", path(&desired)]).fast().wait())
+            .code(0);
+        t.run(env.dpbatch(["apply", path(&desired), "--delete"]))
+            .code(0);
+        t.run(env.dpbatch(["apply", path(&desired), "--delete"]))
+            .code(0);
+        t.check(file);
+    }
+}
