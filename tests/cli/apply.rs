@@ -402,3 +402,36 @@ fn golden_apply_output_on_each_api() {
         t.check(file);
     }
 }
+
+#[test]
+fn record_create_of_the_same_rows_leaves_out_what_readme_says_and_apply_keeps() {
+    for api in Api::BOTH {
+        let source = Env::on(api);
+        rich(&source);
+        let desired = export(&source, "jsonl", "desired.jsonl");
+        let target = Env::on(api);
+        target.server.add_domain("a.cn");
+        let file = path(&desired);
+        let run = target.run(&[
+            "record-create",
+            "--records-file",
+            file,
+            "--wait",
+            FAST[0],
+            FAST[1],
+        ]);
+        run.code(0)
+            .stderr_has("skipped paused records")
+            .stderr_has("without their remarks")
+            .stderr_has("without their weights");
+        let got = target.server.user_records();
+        assert_eq!(got.len(), 5, "{api:?}: the paused TXT is left out");
+        assert!(
+            got.iter()
+                .all(|r| r.weight.is_none() && r.remark.is_empty())
+        );
+        // `apply` of the same file puts back exactly what was left out.
+        apply(&target, &[file]).code(0);
+        assert_eq!(rows(&target), rows(&source), "{api:?}");
+    }
+}
