@@ -390,3 +390,15 @@ fn seeded_state_has_example_domains_with_records() {
             .any(|r| r.record_type == "MX" && r.mx == Some(5))
     );
 }
+
+#[test]
+fn jobs_count_up_from_the_configured_first_id() {
+    let server = FakeDnspod::start_with(Config {
+        first_job: 1_700_000_000_000,
+        ..Config::default()
+    });
+    let first = call(&server, "Batch.Domain.Create", &[("domains", "x.cn")]);
+    assert_eq!(job_id(&first), "1700000000000");
+    let next = call(&server, "Batch.Domain.Create", &[("domains", "y.cn")]);
+    assert_eq!(job_id(&next), "1700000000001");
+}
