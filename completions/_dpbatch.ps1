@@ -335,6 +335,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]')
             [CompletionResult]::new('--lookup-jobs', '--lookup-jobs', [CompletionResultType]::ParameterName, 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]')
+            [CompletionResult]::new('--all-accounts', '--all-accounts', [CompletionResultType]::ParameterName, 'List the jobs of every API, endpoint, profile and credential, not only those of this one (which --last picks from)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')

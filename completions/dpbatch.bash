@@ -591,7 +591,7 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__jobs)
-            opts="-q -v -h --limit --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-q -v -h --limit --all-accounts --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -321,6 +321,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand --lang 'Language of the API''s messages [default: en]'
             cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
             cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
+            cand --all-accounts 'List the jobs of every API, endpoint, profile and credential, not only those of this one (which --last picks from)'
             cand --json 'Print results as JSON on stdout'
             cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
             cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'

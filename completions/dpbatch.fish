@@ -314,6 +314,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lang -d 'Langua
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l all-accounts -d 'List the jobs of every API, endpoint, profile and credential, not only those of this one (which --last picks from)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'

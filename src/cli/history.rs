@@ -87,4 +87,9 @@ pub(crate) struct JobsArgs {
     /// How many of the most recent jobs to list
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
+
+    /// List the jobs of every API, endpoint, profile and credential, not only those of
+    /// this one (which --last picks from)
+    #[arg(long)]
+    pub all_accounts: bool,
 }

@@ -6,6 +6,7 @@ mod create;
 mod delete;
 mod export;
 mod follow;
+mod jobs;
 mod modify;
 mod resume;
 mod retry;
@@ -19,7 +20,6 @@ mod undo;
 use crate::cli::{Cli, Command};
 use crate::error::Outcome;
 use crate::generate;
-use crate::history::{self, History, operations};
 use crate::output::Output;
 use crate::session::Session;
 
@@ -35,14 +35,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             output.raw(&generate::man_page(args.command.as_deref())?)?;
             Ok(Outcome::Success)
         }
-        Command::Jobs(args) => {
-            let entries = history::read(History::open().as_ref(), &|warning| output.warn(warning))?;
-            let mut operations = operations(entries);
-            operations.reverse();
-            operations.truncate(args.limit);
-            output.jobs(&operations)?;
-            Ok(Outcome::Success)
-        }
+        Command::Jobs(args) => jobs::run(&global, &output, &args),
         Command::DomainCreate(args) => create::domains(&Session::open(&global, output)?, args),
         Command::RecordCreate(args) => create::records(&Session::open(&global, output)?, args),
         Command::RecordModify(args) => modify::run(&Session::open(&global, output)?, args),

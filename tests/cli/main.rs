@@ -19,6 +19,7 @@ mod history_hardening;
 mod import;
 mod import_hardening;
 mod input_checks;
+mod jobs_account;
 mod lookups;
 mod names;
 mod operations;
