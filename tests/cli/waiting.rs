@@ -129,7 +129,7 @@ fn a_finished_job_with_failures_exits_4() {
     env.detail(job)
         .run()
         .code(4)
-        .stdout_has("Domain already exists");
+        .stdout_has("Failed on request: the fake fails every name starting with `fail`");
     let json = env.detail(job).json().run().code(4).json();
     assert_eq!(json["fail"], 1);
 }
