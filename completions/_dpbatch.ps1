@@ -39,8 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('domain-create', 'domain-create', [CompletionResultType]::ParameterValue, 'Add domains (Batch.Domain.Create), optionally with @ and www A records')
-            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains by ID (Batch.Record.Create)')
-            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
+            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)')
+            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records selected by name or given by ID (Batch.Record.Modify)')
             [CompletionResult]::new('record-delete', 'record-delete', [CompletionResultType]::ParameterValue, 'Delete records selected by name or ID, listed first, only with --yes')
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show jobs'' items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll jobs until no item is waiting or running, then show them')
@@ -383,8 +383,8 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
         }
         'dpbatch;help' {
             [CompletionResult]::new('domain-create', 'domain-create', [CompletionResultType]::ParameterValue, 'Add domains (Batch.Domain.Create), optionally with @ and www A records')
-            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains by ID (Batch.Record.Create)')
-            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
+            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)')
+            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records selected by name or given by ID (Batch.Record.Modify)')
             [CompletionResult]::new('record-delete', 'record-delete', [CompletionResultType]::ParameterValue, 'Delete records selected by name or ID, listed first, only with --yes')
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show jobs'' items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll jobs until no item is waiting or running, then show them')

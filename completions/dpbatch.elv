@@ -36,8 +36,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-            cand record-create 'Add records to domains by ID (Batch.Record.Create)'
-            cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
+            cand record-create 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)'
+            cand record-modify 'Change one field of records selected by name or given by ID (Batch.Record.Modify)'
             cand record-delete 'Delete records selected by name or ID, listed first, only with --yes'
             cand detail 'Show jobs'' items and their status once (Batch.Detail)'
             cand wait 'Poll jobs until no item is waiting or running, then show them'
@@ -366,8 +366,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         }
         &'dpbatch;help'= {
             cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-            cand record-create 'Add records to domains by ID (Batch.Record.Create)'
-            cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
+            cand record-create 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)'
+            cand record-modify 'Change one field of records selected by name or given by ID (Batch.Record.Modify)'
             cand record-delete 'Delete records selected by name or ID, listed first, only with --yes'
             cand detail 'Show jobs'' items and their status once (Batch.Detail)'
             cand wait 'Poll jobs until no item is waiting or running, then show them'

@@ -7,7 +7,7 @@ use crate::duration::display_duration;
 use crate::error::usage;
 use crate::input::values::parse_duration;
 use crate::secret::{SecretString, Token};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 mod credentials;
@@ -357,6 +357,13 @@ fn selected_profile<'f>(
         return Ok(None);
     };
     file.raw.profiles.get(name).map(Some).ok_or_else(|| {
+        // A missing default file loads as an empty one; "no profiles there" would mislead.
+        if file.raw.profiles.is_empty() && !file.path.as_deref().is_some_and(Path::exists) {
+            return usage(format!(
+                "profile `{name}` is given, but config file {} does not exist (config.example.toml shows its format)",
+                file.name()
+            ));
+        }
         let known: Vec<&str> = file.raw.profiles.keys().map(String::as_str).collect();
         let known = if known.is_empty() {
             "none".to_owned()

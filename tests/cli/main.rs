@@ -14,6 +14,7 @@ mod generated;
 mod golden;
 mod golden_flows;
 mod hardening;
+mod help_truth;
 mod history;
 mod history_hardening;
 mod import;
