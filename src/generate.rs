@@ -80,8 +80,16 @@ fn with_environment(roff: Vec<u8>) -> Vec<u8> {
     format!("{}{ENVIRONMENT}{}", &text[..at], &text[at..]).into_bytes()
 }
 
+/// Every page as (file name, roff): dpbatch.1, then dpbatch-COMMAND.1 a command.
+pub(crate) fn every_man_page() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut pages = vec![("dpbatch.1".to_owned(), man_page(None)?)];
+    for name in commands() {
+        pages.push((format!("dpbatch-{name}.1"), man_page(Some(&name))?));
+    }
+    Ok(pages)
+}
+
 /// Every command that has a page of its own: the ones `dpbatch man COMMAND` takes.
-#[cfg(test)]
 pub(crate) fn commands() -> Vec<String> {
     Cli::command()
         .get_subcommands()

@@ -17,7 +17,7 @@ mod submit;
 mod tests;
 mod undo;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ManArgs};
 use crate::error::Outcome;
 use crate::generate;
 use crate::output::Output;
@@ -31,10 +31,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             output.raw(&generate::completion_script(args.shell))?;
             Ok(Outcome::Success)
         }
-        Command::Man(args) => {
-            output.raw(&generate::man_page(args.command.as_deref())?)?;
-            Ok(Outcome::Success)
-        }
+        Command::Man(args) => man(&output, &args),
         Command::Jobs(args) => jobs::run(&global, &output, &args),
         Command::DomainCreate(args) => create::domains(&Session::open(&global, output)?, args),
         Command::RecordCreate(args) => create::records(&Session::open(&global, output)?, args),
@@ -47,4 +44,22 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Undo(args) => undo::run(&Session::open(&global, output)?, &args),
         Command::Export(args) => export::run(&Session::open(&global, output)?, args),
     }
+}
+
+/// `man`: one page on stdout, or with `--out DIR` every page written there, each path
+/// on stdout.
+fn man(output: &Output, args: &ManArgs) -> anyhow::Result<Outcome> {
+    let Some(dir) = &args.out else {
+        output.raw(&generate::man_page(args.command.as_deref())?)?;
+        return Ok(Outcome::Success);
+    };
+    let cannot =
+        |err: std::io::Error| anyhow::anyhow!("cannot write man pages to {}: {err}", dir.display());
+    std::fs::create_dir_all(dir).map_err(cannot)?;
+    for (name, page) in generate::every_man_page()? {
+        let path = dir.join(name);
+        std::fs::write(&path, page).map_err(cannot)?;
+        output.raw(format!("{}\n", path.display()).as_bytes())?;
+    }
+    Ok(Outcome::Success)
 }
