@@ -5,6 +5,8 @@ mod support;
 mod actions;
 mod both_apis;
 mod calls;
+#[cfg(unix)]
+mod ci_script;
 mod config;
 mod delete;
 mod export;
