@@ -27,6 +27,8 @@ mod lookups;
 mod names;
 mod operations;
 mod output;
+#[cfg(unix)]
+mod readme;
 mod retry;
 mod secrets;
 mod stderr_lines;
