@@ -29,6 +29,7 @@ mod operations;
 mod output;
 #[cfg(unix)]
 mod readme;
+mod records_file_order;
 mod retry;
 mod secrets;
 mod stderr_lines;
