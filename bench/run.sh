@@ -6,11 +6,14 @@
 #   bench/run.sh --smoke   10 domains, few runs; writes target/bench/BENCHMARKS.smoke.md
 #                          (CI runs this so the script keeps working; it asserts no timing)
 #
-# Needs hyperfine, jq, curl and GNU time; installs them from Debian's packages if missing.
+# Needs hyperfine, jq, curl and GNU time (/usr/bin/time), which it never installs: the full
+# run stops naming what is missing; a smoke run skips, saying so, as CI must pass without them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+SMOKE=
 if [[ ${1:-} == --smoke ]]; then
+  SMOKE=1
   SIZES=(10); RUNS=3; WARMUP=1; CREATE_DOMAINS=10; WAITS=("1:0.5"); REPEATS=1; LOOKUPS=(20 20)
   # Operations larger than one job: domains x records each, job size, job seconds, interval.
   SPLIT=(6 10 10 1 0.5); FOLLOW4=(4 10 10 1 0.5); EXPORT=(10 10)
@@ -31,9 +34,12 @@ command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
 [[ -x /usr/bin/time ]] || missing+=(time)
 if ((${#missing[@]})); then
-  echo "== installing ${missing[*]}" >&2
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [[ $SMOKE ]]; then
+    echo "== benchmark smoke run skipped: ${missing[*]} not installed (only the benchmark needs them)" >&2
+    exit 0
+  fi
+  echo "bench/run.sh needs ${missing[*]}: install them (on Debian: apt-get install ${missing[*]})" >&2
+  exit 1
 fi
 
 echo "== building release binaries" >&2
@@ -77,6 +83,8 @@ curl_detail() { echo "curl -s -X POST '$URL/Batch.Detail' -A '$UA' -d 'login_tok
 median_ms() { jq -r ".results[$2].median * 1000" "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? "met" : "missed" }'; }
+# A smoke run measures too little to judge a target: it prints no verdict.
+if [[ $SMOKE ]]; then verdict() { echo "-"; }; fi
 fmt() { awk -v x="$1" 'BEGIN { printf (x < 10 ? "%.2f" : "%.1f"), x }'; }
 peak_kb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
 hyper() { hyperfine --style none --warmup "$WARMUP" --runs "$RUNS" "$@" >&2; }
@@ -180,6 +188,7 @@ for case in "${WAITS[@]}"; do
     allowed=$(awk -v d="$duration" -v i="$interval" 'BEGIN { c = d / i; print (c == int(c) ? c : int(c) + 1) + 2 }')
     late=$(awk -v s="$started" -v e="$ended" -v d="$duration" 'BEGIN { printf "%.2f", e - s - d }')
     ok=$(awk -v c="$calls" -v a="$allowed" -v l="$late" -v i="$interval" 'BEGIN { print (c <= a && l <= i) ? "met" : "missed" }')
+    if [[ $SMOKE ]]; then ok=-; fi
     WAIT_ROWS+=("| ${duration} s | ${interval} s | $run | $calls | $allowed | $late s | $ok |")
   done
 done

@@ -39,8 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('domain-create', 'domain-create', [CompletionResultType]::ParameterValue, 'Add domains (Batch.Domain.Create), optionally with @ and www A records')
-            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains by ID (Batch.Record.Create)')
-            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
+            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)')
+            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records selected by name or given by ID (Batch.Record.Modify)')
             [CompletionResult]::new('record-delete', 'record-delete', [CompletionResultType]::ParameterValue, 'Delete records selected by name or ID, listed first, only with --yes')
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show jobs'' items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll jobs until no item is waiting or running, then show them')
@@ -390,6 +390,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of the API''s messages [default: en]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]')
             [CompletionResult]::new('--lookup-jobs', '--lookup-jobs', [CompletionResultType]::ParameterName, 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]')
+            [CompletionResult]::new('--all-accounts', '--all-accounts', [CompletionResultType]::ParameterName, 'List the jobs of every API, endpoint, profile and credential, not only those of this one (which --last picks from)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print results as JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no hints and no progress bar (errors and warnings still go to stderr)')
@@ -418,6 +419,7 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
             break
         }
         'dpbatch;man' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every page (dpbatch.1 and each dpbatch-COMMAND.1) into DIR, made if missing, and print their paths')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]')
             [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]')
@@ -437,8 +439,8 @@ Register-ArgumentCompleter -Native -CommandName 'dpbatch' -ScriptBlock {
         }
         'dpbatch;help' {
             [CompletionResult]::new('domain-create', 'domain-create', [CompletionResultType]::ParameterValue, 'Add domains (Batch.Domain.Create), optionally with @ and www A records')
-            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains by ID (Batch.Record.Create)')
-            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records by ID (Batch.Record.Modify)')
+            [CompletionResult]::new('record-create', 'record-create', [CompletionResultType]::ParameterValue, 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)')
+            [CompletionResult]::new('record-modify', 'record-modify', [CompletionResultType]::ParameterValue, 'Change one field of records selected by name or given by ID (Batch.Record.Modify)')
             [CompletionResult]::new('record-delete', 'record-delete', [CompletionResultType]::ParameterValue, 'Delete records selected by name or ID, listed first, only with --yes')
             [CompletionResult]::new('detail', 'detail', [CompletionResultType]::ParameterValue, 'Show jobs'' items and their status once (Batch.Detail)')
             [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Poll jobs until no item is waiting or running, then show them')

@@ -36,8 +36,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-            cand record-create 'Add records to domains by ID (Batch.Record.Create)'
-            cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
+            cand record-create 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)'
+            cand record-modify 'Change one field of records selected by name or given by ID (Batch.Record.Modify)'
             cand record-delete 'Delete records selected by name or ID, listed first, only with --yes'
             cand detail 'Show jobs'' items and their status once (Batch.Detail)'
             cand wait 'Poll jobs until no item is waiting or running, then show them'
@@ -374,6 +374,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand --lang 'Language of the API''s messages [default: en]'
             cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
             cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
+            cand --all-accounts 'List the jobs of every API, endpoint, profile and credential, not only those of this one (which --last picks from)'
             cand --json 'Print results as JSON on stdout'
             cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
             cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
@@ -400,6 +401,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand --help 'Print help'
         }
         &'dpbatch;man'= {
+            cand --out 'Write every page (dpbatch.1 and each dpbatch-COMMAND.1) into DIR, made if missing, and print their paths'
             cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
             cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
             cand --api 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]'
@@ -418,8 +420,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         }
         &'dpbatch;help'= {
             cand domain-create 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-            cand record-create 'Add records to domains by ID (Batch.Record.Create)'
-            cand record-modify 'Change one field of records by ID (Batch.Record.Modify)'
+            cand record-create 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)'
+            cand record-modify 'Change one field of records selected by name or given by ID (Batch.Record.Modify)'
             cand record-delete 'Delete records selected by name or ID, listed first, only with --yes'
             cand detail 'Show jobs'' items and their status once (Batch.Detail)'
             cand wait 'Poll jobs until no item is waiting or running, then show them'

@@ -41,8 +41,8 @@ complete -c dpbatch -n "__fish_dpbatch_needs_command" -s v -l verbose -d 'Log ea
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -s V -l version -d 'Print version'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-create" -d 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-modify" -d 'Change one field of records selected by name or given by ID (Batch.Record.Modify)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "record-delete" -d 'Delete records selected by name or ID, listed first, only with --yes'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'
@@ -363,6 +363,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lang -d 'Langua
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l all-accounts -d 'List the jobs of every API, endpoint, profile and credential, not only those of this one (which --last picks from)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -382,6 +383,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l json -d 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l out -d 'Write every page (dpbatch.1 and each dpbatch-COMMAND.1) into DIR, made if missing, and print their paths' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
@@ -398,8 +400,8 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s q -l quiet -d 'P
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export plan apply jobs completions man help" -f -a "domain-create" -d 'Add domains (Batch.Domain.Create), optionally with @ and www A records'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export plan apply jobs completions man help" -f -a "record-create" -d 'Add records to domains by ID (Batch.Record.Create)'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export plan apply jobs completions man help" -f -a "record-modify" -d 'Change one field of records by ID (Batch.Record.Modify)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export plan apply jobs completions man help" -f -a "record-create" -d 'Add records to domains given by name or ID, or from a records file (Batch.Record.Create)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export plan apply jobs completions man help" -f -a "record-modify" -d 'Change one field of records selected by name or given by ID (Batch.Record.Modify)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export plan apply jobs completions man help" -f -a "record-delete" -d 'Delete records selected by name or ID, listed first, only with --yes'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export plan apply jobs completions man help" -f -a "detail" -d 'Show jobs\' items and their status once (Batch.Detail)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand help; and not __fish_seen_subcommand_from domain-create record-create record-modify record-delete detail wait retry resume undo export plan apply jobs completions man help" -f -a "wait" -d 'Poll jobs until no item is waiting or running, then show them'

@@ -15,6 +15,18 @@ Exit codes: 0 done, 1 runtime failure, 2 usage/config/input error (nothing sent)
 3 refused by the API, 4 job finished with failed items, 5 --timeout passed,
 6 `plan --exit-code` found changes, 130 interrupted.
 
+Environment (an empty variable counts as unset; see `dpbatch man` for the rest):
+  DNSPOD_TOKEN                 legacy API token, ID,TOKEN
+  TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY
+                               API 3.0 keys (else the config file, else tccli's profile)
+  TENCENTCLOUD_TOKEN           API 3.0 session token of temporary keys
+                               (or TENCENTCLOUD_SECURITY_TOKEN)
+  TCCLI_PROFILE                the tccli profile keys are read from [default: default]
+  DPBATCH_EMAIL                contact address for the User-Agent, which DNSPod asks for
+  DPBATCH_CONFIG, DPBATCH_PROFILE, DPBATCH_API, DPBATCH_ENDPOINT, DPBATCH_REQUEST_TIMEOUT
+                               as --config, --profile, --api, --endpoint, --request-timeout
+  NO_COLOR                     no colour even on a terminal
+
 Examples:
   dpbatch domain-create a.cn,b.cn --value 1.2.3.4 --wait
   dpbatch record-create --domain-id 101,102 --sub www,@ --type A --value 1.2.3.4
@@ -32,8 +44,10 @@ pub(crate) struct Cli {
 }
 
 /// Options every subcommand accepts, before or after its name. The environment variables
-/// named here are read by `config`, where an empty one counts as unset.
+/// named here are read by `config`, where an empty one counts as unset. Their own heading
+/// keeps them apart from each command's options in its help.
 #[derive(Args, Debug)]
+#[command(next_help_heading = "Global options")]
 pub(crate) struct GlobalArgs {
     /// Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist
     #[arg(long, global = true, value_name = "PATH")]
@@ -95,9 +109,9 @@ fn lang_arg() -> impl TypedValueParser<Value = Lang> {
 pub(crate) enum Command {
     /// Add domains (Batch.Domain.Create), optionally with @ and www A records
     DomainCreate(DomainCreateArgs),
-    /// Add records to domains by ID (Batch.Record.Create)
+    /// Add records to domains given by name or ID, or from a records file (Batch.Record.Create)
     RecordCreate(RecordCreateArgs),
-    /// Change one field of records by ID (Batch.Record.Modify)
+    /// Change one field of records selected by name or given by ID (Batch.Record.Modify)
     RecordModify(RecordModifyArgs),
     /// Delete records selected by name or ID, listed first, only with --yes
     RecordDelete(RecordDeleteArgs),

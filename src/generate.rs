@@ -35,17 +35,61 @@ pub(crate) fn man_page(command: Option<&str>) -> anyhow::Result<Vec<u8>> {
                 .name(title.clone())
                 .display_name(title)
                 .bin_name(format!("dpbatch {name}"))
+                // Subcommands have none of their own; the page's footer shows it.
+                .version(env!("CARGO_PKG_VERSION"))
         }
     };
     let mut roff = Vec::new();
     clap_mangen::Man::new(page)
         .render(&mut roff)
         .context("could not render the man page")?;
-    Ok(roff)
+    Ok(with_environment(roff))
+}
+
+/// The ENVIRONMENT section man pages have, which clap_mangen does not render: before
+/// VERSION, where `man` readers look for it.
+const ENVIRONMENT: &str = r#".SH ENVIRONMENT
+An empty variable counts as unset.
+.TP
+\fBDNSPOD_TOKEN\fR
+The legacy API token, ID,TOKEN (as \-\-token).
+.TP
+\fBTENCENTCLOUD_SECRET_ID\fR, \fBTENCENTCLOUD_SECRET_KEY\fR
+API 3.0 keys; without them, the config file's secret_id and secret_key, else tccli's profile ~/.tccli/PROFILE.credential.
+.TP
+\fBTENCENTCLOUD_TOKEN\fR, \fBTENCENTCLOUD_SECURITY_TOKEN\fR
+The session token of temporary API 3.0 keys.
+.TP
+\fBTCCLI_PROFILE\fR
+The tccli profile API 3.0 keys are read from (default: default).
+.TP
+\fBDPBATCH_EMAIL\fR
+The contact address the User\-Agent names, which DNSPod asks API clients for.
+.TP
+\fBDPBATCH_CONFIG\fR, \fBDPBATCH_PROFILE\fR, \fBDPBATCH_API\fR, \fBDPBATCH_ENDPOINT\fR, \fBDPBATCH_REQUEST_TIMEOUT\fR
+As \-\-config, \-\-profile, \-\-api, \-\-endpoint and \-\-request\-timeout.
+.TP
+\fBNO_COLOR\fR
+No colour, even on a terminal.
+"#;
+
+/// `roff` with [`ENVIRONMENT`] before its VERSION section (at the end without one).
+fn with_environment(roff: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&roff);
+    let at = text.find(".SH VERSION").unwrap_or(text.len());
+    format!("{}{ENVIRONMENT}{}", &text[..at], &text[at..]).into_bytes()
+}
+
+/// Every page as (file name, roff): dpbatch.1, then dpbatch-COMMAND.1 a command.
+pub(crate) fn every_man_page() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut pages = vec![("dpbatch.1".to_owned(), man_page(None)?)];
+    for name in commands() {
+        pages.push((format!("dpbatch-{name}.1"), man_page(Some(&name))?));
+    }
+    Ok(pages)
 }
 
 /// Every command that has a page of its own: the ones `dpbatch man COMMAND` takes.
-#[cfg(test)]
 pub(crate) fn commands() -> Vec<String> {
     Cli::command()
         .get_subcommands()

@@ -33,12 +33,7 @@ pub(crate) struct Session {
 impl Session {
     /// Reads the config file and combines it with flags and environment.
     pub(crate) fn open(global: &GlobalArgs, output: Output) -> anyhow::Result<Session> {
-        let overrides = Overrides::gather(global, |name| std::env::var(name).ok())?;
-        let file = config::load(overrides.config.as_deref())?;
-        let settings = config::resolve(&overrides, &file)?;
-        for warning in &settings.warnings {
-            output.warn(warning);
-        }
+        let settings = settings(global, &output)?;
         let email = settings.email.as_deref().unwrap_or_else(|| {
             output.hint(&format!(
                 "no contact email is set, so the User-Agent names {PLACEHOLDER_EMAIL}; DNSPod asks API clients for one: set `email` in the config file or {ENV_EMAIL}"
@@ -134,15 +129,7 @@ impl Session {
 
     /// The account this run's jobs belong to.
     pub(crate) fn account(&self) -> Account {
-        Account {
-            api: self.settings.api.name(),
-            endpoint: self.settings.endpoint.to_string(),
-            profile: self.settings.profile.clone(),
-            credential: self.settings.credentials.as_ref().map(|c| match c {
-                Credentials::Legacy(token) => token.id().to_string(),
-                Credentials::V3(keys) => keys.secret_id.clone(),
-            }),
-        }
+        account(&self.settings)
     }
 
     /// This account's job history, warnings to stderr.
@@ -152,6 +139,30 @@ impl Session {
             account: self.account(),
             warn: Box::new(|warning| self.output.warn(warning)),
         }
+    }
+}
+
+/// The settings of flags, environment and config file, their warnings on stderr.
+pub(crate) fn settings(global: &GlobalArgs, output: &Output) -> anyhow::Result<Settings> {
+    let overrides = Overrides::gather(global, |name| std::env::var(name).ok())?;
+    let file = config::load(overrides.config.as_deref())?;
+    let settings = config::resolve(&overrides, &file)?;
+    for warning in &settings.warnings {
+        output.warn(warning);
+    }
+    Ok(settings)
+}
+
+/// The account jobs sent with `settings` belong to.
+pub(crate) fn account(settings: &Settings) -> Account {
+    Account {
+        api: settings.api.name(),
+        endpoint: settings.endpoint.to_string(),
+        profile: settings.profile.clone(),
+        credential: settings.credentials.as_ref().map(|c| match c {
+            Credentials::Legacy(token) => token.id().to_string(),
+            Credentials::V3(keys) => keys.secret_id.clone(),
+        }),
     }
 }
 

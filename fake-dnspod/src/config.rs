@@ -6,6 +6,7 @@ use crate::legacy;
 use crate::listing::{PAGE_LIMIT, Totals};
 use crate::model::admission::JOBS_PER_HOUR;
 use crate::model::job::Progress;
+pub use crate::model::state::FIRST_JOB;
 use crate::v3::TemporaryKey;
 
 /// The token the fake accepts unless configured otherwise.
@@ -29,6 +30,10 @@ pub struct Config {
     /// Stamps every job as created at these Unix seconds instead of at its submission, so
     /// that tests can pin `created_at` byte for byte. `None` (the default): the real time.
     pub job_created_at: Option<u64>,
+    /// The id of the first job; later ones count up. [`FIRST_JOB`] by default, so that
+    /// tests can pin ids; the standalone fake starts from the clock, as DNSPod never
+    /// hands out an id twice and a history may outlive a fake.
+    pub first_job: u64,
     /// The API 3.0 SecretId accepted with [`Config::secret_key`].
     pub secret_id: String,
     pub secret_key: String,
@@ -75,6 +80,7 @@ impl Default for Config {
             seed: false,
             record_list_unknown_domain: legacy::UNKNOWN_DOMAIN,
             job_created_at: None,
+            first_job: FIRST_JOB,
             secret_id: DEFAULT_SECRET_ID.to_string(),
             secret_key: DEFAULT_SECRET_KEY.to_string(),
             temporary: None,

@@ -106,7 +106,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-pub use config::{Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN};
+pub use config::{Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN, FIRST_JOB};
 pub use fault::Fault;
 pub use http::{Api, Request};
 pub use listing::{PAGE_LIMIT, Totals};
@@ -300,6 +300,7 @@ impl FakeDnspod {
 fn shared(config: Config) -> Shared {
     let job_limits = JobLimits::new(config.job_limits, config.jobs_per_hour);
     let mut state = State::new(config.progress, job_limits, config.job_created_at);
+    state.number_jobs_from(config.first_job);
     if config.seed {
         state.seed();
     }

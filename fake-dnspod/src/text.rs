@@ -49,6 +49,10 @@ pub(crate) fn failure_message(failure: Failure, lang: Lang) -> &'static str {
             "The record was modified without change too often and is locked for an hour"
         }
         (Failure::Locked, Lang::Cn) => "记录无变化修改过于频繁，已锁定一小时",
+        (Failure::OnRequest, Lang::En) => {
+            "Failed on request: the fake fails every name starting with `fail`"
+        }
+        (Failure::OnRequest, Lang::Cn) => "按要求失败：假服务器让以 fail 开头的名字失败",
     }
 }
 

@@ -1,7 +1,7 @@
 //! `export`'s arguments, beside the others' in `cli.rs`.
 
 use crate::export::Format;
-use clap::Args;
+use clap::{ArgGroup, Args};
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -14,9 +14,12 @@ Examples:
   dpbatch export --domain a.cn,b.cn > records.jsonl
   dpbatch export --all --format csv --out records.csv
   dpbatch export --domain-file domains.txt --format zone --out zones/")]
+// One required group, so a missing input names every way to give it.
+#[command(group = ArgGroup::new("domains").required(true).multiple(true)
+    .args(["domain", "domain_file", "all"]))]
 pub(crate) struct ExportArgs {
     /// Domains to export, comma-separated (Unicode or punycode; may be repeated)
-    #[arg(long, value_name = "NAMES", required_unless_present_any = ["domain_file", "all"])]
+    #[arg(long, value_name = "NAMES")]
     pub domain: Vec<String>,
 
     /// Domains to export from a file, one per line (`-` = stdin; `#` comments ignored)

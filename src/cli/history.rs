@@ -72,9 +72,11 @@ pub(crate) struct UndoArgs {
 
 /// Which job: its id, or the last one submitted from this machine.
 #[derive(Args, Debug, Clone, Copy)]
+// Required as a group, so a missing job names both ways to give it.
+#[group(required = true, multiple = false)]
 pub(crate) struct JobRef {
     /// The job ID a submit printed
-    #[arg(value_name = "JOB_ID", value_parser = parse_id, required_unless_present = "last")]
+    #[arg(value_name = "JOB_ID", value_parser = parse_id)]
     pub job_id: Option<u64>,
 
     /// The job submitted last with this endpoint and profile (see `dpbatch jobs`)
@@ -87,4 +89,9 @@ pub(crate) struct JobsArgs {
     /// How many of the most recent jobs to list
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
+
+    /// List the jobs of every API, endpoint, profile and credential, not only those of
+    /// this one (which --last picks from)
+    #[arg(long)]
+    pub all_accounts: bool,
 }

@@ -18,9 +18,11 @@ pub(crate) struct WaitTiming {
 
 /// Which jobs: their ids, or all jobs of the last operation submitted from this machine.
 #[derive(Args, Debug, Clone)]
+// Required as a group, so a missing job names both ways to give it.
+#[group(required = true, multiple = false)]
 pub(crate) struct JobsRef {
     /// The job IDs a submit printed (several: followed together)
-    #[arg(value_name = "JOB_ID", value_parser = parse_id, required_unless_present = "last")]
+    #[arg(value_name = "JOB_ID", value_parser = parse_id)]
     pub job_ids: Vec<u64>,
 
     /// Every job of the operation submitted last with this endpoint and profile (see `dpbatch jobs`)

@@ -6,7 +6,7 @@ use super::WaitTiming;
 use crate::input::records::parse_record_type;
 use crate::input::values::{IdList, parse_id_list, parse_mx, parse_ttl};
 use crate::job::{ChangeField, DEFAULT_LINE, DEFAULT_TTL};
-use clap::Args;
+use clap::{ArgGroup, Args};
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
@@ -42,9 +42,10 @@ pub(crate) struct JobLimits {
 
 #[derive(Args, Debug)]
 #[command(after_help = "Example: dpbatch domain-create a.cn,b.cn --value 1.2.3.4 --wait")]
+#[command(group = ArgGroup::new("input").required(true).multiple(true).args(["domains", "file"]))]
 pub(crate) struct DomainCreateArgs {
     /// Domains to add, comma-separated (may be repeated, and combined with --file)
-    #[arg(value_name = "DOMAINS", required_unless_present = "file")]
+    #[arg(value_name = "DOMAINS")]
     pub domains: Vec<String>,
 
     /// Read domains from a file, one per line (`-` = stdin; `#` comments and blank lines ignored)
@@ -69,9 +70,12 @@ Examples:
 records.json holds the API's own `records` format, for several specs in one job:
   [{\"sub_domain\": \"www,wap\", \"record_type\": \"A\", \"record_line\": \"默认\", \"value\": \"1.2.3.4\", \"ttl\": 600},
    {\"sub_domain\": \"@\", \"record_type\": \"MX\", \"value\": \"mx.example.com.\", \"MX\": 10}]")]
+// One required group, so a missing input names every way to give it.
+#[command(group = ArgGroup::new("domains").required(true).multiple(true)
+    .args(["domain_id", "domain", "domain_file", "records_file"]))]
 pub(crate) struct RecordCreateArgs {
     /// Domain IDs to add the records to, comma-separated
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file", "records_file"], conflicts_with_all = ["domain", "domain_file"])]
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, conflicts_with_all = ["domain", "domain_file"])]
     pub domain_id: Option<IdList>,
 
     /// Domain names instead of IDs, comma-separated (Unicode or punycode); looked up first
@@ -127,9 +131,11 @@ and records already at the target are skipped):
   dpbatch record-modify --domain a.cn,b.cn --sub www,@ --type A --change value --to 5.6.7.8
   dpbatch record-modify --domain-file domains.txt --sub @ --type A --value-is 1.2.3.4 \\
       --change value --to 5.6.7.8 --dry-run")]
+#[command(group = ArgGroup::new("records").required(true).multiple(true)
+    .args(["record_id", "domain", "domain_file", "all"]))]
 pub(crate) struct RecordModifyArgs {
     /// Record IDs to change, comma-separated
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file", "all"], conflicts_with_all = ["domain", "domain_file", "all"])]
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, conflicts_with_all = ["domain", "domain_file", "all"])]
     pub record_id: Option<IdList>,
 
     #[command(flatten)]
@@ -164,9 +170,11 @@ Examples:
   dpbatch record-delete --domain-file domains.txt --sub _acme-challenge --type TXT --yes
   dpbatch record-delete --domain a.cn,b.cn --sub @,www --type A --value-is 192.0.2.7 --dry-run
   dpbatch record-delete --record-id 36,90 --yes")]
+#[command(group = ArgGroup::new("records").required(true).multiple(true)
+    .args(["record_id", "domain", "domain_file", "all"]))]
 pub(crate) struct RecordDeleteArgs {
     /// Record IDs to delete, comma-separated (found in the account's domains first)
-    #[arg(long, value_name = "IDS", value_parser = parse_id_list, required_unless_present_any = ["domain", "domain_file", "all"], conflicts_with_all = ["domain", "domain_file", "all"])]
+    #[arg(long, value_name = "IDS", value_parser = parse_id_list, conflicts_with_all = ["domain", "domain_file", "all"])]
     pub record_id: Option<IdList>,
 
     #[command(flatten)]

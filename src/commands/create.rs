@@ -10,7 +10,7 @@ use crate::job::{JobSpec, RecordSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
 use crate::split::{self, Capabilities};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 pub(super) const NAMES_HINT: &str = "pass --domain NAMES (comma-separated) or --domain-file PATH";
@@ -113,9 +113,15 @@ fn jobs(
         .map(str::to_owned)
         .collect();
     let ids = resolve::ids_of(session.backend()?, &names)?;
-    let mut by_id: BTreeMap<u64, Vec<&RecordSpec>> = BTreeMap::new();
+    // In the file's order, which the jobs keep.
+    let mut by_id: Vec<(u64, Vec<&RecordSpec>)> = Vec::new();
+    let mut at: HashMap<u64, usize> = HashMap::new();
     for (id, set) in ids.into_iter().zip(&sets) {
-        let specs = by_id.entry(id).or_default();
+        let slot = *at.entry(id).or_insert_with(|| {
+            by_id.push((id, Vec::new()));
+            by_id.len() - 1
+        });
+        let specs = &mut by_id[slot].1;
         // Two names of one domain (an alias): their records once.
         let new: Vec<&RecordSpec> = match specs.is_empty() {
             true => set.records.iter().map(|s| &**s).collect(),

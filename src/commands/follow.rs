@@ -58,7 +58,7 @@ pub(crate) fn finish_watch(
     mut progress: Progress,
 ) -> anyhow::Result<Outcome> {
     let ids: Vec<String> = watch.jobs.iter().map(|j| j.job_id.to_string()).collect();
-    let resume = format!("resume with `dpbatch wait {}`", ids.join(" "));
+    let resume = format!("keep waiting with `dpbatch wait {}`", ids.join(" "));
     signal::set_last_words(Some(format!("interrupted again; the jobs go on: {resume}")));
     let ended = watch.until(
         |watch| watch.unfinished() == 0,
@@ -92,7 +92,7 @@ pub(crate) fn poll_failure(err: WaitError) -> anyhow::Error {
             attempts,
             last,
         } => anyhow!(last).context(format!(
-            "reading job {job_id} failed {attempts} times in a row; the job goes on: resume with `dpbatch wait {job_id}`"
+            "reading job {job_id} failed {attempts} times in a row; the job goes on: keep waiting with `dpbatch wait {job_id}`"
         )),
     }
 }

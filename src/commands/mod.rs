@@ -7,6 +7,7 @@ mod create;
 mod delete;
 mod export;
 mod follow;
+mod jobs;
 mod modify;
 mod plan;
 mod resume;
@@ -18,10 +19,9 @@ mod submit;
 mod tests;
 mod undo;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ManArgs};
 use crate::error::Outcome;
 use crate::generate;
-use crate::history::{self, History, operations};
 use crate::output::Output;
 use crate::session::Session;
 
@@ -33,18 +33,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
             output.raw(&generate::completion_script(args.shell))?;
             Ok(Outcome::Success)
         }
-        Command::Man(args) => {
-            output.raw(&generate::man_page(args.command.as_deref())?)?;
-            Ok(Outcome::Success)
-        }
-        Command::Jobs(args) => {
-            let entries = history::read(History::open().as_ref(), &|warning| output.warn(warning))?;
-            let mut operations = operations(entries);
-            operations.reverse();
-            operations.truncate(args.limit);
-            output.jobs(&operations)?;
-            Ok(Outcome::Success)
-        }
+        Command::Man(args) => man(&output, &args),
+        Command::Jobs(args) => jobs::run(&global, &output, &args),
         Command::DomainCreate(args) => create::domains(&Session::open(&global, output)?, args),
         Command::RecordCreate(args) => create::records(&Session::open(&global, output)?, args),
         Command::RecordModify(args) => modify::run(&Session::open(&global, output)?, args),
@@ -58,4 +48,22 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Plan(args) => plan::run(&Session::open(&global, output)?, args),
         Command::Apply(args) => apply::run(&Session::open(&global, output)?, &args),
     }
+}
+
+/// `man`: one page on stdout, or with `--out DIR` every page written there, each path
+/// on stdout.
+fn man(output: &Output, args: &ManArgs) -> anyhow::Result<Outcome> {
+    let Some(dir) = &args.out else {
+        output.raw(&generate::man_page(args.command.as_deref())?)?;
+        return Ok(Outcome::Success);
+    };
+    let cannot =
+        |err: std::io::Error| anyhow::anyhow!("cannot write man pages to {}: {err}", dir.display());
+    std::fs::create_dir_all(dir).map_err(cannot)?;
+    for (name, page) in generate::every_man_page()? {
+        let path = dir.join(name);
+        std::fs::write(&path, page).map_err(cannot)?;
+        output.raw(format!("{}\n", path.display()).as_bytes())?;
+    }
+    Ok(Outcome::Success)
 }

@@ -14,6 +14,7 @@ mod credentials;
 mod desired;
 mod file;
 mod keys;
+mod profile;
 mod secret_file;
 mod tccli;
 
@@ -25,6 +26,7 @@ use credentials::{
 #[cfg(test)]
 use file::parse;
 pub(crate) use file::{LoadedFile, RawProfile, load};
+use profile::selected_profile;
 
 /// Sent in the User-Agent when no contact address is configured (`.invalid` never resolves).
 pub(crate) const PLACEHOLDER_EMAIL: &str = "unset@dpbatch.invalid";
@@ -350,28 +352,6 @@ fn given_keys(overrides: &Overrides, keys: &FileKeys<'_>) -> GivenKeys {
         session_token: level.session_token.clone(),
         tccli_profile,
     }
-}
-
-/// The `[profiles.NAME]` table `--profile` names, which must exist.
-fn selected_profile<'f>(
-    name: Option<&str>,
-    file: &'f LoadedFile,
-) -> anyhow::Result<Option<&'f RawProfile>> {
-    let Some(name) = name else {
-        return Ok(None);
-    };
-    file.raw.profiles.get(name).map(Some).ok_or_else(|| {
-        let known: Vec<&str> = file.raw.profiles.keys().map(String::as_str).collect();
-        let known = if known.is_empty() {
-            "none".to_owned()
-        } else {
-            known.join(", ")
-        };
-        usage(format!(
-            "profile `{name}` is not in config file {} (profiles there: {known})",
-            file.name()
-        ))
-    })
 }
 
 /// A token from `source`; the error names the source, never the value.

@@ -87,6 +87,21 @@ fn the_example_config_parses_and_shows_every_key() {
         raw: example,
     };
     assert!(resolve(&fake, &loaded).unwrap().endpoint.is_loopback());
+    // The fake speaks API 3.0 too, with its own keys.
+    let fake_v3 = Overrides {
+        api: Some(Given {
+            value: "v3".into(),
+            from: "--api",
+        }),
+        ..fake
+    };
+    let settings = resolve(&fake_v3, &loaded).unwrap();
+    match settings.credentials {
+        Some(Credentials::V3(keys)) => {
+            assert_eq!(keys.secret_id, "AKIDfakeDnspod0000000000000000000000")
+        }
+        other => panic!("API 3.0 keys, not {other:?}"),
+    }
 }
 
 #[test]

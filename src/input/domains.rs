@@ -121,10 +121,9 @@ pub(crate) fn collect(
 ) -> anyhow::Result<Vec<String>> {
     let text = file.map(read_text).transpose()?;
     // Each entry with where it came from; the place is spelled out only for a bad one.
-    let from_lists = lists.iter().flat_map(|list| {
-        list.split(',')
-            .map(move |part| (part.trim(), Place::List(list)))
-    });
+    let from_lists = lists
+        .iter()
+        .flat_map(|list| list.split(',').map(move |part| (part.trim(), Place::Arg)));
     let from_file = text.iter().flat_map(|text| {
         text.lines().enumerate().filter_map(|(number, line)| {
             let entry = line.split('#').next().unwrap_or_default().trim();
@@ -137,7 +136,8 @@ pub(crate) fn collect(
         match check_domain(entry) {
             Ok(name) => names.push(name),
             Err(why) => errors.push(match place {
-                Place::List(list) => format!("in `{list}`: {why}"),
+                // `why` names the bad entry; the whole list on every line only hid it.
+                Place::Arg => why,
                 Place::Line(line) => format!(
                     "{} line {line}: {why}",
                     describe(file.unwrap_or(Path::new("-")))
@@ -168,8 +168,8 @@ pub(crate) fn collect(
 }
 
 /// Where a domain entry came from, for error messages.
-enum Place<'a> {
-    List(&'a str),
+enum Place {
+    Arg,
     Line(usize),
 }
 

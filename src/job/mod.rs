@@ -187,10 +187,18 @@ impl JobSpec {
 /// One record-create job per distinct set of specs, with every domain that has it (the
 /// batch action applies every spec to every domain), so each job creates exactly the
 /// records asked for.
-pub(crate) fn record_create_jobs(specs: BTreeMap<u64, Vec<&RecordSpec>>) -> Vec<JobSpec> {
-    let mut groups: BTreeMap<Vec<&RecordSpec>, Vec<u64>> = BTreeMap::new();
+/// Jobs come in the order their sets are first given (a records file's order), not sorted.
+pub(crate) fn record_create_jobs<'s>(
+    specs: impl IntoIterator<Item = (u64, Vec<&'s RecordSpec>)>,
+) -> Vec<JobSpec> {
+    let mut groups: Vec<(Vec<&RecordSpec>, Vec<u64>)> = Vec::new();
+    let mut index: BTreeMap<Vec<&RecordSpec>, usize> = BTreeMap::new();
     for (domain_id, specs) in specs {
-        groups.entry(specs).or_default().push(domain_id);
+        let at = *index.entry(specs.clone()).or_insert_with(|| {
+            groups.push((specs, Vec::new()));
+            groups.len() - 1
+        });
+        groups[at].1.push(domain_id);
     }
     groups
         .into_iter()

@@ -145,3 +145,33 @@ fn the_host_and_the_line_keep_their_stored_names() {
     assert_eq!(read.host.as_deref(), Some("www"));
     assert_eq!(serde_json::to_string(&read).unwrap(), before);
 }
+
+#[test]
+fn record_create_jobs_keep_the_order_the_records_were_given_in() {
+    let spec = |host: &str| RecordSpec {
+        host: host.into(),
+        record_type: "A".into(),
+        line: "默认".into(),
+        value: "192.0.2.1".into(),
+        ttl: 600,
+        mx: None,
+    };
+    let (zeta, alpha) = (spec("zeta"), spec("alpha"));
+    // Domain 9 comes first in the file with `zeta`; domain 3 and 5 share `alpha`.
+    let given = vec![(9, vec![&zeta]), (3, vec![&alpha]), (5, vec![&alpha])];
+    let jobs = record_create_jobs(given);
+    let order: Vec<(Vec<u64>, String)> = jobs
+        .into_iter()
+        .map(|job| match job {
+            JobSpec::RecordCreate {
+                domain_ids,
+                records,
+            } => (domain_ids, records[0].host.clone()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [(vec![9], "zeta".into()), (vec![3, 5], "alpha".into())]
+    );
+}

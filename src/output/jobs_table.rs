@@ -16,6 +16,7 @@ pub(crate) fn write_jobs(out: &mut dyn Write, operations: &[Operation]) -> io::R
                 None,
                 [
                     Cow::Owned(job_cell(operation)),
+                    visible(&entry.api),
                     visible(&entry.action),
                     Cow::Owned(format_utc(entry.submitted_at)),
                     text(entry.profile.as_deref()),
@@ -27,7 +28,15 @@ pub(crate) fn write_jobs(out: &mut dyn Write, operations: &[Operation]) -> io::R
     };
     write_aligned(
         out,
-        ["JOB", "ACTION", "SUBMITTED", "PROFILE", "ENDPOINT", "WHAT"],
+        [
+            "JOB",
+            "API",
+            "ACTION",
+            "SUBMITTED",
+            "PROFILE",
+            "ENDPOINT",
+            "WHAT",
+        ],
         rows,
         None,
     )

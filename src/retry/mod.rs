@@ -249,8 +249,8 @@ mod tests {
         let ids: Vec<String> = jobs.iter().map(|j| params(j)[0].clone()).collect();
         assert_eq!(
             ids,
-            ["domain_id=2", "domain_id=1,3"],
-            "two spec sets, two jobs; d.cn has nothing to retry"
+            ["domain_id=1,3", "domain_id=2"],
+            "two spec sets, two jobs in the order of their domains; d.cn has nothing to retry"
         );
     }
 

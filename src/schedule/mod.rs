@@ -78,10 +78,7 @@ fn creates(steps: &[Step], phases: &[u8], job_size: usize, api: &Capabilities, w
                 )
             })
             .collect();
-        let by_ref = specs
-            .iter()
-            .map(|(d, s)| (*d, s.iter().collect()))
-            .collect();
+        let by_ref = specs.iter().map(|(d, s)| (*d, s.iter().collect()));
         for spec in job::record_create_jobs(by_ref) {
             for cut in split_one(&spec, job_size, api).unwrap_or_default() {
                 let carried = carried(&cut, &plain, phase, steps);

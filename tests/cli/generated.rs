@@ -82,3 +82,30 @@ fn the_committed_man_pages_match_the_binary() {
         .stderr_has("no command `nope`");
     env.assert_nothing_sent();
 }
+
+#[test]
+fn man_out_installs_every_page_with_the_version() {
+    let env = Env::new();
+    let dir = env.home().join("share/man/man1");
+    let run = env.run(&["man", "--out", dir.to_str().unwrap()]);
+    run.code(0);
+    let mut pages = vec!["dpbatch.1".to_owned()];
+    pages.extend(commands(&env).iter().map(|c| format!("dpbatch-{c}.1")));
+    assert!(
+        pages.iter().any(|p| p == "dpbatch-resume.1")
+            && pages.iter().any(|p| p == "dpbatch-undo.1")
+    );
+    let version = env!("CARGO_PKG_VERSION");
+    for page in &pages {
+        let path = dir.join(page);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{page}: {e}"));
+        let title = text.lines().find(|l| l.starts_with(".TH ")).unwrap();
+        assert!(title.contains(version), "{page}: {title}");
+        assert!(
+            run.stdout.contains(&path.display().to_string()),
+            "{}",
+            run.stdout
+        );
+    }
+    env.assert_nothing_sent();
+}

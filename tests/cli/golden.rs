@@ -337,6 +337,7 @@ fn jobs_lists_every_kind_of_entry() {
     let mut t = Transcript::new(&env);
     t.submit_times = true;
     t.run(env.dpbatch(["jobs"])).code(0);
+    t.run(env.dpbatch(["jobs", "--all-accounts"])).code(0);
     t.run(env.dpbatch(["jobs", "--limit", "2"]).json()).code(0);
     t.run(env.dpbatch(["jobs"]).json()).code(0);
     t.check("jobs.txt");

@@ -64,6 +64,7 @@ fn jobs_lists_the_newest_first_as_a_table_or_json() {
     let lines: Vec<&str> = table.code(0).stdout.lines().collect();
     assert!(lines[0].split_whitespace().eq([
         "JOB",
+        "API",
         "ACTION",
         "SUBMITTED",
         "PROFILE",

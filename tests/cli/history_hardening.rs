@@ -243,7 +243,14 @@ fn a_line_of_version_0_1_belongs_to_no_account() {
         .run()
         .code(2)
         .stderr_has("job 5 is not in this account's job history");
-    env.dpbatch(["jobs"]).run().code(0).stdout_has("1 domain");
+    env.dpbatch(["jobs"])
+        .run()
+        .code(0)
+        .stderr_has("1 operation of other accounts or of dpbatch 0.1 not listed");
+    env.dpbatch(["jobs", "--all-accounts"])
+        .run()
+        .code(0)
+        .stdout_has("1 domain");
     assert!(env.requests("Batch.Detail").is_empty());
 }
 

@@ -129,7 +129,7 @@ fn a_finished_job_with_failures_exits_4() {
     env.detail(job)
         .run()
         .code(4)
-        .stdout_has("Domain already exists");
+        .stdout_has("Failed on request: the fake fails every name starting with `fail`");
     let json = env.detail(job).json().run().code(4).json();
     assert_eq!(json["fail"], 1);
 }
@@ -142,7 +142,7 @@ fn an_unfinished_job_is_not_a_failure_for_detail() {
 }
 
 #[test]
-fn timeout_exits_5_with_the_last_state_and_how_to_resume() {
+fn timeout_exits_5_with_the_last_state_and_how_to_keep_waiting() {
     let env = Env::with(Config {
         progress: Progress::PerPoll {
             waiting: 1000,
@@ -156,7 +156,9 @@ fn timeout_exits_5_with_the_last_state_and_how_to_resume() {
     run.code(5)
         .stdout_has("1 waiting")
         .stderr_has("timed out after 1s")
-        .stderr_has(&format!("dpbatch wait {job}"));
+        .stderr_has(&format!("keep waiting with `dpbatch wait {job}`"));
+    // Not `resume`, which is another command (it sends an operation's unsent parts).
+    assert!(!run.stderr.contains("resume"), "{run:#?}");
     // At most one poll per 10 ms before the timeout (the count itself is unit-tested on
     // virtual time; a busy machine may well manage fewer).
     let polls = env.requests("Batch.Detail").len();

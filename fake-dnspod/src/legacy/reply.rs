@@ -48,7 +48,8 @@ pub(crate) enum Reply {
 fn record_code(failure: Failure) -> &'static str {
     match failure {
         Failure::NoSuchRecord | Failure::SystemRecord => "8",
-        Failure::RecordExists | Failure::DomainExists => "104",
+        // Only job items fail on request; a single call never does.
+        Failure::RecordExists | Failure::DomainExists | Failure::OnRequest => "104",
         Failure::NoSuchDomain | Failure::BadWeight => "6",
         Failure::Conflict => "31",
         Failure::Locked => "704",

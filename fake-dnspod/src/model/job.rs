@@ -190,7 +190,9 @@ fn finish_domain(kind: &Kind, domain: &mut DomainItem, zone: &mut Zone) -> Statu
     match kind {
         Kind::Domain => {
             let first_label = domain.name.split('.').next().unwrap_or_default();
-            if zone.has_domain_named(&domain.name) || doomed(first_label) {
+            if doomed(first_label) {
+                Status::Error(Failure::OnRequest)
+            } else if zone.has_domain_named(&domain.name) {
                 Status::Error(Failure::DomainExists)
             } else {
                 domain.domain_id = Some(zone.add_domain(&domain.name));
@@ -242,7 +244,7 @@ fn finish_record(
     item.record.domain_id = domain_id;
     if matches!(kind, Kind::RecordAdd) {
         if doomed(&item.record.sub_domain) {
-            return Status::Error(Failure::RecordExists);
+            return Status::Error(Failure::OnRequest);
         }
         if let Err(failure) = rules::check(zone, &item.record, None) {
             return Status::Error(failure);

@@ -13,8 +13,9 @@ use super::rules::NoOps;
 use super::zone::{DEFAULT_LINE, Domain, Record, Zone};
 use crate::clock;
 
-/// The vendor's example job id; later jobs count up from it.
-const FIRST_JOB: u64 = 39_581;
+/// The vendor's example job id, where a fake's jobs count up from unless configured
+/// otherwise.
+pub const FIRST_JOB: u64 = 39_581;
 
 /// The record specs of a Batch.Record.Create, one record per host.
 pub(crate) struct RecordSpec {
@@ -59,6 +60,11 @@ impl State {
             synthetic_domains: 0,
             no_ops: NoOps::default(),
         }
+    }
+
+    /// Numbers the jobs from `first` on.
+    pub(crate) fn number_jobs_from(&mut self, first: u64) {
+        self.next_job = first;
     }
 
     /// example.cn and example.com, each with `www` and `@` A records and an MX.

@@ -52,6 +52,9 @@ pub(crate) enum Failure {
     BadWeight,
     /// A modify of a record locked for having been modified to no effect too often.
     Locked,
+    /// A name starting with `fail`: the fake's handle for trying failures, which says
+    /// what it is rather than pass for a vendor refusal.
+    OnRequest,
 }
 
 /// A DNS record of the account.

@@ -51,7 +51,10 @@ pub(super) const REMARK: &[&str] = &["Domain", "DomainId", "RecordId", "Remark"]
 pub(super) fn refused(failure: Failure, caller: &Caller) -> Refusal {
     let code = match failure {
         Failure::NoSuchRecord | Failure::SystemRecord => "InvalidParameter.RecordIdInvalid",
-        Failure::RecordExists | Failure::DomainExists => "InvalidParameter.DomainRecordExist",
+        // Only job items fail on request; a single call never does.
+        Failure::RecordExists | Failure::DomainExists | Failure::OnRequest => {
+            "InvalidParameter.DomainRecordExist"
+        }
         Failure::NoSuchDomain => "InvalidParameterValue.DomainNotExists",
         Failure::BadWeight => "InvalidParameter.InvalidWeight",
         // Seen live, not in the SDK's lists (RECORDS.md).

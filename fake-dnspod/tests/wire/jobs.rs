@@ -7,6 +7,11 @@ use serde_json::{Value, json};
 
 use crate::{call, call_in, code, send, statuses};
 
+/// What an item whose name starts with `fail` fails with: a failure on request, not a
+/// vendor refusal it could be mistaken for.
+const ON_REQUEST: &str = "Failed on request: the fake fails every name starting with `fail`";
+const ON_REQUEST_CN: &str = "按要求失败：假服务器让以 fail 开头的名字失败";
+
 /// The vendor's Batch.Domain.Create example answer, from its `detail` on.
 const VENDOR_DOMAIN_ECHO: &str = r#"[ { "id": 0, "domain": "dnsapi1.cn", "domain_grade": "DP_Free", "err_msg": null, "status": "waiting", "operation": "plus", "records": [ { "id": 0, "sub_domain": "www", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "waiting", "operation": "plus" }, { "id": 1, "sub_domain": "@", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "waiting", "operation": "plus" } ] }, { "id": 1, "domain": "dnsapi2.cn", "domain_grade": "DP_Free", "err_msg": null, "status": "waiting", "operation": "plus", "records": [ { "id": 0, "sub_domain": "www", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "waiting", "operation": "plus" }, { "id": 1, "sub_domain": "@", "record_type": "A", "area": "默认", "value": "11.22.33.45", "ttl": 600, "err_msg": null, "status": "waiting", "operation": "plus" } ] } ] }"#;
 
@@ -134,9 +139,14 @@ fn existing_and_fail_domains_error_with_their_records_in_the_asked_language() {
             "error", "error", "error", "error", "error", "error", "ok", "ok", "ok"
         ]
     );
-    for domain in &answer["detail"].as_array().unwrap()[..2] {
-        assert_eq!(domain["err_msg"], "域名已存在");
-        assert_eq!(domain["records"][1]["err_msg"], "域名已存在");
+    // TAKEN.cn exists; fail-me.cn fails because its name asks to, and says so.
+    let messages = ["域名已存在", ON_REQUEST_CN];
+    for (domain, message) in answer["detail"].as_array().unwrap()[..2]
+        .iter()
+        .zip(messages)
+    {
+        assert_eq!(domain["err_msg"], message);
+        assert_eq!(domain["records"][1]["err_msg"], message);
         assert!(domain.get("domain_id").is_none());
     }
     assert_eq!(answer["detail"][2]["err_msg"], Value::Null);
@@ -237,6 +247,7 @@ fn record_create_refuses_twins_and_fail_hosts_but_the_domain_stays_ok() {
         answer["detail"][0]["records"][0]["err_msg"],
         "Record already exists"
     );
+    assert_eq!(answer["detail"][0]["records"][1]["err_msg"], ON_REQUEST);
     let last = server.user_records().pop().unwrap();
     assert_eq!(
         (
@@ -389,4 +400,16 @@ fn seeded_state_has_example_domains_with_records() {
             .iter()
             .any(|r| r.record_type == "MX" && r.mx == Some(5))
     );
+}
+
+#[test]
+fn jobs_count_up_from_the_configured_first_id() {
+    let server = FakeDnspod::start_with(Config {
+        first_job: 1_700_000_000_000,
+        ..Config::default()
+    });
+    let first = call(&server, "Batch.Domain.Create", &[("domains", "x.cn")]);
+    assert_eq!(job_id(&first), "1700000000000");
+    let next = call(&server, "Batch.Domain.Create", &[("domains", "y.cn")]);
+    assert_eq!(job_id(&next), "1700000000001");
 }

@@ -2,10 +2,12 @@
 //! configuration and what to set up before serving.
 
 use std::net::SocketAddr;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use clap::Parser;
-use fake_dnspod::{Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN, Progress};
+use fake_dnspod::{
+    Config, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, DEFAULT_TOKEN, FIRST_JOB, Progress,
+};
 
 const ABOUT: &str = "\
 Serves a fake of DNSPod's legacy batch API (Batch.Domain.Create, Batch.Record.Create,
@@ -70,6 +72,10 @@ pub struct Args {
     /// Admit at most N jobs an hour per source IP [default: 80]
     #[arg(long, value_name = "N")]
     jobs_per_hour: Option<u32>,
+    /// Number jobs from N on [default: the clock in milliseconds, so that a restarted
+    /// fake never hands out an id a job history already holds, as DNSPod never does]
+    #[arg(long, value_name = "N")]
+    first_job: Option<u64>,
     /// Lift all three job limits, for benchmarks that submit more than the vendor allows
     #[arg(long)]
     no_job_limits: bool,
@@ -121,6 +127,7 @@ impl Args {
             calls_per_second: self.rate,
             vendor_rates: !self.no_vendor_rates,
             job_limits: !self.no_job_limits,
+            first_job: self.first_job.unwrap_or_else(clock_millis),
             ..Config::default()
         };
         if let Some(per_hour) = self.jobs_per_hour {
@@ -158,6 +165,14 @@ fn default_polls() -> (u32, u32) {
         unreachable!("the default config counts polls");
     };
     (waiting, running)
+}
+
+/// Milliseconds since the Unix epoch: above every id an earlier fake handed out, unless
+/// it made more than a job a millisecond.
+fn clock_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(FIRST_JOB, |elapsed| elapsed.as_millis() as u64)
 }
 
 /// `--job DxR`: D domains with R records each.

@@ -1,5 +1,6 @@
 //! The standalone fake: a seeded account on a loopback address, for trying dpbatch offline.
 
+mod banner;
 mod cli;
 
 use std::process::ExitCode;
@@ -29,7 +30,7 @@ fn serve(options: Options) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    greet(&server, keys);
+    banner::greet(&mut std::io::stdout(), &server, keys).expect("stdout");
     add_domains(&server, domains);
     for (domains, records) in jobs {
         let job = server.create_domain_job(domains, records);
@@ -43,36 +44,6 @@ fn serve(options: Options) -> ExitCode {
     // Connections are served on the server's own threads; this one only keeps it alive.
     loop {
         std::thread::park();
-    }
-}
-
-/// Where the fake is, how to point dpbatch at it, and the account it starts with.
-fn greet(server: &FakeDnspod, [token, secret_id, secret_key]: [String; 3]) {
-    println!("fake DNSPod batch API at {}", server.url());
-    println!("token: {token}");
-    println!("API 3.0 SecretId: {secret_id}");
-    println!("API 3.0 SecretKey: {secret_key}");
-    println!("try:");
-    println!(
-        "  export DPBATCH_ENDPOINT={} DNSPOD_TOKEN='{token}'",
-        server.url()
-    );
-    println!("  dpbatch domain-create new-site.cn --value 192.0.2.1 --wait");
-    println!("or on API 3.0:");
-    println!(
-        "  export TENCENTCLOUD_SECRET_ID='{secret_id}' TENCENTCLOUD_SECRET_KEY='{secret_key}'"
-    );
-    println!("  dpbatch --api v3 domain-create new-site.cn --value 192.0.2.1 --wait");
-    let records = server.records();
-    for domain in server.domains() {
-        println!("domain {} {}", domain.id, domain.name);
-        for r in records.iter().filter(|r| r.domain_id == domain.id) {
-            let mx = r.mx.map(|mx| format!(" (MX {mx})")).unwrap_or_default();
-            println!(
-                "  record {} {} {} {} {}{mx}",
-                r.id, r.sub_domain, r.record_type, r.line, r.value
-            );
-        }
     }
 }
 

@@ -196,11 +196,17 @@ fn failed_items_carry_an_err_msg_in_the_asked_language() {
     let id = submit["JobId"].as_u64().unwrap();
     let chinese = describe(&server, id);
     assert_eq!(chinese["DetailList"][0]["Status"], "error");
-    assert_eq!(chinese["DetailList"][0]["ErrMsg"], "域名已存在");
+    assert_eq!(
+        chinese["DetailList"][0]["ErrMsg"],
+        "按要求失败：假服务器让以 fail 开头的名字失败"
+    );
     let mut english = super::Call::new(&server, "DescribeBatchTask", json!({"JobId": id}));
     english.language = Some("en-US");
     let response = english.response(&server);
-    assert_eq!(response["DetailList"][0]["ErrMsg"], "Domain already exists");
+    assert_eq!(
+        response["DetailList"][0]["ErrMsg"],
+        "Failed on request: the fake fails every name starting with `fail`"
+    );
     assert_eq!(response["FailCount"], 1);
 }
 

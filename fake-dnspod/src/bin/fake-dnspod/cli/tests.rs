@@ -136,3 +136,13 @@ fn bad_arguments_are_errors_and_help_is_not() {
         assert_eq!(error.exit_code(), 2, "{bad:?}");
     }
 }
+
+#[test]
+fn a_restarted_fake_never_reuses_a_job_id() {
+    let before = clock_millis();
+    let (_, first) = run(&[]);
+    assert!(first.first_job >= before, "{} < {before}", first.first_job);
+    assert!(first.first_job > FIRST_JOB);
+    let (_, pinned) = run(&["--first-job", "39581"]);
+    assert_eq!(pinned.first_job, FIRST_JOB);
+}
