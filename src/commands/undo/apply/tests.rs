@@ -2,11 +2,12 @@
 //! undone: the exact jobs and calls that put it back, a record changed since left alone,
 //! `--yes` asked only for deletes, a dry run that sends nothing.
 
-use crate::backend::mock::MockBackend;
+use crate::backend::mock::{Fails, MockBackend};
 use crate::cli::UndoArgs;
 use crate::commands::submit::submit_steps;
+use crate::commands::tests::resume_last;
 use crate::commands::tests::{Fixture, LAST, args, entries, fixture};
-use crate::commands::undo;
+use crate::commands::{resume, undo};
 use crate::error::Outcome;
 use crate::job::{
     AccountRecord, Action, Change, ChangeField, DomainItem, ItemStatus, Job, JobKind, JobSpec,
@@ -147,6 +148,11 @@ fn ttl_job() -> Job {
 /// A mock of the legacy API (or API 3.0's rates) after the apply of [`applied`] (without
 /// its creates unless `creates`).
 fn after(v3: bool, creates: bool) -> Fixture {
+    after_failing(v3, creates, BTreeMap::new())
+}
+
+/// [`after`], the step calls numbered in `failed_steps` (the apply's 3 first) failing.
+fn after_failing(v3: bool, creates: bool, failed_steps: BTreeMap<usize, Fails>) -> Fixture {
     let (mut steps, mut now) = (applied(), after_apply());
     if !creates {
         steps.retain(|s| s.action != Action::Create);
@@ -156,6 +162,7 @@ fn after(v3: bool, creates: bool) -> Fixture {
         domains: BTreeMap::from([("a.cn".to_owned(), DOMAIN_ID)]),
         records: BTreeMap::from([("a.cn".to_owned(), now)]),
         delete_jobs: v3,
+        failed_steps,
         ..MockBackend::default()
     };
     backend.details.lock().unwrap().push_back(Ok(ttl_job()));
@@ -288,4 +295,25 @@ fn an_apply_that_created_nothing_is_undone_without_yes() {
         [51],
         "the apply's delete; the undo deletes nothing"
     );
+}
+
+#[test]
+fn an_undo_stopped_mid_way_is_resumed_with_only_the_rest() {
+    // The apply makes 3 calls; the undo's second (the remark) is refused for the login.
+    let f = after_failing(false, true, BTreeMap::from([(5, Fails::Login)]));
+    assert!(undo::run(&f.session, &undo_args(true, false)).is_err());
+    let (jobs, calls, removals) = sent(&f);
+    assert_eq!(
+        (jobs.len(), &calls[3..], removals.len()),
+        (2, &["create old".to_owned(), "modify 40".to_owned()][..], 1)
+    );
+    // The undo's parts mix kinds, as an apply's do: resume finishes it.
+    assert_eq!(
+        resume::run(&f.session, &resume_last()).unwrap(),
+        Outcome::Success
+    );
+    let (jobs, calls, removals) = sent(&f);
+    assert_eq!(jobs.len(), 2, "the undo's job never again");
+    assert_eq!(calls[5..], ["modify 40"]);
+    assert_eq!(removals[1..], [5001, 5002]);
 }
