@@ -143,6 +143,8 @@ pub(crate) fn steps(done: &[Done], now: &Now, ids: &DomainIds) -> (Vec<Step>, Ve
             Err(why) => skipped.push(format!("{}: {why}", done.named())),
         }
     }
+    // As a plan shows its steps: by domain, creates, modifies, then deletes.
+    steps.sort_by(|a, b| (&a.domain, a.action).cmp(&(&b.domain, b.action)));
     (steps, skipped)
 }
 
