@@ -17,10 +17,20 @@ pub(crate) struct Parts {
 const NAMED: usize = 5;
 
 impl Operation {
-    /// Whether the operation is an apply's, whose parts mix kinds by design (creates,
-    /// modifies and deletes of a desired-state plan).
+    /// Whether the operation carries out a desired-state plan's steps, whose parts mix
+    /// kinds by design (creates, modifies and deletes): an apply's, or an undo of one.
+    /// Such an undo is told from an undo of one kind by its plan: only the scheduler
+    /// gives parts a phase after 0 (every part but the deletes a CNAME waits for) or
+    /// records sent whole.
     pub(crate) fn mixes_kinds(&self) -> bool {
-        self.first().action == "apply"
+        let parts = self.plan.iter().flat_map(|plan| &plan.parts);
+        let mut scheduled =
+            parts.map(|part| part.phase > 0 || matches!(part.spec, JobSpec::RecordSteps { .. }));
+        match self.first().action.as_str() {
+            "apply" => true,
+            "undo" => scheduled.any(|yes| yes),
+            _ => false,
+        }
     }
 
     /// The operation's parts, of one kind, or why not: every kind, each with its parts

@@ -19,7 +19,7 @@ use crate::converge::DomainPlan;
 use crate::duration::display_duration;
 use crate::history::Operation;
 use crate::history::Removed;
-use crate::job::{Before, Job, Tally};
+use crate::job::{Before, Job, Step, Tally};
 use crate::resolve::Selected;
 use crate::undo::Restore;
 use crate::wait::{Ended, Watched};
@@ -238,6 +238,15 @@ impl Output {
             .iter()
             .for_each(|line| self.note(line));
         Ok(())
+    }
+
+    /// The steps of an undo of an apply, as a plan's changes are shown: a table, or JSON
+    /// Lines.
+    pub(crate) fn steps(&self, steps: &[Step]) -> anyhow::Result<()> {
+        self.write_stdout(|out| match self.json {
+            true => plan::write_steps_json(out, steps.iter()),
+            false => plan::write_steps_table(out, &steps.iter().collect::<Vec<_>>()),
+        })
     }
 
     /// What `apply` is about to do, on stderr (stdout carries only its result, whatever

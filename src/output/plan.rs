@@ -21,7 +21,15 @@ struct StepRow<'a> {
 }
 
 pub(super) fn write_json(out: &mut dyn Write, plans: &[DomainPlan]) -> io::Result<()> {
-    for step in plans.iter().flat_map(|p| &p.steps) {
+    write_steps_json(out, plans.iter().flat_map(|p| &p.steps))
+}
+
+/// Steps as `--json` writes a plan's (an undo's too).
+pub(super) fn write_steps_json<'a>(
+    out: &mut dyn Write,
+    steps: impl Iterator<Item = &'a Step>,
+) -> io::Result<()> {
+    for step in steps {
         let row = StepRow {
             action: step.action,
             domain: &step.domain,
@@ -104,12 +112,13 @@ fn row(step: &Step) -> [Cow<'_, str>; 7] {
 }
 
 pub(super) fn write_table(out: &mut dyn Write, plans: &[DomainPlan]) -> io::Result<()> {
-    let rows = || {
-        plans
-            .iter()
-            .flat_map(|p| &p.steps)
-            .map(|step| (None, row(step)))
-    };
+    let steps: Vec<&Step> = plans.iter().flat_map(|p| &p.steps).collect();
+    write_steps_table(out, &steps)
+}
+
+/// Steps as a plan's table shows them (an undo's too).
+pub(super) fn write_steps_table(out: &mut dyn Write, steps: &[&Step]) -> io::Result<()> {
+    let rows = || steps.iter().map(|step| (None, row(step)));
     write_aligned(out, HEADER, rows, None)
 }
 

@@ -44,7 +44,7 @@ impl Created {
     }
 
     /// `record 7 of a.cn (www A 192.0.2.1)`, for why it is left.
-    fn named(&self) -> String {
+    pub(crate) fn named(&self) -> String {
         let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "-".to_owned());
         format!(
             "record {} of {} ({} {} {})",

@@ -2,6 +2,7 @@
 //! was before, unless it changed or went since, in as few jobs as one value per job
 //! allows. Of a record-create job: the records it created, unless they changed since
 //! (`create.rs`). Of a record-delete: the records it deleted created again (`delete.rs`).
+//! Of an apply: each record it changed, created or deleted, undone by a step (`apply.rs`).
 //! Each kind's planner undoes an operation of its kind (`Operation::one_kind`: which
 //! kind, or a refusal naming the parts of each when a history line was edited to mix them).
 //! Only where the job's detail and its history line agree (`agree.rs`):
@@ -9,6 +10,7 @@
 //! records, and send.
 
 mod agree;
+pub(crate) mod apply;
 mod create;
 mod delete;
 

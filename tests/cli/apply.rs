@@ -7,13 +7,13 @@ use crate::support::{Api, Env, FAST};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-fn path(p: &Path) -> &str {
+pub(crate) fn path(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 temporary path")
 }
 
 /// `a.cn` holding a paused TXT, a weighted A, a remark, a record on 电信, an MX and a
 /// plain TXT; returns their IDs in that order.
-fn rich(env: &Env) -> Vec<u64> {
+pub(crate) fn rich(env: &Env) -> Vec<u64> {
     let a = env.server.add_domain("a.cn");
     let txt = env.server.add_record(a, "old", "TXT", "默认", "paused");
     env.server.change_record(txt, |r| r.enabled = false);
@@ -29,7 +29,7 @@ fn rich(env: &Env) -> Vec<u64> {
 }
 
 /// `export` of the whole account in `format` (a directory for zone files).
-fn export(env: &Env, format: &str, name: &str) -> PathBuf {
+pub(crate) fn export(env: &Env, format: &str, name: &str) -> PathBuf {
     let out = env.home().join(name);
     env.run(&["export", "--all", "--format", format, "--out", path(&out)])
         .code(0);
@@ -37,7 +37,7 @@ fn export(env: &Env, format: &str, name: &str) -> PathBuf {
 }
 
 /// The account's records as export's JSON Lines rows, record IDs aside, sorted.
-fn rows(env: &Env) -> BTreeSet<String> {
+pub(crate) fn rows(env: &Env) -> BTreeSet<String> {
     let out = export(env, "jsonl", "rows.jsonl");
     let text = std::fs::read_to_string(&out).unwrap();
     std::fs::remove_file(&out).unwrap();
@@ -50,7 +50,7 @@ fn rows(env: &Env) -> BTreeSet<String> {
         .collect()
 }
 
-fn apply(env: &Env, args: &[&str]) -> crate::support::Run {
+pub(crate) fn apply(env: &Env, args: &[&str]) -> crate::support::Run {
     let mut argv = vec!["apply"];
     argv.extend(args);
     argv.extend(["--wait"]);
@@ -78,7 +78,7 @@ fn apply_onto_an_empty_domain_gives_back_every_field_in_every_format() {
 }
 
 /// The exported JSON Lines of the account with `edit` applied to its rows.
-fn edited(env: &Env, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> PathBuf {
+pub(crate) fn edited(env: &Env, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> PathBuf {
     let desired = export(env, "jsonl", "desired.jsonl");
     let mut rows: Vec<serde_json::Value> = std::fs::read_to_string(&desired)
         .unwrap()
@@ -90,14 +90,18 @@ fn edited(env: &Env, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> PathBuf 
     env.file("edited.jsonl", &text)
 }
 
-fn row<'a>(rows: &'a mut [serde_json::Value], host: &str, kind: &str) -> &'a mut serde_json::Value {
+pub(crate) fn row<'a>(
+    rows: &'a mut [serde_json::Value],
+    host: &str,
+    kind: &str,
+) -> &'a mut serde_json::Value {
     rows.iter_mut()
         .find(|r| r["sub_domain"] == host && r["record_type"] == kind && r["line"] == "默认")
         .unwrap()
 }
 
 /// The fake's record of this ID.
-fn record(env: &Env, id: u64) -> fake_dnspod::Record {
+pub(crate) fn record(env: &Env, id: u64) -> fake_dnspod::Record {
     env.server
         .records()
         .into_iter()

@@ -37,6 +37,7 @@ mod secrets;
 mod stderr_lines;
 mod submit;
 mod undo;
+mod undo_apply;
 mod undo_hardening;
 mod undo_mixed;
 mod waiting;

@@ -7,7 +7,7 @@ use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::error::usage;
 use crate::history::{Entry, Operation};
-use crate::job::{Before, Job, JobKind, JobSpec, Part, count};
+use crate::job::{Before, Job, JobSpec, Part, count};
 use crate::session::Session;
 use crate::undo;
 use std::collections::HashMap;
@@ -56,7 +56,7 @@ pub(super) fn undo_create(
     args: &UndoArgs,
 ) -> anyhow::Result<Option<Planned>> {
     let backend = session.backend()?;
-    let jobs = finished_jobs(backend, operation, JobKind::RecordCreate)?;
+    let jobs = finished_jobs(backend, operation)?;
     let mut skipped = Vec::new();
     let created = asked_for(session, &jobs, &mut skipped);
     unknown_parts(

@@ -6,7 +6,7 @@
 use super::{Planned, finished_jobs, read_domains, unknown_parts, warn_skipped};
 use crate::error::usage;
 use crate::history::{self, Operation};
-use crate::job::{Before, JobKind, JobSpec, Part, RecordSpec, record_create_jobs};
+use crate::job::{Before, JobSpec, Part, RecordSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
 use crate::undo;
@@ -111,7 +111,7 @@ fn deleted<'a>(session: &Session, operation: &'a Operation) -> anyhow::Result<Ve
             found.extend(undo::deleted(kept, record_ids, &done));
         }
     }
-    for (entry, job) in finished_jobs(backend, operation, JobKind::RecordDelete)? {
+    for (entry, job) in finished_jobs(backend, operation)? {
         let (JobSpec::RecordDelete { record_ids, .. }, Some(kept)) = (&entry.spec, &entry.before)
         else {
             continue;

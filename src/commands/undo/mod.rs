@@ -2,7 +2,8 @@
 //! that kind plans their undo: a record-modify's changes put back from the before-state
 //! the history kept (`modify.rs`), after reading the records again; a record-create's
 //! records deleted, only with `--yes` (`create.rs`); a record-delete's records created
-//! again (`delete.rs`). The plan is sent as one operation through the one executor (the
+//! again (`delete.rs`); an apply's (whose parts mix kinds) undone step by step
+//! (`apply.rs`). The plan is sent as one operation through the one executor (the
 //! legacy API's deletions as calls, one a record). The history line and DNSPod's detail
 //! must agree on what the job was before anything is sent.
 
@@ -15,6 +16,7 @@ use crate::job::{AccountRecord, Before, ItemStatus, Job, JobKind, Part};
 use crate::resolve::Lookups;
 use crate::session::Session;
 
+mod apply;
 mod create;
 mod delete;
 mod modify;
@@ -33,6 +35,9 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
             args.job.job_id.unwrap_or_default()
         ))
     })?;
+    if operation.mixes_kinds() {
+        return apply::undo_apply(session, operation, args);
+    }
     let parts = operation.one_kind().map_err(|why| {
         usage(format!(
             "{why}: the history does not hold together, so undo sends nothing"
@@ -56,14 +61,12 @@ pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome>
     }
 }
 
-/// Each finished job of the operation (all of `kind`, as `Operation::one_kind` found), with
-/// its history line; refused while one runs, and when a detail says the job was of
-/// another kind than its line: a line relabelled in the history must not steer what is
-/// undone.
+/// Each finished job of the operation, with its history line; refused while one runs, and
+/// when a detail says the job was of another kind than its line: a line relabelled in
+/// the history must not steer what is undone.
 fn finished_jobs<'a>(
     backend: &dyn Backend,
     operation: &'a Operation,
-    kind: JobKind,
 ) -> anyhow::Result<Vec<(&'a Entry, Job)>> {
     let mut jobs = Vec::new();
     for entry in &operation.jobs {
@@ -71,7 +74,7 @@ fn finished_jobs<'a>(
             continue;
         };
         let job = super::follow::finished_job(backend, job_id, "undo")?;
-        if job.kind != Some(kind) {
+        if job.kind != Some(entry.spec.kind()) {
             let said = job.kind.map_or_else(
                 || "does not say what kind of job it is".to_owned(),
                 |k| format!("says it is a `{}` job", k.as_str()),

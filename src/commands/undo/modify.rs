@@ -8,7 +8,7 @@ use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::error::usage;
 use crate::history::{Entry, Operation};
-use crate::job::{AccountRecord, Before, ItemStatus, Job, JobKind, JobSpec, Part};
+use crate::job::{AccountRecord, Before, ItemStatus, Job, JobSpec, Part};
 use crate::session::Session;
 use crate::undo::{self, Changed};
 use std::collections::{HashMap, HashSet};
@@ -22,7 +22,7 @@ pub(super) fn undo_modify(
 ) -> anyhow::Result<Option<Planned>> {
     recorded_before(operation)?;
     let backend = session.backend()?;
-    let jobs = finished_jobs(backend, operation, JobKind::RecordModify)?;
+    let jobs = finished_jobs(backend, operation)?;
     let mut skipped = Vec::new();
     let changed = changed_records(session, operation, &jobs, &mut skipped);
     let now = read_again(session, backend, &changed)?;
