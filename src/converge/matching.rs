@@ -1,6 +1,6 @@
 //! Matching desired records to current ones within each (host, type, line) group.
 
-use crate::job::{Action, DEFAULT_LINE, Record, Step, same_type, value_key};
+use crate::job::{Action, DEFAULT_LINE, Record, Step, same_type, same_weight, value_key};
 use std::collections::{BTreeMap, HashMap};
 
 /// A group's key: the host ignoring case (`@` the apex), the type, the line.
@@ -37,7 +37,7 @@ fn differs(before: &Record, after: &Record) -> bool {
     let mx = |r: &Record| r.mx.filter(|_| same_type(&r.record_type, "MX"));
     before.ttl != after.ttl
         || mx(before) != mx(after)
-        || before.weight != after.weight
+        || !same_weight(before.weight, after.weight)
         || before.enabled != after.enabled
         || before.remark != after.remark
 }

@@ -23,6 +23,12 @@ pub(crate) fn same_line(a: &str, b: &str) -> bool {
     default(a.trim()) == default(b.trim())
 }
 
+/// Two weights are one weight: 0 switches weighting off, as no weight does (RECORDS.md,
+/// both APIs), and a record whose weight was dropped lists 0 or none as the vendor likes.
+pub(crate) fn same_weight(a: Option<u64>, b: Option<u64>) -> bool {
+    a.filter(|w| *w != 0) == b.filter(|w| *w != 0)
+}
+
 /// Two values of a record of `record_type` are the same: their [`value_key`]s are equal.
 pub(crate) fn same_value(record_type: Option<&str>, a: &str, b: &str) -> bool {
     value_key(record_type, a) == value_key(record_type, b)

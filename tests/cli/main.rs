@@ -24,6 +24,7 @@ mod names;
 mod operations;
 mod output;
 mod plan;
+mod plan_forms;
 mod retry;
 mod secrets;
 mod stderr_lines;

@@ -1,0 +1,48 @@
+//! `plan` of a record the account and the files spell two ways: each spelling is the
+//! same record to the vendor, so the plan shows no change, on both APIs.
+
+use crate::support::{Api, Env};
+use std::path::Path;
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temporary path")
+}
+
+/// The steps of `plan --json` of `desired`, which exits 0 (no drift) or 6.
+fn steps(env: &Env, desired: &Path) -> Vec<serde_json::Value> {
+    let run = env.run(&["plan", path(desired), "--json"]);
+    run.code(0);
+    run.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_weight_of_0_and_no_weight_are_one_weight() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let a = env.server.add_domain("a.cn");
+        // What a modify leaves that drops a weight: the executor sends 0, the fake keeps 0.
+        let zero = env.server.add_record(a, "www", "A", "默认", "192.0.2.1");
+        env.server.change_record(zero, |r| r.weight = Some(0));
+        env.server.add_record(a, "api", "A", "默认", "192.0.2.2");
+        let desired = env.file(
+            "a.jsonl",
+            concat!(
+                r#"{"domain":"a.cn","sub_domain":"www","record_type":"A","value":"192.0.2.1","weight":null}"#,
+                "\n",
+                r#"{"domain":"a.cn","sub_domain":"api","record_type":"A","value":"192.0.2.2","weight":0}"#,
+                "\n",
+            ),
+        );
+        assert_eq!(
+            steps(&env, &desired),
+            Vec::<serde_json::Value>::new(),
+            "{api:?}"
+        );
+        env.run(&["plan", path(&desired), "--exit-code"])
+            .code(0)
+            .stderr_has("no changes");
+    }
+}
