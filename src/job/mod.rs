@@ -15,7 +15,7 @@ mod spec;
 mod step;
 
 pub(crate) use compare::{
-    RecordFields, same_host, same_line, same_type, same_value, same_weight, value_key,
+    RecordFields, host_key, same_host, same_line, same_type, same_value, same_weight, value_key,
 };
 pub(crate) use plan::{By, Part, Plan};
 pub(crate) use record::Record;

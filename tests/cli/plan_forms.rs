@@ -46,3 +46,24 @@ fn a_weight_of_0_and_no_weight_are_one_weight() {
             .stderr_has("no changes");
     }
 }
+
+/// Every record of a domain exported as a zone file, then planned against.
+fn zone_plan(env: &Env) -> Vec<serde_json::Value> {
+    let dir = env.home().join("zones");
+    env.export_zones(&dir).code(0);
+    steps(env, &dir)
+}
+
+#[test]
+fn a_zone_file_of_an_idn_host_plans_no_change_against_itself() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let idn = env.server.add_domain("例子.cn");
+        env.server.add_record(idn, "中文", "A", "默认", "192.0.2.1");
+        env.server
+            .add_record(idn, "*.中文", "A", "默认", "192.0.2.2");
+        env.server
+            .add_record(idn, "api", "CNAME", "默认", "中文.例子.cn.");
+        assert_eq!(zone_plan(&env), Vec::<serde_json::Value>::new(), "{api:?}");
+    }
+}
