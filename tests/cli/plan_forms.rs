@@ -67,3 +67,38 @@ fn a_zone_file_of_an_idn_host_plans_no_change_against_itself() {
         assert_eq!(zone_plan(&env), Vec::<serde_json::Value>::new(), "{api:?}");
     }
 }
+
+#[test]
+fn forwarding_and_values_zone_syntax_breaks_read_back_from_a_zone_file() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let a = env.server.add_domain("a.cn");
+        env.server.add_record(a, "www", "A", "默认", "192.0.2.1");
+        env.server
+            .add_record(a, "go", "URL", "默认", "https://example.com/a;b");
+        let frame = env
+            .server
+            .add_record(a, "in", "FRAMEURL", "默认", "https://example.com/");
+        env.server
+            .change_record(frame, |r| r.remark = "框架 \"old\"".into());
+        env.server
+            .add_record(a, "go", "URL", "电信", "https://example.cn/");
+        env.server
+            .add_record(a, "@", "CAA", "默认", "0 issue ca.example;x");
+        env.server
+            .add_record(a, "txt", "CNAME", "默认", "odd(name).a.cn.");
+        let steps = zone_plan(&env);
+        assert_eq!(steps, Vec::<serde_json::Value>::new(), "{api:?}");
+        let zone = std::fs::read_to_string(env.home().join("zones/a.cn.zone")).unwrap();
+        assert!(
+            zone.contains(";dpbatch value=\"https://example.com/a;b\" go IN URL\n"),
+            "{zone}"
+        );
+        // A type no reader of dpbatch knows is refused by name, so never deleted.
+        let b = env.server.add_domain("b.cn");
+        env.server.add_record(b, "go", "显性URL", "默认", "https://example.com/");
+        let dir = env.home().join("zones");
+        env.export_zones(&dir).code(0);
+        env.run(&["plan", path(&dir)]).code(2).stderr_has("显性URL");
+    }
+}
