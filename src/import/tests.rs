@@ -345,7 +345,10 @@ fn an_annotation_is_read_only_in_its_form() {
             "has no data of its own",
         ),
         (";dpbatch value=\"mx.a.cn.\" @ MX\n", "its priority alone"),
-        (";dpbatch value=\"\" go URL\n", "annotation `value=` is not valid"),
+        (
+            ";dpbatch value=\"\" go URL\n",
+            "annotation `value=` is not valid",
+        ),
         (";dpbatch $ORIGIN b.cn.\n", "not a directive"),
     ] {
         let errors = zone::parse(&format!("$ORIGIN a.cn.\n{text}"), None).unwrap_err();

@@ -287,7 +287,8 @@ fn readmes_example_zone_file_is_what_export_writes() {
     env.server.change_record(www, |r| {
         (r.weight, r.remark) = (Some(20), r#"web, "main""#.into());
     });
-    env.server.add_record(id, "@", "MX", "默认", "mx.example.cn.");
+    env.server
+        .add_record(id, "@", "MX", "默认", "mx.example.cn.");
     let txt = "v=spf1 include:spf.example.cn -all";
     let txt = env.server.add_record(id, "txt", "TXT", "默认", txt);
     env.server.change_record(txt, |r| r.ttl = 3600);

@@ -96,7 +96,8 @@ fn forwarding_and_values_zone_syntax_breaks_read_back_from_a_zone_file() {
         );
         // A type no reader of dpbatch knows is refused by name, so never deleted.
         let b = env.server.add_domain("b.cn");
-        env.server.add_record(b, "go", "显性URL", "默认", "https://example.com/");
+        env.server
+            .add_record(b, "go", "显性URL", "默认", "https://example.com/");
         let dir = env.home().join("zones");
         env.export_zones(&dir).code(0);
         env.run(&["plan", path(&dir)]).code(2).stderr_has("显性URL");
