@@ -292,3 +292,16 @@ fn a_create_made_whose_remark_failed_keeps_its_id_and_is_that_records_failure() 
         assert_eq!(stepped(&f).len(), 4, "{fails:?}: nothing sent again");
     }
 }
+
+#[test]
+fn jobs_names_an_applys_calls_of_unknown_outcome_for_what_they_were() {
+    let f = legacy(&[(2, Fails::Lost)]);
+    submit_steps(&f.session, "apply", &mixed(), &args(false)).unwrap_err();
+    let (table, shown) = crate::output::Output::captured(false);
+    table
+        .jobs(&f.session.ledger().operations().unwrap())
+        .unwrap();
+    let table = String::from_utf8(shown.borrow().clone()).unwrap();
+    assert!(table.contains(", 1 create of unknown outcome"), "{table}");
+    assert!(!table.contains("removal"), "{table}");
+}
