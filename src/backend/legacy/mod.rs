@@ -144,9 +144,7 @@ impl Backend for LegacyBackend {
 
     fn create_record(&self, step: &Step) -> Result<u64, CreateError> {
         let record = super::created(step)?;
-        let client = self
-            .client()
-            .map_err(|err| ChangeError::from(CallError::not_sent(err)))?;
+        let client = self.client().map_err(CallError::not_sent)?;
         let request = single::create_request(step.domain_id, record);
         let id = client.change::<single::Created>(&request)?.record.id;
         if !record.remark.is_empty() {

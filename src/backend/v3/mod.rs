@@ -201,9 +201,7 @@ impl Backend for V3Backend {
 
     fn create_record(&self, step: &Step) -> Result<u64, CreateError> {
         let record = super::created(step)?;
-        let client = self
-            .client()
-            .map_err(|err| ChangeError::from(CallError::not_sent(err)))?;
+        let client = self.client().map_err(CallError::not_sent)?;
         let answer = client.change::<whole::Created>(&whole::create_request(step, record))?;
         Ok(answer.record_id)
     }
