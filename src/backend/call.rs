@@ -121,6 +121,21 @@ pub(crate) enum ChangeError {
     Unknown(anyhow::Error),
 }
 
+/// How a create failed, and the new record's ID when the record itself was made and only
+/// a call after it failed (the legacy API's Record.Remark after Record.Create): that
+/// record is there, so undo must know it and nothing may create it again.
+#[derive(Debug)]
+pub(crate) struct CreateError {
+    pub made: Option<u64>,
+    pub error: ChangeError,
+}
+
+impl From<ChangeError> for CreateError {
+    fn from(error: ChangeError) -> CreateError {
+        CreateError { made: None, error }
+    }
+}
+
 /// For the exit-code table and the message: the refusal or the cause itself, so that
 /// `error.rs` finds the same types in it as in any other failure.
 impl From<ChangeError> for anyhow::Error {

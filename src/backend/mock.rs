@@ -1,7 +1,7 @@
 //! A backend in memory for unit tests of the flows: it answers from what a test put in
 //! it and records every call, so a test can say what was asked and how often.
 
-use super::{Backend, CallError, ChangeError, DryRun, Paged};
+use super::{Backend, CallError, ChangeError, CreateError, DryRun, Paged};
 use crate::error::{ApiRefused, RefusalKind};
 use crate::job::{AccountRecord, Job, JobSpec, Step, Submitted};
 use crate::split::Capabilities;
@@ -34,6 +34,9 @@ pub(crate) struct MockBackend {
     pub stepped: Mutex<Vec<Step>>,
     /// The create or modify calls that fail, by their number (the first is 1), and how.
     pub failed_steps: BTreeMap<usize, Fails>,
+    /// The create calls, by the same numbers, whose record is made but whose second call
+    /// (the legacy API's Record.Remark) fails, and how.
+    pub failed_remarks: BTreeMap<usize, Fails>,
 }
 
 /// How a change the mock is asked for fails, as the legacy API fails it.
@@ -160,8 +163,16 @@ impl Backend for MockBackend {
         }
     }
 
-    fn create_record(&self, step: &Step) -> Result<u64, ChangeError> {
-        self.step(step, "CreateRecord")
+    fn create_record(&self, step: &Step) -> Result<u64, CreateError> {
+        let id = self.step(step, "CreateRecord")?;
+        let asked = self.stepped.lock().unwrap().len();
+        match self.failed_remarks.get(&asked) {
+            Some(fails) => Err(CreateError {
+                made: Some(id),
+                error: fails.error("Record.Remark"),
+            }),
+            None => Ok(id),
+        }
     }
 
     fn modify_record(&self, step: &Step) -> Result<(), ChangeError> {
@@ -231,7 +242,7 @@ impl Backend for std::sync::Arc<MockBackend> {
         self.as_ref().remove_record(domain_id, record_id)
     }
 
-    fn create_record(&self, step: &Step) -> Result<u64, ChangeError> {
+    fn create_record(&self, step: &Step) -> Result<u64, CreateError> {
         self.as_ref().create_record(step)
     }
 

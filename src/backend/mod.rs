@@ -12,7 +12,7 @@ pub(crate) mod mock;
 mod pager;
 pub(crate) mod v3;
 
-pub(crate) use call::ChangeError;
+pub(crate) use call::{ChangeError, CreateError};
 pub(crate) use endpoint::Endpoint;
 pub(crate) use http::{CallError, Trace};
 pub(crate) use pager::Paged;
@@ -73,9 +73,10 @@ pub(crate) trait Backend: Sync {
     fn remove_record(&self, domain_id: u64, record_id: u64) -> Result<(), ChangeError>;
 
     /// Creates the record a create step wants, every field set (on the legacy API a
-    /// remark takes a second call, Record.Remark): its new ID. A change, sent once like
+    /// remark takes a second call, Record.Remark): its new ID, which a failure of that
+    /// second call carries too ([`CreateError::made`]). A change, sent once like
     /// [`Backend::remove_record`], paced under the action's rate.
-    fn create_record(&self, step: &Step) -> Result<u64, ChangeError>;
+    fn create_record(&self, step: &Step) -> Result<u64, CreateError>;
 
     /// Gives the record of a modify step every field of its `after`, sending every field
     /// (an omitted one may be reset). A change, sent once like [`Backend::remove_record`];

@@ -1,6 +1,6 @@
 //! What a modify changes, field by field, for the plan's table.
 
-use crate::job::{Record, same_type, value_key};
+use crate::job::{Record, same_type, same_weight, value_key};
 
 /// One field a modify changes: its name (an export row's key) and both values as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub(crate) fn changed(before: &Record, after: &Record) -> Vec<Changed> {
         ),
         (
             "weight",
-            before.weight != after.weight,
+            !same_weight(before.weight, after.weight),
             optional(before.weight),
             optional(after.weight),
         ),

@@ -1,16 +1,13 @@
 //! Matching desired records to current ones within each (host, type, line) group.
 
-use crate::job::{Action, DEFAULT_LINE, Record, Step, same_type, value_key};
+use crate::job::{Action, DEFAULT_LINE, Record, Step, host_key, same_type, same_weight, value_key};
 use std::collections::{BTreeMap, HashMap};
 
-/// A group's key: the host ignoring case (`@` the apex), the type, the line.
+/// A group's key: the host in one form ([`host_key`]), the type, the line.
 type Key = (String, String, String);
 
 fn key(record: &Record) -> Key {
-    let host = match record.host.trim() {
-        "" => "@".to_owned(),
-        host => host.to_lowercase(),
-    };
+    let host = host_key(&record.host);
     let line = match record.line.trim() {
         "" => DEFAULT_LINE,
         line => line,
@@ -37,7 +34,7 @@ fn differs(before: &Record, after: &Record) -> bool {
     let mx = |r: &Record| r.mx.filter(|_| same_type(&r.record_type, "MX"));
     before.ttl != after.ttl
         || mx(before) != mx(after)
-        || before.weight != after.weight
+        || !same_weight(before.weight, after.weight)
         || before.enabled != after.enabled
         || before.remark != after.remark
 }

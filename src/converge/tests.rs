@@ -227,6 +227,42 @@ fn the_digest_is_stable_and_sees_every_field_and_id() {
     assert_ne!(d, digest(&[(3, a.1), b]));
 }
 
+#[test]
+fn a_weight_of_0_is_no_weight() {
+    let weighted = |weight| Record {
+        weight,
+        ..Record::new("www", "A", "192.0.2.1")
+    };
+    for (now, want) in [(Some(0), None), (None, Some(0))] {
+        let plan = plan(
+            all_lines(&[weighted(want)]),
+            &[listed(1, &weighted(now))],
+            &[],
+        );
+        assert_eq!(actions(&plan), [], "{now:?} → {want:?}");
+    }
+    // Dropping a weight is a modify, which sends 0; the record then listed plans nothing.
+    let dropped = plan(
+        all_lines(&[weighted(None)]),
+        &[listed(1, &weighted(Some(10)))],
+        &[],
+    );
+    let step = &dropped.steps[0];
+    let (before, after) = (step.before.as_ref().unwrap(), step.after.as_ref().unwrap());
+    let shown = changed(before, after);
+    assert_eq!(
+        (shown[0].field, shown[0].old.as_str(), shown[0].new.as_str()),
+        ("weight", "10", "-")
+    );
+    assert_eq!(after.weight_sent(Some(before)), Some(0));
+    let again = plan(
+        all_lines(&[weighted(None)]),
+        &[listed(1, &weighted(Some(0)))],
+        &[],
+    );
+    assert!(again.steps.is_empty());
+}
+
 fn record() -> impl Strategy<Value = Record> {
     let host = prop::sample::select(vec!["@", "www", "WWW", "api"]);
     let kind = prop::sample::select(vec!["A", "TXT", "MX"]);
@@ -272,7 +308,7 @@ fn normal(
         value_key(Some(&r.record_type), &r.value),
         r.ttl,
         r.mx,
-        r.weight,
+        r.weight.filter(|w| *w != 0),
         r.enabled,
         r.remark.to_string(),
     )
@@ -300,7 +336,11 @@ proptest! {
         for step in &plan.steps {
             match (step.action, step.record_id) {
                 (Action::Create, None) => after.push(step.after.clone()),
-                (Action::Modify, Some(id)) => after[id as usize] = step.after.clone(),
+                // As the executor sends it: a weight dropped goes as 0.
+                (Action::Modify, Some(id)) => after[id as usize] = step.after.clone().map(|a| Record {
+                    weight: a.weight_sent(step.before.as_ref()),
+                    ..a
+                }),
                 (Action::Delete, Some(id)) => after[id as usize] = None,
                 other => panic!("{other:?}"),
             }

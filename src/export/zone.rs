@@ -2,9 +2,9 @@
 //! the origin, host names in values made absolute, TXT in quoted strings of at most 255
 //! bytes. What BIND cannot say of a record (another line than the default one, a paused
 //! record, a weight, a remark) is in dpbatch's annotations ([`annotation`]), which it
-//! reads back. What a zone file cannot hold as a record (DNSPod's URL forwarding, a value
-//! that would break the syntax) is written as a comment that says why, so the file loads
-//! and nothing is silently lost.
+//! reads back. A record BIND cannot load (DNSPod's URL forwarding, a value that would
+//! break the syntax) is an annotation holding its value, so `plan` reads it back and
+//! never deletes it; what cannot be written at all (no value) is a comment saying why.
 //! Names and types come from the server: one that is not a plain token (white space, a
 //! leading `$`, a hidden character) is a comment too, so it can never become a directive
 //! such as `$INCLUDE`. DNSPod manages the SOA, so there is none, and its own NS records
@@ -15,7 +15,7 @@ mod annotation;
 use super::Listing;
 use crate::escape::{hidden, visible};
 use crate::input::domains::ascii_key;
-use crate::job::{AccountRecord, DEFAULT_TTL};
+use crate::job::{AccountRecord, DEFAULT_TTL, same_type};
 use annotation::Annotation;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -41,24 +41,47 @@ pub(crate) fn write(out: &mut dyn Write, listing: &Listing) -> io::Result<usize>
     writeln!(out, "$TTL {ttl}")?;
     let mut comments = 0;
     for record in &listing.records {
-        match entry(record, ttl) {
-            Ok(line) => match annotation::of(record) {
-                Annotation::None => writeln!(out, "{line}")?,
-                Annotation::After(note) => writeln!(out, "{line} {note}")?,
-                Annotation::Own(note) => {
-                    // BIND does not load it: a comment, which dpbatch reads back.
-                    comments += 1;
-                    writeln!(out, "{note} {line}")?;
-                }
+        let (text, loaded) = match entry(record, ttl) {
+            Entry::Bind(line) => match annotation::of(record) {
+                Annotation::None => (line, true),
+                Annotation::After(note) => (format!("{line} {note}"), true),
+                // BIND does not load it: a comment, which dpbatch reads back.
+                Annotation::Own(note) => (format!("{note} {line}"), false),
             },
-            Err((why, line)) => {
-                comments += 1;
-                // The reason can quote the server too (`on line ...`).
-                writeln!(out, "; {}: {}", visible(&why), visible(&line))?;
+            Entry::Holding(line) => {
+                let value = record.value.as_deref().unwrap_or_default();
+                (
+                    format!("{} {line}", annotation::holding(record, value)),
+                    false,
+                )
             }
-        }
+            // The reason can quote the server too (`on line ...`).
+            Entry::Comment(why, line) => {
+                (format!("; {}: {}", visible(&why), visible(&line)), false)
+            }
+        };
+        comments += usize::from(!loaded);
+        writeln!(out, "{text}")?;
     }
     Ok(comments)
+}
+
+/// How a record is written.
+enum Entry {
+    /// A line BIND loads (an annotation may go with it).
+    Bind(String),
+    /// The record but its data, after the annotation that holds its value.
+    Holding(String),
+    /// Why the record cannot be written, and the comment's text.
+    Comment(String, String),
+}
+
+/// Why a record's data is not written as BIND reads it.
+enum Unfit {
+    /// It goes in an annotation's `value=` pair.
+    Held,
+    /// It cannot be written at all.
+    Comment(&'static str),
 }
 
 /// The TTL most of the records have, for `$TTL`; records with another say theirs.
@@ -75,8 +98,9 @@ fn usual_ttl(records: &[AccountRecord]) -> u64 {
         .map_or(DEFAULT_TTL, |(ttl, _)| ttl)
 }
 
-/// The record's line of the file, or why it is a comment and the comment's text.
-fn entry(record: &AccountRecord, usual_ttl: u64) -> Result<String, (String, String)> {
+/// How the record is written: its line of the file (all but the data when an annotation
+/// holds the value), or why it is a comment and the comment's text.
+fn entry(record: &AccountRecord, usual_ttl: u64) -> Entry {
     let owner = record.host.as_deref().unwrap_or("@");
     let record_type = record.record_type.as_deref().unwrap_or_default();
     let value = record.value.as_deref().unwrap_or_default();
@@ -85,35 +109,46 @@ fn entry(record: &AccountRecord, usual_ttl: u64) -> Result<String, (String, Stri
     if ttl != usual_ttl {
         line.push_str(&format!(" {ttl}"));
     }
-    line.push_str(&format!(" IN {record_type} "));
+    line.push_str(&format!(" IN {record_type}"));
     let rdata = rdata(record_type, value, record.mx);
-    line.push_str(rdata.as_deref().unwrap_or(value));
-    match why_a_comment(record, owner, record_type, rdata.err()) {
-        Some(why) => Err((why, line)),
-        None => Ok(line),
+    let why = why_a_comment(record, owner, record_type, &rdata);
+    match (rdata, why) {
+        (Ok(data), None) => Entry::Bind(format!("{line} {data}")),
+        // `rdata` wrote no MX without its priority.
+        (_, None) => Entry::Holding(match record.mx.filter(|_| same_type(record_type, "MX")) {
+            Some(priority) => format!("{line} {priority}"),
+            None => line,
+        }),
+        (rdata, Some(why)) => {
+            Entry::Comment(why, format!("{line} {}", rdata.as_deref().unwrap_or(value)))
+        }
     }
 }
 
-/// Why the record cannot be a line of the zone file, if it cannot: the reasons of its
-/// syntax first, then DNSPod's own NS records.
+/// Why the record cannot be written, if it cannot: the reasons of its syntax first, then
+/// DNSPod's own NS records. A type BIND does not know is fine in an annotation, which
+/// BIND skips.
 fn why_a_comment(
     record: &AccountRecord,
     owner: &str,
     record_type: &str,
-    rdata_error: Option<&str>,
+    rdata: &Result<String, Unfit>,
 ) -> Option<String> {
     if !is_token(owner, |c| {
         c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '*' | '@')
     }) {
         return Some("a host name zone files cannot hold".to_owned());
     }
-    if !is_token(record_type, |c| c.is_ascii_alphanumeric()) {
+    let held = matches!(rdata, Err(Unfit::Held));
+    if !is_token(record_type, |c| {
+        c.is_ascii_alphanumeric() || (held && c.is_alphanumeric())
+    }) {
         return Some("a record type zone files cannot hold".to_owned());
     }
-    Some(match rdata_error {
-        Some(why) => why.to_owned(),
-        None if record.system => "DNSPod's own name server, which DNSPod manages".to_owned(),
-        None => return None,
+    Some(match rdata {
+        Err(Unfit::Comment(why)) => (*why).to_owned(),
+        _ if record.system => "DNSPod's own name server, which DNSPod manages".to_owned(),
+        _ => return None,
     })
 }
 
@@ -123,26 +158,28 @@ fn is_token(text: &str, allowed: impl Fn(char) -> bool) -> bool {
     !text.is_empty() && text.chars().all(allowed)
 }
 
-/// The record's data as the zone file spells it, or why it cannot be written.
-fn rdata(record_type: &str, value: &str, mx: Option<u64>) -> Result<String, &'static str> {
+/// DNSPod's URL forwarding, as each API names it: no DNS record BIND knows.
+const FORWARDING: [&str; 4] = ["URL", "FRAMEURL", "显性URL", "隐性URL"];
+
+/// The record's data as the zone file spells it, or why it is not written so.
+fn rdata(record_type: &str, value: &str, mx: Option<u64>) -> Result<String, Unfit> {
     if value.trim().is_empty() {
-        return Err("no value");
+        return Err(Unfit::Comment("no value"));
+    }
+    let priority = || mx.ok_or(Unfit::Comment("an MX record without a priority"));
+    if same_type(record_type, "MX") {
+        priority()?;
     }
     if matches!(record_type, "TXT" | "SPF") {
         return Ok(txt_strings(value));
     }
-    if !fits_syntax(value) {
-        return Err("a value zone files cannot hold as written");
+    if FORWARDING.iter().any(|t| same_type(t, record_type)) || !fits_syntax(value) {
+        return Err(Unfit::Held);
     }
     Ok(match record_type {
-        "URL" | "FRAMEURL" => return Err("DNSPod forwarding, not a DNS record"),
         "A" | "AAAA" => value.strip_suffix('.').unwrap_or(value).to_owned(),
         "CNAME" | "NS" => absolute(value),
-        "MX" => format!(
-            "{} {}",
-            mx.ok_or("an MX record without a priority")?,
-            absolute(value)
-        ),
+        "MX" => format!("{} {}", priority()?, absolute(value)),
         "SRV" => match value.rsplit_once(' ') {
             Some((fields, target)) => format!("{fields} {}", absolute(target)),
             None => value.to_owned(),

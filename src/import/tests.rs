@@ -269,6 +269,22 @@ fn an_exported_zones_annotations_read_back_every_field_of_every_record() {
             ..record(5, "mail", "默认", "192.0.2.5")
         },
         record(6, "mail", "联通", "192.0.2.6"),
+        // What BIND cannot load reads back from an annotation holding its value.
+        AccountRecord {
+            record_type: Some("URL".into()),
+            ..record(7, "go", "默认", "https://a.cn/x;y")
+        },
+        AccountRecord {
+            record_type: Some("FRAMEURL".into()),
+            enabled: false,
+            remark: Some(remarks[0].into()),
+            ..record(8, "in", "电信", "https://a.cn/\"q\"")
+        },
+        AccountRecord {
+            record_type: Some("MX".into()),
+            mx: Some(5),
+            ..record(9, "@", "默认", "mx(1).a.cn.")
+        },
     ];
     let listing = Listing {
         domain: "a.cn".into(),
@@ -320,6 +336,19 @@ fn an_annotation_is_read_only_in_its_form() {
             "`weight` twice",
         ),
         (";dpbatch line=\"电信\"\n", "no record after it"),
+        (
+            "www A 192.0.2.1 ;dpbatch value=\"192.0.2.2\"\n",
+            "annotate it on a ;dpbatch line",
+        ),
+        (
+            ";dpbatch value=\"https://a.cn/\" go URL https://b.cn/\n",
+            "has no data of its own",
+        ),
+        (";dpbatch value=\"mx.a.cn.\" @ MX\n", "its priority alone"),
+        (
+            ";dpbatch value=\"\" go URL\n",
+            "annotation `value=` is not valid",
+        ),
         (";dpbatch $ORIGIN b.cn.\n", "not a directive"),
     ] {
         let errors = zone::parse(&format!("$ORIGIN a.cn.\n{text}"), None).unwrap_err();

@@ -83,9 +83,11 @@ impl Reader {
                 return Err("an annotation after a record holds only key=value pairs".to_owned());
             }
             if !pairs.fit_bind() {
-                return Err("a record BIND loads is on the default line and enabled: \
-                            annotate it on a ;dpbatch line of its own"
-                    .to_owned());
+                return Err(
+                    "a record BIND loads is on the default line and enabled, with its \
+                            data: annotate it on a ;dpbatch line of its own"
+                        .to_owned(),
+                );
             }
             return self.record(entry.line, entry.indented, &entry.tokens, pairs);
         }
@@ -110,7 +112,7 @@ impl Reader {
         line: usize,
         indented: bool,
         tokens: &[Token],
-        pairs: Pairs,
+        mut pairs: Pairs,
     ) -> Result<(), String> {
         let first = &tokens[0];
         if !indented && !first.quoted && first.text.starts_with('$') {
@@ -133,7 +135,10 @@ impl Reader {
             return Ok(());
         }
         let record_type = parse_record_type(&kind)?;
-        let (value, mx) = self.rdata(&record_type, rdata)?;
+        let (value, mx) = match pairs.value.take() {
+            Some(value) => held(&record_type, value.into(), rdata)?,
+            None => self.rdata(&record_type, rdata)?,
+        };
         let mut record = Record {
             ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
             mx,
@@ -218,12 +223,7 @@ impl Reader {
         let value = match (record_type, texts.as_slice()) {
             (_, []) => return Err(format!("the {record_type} record has no data")),
             ("TXT" | "SPF", _) => texts.concat(),
-            ("MX", [priority, host]) => {
-                let priority = priority
-                    .parse()
-                    .map_err(|_| format!("MX priority `{priority}` is not a number"))?;
-                return Ok((self.target(host)?, Some(priority)));
-            }
+            ("MX", [priority, host]) => return Ok((self.target(host)?, Some(mx(priority)?))),
             ("CNAME" | "NS", [host]) => self.target(host)?,
             ("SRV", [priority, weight, port, host]) => {
                 format!("{priority} {weight} {port} {}", self.target(host)?)
@@ -242,6 +242,26 @@ impl Reader {
         };
         Ok((value, None))
     }
+}
+
+/// The value of an annotation's `value` pair and the record's data after it: an MX
+/// record's priority, nothing for other types.
+fn held(record_type: &str, value: String, data: &[Token]) -> Result<(String, Option<u64>), String> {
+    let texts: Vec<&str> = data.iter().map(|t| t.text.as_str()).collect();
+    match (record_type, texts.as_slice()) {
+        ("MX", [priority]) => Ok((value, Some(mx(priority)?))),
+        ("MX", _) => Err("an MX record with a value pair takes its priority alone".to_owned()),
+        (_, []) => Ok((value, None)),
+        _ => Err(format!(
+            "a {record_type} record with a value pair has no data of its own"
+        )),
+    }
+}
+
+fn mx(priority: &str) -> Result<u64, String> {
+    priority
+        .parse()
+        .map_err(|_| format!("MX priority `{}` is not a number", shown(priority)))
 }
 
 /// The data as the file writes it, quotes and escapes kept: DNSPod takes CAA, HTTPS and

@@ -3,7 +3,7 @@
 //! client keeps changing.
 
 use super::{list_errors, shown};
-use crate::job::{same_host, same_type};
+use crate::job::{host_key, same_host, same_type};
 
 /// One checked pattern; hosts compare ignoring case, `@` the apex.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,11 +15,14 @@ pub(crate) struct Ignore {
 impl Ignore {
     /// Whether a record of this host and type is one the pattern keeps out.
     pub(crate) fn matches(&self, host: &str, record_type: &str) -> bool {
-        let host = if host.is_empty() { "@" } else { host };
+        let pattern = self.host.to_lowercase();
+        // The host in ASCII and in Unicode, so a pattern spelt either way matches it.
+        let ascii = host_key(host);
+        let unicode = idna::domain_to_unicode(&ascii).0.to_lowercase();
         self.record_type
             .as_deref()
             .is_none_or(|t| same_type(t, record_type))
-            && wildcard(&self.host.to_lowercase(), &host.to_lowercase())
+            && [ascii, unicode].iter().any(|h| wildcard(&pattern, h))
     }
 
     /// The pattern as the user wrote it, checked.
@@ -116,6 +119,17 @@ mod tests {
         assert!(!middle.matches("acb", "A") && !middle.matches("ab", "A"));
         assert!(one("*").matches("anything", "CAA"));
         assert!(!one("w*w").matches("w", "A"));
+        // A zone file spells an IDN host in punycode, the account in Unicode: either
+        // spelling of the pattern matches both.
+        for pattern in ["中文", "中*", "xn--fiq228c", "*.中文", "XN--*"] {
+            let hosts: &[&str] = match pattern.starts_with('*') {
+                true => &["*.中文", "*.xn--fiq228c"],
+                false => &["中文", "xn--fiq228c"],
+            };
+            for host in hosts {
+                assert!(one(pattern).matches(host, "A"), "{pattern} {host}");
+            }
+        }
     }
 
     #[test]

@@ -6,10 +6,28 @@
 use super::{AccountRecord, Change, ChangeField, DEFAULT_LINE, RecordSpec};
 use std::net::IpAddr;
 
-/// Two hosts name the same name: case aside, an empty host being `@`.
+/// Two hosts name the same name: as their [`host_key`]s.
 pub(crate) fn same_host(a: &str, b: &str) -> bool {
-    let apex = |h: &str| if h.is_empty() { "@" } else { h }.to_owned();
-    apex(a.trim()).eq_ignore_ascii_case(&apex(b.trim()))
+    host_key(a) == host_key(b)
+}
+
+/// A host in one form, to compare, group or sort by: `@` for an empty host, else as
+/// [`name_key`] spells it (a zone file's reader gives IDN labels as punycode, the
+/// look-ups and export rows in Unicode).
+pub(crate) fn host_key(host: &str) -> String {
+    match host.trim() {
+        "" => "@".to_owned(),
+        host => name_key(host),
+    }
+}
+
+/// A name in ASCII (an IDN label as its punycode) and lower case; one IDNA cannot map is
+/// kept as written, in lower case.
+fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    idna::domain_to_ascii(name).unwrap_or_else(|_| name.to_lowercase())
 }
 
 /// Two record types are the same type, in any case.
@@ -23,6 +41,12 @@ pub(crate) fn same_line(a: &str, b: &str) -> bool {
     default(a.trim()) == default(b.trim())
 }
 
+/// Two weights are one weight: 0 switches weighting off, as no weight does (RECORDS.md,
+/// both APIs), and a record whose weight was dropped lists 0 or none as the vendor likes.
+pub(crate) fn same_weight(a: Option<u64>, b: Option<u64>) -> bool {
+    a.filter(|w| *w != 0) == b.filter(|w| *w != 0)
+}
+
 /// Two values of a record of `record_type` are the same: their [`value_key`]s are equal.
 pub(crate) fn same_value(record_type: Option<&str>, a: &str, b: &str) -> bool {
     value_key(record_type, a) == value_key(record_type, b)
@@ -31,7 +55,7 @@ pub(crate) fn same_value(record_type: Option<&str>, a: &str, b: &str) -> bool {
 /// A value of a record of `record_type` as DNS compares it, to compare, hash or sort by:
 /// an address as the address it parses to (`2001:DB8:0::1` is `2001:db8::1`), a name
 /// (CNAME, NS, MX, PTR, SRV, and an A or AAAA value that is no address) without its
-/// trailing dot and in lower case; TXT and SPF text as written but for the quotes round
+/// trailing dot, in ASCII and lower case; TXT and SPF text as written but for the quotes round
 /// it; any other value (a URL forward's path, a CAA or HTTPS value, which case can
 /// change) exactly as written.
 pub(crate) fn value_key(record_type: Option<&str>, value: &str) -> String {
@@ -47,7 +71,7 @@ pub(crate) fn value_key(record_type: Option<&str>, value: &str) -> String {
     let bare = value.strip_suffix('.').unwrap_or(value);
     match bare.parse::<IpAddr>() {
         Ok(address) => address.to_string(),
-        Err(_) => bare.to_ascii_lowercase(),
+        Err(_) => name_key(bare),
     }
 }
 

@@ -14,7 +14,9 @@ mod records;
 mod spec;
 mod step;
 
-pub(crate) use compare::{RecordFields, same_host, same_line, same_type, same_value, value_key};
+pub(crate) use compare::{
+    RecordFields, host_key, same_host, same_line, same_type, same_value, same_weight, value_key,
+};
 pub(crate) use plan::{By, Part, Plan};
 pub(crate) use record::Record;
 pub(crate) use records::{AccountRecord, Before, Submitted};

@@ -2,7 +2,7 @@
 //! `plan` and `apply` want a domain to hold (read from export files and zone files), what
 //! a plan shows before and after a change, and what an apply's record calls send.
 
-use super::{AccountRecord, Before, DEFAULT_LINE, DEFAULT_TTL, RecordSpec};
+use super::{AccountRecord, Before, DEFAULT_LINE, DEFAULT_TTL, RecordSpec, same_weight};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
@@ -73,9 +73,16 @@ impl Record {
         }
     }
 
+    /// The weight a create or modify sends for this record: its own, or 0 (weighting off)
+    /// where `before` had one and this has none. Only then: weights are a paid feature, and
+    /// whether an omitted weight clears one is undocumented (RECORDS.md).
+    pub(crate) fn weight_sent(&self, before: Option<&Record>) -> Option<u64> {
+        self.weight.or(before.and_then(|b| b.weight).map(|_| 0))
+    }
+
     /// Whether a batch create job makes this record whole, with nothing left for a call.
     pub(crate) fn is_plain(&self) -> bool {
-        self.enabled && self.weight.is_none() && self.remark.is_empty()
+        self.enabled && same_weight(self.weight, None) && self.remark.is_empty()
     }
 }
 

@@ -3,7 +3,7 @@
 use super::table::{text, write_aligned};
 use crate::escape::visible;
 use crate::history::{Operation, format_utc};
-use crate::job::{By, JobSpec, count};
+use crate::job::{Action, By, JobSpec, count};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -62,6 +62,43 @@ fn job_cell(operation: &Operation) -> String {
     }
 }
 
+/// The calls of unknown outcome, counted by what each was (`1 create and 2 deletes` of
+/// an apply's records; `removals` of a part of deletions); `None` when there are none.
+fn unknown_calls(operation: &Operation) -> Option<String> {
+    const WORDS: [(&str, &str); 5] = [
+        ("create", "creates"),
+        ("modify", "modifies"),
+        ("delete", "deletes"),
+        ("removal", "removals"),
+        ("call", "calls"),
+    ];
+    let mut counts = [0usize; WORDS.len()];
+    for (key, entry) in operation.unknown_calls() {
+        let step = match &entry.spec {
+            JobSpec::RecordSteps { steps } => Some(steps.iter().find(|s| s.call_key() == key)),
+            _ => None,
+        };
+        // A key no step of the line has: a hand-edited history, named for what it is.
+        let at = match step.map(|s| s.map(|s| s.action)) {
+            Some(Some(Action::Create)) => 0,
+            Some(Some(Action::Modify)) => 1,
+            Some(Some(Action::Delete)) => 2,
+            None => 3,
+            Some(None) => 4,
+        };
+        counts[at] += 1;
+    }
+    let parts: Vec<String> = (WORDS.iter().zip(counts))
+        .filter(|(_, n)| *n > 0)
+        .map(|((one, many), n)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+    match parts.split_last() {
+        None => None,
+        Some((last, [])) => Some(last.clone()),
+        Some((last, rest)) => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
+
 /// What was asked, and for a split operation what became of its parts.
 fn what(operation: &Operation) -> String {
     let Some(plan) = &operation.plan else {
@@ -84,13 +121,9 @@ fn what(operation: &Operation) -> String {
     if unknown > 0 {
         line.push_str(&format!(", {unknown} of unknown outcome"));
     }
-    // A part of calls was sent: its removals, not the part, may or may not have been done.
-    let removals = operation.unknown_calls().count();
-    if removals > 0 {
-        line.push_str(&format!(
-            ", {} of unknown outcome",
-            count(removals, "removal")
-        ));
+    // A part of calls was sent: its calls, not the part, may or may not have been done.
+    if let Some(calls) = unknown_calls(operation) {
+        line.push_str(&format!(", {calls} of unknown outcome"));
     }
     if unsent > 0 {
         line.push_str(&format!(", {unsent} not sent"));

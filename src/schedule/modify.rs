@@ -7,7 +7,7 @@
 //! field, cheaper than its share of several jobs).
 
 use super::{Batch, Work};
-use crate::job::{Action, Change, ChangeField, JobSpec, Record, Step};
+use crate::job::{Action, Change, ChangeField, JobSpec, Record, Step, same_weight};
 use std::collections::BTreeMap;
 
 /// Each modify into its jobs, its whole call or its remark call.
@@ -55,7 +55,7 @@ fn changes(before: &Record, after: &Record) -> Option<Vec<Change>> {
     let unbatched = before.host != after.host
         || before.record_type != after.record_type
         || before.line != after.line
-        || before.weight != after.weight
+        || !same_weight(before.weight, after.weight)
         || (before.mx != after.mx && after.mx.is_none());
     if unbatched {
         return None;

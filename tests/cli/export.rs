@@ -268,3 +268,41 @@ fn zone_output_needs_a_directory_and_nothing_is_asked_without_one() {
         .stderr_has("a..cn");
     env.assert_nothing_sent();
 }
+
+/// README's example zone file (each annotation once), as export writes it.
+fn readme_zone() -> String {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("; example.cn: exported by dpbatch")
+        .expect("README's example zone file");
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_owned()
+}
+
+#[test]
+fn readmes_example_zone_file_is_what_export_writes() {
+    let env = Env::new();
+    let id = env.server.add_domain("example.cn");
+    let www = env.server.add_record(id, "www", "A", "默认", "192.0.2.10");
+    env.server.change_record(www, |r| {
+        (r.weight, r.remark) = (Some(20), r#"web, "main""#.into());
+    });
+    env.server
+        .add_record(id, "@", "MX", "默认", "mx.example.cn.");
+    let txt = "v=spf1 include:spf.example.cn -all";
+    let txt = env.server.add_record(id, "txt", "TXT", "默认", txt);
+    env.server.change_record(txt, |r| r.ttl = 3600);
+    let telecom = env.server.add_record(id, "www", "A", "电信", "192.0.2.11");
+    env.server.change_record(telecom, |r| r.weight = Some(20));
+    let api = env.server.add_record(id, "api", "A", "默认", "192.0.2.12");
+    env.server.change_record(api, |r| r.enabled = false);
+    let url = "https://example.cn/shop;ref=1";
+    env.server.add_record(id, "go", "URL", "默认", url);
+    let dir = env.home().join("zones");
+    env.export_zones(&dir)
+        .code(0)
+        .stderr_has("exported 8 records, 5 as comments, of 1 domain");
+    let text = std::fs::read_to_string(dir.join("example.cn.zone")).unwrap();
+    let version = format!("dpbatch {}", env!("CARGO_PKG_VERSION"));
+    assert_eq!(text.replace(&version, "dpbatch 0.1.0"), readme_zone());
+}

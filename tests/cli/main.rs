@@ -32,6 +32,7 @@ mod plan;
 #[cfg(unix)]
 mod readme;
 mod records_file_order;
+mod plan_forms;
 mod retry;
 mod secrets;
 mod stderr_lines;

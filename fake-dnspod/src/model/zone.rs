@@ -72,7 +72,9 @@ pub struct Record {
     /// Whether the record answers queries; a paused record is kept but not served.
     pub enabled: bool,
     /// The share of answers among records of the same host, type and line, 0-100 (0
-    /// switches weighting off); `None`: no weight, as the vendor lists `null`.
+    /// switches weighting off); `None`: no weight, as the vendor lists `null`. A 0 sent is
+    /// kept and listed as 0, not `null`: what the vendor lists then is undocumented, and
+    /// 0 is the reading that fails a client telling 0 from no weight.
     pub weight: Option<u16>,
     /// The note the console keeps on a record; empty for none.
     pub remark: String,

@@ -9,7 +9,7 @@ mod single;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::{Backend, CallError, ChangeError, DryRun, Endpoint, Lang, Paged, Trace};
+use super::{Backend, CallError, ChangeError, CreateError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
 use crate::job::{AccountRecord, Job, JobSpec, Step, Submitted};
 use crate::secret::Token;
@@ -142,14 +142,18 @@ impl Backend for LegacyBackend {
             .map(drop)
     }
 
-    fn create_record(&self, step: &Step) -> Result<u64, ChangeError> {
+    fn create_record(&self, step: &Step) -> Result<u64, CreateError> {
         let record = super::created(step)?;
         let client = self.client().map_err(CallError::not_sent)?;
         let request = single::create_request(step.domain_id, record);
         let id = client.change::<single::Created>(&request)?.record.id;
         if !record.remark.is_empty() {
             let remark = single::remark_request(step.domain_id, id, &record.remark);
-            client.change::<wire::Envelope>(&remark)?;
+            let made = |error| CreateError {
+                made: Some(id),
+                error,
+            };
+            client.change::<wire::Envelope>(&remark).map_err(made)?;
         }
         Ok(id)
     }

@@ -7,9 +7,8 @@ use crate::de;
 use crate::job::{Action as StepAction, Record, Step};
 use serde::Deserialize;
 
-/// The fields Record.Create and Record.Modify share: all but the remark. A missing weight
-/// is sent as 0 (weighting off) only to a record that had one: weights are a paid feature,
-/// and whether an omitted `weight` clears one is undocumented.
+/// The fields Record.Create and Record.Modify share: all but the remark; the weight as
+/// [`Record::weight_sent`] says.
 fn fields(record: &Record, before: Option<&Record>) -> Vec<(&'static str, String)> {
     let mut params = vec![
         ("sub_domain", record.host.to_string()),
@@ -19,7 +18,7 @@ fn fields(record: &Record, before: Option<&Record>) -> Vec<(&'static str, String
         ("ttl", record.ttl.to_string()),
     ];
     params.extend(record.mx.map(|mx| ("mx", mx.to_string())));
-    let weight = record.weight.or(before.and_then(|b| b.weight).map(|_| 0));
+    let weight = record.weight_sent(before);
     params.extend(weight.map(|weight| ("weight", weight.to_string())));
     let status = if record.enabled { "enable" } else { "disable" };
     params.push(("status", status.to_owned()));

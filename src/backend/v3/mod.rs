@@ -13,7 +13,7 @@ pub(crate) mod whole;
 pub(crate) mod wire;
 
 use super::http::TransportOptions;
-use super::{Backend, CallError, ChangeError, DryRun, Endpoint, Lang, Paged, Trace};
+use super::{Backend, CallError, ChangeError, CreateError, DryRun, Endpoint, Lang, Paged, Trace};
 use super::{items, pager};
 use crate::job::{AccountRecord, Job, JobSpec, Step, Submitted};
 use crate::secret::mask_secret_id;
@@ -199,7 +199,7 @@ impl Backend for V3Backend {
         )))
     }
 
-    fn create_record(&self, step: &Step) -> Result<u64, ChangeError> {
+    fn create_record(&self, step: &Step) -> Result<u64, CreateError> {
         let record = super::created(step)?;
         let client = self.client().map_err(CallError::not_sent)?;
         let answer = client.change::<whole::Created>(&whole::create_request(step, record))?;

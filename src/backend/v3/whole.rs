@@ -29,9 +29,8 @@ struct Fields<'a> {
     remark: &'a str,
 }
 
-/// A record's fields; a missing weight is sent as 0 (weighting off) only to a record
-/// that had one: weights are a paid feature, and an omitted `Weight` means "none" only
-/// on create.
+/// A record's fields; the weight as [`Record::weight_sent`] says (an omitted `Weight`
+/// means "none" only on create).
 fn fields<'a>(record: &'a Record, before: Option<&Record>) -> Fields<'a> {
     Fields {
         sub_domain: &record.host,
@@ -40,7 +39,7 @@ fn fields<'a>(record: &'a Record, before: Option<&Record>) -> Fields<'a> {
         value: &record.value,
         mx: record.mx,
         ttl: record.ttl,
-        weight: record.weight.or(before.and_then(|b| b.weight).map(|_| 0)),
+        weight: record.weight_sent(before),
         status: if record.enabled { "ENABLE" } else { "DISABLE" },
         remark: &record.remark,
     }

@@ -5,7 +5,9 @@
 //! After a record (`www IN A 192.0.2.1 ;dpbatch weight=10`) it tells more of that
 //! record, which BIND loads; on a line of its own the record follows the pairs
 //! (`;dpbatch line="电信" www IN A 192.0.2.5`), which BIND ignores, so the file stays the
-//! zone the default line serves.
+//! zone the default line serves. A record BIND cannot load at all (DNSPod's URL
+//! forwarding, a value that would break the syntax) is such a line with its value in a
+//! pair (`;dpbatch value="https://a.cn/x;y" go IN URL`): any value reads back exactly.
 
 use super::quoted;
 use crate::job::{AccountRecord, DEFAULT_LINE};
@@ -23,6 +25,25 @@ pub(super) enum Annotation {
 
 /// The annotation `record` needs.
 pub(super) fn of(record: &AccountRecord) -> Annotation {
+    let (pairs, own) = pairs(record);
+    let text = format!(";dpbatch {}", pairs.join(" "));
+    match (own, pairs.is_empty()) {
+        (true, _) => Annotation::Own(text),
+        (false, false) => Annotation::After(text),
+        (false, true) => Annotation::None,
+    }
+}
+
+/// The annotation of a record BIND cannot load, holding its value: always a line of its
+/// own, the record after it without its data (an MX with its priority alone).
+pub(super) fn holding(record: &AccountRecord, value: &str) -> String {
+    let (mut pairs, _) = pairs(record);
+    pairs.push(format!("value={}", quoted(value)));
+    format!(";dpbatch {}", pairs.join(" "))
+}
+
+/// The record's pairs, and whether they need a line of their own (another line, paused).
+fn pairs(record: &AccountRecord) -> (Vec<String>, bool) {
     let mut pairs = Vec::new();
     let line = record
         .line
@@ -41,10 +62,5 @@ pub(super) fn of(record: &AccountRecord) -> Annotation {
     if let Some(remark) = record.remark.as_deref().filter(|r| !r.is_empty()) {
         pairs.push(format!("remark={}", quoted(remark)));
     }
-    let text = format!(";dpbatch {}", pairs.join(" "));
-    match (own, pairs.is_empty()) {
-        (true, _) => Annotation::Own(text),
-        (false, false) => Annotation::After(text),
-        (false, true) => Annotation::None,
-    }
+    (pairs, own)
 }

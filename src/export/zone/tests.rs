@@ -38,18 +38,23 @@ fn a_zone_has_origin_ttl_relative_owners_and_absolute_targets() {
 }
 
 #[test]
-fn other_lines_and_paused_records_are_annotations_and_forwarding_a_comment_saying_why() {
+fn other_lines_paused_records_forwarding_and_odd_values_are_annotations() {
     let mut telecom = record(1, "www", "A", "192.0.2.2");
     telecom.line = Some("电信".into());
     let mut paused = record(2, "api", "A", "192.0.2.3");
     paused.enabled = false;
     let mut forged = record(3, "x", "CNAME", "a.cn.\n@ IN A 6.6.6.6");
     forged.ttl = Some(600);
+    let mut frame = record(5, "in", "隐性URL", "https://example.com/a;b");
+    (frame.line, frame.remark) = (Some("电信".into()), Some("框架".into()));
     let text = zone(vec![
         telecom,
         paused,
         record(4, "go", "URL", "https://example.com/"),
         forged,
+        frame,
+        record(6, "@", "MX", "mx(1).a.cn."),
+        record(7, "@", "MX", ""),
     ]);
     let comments: Vec<&str> = text.lines().skip(3).collect();
     assert_eq!(
@@ -57,8 +62,11 @@ fn other_lines_and_paused_records_are_annotations_and_forwarding_a_comment_sayin
         [
             ";dpbatch line=\"电信\" www IN A 192.0.2.2",
             ";dpbatch enabled=false api IN A 192.0.2.3",
-            "; DNSPod forwarding, not a DNS record: go IN URL https://example.com/",
-            r"; a value zone files cannot hold as written: x IN CNAME a.cn.\n@ IN A 6.6.6.6",
+            ";dpbatch value=\"https://example.com/\" go IN URL",
+            r#";dpbatch value="a.cn.\010@ IN A 6.6.6.6" x IN CNAME"#,
+            ";dpbatch line=\"电信\" remark=\"框架\" value=\"https://example.com/a;b\" in IN 隐性URL",
+            ";dpbatch value=\"mx(1).a.cn.\" @ IN MX 10",
+            "; no value: @ IN MX ",
         ]
     );
 }

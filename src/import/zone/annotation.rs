@@ -1,7 +1,8 @@
 //! dpbatch's annotations read back (the form `export --format zone` writes, README's
 //! export section): `;dpbatch` and `key=value` pairs, `line` and `remark` quoted as zone
 //! files quote strings; after a record they tell more of it, on a line of their own the
-//! record follows them.
+//! record follows them (its data in a quoted `value` pair where BIND could not load it:
+//! DNSPod's URL forwarding, a value that would break the syntax).
 
 use super::tokens::{self, Token};
 use crate::input::shown;
@@ -15,12 +16,15 @@ pub(super) struct Pairs {
     pub enabled: Option<bool>,
     pub weight: Option<u64>,
     pub remark: Option<CompactString>,
+    /// The record's value, which the record after the pairs leaves out.
+    pub value: Option<CompactString>,
 }
 
 impl Pairs {
-    /// Whether these may follow a record BIND loads: only on the default line, enabled.
+    /// Whether these may follow a record BIND loads: only on the default line, enabled,
+    /// its value its own.
     pub(super) fn fit_bind(&self) -> bool {
-        self.line.is_none() && self.enabled.is_none()
+        self.line.is_none() && self.enabled.is_none() && self.value.is_none()
     }
 
     pub(super) fn apply(self, record: &mut Record) {
@@ -74,9 +78,12 @@ impl Pairs {
             "weight" => self.weight = Some(value.parse().map_err(|_| bad())?),
             "remark" if self.remark.is_some() => return Err(twice()),
             "remark" => self.remark = Some(value.into()),
+            "value" if self.value.is_some() => return Err(twice()),
+            "value" if value.trim().is_empty() => return Err(bad()),
+            "value" => self.value = Some(value.into()),
             _ => {
                 return Err(format!(
-                    "unknown annotation `{}`: dpbatch writes line, enabled, weight and remark",
+                    "unknown annotation `{}`: dpbatch writes line, enabled, weight, remark and value",
                     shown(key)
                 ));
             }

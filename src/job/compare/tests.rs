@@ -40,6 +40,13 @@ fn spec(host: &str, record_type: &str, line: &str, value: &str) -> RecordSpec {
 fn fields_compare_as_dns_reads_them() {
     assert!(same_host("WWW", "www") && same_host("", "@") && same_host(" @", "@"));
     assert!(!same_host("www", "api"));
+    // An IDN label in Unicode (the look-ups) or punycode (a zone file) is one host.
+    assert!(same_host("中文", "XN--fiq228c") && same_host("*.中文", "*.xn--fiq228c"));
+    assert!(same_value(
+        Some("CNAME"),
+        "中文.例子.cn.",
+        "xn--fiq228c.xn--fsqu00a.cn"
+    ));
     assert!(same_type("cname", "CNAME") && !same_type("A", "AAAA"));
     assert!(same_line("", DEFAULT_LINE) && same_line("电信", "电信"));
     assert!(!same_line("电信", DEFAULT_LINE));

@@ -2,9 +2,11 @@
 //! them is a Record.Remove), and how they came out, on stderr for those that did not.
 
 use super::{Called, Run};
+use crate::backend::CreateError;
 use crate::error::Outcome;
-use crate::history::Removed;
+use crate::history::{CallEnd, Removed};
 use crate::job::{Action, JobSpec, Part, Step};
+use std::cell::Cell;
 
 impl Run<'_> {
     /// One step's call.
@@ -16,15 +18,38 @@ impl Run<'_> {
             format!("sending the {what}"),
         );
         match (step.action, step.record_id) {
-            (Action::Create, _) => {
-                self.retried(&done, &doing, || backend.create_record(step).map(Some))
-            }
+            (Action::Create, _) => self.create(step, &done, &doing),
             (Action::Modify, _) => {
                 self.retried(&done, &doing, || backend.modify_record(step).map(|()| None))
             }
             (Action::Delete, _) => {
                 self.retried(&done, &doing, || backend.delete_record(step).map(|()| None))
             }
+        }
+    }
+
+    /// A create's call. A record made whose remark then failed is that record's failure,
+    /// its ID kept (undo deletes it, resume never makes it again); it stops nothing, as
+    /// the create was answered.
+    fn create(&self, step: &Step, done: &str, doing: &str) -> Called {
+        let half = Cell::new(None);
+        let called = self.retried(done, doing, || match self.backend.create_record(step) {
+            Ok(id) => Ok(Some(id)),
+            Err(CreateError {
+                made: Some(id),
+                error,
+            }) => {
+                half.set(Some((id, anyhow::Error::from(error))));
+                Ok(Some(id))
+            }
+            Err(CreateError { made: None, error }) => Err(error),
+        });
+        match half.take() {
+            Some((id, err)) => {
+                let why = format!("the record was made (ID {id}), but not its remark: {err:#}");
+                (CallEnd::Failed, Some(id), Ok(Removed::Failed(why)))
+            }
+            None => called,
         }
     }
 

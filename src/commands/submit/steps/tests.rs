@@ -79,6 +79,10 @@ fn mixed() -> Vec<Step> {
 
 /// A legacy mock whose jobs are finished when polled, failing the step calls as told.
 fn legacy(failed_steps: &[(usize, Fails)]) -> Fixture {
+    fixture(legacy_mock(failed_steps))
+}
+
+fn legacy_mock(failed_steps: &[(usize, Fails)]) -> MockBackend {
     let done = Job {
         domains: vec![DomainItem {
             id: None,
@@ -92,11 +96,11 @@ fn legacy(failed_steps: &[(usize, Fails)]) -> Fixture {
         }],
         ..Job::default()
     };
-    fixture(MockBackend {
+    MockBackend {
         details: VecDeque::from([Ok(done)]).into(),
         failed_steps: failed_steps.iter().copied().collect::<BTreeMap<_, _>>(),
         ..MockBackend::default()
-    })
+    }
 }
 
 /// The keys of the step calls asked, in order: a create's host, a modify's record ID.
@@ -252,4 +256,52 @@ fn the_deletes_wait_for_the_job_before_them_to_finish() {
         "polled past running"
     );
     assert_eq!(removed(&f), [51, 52]);
+}
+
+#[test]
+fn a_create_made_whose_remark_failed_keeps_its_id_and_is_that_records_failure() {
+    for fails in [Fails::Refused, Fails::Lost] {
+        let f = fixture(MockBackend {
+            failed_remarks: BTreeMap::from([(2, fails)]),
+            ..legacy_mock(&[])
+        });
+        let mut steps = mixed();
+        steps[1].after.as_mut().unwrap().remark = "备用".into();
+        let outcome = submit_steps(&f.session, "apply", &steps, &args(false)).unwrap();
+        assert_eq!(
+            outcome,
+            Outcome::ItemsFailed,
+            "{fails:?}: exit 4, the rest went"
+        );
+        assert_eq!(stepped(&f), ["www", "api", "bak", "40"]);
+        assert_eq!(removed(&f), [51, 52]);
+        // Undo finds the record the create made, remark or not.
+        let created: Vec<[u64; 2]> = (entries(&f).iter().filter_map(|l| l.calls.clone()))
+            .flat_map(|calls| calls.created)
+            .collect();
+        assert!(
+            created.contains(&[steps[1].call_key(), 5002]),
+            "{created:?}"
+        );
+        let errors = String::from_utf8(f.stdout.borrow().clone()).unwrap();
+        assert!(
+            errors.contains("the create of api A 1.1.1.2 in a.cn was refused: the record was made (ID 5002), but not its remark"),
+            "{errors}"
+        );
+        assert_eq!(resumed(&f).unwrap(), Outcome::Success);
+        assert_eq!(stepped(&f).len(), 4, "{fails:?}: nothing sent again");
+    }
+}
+
+#[test]
+fn jobs_names_an_applys_calls_of_unknown_outcome_for_what_they_were() {
+    let f = legacy(&[(2, Fails::Lost)]);
+    submit_steps(&f.session, "apply", &mixed(), &args(false)).unwrap_err();
+    let (table, shown) = crate::output::Output::captured(false);
+    table
+        .jobs(&f.session.ledger().operations().unwrap())
+        .unwrap();
+    let table = String::from_utf8(shown.borrow().clone()).unwrap();
+    assert!(table.contains(", 1 create of unknown outcome"), "{table}");
+    assert!(!table.contains("removal"), "{table}");
 }
