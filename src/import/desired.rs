@@ -10,7 +10,7 @@ mod paths;
 #[cfg(test)]
 mod tests;
 
-use super::whole::Described;
+use super::whole::{Described, dnspods_own};
 use super::{Format, apex_ns_note, format, rows, zone};
 use crate::error::usage;
 use crate::input::domains::ascii_key;
@@ -141,7 +141,7 @@ impl Reader {
         let mut errors = Vec::new();
         for mut described in zone.records {
             // A zone file cannot mark DNSPod's own: its name servers tell them.
-            described.system &= dnspods_own(&described.record.value);
+            described.system = dnspods_own(&described.record);
             let line = described.line;
             if let Err(why) = gathered.add(described) {
                 errors.push(format!("line {line}: {why}"));
@@ -267,18 +267,4 @@ impl Gathered {
             notes,
         }
     }
-}
-
-/// Whether an NS value names one of DNSPod's own name servers (`f1g1ns1.dnspod.net.`,
-/// `ns3.dnsv5.com.`), which it keeps at every apex.
-fn dnspods_own(value: &str) -> bool {
-    let name = value.trim_end_matches('.').to_ascii_lowercase();
-    let Some((_, zone)) = name.split_once('.') else {
-        return false;
-    };
-    let dnsv = zone
-        .strip_prefix("dnsv")
-        .and_then(|z| z.strip_suffix(".com"))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    dnsv || matches!(zone, "dnspod.net" | "dnspod.com")
 }

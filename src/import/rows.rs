@@ -1,10 +1,10 @@
 //! The rows of an `export` file, JSON Lines or CSV, as whole records with the domain
 //! each names ([`Described`]). Record IDs are ignored; a missing key or an empty cell is
-//! the vendor's default. DNSPod's own NS records are marked `system` (in a file of an
-//! older dpbatch, which lacks the column, every NS record of the apex), for the reader
-//! to skip.
+//! the vendor's default. DNSPod's own NS records are marked `system` for the reader to
+//! skip, told by the record itself ([`dnspods_own`]); a row's `system: true` on any other
+//! record is refused, as it would hide that record.
 
-use super::whole::{Described, checked};
+use super::whole::{Described, checked, dnspods_own};
 use crate::de;
 use crate::export::COLUMNS;
 use crate::input::domains::check_domain;
@@ -193,11 +193,21 @@ fn described(line: usize, row: Row) -> Result<Described, String> {
         enabled: row.enabled,
         remark: row.remark.unwrap_or_default(),
     })?;
-    let apex_ns = record.record_type == "NS" && matches!(record.host.as_str(), "@" | "");
+    let system = dnspods_own(&record);
+    if row.system == Some(true) && !system {
+        return Err(format!(
+            "system `true` on `{} {} {} {}`, which is not one of DNSPod's own NS records \
+             (the apex, the default line, DNSPod's name servers)",
+            shown(&record.host),
+            shown(&record.record_type),
+            shown(&record.line),
+            shown(&record.value)
+        ));
+    }
     Ok(Described {
         line,
         domain,
-        system: row.system.unwrap_or(apex_ns),
+        system,
         record,
     })
 }

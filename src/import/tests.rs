@@ -368,3 +368,75 @@ fn an_annotation_is_read_only_in_its_form() {
         .collect();
     assert_eq!(hosts, [("www", "默认"), ("api", "电信"), ("www", "默认")]);
 }
+
+#[test]
+fn dnspods_name_servers_are_told_by_name() {
+    for own in ["f1g1ns1.dnspod.net.", "NS3.DNSV5.COM", "a.dnspod.com."] {
+        assert!(whole::dnspods_name_server(own), "{own}");
+    }
+    for other in [
+        "ns1.example.net.",
+        "dnspod.net.",
+        "ns.dnsv.com.",
+        "ns.x.dnspod.net.evil.cn.",
+    ] {
+        assert!(!whole::dnspods_name_server(other), "{other}");
+    }
+}
+
+#[test]
+fn dnspods_own_is_an_apex_ns_on_the_default_line_naming_its_servers() {
+    let ns = |host: &str, line: &str, value: &str| Record {
+        line: line.into(),
+        ..Record::new(host, "NS", value)
+    };
+    assert!(whole::dnspods_own(&ns("@", "默认", "f1g1ns1.dnspod.net.")));
+    assert!(whole::dnspods_own(&ns("", "", "f1g1ns1.dnspod.net.")));
+    assert!(!whole::dnspods_own(&ns("@", "境外", "f1g1ns1.dnspod.net.")));
+    assert!(!whole::dnspods_own(&ns(
+        "dev",
+        "默认",
+        "f1g1ns1.dnspod.net."
+    )));
+    assert!(!whole::dnspods_own(&ns("@", "默认", "ns1.other.net.")));
+}
+
+#[test]
+fn a_rows_own_apex_ns_is_kept_whatever_its_system_mark_and_dnspods_skipped() {
+    let text = r#"{"domain":"a.cn","sub_domain":"@","record_type":"NS","line":"境外","value":"ns1.other.net."}
+{"domain":"a.cn","sub_domain":"@","record_type":"NS","value":"ns2.other.net."}
+{"domain":"a.cn","sub_domain":"@","record_type":"NS","value":"f1g1ns1.dnspod.net.","system":false}
+"#;
+    let import = import("x.jsonl", text).unwrap();
+    let values: Vec<&str> = import.sets[0]
+        .records
+        .iter()
+        .map(|r| r.value.as_str())
+        .collect();
+    assert_eq!(values, ["ns1.other.net.", "ns2.other.net."]);
+    assert!(
+        import.notes[0].ends_with(" line 3: skipped 1 NS record of the apex: DNSPod manages them"),
+        "{:?}",
+        import.notes
+    );
+}
+
+#[test]
+fn a_system_mark_on_any_other_record_is_refused_naming_its_line() {
+    let text = r#"{"domain":"a.cn","sub_domain":"www","record_type":"A","value":"192.0.2.1","system":true}
+{"domain":"a.cn","sub_domain":"@","record_type":"NS","line":"境外","value":"f1g1ns1.dnspod.net.","system":true}
+{"domain":"a.cn","sub_domain":"@","record_type":"NS","value":"ns1.other.net.","system":true}
+{"domain":"a.cn","sub_domain":"@","record_type":"NS","value":"f1g1ns1.dnspod.net.","system":true}
+"#;
+    let err = error("x.jsonl", text);
+    assert!(err.starts_with("3 invalid values:"), "{err}");
+    for named in [
+        "x.jsonl line 1: system `true` on `www A 默认 192.0.2.1`",
+        "x.jsonl line 2: system `true` on `@ NS 境外 f1g1ns1.dnspod.net.`",
+        "x.jsonl line 3: system `true` on `@ NS 默认 ns1.other.net.`",
+    ] {
+        assert!(err.contains(named), "{named}: {err}");
+    }
+    let csv = "domain,sub_domain,record_type,value,system\r\na.cn,www,A,192.0.2.1,TRUE\r\n";
+    assert!(error("x.csv", csv).contains("line 2: system `true` on `www A"));
+}

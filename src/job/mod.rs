@@ -111,15 +111,7 @@ impl JobSpec {
             JobSpec::RecordDelete { record_ids, .. } => {
                 format!("delete {}", count(record_ids.len(), "record"))
             }
-            JobSpec::RecordSteps { steps } => {
-                let creates = steps.iter().filter(|s| s.action == Action::Create);
-                let creates = creates.count();
-                format!(
-                    "create {}, modify {}",
-                    count(creates, "record"),
-                    count(steps.len() - creates, "record")
-                )
-            }
+            JobSpec::RecordSteps { steps } => steps_summary(steps),
         }
     }
 }
@@ -184,6 +176,17 @@ impl JobSpec {
             .collect::<Vec<_>>()
             .join("; ")
     }
+}
+
+/// `create 2 records, modify 1 record, delete 3 records`: each action the steps take,
+/// counted; an action they do not take is left out.
+fn steps_summary(steps: &[Step]) -> String {
+    let actions = [Action::Create, Action::Modify, Action::Delete];
+    let counted = actions.into_iter().filter_map(|action| {
+        let n = steps.iter().filter(|s| s.action == action).count();
+        (n > 0).then(|| format!("{} {}", action.name(), count(n, "record")))
+    });
+    counted.collect::<Vec<_>>().join(", ")
 }
 
 /// One record-create job per distinct set of specs, with every domain that has it (the

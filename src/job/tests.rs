@@ -175,3 +175,25 @@ fn record_create_jobs_keep_the_order_the_records_were_given_in() {
         [(vec![9], "zeta".into()), (vec![3, 5], "alpha".into())]
     );
 }
+
+#[test]
+fn an_applys_steps_say_each_action_they_take_and_no_other() {
+    let step = |action, n: u64| Step {
+        action,
+        domain: "a.cn".into(),
+        domain_id: 1,
+        record_id: (action != Action::Create).then_some(n),
+        before: (action != Action::Create).then(|| Record::new("www", "A", "192.0.2.1")),
+        after: (action != Action::Delete).then(|| Record::new("www", "A", "192.0.2.2")),
+    };
+    let steps = |actions: &[Action]| JobSpec::RecordSteps {
+        steps: (1..).zip(actions).map(|(n, &a)| step(a, n)).collect(),
+    };
+    let (create, modify, delete) = (Action::Create, Action::Modify, Action::Delete);
+    assert_eq!(steps(&[delete]).summary(), "delete 1 record");
+    assert_eq!(
+        steps(&[create, delete, modify, create, delete, delete]).summary(),
+        "create 2 records, modify 1 record, delete 3 records"
+    );
+    assert_eq!(steps(&[modify, modify]).summary(), "modify 2 records");
+}

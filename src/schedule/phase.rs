@@ -1,7 +1,9 @@
 //! The phase of each step: what must be done before a step may go. The vendor refuses a
 //! CNAME beside other records at its host and line, and a record on another line before
 //! the host has one on the default line; so, per phase:
-//! 0. deletes at a host and line where a CNAME is created;
+//! 0. deletes at a host and line where a CNAME is created, and deletes of a CNAME where a
+//!    record of another type is created (a step never changes a record's type, host or
+//!    line: a plan pairs records by them);
 //! 1. modifies, and creates (but those of 2);
 //! 2. creates on another line than the default at a host that gets a default-line
 //!    record in this plan;
@@ -35,6 +37,10 @@ fn default_line(record: &Record) -> bool {
     same_line(&record.line, DEFAULT_LINE)
 }
 
+fn cname(record: &Record) -> bool {
+    record.record_type.eq_ignore_ascii_case("CNAME")
+}
+
 /// A host and line of a domain, the default line however spelled.
 fn spot(step: &Step, record: &Record) -> ((u64, String), String) {
     let line = if default_line(record) {
@@ -47,14 +53,12 @@ fn spot(step: &Step, record: &Record) -> ((u64, String), String) {
 
 /// The phase of each step, in order.
 pub(super) fn of(steps: &[Step]) -> Vec<u8> {
-    let (mut cnames, mut defaults, mut lines_gone) =
-        (HashSet::new(), HashSet::new(), HashSet::new());
+    // Each host and line something is created at, and whether that is a CNAME.
+    let (mut made, mut defaults, mut lines_gone) = (HashSet::new(), HashSet::new(), HashSet::new());
     for step in steps {
         match (step.action, &step.after, &step.before) {
             (Action::Create, Some(r), _) => {
-                if r.record_type.eq_ignore_ascii_case("CNAME") {
-                    cnames.insert(spot(step, r));
-                }
+                made.insert((spot(step, r), cname(r)));
                 if default_line(r) {
                     defaults.insert(host(step, r));
                 }
@@ -66,7 +70,7 @@ pub(super) fn of(steps: &[Step]) -> Vec<u8> {
         }
     }
     let phase = |step: &Step| match (step.action, &step.after, &step.before) {
-        (Action::Delete, _, Some(r)) if cnames.contains(&spot(step, r)) => CLEAR,
+        (Action::Delete, _, Some(r)) if made.contains(&(spot(step, r), !cname(r))) => CLEAR,
         (Action::Delete, _, Some(r)) if default_line(r) && lines_gone.contains(&host(step, r)) => {
             DEFAULT_GONE
         }

@@ -258,3 +258,24 @@ fn few_deletes_on_api_3_are_calls_to_delete_record() {
     let parts = schedule(&steps, &V3, 5000);
     assert_eq!(shape(&parts), ["3 calls steps 3"]);
 }
+
+#[test]
+fn a_cname_giving_way_to_other_records_is_deleted_before_they_are_created() {
+    let telecom = |r: Record| Record {
+        line: "电信".into(),
+        ..r
+    };
+    let steps = vec![
+        create(1, a("www", "1.2.3.4")),
+        delete(7, Record::new("WWW", "CNAME", "cdn.x.cn.")),
+        // Another line's CNAME, and one at another host, wait as any delete does.
+        delete(8, telecom(Record::new("www", "CNAME", "cdn.y.cn."))),
+        delete(9, Record::new("api", "CNAME", "cdn.z.cn.")),
+    ];
+    assert_eq!(phase::of(&steps), [1, 0, 3, 3]);
+    let parts = schedule(&steps, &LEGACY, 5000);
+    assert_eq!(
+        shape(&parts),
+        ["0 calls delete 1", "1 calls steps 1", "3 calls delete 2"]
+    );
+}

@@ -29,10 +29,10 @@ mod names;
 mod operations;
 mod output;
 mod plan;
+mod plan_forms;
 #[cfg(unix)]
 mod readme;
 mod records_file_order;
-mod plan_forms;
 mod retry;
 mod secrets;
 mod stderr_lines;

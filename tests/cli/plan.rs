@@ -344,3 +344,30 @@ fn plan_warns_of_a_domain_apply_would_refuse_over_a_threshold() {
         assert!(!run.stderr.contains("refuses"), "{}", run.stderr);
     }
 }
+
+/// A row file says nothing of which records are DNSPod's (an older export, a file written
+/// by hand) or says it wrongly: the record itself tells, so the user's own apex NS is
+/// planned like any record, and a `system` mark cannot hide one from the plan.
+#[test]
+fn a_users_own_apex_ns_in_a_row_file_is_neither_skipped_nor_deleted() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let [.., b] = account(&env);
+        env.server
+            .add_record(b, "@", "NS", "境外", "ns1.other.net.");
+        let desired = edited(&env, |rows| {
+            for row in rows.iter_mut() {
+                row.as_object_mut().unwrap().remove("system");
+            }
+        });
+        let run = env.run(&["plan", path(&desired), "--exit-code"]);
+        run.code(0).stderr_has("no changes");
+        assert_eq!(run.stdout, "", "{api:?}");
+        let hidden = edited(&env, |rows| row(rows, "www", "A")["system"] = true.into());
+        env.run(&["plan", path(&hidden)])
+            .code(2)
+            .stderr_has("edited.jsonl line ")
+            .stderr_has(": system `true` on `www A 默认 192.0.2.");
+        only_lookups(&env);
+    }
+}
