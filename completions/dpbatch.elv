@@ -46,6 +46,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand undo 'Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted'
             cand export 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
             cand plan 'Show the changes that would make the account''s records match files of desired records'
+            cand apply 'Make the account''s records match files of desired records (or a saved plan), as one operation'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))'
@@ -333,6 +334,36 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'dpbatch;apply'= {
+            cand --domain 'Only these of the files'' domains, comma-separated (may be repeated); a name in no file is an error'
+            cand --ignore 'Leave records of HOST or HOST:TYPE alone on both sides, `*` a wildcard (`_acme-challenge*:TXT`; may be repeated; adds to config key `ignore`)'
+            cand --max-modify 'Refuse a domain of 10 or more records whose plan modifies more than PCT% of them [config: max_modify] [default: 30]'
+            cand --max-delete 'Refuse a domain of 10 or more records whose plan deletes more than PCT% of them (with --delete) [config: max_delete] [default: 30]'
+            cand --plan 'Apply exactly this plan (`plan --out FILE`), refused when its domains changed since; no PATH, --domain or --ignore with it'
+            cand --interval 'Time between polls (plain seconds or 500ms, 2s, 1m); at least 500ms against a real endpoint'
+            cand --timeout 'Give up waiting after this long (0 = never); the job goes on and exit code is 5'
+            cand --job-size 'Records per job at most, counted as DNSPod counts them (at most and default 5000)'
+            cand --max-jobs 'Jobs of this operation unfinished at once at most (DNSPod allows 4 per account)'
+            cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
+            cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
+            cand --api 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]'
+            cand --token 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`'
+            cand --endpoint 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts'
+            cand --lang 'Language of the API''s messages [default: en]'
+            cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
+            cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
+            cand --delete 'Also delete the records the files do not hold (without it they are left, and counted in a note)'
+            cand --force 'Apply a plan even where it modifies or deletes more of a domain than --max-modify or --max-delete allow'
+            cand --wait 'After submitting, wait for the jobs like `dpbatch wait`'
+            cand --dry-run 'Check the input and print the request that would be sent (token redacted); send nothing'
+            cand --json 'Print results as JSON on stdout'
+            cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'
+            cand -v 'Log each request and response status to stderr (token redacted)'
+            cand --verbose 'Log each request and response status to stderr (token redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'dpbatch;jobs'= {
             cand --limit 'How many of the most recent jobs to list'
             cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
@@ -397,6 +428,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand undo 'Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted'
             cand export 'Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)'
             cand plan 'Show the changes that would make the account''s records match files of desired records'
+            cand apply 'Make the account''s records match files of desired records (or a saved plan), as one operation'
             cand jobs 'List recently submitted jobs from the local job history'
             cand completions 'Print a shell completion script'
             cand man 'Print a man page (roff): dpbatch''s, or a command''s (`dpbatch man retry` = dpbatch-retry(1))'
@@ -423,6 +455,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         &'dpbatch;help;export'= {
         }
         &'dpbatch;help;plan'= {
+        }
+        &'dpbatch;help;apply'= {
         }
         &'dpbatch;help;jobs'= {
         }

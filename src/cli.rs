@@ -115,6 +115,8 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Show the changes that would make the account's records match files of desired records
     Plan(PlanArgs),
+    /// Make the account's records match files of desired records (or a saved plan), as one operation
+    Apply(ApplyArgs),
     /// List recently submitted jobs from the local job history
     Jobs(JobsArgs),
     /// Print a shell completion script
@@ -132,7 +134,7 @@ mod submit;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use desired::{DesiredArgs, PlanArgs};
+pub(crate) use desired::{ApplyArgs, DesiredArgs, PlanArgs};
 pub(crate) use export::ExportArgs;
 pub(crate) use generated::{CompletionsArgs, ManArgs};
 pub(crate) use history::{JobsArgs, ResumeArgs, RetryArgs, UndoArgs};

@@ -1,6 +1,7 @@
 //! The arguments of the desired-state commands: what `plan` and `apply` share (the files,
-//! `--domain`, `--ignore`), and `plan`'s own.
+//! `--domain`, `--ignore`), `plan`'s own and `apply`'s own.
 
+use super::SubmitArgs;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -42,4 +43,47 @@ pub(crate) struct PlanArgs {
     /// Also save the plan to this file (JSON, mode 0600) for `apply --plan FILE`
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+#[command(
+    mut_arg("paths", |a| a.required(false).required_unless_present("plan")),
+    after_help = "\
+Plans as `plan` does (only look-ups), refuses a domain over a threshold unless --force,
+shows the plan on stderr, then carries it out as one operation: stdout carries only
+the result (the job ids, one a line, as the submit commands print them), stderr the plan,
+notes and progress. Deletes are carried out only with --delete. `resume --last` finishes
+an apply that stopped; `undo --last` puts it back.
+
+Examples:
+  dpbatch apply zones/ --dry-run
+  dpbatch apply zones/ --delete --wait
+  dpbatch plan records.jsonl --out plan.json && dpbatch apply --plan plan.json --wait"
+)]
+pub(crate) struct ApplyArgs {
+    #[command(flatten)]
+    pub desired: DesiredArgs,
+
+    /// Also delete the records the files do not hold (without it they are left, and counted in a note)
+    #[arg(long)]
+    pub delete: bool,
+
+    /// Apply a plan even where it modifies or deletes more of a domain than --max-modify or --max-delete allow
+    #[arg(long)]
+    pub force: bool,
+
+    /// Refuse a domain of 10 or more records whose plan modifies more than PCT% of them [config: max_modify] [default: 30]
+    #[arg(long, value_name = "PCT", value_parser = clap::value_parser!(u64).range(0..=100))]
+    pub max_modify: Option<u64>,
+
+    /// Refuse a domain of 10 or more records whose plan deletes more than PCT% of them (with --delete) [config: max_delete] [default: 30]
+    #[arg(long, value_name = "PCT", value_parser = clap::value_parser!(u64).range(0..=100))]
+    pub max_delete: Option<u64>,
+
+    /// Apply exactly this plan (`plan --out FILE`), refused when its domains changed since; no PATH, --domain or --ignore with it
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "domain", "ignore"])]
+    pub plan: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub submit: SubmitArgs,
 }

@@ -2,6 +2,7 @@
 //! up, submit, wait and show. Each returns how the run came out; `main` turns that into
 //! the exit code.
 
+mod apply;
 mod create;
 mod delete;
 mod export;
@@ -55,5 +56,6 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Undo(args) => undo::run(&Session::open(&global, output)?, &args),
         Command::Export(args) => export::run(&Session::open(&global, output)?, args),
         Command::Plan(args) => plan::run(&Session::open(&global, output)?, args),
+        Command::Apply(args) => apply::run(&Session::open(&global, output)?, &args),
     }
 }

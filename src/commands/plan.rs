@@ -12,6 +12,7 @@ use crate::import::{DesiredDomain, Lines, read_desired};
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::ignore::{Ignore, check_ignores};
 use crate::input::list_errors;
+use crate::job::AccountRecord;
 use crate::resolve::{self, Lookups};
 use crate::session::Session;
 
@@ -46,13 +47,10 @@ pub(super) fn plans(
         session.output.note(note);
     }
     let names: Vec<String> = desired.iter().map(|d| d.domain.to_string()).collect();
-    let current = look_up(session, &names)?;
-    let ids = resolve::ids_of(session.backend()?, &names)?;
     let plans = desired
         .iter()
-        .zip(current)
-        .zip(ids)
-        .map(|((wanted, current), id)| {
+        .zip(read_again(session, &names)?)
+        .map(|(wanted, (id, current))| {
             let lines = match &wanted.lines {
                 Lines::All => None,
                 Lines::Named(lines) => Some(lines),
@@ -93,13 +91,20 @@ fn narrowed(desired: Vec<DesiredDomain>, named: &[String]) -> anyhow::Result<Vec
         .collect())
 }
 
+/// Each domain's ID and current records, as [`look_up`] reads them.
+pub(super) fn read_again(
+    session: &Session,
+    names: &[String],
+) -> anyhow::Result<Vec<(u64, Vec<AccountRecord>)>> {
+    let current = look_up(session, names)?;
+    let ids = resolve::ids_of(session.backend()?, names)?;
+    Ok(ids.into_iter().zip(current).collect())
+}
+
 /// Each domain's current records; a domain the account lacks is an error (every one
 /// named), and so is a listing short of the server's total: a record it did not list
 /// would be planned as a create of what is there, or left out of the deletes.
-fn look_up(
-    session: &Session,
-    names: &[String],
-) -> anyhow::Result<Vec<Vec<crate::job::AccountRecord>>> {
+fn look_up(session: &Session, names: &[String]) -> anyhow::Result<Vec<Vec<AccountRecord>>> {
     let progress = session.output.lookup_progress(names.len());
     let lookups = Lookups {
         workers: session.lookup_jobs,

@@ -12,6 +12,7 @@ mod fields;
 mod limits;
 mod matching;
 mod saved;
+mod saved_check;
 #[cfg(test)]
 mod tests;
 
@@ -47,6 +48,8 @@ pub(crate) struct DomainPlan {
     pub managed: usize,
     /// [`digest`] of those records.
     pub digest: String,
+    /// The lines besides the default one the plan weighed records of; `None`: every line.
+    pub lines: Option<BTreeSet<CompactString>>,
 }
 
 /// The plan that makes `current` (the domain's records as listed) hold what `desired`
@@ -57,23 +60,13 @@ pub(crate) fn plan_domain(
     current: &[AccountRecord],
     ignore: &[Ignore],
 ) -> DomainPlan {
-    let kept = |r: &Record| {
-        !same_type(&r.record_type, "SOA")
-            && !ignore.iter().any(|i| i.matches(&r.host, &r.record_type))
-    };
-    let described = |line: &str| {
-        same_line(line, DEFAULT_LINE)
-            || desired
-                .lines
-                .is_none_or(|lines| lines.iter().any(|l| same_line(l, line)))
-            || desired.records.iter().any(|r| same_line(&r.line, line))
-    };
-    let managed: Vec<(u64, Record)> = current
-        .iter()
-        .filter(|r| !r.system)
-        .filter_map(|r| Some((r.id, r.whole()?)))
-        .filter(|(_, r)| kept(r) && described(&r.line))
-        .collect();
+    // The lines described: those named and those the records are on.
+    let lines = desired.lines.map(|named| {
+        let mut lines = named.clone();
+        lines.extend(desired.records.iter().map(|r| r.line.clone()));
+        lines
+    });
+    let managed = managed(current, lines.as_ref(), ignore);
     // An exported file lists DNSPod's own NS records too: they are no records to create.
     let system: Vec<Record> = current
         .iter()
@@ -83,7 +76,7 @@ pub(crate) fn plan_domain(
     let wanted: Vec<&Record> = desired
         .records
         .iter()
-        .filter(|r| kept(r) && !system.iter().any(|s| matching::same_record(s, r)))
+        .filter(|r| kept(r, ignore) && !system.iter().any(|s| matching::same_record(s, r)))
         .collect();
     let steps = matching::steps((domain, domain_id), &wanted, &managed);
     DomainPlan {
@@ -92,5 +85,33 @@ pub(crate) fn plan_domain(
         steps,
         managed: managed.len(),
         digest: digest(&managed),
+        lines,
     }
+}
+
+/// The current records a plan weighs, with their IDs: not SOA, not DNSPod's own NS
+/// records, not ignored, on the default line or one of `lines` (`None`: any line).
+pub(crate) fn managed(
+    current: &[AccountRecord],
+    lines: Option<&BTreeSet<CompactString>>,
+    ignore: &[Ignore],
+) -> Vec<(u64, Record)> {
+    let described = |line: &str| {
+        same_line(line, DEFAULT_LINE)
+            || lines.is_none_or(|lines| lines.iter().any(|l| same_line(l, line)))
+    };
+    current
+        .iter()
+        .filter(|r| !r.system)
+        .filter_map(|r| Some((r.id, r.whole()?)))
+        .filter(|(_, r)| kept(r, ignore) && described(&r.line))
+        .collect()
+}
+
+/// Whether a plan weighs `record` at all: not SOA, not ignored.
+fn kept(record: &Record, ignore: &[Ignore]) -> bool {
+    !same_type(&record.record_type, "SOA")
+        && !ignore
+            .iter()
+            .any(|i| i.matches(&record.host, &record.record_type))
 }

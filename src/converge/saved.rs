@@ -6,11 +6,13 @@ use crate::input::ignore::Ignore;
 use crate::job::Step;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// The format's version; a reader refuses any other.
 pub(crate) const SAVED_PLAN_VERSION: u32 = 1;
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct SavedPlan {
     pub version: u32,
     /// The `--ignore` patterns (flags and config) the plan was made with.
@@ -21,6 +23,7 @@ pub(crate) struct SavedPlan {
 
 /// A domain of a saved plan, changed or not: apply checks each is as it was.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct SavedDomain {
     pub domain: CompactString,
     pub domain_id: u64,
@@ -28,6 +31,9 @@ pub(crate) struct SavedDomain {
     pub records: usize,
     /// `converge::digest` of those records.
     pub digest: String,
+    /// The lines besides the default one those records were taken from; `None`: every
+    /// line (so apply reads back the same records to digest).
+    pub lines: Option<BTreeSet<CompactString>>,
 }
 
 impl SavedPlan {
@@ -42,6 +48,7 @@ impl SavedPlan {
                     domain_id: p.domain_id,
                     records: p.managed,
                     digest: p.digest.clone(),
+                    lines: p.lines.clone(),
                 })
                 .collect(),
             steps: plans.iter().flat_map(|p| p.steps.iter().cloned()).collect(),

@@ -183,6 +183,7 @@ fn domain_plan(managed: usize, modifies: usize, deletes: usize) -> DomainPlan {
         steps,
         managed,
         digest: String::new(),
+        lines: None,
     }
 }
 

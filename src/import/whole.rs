@@ -19,22 +19,8 @@ pub(super) struct Described {
     pub system: bool,
 }
 
-/// The highest weight DNSPod takes; 0 switches weighting off. (Look-ups list weights on
-/// records of any type, so an export's weight on a TXT record is read back as it is.)
-const MAX_WEIGHT: u64 = 100;
-
-/// The record checked as flag input is (type upper-cased, hosts, value, TTL, MX), its
-/// weight too; the error names the bad value.
-pub(super) fn checked(mut record: Record) -> Result<Record, String> {
-    let spec = record.spec().checked()?;
-    record.host = spec.host.into();
-    record.record_type = spec.record_type.into();
-    record.value = spec.value.into();
-    match record.weight {
-        Some(weight) if weight > MAX_WEIGHT => Err(format!("weight `{weight}` is not 0-100")),
-        _ => Ok(record),
-    }
-}
+/// The record checked as flag input is, its weight too (shared with a saved plan's).
+pub(super) use crate::input::records::checked_whole as checked;
 
 /// The lines of what a batch create job leaves out of the records it is given.
 #[derive(Default)]

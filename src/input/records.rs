@@ -4,7 +4,7 @@
 use super::shown;
 use super::values::{check_mx, check_ttl};
 use crate::error::usage;
-use crate::job::{Change, ChangeField, RECORD_TYPES, RecordSpec};
+use crate::job::{Change, ChangeField, RECORD_TYPES, Record, RecordSpec};
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::Path;
 
@@ -193,6 +193,24 @@ pub(crate) fn check_change(
         value: value.map(str::to_owned),
         mx,
     })
+}
+
+/// The highest weight DNSPod takes; 0 switches weighting off. (Look-ups list weights on
+/// records of any type, so an export's weight on a TXT record is read back as it is.)
+const MAX_WEIGHT: u64 = 100;
+
+/// A whole record (a records file's row, a saved plan's step) checked as flag input is
+/// (type upper-cased, hosts, value, TTL, MX), its weight too; the error names the bad
+/// value.
+pub(crate) fn checked_whole(mut record: Record) -> Result<Record, String> {
+    let spec = record.spec().checked()?;
+    record.host = spec.host.into();
+    record.record_type = spec.record_type.into();
+    record.value = spec.value.into();
+    match record.weight {
+        Some(weight) if weight > MAX_WEIGHT => Err(format!("weight `{weight}` is not 0-100")),
+        _ => Ok(record),
+    }
 }
 
 #[cfg(test)]

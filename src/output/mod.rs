@@ -240,6 +240,24 @@ impl Output {
         Ok(())
     }
 
+    /// What `apply` is about to do, on stderr (stdout carries only its result, whatever
+    /// `--json`): the plan's table, then the summary per domain and the total; `--quiet`
+    /// silences both.
+    pub(crate) fn applying(&self, plans: &[DomainPlan]) -> anyhow::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let mut err = BufWriter::new(io::stderr().lock());
+        plan::write_table(&mut err, plans)
+            .and_then(|()| err.flush())
+            .context("could not write to stderr")?;
+        drop(err);
+        plan::summaries(plans)
+            .iter()
+            .for_each(|line| self.note(line));
+        Ok(())
+    }
+
     /// The records an undo of a record-create deletes: the result on stdout (`--dry-run`),
     /// or on stderr before asking for `--yes`.
     pub(crate) fn deletion_plan(&self, records: &[Before], to_stdout: bool) -> anyhow::Result<()> {

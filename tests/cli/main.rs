@@ -3,6 +3,7 @@
 mod support;
 
 mod actions;
+mod apply;
 mod both_apis;
 mod calls;
 mod config;

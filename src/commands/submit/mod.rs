@@ -11,7 +11,6 @@ mod steps;
 mod stop;
 
 pub(crate) use sending::Sending;
-#[allow(unused_imports)] // `apply` (the lead's) calls it; the flow tests do now.
 pub(crate) use steps::submit_steps;
 
 use super::follow::{check_interval, finish_watch, poll_failure};

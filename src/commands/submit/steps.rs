@@ -13,7 +13,6 @@ use crate::session::Session;
 /// keeps every record it modifies or deletes as the plan read it, and `resume` finishes
 /// it. Refused (exit 2, nothing sent) when its jobs pass the hour's limit even with
 /// every job that calls can replace sent as calls.
-#[allow(dead_code)] // Until `apply` (built beside it) calls it; the flow tests do.
 pub(crate) fn submit_steps(
     session: &Session,
     command: &str,
