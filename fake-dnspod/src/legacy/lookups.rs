@@ -1,8 +1,6 @@
 //! The read-only look-ups (Domain.Info, Domain.List, Record.List), paged by `offset` and
 //! `length` and cut at the fake's page limit, and Record.Remove.
 
-use std::collections::HashMap;
-
 use super::listings;
 use super::params::{optional, parse};
 use super::reply::{Reply, UNKNOWN_DOMAIN};
@@ -89,8 +87,7 @@ fn keyword(request: &Request) -> Option<String> {
 pub(super) fn domain_info(request: &Request, state: &mut State) -> Result<Vec<Field>, Reply> {
     let zone = state.zone();
     let (id, names) = domain_of(request, zone, UNKNOWN_DOMAIN)?;
-    let records = zone.records().filter(|r| r.domain_id == id).count();
-    Ok(listings::domain_info(id, names, records))
+    Ok(listings::domain_info(id, names, zone.record_count(id)))
 }
 
 /// `type` is taken and not read: every domain of the fake is listed under any type.
@@ -110,15 +107,10 @@ pub(super) fn domain_list(
     if matching.is_empty() {
         return Err(Reply::NoDomains);
     }
-    // One pass over the records, not one per listed domain.
-    let mut counts: HashMap<u64, usize> = HashMap::new();
-    for record in zone.records() {
-        *counts.entry(record.domain_id).or_default() += 1;
-    }
     let listed: Vec<(u64, &Names, usize)> = page
         .slice(&matching)
         .iter()
-        .map(|&(id, names)| (id, names, counts.get(&id).copied().unwrap_or(0)))
+        .map(|&(id, names)| (id, names, zone.record_count(id)))
         .collect();
     let all = zone.all_names().count();
     Ok(listings::domain_list(
@@ -141,7 +133,7 @@ pub(super) fn record_list(
     let page = Page::of(request, ("7", "8"), limit)?;
     let sub_domain = optional(request, "sub_domain").map(host);
     let keyword = keyword(request);
-    let records: Vec<&Record> = zone.records().filter(|r| r.domain_id == domain.0).collect();
+    let records: Vec<&Record> = zone.domain_records(domain.0).collect();
     let wanted = |r: &Record| {
         sub_domain.is_none_or(|sub| host(&r.sub_domain).eq_ignore_ascii_case(sub))
             && keyword.as_deref().is_none_or(|k| {

@@ -20,11 +20,9 @@ pub(crate) fn check(zone: &Zone, record: &Record, replacing: Option<u64>) -> Res
         return Err(Failure::BadWeight);
     }
     let at_host = host(&record.sub_domain);
-    let neighbours = zone.records().filter(|r| {
-        r.domain_id == record.domain_id
-            && Some(r.id) != replacing
-            && host(&r.sub_domain).eq_ignore_ascii_case(at_host)
-    });
+    let neighbours = zone
+        .domain_records(record.domain_id)
+        .filter(|r| Some(r.id) != replacing && host(&r.sub_domain).eq_ignore_ascii_case(at_host));
     let mut default_line = record.line == DEFAULT_LINE;
     for other in neighbours {
         if other.twin_of(record) {

@@ -1,6 +1,6 @@
 //! Everything the fake remembers: the account and its jobs, built from parsed requests.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::Instant;
 
@@ -300,6 +300,8 @@ impl State {
     fn by_domain(&mut self, targets: impl Iterator<Item = (u64, Option<Edit>)>) -> Vec<DomainItem> {
         self.settle();
         let mut domains: Vec<DomainItem> = Vec::new();
+        // Where each domain's group is, so a job of 5000 records finds it without a scan.
+        let mut groups: HashMap<Option<u64>, usize> = HashMap::new();
         for (id, edit) in targets {
             let (domain_id, mut record) = match self.zone.record(id) {
                 Some(live) => (Some(live.domain_id), live.clone()),
@@ -318,12 +320,13 @@ impl State {
                 edit,
                 ..RecordItem::waiting(record)
             };
-            match domains.iter_mut().find(|d| d.domain_id == domain_id) {
-                Some(group) => group.records.push(item),
+            match groups.get(&domain_id) {
+                Some(&at) => domains[at].records.push(item),
                 None => {
                     let name = domain_id
                         .and_then(|id| self.zone.domain(id))
                         .map_or("", |d| d.name.as_str());
+                    groups.insert(domain_id, domains.len());
                     domains.push(DomainItem::waiting(name, domain_id, vec![item]));
                 }
             }

@@ -1,7 +1,7 @@
 //! The account's data: domains and records, with the id counters, the twin rule and both
 //! forms (Unicode and punycode) of every domain name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::clock;
 
@@ -154,6 +154,10 @@ pub(crate) struct Zone {
     /// By punycode, so either form of a name finds its domain without a scan.
     ids_by_name: HashMap<String, u64>,
     records: BTreeMap<u64, Record>,
+    /// Each domain's record ids, so that a listing or the rules' check of one record reads
+    /// its domain's records, not the account's (100,000 records in benchmarks). A record
+    /// never moves to another domain, so only adds and removals keep it.
+    by_domain: HashMap<u64, BTreeSet<u64>>,
     /// When each record was created or last changed, as the vendor writes it.
     updated_on: HashMap<u64, String>,
     next_domain: u64,
@@ -167,6 +171,7 @@ impl Zone {
             names: BTreeMap::new(),
             ids_by_name: HashMap::new(),
             records: BTreeMap::new(),
+            by_domain: HashMap::new(),
             updated_on: HashMap::new(),
             next_domain: FIRST_DOMAIN,
             next_record: FIRST_RECORD,
@@ -195,6 +200,10 @@ impl Zone {
         let id = self.next_record;
         self.next_record += 1;
         record.id = id;
+        self.by_domain
+            .entry(record.domain_id)
+            .or_default()
+            .insert(id);
         self.records.insert(id, record);
         self.updated_on.insert(id, clock::now());
         id
@@ -251,7 +260,11 @@ impl Zone {
     pub(crate) fn remove_user_record(&mut self, id: u64) -> Result<Record, Failure> {
         self.may_change(id)?;
         self.updated_on.remove(&id);
-        self.records.remove(&id).ok_or(Failure::NoSuchRecord)
+        let record = self.records.remove(&id).ok_or(Failure::NoSuchRecord)?;
+        if let Some(ids) = self.by_domain.get_mut(&record.domain_id) {
+            ids.remove(&id);
+        }
+        Ok(record)
     }
 
     /// Whether a client may change or delete the record.
@@ -273,6 +286,17 @@ impl Zone {
 
     pub(crate) fn records(&self) -> impl Iterator<Item = &Record> {
         self.records.values()
+    }
+
+    /// One domain's records, in id order as [`Zone::records`] lists them.
+    pub(crate) fn domain_records(&self, domain_id: u64) -> impl Iterator<Item = &Record> {
+        let ids = self.by_domain.get(&domain_id).into_iter().flatten();
+        ids.filter_map(|id| self.records.get(id))
+    }
+
+    /// How many records the domain has, DNSPod's own included.
+    pub(crate) fn record_count(&self, domain_id: u64) -> usize {
+        self.by_domain.get(&domain_id).map_or(0, BTreeSet::len)
     }
 
     /// The records but DNSPod's own: those made by jobs and tests.

@@ -53,3 +53,28 @@ fn dnspods_own_records_are_refused_to_clients_but_not_to_test_hooks() {
     );
     assert_eq!(zone.user_records().count(), 0);
 }
+
+#[test]
+fn a_domains_records_are_listed_from_its_own_index_through_adds_and_removals() {
+    let mut zone = Zone::new();
+    let (a, b) = (zone.add_domain("a.cn"), zone.add_domain("b.cn"));
+    let add = |zone: &mut Zone, domain_id, host: &str| {
+        let mut record = Record::new(host, "A", DEFAULT_LINE, "192.0.2.1");
+        record.domain_id = domain_id;
+        zone.add_record(record)
+    };
+    let www = add(&mut zone, a, "www");
+    let other = add(&mut zone, b, "www");
+    let mail = add(&mut zone, a, "mail");
+    assert_eq!(zone.remove_user_record(www).map(|r| r.id), Ok(www));
+    let listed: Vec<u64> = zone.domain_records(a).map(|r| r.id).collect();
+    let scanned: Vec<u64> = (zone.records().filter(|r| r.domain_id == a))
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(listed, scanned);
+    assert_eq!(listed.last(), Some(&mail));
+    assert!(!listed.contains(&other) && !listed.contains(&www));
+    // Two NS records of DNSPod's own, and `mail`.
+    assert_eq!((zone.record_count(a), zone.record_count(b)), (3, 3));
+    assert_eq!(zone.domain_records(0).count(), 0);
+}
