@@ -123,7 +123,7 @@ pub(crate) enum Command {
     Retry(RetryArgs),
     /// Send the parts of a split operation that were not sent when it stopped
     Resume(ResumeArgs),
-    /// Put back what a record-modify job changed, delete what a record-create job added, or create what a record-delete deleted
+    /// Put back what a record-modify job changed, delete what a record-create job added, create what a record-delete deleted, or put back what an apply did
     Undo(UndoArgs),
     /// Write the records of domains as JSON Lines, CSV or BIND zone files (Record.List)
     Export(ExportArgs),

@@ -52,7 +52,9 @@ read again first: one changed since (no longer at the job's target) or deleted s
 skipped and reported, never overwritten. Records going back to the same value share a job.
 A record-create job is undone by deleting exactly the records it created, only with --yes.
 A record-delete is undone by creating its records again (new IDs) from the copies the job
-history kept. A domain-create job is not undone: deleting domains is not an undo.
+history kept. An apply is undone record by record: modified records go back whole, deleted
+ones are created again (new IDs), and the records it created are deleted, only with --yes.
+A domain-create job is not undone: deleting domains is not an undo.
 
 Examples:
   dpbatch undo --last --dry-run     # the plan: domain, record, host, type, now, back to
@@ -62,7 +64,8 @@ pub(crate) struct UndoArgs {
     #[command(flatten)]
     pub job: JobRef,
 
-    /// Delete the records a record-create job created (without it, undo lists them and stops)
+    /// Needed by an undo that deletes records: those a record-create job or an apply created
+    /// (without it, undo lists them and stops)
     #[arg(long)]
     pub yes: bool,
 

@@ -122,3 +122,22 @@ fn an_unknown_profile_of_a_missing_config_file_says_the_file_is_missing() {
     );
     run.stderr_has("does not exist");
 }
+
+#[test]
+fn undo_help_says_yes_is_for_any_undo_that_deletes_records_an_apply_one_too() {
+    let help = Env::new().run(&["undo", "--help"]).code(0).stdout.clone();
+    let (prose, _) = help.split_once("Examples:").expect(&help);
+    // The --yes option's text: its line and the lines it wraps onto.
+    let mut lines = help
+        .lines()
+        .skip_while(|line| !line.trim_start().starts_with("--yes"));
+    let first = lines.next().unwrap_or_default();
+    let rest: String = lines
+        .take_while(|line| !line.trim_start().starts_with('-'))
+        .collect();
+    let yes = format!("{first}{rest}");
+    assert!(yes.contains("apply"), "--yes: {yes}");
+    let about = help.split("\n\n").next().unwrap();
+    assert!(about.contains("apply"), "{about}");
+    assert!(prose.contains("An apply is undone"), "{help}");
+}
