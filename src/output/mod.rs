@@ -4,13 +4,14 @@
 mod jobs_json;
 mod jobs_table;
 mod json;
+mod lines;
 mod plan;
 mod progress;
 mod table;
 mod undo;
 
 use crate::escape::visible;
-use crate::stderr::{log, warn};
+use crate::stderr::log;
 
 pub(crate) use progress::{LookupProgress, Progress};
 
@@ -24,6 +25,7 @@ use crate::resolve::Selected;
 use crate::undo::Restore;
 use crate::wait::{Ended, Watched};
 use anyhow::Context;
+use indicatif::{MultiProgress, ProgressDrawTarget};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::time::Duration;
 
@@ -34,8 +36,12 @@ pub(crate) struct Output {
     /// Where results go in unit tests, instead of stdout.
     #[cfg(test)]
     captured: Option<std::rc::Rc<std::cell::RefCell<Vec<u8>>>>,
+    /// Where stderr lines go in unit tests, in order with the bars' drawing.
+    #[cfg(test)]
+    stderr: Option<std::sync::Arc<std::sync::Mutex<Vec<String>>>>,
     color: bool,
-    progress_bar: bool,
+    /// The bars drawn on a terminal; `None` when there are none (off a terminal, `--quiet`).
+    bars: Option<MultiProgress>,
 }
 
 impl Output {
@@ -47,8 +53,11 @@ impl Output {
             quiet,
             #[cfg(test)]
             captured: None,
+            #[cfg(test)]
+            stderr: None,
             color: !no_color && io::stdout().is_terminal(),
-            progress_bar: !quiet && io::stderr().is_terminal(),
+            bars: (!quiet && io::stderr().is_terminal())
+                .then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
         }
     }
 
@@ -61,36 +70,11 @@ impl Output {
             json,
             quiet: true,
             captured: Some(std::rc::Rc::clone(&sink)),
+            stderr: None,
             color: false,
-            progress_bar: false,
+            bars: None,
         };
         (output, sink)
-    }
-
-    /// A warning on stderr; shown even under `--quiet`. (In unit tests it goes with the
-    /// captured results, marked, so that tests can read it and the test log stays clean.)
-    pub(crate) fn warn(&self, message: &str) {
-        #[cfg(test)]
-        if let Some(captured) = &self.captured {
-            let line = format!("stderr: warning: {message}\n");
-            captured.borrow_mut().extend_from_slice(line.as_bytes());
-            return;
-        }
-        warn(message);
-    }
-
-    /// A line on stderr about what is being done; `--quiet` silences it.
-    pub(crate) fn note(&self, message: &str) {
-        if !self.quiet {
-            log(message);
-        }
-    }
-
-    /// A hint on stderr; `--quiet` silences it.
-    pub(crate) fn hint(&self, message: &str) {
-        if !self.quiet {
-            log(&format!("hint: {message}"));
-        }
     }
 
     /// The job id of a submit without `--wait`: bare, so `JOB=$(dpbatch ...)` works.
@@ -339,12 +323,12 @@ impl Output {
     /// The progress display for waiting on jobs (`label`: `job 39581`, `jobs`): a bar on
     /// a terminal when `shown`, else nothing but retry warnings.
     pub(crate) fn progress(&self, label: &str, shown: bool) -> Progress {
-        Progress::new(label, shown && self.progress_bar)
+        Progress::new(label, self.bars.as_ref().filter(|_| shown))
     }
 
     /// The progress display for looking up `total` domains: a bar on a terminal.
     pub(crate) fn lookup_progress(&self, total: usize) -> LookupProgress {
-        LookupProgress::new(total, self.progress_bar)
+        LookupProgress::new(total, self.bars.as_ref())
     }
 }
 

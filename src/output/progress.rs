@@ -4,7 +4,7 @@
 use crate::backend::CallError;
 use crate::job::{Job, Tally};
 use crate::wait::{MAX_CONSECUTIVE_FAILURES, Observer};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use std::time::Duration;
 
 /// The bar while jobs are followed: the items of every job polled so far, and for a split
@@ -19,9 +19,11 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
-    pub(super) fn new(label: &str, visible: bool) -> Progress {
-        let bar = if visible {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    /// A bar among `bars` (none when `None`), which take it off the terminal while
+    /// a line is written to stderr.
+    pub(super) fn new(label: &str, bars: Option<&MultiProgress>) -> Progress {
+        let bar = if let Some(bars) = bars {
+            let bar = bars.add(ProgressBar::no_length());
             let style = ProgressStyle::with_template(
                 "{spinner} {prefix} [{bar:30}] {pos}/{len} items {msg} ({elapsed})",
             )
@@ -109,13 +111,13 @@ pub(crate) struct LookupProgress {
 }
 
 impl LookupProgress {
-    pub(super) fn new(total: usize, visible: bool) -> LookupProgress {
-        if !visible {
+    pub(super) fn new(total: usize, bars: Option<&MultiProgress>) -> LookupProgress {
+        let Some(bars) = bars else {
             return LookupProgress {
                 bar: ProgressBar::hidden(),
             };
-        }
-        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        };
+        let bar = bars.add(ProgressBar::new(total as u64));
         let style = ProgressStyle::with_template(
             "{spinner} looking up {human_pos}/{human_len} domains [{bar:30}] ({elapsed})",
         )
