@@ -87,6 +87,10 @@ fn config(args: &[&str]) -> Config {
         first_job: millis as u64,
         ..Config::default()
     };
+    if let Some(first) = option(args, "--first-job") {
+        config.first_job = first.parse().unwrap();
+    }
+    config.job_limits = !args.contains(&"--no-job-limits");
     if let Some(secs) = option(args, "--elapsed") {
         config.progress = Progress::Elapsed(Duration::from_secs_f64(secs.parse().unwrap()));
     }
@@ -97,6 +101,8 @@ fn config(args: &[&str]) -> Config {
             "--held-slots",
             "--held-refusals",
             "--held-for",
+            "--first-job",
+            "--no-job-limits",
         ];
         assert!(
             known.contains(arg),
