@@ -1,0 +1,67 @@
+//! `apply` and its `resume` against a careless user and a hand-edited job history, on
+//! both APIs: what an apply left unsent is sent only while its records are as planned.
+
+use crate::apply::{edited, path};
+use crate::support::{Api, Env};
+use std::time::Duration;
+
+/// The delete call of each API.
+fn delete_action(api: Api) -> &'static str {
+    match api {
+        Api::Legacy => "Record.Remove",
+        Api::V3 => "DeleteRecord",
+    }
+}
+
+/// `c.cn` with `www` and `h1`..`h10`, an apply deleting the ten killed after four delete
+/// calls; returns the IDs of the ten.
+fn killed_mid_delete(env: &Env, api: Api) -> Vec<u64> {
+    let id = env.server.add_domain("c.cn");
+    env.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+    let hosts: Vec<u64> = (1..=10)
+        .map(|n| {
+            let value = format!("192.0.2.{}", 10 + n);
+            env.server
+                .add_record(id, &format!("h{n}"), "A", "默认", &value)
+        })
+        .collect();
+    let desired = edited(env, |rows| rows.retain(|r| r["sub_domain"] == "www"));
+    // Four slow calls: the fourth is in flight at the kill, the rest never sent.
+    for _ in 0..4 {
+        let slow = fake_dnspod::Fault::Slow(Duration::from_millis(300));
+        env.server.inject(delete_action(api), slow);
+    }
+    let args = ["apply", path(&desired), "--delete", "--force"];
+    let action = delete_action(api);
+    let mut run = env.spawn_and_await(&args, action, 4, Duration::from_secs(20));
+    run.kill().expect("SIGKILL");
+    run.wait().expect("reaped");
+    hosts
+}
+
+fn left(env: &Env, ids: &[u64]) -> Vec<u64> {
+    let records = env.server.records();
+    let ids = ids.iter().filter(|id| records.iter().any(|r| r.id == **id));
+    ids.copied().collect()
+}
+
+#[test]
+fn resume_of_an_apply_deletes_no_record_changed_since_the_plan() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let hosts = killed_mid_delete(&env, api);
+        let standing = left(&env, &hosts);
+        assert!(!standing.is_empty(), "{api:?}: the kill came too late");
+        for id in &standing {
+            env.server
+                .change_record(*id, |r| r.value = "198.51.100.7".into());
+        }
+        let sent = env.requests(delete_action(api)).len();
+        env.run(&["resume", "--last"])
+            .code(2)
+            .stderr_has("changed since")
+            .stderr_has("nothing was sent");
+        assert_eq!(env.requests(delete_action(api)).len(), sent, "{api:?}");
+        assert_eq!(left(&env, &hosts), standing, "{api:?}");
+    }
+}
