@@ -35,6 +35,9 @@ pub(crate) enum Did {
     Modified(Record, Record),
     /// Created as this record.
     Created(Record),
+    /// Created as this record, but the remark's own call (the legacy API's) failed: it
+    /// stands without the remark, or with it where only that call's answer was lost.
+    CreatedMaybeBare(Record),
     /// Deleted; it was this record.
     Deleted(Record),
 }
@@ -43,7 +46,10 @@ impl Done {
     /// `record 7 of a.cn (www A 1.2.3.4)`, escaped.
     fn named(&self) -> String {
         let record = match &self.did {
-            Did::Modified(record, _) | Did::Created(record) | Did::Deleted(record) => record,
+            Did::Modified(record, _)
+            | Did::Created(record)
+            | Did::CreatedMaybeBare(record)
+            | Did::Deleted(record) => record,
         };
         visible(&format!(
             "record {} of {} ({} {} {})",
@@ -176,7 +182,7 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
     let id = Some(done.record_id);
     Ok(match (&done.did, is) {
         (Did::Modified(was, _), _) if same_record(was, &done_after(done)) => None,
-        (Did::Modified(..) | Did::Created(_), None) => {
+        (Did::Modified(..) | Did::Created(_) | Did::CreatedMaybeBare(_), None) => {
             return Err("not there any more (deleted since); nothing to put back".into());
         }
         (_, Some((true, _))) => return Err("one of DNSPod's own NS records: left".into()),
@@ -186,7 +192,12 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
         (Did::Created(made), Some((_, Some(is)))) if same_record(made, &is) => {
             Some(step(Action::Delete, id, Some(is), None))
         }
-        (Did::Modified(..) | Did::Created(_), Some((_, is))) => return Err(changed_since(is)),
+        (Did::CreatedMaybeBare(made), Some((_, Some(is)))) if as_made(made, &is) => {
+            Some(step(Action::Delete, id, Some(is), None))
+        }
+        (Did::Modified(..) | Did::Created(_) | Did::CreatedMaybeBare(_), Some((_, is))) => {
+            return Err(changed_since(is));
+        }
         (Did::Deleted(_), Some(_)) => {
             return Err("the account still lists it, so it is not created again".into());
         }
@@ -207,8 +218,17 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
 fn done_after(done: &Done) -> Record {
     match &done.did {
         Did::Modified(_, after) => after.clone(),
-        Did::Created(r) | Did::Deleted(r) => r.clone(),
+        Did::Created(r) | Did::CreatedMaybeBare(r) | Did::Deleted(r) => r.clone(),
     }
+}
+
+/// Whether `is` is `made` as created, with or without its remark.
+fn as_made(made: &Record, is: &Record) -> bool {
+    let bare = Record {
+        remark: Default::default(),
+        ..made.clone()
+    };
+    same_record(made, is) || same_record(&bare, is)
 }
 
 /// Why a record is left: it is not as the apply left it.

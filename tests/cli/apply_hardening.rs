@@ -1,7 +1,7 @@
 //! `apply` and its `resume` against a careless user and a hand-edited job history, on
 //! both APIs: what an apply left unsent is sent only while its records are as planned.
 
-use crate::apply::{edited, path};
+use crate::apply::{apply, edited, path, row};
 use crate::support::{Api, Env};
 use std::time::Duration;
 
@@ -64,4 +64,33 @@ fn resume_of_an_apply_deletes_no_record_changed_since_the_plan() {
         assert_eq!(env.requests(delete_action(api)).len(), sent, "{api:?}");
         assert_eq!(left(&env, &hosts), standing, "{api:?}");
     }
+}
+
+/// Only the legacy API sets a remark by a call of its own (Record.Remark), after the
+/// create: refused, the record stands without it, and the apply's undo must delete it.
+#[test]
+fn undo_deletes_a_record_the_apply_made_whose_remark_was_refused() {
+    let env = Env::on(Api::Legacy);
+    let id = env.server.add_domain("c.cn");
+    env.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+    let desired = edited(&env, |rows| {
+        let mut new = row(rows, "www", "A").clone();
+        new["sub_domain"] = "new".into();
+        new["remark"] = "新".into();
+        rows.push(new);
+    });
+    let refused = fake_dnspod::Fault::ApiCode {
+        code: "8".into(),
+        message: "remark refused".into(),
+    };
+    env.server.inject("Record.Remark", refused);
+    apply(&env, &[path(&desired)])
+        .code(4)
+        .stderr_has("but not its remark");
+    let made = |env: &Env| env.server.records().iter().any(|r| r.sub_domain == "new");
+    assert!(made(&env), "the create went, its remark did not");
+    crate::support::Env::run(&env, &["undo", "--last", "--yes", "--wait"])
+        .code(0)
+        .stderr_has("putting back 1 record");
+    assert!(!made(&env), "undo deletes the record the apply made");
 }

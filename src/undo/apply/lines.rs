@@ -29,20 +29,22 @@ pub(crate) fn from_calls(
             ));
             continue;
         }
-        if !calls.done.contains(&key) {
-            continue;
-        }
         let made = calls
             .created
             .iter()
             .find(|[k, _]| *k == key)
             .map(|[_, id]| *id);
+        // A create made whose remark then failed is kept among the failed, with its ID.
+        let half = step.action == Action::Create && made.is_some() && calls.failed.contains(&key);
+        if !calls.done.contains(&key) && !half {
+            continue;
+        }
         match (step.action, made) {
             (Action::Create, None) => skipped.push(format!(
                 "the {}: the history kept no ID of the record it made, so it is not deleted",
                 step.describe()
             )),
-            (_, made) => done.extend(of_step(step, made)),
+            (_, made) => done.extend(of_step(step, made).map(|d| bare_if(d, half))),
         }
     }
     done
@@ -91,6 +93,17 @@ fn of_step(step: &Step, made: Option<u64>) -> Option<Done> {
         record_id: step.record_id.or(made)?,
         did,
     })
+}
+
+/// `done` as a create that may lack its remark, when `half`.
+fn bare_if(done: Done, half: bool) -> Done {
+    match (done.did, half) {
+        (Did::Created(made), true) => Done {
+            did: Did::CreatedMaybeBare(made),
+            ..done
+        },
+        (did, _) => Done { did, ..done },
+    }
 }
 
 /// The record IDs a job's detail lists as done.
