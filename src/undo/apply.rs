@@ -186,6 +186,8 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
             return Err("not there any more (deleted since); nothing to put back".into());
         }
         (_, Some((true, _))) => return Err("one of DNSPod's own NS records: left".into()),
+        // As it was (a call refused, or put back by hand): nothing to put back.
+        (Did::Modified(was, _), Some((_, Some(is)))) if same_record(was, &is) => None,
         (Did::Modified(was, after), Some((_, Some(is)))) if same_record(after, &is) => {
             Some(step(Action::Modify, id, Some(is), Some(sendable(was)?)))
         }

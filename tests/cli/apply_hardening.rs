@@ -89,8 +89,37 @@ fn undo_deletes_a_record_the_apply_made_whose_remark_was_refused() {
         .stderr_has("but not its remark");
     let made = |env: &Env| env.server.records().iter().any(|r| r.sub_domain == "new");
     assert!(made(&env), "the create went, its remark did not");
-    crate::support::Env::run(&env, &["undo", "--last", "--yes", "--wait"])
+    env.run(&["undo", "--last", "--yes", "--wait"])
         .code(0)
         .stderr_has("putting back 1 record");
     assert!(!made(&env), "undo deletes the record the apply made");
+}
+
+/// The legacy API's modify of a record's fields and remark is two calls: Record.Modify
+/// done, Record.Remark refused, the record stands changed, and the apply's undo must
+/// put it back.
+#[test]
+fn undo_puts_back_a_record_whose_modify_went_but_not_its_remark() {
+    let env = Env::on(Api::Legacy);
+    let id = env.server.add_domain("c.cn");
+    let www = env.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+    let desired = edited(&env, |rows| {
+        row(rows, "www", "A")["ttl"] = 60.into();
+        row(rows, "www", "A")["remark"] = "新".into();
+    });
+    let refused = fake_dnspod::Fault::ApiCode {
+        code: "500".into(),
+        message: "remark refused".into(),
+    };
+    env.server.inject("Record.Remark", refused);
+    apply(&env, &[path(&desired)]).code(4);
+    assert_eq!(
+        crate::apply::record(&env, www).ttl,
+        60,
+        "Record.Modify went"
+    );
+    env.run(&["undo", "--last", "--wait"])
+        .code(0)
+        .stderr_has("putting back 1 record");
+    assert_eq!(crate::apply::record(&env, www).ttl, 600, "put back");
 }

@@ -34,8 +34,9 @@ pub(crate) fn from_calls(
             .iter()
             .find(|[k, _]| *k == key)
             .map(|[_, id]| *id);
-        // A create made whose remark then failed is kept among the failed, with its ID.
-        let half = step.action == Action::Create && made.is_some() && calls.failed.contains(&key);
+        // A call failed may be half done, its second call (the legacy API's remark) the
+        // one refused: a create is kept with its ID, a modify's fields may have gone.
+        let half = calls.failed.contains(&key) && (step.action == Action::Modify || made.is_some());
         if !calls.done.contains(&key) && !half {
             continue;
         }
@@ -44,7 +45,7 @@ pub(crate) fn from_calls(
                 "the {}: the history kept no ID of the record it made, so it is not deleted",
                 step.describe()
             )),
-            (_, made) => done.extend(of_step(step, made).map(|d| bare_if(d, half))),
+            (_, made) => done.extend(of_step(step, made).map(|d| half_if(d, half))),
         }
     }
     done
@@ -95,15 +96,21 @@ fn of_step(step: &Step, made: Option<u64>) -> Option<Done> {
     })
 }
 
-/// `done` as a create that may lack its remark, when `half`.
-fn bare_if(done: Done, half: bool) -> Done {
-    match (done.did, half) {
-        (Did::Created(made), true) => Done {
-            did: Did::CreatedMaybeBare(made),
-            ..done
-        },
-        (did, _) => Done { did, ..done },
-    }
+/// `done` as its call may have left it when `half` done: a create perhaps without its
+/// remark, a modify with its fields and the remark it had.
+fn half_if(done: Done, half: bool) -> Done {
+    let did = match (done.did, half) {
+        (Did::Created(made), true) => Did::CreatedMaybeBare(made),
+        (Did::Modified(was, after), true) => Did::Modified(
+            was.clone(),
+            Record {
+                remark: was.remark,
+                ..after
+            },
+        ),
+        (did, _) => did,
+    };
+    Done { did, ..done }
 }
 
 /// The record IDs a job's detail lists as done.
