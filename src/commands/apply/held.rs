@@ -99,3 +99,46 @@ fn why_not(step: &Step, id: u64, records: &[AccountRecord]) -> Option<String> {
         Some(_) => Some("the record changed since the apply planned it".to_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::job::Record;
+
+    fn delete(domain_id: u64, record_id: u64, before: Option<Record>) -> Step {
+        Step {
+            action: Action::Delete,
+            domain: "a.cn".into(),
+            domain_id,
+            record_id: Some(record_id),
+            before,
+            after: None,
+        }
+    }
+
+    #[test]
+    fn a_change_goes_only_to_its_domains_id_and_a_record_as_it_was() {
+        let www = Record::new("www", "A", "192.0.2.1");
+        let listed = vec![www.before("a.cn", 7).record()];
+        assert_eq!(
+            why_not(&delete(70, 7, Some(www.clone())), 70, &listed),
+            None
+        );
+        // Gone since: nothing to refuse, the call finds nothing.
+        assert_eq!(
+            why_not(&delete(70, 8, Some(www.clone())), 70, &listed),
+            None
+        );
+        let forged = why_not(&delete(71, 7, Some(www.clone())), 70, &listed);
+        assert!(forged.unwrap().contains("the ID 71, the account 70"));
+        let changed = Record { ttl: 60, ..www };
+        let since = why_not(&delete(70, 7, Some(changed)), 70, &listed);
+        assert!(since.unwrap().contains("changed since"));
+        let unknown = why_not(&delete(70, 7, None), 70, &listed);
+        assert!(
+            unknown
+                .unwrap()
+                .contains("does not say what the record was")
+        );
+    }
+}
