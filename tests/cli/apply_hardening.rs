@@ -123,3 +123,31 @@ fn undo_puts_back_a_record_whose_modify_went_but_not_its_remark() {
         .stderr_has("putting back 1 record");
     assert_eq!(crate::apply::record(&env, www).ttl, 600, "put back");
 }
+
+/// An undo of an apply is itself undone by the next `undo --last`: the apply's changes
+/// made again, each record checked as any undo checks it.
+#[test]
+fn undo_twice_makes_the_apply_again() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let id = env.server.add_domain("c.cn");
+        env.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        env.server.add_record(id, "old", "A", "默认", "192.0.2.2");
+        let desired = edited(&env, |rows| {
+            row(rows, "www", "A")["ttl"] = 60.into();
+            rows.retain(|r| r["sub_domain"] != "old");
+            let mut new = row(rows, "www", "A").clone();
+            new["sub_domain"] = "new".into();
+            rows.push(new);
+        });
+        let before = crate::apply::rows(&env);
+        apply(&env, &[path(&desired), "--delete"]).code(0);
+        let applied = crate::apply::rows(&env);
+        let undo = ["undo", "--last", "--yes", "--wait"];
+        env.run(&undo).code(0);
+        assert_eq!(crate::apply::rows(&env), before, "{api:?}");
+        env.run(&undo).code(0);
+        assert_eq!(crate::apply::rows(&env), applied, "{api:?}");
+        env.run(&["plan", path(&desired), "--exit-code"]).code(0);
+    }
+}
