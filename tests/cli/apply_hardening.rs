@@ -151,3 +151,95 @@ fn undo_twice_makes_the_apply_again() {
         env.run(&["plan", path(&desired), "--exit-code"]).code(0);
     }
 }
+
+/// A domain of the files the account lacks, and a listing short of the server's total:
+/// `apply` (from files or from a saved plan) sends no change, as `plan` makes none.
+#[test]
+fn apply_sends_nothing_for_a_missing_domain_or_a_short_listing() {
+    use fake_dnspod::{Config, Totals};
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let desired = env.file(
+            "d.jsonl",
+            "{\"domain\":\"gone.cn\",\"sub_domain\":\"www\",\"record_type\":\"A\",\"value\":\"192.0.2.1\"}\n{\"domain\":\"lost.cn\",\"sub_domain\":\"www\",\"record_type\":\"A\",\"value\":\"192.0.2.1\"}\n",
+        );
+        apply(&env, &[path(&desired)])
+            .code(2)
+            .stderr_has("gone.cn, lost.cn");
+        let short = Env::with_on(
+            Config {
+                totals: Totals::Overstated(2),
+                ..Config::default()
+            },
+            api,
+        );
+        let id = short.server.add_domain("c.cn");
+        short.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+        let desired = short.file("c.jsonl", "{\"domain\":\"c.cn\",\"sub_domain\":\"new\",\"record_type\":\"A\",\"value\":\"192.0.2.9\"}\n");
+        let run = apply(&short, &[path(&desired), "--delete", "--force"]);
+        run.code(1)
+            .stderr_has("no plan is made from part of a domain");
+        let sent: Vec<String> = short
+            .server
+            .requests()
+            .iter()
+            .map(|r| r.action.clone())
+            .collect();
+        let changing = ["Create", "Modify", "Remove", "Delete"];
+        assert!(
+            !sent.iter().any(|a| changing.iter().any(|c| a.contains(c))),
+            "{api:?}: {sent:?}"
+        );
+    }
+}
+
+/// Deletes left out (no `--delete`) count towards no threshold, also with `--plan`.
+#[test]
+fn deletes_not_carried_out_count_towards_no_threshold() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let id = env.server.add_domain("big.cn");
+        for n in 1..=10 {
+            env.server
+                .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.1");
+        }
+        let desired = edited(&env, |rows| {
+            rows.retain(|r| !["h1", "h2", "h3", "h4"].contains(&r["sub_domain"].as_str().unwrap()));
+        });
+        let out = env.home().join("plan.json");
+        env.run(&["plan", path(&desired), "--out", path(&out)])
+            .code(0);
+        apply(&env, &["--plan", path(&out)])
+            .code(0)
+            .stderr_has("left 4 records");
+        apply(&env, &[path(&desired), "--delete"])
+            .code(2)
+            .stderr_has("40%");
+    }
+}
+
+/// Undo of an apply killed mid-way creates again what its done calls deleted, names the
+/// call in flight at the kill, and touches no record the apply never reached.
+#[test]
+fn undo_of_an_apply_killed_mid_way_puts_back_only_what_was_done() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let hosts = killed_mid_delete(&env, api);
+        let standing = left(&env, &hosts);
+        let run = env.run(&["undo", "--last", "--wait"]);
+        run.code(0)
+            .stderr_has("the outcome of its call is unknown")
+            .stderr_has("check the DNSPod console");
+        assert_eq!(left(&env, &hosts), standing, "{api:?}: the rest untouched");
+        // Every host is back but the one whose removal was in flight at the kill.
+        let records = env.server.user_records();
+        let missing: Vec<String> = (1..=10)
+            .map(|n| format!("h{n}"))
+            .filter(|h| !records.iter().any(|r| r.sub_domain == *h))
+            .collect();
+        assert!(missing.len() <= 1, "{api:?}: {missing:?}");
+        for host in missing {
+            run.stderr_has(&format!("({host} A "));
+        }
+    }
+}
