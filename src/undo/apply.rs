@@ -156,19 +156,7 @@ pub(crate) fn steps(done: &[Done], now: &Now, ids: &DomainIds) -> (Vec<Step>, Ve
 
 /// The step that undoes one record's change; `None` when nothing is left to undo.
 fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String> {
-    let account = ids.get(&done.domain).copied().flatten();
-    let domain_id = match (account, done.domain_id) {
-        (Some(id), None) => id,
-        (Some(id), Some(named)) if id == named => id,
-        (id, named) => {
-            let shown = |id: Option<u64>| id.map_or("none".to_owned(), |id| id.to_string());
-            return Err(format!(
-                "the history gives its domain the ID {}, the account {}, so it is left as it is",
-                shown(named),
-                shown(id)
-            ));
-        }
-    };
+    let domain_id = domain_id(done, ids)?;
     let listed = now.get(&(done.domain.as_str(), done.record_id));
     let is = listed.map(|r| (r.system, r.whole()));
     let step = |action, record_id, before, after| Step {
@@ -215,6 +203,23 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
             Some(step(Action::Create, None, None, Some(sendable(was)?)))
         }
     })
+}
+
+/// The account's ID of the domain `done` names, if the history gives it none or that.
+fn domain_id(done: &Done, ids: &DomainIds) -> Result<u64, String> {
+    let account = ids.get(&done.domain).copied().flatten();
+    match (account, done.domain_id) {
+        (Some(id), None) => Ok(id),
+        (Some(id), Some(named)) if id == named => Ok(id),
+        (id, named) => {
+            let shown = |id: Option<u64>| id.map_or("none".to_owned(), |id| id.to_string());
+            Err(format!(
+                "the history gives its domain the ID {}, the account {}, so it is left as it is",
+                shown(named),
+                shown(id)
+            ))
+        }
+    }
 }
 
 fn done_after(done: &Done) -> Record {
