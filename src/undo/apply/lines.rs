@@ -45,6 +45,13 @@ pub(crate) fn from_calls(
                 "the {}: the history kept no ID of the record it made, so it is not deleted",
                 step.describe()
             )),
+            // A record the plan modifies or deletes was there before: no create made it.
+            (Action::Create, Some(id)) if planned.iter().any(|s| s.record_id == Some(id)) => {
+                skipped.push(format!(
+                    "the {}: the history gives it the ID {id} of a record the apply found there, so it is not deleted",
+                    step.describe()
+                ));
+            }
             (_, made) => done.extend(of_step(step, made).map(|d| half_if(d, half))),
         }
     }
