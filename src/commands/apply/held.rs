@@ -7,7 +7,7 @@ use crate::commands::plan::read_again;
 use crate::error::usage;
 use crate::history::Operation;
 use crate::input::list_errors;
-use crate::job::{AccountRecord, Action, Before, JobSpec, Part, Step};
+use crate::job::{AccountRecord, Action, Before, By, JobSpec, Part, Step};
 use crate::session::Session;
 use crate::undo::apply::same_record;
 
@@ -44,7 +44,8 @@ pub(crate) fn changes_hold(
 }
 
 /// The parts' changes as steps: a removal as the delete of the record the operation's
-/// plan kept (`deleted`); one it kept nothing of is named in the errors.
+/// plan kept (`deleted`: those sent as calls); a call's it kept nothing of is named in
+/// the errors. A deletion job's records (API 3.0's) are kept by no plan: not held.
 fn as_steps(parts: &[(usize, Part)], deleted: &[&Before]) -> (Vec<Step>, Vec<String>) {
     let (mut steps, mut errors) = (Vec::new(), Vec::new());
     for (_, part) in parts {
@@ -65,9 +66,10 @@ fn as_steps(parts: &[(usize, Part)], deleted: &[&Before]) -> (Vec<Step>, Vec<Str
                             before: Some(before),
                             after: None,
                         }),
-                        None => errors.push(format!(
+                        None if part.by == By::Calls => errors.push(format!(
                             "the removal of record {record_id}: the history does not say what the record was"
                         )),
+                        None => {}
                     }
                 }
             }
@@ -114,6 +116,25 @@ mod tests {
             before,
             after: None,
         }
+    }
+
+    #[test]
+    fn a_removal_is_held_against_the_record_the_plan_kept_unless_a_job_sends_it() {
+        let www = Record::new("www", "A", "192.0.2.1");
+        let kept = www.before("a.cn", 7);
+        let spec = JobSpec::RecordDelete {
+            record_ids: vec![7, 8],
+            domain_ids: vec![70, 70],
+        };
+        let calls = Part {
+            by: By::Calls,
+            ..Part::job(spec.clone(), None)
+        };
+        let (steps, errors) = as_steps(&[(0, calls)], &[&kept]);
+        assert_eq!(steps, [delete(70, 7, Some(www))]);
+        assert!(errors[0].contains("record 8"), "{errors:?}");
+        let (steps, errors) = as_steps(&[(0, Part::job(spec, None))], &[&kept]);
+        assert_eq!((steps.len(), errors.len()), (1, 0), "a job's 8 is not held");
     }
 
     #[test]
