@@ -3,6 +3,10 @@
 //! is about to do, and carries the steps out as one operation of the executor
 //! (`submit_steps`): stdout carries only the result, as the submit commands'.
 
+mod held;
+
+pub(super) use held::changes_hold;
+
 use super::plan::{plans, read_again};
 use super::submit::submit_steps;
 use crate::cli::ApplyArgs;

@@ -100,6 +100,7 @@ fn resume(
         return Ok(Outcome::Success);
     }
     let unsent = checked(session, operation, plan, &unsent)?;
+    super::apply::changes_hold(session, operation, &unsent)?;
     session.output.hint(&format!(
         "sending {} of the operation's {} parts that were not sent",
         unsent.len(),

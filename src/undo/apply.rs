@@ -35,6 +35,9 @@ pub(crate) enum Did {
     Modified(Record, Record),
     /// Created as this record.
     Created(Record),
+    /// Created as this record, but the remark's own call (the legacy API's) failed: it
+    /// stands without the remark, or with it where only that call's answer was lost.
+    CreatedMaybeBare(Record),
     /// Deleted; it was this record.
     Deleted(Record),
 }
@@ -43,7 +46,10 @@ impl Done {
     /// `record 7 of a.cn (www A 1.2.3.4)`, escaped.
     fn named(&self) -> String {
         let record = match &self.did {
-            Did::Modified(record, _) | Did::Created(record) | Did::Deleted(record) => record,
+            Did::Modified(record, _)
+            | Did::Created(record)
+            | Did::CreatedMaybeBare(record)
+            | Did::Deleted(record) => record,
         };
         visible(&format!(
             "record {} of {} ({} {} {})",
@@ -150,19 +156,7 @@ pub(crate) fn steps(done: &[Done], now: &Now, ids: &DomainIds) -> (Vec<Step>, Ve
 
 /// The step that undoes one record's change; `None` when nothing is left to undo.
 fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String> {
-    let account = ids.get(&done.domain).copied().flatten();
-    let domain_id = match (account, done.domain_id) {
-        (Some(id), None) => id,
-        (Some(id), Some(named)) if id == named => id,
-        (id, named) => {
-            let shown = |id: Option<u64>| id.map_or("none".to_owned(), |id| id.to_string());
-            return Err(format!(
-                "the history gives its domain the ID {}, the account {}, so it is left as it is",
-                shown(named),
-                shown(id)
-            ));
-        }
-    };
+    let domain_id = domain_id(done, ids)?;
     let listed = now.get(&(done.domain.as_str(), done.record_id));
     let is = listed.map(|r| (r.system, r.whole()));
     let step = |action, record_id, before, after| Step {
@@ -176,17 +170,24 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
     let id = Some(done.record_id);
     Ok(match (&done.did, is) {
         (Did::Modified(was, _), _) if same_record(was, &done_after(done)) => None,
-        (Did::Modified(..) | Did::Created(_), None) => {
+        (Did::Modified(..) | Did::Created(_) | Did::CreatedMaybeBare(_), None) => {
             return Err("not there any more (deleted since); nothing to put back".into());
         }
         (_, Some((true, _))) => return Err("one of DNSPod's own NS records: left".into()),
+        // As it was (a call refused, or put back by hand): nothing to put back.
+        (Did::Modified(was, _), Some((_, Some(is)))) if same_record(was, &is) => None,
         (Did::Modified(was, after), Some((_, Some(is)))) if same_record(after, &is) => {
             Some(step(Action::Modify, id, Some(is), Some(sendable(was)?)))
         }
         (Did::Created(made), Some((_, Some(is)))) if same_record(made, &is) => {
             Some(step(Action::Delete, id, Some(is), None))
         }
-        (Did::Modified(..) | Did::Created(_), Some((_, is))) => return Err(changed_since(is)),
+        (Did::CreatedMaybeBare(made), Some((_, Some(is)))) if as_made(made, &is) => {
+            Some(step(Action::Delete, id, Some(is), None))
+        }
+        (Did::Modified(..) | Did::Created(_) | Did::CreatedMaybeBare(_), Some((_, is))) => {
+            return Err(changed_since(is));
+        }
         (Did::Deleted(_), Some(_)) => {
             return Err("the account still lists it, so it is not created again".into());
         }
@@ -204,11 +205,37 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
     })
 }
 
+/// The account's ID of the domain `done` names, if the history gives it none or that.
+fn domain_id(done: &Done, ids: &DomainIds) -> Result<u64, String> {
+    let account = ids.get(&done.domain).copied().flatten();
+    match (account, done.domain_id) {
+        (Some(id), None) => Ok(id),
+        (Some(id), Some(named)) if id == named => Ok(id),
+        (id, named) => {
+            let shown = |id: Option<u64>| id.map_or("none".to_owned(), |id| id.to_string());
+            Err(format!(
+                "the history gives its domain the ID {}, the account {}, so it is left as it is",
+                shown(named),
+                shown(id)
+            ))
+        }
+    }
+}
+
 fn done_after(done: &Done) -> Record {
     match &done.did {
         Did::Modified(_, after) => after.clone(),
-        Did::Created(r) | Did::Deleted(r) => r.clone(),
+        Did::Created(r) | Did::CreatedMaybeBare(r) | Did::Deleted(r) => r.clone(),
     }
+}
+
+/// Whether `is` is `made` as created, with or without its remark.
+fn as_made(made: &Record, is: &Record) -> bool {
+    let bare = Record {
+        remark: Default::default(),
+        ..made.clone()
+    };
+    same_record(made, is) || same_record(&bare, is)
 }
 
 /// Why a record is left: it is not as the apply left it.

@@ -4,6 +4,7 @@ mod support;
 
 mod actions;
 mod apply;
+mod apply_hardening;
 mod both_apis;
 mod calls;
 #[cfg(unix)]

@@ -8,7 +8,7 @@ use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::commands::submit::submit_steps;
 use crate::error::{Outcome, usage};
-use crate::history::{Entry, Operation};
+use crate::history::{Calls, Entry, Operation};
 use crate::job::{Action, Before, Job, JobSpec, Step, count};
 use crate::session::Session;
 use crate::undo::{self, apply as planner};
@@ -104,6 +104,7 @@ fn what_it_did(
             } => {
                 let gone: HashSet<u64> = calls.done.iter().copied().collect();
                 let gone = gone.intersection(&planned_deletes).copied().collect();
+                skipped.extend(unknown_removals(entry, calls, &planned_deletes));
                 done.extend(planner::from_deletions(
                     record_ids,
                     domain_ids,
@@ -145,6 +146,27 @@ fn by_job(
         } => planner::from_create_job(domain_ids, records, job, skipped),
         JobSpec::DomainCreate { .. } => Vec::new(),
     }
+}
+
+/// Each removal of the line whose outcome is unknown (its answer lost, or the run killed
+/// while it was sent), named: it may have deleted its record, which is not created again.
+fn unknown_removals<'a>(
+    entry: &'a Entry,
+    calls: &'a Calls,
+    planned: &'a HashSet<u64>,
+) -> impl Iterator<Item = String> + 'a {
+    let unknown = calls.unknown.iter().filter(|id| planned.contains(id));
+    unknown.map(|id| {
+        let kept = kept(entry).iter().find(|b| b.record_id == *id);
+        let named = kept.and_then(|b| Some((b.record().whole()?, &b.domain)));
+        let what = named.map_or_else(String::new, |(r, domain)| {
+            format!(" ({} {} {} of {domain})", r.host, r.record_type, r.value)
+        });
+        crate::escape::visible(&format!(
+            "the removal of record {id}{what}: the outcome of its call is unknown, so it is not created again: check the DNSPod console"
+        ))
+        .into_owned()
+    })
 }
 
 fn kept(entry: &Entry) -> &[Before] {

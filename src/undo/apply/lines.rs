@@ -29,20 +29,30 @@ pub(crate) fn from_calls(
             ));
             continue;
         }
-        if !calls.done.contains(&key) {
-            continue;
-        }
         let made = calls
             .created
             .iter()
             .find(|[k, _]| *k == key)
             .map(|[_, id]| *id);
+        // A call failed may be half done, its second call (the legacy API's remark) the
+        // one refused: a create is kept with its ID, a modify's fields may have gone.
+        let half = calls.failed.contains(&key) && (step.action == Action::Modify || made.is_some());
+        if !calls.done.contains(&key) && !half {
+            continue;
+        }
         match (step.action, made) {
             (Action::Create, None) => skipped.push(format!(
                 "the {}: the history kept no ID of the record it made, so it is not deleted",
                 step.describe()
             )),
-            (_, made) => done.extend(of_step(step, made)),
+            // A record the plan modifies or deletes was there before: no create made it.
+            (Action::Create, Some(id)) if planned.iter().any(|s| s.record_id == Some(id)) => {
+                skipped.push(format!(
+                    "the {}: the history gives it the ID {id} of a record the apply found there, so it is not deleted",
+                    step.describe()
+                ));
+            }
+            (_, made) => done.extend(of_step(step, made).map(|d| half_if(d, half))),
         }
     }
     done
@@ -91,6 +101,23 @@ fn of_step(step: &Step, made: Option<u64>) -> Option<Done> {
         record_id: step.record_id.or(made)?,
         did,
     })
+}
+
+/// `done` as its call may have left it when `half` done: a create perhaps without its
+/// remark, a modify with its fields and the remark it had.
+fn half_if(done: Done, half: bool) -> Done {
+    let did = match (done.did, half) {
+        (Did::Created(made), true) => Did::CreatedMaybeBare(made),
+        (Did::Modified(was, after), true) => Did::Modified(
+            was.clone(),
+            Record {
+                remark: was.remark,
+                ..after
+            },
+        ),
+        (did, _) => did,
+    };
+    Done { did, ..done }
 }
 
 /// The record IDs a job's detail lists as done.

@@ -247,3 +247,29 @@ fn a_records_legacy_jobs_and_remark_call_are_one_change_and_torn_lines_are_left(
     assert_eq!(skipped.len(), 1, "{skipped:?}");
     assert!(skipped[0].contains("record 2") && skipped[0].contains("different stories"));
 }
+
+#[test]
+fn a_create_whose_history_names_the_id_of_a_record_the_plan_found_is_not_undone() {
+    let create = step(Action::Create, None, None, Some(a("m", "192.0.2.3")));
+    let modify = step(
+        Action::Modify,
+        Some(2),
+        Some(a("m", "192.0.2.2")),
+        Some(a("m", "192.0.2.3")),
+    );
+    // A hand-edited line: the create "made" record 2, which the apply modified.
+    let calls = Calls {
+        done: vec![create.call_key(), 2],
+        created: vec![[create.call_key(), 2]],
+        ..Calls::default()
+    };
+    let line = [create.clone(), modify.clone()];
+    let mut skipped = Vec::new();
+    let done = from_calls(&line, &calls, &[&create, &modify], &mut skipped);
+    assert_eq!(done.len(), 1, "the modify alone: {done:?}");
+    assert!(matches!(done[0].did, Did::Modified(..)));
+    assert!(
+        skipped[0].contains("ID 2 of a record the apply found"),
+        "{skipped:?}"
+    );
+}
