@@ -45,8 +45,11 @@ pub(crate) struct MockBackend {
     pub in_flight: AtomicUsize,
     pub most_in_flight: AtomicUsize,
     /// Told of each create or modify call before it is answered.
-    pub on_call: OnceLock<Box<dyn Fn(&Step) + Send + Sync>>,
+    pub on_call: OnceLock<Told>,
 }
+
+/// What a test is told of each call.
+pub(crate) type Told = Box<dyn Fn(&Step) + Send + Sync>;
 
 /// How a change the mock is asked for fails, as the legacy API fails it.
 #[derive(Clone, Copy, Debug)]
