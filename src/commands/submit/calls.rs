@@ -1,10 +1,11 @@
 //! A part sent one call a record, where the API has no job for it (the legacy API's
 //! Record.Remove) or a call is quicker (an apply's records created or modified whole,
-//! `steps.rs`): each call sent once, several at once on API 3.0 (`in_flight`), paced by the
-//! transport. Before each call the run
-//! writes a history line naming it (by its key, `Part::call_keys`) and how the call before
-//! it ended, so that `resume` sends only the records no call went for, even after a run
-//! killed mid-part (the call in flight then counts as of unknown outcome).
+//! `steps.rs`): each call sent once, several at once on API 3.0 (`in_flight`), paced by
+//! the transport. Before each call this thread writes a history line naming it (by its
+//! key, `Part::call_keys`) and how the calls that ended since the last line ended, then
+//! hands it to a worker (`caller.rs`), so that `resume` sends only the records no call
+//! went for, even after a run killed mid-part (the calls in flight then count as of
+//! unknown outcome).
 
 use super::Run;
 use super::stop::Stop;
