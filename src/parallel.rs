@@ -80,21 +80,7 @@ pub(crate) fn feed<S, R: Send>(
         let start = start;
         for _ in 0..workers {
             let (finish, started, work) = (finish.clone(), &started, &work);
-            scope.spawn(move || {
-                // The lock is held while waiting for an item: one worker waits, the rest
-                // wait for the lock.
-                loop {
-                    // Its own statement: the lock is let go before the work.
-                    let Ok(item) = lock(started).recv() else {
-                        return;
-                    };
-                    let result =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
-                    if finish.send((item, result)).is_err() {
-                        return;
-                    }
-                }
-            });
+            scope.spawn(move || worker(started, &finish, work));
         }
         drop(finish);
         let (mut running, mut more) = (0, true);
@@ -117,6 +103,28 @@ pub(crate) fn feed<S, R: Send>(
         // The workers see the channel closed and end.
         drop(start);
     });
+}
+
+/// What a worker finished: the item, and its result or its panic.
+type Finished<R> = (usize, std::thread::Result<R>);
+
+/// A worker of [`feed`]: items in turn until the feed closes. The lock is held while
+/// waiting for an item: one worker waits, the rest wait for the lock.
+fn worker<R>(
+    started: &Mutex<mpsc::Receiver<usize>>,
+    finish: &mpsc::Sender<Finished<R>>,
+    work: impl Fn(usize) -> R,
+) {
+    loop {
+        // Its own statement: the lock is let go before the work.
+        let Ok(item) = lock(started).recv() else {
+            return;
+        };
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
+        if finish.send((item, result)).is_err() {
+            return;
+        }
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
