@@ -45,6 +45,8 @@ struct Flight<'p> {
     keys: Vec<u64>,
     /// The place of the next call to start.
     next: usize,
+    /// How many calls have ended.
+    answered: usize,
     unwritten: Unwritten,
     /// How each call that did not stop the run came out, by its place.
     shown: Vec<Option<Removed>>,
@@ -80,6 +82,7 @@ impl Run<'_> {
             shown: vec![None; keys.len()],
             keys,
             next: 0,
+            answered: 0,
             unwritten: Unwritten::default(),
             unsent: Vec::new(),
             stop: None,
@@ -125,6 +128,10 @@ impl Run<'_> {
     fn finish(&mut self, flight: &mut Flight<'_>, at: usize, called: Called) {
         let (end, created, shown) = called;
         let key = flight.keys[at];
+        flight.answered += 1;
+        let total = flight.keys.len();
+        // On the bar as they finish, in whatever order.
+        (self.progress).set_label(&format!("calls {}/{total} answered", flight.answered));
         flight.unwritten.calls.push(key, end);
         flight
             .unwritten
@@ -146,6 +153,7 @@ impl Run<'_> {
     /// not sent as `rest`, and the last line.
     fn landed(&mut self, mut flight: Flight<'_>) -> Result<(), Stop> {
         let (index, part) = (flight.index, flight.part);
+        self.progress.set_label("jobs");
         for (at, shown) in flight.shown.into_iter().enumerate() {
             if let Some(shown) = shown {
                 self.shown(part, at, shown);
