@@ -178,6 +178,12 @@ impl FakeDnspod {
         lock(&self.shared.requests).clone()
     }
 
+    /// The most requests of `action` answered at once, counted while they wait out
+    /// [`Config::latency`] (none without one): how many such calls a client had in flight.
+    pub fn most_at_once(&self, action: &str) -> usize {
+        self.shared.throttle.most_at_once(action)
+    }
+
     /// How many requests were received for this action, e.g. `Batch.Detail` or
     /// `DescribeBatchTask`.
     pub fn count(&self, action: &str) -> usize {

@@ -36,6 +36,9 @@ pub(crate) struct Throttle {
     vendor_rates: bool,
     /// The start of each action's calls within the last second.
     seen: Mutex<HashMap<String, VecDeque<Instant>>>,
+    /// Each action's requests in their latency now, and the most at once: whether a
+    /// client overlaps its calls, which no count of requests shows.
+    waiting: Mutex<HashMap<String, (usize, usize)>>,
 }
 
 impl Throttle {
@@ -45,7 +48,13 @@ impl Throttle {
             per_second,
             vendor_rates,
             seen: Mutex::default(),
+            waiting: Mutex::default(),
         }
+    }
+
+    /// The most requests of `action` that were in their latency at once.
+    pub(crate) fn most_at_once(&self, action: &str) -> usize {
+        lock(&self.waiting).get(action).map_or(0, |&(_, most)| most)
     }
 
     /// Waits the latency, then says whether a call of `action` goes over its rate, the
@@ -53,7 +62,16 @@ impl Throttle {
     /// refused call does not count.
     pub(crate) fn over_rate(&self, action: &str) -> bool {
         if !self.latency.is_zero() {
+            {
+                let mut waiting = lock(&self.waiting);
+                let (now, most) = waiting.entry(action.to_string()).or_default();
+                *now += 1;
+                *most = (*most).max(*now);
+            }
             std::thread::sleep(self.latency);
+            if let Some((now, _)) = lock(&self.waiting).get_mut(action) {
+                *now -= 1;
+            }
         }
         let documented = vendor_rate(action).filter(|_| self.vendor_rates);
         let Some(per_second) = [self.per_second, documented].into_iter().flatten().min() else {
@@ -74,5 +92,33 @@ impl Throttle {
         }
         calls.push_back(now);
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_in_their_latency_together_are_counted_at_once_and_one_by_one_not() {
+        let throttle = Throttle::new(Duration::from_millis(200), None, false);
+        assert!(!throttle.over_rate("CreateRecord"));
+        assert!(!throttle.over_rate("CreateRecord"));
+        assert_eq!(throttle.most_at_once("CreateRecord"), 1);
+        let start = std::sync::Barrier::new(3);
+        std::thread::scope(|scope| {
+            for _ in 0..3 {
+                scope.spawn(|| {
+                    start.wait();
+                    throttle.over_rate("ModifyRecord")
+                });
+            }
+        });
+        assert!(throttle.most_at_once("ModifyRecord") >= 2);
+        assert_eq!(
+            throttle.most_at_once("CreateRecord"),
+            1,
+            "each action its own"
+        );
     }
 }

@@ -6,8 +6,9 @@ use crate::error::{ApiRefused, RefusalKind};
 use crate::job::{AccountRecord, Job, JobSpec, Step, Submitted};
 use crate::split::Capabilities;
 use std::collections::{BTreeMap, VecDeque};
-use std::sync::Mutex;
-use std::time::Instant;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 #[derive(Default)]
 pub(crate) struct MockBackend {
@@ -37,7 +38,18 @@ pub(crate) struct MockBackend {
     /// The create calls, by the same numbers, whose record is made but whose second call
     /// (the legacy API's Record.Remark) fails, and how.
     pub failed_remarks: BTreeMap<usize, Fails>,
+    /// Create and modify calls wait until this many are in flight at once (or a while,
+    /// should they never be), so that a test sees whether calls overlap.
+    pub gate: usize,
+    /// Create and modify calls in flight now, and the most at once.
+    pub in_flight: AtomicUsize,
+    pub most_in_flight: AtomicUsize,
+    /// Told of each create or modify call before it is answered.
+    pub on_call: OnceLock<Told>,
 }
+
+/// What a test is told of each call.
+pub(crate) type Told = Box<dyn Fn(&Step) + Send + Sync>;
 
 /// How a change the mock is asked for fails, as the legacy API fails it.
 #[derive(Clone, Copy, Debug)]
@@ -195,12 +207,29 @@ impl MockBackend {
     /// A create or modify call: recorded, failed as told, else done (a create's new ID is
     /// 5000 and its number).
     fn step(&self, step: &Step, action: &'static str) -> Result<u64, ChangeError> {
+        if let Some(told) = self.on_call.get() {
+            told(step);
+        }
+        self.overlap();
         let mut stepped = self.stepped.lock().unwrap();
         stepped.push(step.clone());
         match self.failed_steps.get(&stepped.len()) {
             Some(fails) => Err(fails.error(action)),
             None => Ok(5000 + stepped.len() as u64),
         }
+    }
+}
+
+impl MockBackend {
+    /// Counts a call in flight, held at the gate until enough are (5 s at most).
+    fn overlap(&self) {
+        let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        self.most_in_flight.fetch_max(now, Ordering::SeqCst);
+        let bound = Instant::now() + Duration::from_secs(5);
+        while self.most_in_flight.load(Ordering::SeqCst) < self.gate && Instant::now() < bound {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        self.in_flight.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

@@ -29,6 +29,11 @@ pub(crate) struct Calls {
     /// it ended; without one (the run was killed) it may have been done, as if unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending: Option<u64>,
+    /// Read back, not written: calls named `sending` on an earlier line of the run that no
+    /// line since says the end of. Calls go several at once, so a call's end may come
+    /// lines after it was sent; one no line ends may have been done, as if unknown.
+    #[serde(skip)]
+    pub in_flight: Vec<u64>,
     /// Of the calls that created a record (an apply's), each call's key and the new
     /// record's ID, for `undo` to delete it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -92,6 +97,7 @@ impl Calls {
             .chain(&self.gone)
             .chain(&self.failed)
             .chain(&self.unknown)
+            .chain(&self.in_flight)
             .chain(&self.sending)
             .copied()
     }
@@ -101,33 +107,29 @@ impl Calls {
         self.sent().next().is_none() && self.unsent.is_empty()
     }
 
-    /// These calls and the `next` line's of the same run as one: the call this line was
-    /// sending ended as `next` says, or, when `next` does not name it, unknown.
+    /// These calls and the `next` line's of the same run as one: a call this line or an
+    /// earlier one was sending ended as `next` says, or, until a line names it, is still
+    /// in flight.
     pub(crate) fn followed_by(mut self, next: Calls) -> Calls {
-        if let Some(sending) = self.sending.take() {
-            let named = next
-                .sent()
-                .chain(next.unsent.iter().copied())
-                .any(|id| id == sending);
-            if !named {
-                self.unknown.push(sending);
-            }
-        }
+        self.in_flight.extend(self.sending.take());
+        let named: std::collections::HashSet<u64> =
+            next.sent().chain(next.unsent.iter().copied()).collect();
+        self.in_flight.retain(|id| !named.contains(id));
         self.done.extend(next.done);
         self.gone.extend(next.gone);
         self.failed.extend(next.failed);
         self.unknown.extend(next.unknown);
         self.unsent.extend(next.unsent);
         self.created.extend(next.created);
+        self.in_flight.extend(next.in_flight);
         self.sending = next.sending;
         self
     }
 
     /// The calls once no line follows: one still being sent may have been done.
     pub(crate) fn settled(mut self) -> Calls {
-        if let Some(sending) = self.sending.take() {
-            self.unknown.push(sending);
-        }
+        self.in_flight.extend(self.sending.take());
+        self.unknown.append(&mut self.in_flight);
         self
     }
 }
@@ -167,6 +169,21 @@ mod tests {
         let resumed = killed.followed_by(line(&[], Some(4))).settled();
         assert_eq!(resumed.unknown, [2, 4]);
         assert_eq!(resumed.sent().collect::<Vec<_>>(), [1, 2, 4]);
+    }
+
+    #[test]
+    fn a_call_still_in_flight_when_later_lines_are_written_ends_where_a_line_names_it() {
+        let run = line(&[], Some(1))
+            .followed_by(line(&[], Some(2)))
+            .followed_by(line(&[(2, CallEnd::Done)], Some(3)))
+            .followed_by(line(&[(3, CallEnd::Done), (1, CallEnd::Unsent)], None))
+            .settled();
+        assert_eq!(run.done, [2, 3]);
+        assert_eq!(run.unsent, [1], "not sent after all: resume sends it");
+        assert!(run.unknown.is_empty(), "{run:?}");
+        // Killed with two in flight: both may have been done.
+        let killed = line(&[], Some(1)).followed_by(line(&[], Some(2))).settled();
+        assert_eq!(killed.unknown, [1, 2]);
     }
 
     #[test]

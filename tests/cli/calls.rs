@@ -2,7 +2,7 @@
 //! and each call on record before it goes, so that a run killed mid-way is finished by
 //! `resume` without a record asked twice.
 
-use crate::support::Env;
+use crate::support::{Api, Env};
 use fake_dnspod::{Config, Fault};
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -140,4 +140,52 @@ fn removals_keep_under_a_server_that_enforces_the_rate() {
         .stdout_has("deleted");
     assert_eq!(removals(&env).len(), 45);
     assert!(env.server.user_records().is_empty());
+}
+
+/// A desired file of `n` A records at hosts h1..hn on each of `domains`, values of each
+/// domain's own (one list many domains share is one job).
+fn desired(env: &Env, domains: &[&str], n: usize) -> std::path::PathBuf {
+    let mut text = String::new();
+    for (d, domain) in domains.iter().enumerate() {
+        for i in 1..=n {
+            text += &format!(
+                "{{\"domain\":\"{domain}\",\"sub_domain\":\"h{i}\",\"record_type\":\"A\",\"value\":\"10.{d}.{}.{}\"}}\n",
+                i / 250,
+                i % 250
+            );
+        }
+    }
+    let path = env.home().join("desired.jsonl");
+    std::fs::write(&path, text).expect("desired file");
+    path
+}
+
+#[test]
+fn on_api_3_an_applys_calls_go_several_at_once_under_each_actions_rate() {
+    // 800 CreateRecord calls (each domain's 400 distinct records are calls, not a job),
+    // more than the 500 a second the fake holds API 3.0 to.
+    let config = Config {
+        latency: Duration::from_millis(20),
+        ..Config::default()
+    };
+    let env = Env::with_on(config, Api::V3);
+    let domains = ["c.cn", "d.cn"];
+    for domain in domains {
+        env.server.add_domain(domain);
+    }
+    let file = desired(&env, &domains, 400);
+    env.dpbatch(["apply", file.to_str().expect("UTF-8")])
+        .run()
+        .code(0);
+    let creates = env.requests("CreateRecord");
+    assert_eq!(
+        creates.len(),
+        800,
+        "each once, none refused for the rate and sent again"
+    );
+    assert_eq!(env.server.user_records().len(), 800);
+    assert!(
+        env.server.most_at_once("CreateRecord") > 1,
+        "calls in flight together"
+    );
 }

@@ -1,24 +1,25 @@
 //! A part sent one call a record, where the API has no job for it (the legacy API's
 //! Record.Remove) or a call is quicker (an apply's records created or modified whole,
-//! `steps.rs`): each call sent once, paced by the transport. Before each call the run
-//! writes a history line naming it (by its key, `Part::call_keys`) and how the call before
-//! it ended, so that `resume` sends only the records no call went for, even after a run
-//! killed mid-part (the call in flight then counts as of unknown outcome).
+//! `steps.rs`): each call sent once, several at once on API 3.0 (`in_flight`), paced by
+//! the transport. Before each call this thread writes a history line naming it (by its
+//! key, `Part::call_keys`) and how the calls that ended since the last line ended, then
+//! hands it to a worker (`caller.rs`), so that `resume` sends only the records no call
+//! went for, even after a run killed mid-part (the calls in flight then count as of
+//! unknown outcome).
 
+use super::Run;
 use super::stop::Stop;
-use super::{MAX_SLOT_PAUSE, Run};
 use crate::backend::ChangeError;
 use crate::error::{Outcome, RefusalKind};
 use crate::history::{CallEnd, Calls, Entry, Removed};
 use crate::job::{Before, JobSpec, Part};
-use crate::signal;
-use crate::wait::{Pacer, SignalPacer};
+use crate::split::Capabilities;
+use crate::{parallel, signal};
 use anyhow::anyhow;
+use caller::Caller;
 use std::time::Instant;
 
-/// Tries of a call the API refuses for the rate before the refusal stops the run.
-const RATE_TRIES: u32 = 4;
-
+mod caller;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -37,132 +38,138 @@ struct Unwritten {
     failing: bool,
 }
 
+/// A part's calls while they go, as the calling thread keeps them.
+struct Flight<'p> {
+    index: usize,
+    part: &'p Part,
+    keys: Vec<u64>,
+    /// The place of the next call to start.
+    next: usize,
+    /// How many calls have ended.
+    answered: usize,
+    unwritten: Unwritten,
+    /// How each call that did not stop the run came out, by its place.
+    shown: Vec<Option<Removed>>,
+    /// The places of calls that did nothing (refused as a whole, or never sent).
+    unsent: Vec<usize>,
+    stop: Option<Stop>,
+}
+
+/// Calls of a part in flight at once: enough to keep up the API's rate of single-record
+/// calls at a round trip of 64 ms (API 3.0's 500 a second: 32); the transport paces them
+/// under each action's rate whatever thread sends them. The legacy API documents no
+/// rate and is paced at 20 a second: one at a time, as before.
+fn in_flight(api: &Capabilities) -> usize {
+    (api.calls_per_second * 64 / 1000).clamp(1, 32)
+}
+
 impl Run<'_> {
-    /// Sends the `index`th part one call a record, each call on record before it is sent;
-    /// a stop mid-way leaves the records not sent in `rest`.
+    /// Sends the `index`th part one call a record, several at once, each call on record
+    /// before it is sent; a stop starts no more calls, lets those in flight end, and leaves
+    /// the records not sent in `rest`.
     pub(super) fn call_each(&mut self, index: usize, part: &Part) -> Result<(), Stop> {
         check(part)?;
+        let workers = self.session.capabilities().map_or(1, |api| in_flight(&api));
+        let caller = Caller {
+            backend: self.backend,
+            interval: self.args.timing.interval,
+            deadline: self.deadline,
+        };
         let keys = part.call_keys();
-        let (mut sent, mut unwritten) = (0, Unwritten::default());
-        let ended = self.calls(index, part, &keys, &mut sent, &mut unwritten);
-        if ended.is_err() {
-            let left: Vec<usize> = (sent..keys.len()).collect();
+        let flight = Flight {
+            index,
+            part,
+            shown: vec![None; keys.len()],
+            keys,
+            next: 0,
+            answered: 0,
+            unwritten: Unwritten::default(),
+            unsent: Vec::new(),
+            stop: None,
+        };
+        signal::set_last_words(Some(
+            "interrupted again: the calls in flight have an unknown outcome; check the DNSPod console before resuming".into(),
+        ));
+        let mut state = (&mut *self, flight);
+        parallel::feed(
+            workers,
+            &mut state,
+            |(run, flight)| run.start(flight),
+            |at| caller.call(part, at),
+            |(run, flight), at, called| run.finish(flight, at, called),
+        );
+        signal::set_last_words(None);
+        let (run, flight) = state;
+        run.landed(flight)
+    }
+
+    /// The place of the next call, on record before it is sent; none once the run stops.
+    fn start(&mut self, flight: &mut Flight<'_>) -> Option<usize> {
+        if flight.stop.is_some() || flight.next == flight.keys.len() {
+            return None;
+        }
+        if signal::interrupted() {
+            flight.stop = Some(Stop::Interrupted);
+        } else if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            flight.stop = Some(Stop::TimedOut);
+        }
+        if flight.stop.is_some() {
+            return None;
+        }
+        let at = flight.next;
+        flight.next += 1;
+        let sending = Some((at, flight.keys[at]));
+        self.write_calls(flight.index, flight.part, &mut flight.unwritten, sending);
+        Some(at)
+    }
+
+    /// Keeps how the `at`th call ended, for the next line; the first stop stops the run,
+    /// and a later unknown outcome is named, as the first is by its error.
+    fn finish(&mut self, flight: &mut Flight<'_>, at: usize, called: Called) {
+        let (end, created, shown) = called;
+        let key = flight.keys[at];
+        flight.answered += 1;
+        let total = flight.keys.len();
+        // On the bar as they finish, in whatever order.
+        (self.progress).set_label(&format!("calls {}/{total} answered", flight.answered));
+        flight.unwritten.calls.push(key, end);
+        flight
+            .unwritten
+            .calls
+            .created
+            .extend(created.map(|id| [key, id]));
+        if end == CallEnd::Unsent {
+            flight.unsent.push(at);
+        }
+        match shown {
+            Ok(shown) => flight.shown[at] = Some(shown),
+            Err(stop) if flight.stop.is_none() => flight.stop = Some(stop),
+            Err(Stop::Unknown(err)) => self.session.output.warn(&format!("{err:#}")),
+            Err(_) => {}
+        }
+    }
+
+    /// Once every call started has ended: the results in the part's order, the records
+    /// not sent as `rest`, and the last line.
+    fn landed(&mut self, mut flight: Flight<'_>) -> Result<(), Stop> {
+        let (index, part) = (flight.index, flight.part);
+        self.progress.set_label("jobs");
+        for (at, shown) in flight.shown.into_iter().enumerate() {
+            if let Some(shown) = shown {
+                self.shown(part, at, shown);
+            }
+        }
+        if flight.stop.is_some() {
+            let mut left = flight.unsent;
+            left.extend(flight.next..flight.keys.len());
+            left.sort_unstable();
             self.rest = (!left.is_empty()).then(|| (index, part.with_calls(&left)));
         }
-        if !unwritten.calls.is_empty() {
-            unwritten.failing = false;
-            self.write_calls(index, part, &mut unwritten, None);
+        if !flight.unwritten.calls.is_empty() {
+            flight.unwritten.failing = false;
+            self.write_calls(index, part, &mut flight.unwritten, None);
         }
-        ended
-    }
-
-    /// One call a record of the part in turn, until one stops the run; `sent` counts the
-    /// calls that went.
-    fn calls(
-        &mut self,
-        index: usize,
-        part: &Part,
-        keys: &[u64],
-        sent: &mut usize,
-        unwritten: &mut Unwritten,
-    ) -> Result<(), Stop> {
-        for (at, &key) in keys.iter().enumerate() {
-            if signal::interrupted() {
-                return Err(Stop::Interrupted);
-            }
-            if self.deadline.is_some_and(|d| Instant::now() >= d) {
-                return Err(Stop::TimedOut);
-            }
-            self.write_calls(index, part, unwritten, Some((at, key)));
-            let (end, created, shown) = self.call(part, at);
-            unwritten.calls.push(key, end);
-            unwritten.calls.created.extend(created.map(|id| [key, id]));
-            if end != CallEnd::Unsent {
-                *sent += 1;
-            }
-            self.shown(part, at, shown?);
-        }
-        Ok(())
-    }
-
-    /// The `at`th call of the part: a record removed, created or modified.
-    fn call(&self, part: &Part, at: usize) -> Called {
-        match &part.spec {
-            JobSpec::RecordDelete {
-                record_ids,
-                domain_ids,
-            } => {
-                let (domain_id, record_id) = (domain_ids[at], record_ids[at]);
-                self.retried(
-                    &format!("record {record_id} was deleted"),
-                    &format!("removing record {record_id} (domain ID {domain_id})"),
-                    || {
-                        self.backend
-                            .remove_record(domain_id, record_id)
-                            .map(|()| None)
-                    },
-                )
-            }
-            JobSpec::RecordSteps { steps } => self.step(&steps[at]),
-            _ => (
-                CallEnd::Unsent,
-                None,
-                Err(Stop::Failed(anyhow!("not a call"))),
-            ),
-        }
-    }
-
-    /// One call, sent again after a pause while the API refuses it for the rate: a
-    /// refusal (nothing was done), which pacing at the vendor's rate still meets when the
-    /// network bunches calls together. `done` says what a lost answer leaves unknown,
-    /// `doing` what the call was doing.
-    fn retried(
-        &self,
-        done: &str,
-        doing: &str,
-        send: impl Fn() -> Result<Option<u64>, ChangeError>,
-    ) -> Called {
-        let mut tries = 1;
-        loop {
-            signal::set_last_words(Some(format!(
-                "interrupted again: whether {done} is unknown; check the DNSPod console before resuming"
-            )));
-            let answer = send();
-            signal::set_last_words(None);
-            let over_rate = matches!(&answer, Err(ChangeError::Refused(refused)) if refused.kind == RefusalKind::RateLimited);
-            if !over_rate || tries == RATE_TRIES {
-                return match ended(answer) {
-                    (end, id, Err(Stop::Unknown(err))) => {
-                        (end, id, Err(Stop::Unknown(err.context(doing.to_owned()))))
-                    }
-                    other => other,
-                };
-            }
-            if let Err(stop) = self.pause(tries) {
-                return (CallEnd::Unsent, None, Err(stop));
-            }
-            tries += 1;
-        }
-    }
-
-    /// As after a slot refusal: the polling interval, doubled per refusal.
-    fn pause(&self, tries: u32) -> Result<(), Stop> {
-        let pause = self
-            .args
-            .timing
-            .interval
-            .saturating_mul(1 << tries)
-            .min(MAX_SLOT_PAUSE);
-        let pause = self.deadline.map_or(pause, |d| {
-            pause.min(d.saturating_duration_since(Instant::now()))
-        });
-        if !SignalPacer.sleep(pause) {
-            return Err(Stop::Interrupted);
-        }
-        if self.deadline.is_some_and(|d| Instant::now() >= d) {
-            return Err(Stop::TimedOut);
-        }
-        Ok(())
+        flight.stop.map_or(Ok(()), Err)
     }
 
     /// Writes what `unwritten` holds, and the call about to be sent, on a line of the

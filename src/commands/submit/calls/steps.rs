@@ -1,39 +1,31 @@
 //! The calls of an apply's steps: a record created or modified whole (a delete among
 //! them is a Record.Remove), and how they came out, on stderr for those that did not.
 
-use super::{Called, Run};
+use super::{Called, Caller, Run};
 use crate::backend::CreateError;
 use crate::error::Outcome;
 use crate::history::{CallEnd, Removed};
 use crate::job::{Action, JobSpec, Part, Step};
 use std::cell::Cell;
 
-impl Run<'_> {
+impl Caller<'_> {
     /// One step's call.
     pub(super) fn step(&self, step: &Step) -> Called {
-        let what = step.describe();
         let backend = self.backend;
-        let (done, doing) = (
-            format!("the {what} was made"),
-            format!("sending the {what}"),
-        );
-        match (step.action, step.record_id) {
-            (Action::Create, _) => self.create(step, &done, &doing),
-            (Action::Modify, _) => {
-                self.retried(&done, &doing, || backend.modify_record(step).map(|()| None))
-            }
-            (Action::Delete, _) => {
-                self.retried(&done, &doing, || backend.delete_record(step).map(|()| None))
-            }
+        let doing = format!("sending the {}", step.describe());
+        match step.action {
+            Action::Create => self.create(step, &doing),
+            Action::Modify => self.retried(&doing, || backend.modify_record(step).map(|()| None)),
+            Action::Delete => self.retried(&doing, || backend.delete_record(step).map(|()| None)),
         }
     }
 
     /// A create's call. A record made whose remark then failed is that record's failure,
     /// its ID kept (undo deletes it, resume never makes it again); it stops nothing, as
     /// the create was answered.
-    fn create(&self, step: &Step, done: &str, doing: &str) -> Called {
+    fn create(&self, step: &Step, doing: &str) -> Called {
         let half = Cell::new(None);
-        let called = self.retried(done, doing, || match self.backend.create_record(step) {
+        let called = self.retried(doing, || match self.backend.create_record(step) {
             Ok(id) => Ok(Some(id)),
             Err(CreateError {
                 made: Some(id),
@@ -52,7 +44,9 @@ impl Run<'_> {
             None => called,
         }
     }
+}
 
+impl Run<'_> {
     /// Keeps how the `at`th call of the part came out, for the results.
     pub(super) fn shown(&mut self, part: &Part, at: usize, shown: Removed) {
         match &part.spec {

@@ -3,11 +3,12 @@
 
 use crate::backend::mock::{Fails, MockBackend};
 use crate::commands::resume;
-use crate::commands::submit::submit_parts;
+use crate::commands::submit::{submit_parts, submit_steps};
 use crate::commands::tests::{Fixture, args, fixture, resume_last};
 use crate::error::Outcome;
-use crate::job::{JobSpec, Part};
+use crate::job::{Action, JobSpec, Part, Record, Step};
 use std::collections::BTreeMap;
+use std::sync::atomic::Ordering::SeqCst;
 
 /// Records 1..=5, the first two in domain 70, the rest in 80.
 const PAIRS: [(u64, u64); 5] = [(70, 1), (70, 2), (80, 3), (80, 4), (80, 5)];
@@ -174,4 +175,97 @@ fn each_call_is_on_record_before_it_goes_so_a_kill_loses_none() {
         PAIRS[3..],
         "record 3 may have been done: never again"
     );
+}
+
+/// `n` creates of A records on a.cn, hosts h1..hn.
+fn creates(n: usize) -> Vec<Step> {
+    (1..=n)
+        .map(|i| Step {
+            action: Action::Create,
+            domain: "a.cn".into(),
+            domain_id: 70,
+            record_id: None,
+            before: None,
+            after: Some(Record::new(&format!("h{i}"), "A", "10.0.0.1")),
+        })
+        .collect()
+}
+
+/// A mock with API 3.0's rates (calls a part several at once).
+fn v3(backend: MockBackend) -> Fixture {
+    fixture(MockBackend {
+        delete_jobs: true,
+        ..backend
+    })
+}
+
+/// How often each host's create was asked.
+fn asked(f: &Fixture) -> BTreeMap<String, usize> {
+    let mut asked = BTreeMap::new();
+    for step in f.backend.stepped.lock().unwrap().iter() {
+        let host = step.after.as_ref().unwrap().host.to_string();
+        *asked.entry(host).or_insert(0) += 1;
+    }
+    asked
+}
+
+/// The keys the history's lines name as being sent.
+fn sending(path: &std::path::Path) -> Vec<u64> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|line| line["calls"]["sending"].as_u64())
+        .collect()
+}
+
+#[test]
+fn on_api_3_a_parts_calls_go_several_at_once_each_on_record_before_it_is_sent() {
+    let f = v3(MockBackend {
+        gate: 8,
+        ..MockBackend::default()
+    });
+    let path = f.session.history.as_ref().unwrap().path().to_owned();
+    let unrecorded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = std::sync::Arc::clone(&unrecorded);
+    let told = move |step: &Step| {
+        if !sending(&path).contains(&step.call_key()) {
+            seen.lock().unwrap().push(step.describe());
+        }
+    };
+    assert!(f.backend.on_call.set(Box::new(told)).is_ok());
+    let steps = creates(40);
+    assert_eq!(
+        submit_steps(&f.session, "apply", &steps, &args(false)).unwrap(),
+        Outcome::Success
+    );
+    assert!(f.backend.most_in_flight.load(SeqCst) >= 8, "calls overlap");
+    assert_eq!(asked(&f).len(), 40);
+    assert!(asked(&f).values().all(|n| *n == 1));
+    assert!(unrecorded.lock().unwrap().is_empty(), "{unrecorded:?}");
+    assert_eq!(resumed(&f), Outcome::Success);
+    assert_eq!(f.backend.stepped.lock().unwrap().len(), 40, "nothing left");
+}
+
+#[test]
+fn on_api_3_a_refused_login_starts_no_more_calls_and_resume_sends_exactly_the_rest() {
+    let f = v3(MockBackend {
+        failed_steps: BTreeMap::from([(3, Fails::Login)]),
+        ..MockBackend::default()
+    });
+    let steps = creates(300);
+    let err = submit_steps(&f.session, "apply", &steps, &args(false)).unwrap_err();
+    assert!(format!("{err:#}").contains("Login failed"), "{err:#}");
+    let first = f.backend.stepped.lock().unwrap().clone();
+    assert!(
+        first.len() < 300,
+        "no call started after the refusal was seen"
+    );
+    let refused = first[2].after.as_ref().unwrap().host.to_string();
+    assert_eq!(resumed(&f), Outcome::Success);
+    let asked = asked(&f);
+    assert_eq!(asked.len(), 300, "every record asked for");
+    for (host, n) in asked {
+        let once_more = usize::from(host == refused);
+        assert_eq!(n, 1 + once_more, "{host}: the refused call again, no other");
+    }
 }
