@@ -27,6 +27,9 @@ pub(crate) struct MockBackend {
     /// Whether the mock has API 3.0's jobs (deletions, records modified whole) and rates,
     /// or the legacy API's (the default).
     pub delete_jobs: bool,
+    /// The ID a create call gives a record of this host, so that a test of calls sent
+    /// several at once knows it whichever call comes first; else 5000 and the call's number.
+    pub new_ids: BTreeMap<String, u64>,
     /// Every removal asked, as `(domain_id, record_id)`, in order, failed ones included.
     pub removed: Mutex<Vec<(u64, u64)>>,
     /// The record IDs whose removal fails, and how.
@@ -204,8 +207,8 @@ impl Backend for MockBackend {
 }
 
 impl MockBackend {
-    /// A create or modify call: recorded, failed as told, else done (a create's new ID is
-    /// 5000 and its number).
+    /// A create or modify call: recorded, failed as told, else done (a create's new ID as
+    /// `new_ids` says, else 5000 and its number).
     fn step(&self, step: &Step, action: &'static str) -> Result<u64, ChangeError> {
         if let Some(told) = self.on_call.get() {
             told(step);
@@ -215,7 +218,11 @@ impl MockBackend {
         stepped.push(step.clone());
         match self.failed_steps.get(&stepped.len()) {
             Some(fails) => Err(fails.error(action)),
-            None => Ok(5000 + stepped.len() as u64),
+            None => Ok(step
+                .after
+                .as_ref()
+                .and_then(|record| self.new_ids.get(record.host.as_str()).copied())
+                .unwrap_or(5000 + stepped.len() as u64)),
         }
     }
 }
