@@ -8,7 +8,7 @@ use crate::converge::{self, DomainPlan, SavedPlan, Thresholds, refusals};
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
 use crate::export::files;
-use crate::import::{DesiredDomain, Lines, read_desired};
+use crate::import::{DesiredDomain, Lines, desired_notes, read_desired};
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::ignore::{Ignore, check_ignores};
 use crate::input::list_errors;
@@ -43,8 +43,8 @@ pub(super) fn plans(
     let mut ignore = session.settings.desired.ignore.clone();
     ignore.extend(check_ignores(&args.ignore).map_err(usage)?);
     let desired = narrowed(read_desired(&args.paths)?, &args.domain)?;
-    for note in desired.iter().flat_map(|d| &d.notes) {
-        session.output.note(note);
+    for note in desired_notes(&desired) {
+        session.output.note(&note);
     }
     let names: Vec<String> = desired.iter().map(|d| d.domain.to_string()).collect();
     let plans = desired
