@@ -71,6 +71,15 @@ pub(crate) fn ids_by_name<'a>(
 
 /// The domain ID of each name (checked, de-duplicated), in the names' order.
 pub(crate) fn ids_of(backend: &dyn Backend, names: &[String]) -> anyhow::Result<Vec<u64>> {
+    ids_for(backend, names, "submitted")
+}
+
+/// [`ids_of`], whose error says what was not `done` (`planned`).
+pub(crate) fn ids_for(
+    backend: &dyn Backend,
+    names: &[String],
+    done: &str,
+) -> anyhow::Result<Vec<u64>> {
     let found = backend.find_domains(names)?;
     let unknown: Vec<&str> = names
         .iter()
@@ -79,7 +88,7 @@ pub(crate) fn ids_of(backend: &dyn Backend, names: &[String]) -> anyhow::Result<
         .map(|(name, _)| name.as_str())
         .collect();
     if !unknown.is_empty() {
-        return Err(not_in_account(&unknown, "submitted"));
+        return Err(not_in_account(&unknown, done));
     }
     Ok(found.into_iter().flatten().collect())
 }
@@ -235,10 +244,24 @@ impl Lookups<'_> {
         domains: &[String],
         hosts: &[String],
     ) -> anyhow::Result<Vec<Paged<AccountRecord>>> {
-        let listings = parallel::map(domains, self.workers, |domain| {
-            let records = backend.domain_records(domain, hosts);
+        self.each(backend, domains, hosts, |_, paged| paged)
+    }
+
+    /// `use_listing` of each domain's listing as it comes (`plan` diffs a domain and lets
+    /// its records go: 100,000 of them need not be held at once), in the domains' order;
+    /// every domain the account does not hold is named in one error.
+    pub(crate) fn each<T: Send>(
+        &self,
+        backend: &dyn Backend,
+        domains: &[String],
+        hosts: &[String],
+        use_listing: impl Fn(usize, Paged<AccountRecord>) -> T + Sync,
+    ) -> anyhow::Result<Vec<T>> {
+        let places: Vec<usize> = (0..domains.len()).collect();
+        let listings = parallel::map(&places, self.workers, |&at| {
+            let records = backend.domain_records(&domains[at], hosts);
             (self.looked_up)();
-            records
+            records.map(|found| found.map(|paged| use_listing(at, paged)))
         })?;
         let unknown: Vec<&str> = domains
             .iter()
