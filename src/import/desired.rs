@@ -296,7 +296,7 @@ impl Gathered {
     }
 
     fn finish(self) -> DesiredDomain {
-        let apex_ns = (!self.system.is_empty()).then(|| ApexNs {
+        let apex_ns = (!self.system.is_empty()).then_some(ApexNs {
             file: self.file,
             lines: self.system,
         });
