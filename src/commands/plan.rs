@@ -8,7 +8,7 @@ use crate::converge::{self, DomainPlan, SavedPlan, Thresholds, refusals};
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
 use crate::export::files;
-use crate::import::{DesiredDomain, Lines, read_desired};
+use crate::import::{DesiredDomain, Lines, desired_notes, read_desired};
 use crate::input::domains::{ascii_key, check_domain};
 use crate::input::ignore::{Ignore, check_ignores};
 use crate::input::list_errors;
@@ -43,24 +43,64 @@ pub(super) fn plans(
     let mut ignore = session.settings.desired.ignore.clone();
     ignore.extend(check_ignores(&args.ignore).map_err(usage)?);
     let desired = narrowed(read_desired(&args.paths)?, &args.domain)?;
-    for note in desired.iter().flat_map(|d| &d.notes) {
-        session.output.note(note);
+    for note in desired_notes(&desired) {
+        session.output.note(&note);
     }
-    let names: Vec<String> = desired.iter().map(|d| d.domain.to_string()).collect();
-    let plans = desired
-        .iter()
-        .zip(read_again(session, &names)?)
-        .map(|(wanted, (id, current))| {
-            let lines = match &wanted.lines {
-                Lines::All => None,
-                Lines::Named(lines) => Some(lines),
-            };
-            let records = &wanted.records;
-            let wanted_state = converge::Desired { records, lines };
-            converge::plan_domain((&wanted.domain, id), wanted_state, &current, &ignore)
-        })
-        .collect();
+    let plans = plan_each(session, &desired, &ignore)?;
     Ok((plans, ignore))
+}
+
+/// Each domain's plan, its records diffed as they come and then let go (100,000 current
+/// records need not be held beside the desired ones): the IDs first, in one round of
+/// look-ups, then the records. A domain the account lacks is an error (every one
+/// named), and so is a listing short of the server's total: a record it did not list
+/// would be planned as a create of what is there, or left out of the deletes.
+fn plan_each(
+    session: &Session,
+    desired: &[DesiredDomain],
+    ignore: &[Ignore],
+) -> anyhow::Result<Vec<DomainPlan>> {
+    let backend = session.backend()?;
+    let names: Vec<String> = desired.iter().map(|d| d.domain.to_string()).collect();
+    let ids = resolve::ids_for(backend, &names, "planned")?;
+    let progress = session.output.lookup_progress(names.len());
+    let lookups = Lookups {
+        workers: session.lookup_jobs,
+        looked_up: &|| progress.tick(),
+        unknown_means: "planned",
+    };
+    let planned = lookups.each(backend, &names, &[], |at, paged| match paged.short {
+        Some(gap) => Err(format!(
+            "{}: {}; no plan is made from part of a domain",
+            names[at],
+            gap.describe("record")
+        )),
+        None => Ok(plan_one(&desired[at], ids[at], &paged.entries, ignore)),
+    })?;
+    drop(progress);
+    let short: Vec<String> = planned
+        .iter()
+        .filter_map(|p| p.as_ref().err().cloned())
+        .collect();
+    if !short.is_empty() {
+        anyhow::bail!("{}", list_errors(&short));
+    }
+    Ok(planned.into_iter().flatten().collect())
+}
+
+fn plan_one(
+    wanted: &DesiredDomain,
+    id: u64,
+    current: &[AccountRecord],
+    ignore: &[Ignore],
+) -> DomainPlan {
+    let lines = match &wanted.lines {
+        Lines::All => None,
+        Lines::Named(lines) => Some(lines),
+    };
+    let records = &wanted.records;
+    let wanted_state = converge::Desired { records, lines };
+    converge::plan_domain((&wanted.domain, id), wanted_state, current, ignore)
 }
 
 /// The files' domains `--domain` names (all of them without it); a name in no file is

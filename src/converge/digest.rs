@@ -10,9 +10,12 @@ pub(crate) fn digest(records: &[(u64, Record)]) -> String {
     let mut sorted: Vec<&(u64, Record)> = records.iter().collect();
     sorted.sort_by_key(|(id, _)| *id);
     let mut hasher = Sha256::new();
+    // One buffer for all records, not one a record.
+    let mut line = Vec::new();
     for record in sorted {
+        line.clear();
         // A tuple of an integer and a struct of strings, numbers and booleans: no error.
-        let line = serde_json::to_vec(record).expect("a record serialises");
+        serde_json::to_writer(&mut line, record).expect("a record serialises");
         hasher.update(&line);
         hasher.update(b"\n");
     }

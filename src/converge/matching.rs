@@ -39,8 +39,9 @@ fn differs(before: &Record, after: &Record) -> bool {
         || before.remark != after.remark
 }
 
-/// A current record (with its ID) and a desired one, either of which may be missing.
-type Pair<'a> = (Option<&'a (u64, Record)>, Option<&'a Record>);
+/// A current record (with its ID) and a desired one, either of which may be missing, and
+/// whether they are one record (paired by value, so nothing is compared twice).
+type Pair<'a> = (Option<&'a (u64, Record)>, Option<&'a Record>, bool);
 
 #[derive(Default)]
 struct Group<'a> {
@@ -75,13 +76,14 @@ pub(super) fn steps(
     };
     let mut by_action: [Vec<Step>; 3] = Default::default();
     for group in groups.into_values() {
-        for (current, after) in pair(group) {
+        for (current, after, same) in pair(group) {
             let (action, slot) = match (current, after) {
                 (None, _) => (Action::Create, 0),
                 (Some(_), Some(_)) => (Action::Modify, 1),
                 (Some(_), None) => (Action::Delete, 2),
             };
-            let unchanged = matches!((current, after), (Some(c), Some(a)) if same_record(&c.1, a) && !differs(&c.1, a));
+            let unchanged =
+                matches!((current, after), (Some(c), Some(a)) if same && !differs(&c.1, a));
             if !unchanged {
                 by_action[slot].push(step(action, current, after));
             }
@@ -108,7 +110,7 @@ fn pair<'a>(group: Group<'a>) -> Vec<Pair<'a>> {
         match by_value.get_mut(&value_of(wanted)).and_then(Vec::pop) {
             Some(at) => {
                 taken[at] = true;
-                pairs.push((Some(current[at]), Some(wanted)));
+                pairs.push((Some(current[at]), Some(wanted), true));
             }
             None => left.push(wanted),
         }
@@ -120,8 +122,8 @@ fn pair<'a>(group: Group<'a>) -> Vec<Pair<'a>> {
         .filter(|(_, t)| !**t)
         .map(|(c, _)| *c);
     for wanted in left {
-        pairs.push((unpaired.next(), Some(wanted)));
+        pairs.push((unpaired.next(), Some(wanted), false));
     }
-    pairs.extend(unpaired.map(|c| (Some(c), None)));
+    pairs.extend(unpaired.map(|c| (Some(c), None, false)));
     pairs
 }

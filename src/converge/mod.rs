@@ -76,7 +76,7 @@ pub(crate) fn plan_domain(
     let wanted: Vec<&Record> = desired
         .records
         .iter()
-        .filter(|r| kept(r, ignore) && !system.iter().any(|s| matching::same_record(s, r)))
+        .filter(|r| kept(r, ignore) && !system.iter().any(|s| is_system(s, r)))
         .collect();
     let steps = matching::steps((domain, domain_id), &wanted, &managed);
     DomainPlan {
@@ -87,6 +87,12 @@ pub(crate) fn plan_domain(
         digest: digest(&managed),
         lines,
     }
+}
+
+/// Whether `record` is DNSPod's own `system` one: the types compared first, as most
+/// records are no NS and their whole comparison costs a value key each.
+fn is_system(system: &Record, record: &Record) -> bool {
+    same_type(&system.record_type, &record.record_type) && matching::same_record(system, record)
 }
 
 /// The current records a plan weighs, with their IDs: not SOA, not DNSPod's own NS

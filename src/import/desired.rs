@@ -15,7 +15,7 @@ use super::{Format, apex_ns_note, format, rows, zone};
 use crate::error::usage;
 use crate::input::domains::ascii_key;
 use crate::input::{describe, list_errors, read_text, shown};
-use crate::job::{DEFAULT_LINE, Record, same_value};
+use crate::job::{DEFAULT_LINE, Record, count, value_key};
 use compact_str::CompactString;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -30,8 +30,47 @@ pub(crate) struct DesiredDomain {
     pub records: Vec<Record>,
     /// The lines the file describes: records of other lines are not its to change.
     pub lines: Lines,
-    /// What was skipped, each naming its file and lines, for stderr.
+    /// What was skipped, each naming its file and lines, for stderr ([`notes`]).
     pub notes: Vec<String>,
+    /// DNSPod's own NS records at the apex, skipped: told for all domains at once.
+    pub apex_ns: Option<ApexNs>,
+}
+
+/// The NS records of a domain's apex its file holds, skipped: DNSPod keeps its own.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ApexNs {
+    file: String,
+    lines: Vec<usize>,
+}
+
+/// The notes of `domains` for stderr: each domain's own, then its apex NS records
+/// skipped, in one line for all domains when more than one has them (an export holds
+/// DNSPod's two in every domain: a line a domain drowned the rest).
+pub(crate) fn notes(domains: &[DesiredDomain]) -> Vec<String> {
+    let mut notes: Vec<String> = domains.iter().flat_map(|d| d.notes.clone()).collect();
+    let skipped: Vec<&ApexNs> = domains.iter().filter_map(|d| d.apex_ns.as_ref()).collect();
+    match skipped[..] {
+        [] => {}
+        [one] => notes.extend(apex_ns_note(&one.lines).map(|n| format!("{} {n}", one.file))),
+        _ => notes.push(apex_ns_summary(&skipped)),
+    }
+    notes
+}
+
+/// `a.jsonl: skipped 6 NS records of the apex of 3 domains: ...`, the file named when
+/// they all are in one.
+fn apex_ns_summary(skipped: &[&ApexNs]) -> String {
+    let records = skipped.iter().map(|s| s.lines.len()).sum();
+    let files: BTreeSet<&str> = skipped.iter().map(|s| s.file.as_str()).collect();
+    let (file, of_files) = match files.len() {
+        1 => (format!("{}: ", skipped[0].file), String::new()),
+        n => (String::new(), format!(" in {n} files")),
+    };
+    format!(
+        "{file}skipped {} of the apex of {}{of_files}: DNSPod manages them",
+        count(records, "NS record"),
+        count(skipped.len(), "domain"),
+    )
 }
 
 /// Which lines a desired domain describes.
@@ -229,20 +268,20 @@ impl Gathered {
     }
 
     /// Each record that is the same record as one before it: host (any case), type, line
-    /// and value as DNS compares them.
+    /// and value as DNS compares them. Keyed by each value's key, made once: comparing
+    /// each record with every one of its host was quadratic (50 `www` A records a domain
+    /// were most of a 25,000-record plan's CPU).
     fn twins(&self) -> Vec<String> {
-        let mut groups: HashMap<(CompactString, &str, &str), Vec<usize>> = HashMap::new();
+        let mut first: HashMap<(CompactString, &str, &str, String), usize> = HashMap::new();
         let mut twins = Vec::new();
         for (i, record) in self.records.iter().enumerate() {
             let key = (
                 record.host.to_ascii_lowercase(),
                 record.record_type.as_str(),
                 record.line.trim(),
+                value_key(Some(record.record_type.as_str()), &record.value),
             );
-            let group = groups.entry(key).or_default();
-            let type_ = Some(record.record_type.as_str());
-            let same = |&j: &usize| same_value(type_, &record.value, &self.records[j].value);
-            match group.iter().find(|j| same(j)) {
+            match first.get(&key) {
                 Some(&j) => twins.push(format!(
                     "{} line {}: the same record as line {} in {}",
                     self.file,
@@ -250,21 +289,23 @@ impl Gathered {
                     self.at[j],
                     shown(&self.domain)
                 )),
-                None => group.push(i),
+                None => drop(first.insert(key, i)),
             }
         }
         twins
     }
 
     fn finish(self) -> DesiredDomain {
-        let mut notes = self.notes;
-        let system = apex_ns_note(&self.system).map(|n| format!("{} {n}", self.file));
-        notes.extend(system);
+        let apex_ns = (!self.system.is_empty()).then_some(ApexNs {
+            file: self.file,
+            lines: self.system,
+        });
         DesiredDomain {
             domain: self.domain,
             records: self.records,
             lines: self.lines,
-            notes,
+            notes: self.notes,
+            apex_ns,
         }
     }
 }

@@ -4,21 +4,13 @@
 //! (`.jsonl`, `.csv`, `.zone`), else by the content. Everything is checked before anything
 //! is sent: every bad line is named, and no look-up is made.
 
-#[allow(
-    dead_code,
-    reason = "until plan (issue 20, part C) calls read_desired: remove then"
-)]
 mod desired;
 mod rows;
 mod sets;
 mod whole;
 mod zone;
 
-#[allow(
-    unused_imports,
-    reason = "until plan (issue 20, part C) uses them: remove then"
-)]
-pub(crate) use desired::{DesiredDomain, Lines, read_desired};
+pub(crate) use desired::{DesiredDomain, Lines, notes as desired_notes, read_desired};
 pub(crate) use sets::each_once;
 
 use crate::error::usage;

@@ -5,7 +5,7 @@ use super::json::finish;
 use super::table::{text, write_aligned};
 use crate::converge::{DomainPlan, changed};
 use crate::escape::visible;
-use crate::job::{Action, Record, Step, count};
+use crate::job::{Action, DEFAULT_TTL, Record, Step, count};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -60,15 +60,17 @@ fn action_name(action: Action) -> &'static str {
     }
 }
 
-/// A modify's changed fields as `ttl 600 → 60`; a create's or a delete's fields beyond
-/// its host, type, line and value, as the record has them.
+/// A modify's changed fields as `ttl 600 → 60`; a create's fields beyond its host, type,
+/// line and value that differ from the vendor's defaults (what the create sets); a
+/// delete's as the record has them (what the delete loses).
 fn changes(step: &Step) -> String {
     let parts = match (&step.before, &step.after) {
         (Some(before), Some(after)) => changed(before, after)
             .into_iter()
             .map(|c| format!("{} {} → {}", c.field, quoted(&c.old), quoted(&c.new)))
             .collect(),
-        (None, Some(record)) | (Some(record), None) => attributes(record),
+        (None, Some(record)) => attributes(record, false),
+        (Some(record), None) => attributes(record, true),
         (None, None) => Vec::new(),
     };
     parts.join(", ")
@@ -79,8 +81,13 @@ fn quoted(value: &str) -> &str {
     if value.is_empty() { "\"\"" } else { value }
 }
 
-fn attributes(record: &Record) -> Vec<String> {
-    let mut shown = vec![format!("ttl {}", record.ttl)];
+/// The record's TTL, MX, weight, paused state and remark; its TTL only when `all` or
+/// other than the default (the others show only where set).
+fn attributes(record: &Record, all: bool) -> Vec<String> {
+    let mut shown = Vec::new();
+    if all || record.ttl != DEFAULT_TTL {
+        shown.push(format!("ttl {}", record.ttl));
+    }
     shown.extend(record.mx.map(|mx| format!("mx {mx}")));
     shown.extend(record.weight.map(|weight| format!("weight {weight}")));
     if !record.enabled {

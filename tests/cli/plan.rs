@@ -371,3 +371,66 @@ fn a_users_own_apex_ns_in_a_row_file_is_neither_skipped_nor_deleted() {
         only_lookups(&env);
     }
 }
+
+/// DNSPod's own NS records at the apex of every domain of an export are skipped with one
+/// note for all of them, not one a domain: 200 domains made 200 lines.
+#[test]
+fn the_apex_ns_records_an_export_holds_are_told_in_one_note() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        account(&env);
+        env.server.add_domain("c.cn");
+        let desired = export(&env, "jsonl");
+        let run = env.run(&["plan", path(&desired), "--exit-code"]);
+        run.code(0).stderr_has(
+            "desired.jsonl: skipped 6 NS records of the apex of 3 domains: DNSPod manages them",
+        );
+        assert_eq!(run.stderr.matches("NS record").count(), 1, "{}", run.stderr);
+        // One domain's note still names its lines.
+        let one = env.run(&["plan", path(&desired), "--domain", "c.cn"]);
+        one.code(0)
+            .stderr_has("desired.jsonl lines ")
+            .stderr_has(": skipped 2 NS records of the apex: DNSPod manages them");
+    }
+}
+
+/// A create's CHANGES column shows only what differs from the vendor's defaults (TTL 600,
+/// enabled, no weight, no remark) and its MX: `ttl 600` on every plain create was noise.
+#[test]
+fn a_create_shows_only_what_differs_from_the_defaults() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        account(&env);
+        let desired = edited(&env, |rows| {
+            let mut plain = row(rows, "www", "A").clone();
+            plain["sub_domain"] = "plain".into();
+            plain["remark"] = "".into();
+            let mut odd = plain.clone();
+            odd["sub_domain"] = "odd".into();
+            odd["ttl"] = 60.into();
+            odd["enabled"] = false.into();
+            rows.extend([plain, odd]);
+        });
+        let run = env.run(&["plan", path(&desired)]);
+        run.code(0);
+        let line = |host: &str| {
+            let found = run
+                .stdout
+                .lines()
+                .find(|l| l.contains(&format!(" {host} ")));
+            found
+                .unwrap_or_else(|| panic!("{host}: {}", run.stdout))
+                .to_owned()
+        };
+        assert!(
+            line("plain").trim_end().ends_with(" -"),
+            "{}",
+            line("plain")
+        );
+        assert!(
+            line("odd").ends_with("ttl 60, enabled false"),
+            "{}",
+            line("odd")
+        );
+    }
+}

@@ -1,0 +1,122 @@
+use super::*;
+use crate::backend::mock::MockBackend;
+
+fn record(name: &str, record_type: &str, line: &str, value: &str) -> AccountRecord {
+    AccountRecord {
+        id: 1,
+        host: Some(name.into()),
+        line: Some(line.into()),
+        record_type: Some(record_type.into()),
+        ttl: Some(600),
+        value: Some(value.into()),
+        mx: None,
+        weight: None,
+        enabled: true,
+        remark: None,
+        system: false,
+    }
+}
+
+#[test]
+fn selectors_match_host_type_line_and_value() {
+    let selector = Selector {
+        domains: vec!["a.cn".into()],
+        hosts: vec!["www".into(), "@".into()],
+        record_type: "A".into(),
+        line: None,
+        value_is: Some("1.1.1.1".into()),
+    };
+    assert!(selector.matches(&record("WWW", "a", "默认", "1.1.1.1")));
+    assert!(selector.matches(&record("@", "A", "电信", "1.1.1.1")));
+    assert!(!selector.matches(&record("api", "A", "默认", "1.1.1.1")));
+    assert!(!selector.matches(&record("www", "AAAA", "默认", "1.1.1.1")));
+    assert!(!selector.matches(&record("www", "A", "默认", "2.2.2.2")));
+    let on_line = Selector {
+        line: Some("电信".into()),
+        value_is: None,
+        ..selector
+    };
+    assert!(!on_line.matches(&record("www", "A", "默认", "1.1.1.1")));
+    assert!(on_line.matches(&record("www", "A", "电信", "9.9.9.9")));
+}
+
+fn mock() -> MockBackend {
+    let mut backend = MockBackend::default();
+    backend.domains.insert("a.cn".into(), 25);
+    backend.domains.insert("alias.cn".into(), 25);
+    backend.domains.insert("b.cn".into(), 26);
+    let with_id = |id, name: &str| AccountRecord {
+        id,
+        ..record(name, "A", "默认", "1.1.1.1")
+    };
+    backend
+        .records
+        .insert("a.cn".into(), vec![with_id(1, "www"), with_id(2, "api")]);
+    // The same record seen again through another domain's listing.
+    backend
+        .records
+        .insert("b.cn".into(), vec![with_id(1, "www"), with_id(3, "www")]);
+    backend
+}
+
+#[test]
+fn the_accounts_names_are_checked_and_each_taken_once() {
+    let listed = Paged {
+        entries: ["a.cn", "A.CN", "bad name.cn", "b.cn"]
+            .map(String::from)
+            .to_vec(),
+        short: None,
+    };
+    let mut gaps = Vec::new();
+    let names = account_domains(listed, |gap| gaps.push(gap));
+    assert_eq!(names, ["a.cn", "b.cn"]);
+    assert_eq!(gaps.len(), 2, "{gaps:?}");
+    assert_eq!(gaps[0], "skipped `a.cn`: the server listed it twice");
+    assert!(gaps[1].contains("`bad name.cn`"), "{gaps:?}");
+}
+
+#[test]
+fn every_unknown_name_is_listed_and_ids_are_sent_once() {
+    let backend = mock();
+    let names = ["a.cn", "alias.cn", "b.cn"].map(String::from);
+    assert_eq!(domain_ids(&backend, &names).unwrap(), [25, 26]);
+    let names = ["x.cn", "a.cn", "y.cn"].map(String::from);
+    let err = domain_ids(&backend, &names).unwrap_err().to_string();
+    assert!(
+        err.ends_with(
+            "these domains are not in this account, so nothing was submitted: x.cn, y.cn"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_selection_takes_each_matching_record_once_and_lists_unknown_domains() {
+    let backend = mock();
+    let selector = Selector {
+        domains: vec!["a.cn".into(), "b.cn".into()],
+        hosts: vec!["www".into()],
+        record_type: "A".into(),
+        line: None,
+        value_is: None,
+    };
+    let ids: Vec<u64> = select_records(&backend, &selector, 4, &|| {})
+        .unwrap()
+        .records
+        .iter()
+        .map(|s| s.record.id)
+        .collect();
+    assert_eq!(ids, [1, 3]);
+    assert_eq!(
+        *backend.lookups.lock().unwrap(),
+        ["records a.cn", "records b.cn"]
+    );
+    let selector = Selector {
+        domains: vec!["nope.cn".into(), "a.cn".into(), "gone.cn".into()],
+        ..selector
+    };
+    let err = select_records(&backend, &selector, 1, &|| {})
+        .unwrap_err()
+        .to_string();
+    assert!(err.ends_with(": nope.cn, gone.cn"), "{err}");
+}
