@@ -1,5 +1,5 @@
 //! A desired-state plan as `plan` shows it: on stdout a table, one row a change (or JSON
-//! Lines, one object a change); on stderr a summary per domain with changes and a total.
+//! Lines, one object a change); on stderr a summary per domain with changes (when few) and a total.
 
 use super::json::finish;
 use super::table::{text, write_aligned};
@@ -140,11 +140,17 @@ fn tally(steps: &[&Step]) -> String {
     )
 }
 
-/// The stderr lines: one a domain with changes, then the total (or that there is none).
+/// The most domains with changes named each on a line of their own: past it, thousands
+/// of lines would bury the total (the table on stdout names every change).
+const MAX_DOMAIN_LINES: usize = 20;
+
+/// The stderr lines: one a domain with changes if there are few, then the total (or that
+/// there is none).
 pub(super) fn summaries(plans: &[DomainPlan]) -> Vec<String> {
-    let mut lines: Vec<String> = plans
+    let changed: Vec<&DomainPlan> = plans.iter().filter(|p| !p.steps.is_empty()).collect();
+    let mut lines: Vec<String> = changed
         .iter()
-        .filter(|p| !p.steps.is_empty())
+        .take_while(|_| changed.len() <= MAX_DOMAIN_LINES)
         .map(|p| {
             format!(
                 "{}: {}",
@@ -153,7 +159,7 @@ pub(super) fn summaries(plans: &[DomainPlan]) -> Vec<String> {
             )
         })
         .collect();
-    let changing = lines.len();
+    let changing = changed.len();
     let all: Vec<&Step> = plans.iter().flat_map(|p| &p.steps).collect();
     lines.push(match changing {
         0 => format!(

@@ -434,3 +434,25 @@ fn a_create_shows_only_what_differs_from_the_defaults() {
         );
     }
 }
+
+#[test]
+fn many_domains_with_changes_are_summed_up_in_one_line_not_one_each() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        for n in 1..=21 {
+            let domain = env.server.add_domain(&format!("d{n:02}.cn"));
+            env.server
+                .add_record(domain, "www", "A", "默认", "192.0.2.1");
+        }
+        let desired = edited(&env, |rows| {
+            for record in rows.iter_mut().filter(|r| r["sub_domain"] == "www") {
+                record["ttl"] = 60.into();
+            }
+        });
+        let run = env.run(&["plan", path(&desired)]);
+        run.code(0)
+            .stderr_has("plan: 0 to create, 21 to modify, 0 to delete in 21 of 21 domains");
+        assert!(!run.stderr.contains("d01.cn: "), "{}", run.stderr);
+        assert_eq!(run.stdout.matches(" www ").count(), 21, "{}", run.stdout);
+    }
+}
