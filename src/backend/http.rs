@@ -4,15 +4,11 @@
 //! before any of it is read, and a classification of failures that keeps submits safe.
 
 pub(crate) use super::call::CallError;
-use crate::duration::display_duration;
 use crate::secret::Redactor;
 use crate::signal::{self, Waited};
 use anyhow::Context;
 use reqwest::blocking::Client as HttpClient;
 use std::collections::HashMap;
-use std::io::Read;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -147,8 +143,8 @@ impl Transport {
 
     /// POSTs `body` (`label` names it in `-v` lines) and waits for the whole answer until
     /// the request timeout, `deadline` or a signal, whichever comes first. The exchange
-    /// runs on a worker thread, so that neither a trickling answer nor Ctrl-C can hold the
-    /// run past them.
+    /// runs on the calling thread's worker ([`worker`]), so that neither a trickling
+    /// answer nor Ctrl-C can hold the run past them.
     pub(crate) fn post(
         &self,
         label: &str,
@@ -173,7 +169,7 @@ impl Transport {
                 })
                 .body(bytes),
         };
-        let mut exchange = self.run_worker(request, deadline)?;
+        let mut exchange = worker::run(request, deadline, self.options.request_timeout)?;
         self.trace(|| {
             format!(
                 "{label} answered HTTP {} with {} bytes in {} ms",
@@ -186,101 +182,6 @@ impl Transport {
         exchange.body = self.options.redactor.redact_bytes(exchange.body);
         Ok(exchange)
     }
-
-    /// Sends `request` from a worker thread and waits for its answer until `deadline` or
-    /// a signal; a worker left behind stops reading as soon as it can.
-    fn run_worker(
-        &self,
-        request: reqwest::blocking::RequestBuilder,
-        deadline: Instant,
-    ) -> Result<Exchange, CallError> {
-        let cancelled = Arc::new(AtomicBool::new(false));
-        let (sender, answers) = mpsc::channel();
-        let worker_cancelled = Arc::clone(&cancelled);
-        std::thread::Builder::new()
-            .name("dpbatch-request".into())
-            .spawn(move || {
-                let _ = sender.send(send_and_read(request, &worker_cancelled));
-                signal::ring();
-            })
-            .map_err(|e| CallError::NotSent(format!("could not start the request: {e}")))?;
-        let mut answer = None;
-        let waited = signal::wait(deadline, || {
-            answer = match answers.try_recv() {
-                Ok(result) => Some(result),
-                Err(TryRecvError::Empty) => None,
-                Err(TryRecvError::Disconnected) => Some(Err(CallError::Transport(
-                    "the request thread ended without an answer".into(),
-                ))),
-            };
-            answer.is_some()
-        });
-        cancelled.store(true, Ordering::SeqCst);
-        match (waited, answer) {
-            (Waited::Ready, Some(result)) => result,
-            (Waited::Interrupted, _) => Err(CallError::Interrupted { sent: true }),
-            _ => Err(CallError::Transport(format!(
-                "no complete answer within {}",
-                display_duration(self.options.request_timeout)
-            ))),
-        }
-    }
-}
-
-/// The worker's half of [`Transport::post`]: the request, then the body, read up to
-/// [`MAX_ANSWER_BYTES`] and given up as soon as the caller stopped waiting.
-fn send_and_read(
-    request: reqwest::blocking::RequestBuilder,
-    cancelled: &AtomicBool,
-) -> Result<Exchange, CallError> {
-    let mut response = request.send().map_err(|e| {
-        let why = error_chain(&e);
-        // A request that could not be built (a header value with a control character)
-        // never left, like one that found no connection.
-        if e.is_connect() || e.is_builder() {
-            CallError::NotSent(why)
-        } else if e.is_timeout() {
-            CallError::Transport(format!("no answer in time: {why}"))
-        } else {
-            CallError::Transport(why)
-        }
-    })?;
-    let too_large = || {
-        CallError::Unreadable(format!(
-            "the answer is larger than {} MiB, the most dpbatch reads",
-            MAX_ANSWER_BYTES >> 20
-        ))
-    };
-    let length = response.content_length();
-    if length.is_some_and(|length| length > MAX_ANSWER_BYTES) {
-        return Err(too_large());
-    }
-    let retry_after = response
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|value| value.to_str().ok())
-        .and_then(parse_retry_after);
-    // One exact allocation when the length is known: a large Batch.Detail answer is
-    // several MB, and a growing buffer would hold up to twice that.
-    let mut body = Vec::with_capacity(usize::try_from(length.unwrap_or(0)).unwrap_or(0));
-    let mut chunk = vec![0; 64 << 10];
-    loop {
-        let read = response.read(&mut chunk).map_err(|e| {
-            CallError::Transport(format!("reading the answer: {}", error_chain(&e)))
-        })?;
-        if read == 0 || cancelled.load(Ordering::SeqCst) {
-            break;
-        }
-        if (body.len() + read) as u64 > MAX_ANSWER_BYTES {
-            return Err(too_large());
-        }
-        body.extend_from_slice(&chunk[..read]);
-    }
-    Ok(Exchange {
-        status: response.status().as_u16(),
-        retry_after,
-        body,
-    })
 }
 
 /// The longest refusal message shown: a gateway may put a whole page in it.
@@ -305,3 +206,4 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 
 #[cfg(test)]
 mod tests;
+mod worker;
