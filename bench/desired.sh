@@ -68,13 +68,14 @@ single_call_secs() { # count
   awk -v a="$started" -v b="$ended" -v n="$1" 'BEGIN { s = (b - a) / n; printf "%.4f", (s < 0.05) ? 0.05 : s }'
 }
 
-# Runs `apply` of `dir` with the env prefix; sets APPLY_WALL (s), APPLY_JOBS (submits) and
+# Runs `apply` of `dir` with the env prefix (`--timeout 2h`: the legacy API's (b) is
+# 80 jobs and ~9,000 calls, past the default 10 minutes); sets APPLY_WALL (s), APPLY_JOBS (submits) and
 # APPLY_CALLS (single-record calls), both counted from -v's answer lines.
 run_apply() { # env_prefix dir
   local started ended
   started=$(date +%s.%N)
   # shellcheck disable=SC2086 # the prefix is a word list
-  env DPBATCH_ENDPOINT="$URL" $1 "$BIN" -v apply "$2" --force --wait --interval 0.5 \
+  env DPBATCH_ENDPOINT="$URL" $1 "$BIN" -v apply "$2" --force --wait --interval 0.5 --timeout 2h \
     >"$WORK/apply.out" 2>"$WORK/apply.err" || { tail -20 "$WORK/apply.err" >&2; echo "apply failed" >&2; exit 1; }
   ended=$(date +%s.%N)
   APPLY_WALL=$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.2f", b - a }')
