@@ -4,22 +4,6 @@ use crate::input::ignore::check_ignores;
 use crate::job::{Action, DEFAULT_TTL, value_key};
 use proptest::prelude::*;
 
-fn listed(id: u64, record: &Record) -> AccountRecord {
-    AccountRecord {
-        id,
-        host: Some(record.host.clone()),
-        line: Some(record.line.clone()),
-        record_type: Some(record.record_type.clone()),
-        ttl: Some(record.ttl),
-        value: Some(record.value.clone()),
-        mx: record.mx,
-        weight: record.weight,
-        enabled: record.enabled,
-        remark: Some(record.remark.clone()),
-        system: false,
-    }
-}
-
 fn all_lines(records: &[Record]) -> Desired<'_> {
     Desired {
         records,
@@ -48,8 +32,8 @@ fn actions(plan: &DomainPlan) -> Vec<(Action, Option<u64>, Option<&str>)> {
 #[test]
 fn the_same_record_spelt_otherwise_is_no_change_and_a_field_is_a_modify() {
     let current = [
-        listed(1, &Record::new("WWW", "AAAA", "2001:DB8:0::1")),
-        listed(2, &Record::new("", "CNAME", "Target.A.cn.")),
+        Record::new("WWW", "AAAA", "2001:DB8:0::1").listed(1),
+        Record::new("", "CNAME", "Target.A.cn.").listed(2),
     ];
     let desired = [
         Record::new("www", "AAAA", "2001:db8::1"),
@@ -81,10 +65,10 @@ fn the_same_record_spelt_otherwise_is_no_change_and_a_field_is_a_modify() {
 #[test]
 fn leftovers_of_a_group_pair_in_value_order_and_the_rest_are_created_or_deleted() {
     let current = [
-        listed(7, &Record::new("www", "A", "10.0.0.9")),
-        listed(5, &Record::new("www", "A", "10.0.0.1")),
-        listed(6, &Record::new("www", "A", "10.0.0.5")),
-        listed(8, &Record::new("api", "A", "10.0.0.1")),
+        Record::new("www", "A", "10.0.0.9").listed(7),
+        Record::new("www", "A", "10.0.0.1").listed(5),
+        Record::new("www", "A", "10.0.0.5").listed(6),
+        Record::new("api", "A", "10.0.0.1").listed(8),
     ];
     let desired = [
         Record::new("www", "A", "10.0.0.5"),
@@ -116,27 +100,20 @@ fn soa_dnspods_own_ns_ignored_records_and_undescribed_lines_are_left_alone() {
     let mut current = vec![
         AccountRecord {
             system: true,
-            ..listed(1, &ns)
+            ..ns.listed(1)
         },
-        listed(
-            2,
-            &Record::new("@", "SOA", "f1g1ns1.dnspod.net. x 1 2 3 4 5"),
-        ),
-        listed(3, &Record::new("_acme-challenge.www", "TXT", "old")),
-        listed(
-            4,
-            &Record {
-                line: "电信".into(),
-                ..Record::new("www", "A", "1.1.1.1")
-            },
-        ),
-        listed(
-            5,
-            &Record {
-                line: "联通".into(),
-                ..Record::new("www", "A", "2.2.2.2")
-            },
-        ),
+        Record::new("@", "SOA", "f1g1ns1.dnspod.net. x 1 2 3 4 5").listed(2),
+        Record::new("_acme-challenge.www", "TXT", "old").listed(3),
+        (Record {
+            line: "电信".into(),
+            ..Record::new("www", "A", "1.1.1.1")
+        })
+        .listed(4),
+        (Record {
+            line: "联通".into(),
+            ..Record::new("www", "A", "2.2.2.2")
+        })
+        .listed(5),
     ];
     // An export lists DNSPod's NS and the SOA too: neither is created again.
     let desired = [
@@ -236,7 +213,7 @@ fn a_weight_of_0_is_no_weight() {
     for (now, want) in [(Some(0), None), (None, Some(0))] {
         let plan = plan(
             all_lines(&[weighted(want)]),
-            &[listed(1, &weighted(now))],
+            &[weighted(now).listed(1)],
             &[],
         );
         assert_eq!(actions(&plan), [], "{now:?} → {want:?}");
@@ -244,7 +221,7 @@ fn a_weight_of_0_is_no_weight() {
     // Dropping a weight is a modify, which sends 0; the record then listed plans nothing.
     let dropped = plan(
         all_lines(&[weighted(None)]),
-        &[listed(1, &weighted(Some(10)))],
+        &[weighted(Some(10)).listed(1)],
         &[],
     );
     let step = &dropped.steps[0];
@@ -257,7 +234,7 @@ fn a_weight_of_0_is_no_weight() {
     assert_eq!(after.weight_sent(Some(before)), Some(0));
     let again = plan(
         all_lines(&[weighted(None)]),
-        &[listed(1, &weighted(Some(0)))],
+        &[weighted(Some(0)).listed(1)],
         &[],
     );
     assert!(again.steps.is_empty());
@@ -330,7 +307,7 @@ proptest! {
             })
             .collect();
         let listed: Vec<AccountRecord> =
-            current.iter().enumerate().map(|(id, r)| listed(id as u64, r)).collect();
+            current.iter().enumerate().map(|(id, r)| r.listed(id as u64)).collect();
         let plan = plan(all_lines(&desired), &listed, &[]);
         let mut after: Vec<Option<Record>> = current.into_iter().map(Some).collect();
         for step in &plan.steps {
@@ -353,7 +330,7 @@ proptest! {
         // Nothing is left to do once they are done.
         let now: Vec<Record> = after.into_iter().flatten().collect();
         let relisted: Vec<AccountRecord> =
-            now.iter().enumerate().map(|(id, r)| super::tests::listed(id as u64, r)).collect();
+            now.iter().enumerate().map(|(id, r)| r.listed(id as u64)).collect();
         let again = super::tests::plan(all_lines(&desired), &relisted, &[]);
         prop_assert!(again.steps.is_empty(), "{:?}", again.steps);
     }

@@ -107,6 +107,27 @@ impl AccountRecord {
 }
 
 #[cfg(test)]
+impl Record {
+    /// The record as the look-ups would list it under `id`: [`AccountRecord::whole`]
+    /// backwards, for tests that build an account from records.
+    pub(crate) fn listed(&self, id: u64) -> AccountRecord {
+        AccountRecord {
+            id,
+            host: Some(self.host.clone()),
+            line: Some(self.line.clone()),
+            record_type: Some(self.record_type.clone()),
+            ttl: Some(self.ttl),
+            value: Some(self.value.clone()),
+            mx: self.mx,
+            weight: self.weight,
+            enabled: self.enabled,
+            remark: Some(self.remark.clone()),
+            system: false,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -50,7 +50,7 @@ impl AccountRecord {
 
 /// A record as it was before a record-modify job changed it: what `undo` puts back. Kept
 /// in the job history, from the selection dpbatch read or the submit's own answer.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
 pub(crate) struct Before {
     pub domain: String,
     pub record_id: u64,

@@ -26,11 +26,7 @@ impl Created {
             record_type: self.record_type.clone(),
             line: self.line.clone(),
             value: self.value.clone(),
-            ttl: None,
-            mx: None,
-            enabled: None,
-            weight: None,
-            remark: None,
+            ..Before::default()
         }
     }
 

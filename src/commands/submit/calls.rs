@@ -218,15 +218,7 @@ impl Run<'_> {
         let unread = |record_id| Before {
             domain: "-".into(),
             record_id,
-            host: None,
-            record_type: None,
-            line: None,
-            value: None,
-            ttl: None,
-            mx: None,
-            enabled: None,
-            weight: None,
-            remark: None,
+            ..Before::default()
         };
         let records: Vec<Before> = self
             .removed

@@ -6,35 +6,17 @@ use crate::converge::{Desired, plan_domain};
 use crate::job::AccountRecord;
 use std::collections::BTreeSet;
 
-fn listed(id: u64, record: &Record) -> AccountRecord {
-    AccountRecord {
-        id,
-        host: Some(record.host.clone()),
-        line: Some(record.line.clone()),
-        record_type: Some(record.record_type.clone()),
-        ttl: Some(record.ttl),
-        value: Some(record.value.clone()),
-        mx: record.mx,
-        weight: record.weight,
-        enabled: record.enabled,
-        remark: Some(record.remark.clone()),
-        system: false,
-    }
-}
-
 /// a.cn: www A 1.1.1.1 (to 2.2.2.2), old A (to delete), a record of 电信 a zone file
 /// leaves alone; the wanted api A is a create.
 fn current() -> Vec<AccountRecord> {
     vec![
-        listed(1, &Record::new("www", "A", "192.0.2.1")),
-        listed(2, &Record::new("old", "A", "192.0.2.2")),
-        listed(
-            3,
-            &Record {
-                line: "电信".into(),
-                ..Record::new("www", "A", "192.0.2.3")
-            },
-        ),
+        Record::new("www", "A", "192.0.2.1").listed(1),
+        Record::new("old", "A", "192.0.2.2").listed(2),
+        (Record {
+            line: "电信".into(),
+            ..Record::new("www", "A", "192.0.2.3")
+        })
+        .listed(3),
     ]
 }
 

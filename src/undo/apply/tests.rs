@@ -1,6 +1,6 @@
 use super::*;
 use crate::history::Calls;
-use crate::job::{AccountRecord, Change, ChangeField, Job};
+use crate::job::{Change, ChangeField, Job};
 
 fn a(host: &str, value: &str) -> Record {
     Record::new(host, "A", value)
@@ -26,23 +26,6 @@ fn done(record_id: u64, did: Did) -> Done {
     }
 }
 
-fn listed(id: u64, record: &Record) -> AccountRecord {
-    AccountRecord {
-        id,
-        host: Some(record.host.clone()),
-        line: Some(record.line.clone()),
-        record_type: Some(record.record_type.clone()),
-        ttl: Some(record.ttl),
-        // DNSPod's spelling of a name: the plan's own, compared as DNS does.
-        value: Some(record.value.clone()),
-        mx: record.mx,
-        weight: record.weight,
-        enabled: record.enabled,
-        remark: Some(record.remark.clone()),
-        system: false,
-    }
-}
-
 fn ids() -> DomainIds {
     DomainIds::from([("a.cn".to_owned(), Some(7))])
 }
@@ -64,23 +47,19 @@ fn each_kind_of_change_is_undone_only_while_the_record_is_as_the_apply_left_it()
         done(6, Did::Modified(was.clone(), made.clone())),
     ];
     let account = [
-        listed(1, &made),
-        listed(
-            2,
-            &Record {
-                ttl: 300,
-                ..made.clone()
-            },
-        ),
+        made.listed(1),
+        (Record {
+            ttl: 300,
+            ..made.clone()
+        })
+        .listed(2),
         // Spelt as DNSPod may: the same record.
-        listed(
-            3,
-            &Record {
-                value: "X.example.cn".into(),
-                ..cname.clone()
-            },
-        ),
-        listed(9, &a("back", "192.0.2.8")),
+        (Record {
+            value: "X.example.cn".into(),
+            ..cname.clone()
+        })
+        .listed(3),
+        a("back", "192.0.2.8").listed(9),
     ];
     let now: Now = account.iter().map(|r| (("a.cn", r.id), r)).collect();
     let (steps, skipped) = super::steps(&done, &now, &ids());

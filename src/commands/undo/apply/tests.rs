@@ -83,33 +83,17 @@ fn applied() -> Vec<Step> {
     steps
 }
 
-fn listed(id: u64, record: &Record) -> AccountRecord {
-    AccountRecord {
-        id,
-        host: Some(record.host.clone()),
-        line: Some(record.line.clone()),
-        record_type: Some(record.record_type.clone()),
-        ttl: Some(record.ttl),
-        value: Some(record.value.clone()),
-        mx: record.mx,
-        weight: record.weight,
-        enabled: record.enabled,
-        remark: Some(record.remark.clone()),
-        system: false,
-    }
-}
-
 /// The account after the apply: its calls' creates got IDs 5001 and 5002; one TTL was
 /// changed again by hand.
 fn after_apply() -> Vec<AccountRecord> {
     let mut now = vec![
-        listed(5001, &Record::new("www", "A", "1.1.1.1")),
-        listed(5002, &paused()),
-        listed(40, &remarked()),
+        Record::new("www", "A", "1.1.1.1").listed(5001),
+        paused().listed(5002),
+        remarked().listed(40),
     ];
     now.extend(TTLS.map(|n| {
         let ttl = if n == BY_HAND { 300 } else { 60 };
-        listed(n, &Record { ttl, ..weighted(n) })
+        (Record { ttl, ..weighted(n) }).listed(n)
     }));
     now
 }
