@@ -15,7 +15,7 @@ use super::{Format, apex_ns_note, format, rows, zone};
 use crate::error::usage;
 use crate::input::domains::ascii_key;
 use crate::input::{describe, list_errors, read_text, shown};
-use crate::job::{DEFAULT_LINE, Record, count, value_key};
+use crate::job::{DEFAULT_LINE, Record, count, host_key, value_key};
 use compact_str::CompactString;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -267,16 +267,16 @@ impl Gathered {
         Ok(())
     }
 
-    /// Each record that is the same record as one before it: host (any case), type, line
+    /// Each record that is the same record as one before it: host (in one form), type, line
     /// and value as DNS compares them. Keyed by each value's key, made once: comparing
     /// each record with every one of its host was quadratic (50 `www` A records a domain
     /// were most of a 25,000-record plan's CPU).
     fn twins(&self) -> Vec<String> {
-        let mut first: HashMap<(CompactString, &str, &str, String), usize> = HashMap::new();
+        let mut first: HashMap<(String, &str, &str, String), usize> = HashMap::new();
         let mut twins = Vec::new();
         for (i, record) in self.records.iter().enumerate() {
             let key = (
-                record.host.to_ascii_lowercase(),
+                host_key(&record.host),
                 record.record_type.as_str(),
                 record.line.trim(),
                 value_key(Some(record.record_type.as_str()), &record.value),

@@ -14,7 +14,7 @@
 //! Phases are global (a phase waits for every job of the phases before it), which costs
 //! a wait only where the plan has parts of both.
 
-use crate::job::{Action, DEFAULT_LINE, Record, Step, same_line};
+use crate::job::{Action, DEFAULT_LINE, Record, Step, host_key, same_line};
 use std::collections::HashSet;
 
 pub(super) const CLEAR: u8 = 0;
@@ -23,14 +23,9 @@ pub(super) const LINES: u8 = 2;
 pub(super) const GONE: u8 = 3;
 pub(super) const DEFAULT_GONE: u8 = 4;
 
-/// A host of a domain, compared ignoring case.
+/// A host of a domain, in the one form the plan matched it in ([`host_key`]).
 fn host(step: &Step, record: &Record) -> (u64, String) {
-    let host = if record.host.is_empty() {
-        "@"
-    } else {
-        record.host.as_str()
-    };
-    (step.domain_id, host.to_ascii_lowercase())
+    (step.domain_id, host_key(&record.host))
 }
 
 fn default_line(record: &Record) -> bool {

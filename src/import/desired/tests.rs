@@ -245,3 +245,12 @@ fn the_same_record_twice_in_a_domain_is_refused_naming_both_lines() {
         "TXT is compared exactly"
     );
 }
+
+#[test]
+fn a_host_spelt_in_unicode_and_in_punycode_is_one_host() {
+    let text = "{\"domain\":\"a.cn\",\"sub_domain\":\"中文\",\"record_type\":\"A\",\"value\":\"192.0.2.1\"}\n\
+                {\"domain\":\"a.cn\",\"sub_domain\":\"xn--fiq228c\",\"record_type\":\"A\",\"value\":\"192.0.2.1\"}\n";
+    let dir = dir(&[("a.jsonl", text)]);
+    let err = error(&dir, &["a.jsonl"]);
+    assert!(err.contains("line 2: the same record as line 1"), "{err}");
+}
