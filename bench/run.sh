@@ -61,80 +61,11 @@ fi
 
 echo "== building release binaries" >&2
 cargo build --release --locked -p dpbatch -p fake-dnspod >&2
-BIN=$PWD/target/release/dpbatch
-FAKE=$PWD/target/release/fake-dnspod
-
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# Starts a fake on a free loopback port with the given arguments; sets URL and LOG.
-start_fake() {
-  LOG=$(mktemp "$WORK/fake.XXXX")
-  "$FAKE" --addr 127.0.0.1:0 "$@" >"$LOG" 2>&1 &
-  PIDS+=($!)
-  # Generating 100,000 records takes the fake a moment.
-  for _ in $(seq 300); do
-    grep -q "serving until killed" "$LOG" && break
-    sleep 0.1
-  done
-  grep -q "serving until killed" "$LOG" || { cat "$LOG" >&2; echo "fake did not start" >&2; exit 1; }
-  URL=$(sed -n 's/^fake DNSPod batch API at //p' "$LOG")
-}
-
-TOKEN=520001,fake-secret-0123456789abcdef
-export DNSPOD_TOKEN=$TOKEN DPBATCH_EMAIL=bench@example.com NO_COLOR=1
-# A job history of the run's own, not the user's: every submit appends to it, and what is
-# measured must not depend on how large the user's history has grown.
-export XDG_DATA_HOME=$WORK/data
-# The fake's API 3.0 keys, for the same commands on API 3.0 (signed requests).
-V3="env DPBATCH_API=v3 TENCENTCLOUD_SECRET_ID=AKIDfakeDnspod0000000000000000000000 TENCENTCLOUD_SECRET_KEY=fakeDnspodSecretKey0000000000000"
-UA="curl-bench/1.0 (bench@example.com)"
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 # The request a script would send with curl, as a shell command string.
 curl_detail() { echo "curl -s -X POST '$URL/Batch.Detail' -A '$UA' -d 'login_token=$TOKEN&format=json&lang=en&error_on_empty=no&job_id=$1'"; }
-
-median_ms() { jq -r ".results[$2].median * 1000" "$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-verdict() { awk -v r="$1" -v t="$2" 'BEGIN { print (r <= t) ? "met" : "missed" }'; }
-# A smoke run measures too little to judge a target: it prints no verdict.
-if [[ $SMOKE == yes ]]; then verdict() { echo "-"; }; fi
-fmt() { awk -v x="$1" 'BEGIN { printf (x < 10 ? "%.2f" : "%.1f"), x }'; }
-peak_kb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
-hyper() {
-  if command -v hyperfine >/dev/null; then
-    hyperfine --style none --warmup "$WARMUP" --runs "$RUNS" "$@" >&2
-  else
-    timed_loop "$@"
-  fi
-}
-# hyperfine's arguments as hyper() passes them (-N, -n NAME, --export-json FILE, commands),
-# each command run RUNS times through bash; writes the median of each as hyperfine would.
-timed_loop() {
-  local json="" commands=() medians=() cmd
-  while (($#)); do
-    case $1 in
-      -N) shift ;;
-      -n) shift 2 ;;
-      --export-json) json=$2; shift 2 ;;
-      *) commands+=("$1"); shift ;;
-    esac
-  done
-  for cmd in "${commands[@]}"; do
-    local times=() run started
-    for run in $(seq "$RUNS"); do
-      started=$(date +%s%N)
-      bash -c "$cmd" >/dev/null 2>&1 || true
-      times+=("$((($(date +%s%N) - started)))")
-    done
-    medians+=("$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.6f", a[int((NR + 1) / 2)] / 1e9 }')")
-  done
-  printf '{"results":[%s]}\n' "$(printf '{"median":%s},' "${medians[@]}" | sed 's/,$//')" >"$json"
-}
 
 # --- the jobs --------------------------------------------------------------------------
 jobs_args=()
@@ -305,6 +236,20 @@ apply_b v3 "${APPLY_B[@]}"
 echo "== plan (c) alone" >&2
 plan_c legacy "${PLAN_C[@]}"
 plan_c v3 "${PLAN_C[@]}"
+
+# --- the tool's own work at scale (bench/scale-*.sh) ---------------------------------------
+# Each is a script of its own that prints its Markdown section on stdout and runs alone too
+# (`bench/scale-import.sh [--smoke]`); here its section goes into the report.
+SCALE_SECTIONS=()
+for section in bench/scale-*.sh; do
+  [[ -e $section ]] || continue
+  echo "== $section" >&2
+  if [[ $SMOKE == yes ]]; then
+    SCALE_SECTIONS+=("$(bash "$section" --smoke)")
+  else
+    SCALE_SECTIONS+=("$(bash "$section")")
+  fi
+done
 
 # --- report ----------------------------------------------------------------------------
 # One row of the memory table: case, answer bytes, peak KiB, whether the target is judged.
@@ -514,6 +459,10 @@ cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
   echo "(c) \`plan\` sends only look-ups, so its wall time is the look-ups' pace (D / 20 s legacy, D / 100"
   echo "API 3.0); the targets are CPU (user + sys under 1 s for 100,000 records over 2000 domains) and peak"
   echo "memory (under 4x the desired file)."
+  for section in "${SCALE_SECTIONS[@]}"; do
+    echo
+    echo "$section"
+  done
 } >"$OUT"
 echo "== wrote $OUT" >&2
 cat "$OUT"
