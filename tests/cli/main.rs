@@ -33,6 +33,7 @@ mod plan;
 mod plan_forms;
 #[cfg(unix)]
 mod readme;
+mod readme_zh;
 mod records_file_order;
 mod retry;
 mod secrets;
