@@ -84,17 +84,18 @@ fn heading_differences(en: &[Part], zh: &[Part]) -> Vec<String> {
     found
 }
 
-/// Every code block or marker of `zh` that is not `en`'s, by index and first line.
+/// Every code block or marker of `zh` that is not `en`'s, by index, its first line and the
+/// first line that differs.
 fn block_differences(en: &[Part], zh: &[Part]) -> Vec<String> {
     let mut found = Vec::new();
     for (i, (e, z)) in en.iter().zip(zh).enumerate() {
         if e.text != z.text {
             found.push(format!(
-                "block #{i}: README.md:{} `{}` is not README.zh-CN.md:{} `{}` (copy README.md's block byte for byte)",
-                e.line,
+                "block #{i} `{}` (README.md:{}, README.zh-CN.md:{}): {}; copy README.md's block byte for byte",
                 first_line(&e.text),
+                e.line,
                 z.line,
-                first_line(&z.text)
+                first_difference(e, z)
             ));
         }
     }
@@ -102,6 +103,26 @@ fn block_differences(en: &[Part], zh: &[Part]) -> Vec<String> {
         found.push(count_difference("code blocks and markers", en, zh));
     }
     found
+}
+
+/// Where two different parts first differ, as each file's line.
+fn first_difference(en: &Part, zh: &Part) -> String {
+    let (mut e, mut z) = (en.text.lines(), zh.text.lines());
+    let mut at = 0;
+    loop {
+        match (e.next(), z.next()) {
+            (Some(a), Some(b)) if a == b => at += 1,
+            (a, b) => {
+                return format!(
+                    "README.md:{} `{}` but README.zh-CN.md:{} `{}`",
+                    en.line + at,
+                    a.unwrap_or("(block ends)"),
+                    zh.line + at,
+                    b.unwrap_or("(block ends)")
+                );
+            }
+        }
+    }
 }
 
 /// The counts differ: name the first part one file has beyond the other.
@@ -166,15 +187,21 @@ fn a_block_changed_in_one_file_is_named_by_index_and_line() {
     assert_eq!(
         differences(EN, &zh),
         [
-            "block #2: README.md:13 ````json` is not README.zh-CN.md:13 ````js` (copy README.md's block byte for byte)"
+            "block #2 ````json` (README.md:13, README.zh-CN.md:13): README.md:13 ````json` but README.zh-CN.md:13 ````js`; copy README.md's block byte for byte"
         ]
     );
     let zh = EN.replace("dpbatch wait 1", "dpbatch wait 2");
     assert_eq!(
         differences(EN, &zh),
         [
-            "block #1: README.md:6 ````sh` is not README.zh-CN.md:6 ````sh` (copy README.md's block byte for byte)"
+            "block #1 ````sh` (README.md:6, README.zh-CN.md:6): README.md:8 `dpbatch wait 1` but README.zh-CN.md:8 `dpbatch wait 2`; copy README.md's block byte for byte"
         ]
+    );
+    let zh = EN.replace("{}\n", "{}\n\n");
+    assert!(
+        differences(EN, &zh)[0].contains("README.md:15 ````` but README.zh-CN.md:15 ``"),
+        "{:?}",
+        differences(EN, &zh)
     );
 }
 
@@ -199,7 +226,7 @@ fn a_marker_left_out_is_a_difference() {
     let zh = EN.replace("<!-- readme-test -->\n", "");
     let found = differences(EN, &zh);
     assert!(
-        found[0].starts_with("block #0: README.md:5 `<!-- readme-test -->`"),
+        found[0].starts_with("block #0 `<!-- readme-test -->`"),
         "{found:?}"
     );
 }
