@@ -272,7 +272,7 @@ cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
   echo "Everything runs against \`fake-dnspod\` on loopback with jobs of N domains x $RECORDS records"
   echo "(N domains + 2N records = 3N items). Times are hyperfine medians of $RUNS runs after $WARMUP warm-up runs;"
   echo "ratios compare medians measured in the same run. Peak memory is GNU time's maximum RSS."
-  echo "Rerun with \`bench/run.sh\` (about five minutes; it installs hyperfine, jq and curl if missing)."
+  echo "Rerun with \`bench/run.sh\` (about 40 minutes, most of it the paced desired-state workloads; it needs hyperfine, jq, curl and GNU time and installs none of them)."
   echo
   echo "## Start-up"
   echo
