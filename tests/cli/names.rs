@@ -66,6 +66,7 @@ fn names_come_from_a_file_or_stdin_and_dry_run_shows_the_ids() {
         .args(["--domain-file", "-"])
         .record("A", "1.1.1.1")
         .dry_run()
+        .arg("-v")
         .stdin("# ours\na.cn\nb.cn\n")
         .run();
     run.code(0)

@@ -5,6 +5,7 @@
 //! have sent, and what it did not send, for `resume` (`stop.rs`).
 
 mod calls;
+mod preview;
 mod record;
 mod sending;
 mod steps;
@@ -25,6 +26,7 @@ use crate::signal;
 use crate::split::{Capabilities, split};
 use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
+use preview::preview;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 use stop::{Left, Stop, stopped};
@@ -116,7 +118,7 @@ pub(crate) fn send(
         check_interval(session, &args.timing)?;
     }
     if args.dry_run {
-        return preview(session, parts);
+        return preview(session, parts, before);
     }
     let backend = session.backend()?;
     if let Some(operation) = operation.as_mut() {
@@ -151,24 +153,6 @@ pub(crate) fn send(
     }
     run.progress.jobs_sent(parts.len(), parts.len());
     run.all_sent(parts.len())
-}
-
-/// `--dry-run`: the request of each part, and nothing sent.
-fn preview(session: &Session, parts: &[(usize, Part)]) -> anyhow::Result<Outcome> {
-    let backend = session.previewer()?;
-    for (_, part) in parts {
-        let steps = match (&part.spec, part.by) {
-            (JobSpec::RecordSteps { steps }, By::Calls) => steps.as_slice(),
-            _ => &[],
-        };
-        for step in steps {
-            session.output.dry_run(&backend.preview_step(step))?;
-        }
-        for spec in part.requests().iter().filter(|_| steps.is_empty()) {
-            session.output.dry_run(&backend.preview(spec))?;
-        }
-    }
-    Ok(Outcome::Success)
 }
 
 impl Run<'_> {
