@@ -106,13 +106,15 @@ fn write_summary(out: &mut dyn Write, summary: &DrySummary, json: bool) -> io::R
         );
     }
     let what = match (summary.records, summary.domains) {
-        (0, Some(domains)) => count(domains, "domain"),
-        (records, Some(domains)) => format!(
-            "{} on {}",
-            count(records, "record"),
-            count(domains, "domain")
-        ),
-        (records, None) => count(records, "record"),
+        (0, Some(domains)) if domains > 0 => count(domains, "domain"),
+        (records, Some(domains)) if domains > 0 => {
+            format!(
+                "{} on {}",
+                count(records, "record"),
+                count(domains, "domain")
+            )
+        }
+        (records, _) => count(records, "record"),
     };
     let mut sent = vec![count(summary.jobs, "batch job")];
     if summary.calls > 0 {

@@ -101,3 +101,57 @@ fn with_json_every_line_parses_the_summary_first_then_each_request() {
         assert!(run.stdout.contains("h1199"), "{api:?}");
     }
 }
+
+#[test]
+fn a_selection_dry_run_leads_with_the_summary_of_what_would_be_sent() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        for domain in ["a.cn", "b.cn"] {
+            let id = env.server.add_domain(domain);
+            for n in 0..30 {
+                env.server
+                    .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.1");
+            }
+        }
+        let hosts: Vec<String> = (0..30).map(|n| format!("h{n}")).collect();
+        let hosts = hosts.join(",");
+        let select = [
+            "--domain",
+            "a.cn,b.cn",
+            "--sub",
+            &hosts,
+            "--type",
+            "A",
+            "--dry-run",
+        ];
+        let modify = [
+            "record-modify",
+            "--change",
+            "ttl",
+            "--to",
+            "60",
+            "--job-size",
+            "25",
+        ];
+        let run = env.run(&[&modify[..], &select[..]].concat());
+        let first = run.code(0).stdout.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with("dry run, nothing sent: 60 records on 2 domains in 3 batch jobs"),
+            "{api:?}: {run:#?}"
+        );
+        let delete = env.run(&[&["record-delete", "--json"][..], &select[..]].concat());
+        let (summary, _) = delete.code(0).dry_json();
+        let (jobs, calls) = match api {
+            Api::Legacy => (0, 60),
+            Api::V3 => (1, 0),
+        };
+        assert_eq!(summary["summary"]["records"], 60, "{api:?}");
+        assert_eq!(summary["summary"]["jobs"], jobs, "{api:?}");
+        assert_eq!(summary["summary"]["calls"], calls, "{api:?}");
+        let sent = env.server.requests().into_iter().map(|r| r.action);
+        let sent: Vec<String> = sent
+            .filter(|a| a.contains("Batch") || a.contains("Remove"))
+            .collect();
+        assert!(sent.is_empty(), "{api:?}: {sent:?}");
+    }
+}

@@ -218,7 +218,7 @@ fn dry_run_json_shows_the_form() {
         .dry_run()
         .json()
         .run();
-    let value = run.code(0).dry_request();
+    let value = run.code(0).dry_result();
     assert_eq!(value["dry_run"], true);
     assert_eq!(value["form"]["login_token"], "520001,<redacted>");
     assert_eq!(value["form"]["domain_id"], "1");

@@ -26,6 +26,7 @@ use crate::signal;
 use crate::split::{Capabilities, split};
 use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
+pub(crate) use preview::dry_summary;
 use preview::preview;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -67,16 +68,7 @@ pub(crate) fn submit_parts(
 ) -> anyhow::Result<Outcome> {
     let api = session.capabilities()?;
     let job_size = job_size(args, &api);
-    let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
-    let planned: Vec<Part> = split(&specs, job_size, &api)?
-        .into_iter()
-        .map(|(from, spec)| Part {
-            by: api.by(&spec),
-            spec,
-            retry_of: parts[from].retry_of,
-            phase: parts[from].phase,
-        })
-        .collect();
+    let planned = cut(parts, job_size, &api)?;
     let jobs = planned.iter().filter(|part| part.by == By::Job).count();
     if jobs > 1 && !args.dry_run {
         warn_of_the_hourly_limit(session, jobs, api.jobs_per_hour);
@@ -86,6 +78,20 @@ pub(crate) fn submit_parts(
     let operation = (planned.len() > 1 || calls).then(|| Sending::new(job_size, &planned, before));
     let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
     send(session, command, operation, &numbered, args, before)
+}
+
+/// `parts` cut into parts of at most `job_size` records, each sent as the API sends it.
+fn cut(parts: &[Part], job_size: usize, api: &Capabilities) -> anyhow::Result<Vec<Part>> {
+    let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
+    let planned = split(&specs, job_size, api)?
+        .into_iter()
+        .map(|(from, spec)| Part {
+            by: api.by(&spec),
+            spec,
+            retry_of: parts[from].retry_of,
+            phase: parts[from].phase,
+        });
+    Ok(planned.collect())
 }
 
 /// Warns when this machine's jobs of the last hour and `jobs` more pass the vendor's 80 an

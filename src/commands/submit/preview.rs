@@ -1,6 +1,8 @@
 //! `--dry-run`: what an operation would send, and nothing sent. A summary leads (the
 //! plan counted), then a line a part, or with `-v` and `--json` each request whole.
 
+use super::{cut, job_size};
+use crate::cli::SubmitArgs;
 use crate::error::Outcome;
 use crate::job::{Before, By, JobSpec, Part};
 use crate::output::DrySummary;
@@ -32,4 +34,19 @@ pub(super) fn preview(
         }
     }
     Ok(Outcome::Success)
+}
+
+/// The summary alone, for a planner whose dry run shows its own list after it (a
+/// selection): `parts` counted as `submit_parts` would cut them, refused as it would be.
+pub(crate) fn dry_summary(
+    session: &Session,
+    parts: &[Part],
+    args: &SubmitArgs,
+    before: &[Before],
+) -> anyhow::Result<()> {
+    let api = session.capabilities()?;
+    let planned = cut(parts, job_size(args, &api), &api)?;
+    let planned: Vec<&Part> = planned.iter().collect();
+    let summary = DrySummary::of(&planned, before, api.jobs_per_hour);
+    session.output.dry_run_summary(&summary)
 }

@@ -111,10 +111,11 @@ impl Run {
         (summary, lines.collect())
     }
 
-    /// The one request a `--dry-run --json` run shows, after its summary.
-    pub fn dry_request(&self) -> serde_json::Value {
+    /// The one document a `--dry-run --json` run prints after its summary: a request,
+    /// or a selection.
+    pub fn dry_result(&self) -> serde_json::Value {
         let (_, requests) = self.dry_json();
-        assert_eq!(requests.len(), 1, "not one request: {self:?}");
+        assert_eq!(requests.len(), 1, "not one document: {self:?}");
         requests.into_iter().next().unwrap()
     }
 
