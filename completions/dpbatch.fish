@@ -74,7 +74,7 @@ cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l dry-run -d 'Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -105,7 +105,7 @@ cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l dry-run -d 'Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -144,7 +144,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l reques
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l all -d 'Select records of every domain of the account (with --sub and --type)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l dry-run -d 'Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -176,7 +176,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l all -d
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l yes -d 'Delete the records listed; without it they are listed on stderr and nothing is sent'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l force -d 'Delete past --max-delete'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l dry-run -d 'Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -232,7 +232,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l request-timeou
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l dry-run -d 'Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -254,7 +254,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l request-timeo
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l dry-run -d 'Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -277,7 +277,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l lookup-jobs -d 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l last -d 'The job submitted last with this endpoint and profile (see `dpbatch jobs`)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l yes -d 'Needed by an undo that deletes records: those a record-create job or an apply created (without it, undo lists them and stops)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l dry-run -d 'Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
@@ -346,7 +346,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l lookup-jobs -d
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l delete -d 'Also delete the records the files do not hold (without it they are left, and counted in a note)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l force -d 'Apply a plan even where it modifies or deletes more of a domain than --max-modify or --max-delete allow'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l wait -d 'After submitting, wait for the jobs like `dpbatch wait`'
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l dry-run -d 'Check the input and print the request that would be sent (token redacted); send nothing'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l dry-run -d 'Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'

@@ -77,6 +77,11 @@ impl Session {
         self.built()
     }
 
+    /// Whether `-v` asked for each request: a dry run then shows them whole.
+    pub(crate) fn verbose(&self) -> bool {
+        self.verbose
+    }
+
     /// The backend for a dry run, which sends nothing and needs no credentials.
     pub(crate) fn previewer(&self) -> anyhow::Result<&dyn Backend> {
         self.built()

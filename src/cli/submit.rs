@@ -17,7 +17,7 @@ pub(crate) struct SubmitArgs {
     #[arg(long)]
     pub wait: bool,
 
-    /// Check the input and print the request that would be sent (token redacted); send nothing
+    /// Check the input, print a summary and a line a job (-v or --json: each request whole, token redacted); send nothing
     #[arg(long)]
     pub dry_run: bool,
 

@@ -5,7 +5,7 @@
 //! history, so `undo` can create it again.
 
 use super::select::{self, nothing_matches, selector};
-use super::submit::submit_parts;
+use super::submit::{dry_summary, submit_parts};
 use crate::cli::RecordDeleteArgs;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
@@ -32,6 +32,12 @@ pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<O
         .map(|s| s.record.before(&s.domain))
         .collect();
     if args.submit.dry_run {
+        // Counted without the domains' IDs, which only sending needs (more look-ups).
+        let spec = JobSpec::RecordDelete {
+            record_ids: delete.iter().map(|r| r.record_id).collect(),
+            domain_ids: Vec::new(),
+        };
+        dry_summary(session, &[Part::job(spec, None)], &args.submit, &delete)?;
         session.output.deletion_plan(&delete, true)?;
         return Ok(Outcome::Success);
     }

@@ -3,8 +3,8 @@
 //! left out: DNSPod locks a record after repeated no-op changes.
 
 use super::select::{self, selector};
-use super::submit::submit_parts;
-use crate::cli::RecordModifyArgs;
+use super::submit::{dry_summary, submit_parts};
+use crate::cli::{RecordModifyArgs, SubmitArgs};
 use crate::error::{Outcome, usage};
 use crate::input::records;
 use crate::job::{Before, Change, JobSpec, Part};
@@ -20,7 +20,7 @@ pub(super) fn run(session: &Session, args: RecordModifyArgs) -> anyhow::Result<O
         Some(ids) => (ids.0, Vec::new()),
         None => {
             let selector = selector(session, args.select)?;
-            match select(session, &selector, &change, args.submit.dry_run)? {
+            match select(session, &selector, &change, &args.submit)? {
                 Some(before) => (before.iter().map(|b| b.record_id).collect(), before),
                 None => return Ok(Outcome::Success),
             }
@@ -37,7 +37,7 @@ fn select(
     session: &Session,
     selector: &Selector,
     change: &Change,
-    dry_run: bool,
+    submit: &SubmitArgs,
 ) -> anyhow::Result<Option<Vec<Before>>> {
     let selected = select::selected(session, selector.domains.len(), |looked_up| {
         resolve::select_records(session.backend()?, selector, session.lookup_jobs, looked_up)
@@ -50,15 +50,21 @@ fn select(
         .iter()
         .map(|s| (change.is_met_by(&s.record), s))
         .collect();
-    session.output.selection(&rows, dry_run)?;
-    if dry_run {
-        return Ok(None);
-    }
     let ids: Vec<Before> = rows
         .iter()
         .filter(|(skip, _)| !skip)
         .map(|(_, s)| s.record.before(&s.domain))
         .collect();
+    if submit.dry_run {
+        let spec = JobSpec::RecordModify {
+            record_ids: ids.iter().map(|b| b.record_id).collect(),
+            change: change.clone(),
+        };
+        dry_summary(session, &[Part::job(spec, None)], submit, &ids)?;
+        session.output.selection(&rows, true)?;
+        return Ok(None);
+    }
+    session.output.selection(&rows, false)?;
     let skipped = rows.len() - ids.len();
     if skipped > 0 {
         session.output.note(&format!(

@@ -1,6 +1,7 @@
 //! Everything the user sees. Results go to stdout (table or JSON, decided once); hints,
 //! warnings, progress and errors go to stderr.
 
+mod dry_run;
 mod jobs_json;
 mod jobs_table;
 mod json;
@@ -13,6 +14,7 @@ mod undo;
 use crate::escape::visible;
 use crate::stderr::log;
 
+pub(crate) use dry_run::DrySummary;
 pub(crate) use progress::{LookupProgress, Progress};
 
 use crate::backend::DryRun;

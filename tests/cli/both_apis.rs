@@ -229,7 +229,14 @@ fn last_never_picks_a_job_of_the_other_api() {
 #[test]
 fn v3_dry_runs_show_the_signed_request_with_its_secrets_hidden() {
     let env = Env::on(Api::V3);
-    let run = env.run(&["domain-create", "a.cn", "--value", "1.2.3.4", "--dry-run"]);
+    let run = env.run(&[
+        "domain-create",
+        "a.cn",
+        "--value",
+        "1.2.3.4",
+        "--dry-run",
+        "-v",
+    ]);
     run.code(0)
         .stdout_has("X-TC-Action: CreateDomainBatch")
         .stdout_has("Signature=<redacted>")

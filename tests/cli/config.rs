@@ -6,7 +6,7 @@ use fake_dnspod::DEFAULT_TOKEN;
 
 /// The settings a dry run resolved: the redacted token ID, the URL and the form.
 fn dry_run(cmd: Cmd<'_>) -> serde_json::Value {
-    cmd.json().dry_run().run().code(0).json()
+    cmd.json().dry_run().run().code(0).dry_result()
 }
 
 #[test]

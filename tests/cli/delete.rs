@@ -294,7 +294,7 @@ fn all_selects_in_every_domain_of_the_account_and_skips_a_name_that_is_none() {
         dry.code(0)
             .stderr_has("skipped a domain the server listed: invalid domain `bad name.cn`");
         let domains: Vec<String> = dry
-            .json()
+            .dry_result()
             .as_array()
             .unwrap()
             .iter()

@@ -250,7 +250,7 @@ fn domain_create_from_dry_run_to_a_failure() {
 #[test]
 fn record_create_of_an_mx_and_a_txt_record() {
     let env = env();
-    two_domains(&env);
+    let (domains, _) = two_domains(&env);
     let mut t = Transcript::new(&env);
     // The TXT record's second host fails: the fake refuses hosts named fail*.
     let specs = r#"[{"sub_domain": "@", "record_type": "MX", "value": "mx.a.cn.", "MX": 10, "ttl": 3600},
@@ -262,6 +262,13 @@ fn record_create_of_an_mx_and_a_txt_record() {
             .stdin(specs)
     };
     t.run(submit().dry_run()).code(0);
+    // `-v`: the requests whole, after the same summary (by ID: no look-up's timed line).
+    let by_id = env
+        .record_create()
+        .domain_ids(ids(&domains))
+        .args(["--records-file", "-"])
+        .stdin(specs);
+    t.run(by_id.dry_run().arg("-v")).code(0);
     t.run(submit().dry_run().json()).code(0);
     let job = t.run(submit()).code(0).job_id();
     t.follow(job, 4);

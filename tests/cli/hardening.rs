@@ -386,6 +386,7 @@ fn a_dry_run_shows_line_breaks_in_values_as_escapes() {
         "--to",
         "1.1.1.1\r\nlogin_token=forged",
         "--dry-run",
+        "-v",
     ]);
     run.code(0)
         .stdout_has(r"change_to=1.1.1.1\r\nlogin_token=forged");

@@ -283,6 +283,7 @@ fn names_are_normalised_before_they_are_sent() {
         "--file",
         file.to_str().unwrap(),
         "--dry-run",
+        "-v",
     ])
     .code(0)
     .stdout_has("domains=a.cn,b.cn,example.cn,例子.cn\n");
@@ -297,6 +298,7 @@ fn names_are_normalised_before_they_are_sent() {
         "--value",
         "1.1.1.1",
         "--dry-run",
+        "-v",
     ])
     .code(0)
     .stdout_has(r#""sub_domain":"www,@""#);

@@ -11,6 +11,7 @@ mod calls;
 mod ci_script;
 mod config;
 mod delete;
+mod dry_run;
 mod export;
 mod export_hardening;
 mod faults;

@@ -66,6 +66,7 @@ fn names_come_from_a_file_or_stdin_and_dry_run_shows_the_ids() {
         .args(["--domain-file", "-"])
         .record("A", "1.1.1.1")
         .dry_run()
+        .arg("-v")
         .stdin("# ours\na.cn\nb.cn\n")
         .run();
     run.code(0)
@@ -165,7 +166,7 @@ fn value_is_finds_an_address_dnspod_lists_with_a_trailing_dot_and_a_host_in_any_
             .run();
         run.code(0);
         let ids: Vec<u64> = run
-            .json()
+            .dry_result()
             .as_array()
             .unwrap()
             .iter()
@@ -260,7 +261,10 @@ fn dry_run_prints_the_selection_on_stdout_and_stops() {
         .dry_run()
         .json()
         .run();
-    let selection = run.code(0).json();
+    let (summary, _) = run.code(0).dry_json();
+    assert_eq!(summary["summary"]["records"], 1);
+    assert_eq!(summary["summary"]["domains"], 1);
+    let selection = run.dry_result();
     assert_eq!(selection[0]["record_id"], a_www);
     assert_eq!(selection[0]["ttl"], 600);
     assert_eq!(selection[0]["skip"], false);

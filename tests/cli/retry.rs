@@ -134,7 +134,7 @@ fn a_modify_job_is_retried_with_its_change_from_the_history() {
             "60",
         ],
     );
-    env.run(&["retry", &job, "--dry-run"])
+    env.run(&["retry", &job, "--dry-run", "-v"])
         .code(0)
         .stdout_has("record_id=999999\nchange=ttl\nchange_to=60");
     assert_eq!(
@@ -261,7 +261,7 @@ fn failed_items_are_deduplicated_like_flag_input() {
                     [record("www", 600), record("WWW", 600), record("@", 600)]}]),
         ),
     );
-    env.run(&["retry", "78", "--dry-run"])
+    env.run(&["retry", "78", "--dry-run", "-v"])
         .code(0)
         .stdout_has(r#"records=[{"sub_domain":"www","#)
         .stdout_has(r#""ttl":600},{"sub_domain":"@","#);

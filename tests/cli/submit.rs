@@ -198,6 +198,7 @@ fn dry_run_prints_the_redacted_request_and_sends_nothing() {
         .domain_create("a.cn,b.cn")
         .value("1.2.3.4")
         .dry_run()
+        .arg("-v")
         .run();
     run.code(0)
         .stdout_has(&format!("POST {}/Batch.Domain.Create", env.server.url()))
@@ -217,7 +218,7 @@ fn dry_run_json_shows_the_form() {
         .dry_run()
         .json()
         .run();
-    let value = run.code(0).json();
+    let value = run.code(0).dry_result();
     assert_eq!(value["dry_run"], true);
     assert_eq!(value["form"]["login_token"], "520001,<redacted>");
     assert_eq!(value["form"]["domain_id"], "1");
@@ -230,6 +231,7 @@ fn dry_run_works_without_a_token() {
     let run = env
         .domain_create("a.cn")
         .dry_run()
+        .arg("-v")
         .env_remove("DNSPOD_TOKEN")
         .run();
     run.code(0).stdout_has("login_token=<no token configured>");

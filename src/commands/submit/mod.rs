@@ -5,6 +5,7 @@
 //! have sent, and what it did not send, for `resume` (`stop.rs`).
 
 mod calls;
+mod preview;
 mod record;
 mod sending;
 mod steps;
@@ -25,6 +26,8 @@ use crate::signal;
 use crate::split::{Capabilities, split};
 use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
+pub(crate) use preview::dry_summary;
+use preview::preview;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 use stop::{Left, Stop, stopped};
@@ -65,16 +68,7 @@ pub(crate) fn submit_parts(
 ) -> anyhow::Result<Outcome> {
     let api = session.capabilities()?;
     let job_size = job_size(args, &api);
-    let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
-    let planned: Vec<Part> = split(&specs, job_size, &api)?
-        .into_iter()
-        .map(|(from, spec)| Part {
-            by: api.by(&spec),
-            spec,
-            retry_of: parts[from].retry_of,
-            phase: parts[from].phase,
-        })
-        .collect();
+    let planned = cut(parts, job_size, &api)?;
     let jobs = planned.iter().filter(|part| part.by == By::Job).count();
     if jobs > 1 && !args.dry_run {
         warn_of_the_hourly_limit(session, jobs, api.jobs_per_hour);
@@ -84,6 +78,20 @@ pub(crate) fn submit_parts(
     let operation = (planned.len() > 1 || calls).then(|| Sending::new(job_size, &planned, before));
     let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
     send(session, command, operation, &numbered, args, before)
+}
+
+/// `parts` cut into parts of at most `job_size` records, each sent as the API sends it.
+fn cut(parts: &[Part], job_size: usize, api: &Capabilities) -> anyhow::Result<Vec<Part>> {
+    let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
+    let planned = split(&specs, job_size, api)?
+        .into_iter()
+        .map(|(from, spec)| Part {
+            by: api.by(&spec),
+            spec,
+            retry_of: parts[from].retry_of,
+            phase: parts[from].phase,
+        });
+    Ok(planned.collect())
 }
 
 /// Warns when this machine's jobs of the last hour and `jobs` more pass the vendor's 80 an
@@ -116,7 +124,7 @@ pub(crate) fn send(
         check_interval(session, &args.timing)?;
     }
     if args.dry_run {
-        return preview(session, parts);
+        return preview(session, parts, before);
     }
     let backend = session.backend()?;
     if let Some(operation) = operation.as_mut() {
@@ -151,24 +159,6 @@ pub(crate) fn send(
     }
     run.progress.jobs_sent(parts.len(), parts.len());
     run.all_sent(parts.len())
-}
-
-/// `--dry-run`: the request of each part, and nothing sent.
-fn preview(session: &Session, parts: &[(usize, Part)]) -> anyhow::Result<Outcome> {
-    let backend = session.previewer()?;
-    for (_, part) in parts {
-        let steps = match (&part.spec, part.by) {
-            (JobSpec::RecordSteps { steps }, By::Calls) => steps.as_slice(),
-            _ => &[],
-        };
-        for step in steps {
-            session.output.dry_run(&backend.preview_step(step))?;
-        }
-        for spec in part.requests().iter().filter(|_| steps.is_empty()) {
-            session.output.dry_run(&backend.preview(spec))?;
-        }
-    }
-    Ok(Outcome::Success)
 }
 
 impl Run<'_> {

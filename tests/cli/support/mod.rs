@@ -99,6 +99,26 @@ impl Run {
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
     }
 
+    /// A `--dry-run --json` run's stdout: its summary line, then each request, every
+    /// line one JSON document.
+    pub fn dry_json(&self) -> (serde_json::Value, Vec<serde_json::Value>) {
+        let mut lines = self.stdout.lines().map(|line| {
+            serde_json::from_str::<serde_json::Value>(line)
+                .unwrap_or_else(|e| panic!("a line of stdout is not JSON ({e}): {self:?}"))
+        });
+        let summary = lines.next().expect("a dry run prints its summary first");
+        assert!(summary["summary"].is_object(), "no summary first: {self:?}");
+        (summary, lines.collect())
+    }
+
+    /// The one document a `--dry-run --json` run prints after its summary: a request,
+    /// or a selection.
+    pub fn dry_result(&self) -> serde_json::Value {
+        let (_, requests) = self.dry_json();
+        assert_eq!(requests.len(), 1, "not one document: {self:?}");
+        requests.into_iter().next().unwrap()
+    }
+
     /// Asserts the exit code, showing the whole run when it differs.
     pub fn code(&self, expected: i32) -> &Run {
         assert_eq!(self.code, expected, "unexpected exit code: {self:#?}");
