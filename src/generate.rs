@@ -1,23 +1,22 @@
 //! Shell completion scripts and man pages, generated from the same clap definition the
 //! binary parses, so neither can drift from it.
 
-use crate::cli::Cli;
+use crate::cli;
 use crate::error::usage;
 use anyhow::Context;
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 /// The script for `shell`, as `dpbatch completions SHELL` prints it.
 pub(crate) fn completion_script(shell: Shell) -> Vec<u8> {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "dpbatch", &mut script);
+    clap_complete::generate(shell, &mut cli::command(), "dpbatch", &mut script);
     script
 }
 
 /// dpbatch(1), or with a command name its own page, dpbatch-COMMAND(1), with the global
 /// options it accepts. clap_mangen renders one command a page, as git does.
 pub(crate) fn man_page(command: Option<&str>) -> anyhow::Result<Vec<u8>> {
-    let mut cli = Cli::command();
+    let mut cli = cli::command();
     // Building propagates the global options into every subcommand.
     cli.build();
     let page = match command {
@@ -91,7 +90,7 @@ pub(crate) fn every_man_page() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
 
 /// Every command that has a page of its own: the ones `dpbatch man COMMAND` takes.
 pub(crate) fn commands() -> Vec<String> {
-    Cli::command()
+    cli::command()
         .get_subcommands()
         .map(|c| c.get_name().to_owned())
         .collect()

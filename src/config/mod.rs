@@ -1,12 +1,14 @@
 //! Configuration: where the file is, what it may hold, and how flag, environment, profile,
 //! top level and default combine into the settings a command runs with.
 
-use crate::backend::{Endpoint, Lang};
+use crate::backend::Endpoint;
 use crate::cli::GlobalArgs;
 use crate::duration::display_duration;
 use crate::error::usage;
+use crate::i18n::{self, ENV_LANG, Lang};
 use crate::input::values::parse_duration;
 use crate::secret::{SecretString, Token};
+use rust_i18n::t;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -62,7 +64,10 @@ pub(crate) struct Overrides {
     pub session_token: Option<SecretString>,
     pub tccli_profile: Option<String>,
     pub endpoint: Option<String>,
+    /// `--lang`, else `DPBATCH_LANG`.
     pub lang: Option<Lang>,
+    /// The system locale's language, used when neither those nor the config file set one.
+    pub system_lang: Lang,
     pub email: Option<Given>,
     pub request_timeout: Option<Duration>,
 }
@@ -123,7 +128,11 @@ impl Overrides {
                 .endpoint
                 .clone()
                 .or_else(|| env(ENV_ENDPOINT).map(|g| g.value)),
-            lang: flags.lang,
+            lang: match flags.lang {
+                Some(lang) => Some(lang),
+                None => env(ENV_LANG).map(|g| lang_from_env(&g.value)).transpose()?,
+            },
+            system_lang: i18n::from_system(|name| env(name).map(|g| g.value)),
             email: env(ENV_EMAIL),
             request_timeout,
         })
@@ -187,6 +196,14 @@ pub(crate) fn check_pace(
     Ok(())
 }
 
+/// `DPBATCH_LANG`'s language, or the error naming its value.
+fn lang_from_env(raw: &str) -> anyhow::Result<Lang> {
+    Lang::parse(raw).ok_or_else(|| {
+        let value = crate::escape::visible(raw);
+        usage(t!("lang.bad_env", var = ENV_LANG, value = value))
+    })
+}
+
 /// Combines the sources, each setting on its own: flag/environment, then the selected
 /// profile, then the top level, then the built-in default.
 pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Result<Settings> {
@@ -212,12 +229,10 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
     let lang = match overrides.lang {
         Some(lang) => lang,
         None => match from_file(|p| p.lang.as_ref()) {
-            None => Lang::En,
+            None => overrides.system_lang,
             Some(raw) => Lang::parse(&raw).ok_or_else(|| {
-                usage(format!(
-                    "config file {}: lang `{raw}` is not `en` or `cn`",
-                    file_name()
-                ))
+                let value = crate::escape::visible(&raw);
+                usage(t!("lang.bad_config", file = file_name(), value = value))
             })?,
         },
     };
