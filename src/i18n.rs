@@ -85,6 +85,13 @@ pub(crate) fn set(lang: Lang) {
     rust_i18n::set_locale(lang.locale());
 }
 
+/// `key`'s text in `lang`, else English, or None when no catalog has the key: `t!` then
+/// answers the key itself, which no text of ours is.
+pub(crate) fn lookup(key: &str, lang: Lang) -> Option<String> {
+    let text = rust_i18n::t!(key, locale = lang.locale());
+    (text != key).then(|| text.into_owned())
+}
+
 /// The language `t!` speaks now.
 pub(crate) fn current() -> Lang {
     if *rust_i18n::locale() == *Lang::Cn.locale() {

@@ -23,9 +23,9 @@ pub(crate) fn localized(mut cmd: Command, lang: Lang) -> Command {
     translate(cmd, "dpbatch", lang)
 }
 
-/// The Chinese of `key`, if the catalog has it.
+/// The Chinese of `key`, if the catalog has it (`help.*` keys have no English).
 fn text(key: &str, lang: Lang) -> Option<String> {
-    crate::_rust_i18n_try_translate(lang.locale(), key).map(|text| text.into_owned())
+    crate::i18n::lookup(key, lang)
 }
 
 fn translate(mut cmd: Command, path: &str, lang: Lang) -> Command {

@@ -142,7 +142,7 @@ fn walk(cmd: &clap::Command, path: &str, faults: &mut Vec<String>, used: &mut Ve
     let after = cmd.get_after_help().is_some() && !AFTER_STILL_ENGLISH.contains(&name);
     wants.push((help::command_key(path, "after"), after));
     for (key, wanted) in wants {
-        match crate::_rust_i18n_try_translate("zh-CN", &key) {
+        match crate::i18n::lookup(&key, Lang::Cn) {
             Some(_) => used.push(key),
             None if wanted => faults.push(format!("{key}: no Chinese")),
             None => {}

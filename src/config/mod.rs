@@ -128,10 +128,7 @@ impl Overrides {
                 .endpoint
                 .clone()
                 .or_else(|| env(ENV_ENDPOINT).map(|g| g.value)),
-            lang: match flags.lang {
-                Some(lang) => Some(lang),
-                None => env(ENV_LANG).map(|g| lang_from_env(&g.value)).transpose()?,
-            },
+            lang: chosen_lang(flags.lang, env(ENV_LANG))?,
             system_lang: i18n::from_system(|name| env(name).map(|g| g.value)),
             email: env(ENV_EMAIL),
             request_timeout,
@@ -196,12 +193,15 @@ pub(crate) fn check_pace(
     Ok(())
 }
 
-/// `DPBATCH_LANG`'s language, or the error naming its value.
-fn lang_from_env(raw: &str) -> anyhow::Result<Lang> {
-    Lang::parse(raw).ok_or_else(|| {
-        let value = crate::escape::visible(raw);
-        usage(t!("lang.bad_env", var = ENV_LANG, value = value))
-    })
+/// `--lang`, else `DPBATCH_LANG`'s language, or the error naming the variable's value.
+fn chosen_lang(flag: Option<Lang>, variable: Option<Given>) -> anyhow::Result<Option<Lang>> {
+    let Some(given) = variable.filter(|_| flag.is_none()) else {
+        return Ok(flag);
+    };
+    let value = crate::escape::visible(&given.value);
+    Lang::parse(&given.value)
+        .map(Some)
+        .ok_or_else(|| usage(t!("lang.bad_env", var = given.from, value = value)))
 }
 
 /// Combines the sources, each setting on its own: flag/environment, then the selected
