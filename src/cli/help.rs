@@ -73,7 +73,12 @@ pub(crate) fn arg_key(arg: &Arg, path: &str, lang: Lang) -> Option<String> {
 
 fn translate_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
     if let Some(help) = arg_key(&arg, path, lang).and_then(|key| text(&key, lang)) {
-        arg = arg.help(help).long_help(None::<&str>);
+        let help = format!("{help}{}", value_notes(&arg));
+        arg = arg
+            .help(help)
+            .long_help(None::<&str>)
+            .hide_default_value(true)
+            .hide_possible_values(true);
     }
     let heading = match arg.get_help_heading() {
         Some(GLOBAL_HEADING) => t!("cli.heading.global"),
@@ -82,4 +87,30 @@ fn translate_arg(mut arg: Arg, path: &str, lang: Lang) -> Arg {
         None => t!("cli.heading.options"),
     };
     arg.help_heading(heading.into_owned())
+}
+
+/// clap's own `[default: ...]` and `[possible values: ...]`, in the language's words.
+fn value_notes(arg: &Arg) -> String {
+    if !arg.get_action().takes_values() {
+        return String::new();
+    }
+    let mut notes = String::new();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        notes.push_str(&t!("cli.default", value = defaults.join(", ")));
+    }
+    let possible: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_owned())
+        .collect();
+    if !possible.is_empty() && !arg.is_hide_possible_values_set() {
+        notes.push_str(&t!("cli.possible", values = possible.join(", ")));
+    }
+    notes
 }

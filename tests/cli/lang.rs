@@ -28,6 +28,8 @@ fn the_system_locale_speaks_chinese_and_lang_en_gives_todays_english() {
     assert!(chinese.stdout.contains("用法:"), "{}", chinese.stdout);
     assert!(chinese.stdout.contains("只重新提交已结束任务中失败的项"));
     assert!(!chinese.stdout.contains("Re-submit only"));
+    assert!(chinese.stdout.contains("[默认：2s]") && chinese.stdout.contains("[可选值：en, cn]"));
+    assert!(!chinese.stdout.contains("[default:") && !chinese.stdout.contains("possible values"));
     let english = env
         .dpbatch(["--lang", "en", "retry", "--help"])
         .env("LANG", "zh_CN.UTF-8")
