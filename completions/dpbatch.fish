@@ -31,7 +31,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_needs_command" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_needs_command" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_needs_command" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -69,7 +69,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand domain-create" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -100,7 +100,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-create" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -138,7 +138,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-modify" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -168,7 +168,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand record-delete" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -188,7 +188,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand detail" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -206,7 +206,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand wait" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -226,7 +226,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand retry" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -248,7 +248,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand resume" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -270,7 +270,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand undo" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -295,7 +295,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand export" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -314,7 +314,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand plan" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand plan" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand plan" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand plan" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand plan" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand plan" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -339,7 +339,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -359,7 +359,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -375,7 +375,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand completions" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
@@ -391,7 +391,7 @@ v3\t''
 auto\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l token -d 'Legacy API token as ID,TOKEN [env: DNSPOD_TOKEN]; prefer the environment or the config file, as flags show in `ps`' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l endpoint -d 'API base URL [env: DPBATCH_ENDPOINT] [default: https://dnsapi.cn, or https://dnspod.tencentcloudapi.com for v3]; http:// only for loopback hosts' -r
-complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l lang -d 'Language of the API\'s messages [default: en]' -r -f -a "en\t''
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l lang -d 'Language of dpbatch\'s messages and the API\'s [env: DPBATCH_LANG] [default: the system locale\'s, else en]' -r -f -a "en\t''
 cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand man" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r

@@ -2,11 +2,12 @@
 //! here (a bad one is a usage error, exit 2); `input` checks the rest. This file holds the
 //! top-level parser; each command group's arguments are in a file of their own.
 
-use crate::backend::Lang;
+use crate::i18n::{self, Lang};
 use crate::input::values::parse_duration;
 use crate::secret::SecretString;
-use clap::builder::TypedValueParser;
-use clap::{Args, Parser, Subcommand};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -23,6 +24,7 @@ Environment (an empty variable counts as unset; see `dpbatch man` for the rest):
                                (or TENCENTCLOUD_SECURITY_TOKEN)
   TCCLI_PROFILE                the tccli profile keys are read from [default: default]
   DPBATCH_EMAIL                contact address for the User-Agent, which DNSPod asks for
+  DPBATCH_LANG                 as --lang
   DPBATCH_CONFIG, DPBATCH_PROFILE, DPBATCH_API, DPBATCH_ENDPOINT, DPBATCH_REQUEST_TIMEOUT
                                as --config, --profile, --api, --endpoint, --request-timeout
   NO_COLOR                     no colour even on a terminal
@@ -69,8 +71,8 @@ pub(crate) struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
-    /// Language of the API's messages [default: en]
-    #[arg(long, global = true, value_name = "LANG", value_parser = lang_arg())]
+    /// Language of dpbatch's messages and the API's [env: DPBATCH_LANG] [default: the system locale's, else en]
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_arg(), ignore_case = true)]
     pub lang: Option<Lang>,
 
     /// Print results as JSON on stdout
@@ -99,10 +101,27 @@ fn secret_arg(raw: &str) -> Result<SecretString, String> {
     Ok(SecretString::new(raw.to_owned()))
 }
 
-/// `--lang en|cn`, with the values clap lists in help and completions.
+/// `--lang en|cn`, with the values clap lists in help and completions; `cn`'s other
+/// spellings are accepted but not listed.
 fn lang_arg() -> impl TypedValueParser<Value = Lang> {
-    clap::builder::PossibleValuesParser::new(["en", "cn"])
+    let cn = PossibleValue::new("cn").aliases(["zh", "zh-CN", "zh_CN"]);
+    clap::builder::PossibleValuesParser::new([PossibleValue::new("en"), cn])
         .map(|raw| Lang::parse(&raw).unwrap_or(Lang::En))
+}
+
+/// The command line as the current language shows it: the one definition every parse,
+/// help, completion script and man page comes from.
+pub(crate) fn command() -> clap::Command {
+    help::localized(Cli::command(), i18n::current())
+}
+
+/// Parses `args`, or exits with clap's message (help, version, a usage error).
+pub(crate) fn parse(args: Vec<OsString>) -> Cli {
+    let mut cmd = command();
+    let parsed = cmd
+        .try_get_matches_from_mut(args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+    parsed.unwrap_or_else(|err| err.format(&mut cmd).exit())
 }
 
 #[derive(Subcommand, Debug)]
@@ -142,6 +161,7 @@ pub(crate) enum Command {
 mod desired;
 mod export;
 mod generated;
+mod help;
 mod history;
 mod show;
 mod submit;

@@ -1,5 +1,6 @@
 //! Typed error roots and the one place that maps failures to the documented exit codes.
 
+use rust_i18n::t;
 use std::fmt;
 use std::io;
 
@@ -61,11 +62,12 @@ impl ApiRefused {
 
 impl fmt::Display for ApiRefused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} was refused by the API: code {}: {}",
-            self.action, self.code, self.message
-        )
+        f.write_str(&t!(
+            "error.api_refused",
+            action = self.action,
+            code = self.code,
+            message = self.message
+        ))
     }
 }
 
@@ -82,14 +84,11 @@ pub(crate) struct OutcomeUnknown {
 
 impl fmt::Display for OutcomeUnknown {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.interrupted {
-            f.write_str("interrupted while the request was in flight: ")?;
-        }
-        write!(
-            f,
-            "the outcome of {} is unknown: the request may have reached DNSPod and was not re-sent",
-            self.action
-        )
+        let key = match self.interrupted {
+            true => "error.outcome_unknown_interrupted",
+            false => "error.outcome_unknown",
+        };
+        f.write_str(&t!(key, action = self.action))
     }
 }
 
@@ -101,7 +100,7 @@ pub(crate) struct Interrupted;
 
 impl fmt::Display for Interrupted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("interrupted")
+        f.write_str(&t!("error.interrupted"))
     }
 }
 
@@ -194,11 +193,18 @@ pub(crate) fn hint(err: &anyhow::Error) -> Option<String> {
     err.downcast_ref::<OutcomeUnknown>().map(|unknown| {
         match unknown.action {
             // A removal has no job to look up, and `resume` never sends it again.
-            "Record.Remove" => "check in the DNSPod console whether that record is still there; `resume` never sends its removal again",
-            _ => "check the DNSPod console (or `dpbatch detail <job id>` if you know it) before submitting again",
+            "Record.Remove" => t!("hint.removal_unknown"),
+            _ => t!("hint.submit_unknown"),
         }
-        .to_owned()
+        .into_owned()
     })
+}
+
+/// The lines `main` prints for a failure: the error, then its hint if it has one.
+pub(crate) fn report(err: &anyhow::Error) -> Vec<String> {
+    let mut lines = vec![t!("error.line", message = format!("{err:#}")).into_owned()];
+    lines.extend(hint(err).map(|hint| t!("error.hint_line", hint = hint).into_owned()));
+    lines
 }
 
 #[cfg(test)]

@@ -1,23 +1,24 @@
 //! Shell completion scripts and man pages, generated from the same clap definition the
 //! binary parses, so neither can drift from it.
 
-use crate::cli::Cli;
+use crate::cli;
 use crate::error::usage;
+use crate::i18n::{self, Lang};
 use anyhow::Context;
-use clap::CommandFactory;
 use clap_complete::Shell;
+use rust_i18n::t;
 
 /// The script for `shell`, as `dpbatch completions SHELL` prints it.
 pub(crate) fn completion_script(shell: Shell) -> Vec<u8> {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "dpbatch", &mut script);
+    clap_complete::generate(shell, &mut cli::command(), "dpbatch", &mut script);
     script
 }
 
 /// dpbatch(1), or with a command name its own page, dpbatch-COMMAND(1), with the global
 /// options it accepts. clap_mangen renders one command a page, as git does.
 pub(crate) fn man_page(command: Option<&str>) -> anyhow::Result<Vec<u8>> {
-    let mut cli = Cli::command();
+    let mut cli = cli::command();
     // Building propagates the global options into every subcommand.
     cli.build();
     let page = match command {
@@ -46,38 +47,38 @@ pub(crate) fn man_page(command: Option<&str>) -> anyhow::Result<Vec<u8>> {
     Ok(with_environment(roff))
 }
 
-/// The ENVIRONMENT section man pages have, which clap_mangen does not render: before
-/// VERSION, where `man` readers look for it.
-const ENVIRONMENT: &str = r#".SH ENVIRONMENT
-An empty variable counts as unset.
-.TP
-\fBDNSPOD_TOKEN\fR
-The legacy API token, ID,TOKEN (as \-\-token).
-.TP
-\fBTENCENTCLOUD_SECRET_ID\fR, \fBTENCENTCLOUD_SECRET_KEY\fR
-API 3.0 keys; without them, the config file's secret_id and secret_key, else tccli's profile ~/.tccli/PROFILE.credential.
-.TP
-\fBTENCENTCLOUD_TOKEN\fR, \fBTENCENTCLOUD_SECURITY_TOKEN\fR
-The session token of temporary API 3.0 keys.
-.TP
-\fBTCCLI_PROFILE\fR
-The tccli profile API 3.0 keys are read from (default: default).
-.TP
-\fBDPBATCH_EMAIL\fR
-The contact address the User\-Agent names, which DNSPod asks API clients for.
-.TP
-\fBDPBATCH_CONFIG\fR, \fBDPBATCH_PROFILE\fR, \fBDPBATCH_API\fR, \fBDPBATCH_ENDPOINT\fR, \fBDPBATCH_REQUEST_TIMEOUT\fR
-As \-\-config, \-\-profile, \-\-api, \-\-endpoint and \-\-request\-timeout.
-.TP
-\fBNO_COLOR\fR
-No colour, even on a terminal.
-"#;
+/// clap_mangen's own section titles, which it writes in English only.
+const SECTIONS: [&str; 7] = [
+    "NAME",
+    "SYNOPSIS",
+    "DESCRIPTION",
+    "OPTIONS",
+    "SUBCOMMANDS",
+    "EXTRA",
+    "VERSION",
+];
 
-/// `roff` with [`ENVIRONMENT`] before its VERSION section (at the end without one).
+/// `roff` with the ENVIRONMENT section man pages have, which clap_mangen does not render
+/// (before VERSION, where `man` readers look for it; at the end without one), and every
+/// section title in the language chosen.
 fn with_environment(roff: Vec<u8>) -> Vec<u8> {
     let text = String::from_utf8_lossy(&roff);
     let at = text.find(".SH VERSION").unwrap_or(text.len());
-    format!("{}{ENVIRONMENT}{}", &text[..at], &text[at..]).into_bytes()
+    let page = format!("{}{}{}", &text[..at], t!("man.environment"), &text[at..]);
+    if i18n::current() == Lang::En {
+        return page.into_bytes();
+    }
+    let titled: Vec<String> = page
+        .split('\n')
+        .map(|line| match line.strip_prefix(".SH ") {
+            Some(title) if SECTIONS.contains(&title) => {
+                let key = format!("man.section.{title}");
+                format!(".SH {}", t!(&key))
+            }
+            _ => line.to_owned(),
+        })
+        .collect();
+    titled.join("\n").into_bytes()
 }
 
 /// Every page as (file name, roff): dpbatch.1, then dpbatch-COMMAND.1 a command.
@@ -91,7 +92,7 @@ pub(crate) fn every_man_page() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
 
 /// Every command that has a page of its own: the ones `dpbatch man COMMAND` takes.
 pub(crate) fn commands() -> Vec<String> {
-    Cli::command()
+    cli::command()
         .get_subcommands()
         .map(|c| c.get_name().to_owned())
         .collect()

@@ -13,6 +13,7 @@ mod escape;
 mod export;
 mod generate;
 mod history;
+mod i18n;
 mod import;
 mod input;
 mod job;
@@ -29,18 +30,24 @@ mod stderr;
 mod undo;
 mod wait;
 
-use clap::Parser;
+use std::ffi::OsString;
 use std::process::ExitCode;
 
+// The catalogs of every message, compiled in; a key missing in Chinese falls back to English
+// (the catalog test in i18n/tests.rs fails first).
+rust_i18n::i18n!("locales", fallback = "en");
+
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // Before clap, so that its help and errors speak the language too.
+    i18n::set(i18n::early(&args, |name| std::env::var(name).ok()));
+    let cli = cli::parse(args);
     match commands::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(err) if error::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            stderr::log(&format!("error: {err:#}"));
-            if let Some(hint) = error::hint(&err) {
-                stderr::log(&format!("hint: {hint}"));
+            for line in error::report(&err) {
+                stderr::log(&line);
             }
             ExitCode::from(error::exit_code(&err))
         }

@@ -152,6 +152,8 @@ pub(crate) fn settings(global: &GlobalArgs, output: &Output) -> anyhow::Result<S
     let overrides = Overrides::gather(global, |name| std::env::var(name).ok())?;
     let file = config::load(overrides.config.as_deref())?;
     let settings = config::resolve(&overrides, &file)?;
+    // The config file's `lang` is known only now; flag and environment chose the same.
+    crate::i18n::set(settings.lang);
     for warning in &settings.warnings {
         output.warn(warning);
     }

@@ -60,6 +60,8 @@ const FLOORS: &[&[&str]] = &[
     &[
         "de", "duration", "parallel", "csv_file", "secret", "error", "signal",
     ],
+    // The language chosen, which messages and the API's both speak.
+    &["i18n"],
     &["stderr"],
     &["escape"],
 ];

@@ -121,29 +121,8 @@ fn unsendable(step: &Step) -> ChangeError {
     ))
 }
 
-/// Language of the API's messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
-    En,
-    Cn,
-}
-
-impl Lang {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Cn => "cn",
-        }
-    }
-
-    pub(crate) fn parse(raw: &str) -> Option<Lang> {
-        match raw.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Lang::En),
-            "cn" => Some(Lang::Cn),
-            _ => None,
-        }
-    }
-}
+/// Language of the API's messages: dpbatch's own, chosen once for both.
+pub(crate) use crate::i18n::Lang;
 
 /// A request as `--dry-run` shows it: everything that would be sent, credentials redacted.
 pub(crate) struct DryRun {

@@ -1,12 +1,14 @@
 //! Configuration: where the file is, what it may hold, and how flag, environment, profile,
 //! top level and default combine into the settings a command runs with.
 
-use crate::backend::{Endpoint, Lang};
+use crate::backend::Endpoint;
 use crate::cli::GlobalArgs;
 use crate::duration::display_duration;
 use crate::error::usage;
+use crate::i18n::{self, ENV_LANG, Lang};
 use crate::input::values::parse_duration;
 use crate::secret::{SecretString, Token};
+use rust_i18n::t;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -62,7 +64,10 @@ pub(crate) struct Overrides {
     pub session_token: Option<SecretString>,
     pub tccli_profile: Option<String>,
     pub endpoint: Option<String>,
+    /// `--lang`, else `DPBATCH_LANG`.
     pub lang: Option<Lang>,
+    /// The system locale's language, used when neither those nor the config file set one.
+    pub system_lang: Lang,
     pub email: Option<Given>,
     pub request_timeout: Option<Duration>,
 }
@@ -123,7 +128,8 @@ impl Overrides {
                 .endpoint
                 .clone()
                 .or_else(|| env(ENV_ENDPOINT).map(|g| g.value)),
-            lang: flags.lang,
+            lang: chosen_lang(flags.lang, env(ENV_LANG))?,
+            system_lang: i18n::from_system(|name| env(name).map(|g| g.value)),
             email: env(ENV_EMAIL),
             request_timeout,
         })
@@ -187,6 +193,17 @@ pub(crate) fn check_pace(
     Ok(())
 }
 
+/// `--lang`, else `DPBATCH_LANG`'s language, or the error naming the variable's value.
+fn chosen_lang(flag: Option<Lang>, variable: Option<Given>) -> anyhow::Result<Option<Lang>> {
+    let Some(given) = variable.filter(|_| flag.is_none()) else {
+        return Ok(flag);
+    };
+    let value = crate::escape::visible(&given.value);
+    Lang::parse(&given.value)
+        .map(Some)
+        .ok_or_else(|| usage(t!("lang.bad_env", var = given.from, value = value)))
+}
+
 /// Combines the sources, each setting on its own: flag/environment, then the selected
 /// profile, then the top level, then the built-in default.
 pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Result<Settings> {
@@ -212,12 +229,10 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
     let lang = match overrides.lang {
         Some(lang) => lang,
         None => match from_file(|p| p.lang.as_ref()) {
-            None => Lang::En,
+            None => overrides.system_lang,
             Some(raw) => Lang::parse(&raw).ok_or_else(|| {
-                usage(format!(
-                    "config file {}: lang `{raw}` is not `en` or `cn`",
-                    file_name()
-                ))
+                let value = crate::escape::visible(&raw);
+                usage(t!("lang.bad_config", file = file_name(), value = value))
             })?,
         },
     };

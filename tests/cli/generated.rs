@@ -71,6 +71,7 @@ fn the_committed_man_pages_match_the_binary() {
     }
     let committed = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("man"))
         .unwrap()
+        .filter(|entry| entry.as_ref().unwrap().path().is_file())
         .count();
     assert_eq!(
         committed,
@@ -81,6 +82,50 @@ fn the_committed_man_pages_match_the_binary() {
         .code(2)
         .stderr_has("no command `nope`");
     env.assert_nothing_sent();
+}
+
+/// The Chinese pages beside the English ones, as `dpbatch --lang cn man --out man/zh_CN`
+/// writes them; the committed completion scripts stay English.
+#[test]
+fn the_committed_chinese_man_pages_match_the_binary() {
+    let env = Env::new();
+    let page = generated(&env, &["--lang", "cn", "man"], "man/zh_CN/dpbatch.1");
+    assert!(
+        page.contains(".SH 名称") && page.contains("退出码"),
+        "{page}"
+    );
+    let commands = commands(&env);
+    for command in &commands {
+        let relative = format!("man/zh_CN/dpbatch-{command}.1");
+        let page = generated(&env, &["--lang", "cn", "man", command], &relative);
+        assert!(page.contains(".SH 环境变量"), "{command}: {page}");
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("man/zh_CN");
+    let committed = std::fs::read_dir(dir).unwrap().count();
+    assert_eq!(
+        committed,
+        commands.len() + 1,
+        "man/zh_CN holds a page that is gone"
+    );
+    env.assert_nothing_sent();
+}
+
+#[test]
+fn completion_descriptions_follow_the_language() {
+    let env = Env::new();
+    let english = env.run(&["completions", "fish"]);
+    assert!(english.stdout.contains("Print a shell completion script"));
+    let chinese = env
+        .dpbatch(["completions", "fish"])
+        .env("LANG", "zh_CN.UTF-8")
+        .run();
+    chinese.code(0);
+    assert!(
+        chinese.stdout.contains("打印 shell 补全脚本"),
+        "{}",
+        chinese.stdout
+    );
+    assert!(!chinese.stdout.contains("Print a shell completion script"));
 }
 
 #[test]

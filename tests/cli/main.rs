@@ -26,6 +26,7 @@ mod import;
 mod import_hardening;
 mod input_checks;
 mod jobs_account;
+mod lang;
 mod lookups;
 mod names;
 mod operations;
