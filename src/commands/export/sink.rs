@@ -1,0 +1,148 @@
+//! Where an export's records go as each domain's listing comes, so that memory holds a
+//! few domains whatever the account's size: rows into a temporary file beside `--out`
+//! (renamed into place at the end) or, for stdout, into an unnamed temporary file copied
+//! out at the end (nothing reaches stdout from an export that fails, and the spreadsheet
+//! warning still comes before the data); zone files each staged beside its place and all
+//! renamed at the end, so a failure leaves none behind.
+
+use crate::export::files::{self, Closed, Staged};
+use crate::export::{CsvRows, Format, Listing, write_jsonl, zone};
+use crate::history::create_private_dir;
+use crate::output::Output;
+use std::fs::File;
+use std::io::{self, BufWriter, Seek, Write};
+use std::path::{Path, PathBuf};
+
+/// An export being written, and how much of it so far.
+pub(super) struct Sink {
+    rows: Rows,
+    pub records: usize,
+    pub domains: usize,
+}
+
+/// The rows' format and what it writes on.
+enum Rows {
+    Jsonl(Target),
+    Csv(CsvRows<Target>),
+    Zones {
+        dir: PathBuf,
+        staged: Vec<Closed>,
+        comments: usize,
+    },
+}
+
+/// Where rows go before they are in place.
+enum Target {
+    File(Staged),
+    Stdout(BufWriter<File>),
+}
+
+/// Where the records went, and how many of them as comments of a zone file.
+pub(super) struct Written {
+    pub place: String,
+    pub comments: usize,
+}
+
+impl Sink {
+    /// Ready to write `format` where `out` says; `terminal` when stdout is one.
+    pub(super) fn open(format: Format, out: Option<&Path>, terminal: bool) -> anyhow::Result<Sink> {
+        let target = || -> anyhow::Result<Target> {
+            Ok(match out {
+                Some(file) => Target::File(Staged::beside(file)?),
+                None => Target::Stdout(BufWriter::new(tempfile::tempfile()?)),
+            })
+        };
+        let rows = match (format, out) {
+            (Format::Zone, Some(dir)) => Rows::Zones {
+                dir: dir.to_owned(),
+                staged: Vec::new(),
+                comments: 0,
+            },
+            (Format::Csv, _) => Rows::Csv(CsvRows::new(target()?, terminal && out.is_none())?),
+            (_, _) => Rows::Jsonl(target()?),
+        };
+        Ok(Sink {
+            rows,
+            records: 0,
+            domains: 0,
+        })
+    }
+
+    /// Writes one domain's records.
+    pub(super) fn take(&mut self, listing: &Listing) -> anyhow::Result<()> {
+        self.records += listing.records.len();
+        self.domains += 1;
+        match &mut self.rows {
+            Rows::Jsonl(target) => write_jsonl(target, listing)?,
+            Rows::Csv(rows) => rows.write(listing)?,
+            Rows::Zones {
+                dir,
+                staged,
+                comments,
+            } => {
+                // Made with the first file, so a failed look-up leaves no directory.
+                if staged.is_empty() {
+                    create_private_dir(dir)?;
+                }
+                let path = files::inside(dir, &zone::file_name(&listing.domain))?;
+                let mut file = Staged::beside(&path)?;
+                *comments += zone::write(file.writer(), listing)?;
+                staged.push(file.close()?);
+            }
+        }
+        Ok(())
+    }
+
+    /// Puts what was written in place; `warn_of_formulas` is told of CSV cells a
+    /// spreadsheet may run, before any of the data reaches stdout.
+    pub(super) fn finish(
+        self,
+        output: &Output,
+        out: Option<&Path>,
+        warn_of_formulas: impl FnOnce(usize),
+    ) -> anyhow::Result<Written> {
+        let place = out.map_or("stdout".to_owned(), |out| out.display().to_string());
+        let target = match self.rows {
+            Rows::Jsonl(target) => target,
+            Rows::Csv(rows) => {
+                let (formulas, target) = rows.finish()?;
+                warn_of_formulas(formulas);
+                target
+            }
+            Rows::Zones {
+                dir,
+                staged,
+                comments,
+            } => {
+                create_private_dir(&dir)?;
+                staged.into_iter().try_for_each(Closed::commit)?;
+                return Ok(Written { place, comments });
+            }
+        };
+        match target {
+            Target::File(file) => file.commit()?,
+            Target::Stdout(spool) => {
+                let mut spool = spool.into_inner().map_err(|e| e.into_error())?;
+                spool.rewind()?;
+                output.raw_from(&mut spool)?;
+            }
+        }
+        Ok(Written { place, comments: 0 })
+    }
+}
+
+impl Write for Target {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self {
+            Target::File(file) => file.writer().write(bytes),
+            Target::Stdout(spool) => spool.write(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Target::File(file) => file.writer().flush(),
+            Target::Stdout(spool) => spool.flush(),
+        }
+    }
+}
