@@ -13,6 +13,7 @@ mod config;
 mod delete;
 mod export;
 mod export_hardening;
+mod export_streaming;
 mod faults;
 mod generated;
 mod golden;

@@ -24,11 +24,27 @@ pub(super) struct Sink {
 enum Rows {
     Jsonl(Target),
     Csv(CsvRows<Target>),
-    Zones {
-        dir: PathBuf,
-        staged: Vec<Closed>,
-        comments: usize,
-    },
+    Zones(Zones),
+}
+
+/// Zone files staged in their directory, each renamed into place at the end.
+struct Zones {
+    dir: PathBuf,
+    staged: Vec<Closed>,
+    comments: usize,
+    /// Whether this export made the directory, which a failure then takes away again.
+    made: bool,
+}
+
+impl Drop for Zones {
+    /// A failed export leaves neither its files nor a directory it made.
+    fn drop(&mut self) {
+        self.staged.clear();
+        if self.made {
+            // Only an empty one goes: nothing anyone else put there is removed.
+            let _ = std::fs::remove_dir(&self.dir);
+        }
+    }
 }
 
 /// Where rows go before they are in place.
@@ -53,11 +69,12 @@ impl Sink {
             })
         };
         let rows = match (format, out) {
-            (Format::Zone, Some(dir)) => Rows::Zones {
+            (Format::Zone, Some(dir)) => Rows::Zones(Zones {
                 dir: dir.to_owned(),
                 staged: Vec::new(),
                 comments: 0,
-            },
+                made: false,
+            }),
             (Format::Csv, _) => Rows::Csv(CsvRows::new(target()?, terminal && out.is_none())?),
             (_, _) => Rows::Jsonl(target()?),
         };
@@ -75,20 +92,7 @@ impl Sink {
         match &mut self.rows {
             Rows::Jsonl(target) => write_jsonl(target, listing)?,
             Rows::Csv(rows) => rows.write(listing)?,
-            Rows::Zones {
-                dir,
-                staged,
-                comments,
-            } => {
-                // Made with the first file, so a failed look-up leaves no directory.
-                if staged.is_empty() {
-                    create_private_dir(dir)?;
-                }
-                let path = files::inside(dir, &zone::file_name(&listing.domain))?;
-                let mut file = Staged::beside(&path)?;
-                *comments += zone::write(file.writer(), listing)?;
-                staged.push(file.close()?);
-            }
+            Rows::Zones(zones) => zones.write(listing)?,
         }
         Ok(())
     }
@@ -109,13 +113,13 @@ impl Sink {
                 warn_of_formulas(formulas);
                 target
             }
-            Rows::Zones {
-                dir,
-                staged,
-                comments,
-            } => {
-                create_private_dir(&dir)?;
-                staged.into_iter().try_for_each(Closed::commit)?;
+            Rows::Zones(mut zones) => {
+                zones.make_dir()?;
+                zones.made = false;
+                std::mem::take(&mut zones.staged)
+                    .into_iter()
+                    .try_for_each(Closed::commit)?;
+                let comments = zones.comments;
                 return Ok(Written { place, comments });
             }
         };
@@ -128,6 +132,27 @@ impl Sink {
             }
         }
         Ok(Written { place, comments: 0 })
+    }
+}
+
+impl Zones {
+    /// Stages `listing`'s zone file.
+    fn write(&mut self, listing: &Listing) -> anyhow::Result<()> {
+        self.make_dir()?;
+        let path = files::inside(&self.dir, &zone::file_name(&listing.domain))?;
+        let mut file = Staged::beside(&path)?;
+        self.comments += zone::write(file.writer(), listing)?;
+        self.staged.push(file.close()?);
+        Ok(())
+    }
+
+    /// The directory, made (0700) when it is not there yet.
+    fn make_dir(&mut self) -> anyhow::Result<()> {
+        if !self.dir.is_dir() {
+            create_private_dir(&self.dir)?;
+            self.made = true;
+        }
+        Ok(())
     }
 }
 
