@@ -23,7 +23,8 @@ pub(super) struct Sink {
 /// The rows' format and what it writes on.
 enum Rows {
     Jsonl(Target),
-    Csv(CsvRows<Target>),
+    // Boxed: the csv crate's buffer makes it the largest by far.
+    Csv(Box<CsvRows<Target>>),
     Zones(Zones),
 }
 
@@ -75,7 +76,10 @@ impl Sink {
                 comments: 0,
                 made: false,
             }),
-            (Format::Csv, _) => Rows::Csv(CsvRows::new(target()?, terminal && out.is_none())?),
+            (Format::Csv, _) => Rows::Csv(Box::new(CsvRows::new(
+                target()?,
+                terminal && out.is_none(),
+            )?)),
             (_, _) => Rows::Jsonl(target()?),
         };
         Ok(Sink {
