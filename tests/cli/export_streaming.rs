@@ -150,3 +150,17 @@ fn rows_are_written_in_the_domains_order_and_each_domains_page_order() {
         assert_eq!(rows, expected, "{api:?}");
     }
 }
+
+#[test]
+fn rows_for_stdout_wait_in_tmpdir_and_an_unusable_one_is_named_with_nothing_printed() {
+    for api in Api::BOTH {
+        let (env, _) = account(api, 2);
+        let missing = env.home().join("no-such-tmp");
+        let mut cmd = env.command();
+        cmd.env("TMPDIR", &missing).args(["export", "--all"]);
+        let run = env.run_command(&mut cmd);
+        run.code(1)
+            .stderr_has("could not make the temporary file stdout's rows wait in");
+        assert!(run.stdout.is_empty(), "{api:?}: {run:?}");
+    }
+}

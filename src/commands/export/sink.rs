@@ -9,6 +9,7 @@ use crate::export::files::{self, Closed, Staged};
 use crate::export::{CsvRows, Format, Listing, write_jsonl, zone};
 use crate::history::create_private_dir;
 use crate::output::Output;
+use anyhow::Context;
 use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -66,7 +67,11 @@ impl Sink {
         let target = || -> anyhow::Result<Target> {
             Ok(match out {
                 Some(file) => Target::File(Staged::beside(file)?),
-                None => Target::Stdout(BufWriter::new(tempfile::tempfile()?)),
+                None => {
+                    let spool = tempfile::tempfile()
+                        .context("could not make the temporary file stdout's rows wait in")?;
+                    Target::Stdout(BufWriter::new(spool))
+                }
             })
         };
         let rows = match (format, out) {
