@@ -9,6 +9,11 @@ use crate::job::{AccountRecord, same_host, same_line, same_type, same_value};
 use crate::parallel;
 use std::collections::{HashMap, HashSet};
 
+/// How many rounds of look-ups `Lookups::in_order` runs ahead of the listing it hands on:
+/// enough to keep every worker busy past a slow domain, few enough that only a handful
+/// of domains' records are held at once.
+const AHEAD: usize = 4;
+
 /// How many unknown names one error names before it counts the rest.
 const MAX_NAMED: usize = 20;
 
@@ -227,13 +232,41 @@ impl Lookups<'_> {
             .iter()
             .zip(listings)
             .map(|(domain, paged)| {
-                if let Some(gap) = paged.short {
-                    short.push(format!("{domain}: {}", gap.describe("record")));
-                }
+                short.extend(shortfall(domain, &paged));
                 paged.entries
             })
             .collect();
         Ok((records, short))
+    }
+
+    /// `use_listing` of each domain's listing, in the domains' order, each as soon as it
+    /// and those before it are in: `workers` domains are looked up at once, [`AHEAD`]
+    /// rounds ahead and no more, so that an account's records are never all held
+    /// (`export` writes each domain and lets it go). Every domain the account does not
+    /// hold is named in one error, and no listing is used after the first of them.
+    pub(crate) fn in_order(
+        &self,
+        backend: &dyn Backend,
+        domains: &[String],
+        hosts: &[String],
+        mut use_listing: impl FnMut(&str, Paged<AccountRecord>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut unknown = Vec::new();
+        for window in domains.chunks(self.workers.max(1) * AHEAD) {
+            let listings = self.found(backend, window, hosts, |_, paged| paged)?;
+            for (domain, listing) in window.iter().zip(listings) {
+                match listing {
+                    None => unknown.push(domain.as_str()),
+                    Some(paged) if unknown.is_empty() => use_listing(domain, paged)?,
+                    // Still looked up, to name every unknown domain at once.
+                    Some(_) => {}
+                }
+            }
+        }
+        match unknown.is_empty() {
+            true => Ok(()),
+            false => Err(not_in_account(&unknown, self.unknown_means)),
+        }
     }
 
     /// Each domain's listing as paged, in the domains' order; every domain the account
@@ -257,12 +290,7 @@ impl Lookups<'_> {
         hosts: &[String],
         use_listing: impl Fn(usize, Paged<AccountRecord>) -> T + Sync,
     ) -> anyhow::Result<Vec<T>> {
-        let places: Vec<usize> = (0..domains.len()).collect();
-        let listings = parallel::map(&places, self.workers, |&at| {
-            let records = backend.domain_records(&domains[at], hosts);
-            (self.looked_up)();
-            records.map(|found| found.map(|paged| use_listing(at, paged)))
-        })?;
+        let listings = self.found(backend, domains, hosts, use_listing)?;
         let unknown: Vec<&str> = domains
             .iter()
             .zip(&listings)
@@ -274,6 +302,30 @@ impl Lookups<'_> {
         }
         Ok(listings.into_iter().flatten().collect())
     }
+
+    /// `use_listing` of each domain's listing, `None` for a domain the account does not
+    /// hold, in the domains' order.
+    fn found<T: Send>(
+        &self,
+        backend: &dyn Backend,
+        domains: &[String],
+        hosts: &[String],
+        use_listing: impl Fn(usize, Paged<AccountRecord>) -> T + Sync,
+    ) -> anyhow::Result<Vec<Option<T>>> {
+        let places: Vec<usize> = (0..domains.len()).collect();
+        parallel::map(&places, self.workers, |&at| {
+            let records = backend.domain_records(&domains[at], hosts);
+            (self.looked_up)();
+            records.map(|found| found.map(|paged| use_listing(at, paged)))
+        })
+    }
+}
+
+/// What `domain`'s listing lacks, if it fell short of the server's total
+/// (`a.cn: the server listed ...`).
+pub(crate) fn shortfall<T>(domain: &str, paged: &Paged<T>) -> Option<String> {
+    let gap = paged.short?;
+    Some(format!("{domain}: {}", gap.describe("record")))
 }
 
 #[cfg(test)]

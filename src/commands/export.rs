@@ -1,6 +1,8 @@
 //! `export`: the records of the domains named (or of every domain of the account), looked
-//! up side by side, then written as JSON Lines, CSV or zone files. Nothing is written
-//! before every domain has been found and listed. What the server lists is untrusted: a
+//! up side by side and written as JSON Lines, CSV or zone files a domain at a time as
+//! they come ([`sink`]), so memory stays flat whatever the account's size. Nothing is put
+//! in place (a file renamed, stdout written) before every domain has been found and
+//! listed. What the server lists is untrusted: a
 //! domain name that is not one is skipped, and a listing short of the server's own total
 //! is written with a warning and exit 1, never passed off as the whole.
 
@@ -8,15 +10,16 @@ use super::create::NAMES_HINT;
 use crate::cli::ExportArgs;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
-use crate::export::{self, Format, Listing, files, zone};
-use crate::history::create_private_dir;
+use crate::export::{Format, Listing};
 use crate::input::domains;
 use crate::job::count;
 use crate::output::Output;
-use crate::resolve::{Lookups, account_domains};
+use crate::resolve::{Lookups, account_domains, shortfall};
 use crate::session::Session;
+use sink::{Sink, Written};
 use std::io::IsTerminal;
-use std::path::Path;
+
+mod sink;
 
 pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome> {
     if args.format == Format::Zone && args.out.is_none() {
@@ -38,22 +41,29 @@ pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome
         Some(names) => names,
         None => account_domains(backend.all_domains()?, |gap| gaps.warn(&gap)),
     };
+    let terminal = std::io::stdout().is_terminal();
+    let mut sink = Sink::open(args.format, args.out.as_deref(), terminal)?;
     let progress = session.output.lookup_progress(domains.len());
     let lookups = Lookups {
         workers: session.lookup_jobs,
         looked_up: &|| progress.tick(),
         unknown_means: "written",
     };
-    let (listed, short) = lookups.records(backend, &domains, &[])?;
+    let mut short = Vec::new();
+    lookups.in_order(backend, &domains, &[], |domain, paged| {
+        short.extend(shortfall(domain, &paged));
+        sink.take(&Listing {
+            domain: domain.to_owned(),
+            records: paged.entries,
+        })
+    })?;
     drop(progress);
     short.iter().for_each(|short| gaps.warn(short));
-    let listings: Vec<Listing> = domains
-        .into_iter()
-        .zip(listed)
-        .map(|(domain, records)| Listing { domain, records })
-        .collect();
-    let written = write(session, &listings, args.format, args.out.as_deref())?;
-    session.output.note(&summary(&listings, &written));
+    let (records, domains) = (sink.records, sink.domains);
+    let written = sink.finish(&session.output, args.out.as_deref(), |cells| {
+        warn_of_formulas(&session.output, cells)
+    })?;
+    session.output.note(&summary(records, domains, &written));
     Ok(gaps.outcome())
 }
 
@@ -98,15 +108,8 @@ fn warn_of_formulas(output: &Output, cells: usize) {
     }
 }
 
-/// Where the records went, and how many of them as comments of a zone file.
-struct Written {
-    place: String,
-    comments: usize,
-}
-
 /// `exported 12 records, 2 as comments, of 4 domains to zones`.
-fn summary(listings: &[Listing], written: &Written) -> String {
-    let records = listings.iter().map(|l| l.records.len()).sum();
+fn summary(records: usize, domains: usize, written: &Written) -> String {
     let comments = match written.comments {
         0 => String::new(),
         1 => ", 1 as a comment,".to_owned(),
@@ -115,54 +118,7 @@ fn summary(listings: &[Listing], written: &Written) -> String {
     format!(
         "exported {}{comments} of {} to {}",
         count(records, "record"),
-        count(listings.len(), "domain"),
+        count(domains, "domain"),
         written.place
     )
-}
-
-/// Writes the listings where `--out` says.
-fn write(
-    session: &Session,
-    listings: &[Listing],
-    format: Format,
-    out: Option<&Path>,
-) -> anyhow::Result<Written> {
-    // Rendered whole before anything is written, so the warning comes before the data.
-    let rows = |for_terminal: bool| -> std::io::Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        match format {
-            Format::Csv => {
-                let cells = export::write_csv(&mut bytes, listings, for_terminal)?;
-                warn_of_formulas(&session.output, cells);
-            }
-            Format::Jsonl | Format::Zone => export::write_jsonl(&mut bytes, listings)?,
-        }
-        Ok(bytes)
-    };
-    let (place, comments) = match (format, out) {
-        (Format::Zone, Some(dir)) => (dir.display().to_string(), write_zones(dir, listings)?),
-        (_, Some(file)) => {
-            files::write_file(file, &rows(false)?)?;
-            (file.display().to_string(), 0)
-        }
-        (_, None) => {
-            let terminal = std::io::stdout().is_terminal();
-            session.output.raw(&rows(terminal)?)?;
-            ("stdout".to_owned(), 0)
-        }
-    };
-    Ok(Written { place, comments })
-}
-
-/// One zone file a domain inside `dir`; returns how many records became comments.
-fn write_zones(dir: &Path, listings: &[Listing]) -> anyhow::Result<usize> {
-    create_private_dir(dir)?;
-    let mut comments = 0;
-    for listing in listings {
-        let path = files::inside(dir, &zone::file_name(&listing.domain))?;
-        let mut bytes = Vec::new();
-        comments += zone::write(&mut bytes, listing)?;
-        files::write_file(&path, &bytes)?;
-    }
-    Ok(comments)
 }

@@ -133,19 +133,11 @@ impl<'a> Row<'a> {
     }
 }
 
-fn rows(listings: &[Listing]) -> impl Iterator<Item = Row<'_>> {
-    listings.iter().flat_map(|listing| {
-        listing
-            .records
-            .iter()
-            .map(|record| Row::of(&listing.domain, record))
-    })
-}
-
-/// One JSON object a record. Hidden characters are `\u` escapes, which JSON readers
-/// decode back to the exact value, so the same bytes suit a terminal and a file.
-pub(crate) fn write_jsonl(out: &mut dyn Write, listings: &[Listing]) -> io::Result<()> {
-    for row in rows(listings) {
+/// One JSON object a record of `listing`. Hidden characters are `\u` escapes, which JSON
+/// readers decode back to the exact value, so the same bytes suit a terminal and a file.
+pub(crate) fn write_jsonl(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
+    for record in &listing.records {
+        let row = Row::of(&listing.domain, record);
         let mut serializer = serde_json::Serializer::with_formatter(&mut *out, JsonEscapes);
         row.serialize(&mut serializer).map_err(io::Error::from)?;
         writeln!(out)?;
@@ -153,32 +145,53 @@ pub(crate) fn write_jsonl(out: &mut dyn Write, listings: &[Listing]) -> io::Resu
     Ok(())
 }
 
-/// The header row, then one row a record. `for_terminal` escapes hidden characters, as
-/// everything dpbatch shows on a terminal; a file or a pipe gets the exact values.
-/// Returns how many cells begin as a spreadsheet formula does (`=`, `+`, `-`, `@`, a tab
-/// or a carriage return), counted as they are written. The apex's lone `@` is in nearly
-/// every export and starts no formula, so it does not count.
-pub(crate) fn write_csv(
-    out: &mut dyn Write,
-    listings: &[Listing],
+/// A CSV export being written: the header row, then one row a record, a domain at a time.
+/// `for_terminal` escapes hidden characters, as everything dpbatch shows on a terminal; a
+/// file or a pipe gets the exact values.
+pub(crate) struct CsvRows<W: Write> {
+    csv: csv::Writer<W>,
     for_terminal: bool,
-) -> io::Result<usize> {
-    let formula = |cell: &String| cell != "@" && cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let mut formulas = 0;
-    let mut csv = crate::csv_file::writer(out);
-    csv.write_record(COLUMNS)?;
-    for row in rows(listings) {
-        let cells = row.cells();
-        formulas += cells.iter().filter(|cell| formula(cell)).count();
-        let cells = cells.iter().map(|cell| match for_terminal {
-            true => visible(cell),
-            false => Cow::Borrowed(cell.as_str()),
-        });
-        let cells: Vec<Cow<'_, str>> = cells.collect();
-        csv.write_record(cells.iter().map(|cell| cell.as_bytes()))?;
+    /// Cells that begin as a spreadsheet formula does, counted as they are written.
+    formulas: usize,
+}
+
+impl<W: Write> CsvRows<W> {
+    /// Writes the header row on `out`.
+    pub(crate) fn new(out: W, for_terminal: bool) -> io::Result<CsvRows<W>> {
+        let mut csv = crate::csv_file::writer(out);
+        csv.write_record(COLUMNS)?;
+        Ok(CsvRows {
+            csv,
+            for_terminal,
+            formulas: 0,
+        })
     }
-    csv.flush()?;
-    Ok(formulas)
+
+    /// The rows of `listing`'s records. A cell begins as a formula with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return; the apex's lone `@` is in nearly every export and
+    /// starts no formula, so it does not count.
+    pub(crate) fn write(&mut self, listing: &Listing) -> io::Result<()> {
+        let formula =
+            |cell: &String| cell != "@" && cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        for record in &listing.records {
+            let cells = Row::of(&listing.domain, record).cells();
+            self.formulas += cells.iter().filter(|cell| formula(cell)).count();
+            let cells = cells.iter().map(|cell| match self.for_terminal {
+                true => visible(cell),
+                false => Cow::Borrowed(cell.as_str()),
+            });
+            let cells: Vec<Cow<'_, str>> = cells.collect();
+            self.csv
+                .write_record(cells.iter().map(|cell| cell.as_bytes()))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the rows; returns how many cells begin as a formula, and `out`.
+    pub(crate) fn finish(self) -> io::Result<(usize, W)> {
+        let out = self.csv.into_inner().map_err(|e| e.into_error())?;
+        Ok((self.formulas, out))
+    }
 }
 
 #[cfg(test)]
@@ -201,7 +214,7 @@ mod tests {
         }
     }
 
-    fn listing() -> Vec<Listing> {
+    fn listing() -> Listing {
         let mut txt = record(2, "@", "TXT", "v=spf1 a, -all");
         txt.remark = Some("say \"hi\"".into());
         txt.enabled = false;
@@ -209,10 +222,17 @@ mod tests {
             weight: Some(10),
             ..record(3, "www", "A", "192.0.2.1")
         };
-        vec![Listing {
+        Listing {
             domain: "例子.cn".into(),
             records: vec![record(1, "@", "MX", "mx.a.cn."), txt, weighted],
-        }]
+        }
+    }
+
+    fn csv(listings: &[Listing], for_terminal: bool) -> (String, usize) {
+        let mut rows = CsvRows::new(Vec::new(), for_terminal).unwrap();
+        listings.iter().for_each(|l| rows.write(l).unwrap());
+        let (formulas, out) = rows.finish().unwrap();
+        (String::from_utf8(out).unwrap(), formulas)
     }
 
     #[test]
@@ -244,9 +264,8 @@ mod tests {
 
     #[test]
     fn csv_quotes_what_needs_it_and_escapes_only_for_a_terminal() {
-        let mut out = Vec::new();
-        write_csv(&mut out, &listing(), false).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let (text, formulas) = csv(&[listing()], false);
+        assert_eq!(formulas, 0);
         assert_eq!(
             text,
             "domain,record_id,sub_domain,record_type,line,value,ttl,mx,weight,enabled,remark,system\r\n\
@@ -254,16 +273,28 @@ mod tests {
              例子.cn,2,@,TXT,默认,\"v=spf1 a, -all\",600,,,false,\"say \"\"hi\"\"\",false\r\n\
              例子.cn,3,www,A,默认,192.0.2.1,600,,10,true,,false\r\n"
         );
-        let mut listings = listing();
-        listings[0].records[0].value = Some("a\u{1b}]0;x\u{7}".into());
-        let (mut raw, mut shown) = (Vec::new(), Vec::new());
-        write_csv(&mut raw, &listings, false).unwrap();
-        write_csv(&mut shown, &listings, true).unwrap();
-        assert!(String::from_utf8(raw).unwrap().contains("a\u{1b}]0;x\u{7}"));
-        assert!(
-            String::from_utf8(shown)
-                .unwrap()
-                .contains(r"a\u{1b}]0;x\u{7}")
-        );
+        let mut odd = listing();
+        odd.records[0].value = Some("a\u{1b}]0;x\u{7}".into());
+        assert!(csv(&[odd], false).0.contains("a\u{1b}]0;x\u{7}"));
+        let mut odd = listing();
+        odd.records[0].value = Some("a\u{1b}]0;x\u{7}".into());
+        assert!(csv(&[odd], true).0.contains(r"a\u{1b}]0;x\u{7}"));
+    }
+
+    #[test]
+    fn csv_written_a_domain_at_a_time_has_one_header_and_counts_formulas_across_domains() {
+        let formula = |id| Listing {
+            domain: format!("d{id}.cn"),
+            records: vec![record(id, "www", "TXT", "=cmd")],
+        };
+        let (text, formulas) = csv(&[formula(1), listing(), formula(2)], false);
+        assert_eq!(text.matches("domain,record_id").count(), 1, "{text}");
+        assert_eq!(formulas, 2);
+        let domains: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| &l[..l.find(',').unwrap()])
+            .collect();
+        assert_eq!(domains, ["d1.cn", "例子.cn", "例子.cn", "例子.cn", "d2.cn"]);
     }
 }

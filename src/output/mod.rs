@@ -95,6 +95,11 @@ impl Output {
         self.write_stdout(|out| out.write_all(bytes))
     }
 
+    /// Everything `from` reads, as it is (an export spooled to a temporary file).
+    pub(crate) fn raw_from(&self, from: &mut dyn io::Read) -> anyhow::Result<()> {
+        self.write_stdout(|out| io::copy(from, out).map(drop))
+    }
+
     /// Jobs as `detail` shows them, and on stderr which finished with failures.
     pub(crate) fn jobs_and_verdicts(&self, jobs: &[(u64, Job)]) -> anyhow::Result<()> {
         self.write_stdout(|out| match (self.json, jobs) {

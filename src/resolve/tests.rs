@@ -120,3 +120,38 @@ fn a_selection_takes_each_matching_record_once_and_lists_unknown_domains() {
         .to_string();
     assert!(err.ends_with(": nope.cn, gone.cn"), "{err}");
 }
+
+#[test]
+fn in_order_hands_on_each_listing_in_order_and_looks_up_only_a_few_rounds_ahead() {
+    let mut backend = MockBackend::default();
+    let domains: Vec<String> = (0..100).map(|n| format!("d{n}.cn")).collect();
+    for domain in &domains[..99] {
+        backend
+            .records
+            .insert(domain.clone(), vec![record("www", "A", "默认", "1.1.1.1")]);
+    }
+    let lookups = Lookups {
+        workers: 3,
+        looked_up: &|| {},
+        unknown_means: "written",
+    };
+    let mut used = Vec::new();
+    let err = lookups
+        .in_order(&backend, &domains, &[], |domain, paged| {
+            // Holding the account first would have looked every domain up by now.
+            let asked = backend.lookups.lock().unwrap().len();
+            assert!(
+                asked <= used.len() + 3 * AHEAD,
+                "{asked} asked before {domain}"
+            );
+            used.push(domain.to_owned());
+            assert_eq!(paged.entries.len(), 1);
+            Ok(())
+        })
+        .unwrap_err();
+    assert_eq!(used, domains[..99]);
+    assert!(
+        err.to_string().contains("so nothing was written: d99.cn"),
+        "{err}"
+    );
+}

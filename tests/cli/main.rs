@@ -14,6 +14,7 @@ mod delete;
 mod dry_run;
 mod export;
 mod export_hardening;
+mod export_streaming;
 mod faults;
 mod generated;
 mod golden;
