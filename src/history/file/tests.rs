@@ -36,7 +36,7 @@ fn a_line_cut_short_does_not_swallow_the_next_entry() {
 #[test]
 fn a_line_longer_than_the_bound_is_skipped_without_being_held() {
     let text = format!("short\n{}\nafter\nlast", "x".repeat(100));
-    let mut reader = BufReader::with_capacity(8, text.as_bytes());
+    let mut reader = std::io::BufReader::with_capacity(8, text.as_bytes());
     let mut line = Vec::new();
     let mut read = Vec::new();
     while let Some(whole) = next_line(&mut reader, &mut line, 10).unwrap() {
