@@ -107,3 +107,19 @@ fn a_fifo_in_place_of_the_history_is_refused_not_waited_on() {
         .expect("refused at once, not waited on");
     assert!(err.contains("not a plain file"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_renamed_over_the_history_is_not_the_one_held_open() {
+    // A prune renames a new file over the history: an append that opened the old one
+    // must open it again, or its line goes to a file no longer there.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jobs.jsonl");
+    std::fs::write(&path, "a\n").unwrap();
+    let file = File::open(&path).unwrap();
+    assert!(same_file(&file, &path).unwrap());
+    let fresh = dir.path().join("fresh");
+    std::fs::write(&fresh, "b\n").unwrap();
+    std::fs::rename(&fresh, &path).unwrap();
+    assert!(!same_file(&file, &path).unwrap());
+}
