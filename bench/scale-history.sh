@@ -62,8 +62,8 @@ compare() { # name args...
   local name=$1 big small r
   shift
   XDG_DATA_HOME=$WORK/big "$BIN" "$@" >/dev/null 2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
-  hyper --export-json "$WORK/h.json" \
-    "XDG_DATA_HOME=$WORK/big $BIN $*" "XDG_DATA_HOME=$WORK/small $BIN $*"
+  hyper -N --export-json "$WORK/h.json" \
+    "env XDG_DATA_HOME=$WORK/big $BIN $*" "env XDG_DATA_HOME=$WORK/small $BIN $*"
   big=$(median_ms "$WORK/h.json" 0)
   small=$(median_ms "$WORK/h.json" 1)
   r=$(ratio "$big" "$small")
@@ -76,8 +76,10 @@ compare "split submit (2 jobs)" domain-create --file "$WORK/domains.txt"
 
 # The history a 100,000-record modify leaves: its lines, and its before-states apart.
 echo "== a $MODIFY-record record-modify" >&2
-start_fake --no-job-limits --domains "1x$MODIFY"
-XDG_DATA_HOME=$WORK/modify DPBATCH_ENDPOINT=$URL "$BIN" record-modify --domain bench00001.example \
+# 20 domains of MODIFY/20 records: the fake lists one domain's records a page at a time.
+start_fake --no-job-limits --domains "20x$((MODIFY / 20))"
+seq -f 'bench%05g.example' 1 20 >"$WORK/modify-domains.txt"
+XDG_DATA_HOME=$WORK/modify DPBATCH_ENDPOINT=$URL "$BIN" record-modify --domain-file "$WORK/modify-domains.txt" \
   --sub www --type A --change ttl --to 60 >/dev/null 2>"$WORK/modify.err" || { cat "$WORK/modify.err" >&2; exit 1; }
 LINES_BYTES=$(stat -c %s "$WORK/modify/dpbatch/jobs.jsonl")
 BEFORE_BYTES=$(du -sb "$WORK/modify/dpbatch/before" | cut -f1)
@@ -96,5 +98,5 @@ echo "|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "After one \`record-modify\` of $MODIFY records (\`--change ttl\`, a fresh history):"
-echo "the line-per-job file holds $LINES_BYTES bytes, and the before-states kept apart"
+echo "(20 domains of $((MODIFY / 20)) \`www\` A records) the line-per-job file holds $LINES_BYTES bytes, and the before-states kept apart"
 echo "(\`before/\`, $BEFORE_FILES files, read only by \`undo\` and \`jobs --json\`) $BEFORE_BYTES bytes."
