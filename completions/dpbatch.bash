@@ -713,13 +713,17 @@ _dpbatch() {
             return 0
             ;;
         dpbatch__subcmd__jobs)
-            opts="-q -v -h --limit --all-accounts --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
+            opts="-q -v -h --limit --all-accounts --prune --force --dry-run --config --profile --api --token --endpoint --lang --json --quiet --verbose --request-timeout --lookup-jobs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prune)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -366,6 +366,7 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
         }
         &'dpbatch;jobs'= {
             cand --limit 'How many of the most recent jobs to list'
+            cand --prune 'Remove the operations (of every account) whose newest job is older than this (30d, 12h) from the history, and list them; one resume may still need is kept and named'
             cand --config 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist'
             cand --profile 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]'
             cand --api 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]'
@@ -375,6 +376,8 @@ set edit:completion:arg-completer[dpbatch] = {|@words|
             cand --request-timeout 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]'
             cand --lookup-jobs 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]'
             cand --all-accounts 'List the jobs of every API, endpoint, profile and credential, not only those of this one (which --last picks from)'
+            cand --force 'With --prune: remove the operations resume may still need too'
+            cand --dry-run 'With --prune: list what would be removed, remove nothing'
             cand --json 'Print results as JSON on stdout'
             cand -q 'Print no hints and no progress bar (errors and warnings still go to stderr)'
             cand --quiet 'Print no hints and no progress bar (errors and warnings still go to stderr)'

@@ -352,6 +352,7 @@ complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -s q -l quiet -d 
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l limit -d 'How many of the most recent jobs to list' -r
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l prune -d 'Remove the operations (of every account) whose newest job is older than this (30d, 12h) from the history, and list them; one resume may still need is kept and named' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l config -d 'Config file [env: DPBATCH_CONFIG] [default: ~/.config/dpbatch/config.toml]; a file named here must exist' -r -F
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l profile -d 'Use the [profiles.NAME] table of the config file over its top level [env: DPBATCH_PROFILE]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l api -d 'Which API: legacy (DNSPod token), v3 (Tencent Cloud keys) or auto [env: DPBATCH_API] [default: auto]' -r -f -a "legacy\t''
@@ -364,6 +365,8 @@ cn\t''"
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l request-timeout -d 'Give up on one HTTP request after this long [env: DPBATCH_REQUEST_TIMEOUT] [default: 30s]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l lookup-jobs -d 'Look up this many domains at once (names, selections), 1 to 32 [default: 8]' -r
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l all-accounts -d 'List the jobs of every API, endpoint, profile and credential, not only those of this one (which --last picks from)'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l force -d 'With --prune: remove the operations resume may still need too'
+complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l dry-run -d 'With --prune: list what would be removed, remove nothing'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -l json -d 'Print results as JSON on stdout'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s q -l quiet -d 'Print no hints and no progress bar (errors and warnings still go to stderr)'
 complete -c dpbatch -n "__fish_dpbatch_using_subcommand jobs" -s v -l verbose -d 'Log each request and response status to stderr (token redacted)'

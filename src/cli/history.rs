@@ -2,8 +2,9 @@
 //! `retry`, `resume` and `undo`.
 
 use super::SubmitArgs;
-use crate::input::values::parse_id;
+use crate::input::values::{parse_age, parse_id};
 use clap::Args;
+use std::time::Duration;
 
 #[derive(Args, Debug)]
 #[command(after_help = "\
@@ -97,4 +98,18 @@ pub(crate) struct JobsArgs {
     /// this one (which --last picks from)
     #[arg(long)]
     pub all_accounts: bool,
+
+    /// Remove the operations (of every account) whose newest job is older than this
+    /// (30d, 12h) from the history, and list them; one resume may still need is kept and
+    /// named
+    #[arg(long, value_name = "OLDER_THAN", value_parser = parse_age)]
+    pub prune: Option<Duration>,
+
+    /// With --prune: remove the operations resume may still need too
+    #[arg(long, requires = "prune")]
+    pub force: bool,
+
+    /// With --prune: list what would be removed, remove nothing
+    #[arg(long, requires = "prune")]
+    pub dry_run: bool,
 }

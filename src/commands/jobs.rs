@@ -1,12 +1,14 @@
 //! `jobs`: the job history as this account sees it (what `--last` picks from), or every
-//! account's with `--all-accounts`.
+//! account's with `--all-accounts`; only its newest lines are read.
 
 use crate::cli::GlobalArgs;
 use crate::cli::JobsArgs;
 use crate::error::Outcome;
-use crate::history::{self, History, operations};
+use crate::history::{self, History, Operation, format_utc, operations};
+use crate::job::count;
 use crate::output::Output;
 use crate::session;
+use std::time::Duration;
 
 pub(super) fn run(
     global: &GlobalArgs,
@@ -15,7 +17,13 @@ pub(super) fn run(
 ) -> anyhow::Result<Outcome> {
     // Read even for --all-accounts, so a bad config is refused as every command refuses it.
     let account = session::account(&session::settings(global, output)?);
-    let entries = history::read(History::open().as_ref(), &|warning| output.warn(warning))?;
+    if let Some(age) = args.prune {
+        return prune(output, args, age);
+    }
+    let history = History::open();
+    let listed = |first: &history::Entry, _: &[u64]| args.all_accounts || first.is_for(&account);
+    let warn = |warning: &str| output.warn(warning);
+    let entries = history::newest(history.as_ref(), &warn, args.limit, listed)?;
     let mut operations = operations(entries);
     if !args.all_accounts {
         let all = operations.len();
@@ -24,16 +32,67 @@ pub(super) fn run(
     }
     operations.reverse();
     operations.truncate(args.limit);
+    if let (Some(history), true) = (&history, output.is_json()) {
+        // `--json` shows each job's before-state, wherever it is kept.
+        for operation in &mut operations {
+            history.load_before(&mut operation.jobs)?;
+        }
+    }
     output.jobs(&operations)?;
     Ok(Outcome::Success)
 }
 
-/// Says that other accounts' jobs (and dpbatch 0.1's, which belong to none) are left out.
-fn hidden(output: &Output, count: usize) {
-    if count > 0 {
+/// `--prune`: takes out the operations older than `age` and lists them, newest first; an
+/// operation resume may still need is kept, named, unless forced.
+fn prune(output: &Output, args: &JobsArgs, age: Duration) -> anyhow::Result<Outcome> {
+    let Some(history) = History::open() else {
+        output.hint("no job history on this platform; nothing to prune");
+        return Ok(Outcome::Success);
+    };
+    let before = session::unix_now().saturating_sub(age.as_secs());
+    let mut pruned = history.prune(before, args.force, args.dry_run)?;
+    for operation in &pruned.kept {
+        let first = operation.first();
+        output.warn(&format!(
+            "kept the operation of {} ({}, {}): resume may still send parts of it, or its outcome is unknown; --force removes it too",
+            jobs_of(operation),
+            first.action,
+            format_utc(first.submitted_at)
+        ));
+    }
+    pruned.removed.reverse();
+    output.jobs(&pruned.removed)?;
+    let done = if args.dry_run {
+        "would remove"
+    } else {
+        "removed"
+    };
+    output.hint(&format!(
+        "{done} {} older than {} from {}; undo cannot put back what they changed",
+        count(pruned.removed.len(), "operation"),
+        humantime::format_duration(age),
+        history.path().display()
+    ));
+    Ok(Outcome::Success)
+}
+
+/// `job 5`, `jobs 5, 6`, or without a job `no job`, for messages.
+fn jobs_of(operation: &Operation) -> String {
+    let ids: Vec<String> = operation.job_ids().iter().map(u64::to_string).collect();
+    match ids.len() {
+        0 => "no job".to_owned(),
+        1 => format!("job {}", ids[0]),
+        _ => format!("jobs {}", ids.join(", ")),
+    }
+}
+
+/// Says that other accounts' jobs (and dpbatch 0.1's, which belong to none) newer than
+/// the last listed are left out.
+fn hidden(output: &Output, hidden: usize) {
+    if hidden > 0 {
         output.hint(&format!(
             "{} of other accounts or of dpbatch 0.1 not listed; `dpbatch jobs --all-accounts` lists every job",
-            crate::job::count(count, "operation")
+            count(hidden, "operation")
         ));
     }
 }

@@ -12,7 +12,7 @@ use crate::job::{JobSpec, Part, Plan};
 use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcome> {
-    let operations = session.ledger().operations()?;
+    let operations = session.ledger().holding(args.job.job_id)?;
     let operation = find(session, &operations, args)?;
     let Some(id) = operation.id() else {
         session.output.hint(&format!(
@@ -23,10 +23,7 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
     };
     let lock = lock(session, operation, id)?;
     // Another run may have sent parts until it let go of the lock: read them again.
-    let operations = match &session.history {
-        Some(history) => session.ledger().of_account(history.read()?.0),
-        None => Vec::new(),
-    };
+    let operations = session.ledger().with_id(id)?;
     let operation = operations
         .iter()
         .rfind(|op| op.id() == Some(id))

@@ -13,7 +13,7 @@ use crate::session::Session;
 
 pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome> {
     // The history is read once, for `--last`, the jobs' changes and their earlier retries.
-    let operations = session.ledger().operations()?;
+    let operations = session.ledger().holding(args.job.job_id)?;
     let job_ids = match args.job.job_id {
         Some(job_id) => vec![job_id],
         None => session.ledger().last_jobs(&operations)?,

@@ -3,16 +3,21 @@
 //! directory, and it is never opened through a symbolic link someone else may have put
 //! there.
 
+use super::before_file;
+use super::tail::{Line, Tail};
 use anyhow::Context;
 use serde::Deserialize;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// The longest line read back. A plan of the largest operation (80 jobs of 5000 records)
 /// is a few tens of MB; a longer line is skipped with a warning rather than held whole in
 /// memory, as every submit reads the file.
 pub(crate) const MAX_LINE: usize = 64 << 20;
+
+/// How far out of time order concurrent runs may append lines, in seconds.
+const OUT_OF_ORDER: u64 = 600;
 
 /// What the history file keeps, for messages.
 const HISTORY: &str = "its job history";
@@ -54,19 +59,15 @@ impl History {
     /// keeps concurrent runs from interleaving, and a line cut short by a crash is ended
     /// first, so it cannot swallow this one.
     pub(crate) fn append(&self, entry: &super::Entry) -> anyhow::Result<()> {
-        let mut line = serde_json::to_vec(entry).context("could not encode the history entry")?;
+        let apart = self.before_apart(entry);
+        let mut line = serde_json::to_vec(apart.as_ref().unwrap_or(entry))
+            .context("could not encode the history entry")?;
         line.push(b'\n');
         if let Some(dir) = self.path.parent() {
             create_private_dir(dir)?;
         }
         let context = || format!("could not write the job history {}", self.path.display());
-        let mut file = open(
-            &self.path,
-            options().read(true).append(true).create(true),
-            HISTORY,
-        )
-        .with_context(context)?;
-        file.lock().with_context(context)?;
+        let mut file = self.open_to_append().with_context(context)?;
         make_private(&file).with_context(context)?;
         if !ends_a_line(&mut file).with_context(context)? {
             line.insert(0, b'\n');
@@ -75,37 +76,123 @@ impl History {
     }
 
     /// Every entry, oldest first, and the lines skipped.
+    #[cfg(test)]
     pub(crate) fn read(&self) -> anyhow::Result<(Vec<super::Entry>, Skipped)> {
         self.lines()
     }
 
     /// How many jobs were made since `since` (Unix seconds), reading only each line's
-    /// job id and time: the history of a busy machine holds every spec.
+    /// job id and time, from the newest line back to the first made well before `since`
+    /// (concurrent runs may append a little out of order).
     pub(crate) fn jobs_since(&self, since: u64) -> anyhow::Result<usize> {
         #[derive(Deserialize)]
         struct Stamp {
             job_id: Option<u64>,
             submitted_at: u64,
         }
-        let (stamps, _) = self.lines::<Stamp>()?;
-        Ok(stamps
-            .iter()
-            .filter(|s| s.job_id.is_some() && s.submitted_at >= since)
-            .count())
+        let mut jobs = 0;
+        self.backwards(|stamp: Stamp| {
+            if stamp.job_id.is_some() && stamp.submitted_at >= since {
+                jobs += 1;
+            }
+            stamp.submitted_at.saturating_add(OUT_OF_ORDER) >= since
+        })?;
+        Ok(jobs)
+    }
+
+    /// Each line read as a `T`, newest first, while `each` says to go on; the lines that
+    /// could not be read are skipped, and counted.
+    pub(crate) fn backwards<T: serde::de::DeserializeOwned>(
+        &self,
+        mut each: impl FnMut(T) -> bool,
+    ) -> anyhow::Result<Skipped> {
+        let context = || format!("could not read the job history {}", self.path.display());
+        let mut skipped = Skipped::default();
+        let Some(file) = self.open_to_read().with_context(context)? else {
+            return Ok(skipped);
+        };
+        let mut tail = Tail::new(file, MAX_LINE).with_context(context)?;
+        while let Some(line) = tail.prev().with_context(context)? {
+            match line {
+                Line::TooLong => skipped.too_long += 1,
+                Line::Whole(line) if line.iter().all(u8::is_ascii_whitespace) => {}
+                Line::Whole(line) => match serde_json::from_slice(&line) {
+                    Ok(item) => {
+                        if !each(item) {
+                            break;
+                        }
+                    }
+                    Err(_) => skipped.unreadable += 1,
+                },
+            }
+        }
+        Ok(skipped)
+    }
+
+    /// The file, locked, to append to: opened again if a prune renamed a new file over it
+    /// while this run waited for the lock, or the line would go to the file it replaced.
+    fn open_to_append(&self) -> io::Result<File> {
+        loop {
+            let file = open(
+                &self.path,
+                options().read(true).append(true).create(true),
+                HISTORY,
+            )?;
+            file.lock()?;
+            if same_file(&file, &self.path)? {
+                return Ok(file);
+            }
+        }
+    }
+
+    /// The file to read, `None` when there is none yet.
+    fn open_to_read(&self) -> io::Result<Option<File>> {
+        match open(&self.path, options().read(true), HISTORY) {
+            Ok(file) => Ok(Some(file)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Fills in the before-states `entries` keep in files of their own.
+    pub(crate) fn load_before(&self, entries: &mut [super::Entry]) -> anyhow::Result<()> {
+        for entry in entries {
+            if let (None, Some(name)) = (&entry.before, &entry.before_file) {
+                entry.before = Some(before_file::read(&self.before_dir(), name)?);
+            }
+        }
+        Ok(())
+    }
+
+    /// `entry` with a large before-state moved to a file of its own, `None` to write it as
+    /// it is. A part sent as calls keeps its own (a record a line); one that cannot be
+    /// written apart stays in the line, where older versions kept every one.
+    fn before_apart(&self, entry: &super::Entry) -> Option<super::Entry> {
+        let before = entry.before.as_ref()?;
+        if before.len() <= before_file::INLINE_RECORDS || entry.calls.is_some() {
+            return None;
+        }
+        let name = before_file::write(&self.before_dir(), before).ok()?;
+        Some(super::Entry {
+            before: None,
+            before_file: Some(name),
+            ..entry.clone()
+        })
+    }
+
+    pub(super) fn before_dir(&self) -> PathBuf {
+        self.path.with_file_name("before")
     }
 
     /// Each line read as a `T`, a line at a time, and the lines that could not be.
+    #[cfg(test)]
     fn lines<T: serde::de::DeserializeOwned>(&self) -> anyhow::Result<(Vec<T>, Skipped)> {
         let context = || format!("could not read the job history {}", self.path.display());
-        let file = match open(&self.path, options().read(true), HISTORY) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok((Vec::new(), Skipped::default()));
-            }
-            Err(e) => return Err(e).with_context(context),
+        let Some(file) = self.open_to_read().with_context(context)? else {
+            return Ok((Vec::new(), Skipped::default()));
         };
         let (mut read, mut skipped) = (Vec::new(), Skipped::default());
-        let mut reader = BufReader::new(file);
+        let mut reader = io::BufReader::new(file);
         let mut line = Vec::new();
         while let Some(whole) = next_line(&mut reader, &mut line, MAX_LINE).with_context(context)? {
             if !whole {
@@ -189,6 +276,21 @@ fn make_private(file: &File) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether `file` is the one at `path` still.
+fn same_file(file: &File, path: &Path) -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (open, named) = (file.metadata()?, fs::symlink_metadata(path)?);
+        Ok((open.dev(), open.ino()) == (named.dev(), named.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        Ok(true)
+    }
+}
+
 /// Whether the file is empty or its last byte ends a line.
 fn ends_a_line(file: &mut File) -> io::Result<bool> {
     if file.metadata()?.len() == 0 {
@@ -203,7 +305,7 @@ fn ends_a_line(file: &mut File) -> io::Result<bool> {
 /// Reads the next line into `line`, without its `\n`: `Some(true)` when whole, `Some(false)`
 /// when it was longer than `max` (then skipped to its end, never held whole), `None` at the
 /// end of the file.
-fn next_line(
+pub(super) fn next_line(
     reader: &mut impl BufRead,
     line: &mut Vec<u8>,
     max: usize,

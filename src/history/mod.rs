@@ -3,21 +3,26 @@
 //! `resume`. It holds what was asked for, never the token. The jobs of an operation split
 //! into several share an operation tag, and read back as one [`Operation`].
 
+mod before_file;
 mod calls;
 mod check;
 mod file;
 mod kinds;
 mod lock;
+mod newest;
 mod operation;
+mod prune;
 mod queries;
+mod tail;
 mod v0_1;
 
 pub(crate) use calls::{CallEnd, Calls, Removed};
 pub(crate) use file::{History, MAX_LINE, create_private_dir};
 pub(crate) use kinds::{Parts, listed};
 pub(crate) use lock::OperationLock;
+pub(crate) use newest::newest;
 pub(crate) use operation::{Operation, OperationId, OperationTag, operations};
-pub(crate) use queries::{Ledger, read};
+pub(crate) use queries::Ledger;
 #[cfg(test)]
 pub(crate) use v0_1::spec_from_params;
 
@@ -65,6 +70,10 @@ pub(crate) struct Entry {
     /// deletion, the records it deletes, whole.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub before: Option<Vec<Before>>,
+    /// Where a large `before` is kept instead: a file of its own beside the history, read
+    /// back only by what needs it ([`History::load_before`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_file: Option<String>,
     /// Of a part sent one call a record (no job, so no `job_id`), how each call ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calls: Option<Calls>,
@@ -86,6 +95,7 @@ struct StoredEntry {
     retry_of: Option<u64>,
     operation: Option<OperationTag>,
     before: Option<Vec<Before>>,
+    before_file: Option<String>,
     calls: Option<Calls>,
 }
 
@@ -111,6 +121,7 @@ impl TryFrom<StoredEntry> for Entry {
             retry_of: stored.retry_of,
             operation: stored.operation,
             before: stored.before,
+            before_file: stored.before_file,
             calls: stored.calls,
         })
     }
@@ -133,6 +144,7 @@ impl Entry {
             retry_of: None,
             operation: None,
             before: None,
+            before_file: None,
             calls: None,
         }
     }

@@ -1,7 +1,10 @@
 //! The history as one account sees it: job ids mean something only there, so `--last`,
 //! `retry`, `resume` and `undo` look only at the current account's operations.
 
-use super::{Account, Entry, History, MAX_LINE, Operation, format_utc, operations};
+use super::file::Skipped;
+use super::{
+    Account, Entry, History, MAX_LINE, Operation, OperationId, format_utc, newest, operations,
+};
 use crate::error::usage;
 
 /// Where the queries report what the caller should hear of (skipped lines, unknown parts).
@@ -16,10 +19,43 @@ pub(crate) struct Ledger<'a> {
 }
 
 impl Ledger<'_> {
-    /// The account's operations, oldest first.
+    /// The account's operations, oldest first: every one.
+    #[cfg(test)]
     pub(crate) fn operations(&self) -> anyhow::Result<Vec<Operation>> {
-        let entries = read(self.history, &self.warn)?;
+        let Some(history) = self.history else {
+            return Ok(Vec::new());
+        };
+        let (entries, skipped) = history.read()?;
+        warn_skipped(history, &skipped, &self.warn);
         Ok(self.of_account(entries))
+    }
+
+    /// The account's newest operations, oldest first, back to the one holding `job_id`
+    /// (the newest without one), read from the history's end: what [`Ledger::operation`]
+    /// and [`Ledger::last`] pick from.
+    pub(crate) fn holding(&self, job_id: Option<u64>) -> anyhow::Result<Vec<Operation>> {
+        self.reaching(|first, ids| {
+            job_id.is_none_or(|id| ids.contains(&id)) && first.is_for(&self.account)
+        })
+    }
+
+    /// The account's newest operations, oldest first, back to the operation `id`.
+    pub(crate) fn with_id(&self, id: &OperationId) -> anyhow::Result<Vec<Operation>> {
+        self.reaching(|first, _| first.operation.as_ref().is_some_and(|tag| &tag.id == id))
+    }
+
+    fn reaching(&self, pick: impl Fn(&Entry, &[u64]) -> bool) -> anyhow::Result<Vec<Operation>> {
+        let entries = newest(self.history, &self.warn, 1, pick)?;
+        Ok(self.of_account(entries))
+    }
+
+    /// `operation` with the before-states its lines keep in files of their own read in.
+    pub(crate) fn with_before(&self, operation: &Operation) -> anyhow::Result<Operation> {
+        let mut operation = operation.clone();
+        if let Some(history) = self.history {
+            history.load_before(&mut operation.jobs)?;
+        }
+        Ok(operation)
     }
 
     /// `entries` as operations, only this account's.
@@ -35,7 +71,7 @@ impl Ledger<'_> {
         if !last {
             return Ok(job_ids.to_vec());
         }
-        self.last_jobs(&self.operations()?)
+        self.last_jobs(&self.holding(None)?)
     }
 
     /// Every job of the newest operation, for `--last`; refused when it made none.
@@ -105,12 +141,8 @@ impl Ledger<'_> {
     }
 }
 
-/// The job history's entries, oldest first, with a warning for lines it had to skip.
-pub(crate) fn read(history: Option<&History>, warn: &dyn Fn(&str)) -> anyhow::Result<Vec<Entry>> {
-    let Some(history) = history else {
-        return Ok(Vec::new());
-    };
-    let (entries, skipped) = history.read()?;
+/// Warns of the lines of `history` that had to be skipped.
+pub(super) fn warn_skipped(history: &History, skipped: &Skipped, warn: &dyn Fn(&str)) {
     let path = history.path().display();
     if skipped.unreadable > 0 {
         warn(&format!(
@@ -125,5 +157,4 @@ pub(crate) fn read(history: Option<&History>, warn: &dyn Fn(&str)) -> anyhow::Re
             MAX_LINE >> 20
         ));
     }
-    Ok(entries)
 }

@@ -21,6 +21,14 @@ pub(crate) fn parse_duration(raw: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("`{raw}` is longer than 30 days, the most dpbatch takes"))
 }
 
+/// `jobs --prune`: an age, as `30d`, `12h` or `90d`.
+pub(crate) fn parse_age(raw: &str) -> Result<Duration, String> {
+    humantime::parse_duration(raw.trim())
+        .ok()
+        .filter(|age| age.as_secs() <= 100 * 365 * 86_400)
+        .ok_or_else(|| format!("`{raw}` is not an age (like 30d, 12h or 90d)"))
+}
+
 /// Longer timings are typing mistakes, and would overflow the clock's arithmetic.
 const MAX_DURATION: Duration = Duration::from_secs(30 * 86_400);
 

@@ -166,6 +166,11 @@ impl Output {
         Ok(())
     }
 
+    /// Whether the result goes out as JSON (`--json`).
+    pub(crate) fn is_json(&self) -> bool {
+        self.json
+    }
+
     /// The job history, newest first, one operation a row.
     pub(crate) fn jobs(&self, operations: &[Operation]) -> anyhow::Result<()> {
         self.write_stdout(|out| {

@@ -23,6 +23,7 @@ mod hardening;
 mod help_truth;
 mod history;
 mod history_hardening;
+mod history_scale;
 mod import;
 mod import_hardening;
 mod input_checks;

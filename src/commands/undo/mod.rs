@@ -28,13 +28,14 @@ struct Planned {
 }
 
 pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome> {
-    let operations = session.ledger().operations()?;
+    let operations = session.ledger().holding(args.job.job_id)?;
     let operation = session.ledger().operation(&operations, args.job.job_id)?.ok_or_else(|| {
         usage(format!(
             "job {} is not in this account's job history, so no before-state was recorded for it: only jobs dpbatch submitted from this machine can be undone",
             args.job.job_id.unwrap_or_default()
         ))
     })?;
+    let operation = &session.ledger().with_before(operation)?;
     if operation.mixes_kinds() {
         return apply::undo_apply(session, operation, args);
     }

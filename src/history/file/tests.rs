@@ -36,7 +36,7 @@ fn a_line_cut_short_does_not_swallow_the_next_entry() {
 #[test]
 fn a_line_longer_than_the_bound_is_skipped_without_being_held() {
     let text = format!("short\n{}\nafter\nlast", "x".repeat(100));
-    let mut reader = BufReader::with_capacity(8, text.as_bytes());
+    let mut reader = std::io::BufReader::with_capacity(8, text.as_bytes());
     let mut line = Vec::new();
     let mut read = Vec::new();
     while let Some(whole) = next_line(&mut reader, &mut line, 10).unwrap() {
@@ -106,4 +106,20 @@ fn a_fifo_in_place_of_the_history_is_refused_not_waited_on() {
         .recv_timeout(std::time::Duration::from_secs(10))
         .expect("refused at once, not waited on");
     assert!(err.contains("not a plain file"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_renamed_over_the_history_is_not_the_one_held_open() {
+    // A prune renames a new file over the history: an append that opened the old one
+    // must open it again, or its line goes to a file no longer there.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jobs.jsonl");
+    std::fs::write(&path, "a\n").unwrap();
+    let file = File::open(&path).unwrap();
+    assert!(same_file(&file, &path).unwrap());
+    let fresh = dir.path().join("fresh");
+    std::fs::write(&fresh, "b\n").unwrap();
+    std::fs::rename(&fresh, &path).unwrap();
+    assert!(!same_file(&file, &path).unwrap());
 }

@@ -1,0 +1,107 @@
+//! Large before-states kept out of the history's lines, a file a job in `before/` beside
+//! it: the lines stay small, so reading the newest of them costs the same however large
+//! the jobs were. A file is made as the history is (0600 in a 0700 directory, never
+//! through a symbolic link, never over a file already there) and read back as untrusted
+//! input: a name of another shape, a link, or a file that does not read is refused, named.
+
+use super::file::{MAX_LINE, create_private_dir, open, options};
+use crate::escape::visible;
+use crate::job::Before;
+use anyhow::{Context, bail};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A before-state of more records than this goes to a file of its own (one of this many
+/// is about 11 KB of a line).
+pub(super) const INLINE_RECORDS: usize = 64;
+
+/// What the files keep, for messages.
+const KEPT: &str = "its before-states";
+
+/// Writes `before` to a new file in `dir`; its name, for the line.
+pub(super) fn write(dir: &Path, before: &[Before]) -> anyhow::Result<String> {
+    create_private_dir(dir)?;
+    if !std::fs::symlink_metadata(dir)?.is_dir() {
+        bail!(
+            "{} is not a directory; dpbatch keeps {KEPT} in one",
+            dir.display()
+        );
+    }
+    let name = new_name();
+    let path = dir.join(&name);
+    let context = || format!("could not write the before-state {}", path.display());
+    let bytes = serde_json::to_vec(before).with_context(context)?;
+    let mut file =
+        open(&path, options().write(true).create_new(true), KEPT).with_context(context)?;
+    file.write_all(&bytes).with_context(context)?;
+    Ok(name)
+}
+
+/// The before-state the file `name` in `dir` keeps.
+pub(super) fn read(dir: &Path, name: &str) -> anyhow::Result<Vec<Before>> {
+    if !is_ours(name) {
+        bail!(
+            "the job history names the before-state file `{}`, a name dpbatch never gives one: the history was changed by hand",
+            visible(name)
+        );
+    }
+    let path = dir.join(name);
+    let context = || format!("could not read the before-state {}", path.display());
+    let file = open(&path, options().read(true), KEPT).with_context(context)?;
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(MAX_LINE).unwrap_or(u64::MAX);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .with_context(context)?;
+    if bytes.len() > MAX_LINE {
+        bail!("{} is longer than {} MiB", path.display(), MAX_LINE >> 20);
+    }
+    serde_json::from_slice(&bytes).with_context(context)
+}
+
+/// A name unique to this file: the time, this process, and a count within it.
+fn new_name() -> String {
+    static MADE: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let made = MADE.fetch_add(1, Ordering::Relaxed);
+    format!("{nanos:x}-{}-{made}.json", std::process::id())
+}
+
+/// Whether `name` has the shape [`new_name`] gives: no path, no dot but the last.
+pub(super) fn is_ours(name: &str) -> bool {
+    name.strip_suffix(".json").is_some_and(|stem| {
+        (1..=64).contains(&stem.len()) && stem.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_before_state_reads_back_and_only_names_dpbatch_gives_are_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let before = vec![Before::default()];
+        let name = write(dir.path(), &before).unwrap();
+        assert!(is_ours(&name), "{name}");
+        assert_eq!(read(dir.path(), &name).unwrap(), before);
+        assert_ne!(
+            write(dir.path(), &before).unwrap(),
+            name,
+            "each its own file"
+        );
+        for planted in [
+            "../jobs.jsonl",
+            "/etc/passwd",
+            "a.json/..",
+            ".json",
+            "x.txt",
+        ] {
+            let err = read(dir.path(), planted).unwrap_err().to_string();
+            assert!(err.contains("never gives one"), "{planted}: {err}");
+        }
+    }
+}
