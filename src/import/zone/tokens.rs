@@ -32,6 +32,18 @@ pub(super) struct Entry<'a> {
     pub annotation: Option<String>,
 }
 
+impl Entry<'_> {
+    /// The entry under way, or a new one starting on `line`.
+    fn started(current: &mut Option<Self>, line: usize, indented: bool) -> &mut Self {
+        current.get_or_insert_with(|| Entry {
+            line,
+            indented,
+            tokens: Vec::new(),
+            annotation: None,
+        })
+    }
+}
+
 /// What starts an annotation's comment, after its `;`.
 const ANNOTATION: &str = "dpbatch";
 
@@ -50,8 +62,7 @@ pub(super) fn each_entry<'a>(
     first: usize,
     mut each: impl FnMut(Entry<'a>),
 ) -> Result<(), String> {
-    let mut current: Option<Entry> = None;
-    let mut open = None::<usize>;
+    let (mut current, mut open) = (None::<Entry>, None::<usize>);
     let (mut line, mut indented, mut line_start) = (first, false, true);
     // Where the last token ended, to tell a token written right after it.
     let mut last_end = None::<usize>;
@@ -65,11 +76,11 @@ pub(super) fn each_entry<'a>(
         let mut bytes = Vec::new();
         match c {
             '\n' => {
-                if let Some(entry) = current.take_if(|_| open.is_none()) {
-                    each(entry);
-                }
-                line += 1;
-                line_start = true;
+                current
+                    .take_if(|_| open.is_none())
+                    .into_iter()
+                    .for_each(&mut each);
+                (line, line_start) = (line + 1, true);
                 continue;
             }
             ';' => {
@@ -90,12 +101,7 @@ pub(super) fn each_entry<'a>(
         let decoded = word(&mut chars, &mut line, quoted, bytes)
             .map_err(|why| format!("line {start}: {why}"))?;
         let end = chars.peek().map_or(text.len(), |&(i, _)| i);
-        let entry = current.get_or_insert_with(|| Entry {
-            line: start,
-            indented,
-            tokens: Vec::new(),
-            annotation: None,
-        });
+        let entry = Entry::started(&mut current, start, indented);
         let joined = !entry.tokens.is_empty() && last_end == Some(at);
         entry.tokens.push(Token {
             text: decoded,
@@ -121,12 +127,7 @@ fn annotation(comment: &str, line: usize, current: &mut Option<Entry<'_>>) {
     if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
         return;
     }
-    let entry = current.get_or_insert_with(|| Entry {
-        line,
-        indented: false,
-        tokens: Vec::new(),
-        annotation: None,
-    });
+    let entry = Entry::started(current, line, false);
     entry.annotation = Some(rest.trim_end_matches('\r').to_owned());
 }
 
