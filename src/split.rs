@@ -4,6 +4,7 @@
 
 use crate::error::usage;
 use crate::job::{Action, By, JobSpec, RecordSpec};
+use std::borrow::Borrow;
 
 /// What an API does as batch jobs: the cut follows it, and `resume` checks a stored plan
 /// against it.
@@ -82,11 +83,19 @@ pub(crate) fn size(spec: &JobSpec) -> usize {
 /// Every spec cut into jobs of at most `job_size` records, in order, each with the index
 /// of the spec it came from; refused (exit 2) when no job could be that small, or when
 /// the jobs would pass the hourly limit.
-pub(crate) fn split(
-    specs: &[JobSpec],
+pub(crate) fn split<S: Borrow<JobSpec>>(
+    specs: &[S],
     job_size: usize,
     api: &Capabilities,
 ) -> anyhow::Result<Vec<(usize, JobSpec)>> {
+    let specs: Vec<&JobSpec> = specs.iter().map(Borrow::borrow).collect();
+    // Counted before any job is built: a million records past the limit are refused
+    // without being copied into 200 jobs first.
+    let counted = specs.iter().filter(|&&spec| api.by(spec) == By::Job);
+    let jobs = counted.map(|spec| jobs_needed(spec, job_size, api));
+    if total(jobs).is_some_and(|jobs| jobs > api.jobs_per_hour) {
+        return Err(past_the_hour(&specs, job_size, api));
+    }
     let mut parts = Vec::new();
     for (from, spec) in specs.iter().enumerate() {
         parts.extend(
@@ -94,17 +103,23 @@ pub(crate) fn split(
                 .into_iter()
                 .map(|part| (from, part)),
         );
+        // A part's kind may differ from its spec's (a chunk of steps all modifies).
         let jobs = parts.iter().filter(|(_, part)| api.by(part) == By::Job);
         if jobs.count() > api.jobs_per_hour {
-            let needed = specs
-                .iter()
-                .filter_map(|s| jobs_needed(s, job_size, api))
-                .sum();
-            let at = |size| total(specs.iter().map(|spec| jobs_needed(spec, size, api)));
-            return Err(too_many_jobs(needed, job_size, api, at));
+            return Err(past_the_hour(&specs, job_size, api));
         }
     }
     Ok(parts)
+}
+
+/// The refusal of `specs`, whose jobs pass the hourly limit at `job_size`.
+fn past_the_hour(specs: &[&JobSpec], job_size: usize, api: &Capabilities) -> anyhow::Error {
+    let needed = specs
+        .iter()
+        .filter_map(|s| jobs_needed(s, job_size, api))
+        .sum();
+    let at = |size| total(specs.iter().map(|spec| jobs_needed(spec, size, api)));
+    too_many_jobs(needed, job_size, api, at)
 }
 
 /// Refuses record-create work past the hourly limit before its jobs are built: `groups`
@@ -208,24 +223,23 @@ fn split_record_create(
             })
             .collect();
     }
-    let single_host: Vec<RecordSpec> = records
-        .iter()
-        .flat_map(|spec| {
-            spec.host.split(',').map(|host| RecordSpec {
-                host: host.to_owned(),
-                ..spec.clone()
-            })
-        })
-        .collect();
     domain_ids
         .iter()
-        .flat_map(|id| {
-            single_host
-                .chunks(job_size)
-                .map(|chunk| JobSpec::RecordCreate {
-                    domain_ids: vec![*id],
-                    records: chunk.to_vec(),
+        .flat_map(|&id| {
+            // Each record copied once, straight into its job.
+            let mut single_host = records.iter().flat_map(|spec| {
+                spec.host.split(',').map(|host| RecordSpec {
+                    host: host.to_owned(),
+                    ..spec.clone()
                 })
+            });
+            std::iter::from_fn(move || {
+                let chunk: Vec<RecordSpec> = single_host.by_ref().take(job_size).collect();
+                (!chunk.is_empty()).then(|| JobSpec::RecordCreate {
+                    domain_ids: vec![id],
+                    records: chunk,
+                })
+            })
         })
         .collect()
 }

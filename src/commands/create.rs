@@ -91,7 +91,8 @@ fn jobs(
 ) -> anyhow::Result<Vec<JobSpec>> {
     if let Some(given) = given {
         let records = import::each_once(sets.into_iter().flat_map(|set| set.records).collect());
-        let records = records.iter().map(|spec| RecordSpec::clone(spec)).collect();
+        // Each distinct record is now its one `Rc`: taken out, not copied.
+        let records = records.into_iter().map(Rc::unwrap_or_clone).collect();
         let domain_ids = match given {
             Given::Ids(ids) => ids,
             Given::Names(names) => resolve::domain_ids(session.backend()?, &names)?,

@@ -66,15 +66,13 @@ pub(crate) fn read(path: &Path, domain: Option<&str>) -> anyhow::Result<Import> 
             }
         }
         Format::Zone => {
-            let zone = zone::parse(&text, domain).map_err(|errors| bad_lines(&name, &errors))?;
+            let each = |apex: Option<&str>, described| kept.add(&mut grouper, apex, &described);
+            let zone = zone::read(&text, domain, each).map_err(|e| bad_lines(&name, &e))?;
             notes = zone.notes;
-            for described in zone.records {
-                kept.add(&mut grouper, zone.origin.clone(), &described);
-            }
         }
         format => {
             let mut each = |described: Described| {
-                kept.add(&mut grouper, described.domain.clone(), &described);
+                kept.add(&mut grouper, described.domain.as_deref(), &described);
                 Ok(())
             };
             let errors = match format {
@@ -108,7 +106,7 @@ struct Kept {
 }
 
 impl Kept {
-    fn add(&mut self, grouper: &mut Grouper, domain: Option<String>, described: &Described) {
+    fn add(&mut self, grouper: &mut Grouper, domain: Option<&str>, described: &Described) {
         if described.system {
             self.system.push(described.line);
         } else if let Some(spec) = self.dropped.spec(described) {

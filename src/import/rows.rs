@@ -12,6 +12,7 @@ use crate::input::shown;
 use crate::job::{DEFAULT_LINE, DEFAULT_TTL, Record};
 use compact_str::CompactString;
 use serde::Deserialize;
+use serde::de::value::{self, MapDeserializer};
 use serde::de::{Deserializer, Error as _, IgnoredAny};
 
 /// One row of an export file, as `export` writes it; only the keys it writes.
@@ -154,11 +155,11 @@ fn row_of(header: &[String], fields: &[String]) -> Result<Row, String> {
         ));
     }
     let cells = header.iter().zip(fields);
+    // Each cell read as the string it is, with no JSON object built for the row.
     let cells = cells
         .filter(|(_, cell)| !cell.is_empty())
-        .map(|(name, cell)| (name.clone(), serde_json::Value::from(cell.as_str())));
-    serde_json::from_value::<Row>(serde_json::Value::Object(cells.collect()))
-        .map_err(|e| e.to_string())
+        .map(|(name, cell)| (name.as_str(), cell.as_str()));
+    Row::deserialize(MapDeserializer::<_, value::Error>::new(cells)).map_err(|e| e.to_string())
 }
 
 /// Each row checked like flag input, its record handed to `each`; every bad one named

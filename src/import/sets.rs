@@ -17,27 +17,28 @@ pub(super) struct Grouper {
     named: HashMap<CompactString, usize>,
     /// The set of the records that name no domain.
     unnamed: Option<usize>,
-    specs: HashSet<Rc<RecordSpec>>,
+    /// Each distinct record once, with the set it was first given in.
+    specs: HashMap<Rc<RecordSpec>, usize>,
+    /// The sets a record went into after its first: with `specs`, each set gets a record
+    /// once as it is added, with no pass over the sets afterwards.
+    again: HashSet<(usize, *const RecordSpec)>,
 }
 
 impl Grouper {
-    pub(super) fn add(&mut self, domain: Option<String>, spec: RecordSpec) {
-        let spec = self.shared(spec);
-        let slot = match &domain {
+    pub(super) fn add(&mut self, domain: Option<&str>, spec: RecordSpec) {
+        let slot = match domain {
             Some(name) => self.named.get(ascii_key(name).as_ref()).copied(),
             None => self.unnamed,
         };
         let at = slot.unwrap_or_else(|| self.open(domain.map(CompactString::from)));
-        self.sets[at].records.push(spec);
+        if let Some(spec) = self.once_in(at, spec) {
+            self.sets[at].records.push(spec);
+        }
     }
 
     /// The sets, each record once in each.
     pub(super) fn finish(self) -> Vec<Set> {
-        let mut sets = self.sets;
-        for set in &mut sets {
-            set.records = each_once(std::mem::take(&mut set.records));
-        }
-        sets
+        self.sets
     }
 
     fn open(&mut self, domain: Option<CompactString>) -> usize {
@@ -55,14 +56,16 @@ impl Grouper {
         at
     }
 
-    /// The one copy of this record.
-    fn shared(&mut self, spec: RecordSpec) -> Rc<RecordSpec> {
-        if let Some(known) = self.specs.get(&spec) {
-            return Rc::clone(known);
-        }
-        let spec = Rc::new(spec);
-        self.specs.insert(Rc::clone(&spec));
-        spec
+    /// The one copy of this record, `None` when set `at` has it already: a second copy
+    /// would fail as a twin of the first.
+    fn once_in(&mut self, at: usize, spec: RecordSpec) -> Option<Rc<RecordSpec>> {
+        let Some((known, &first)) = self.specs.get_key_value(&spec) else {
+            let spec = Rc::new(spec);
+            self.specs.insert(Rc::clone(&spec), at);
+            return Some(spec);
+        };
+        let fresh = first != at && self.again.insert((at, Rc::as_ptr(known)));
+        fresh.then(|| Rc::clone(known))
     }
 }
 

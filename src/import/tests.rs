@@ -442,3 +442,28 @@ fn a_system_mark_on_any_other_record_is_refused_naming_its_line() {
     let csv = "domain,sub_domain,record_type,value,system\r\na.cn,www,A,192.0.2.1,TRUE\r\n";
     assert!(error("x.csv", csv).contains("line 2: system `true` on `www A"));
 }
+
+#[test]
+fn a_record_goes_into_each_set_once_as_one_shared_copy() {
+    let row = |domain: &str, host: &str, ip: &str| {
+        format!(
+            "{{\"domain\":\"{domain}\",\"sub_domain\":\"{host}\",\"record_type\":\"A\",\"value\":\"{ip}\"}}\n"
+        )
+    };
+    let text = [
+        row("a.cn", "www", "192.0.2.1"),
+        row("b.cn", "www", "192.0.2.1"),
+        row("a.cn", "www", "192.0.2.1"),
+        row("a.cn", "api", "192.0.2.2"),
+        row("b.cn", "www", "192.0.2.1"),
+    ]
+    .concat();
+    let import = import("x.jsonl", &text).unwrap();
+    let hosts = |at: usize| -> Vec<&str> {
+        let records = &import.sets[at].records;
+        records.iter().map(|r| r.host.as_str()).collect()
+    };
+    assert_eq!((hosts(0), hosts(1)), (vec!["www", "api"], vec!["www"]));
+    let (a, b) = (&import.sets[0].records[0], &import.sets[1].records[0]);
+    assert!(Rc::ptr_eq(a, b), "one copy of the record both domains get");
+}

@@ -39,18 +39,39 @@ pub(crate) struct Zone {
 /// Reads a zone file. `domain` is the one domain it is read for, if there is one: the
 /// origin until a `$ORIGIN` says otherwise. The errors are `line N: why`, all of them.
 pub(crate) fn parse(text: &str, domain: Option<&str>) -> Result<Zone, Vec<String>> {
-    let entries = tokens::entries(text).map_err(|err| vec![err])?;
+    let mut records = Vec::new();
+    let mut zone = read(text, domain, |_, described| records.push(described))?;
+    zone.records = records;
+    Ok(zone)
+}
+
+/// Reads a zone file as [`parse`] does, but hands each record to `each` (with the zone's
+/// apex, its domain) as it is read, leaving `records` empty: a large file's records are
+/// never all held at once. On an error, the records before it were handed on already.
+pub(crate) fn read(
+    text: &str,
+    domain: Option<&str>,
+    mut each: impl FnMut(Option<&str>, Described),
+) -> Result<Zone, Vec<String>> {
     let mut reader = Reader {
         origin: domain.map(str::to_owned),
         ..Reader::default()
     };
     let mut errors = Vec::new();
-    for entry in entries {
+    tokens::each_entry(text, 1, |entry| {
         let line = entry.line;
         if let Err(why) = reader.entry(entry) {
             errors.push(format!("line {line}: {why}"));
         }
-    }
+        // The apex is fixed by the first record, so it is every record's domain.
+        let apex = reader.apex.as_ref().and_then(Option::as_deref);
+        for described in reader.zone.records.drain(..) {
+            each(apex, described);
+        }
+    })
+    // A file that does not cut into entries says only that, as it did when it was cut
+    // whole before any record was read.
+    .map_err(|err| vec![err])?;
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -178,10 +199,23 @@ impl Reader {
     /// The name's host in the zone: `@` for the apex. Without any origin, a relative
     /// name is its own host (whichever domain gets the records).
     fn host(&mut self, name: &str) -> Result<String, String> {
-        let apex = self.apex.get_or_insert_with(|| self.origin.clone()).clone();
-        if self.origin.is_none() && !name.ends_with('.') {
+        let apex = self.apex.get_or_insert_with(|| self.origin.clone());
+        let relative = !name.ends_with('.');
+        if self.origin.is_none() && relative {
             return Ok(name.to_owned());
         }
+        // Most lines: a relative ASCII name under an origin that is the apex, as written
+        // (lower case, ASCII), whose host is the name itself; no names built to learn it.
+        let plain = |zone: &str| {
+            !zone
+                .bytes()
+                .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+        };
+        let at_apex = self.origin.as_deref().is_some_and(plain) && *apex == self.origin;
+        if at_apex && relative && name != "@" && name.is_ascii() {
+            return Ok(name.to_ascii_lowercase());
+        }
+        let apex = apex.clone();
         let absolute = ascii_key(&self.absolute(name)?.to_lowercase()).into_owned();
         let apex =
             apex.ok_or_else(|| format!("the name `{}` needs a $ORIGIN before it", shown(name)))?;
@@ -272,22 +306,26 @@ fn as_written(data: &[Token]) -> String {
         if !token.joined && !value.is_empty() {
             value.push(' ');
         }
-        value.push_str(&token.raw);
+        value.push_str(token.raw);
     }
     value
 }
 
 /// The TTL and class before a record's type, in either order, both optional.
-fn ttl_and_class(mut rest: &[Token]) -> Result<(Option<u64>, &[Token]), String> {
+fn ttl_and_class<'t, 'a>(
+    mut rest: &'t [Token<'a>],
+) -> Result<(Option<u64>, &'t [Token<'a>]), String> {
     let mut ttl = None;
+    let class = |token: &Token, of: &[&str]| of.iter().any(|c| token.text.eq_ignore_ascii_case(c));
     while let Some((token, tail)) = rest.split_first().filter(|(t, _)| !t.quoted) {
-        let upper = token.text.to_ascii_uppercase();
-        match upper.as_str() {
-            _ if ttl.is_none() && upper.starts_with(|c: char| c.is_ascii_digit()) => {
+        match token {
+            _ if ttl.is_none() && token.text.starts_with(|c: char| c.is_ascii_digit()) => {
                 ttl = Some(ttl_of(&token.text)?);
             }
-            "IN" => {}
-            "CH" | "HS" | "CS" | "ANY" => return Err(format!("class {} is not IN", token.text)),
+            _ if class(token, &["IN"]) => {}
+            _ if class(token, &["CH", "HS", "CS", "ANY"]) => {
+                return Err(format!("class {} is not IN", token.text));
+            }
             _ => break,
         }
         rest = tail;

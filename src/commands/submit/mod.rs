@@ -75,14 +75,16 @@ pub(crate) fn submit_parts(
     }
     // Calls are resumed record by record, so they are always an operation's parts.
     let calls = planned.iter().any(|part| part.by == By::Calls);
-    let operation = (planned.len() > 1 || calls).then(|| Sending::new(job_size, &planned, before));
+    // A dry run sends nothing, so it has no operation (whose plan is a copy of every part).
+    let sent_as_one = (planned.len() > 1 || calls) && !args.dry_run;
+    let operation = sent_as_one.then(|| Sending::new(job_size, &planned, before));
     let numbered: Vec<(usize, Part)> = planned.into_iter().enumerate().collect();
     send(session, command, operation, &numbered, args, before)
 }
 
 /// `parts` cut into parts of at most `job_size` records, each sent as the API sends it.
 fn cut(parts: &[Part], job_size: usize, api: &Capabilities) -> anyhow::Result<Vec<Part>> {
-    let specs: Vec<_> = parts.iter().map(|part| part.spec.clone()).collect();
+    let specs: Vec<&JobSpec> = parts.iter().map(|part| &part.spec).collect();
     let planned = split(&specs, job_size, api)?
         .into_iter()
         .map(|(from, spec)| Part {

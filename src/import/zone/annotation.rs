@@ -37,7 +37,7 @@ impl Pairs {
 
 /// The pairs of an annotation (the text after `;dpbatch`, on `line`) and the tokens after
 /// them: the record of an annotation on its own line.
-pub(super) fn read(text: &str, line: usize) -> Result<(Pairs, Vec<Token>), String> {
+pub(super) fn read(text: &str, line: usize) -> Result<(Pairs, Vec<Token<'_>>), String> {
     let mut entries = tokens::entries_from(text, line)?;
     let mut tokens = match entries.len() {
         0 => Vec::new(),

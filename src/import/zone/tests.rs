@@ -241,3 +241,22 @@ fn include_and_generate_with_arguments_are_not_supported_named() {
         ]
     );
 }
+
+#[test]
+fn relative_names_are_hosts_in_lower_case_the_short_way_and_the_long_way_alike() {
+    let relative = "$ORIGIN example.cn.\nWWW A 192.0.2.1\n@ A 192.0.2.2\nApi.V2 A 192.0.2.3\n";
+    let absolute = "$ORIGIN example.cn.\nWWW.example.cn. A 192.0.2.1\nEXAMPLE.cn. A 192.0.2.2\n\
+                    api.v2.Example.CN. A 192.0.2.3\n";
+    let hosts = |text| {
+        let specs = specs(text, None);
+        specs
+            .iter()
+            .map(|s| s.split(' ').next().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hosts(relative), ["www", "@", "api.v2"]);
+    assert_eq!(hosts(relative), hosts(absolute));
+    // Under a --domain with no $ORIGIN, the same.
+    let given = specs("WWW A 192.0.2.1\n", Some("example.cn"));
+    assert_eq!(given, ["www 600 A 192.0.2.1"]);
+}

@@ -10,52 +10,59 @@ type Chars<'a> = Peekable<CharIndices<'a>>;
 
 /// A word or a quoted string, its escapes decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Token {
+pub(super) struct Token<'a> {
     pub text: String,
     pub quoted: bool,
-    /// As the file writes it, quotes and escapes included.
-    pub raw: String,
+    /// As the file writes it, quotes and escapes included: a slice of the file, not a copy.
+    pub raw: &'a str,
     /// Written right after the token before it, with no space between (`alpn="h2"`).
     pub joined: bool,
 }
 
 /// One record or directive.
 #[derive(Debug)]
-pub(super) struct Entry {
+pub(super) struct Entry<'a> {
     /// The line it starts on.
     pub line: usize,
     /// It starts with white space: it has no owner name of its own.
     pub indented: bool,
     /// At least one, unless it is an annotation on a line of its own.
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     /// The text after `;dpbatch` of an annotation on its line.
     pub annotation: Option<String>,
+}
+
+impl Entry<'_> {
+    /// The entry under way, or a new one starting on `line`.
+    fn started(current: &mut Option<Self>, line: usize, indented: bool) -> &mut Self {
+        current.get_or_insert_with(|| Entry {
+            line,
+            indented,
+            tokens: Vec::new(),
+            annotation: None,
+        })
+    }
 }
 
 /// What starts an annotation's comment, after its `;`.
 const ANNOTATION: &str = "dpbatch";
 
-impl Token {
-    fn new(text: String, quoted: bool, raw: &str, joined: bool) -> Token {
-        Token {
-            text,
-            quoted,
-            raw: raw.to_owned(),
-            joined,
-        }
-    }
-}
-
-/// Every entry of the file, or the first error in it (`line N: why`).
-pub(super) fn entries(text: &str) -> Result<Vec<Entry>, String> {
-    entries_from(text, 1)
-}
-
-/// Every entry of `text`, which starts on line `first`.
-pub(super) fn entries_from(text: &str, first: usize) -> Result<Vec<Entry>, String> {
+/// Every entry of `text`, which starts on line `first`, or the first error in it
+/// (`line N: why`).
+pub(super) fn entries_from(text: &str, first: usize) -> Result<Vec<Entry<'_>>, String> {
     let mut entries = Vec::new();
-    let mut current: Option<Entry> = None;
-    let mut open = None::<usize>;
+    each_entry(text, first, |entry| entries.push(entry))?;
+    Ok(entries)
+}
+
+/// Hands each entry of `text` (starting on line `first`) to `each` as it ends, so a
+/// large file is never held as tokens whole; stops at the first error (`line N: why`).
+pub(super) fn each_entry<'a>(
+    text: &'a str,
+    first: usize,
+    mut each: impl FnMut(Entry<'a>),
+) -> Result<(), String> {
+    let (mut current, mut open) = (None::<Entry>, None::<usize>);
     let (mut line, mut indented, mut line_start) = (first, false, true);
     // Where the last token ended, to tell a token written right after it.
     let mut last_end = None::<usize>;
@@ -69,11 +76,11 @@ pub(super) fn entries_from(text: &str, first: usize) -> Result<Vec<Entry>, Strin
         let mut bytes = Vec::new();
         match c {
             '\n' => {
-                if open.is_none() {
-                    entries.extend(current.take());
-                }
-                line += 1;
-                line_start = true;
+                current
+                    .take_if(|_| open.is_none())
+                    .into_iter()
+                    .for_each(&mut each);
+                (line, line_start) = (line + 1, true);
                 continue;
             }
             ';' => {
@@ -94,40 +101,33 @@ pub(super) fn entries_from(text: &str, first: usize) -> Result<Vec<Entry>, Strin
         let decoded = word(&mut chars, &mut line, quoted, bytes)
             .map_err(|why| format!("line {start}: {why}"))?;
         let end = chars.peek().map_or(text.len(), |&(i, _)| i);
-        let entry = current.get_or_insert_with(|| Entry {
-            line: start,
-            indented,
-            tokens: Vec::new(),
-            annotation: None,
-        });
+        let entry = Entry::started(&mut current, start, indented);
         let joined = !entry.tokens.is_empty() && last_end == Some(at);
-        entry
-            .tokens
-            .push(Token::new(decoded, quoted, &text[at..end], joined));
+        entry.tokens.push(Token {
+            text: decoded,
+            quoted,
+            raw: &text[at..end],
+            joined,
+        });
         last_end = Some(end);
     }
     if let Some(start) = open {
         return Err(format!("line {start}: `(` is never closed"));
     }
-    entries.extend(current);
-    Ok(entries)
+    current.into_iter().for_each(each);
+    Ok(())
 }
 
 /// Keeps a comment's text if it is an annotation: on the entry it ends, or as an entry
 /// of its own on a line that holds nothing else.
-fn annotation(comment: &str, line: usize, current: &mut Option<Entry>) {
+fn annotation(comment: &str, line: usize, current: &mut Option<Entry<'_>>) {
     let Some(rest) = comment.strip_prefix(ANNOTATION) else {
         return;
     };
     if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
         return;
     }
-    let entry = current.get_or_insert_with(|| Entry {
-        line,
-        indented: false,
-        tokens: Vec::new(),
-        annotation: None,
-    });
+    let entry = Entry::started(current, line, false);
     entry.annotation = Some(rest.trim_end_matches('\r').to_owned());
 }
 
