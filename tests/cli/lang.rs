@@ -10,7 +10,7 @@ use fake_dnspod::Fault;
 fn asked(cmd: Cmd<'_>) -> (String, String) {
     let run = cmd.json().dry_run().run();
     run.code(0);
-    let lang = run.json()["form"]["lang"]
+    let lang = run.dry_result()["form"]["lang"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
