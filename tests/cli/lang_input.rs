@@ -121,3 +121,25 @@ fn chinese_input_golden() {
         .code(0);
     t.check("zh-CN-input.txt");
 }
+
+#[test]
+fn look_ups_tokens_and_last_speak_chinese() {
+    let env = Env::new();
+    env.record_create()
+        .domains("nosuch.cn")
+        .record("A", "192.0.2.1")
+        .env(ZH.0, ZH.1)
+        .run()
+        .code(2)
+        .stderr_has("该域名不在此账号中，因此未提交任何内容：nosuch.cn");
+    env.dpbatch(["--token", "no-comma", "jobs"])
+        .env(ZH.0, ZH.1)
+        .run()
+        .code(2)
+        .stderr_has("Token 中没有逗号：格式须为 ID,TOKEN");
+    env.dpbatch(["detail", "--last"])
+        .env(ZH.0, ZH.1)
+        .run()
+        .code(2)
+        .stderr_has("--last：本机没有向 ");
+}
