@@ -7,6 +7,8 @@ use crate::error::usage;
 use crate::input::domains::{ascii_key, check_domain};
 use crate::job::{AccountRecord, same_host, same_line, same_type, same_value};
 use crate::parallel;
+use rust_i18n::t;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// How many rounds of look-ups `Lookups::in_order` runs ahead of the listing it hands on:
@@ -22,16 +24,33 @@ const MAX_NAMED: usize = 20;
 fn not_in_account(unknown: &[&str], done: &str) -> anyhow::Error {
     let mut named = unknown[..unknown.len().min(MAX_NAMED)].join(", ");
     if unknown.len() > MAX_NAMED {
-        named.push_str(&format!(" and {} more", unknown.len() - MAX_NAMED));
+        let more = unknown.len() - MAX_NAMED;
+        named.push_str(&t!("resolve.and_more", count = more));
     }
-    usage(format!(
-        "{} not in this account, so nothing was {done}: {named}",
-        if unknown.len() == 1 {
-            "this domain is"
-        } else {
-            "these domains are"
-        },
+    let subject = match unknown.len() {
+        1 => t!("resolve.this_domain"),
+        _ => t!("resolve.these_domains"),
+    };
+    let done = done_word(done);
+    usage(t!(
+        "resolve.not_in_account",
+        subject = subject,
+        done = done,
+        named = named
     ))
+}
+
+/// The commands name what was not done by its English past participle; the catalog has
+/// each one's words (an unknown one is shown as it is).
+fn done_word(done: &str) -> Cow<'_, str> {
+    match done {
+        "submitted" => t!("resolve.done.submitted"),
+        "written" => t!("resolve.done.written"),
+        "undone" => t!("resolve.done.undone"),
+        "deleted" => t!("resolve.done.deleted"),
+        "planned" => t!("resolve.done.planned"),
+        other => Cow::Borrowed(other),
+    }
 }
 
 /// The account's domains as `--all` takes them: each name the server lists checked as a
@@ -39,15 +58,15 @@ fn not_in_account(unknown: &[&str], done: &str) -> anyhow::Error {
 /// `gap` is told of a listing short of the server's total and of each name skipped.
 pub(crate) fn account_domains(listed: Paged<String>, mut gap: impl FnMut(String)) -> Vec<String> {
     if let Some(short) = listed.short {
-        gap(format!("the account: {}", short.describe("domain")));
+        gap(t!("resolve.account_short", why = short.describe("domain")).into_owned());
     }
     let mut seen = HashSet::new();
     let mut checked = Vec::with_capacity(listed.entries.len());
     for raw in listed.entries {
         match check_domain(&raw) {
             Ok(name) if seen.insert(ascii_key(&name).into_owned()) => checked.push(name),
-            Ok(name) => gap(format!("skipped `{name}`: the server listed it twice")),
-            Err(why) => gap(format!("skipped a domain the server listed: {why}")),
+            Ok(name) => gap(t!("resolve.listed_twice", name = name).into_owned()),
+            Err(why) => gap(t!("resolve.listed_bad", why = why).into_owned()),
         }
     }
     checked

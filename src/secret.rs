@@ -3,6 +3,7 @@
 mod redactor;
 
 pub(crate) use redactor::Redactor;
+use rust_i18n::t;
 use std::fmt;
 
 /// A secret as it is read from a flag, the environment or a file, before it is parsed:
@@ -18,22 +19,22 @@ impl<'de> serde::Deserialize<'de> for SecretString {
         impl serde::de::Visitor<'_> for Quoted {
             type Value = SecretString;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a quoted string")
+                f.write_str(&t!("secret.quoted_string"))
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<SecretString, E> {
                 Ok(SecretString(value.to_owned()))
             }
             fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<SecretString, E> {
-                Err(E::custom("a secret must be a quoted string"))
+                Err(E::custom(t!("secret.not_quoted")))
             }
             fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<SecretString, E> {
-                Err(E::custom("a secret must be a quoted string"))
+                Err(E::custom(t!("secret.not_quoted")))
             }
             fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<SecretString, E> {
-                Err(E::custom("a secret must be a quoted string"))
+                Err(E::custom(t!("secret.not_quoted")))
             }
             fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<SecretString, E> {
-                Err(E::custom("a secret must be a quoted string"))
+                Err(E::custom(t!("secret.not_quoted")))
             }
         }
         deserializer.deserialize_any(Quoted)
@@ -114,26 +115,23 @@ impl Token {
     /// Parses `ID,TOKEN`. The error never repeats any part of the input, which may be a
     /// secret pasted into the wrong place.
     pub(crate) fn parse(raw: &str) -> Result<Token, String> {
-        const SHAPE: &str =
-            "it must look like ID,TOKEN (the numeric token ID, a comma, the secret)";
+        let shape = t!("secret.token_shape");
         let (id, secret) = raw
             .trim()
             .split_once(',')
-            .ok_or_else(|| format!("the token has no comma: {SHAPE}"))?;
+            .ok_or_else(|| t!("secret.token_no_comma", shape = shape).into_owned())?;
         let id = id
             .trim()
             .parse::<u64>()
             .ok()
             .filter(|id| *id > 0)
-            .ok_or_else(|| format!("the token ID is not a positive number: {SHAPE}"))?;
+            .ok_or_else(|| t!("secret.token_bad_id", shape = shape).into_owned())?;
         let secret = secret.trim();
         if secret.is_empty() {
-            return Err(format!("the token secret is empty: {SHAPE}"));
+            return Err(t!("secret.token_empty", shape = shape).into_owned());
         }
         if secret.chars().any(|c| c.is_whitespace() || c == ',') {
-            return Err(format!(
-                "the token secret contains white space or a comma: {SHAPE}"
-            ));
+            return Err(t!("secret.token_space", shape = shape).into_owned());
         }
         Ok(Token {
             id,

@@ -10,6 +10,7 @@ use crate::config::{self, Api, Credentials, ENV_EMAIL, Overrides, PLACEHOLDER_EM
 use crate::history::{Account, History, Ledger};
 use crate::output::Output;
 use crate::split::Capabilities;
+use rust_i18n::t;
 use std::cell::OnceCell;
 use std::sync::Arc;
 
@@ -35,9 +36,8 @@ impl Session {
     pub(crate) fn open(global: &GlobalArgs, output: Output) -> anyhow::Result<Session> {
         let settings = settings(global, &output)?;
         let email = settings.email.as_deref().unwrap_or_else(|| {
-            output.hint(&format!(
-                "no contact email is set, so the User-Agent names {PLACEHOLDER_EMAIL}; DNSPod asks API clients for one: set `email` in the config file or {ENV_EMAIL}"
-            ));
+            let (email, var) = (PLACEHOLDER_EMAIL, ENV_EMAIL);
+            output.hint(&t!("session.no_email", email = email, var = var));
             PLACEHOLDER_EMAIL
         });
         let user_agent = format!("dpbatch/{} ({email})", env!("CARGO_PKG_VERSION"));

@@ -7,6 +7,7 @@ use super::file::LoadedFile;
 use super::{keys, tccli};
 use crate::error::usage;
 use crate::secret::{CloudKeys, SecretString, Token};
+use rust_i18n::t;
 use std::path::Path;
 
 pub(crate) const ENV_TOKEN: &str = "DNSPOD_TOKEN";
@@ -54,7 +55,7 @@ impl ApiChoice {
             "auto" => Ok(ApiChoice::Auto),
             "legacy" => Ok(ApiChoice::Is(Api::Legacy)),
             "v3" => Ok(ApiChoice::Is(Api::V3)),
-            _ => Err(format!("api `{raw}` is not `legacy`, `v3` or `auto`")),
+            _ => Err(t!("config.bad_api", value = raw).into_owned()),
         }
     }
 }
@@ -91,11 +92,15 @@ pub(crate) fn cloud_keys(
             &key_from,
         )
         .map(Some),
-        (Some((_, from)), None) => Err(usage(format!(
-            "a SecretId is set ({from}) but no SecretKey: set {ENV_SECRET_KEY} or `secret_key` beside it"
+        (Some((_, from)), None) => Err(usage(t!(
+            "config.no_secret_key",
+            from = from,
+            var = ENV_SECRET_KEY
         ))),
-        (None, Some((_, from))) => Err(usage(format!(
-            "a SecretKey is set ({from}) but no SecretId: set {ENV_SECRET_ID} or `secret_id` beside it"
+        (None, Some((_, from))) => Err(usage(t!(
+            "config.no_secret_id",
+            from = from,
+            var = ENV_SECRET_ID
         ))),
         (None, None) => {
             let profile = given.tccli_profile.unwrap_or_else(|| "default".to_owned());
@@ -110,16 +115,13 @@ pub(crate) fn cloud_keys(
 /// The error for a run that needs credentials and has none for `api` (`None`: auto).
 pub(crate) fn missing(api: Option<Api>, file: &LoadedFile) -> anyhow::Error {
     let path = file.name();
-    let legacy = format!(
-        "a DNSPod token: {ENV_TOKEN}=ID,TOKEN, --token, or `token = \"ID,TOKEN\"` in {path}"
-    );
-    let v3 = format!(
-        "Tencent Cloud keys: {ENV_SECRET_ID} and {ENV_SECRET_KEY}, `secret_id` and `secret_key` in {path}, or a tccli profile (~/.tccli/<profile>.credential)"
-    );
+    let legacy = t!("config.set_token", var = ENV_TOKEN, file = path);
+    let (id, key) = (ENV_SECRET_ID, ENV_SECRET_KEY);
+    let v3 = t!("config.set_keys", id_var = id, key_var = key, file = path);
     usage(match api {
-        Some(Api::Legacy) => format!("no API token for the legacy API: set {legacy}"),
-        Some(Api::V3) => format!("no credentials for API 3.0: set {v3}"),
-        None => format!("no credentials: set {legacy}; or, for API 3.0, {v3}"),
+        Some(Api::Legacy) => t!("config.no_token", legacy = legacy),
+        Some(Api::V3) => t!("config.no_keys", v3 = v3),
+        None => t!("config.no_credentials", legacy = legacy, v3 = v3),
     })
 }
 

@@ -6,6 +6,7 @@ use super::{LoadedFile, RawProfile};
 use crate::converge::Thresholds;
 use crate::error::usage;
 use crate::input::ignore::{Ignore, check_ignores};
+use rust_i18n::t;
 
 /// What the config file says of desired-state runs; flags add to or replace it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,12 +27,14 @@ pub(super) fn read(
     let ignore = pick(|p| p.ignore.as_ref())
         .map(|raw| check_ignores(raw))
         .transpose()
-        .map_err(|why| usage(format!("config file {}: ignore: {why}", file.name())))?
+        .map_err(|why| usage(t!("config.bad_ignore", file = file.name(), why = why)))?
         .unwrap_or_default();
     let percent = |name: &str, value: Option<u64>, default: u64| match value {
-        Some(pct) if pct > 100 => Err(usage(format!(
-            "config file {}: {name} {pct} is not a percentage from 0 to 100",
-            file.name()
+        Some(pct) if pct > 100 => Err(usage(t!(
+            "config.bad_percent",
+            file = file.name(),
+            key = name,
+            value = pct
         ))),
         value => Ok(value.unwrap_or(default)),
     };

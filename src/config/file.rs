@@ -4,6 +4,7 @@
 use super::secret_file;
 use crate::error::usage;
 use crate::secret::SecretString;
+use rust_i18n::t;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -119,7 +120,7 @@ impl LoadedFile {
     /// The file as messages name it.
     pub(crate) fn name(&self) -> String {
         self.path.as_deref().map_or_else(
-            || "(no config file)".to_owned(),
+            || t!("config.no_file").into_owned(),
             |p| p.display().to_string(),
         )
     }
@@ -148,14 +149,15 @@ pub(crate) fn load(explicit: Option<&Path>) -> anyhow::Result<LoadedFile> {
             });
         }
         Err(e) => {
-            return Err(usage(format!(
-                "cannot read config file {}: {e}",
-                path.display()
+            return Err(usage(t!(
+                "config.cannot_read",
+                file = path.display(),
+                why = e
             )));
         }
     };
-    let raw =
-        parse(&text).map_err(|why| usage(format!("config file {}: {why}", path.display())))?;
+    let raw = parse(&text)
+        .map_err(|why| usage(t!("config.bad_file", file = path.display(), why = why)))?;
     Ok(LoadedFile {
         path: Some(path),
         raw,
@@ -172,7 +174,7 @@ pub(crate) fn parse(text: &str) -> Result<ConfigFile, String> {
             match e.span() {
                 Some(span) => {
                     let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-                    format!("line {line}: {message}")
+                    t!("config.at_line", line = line, message = message).into_owned()
                 }
                 None => message,
             }
@@ -185,7 +187,7 @@ pub(super) fn permission_warning(file: &LoadedFile) -> Option<String> {
     let holds_secret =
         file.raw.top.holds_secret() || file.raw.profiles.values().any(RawProfile::holds_secret);
     holds_secret
-        .then(|| secret_file::readable_warning("config file", path))
+        .then(|| secret_file::readable_warning(&t!("config.config_file"), path))
         .flatten()
 }
 

@@ -3,6 +3,7 @@
 
 use crate::error::usage;
 use crate::secret::{CloudKeys, SecretString};
+use rust_i18n::t;
 
 /// The keys, each checked: a value that goes into a request header or a signature must
 /// hold no white space or control character (a CRLF file leaves a `\r`). An error names
@@ -15,10 +16,10 @@ pub(super) fn checked(
     id_from: &str,
     key_from: &str,
 ) -> anyhow::Result<CloudKeys> {
-    header_safe("the SecretId", &secret_id, id_from)?;
-    header_safe("the SecretKey", secret_key.expose(), key_from)?;
+    header_safe(&t!("config.the_secret_id"), &secret_id, id_from)?;
+    header_safe(&t!("config.the_secret_key"), secret_key.expose(), key_from)?;
     if let Some(token) = &session_token {
-        header_safe("the session token", token.expose(), key_from)?;
+        header_safe(&t!("config.the_session_token"), token.expose(), key_from)?;
     }
     Ok(CloudKeys {
         secret_id,
@@ -29,8 +30,10 @@ pub(super) fn checked(
 
 fn header_safe(what: &str, value: &str, from: &str) -> anyhow::Result<()> {
     if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(usage(format!(
-            "{what} ({from}) is empty or holds white space or a control character"
+        return Err(usage(t!(
+            "config.key_not_header_safe",
+            what = what,
+            from = from
         )));
     }
     Ok(())

@@ -94,8 +94,9 @@ impl Overrides {
             Some(timeout) => Some(timeout),
             None => env(ENV_REQUEST_TIMEOUT)
                 .map(|given| {
-                    parse_duration(&given.value)
-                        .map_err(|why| usage(format!("{ENV_REQUEST_TIMEOUT}: {why}")))
+                    parse_duration(&given.value).map_err(|why| {
+                        usage(t!("input.named", name = ENV_REQUEST_TIMEOUT, why = why))
+                    })
                 })
                 .transpose()?,
         };
@@ -181,13 +182,15 @@ pub(crate) fn check_pace(
     endpoint: &Endpoint,
 ) -> anyhow::Result<()> {
     if value.is_zero() {
-        return Err(usage(format!("{flag} must be more than 0")));
+        return Err(usage(t!("config.zero_timeout", flag = flag)));
     }
     if value < min_remote && !endpoint.is_loopback() {
-        return Err(usage(format!(
-            "{flag} {} is too short for {endpoint}: use {} or more (shorter is for loopback test servers)",
-            display_duration(value),
-            display_duration(min_remote)
+        return Err(usage(t!(
+            "config.short_timeout",
+            flag = flag,
+            value = display_duration(value),
+            endpoint = endpoint,
+            min = display_duration(min_remote)
         )));
     }
     Ok(())
@@ -239,7 +242,7 @@ pub(crate) fn resolve(overrides: &Overrides, file: &LoadedFile) -> anyhow::Resul
     let email = match &overrides.email {
         Some(given) => check_email(&given.value, given.from)?,
         None => match from_file(|p| p.email.as_ref()) {
-            Some(raw) => check_email(&raw, &format!("config file {}", file_name()))?,
+            Some(raw) => check_email(&raw, &t!("config.in_file", file = file_name()))?,
             None => None,
         },
     };
@@ -302,21 +305,20 @@ fn api_and_credentials(
     let keys = FileKeys {
         profile,
         top: &file.raw.top,
-        place: format!("in config file {}", file.name()),
+        place: t!("config.place", file = file.name()).into_owned(),
     };
     let choice = match (&overrides.api, keys.text(|p| p.api.as_ref())) {
         (Some(given), _) => ApiChoice::parse(&given.value)
-            .map_err(|why| usage(format!("{} ({})", why, given.from)))?,
-        (None, Some(raw)) => {
-            ApiChoice::parse(&raw).map_err(|why| usage(format!("{why} ({})", keys.place)))?
-        }
+            .map_err(|why| usage(t!("config.from", why = why, from = given.from)))?,
+        (None, Some(raw)) => ApiChoice::parse(&raw)
+            .map_err(|why| usage(t!("config.from", why = why, from = keys.place)))?,
         (None, None) => ApiChoice::Auto,
     };
     let chosen = choice != ApiChoice::Auto;
     let token = match &overrides.token {
         Some(given) => Some(token(
             given.value.expose(),
-            &format!("given by {}", given.from),
+            &t!("config.given_by", from = given.from),
         )?),
         None => keys
             .credentials()
@@ -371,7 +373,7 @@ fn given_keys(overrides: &Overrides, keys: &FileKeys<'_>) -> GivenKeys {
 
 /// A token from `source`; the error names the source, never the value.
 fn token(raw: &str, source: &str) -> anyhow::Result<Token> {
-    Token::parse(raw).map_err(|why| usage(format!("the token {source} is malformed: {why}")))
+    Token::parse(raw).map_err(|why| usage(t!("config.bad_token", source = source, why = why)))
 }
 
 /// The contact address as the User-Agent will carry it, checked here so that a bad one is
@@ -384,10 +386,8 @@ fn check_email(raw: &str, from: &str) -> anyhow::Result<Option<String>> {
     } else if email.contains('@') && email.chars().all(plain) {
         Ok(Some(email.to_owned()))
     } else {
-        Err(usage(format!(
-            "email `{}` from {from} is not a plain contact address",
-            email.escape_debug()
-        )))
+        let shown = email.escape_debug().to_string();
+        Err(usage(t!("config.bad_email", email = shown, from = from)))
     }
 }
 

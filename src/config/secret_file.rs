@@ -2,6 +2,7 @@
 //! up to a cap, and a warning when others may read them.
 
 use crate::input::read_limited;
+use rust_i18n::t;
 use std::io;
 use std::path::Path;
 
@@ -13,9 +14,9 @@ pub(super) const MAX_BYTES: u64 = 1 << 20;
 pub(super) fn read(path: &Path) -> io::Result<String> {
     // Opened apart, so that a missing file stays `NotFound` for the caller to tell apart.
     let file = std::fs::File::open(path)?;
-    let bytes = read_limited(file, MAX_BYTES, "a config or credential file")?;
+    let bytes = read_limited(file, MAX_BYTES, &t!("config.a_secret_file"))?;
     String::from_utf8(bytes)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, t!("config.not_utf8")))
 }
 
 /// The warning for `what` at `path`, which holds a secret, when group or others may read
@@ -25,12 +26,14 @@ pub(super) fn readable_warning(what: &str, path: &Path) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path).ok()?.permissions().mode();
     (mode & 0o077 != 0).then(|| {
-        format!(
-            "{what} {} holds a secret and is readable by group or others (mode {:o}); run `chmod 600 {}`",
-            path.display(),
-            mode & 0o777,
-            path.display()
+        let mode = format!("{:o}", mode & 0o777);
+        t!(
+            "config.readable",
+            what = what,
+            file = path.display(),
+            mode = mode
         )
+        .into_owned()
     })
 }
 

@@ -7,6 +7,7 @@ use super::secret_file;
 use crate::error::usage;
 use crate::escape::{shorten, visible};
 use crate::secret::{CloudKeys, SecretString};
+use rust_i18n::t;
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -33,30 +34,42 @@ pub(super) fn keys(
     let text = match secret_file::read(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(usage(format!("cannot read {}: {e}", path.display()))),
+        Err(e) => {
+            return Err(usage(t!(
+                "input.cannot_read",
+                name = path.display(),
+                why = e
+            )));
+        }
     };
-    let named = format!("tccli profile `{profile}` ({})", path.display());
+    let named = t!(
+        "config.tccli_named",
+        profile = profile,
+        file = path.display()
+    );
     // serde_json's message names a position, never the value, which may be a key.
     let file: TccliFile = serde_json::from_str(&text).map_err(|e| {
-        usage(format!(
-            "{named} is not the JSON tccli writes: line {}, column {}",
-            e.line(),
-            e.column()
+        let (line, column) = (e.line(), e.column());
+        usage(t!(
+            "config.tccli_not_json",
+            named = named,
+            line = line,
+            column = column
         ))
     })?;
-    let expires =
-        expiry(file.expires_at.as_ref()).map_err(|why| usage(format!("{named}: {why}")))?;
+    let expires = expiry(file.expires_at.as_ref())
+        .map_err(|why| usage(t!("input.named", name = named, why = why)))?;
     if let Some(expired) = expires.filter(|at| *at <= now()) {
-        return Err(usage(format!(
-            "the credentials of {named} expired at Unix time {expired}; refresh them with tccli (for example `tccli auth login`)"
+        return Err(usage(t!(
+            "config.tccli_expired",
+            named = named,
+            at = expired
         )));
     }
     let keys = checked_keys(file, profile)
-        .ok_or_else(|| usage(format!("{named} has no secretId and secretKey")))??;
-    warnings.extend(secret_file::readable_warning(
-        "tccli credential file",
-        &path,
-    ));
+        .ok_or_else(|| usage(t!("config.tccli_no_keys", named = named)))??;
+    let what = t!("config.tccli_file");
+    warnings.extend(secret_file::readable_warning(&what, &path));
     Ok(Some(keys))
 }
 
@@ -75,9 +88,9 @@ fn check_name(profile: &str) -> anyhow::Result<()> {
     {
         return Ok(());
     }
-    Err(usage(format!(
-        "tccli profile `{}` is not a profile name: it may hold only letters, digits, `_`, `.` and `-`, and no `..`",
-        visible(profile)
+    Err(usage(t!(
+        "config.tccli_bad_name",
+        profile = visible(profile)
     )))
 }
 
@@ -90,7 +103,7 @@ fn checked_keys(file: TccliFile, profile: &str) -> Option<anyhow::Result<CloudKe
         return None;
     }
     let session_token = file.token.filter(|t| !t.expose().is_empty());
-    let from = format!("tccli profile `{profile}`");
+    let from = t!("config.tccli_profile", profile = profile);
     Some(keys::checked(
         secret_id,
         secret_key,
@@ -106,10 +119,8 @@ fn checked_keys(file: TccliFile, profile: &str) -> Option<anyhow::Result<CloudKe
 /// an expiry never passes unread.
 fn expiry(value: Option<&Value>) -> Result<Option<u64>, String> {
     let unreadable = |value: &Value| {
-        format!(
-            "expiresAt {} is not a Unix time or a date like 2026-12-06T10:00:00Z",
-            visible(&shorten(&value.to_string(), 40))
-        )
+        let shown = visible(&shorten(&value.to_string(), 40)).into_owned();
+        t!("config.tccli_bad_expiry", value = shown).into_owned()
     };
     let Some(value) = value.filter(|v| !v.is_null()) else {
         return Ok(None);

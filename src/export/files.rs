@@ -5,6 +5,7 @@
 
 use crate::escape::{hidden, visible};
 use anyhow::{Context, anyhow};
+use rust_i18n::t;
 use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use tempfile::{NamedTempFile, TempPath};
@@ -27,7 +28,7 @@ impl Staged {
         let file = tempfile::Builder::new()
             .prefix(".dpbatch-")
             .tempfile_in(dir)
-            .with_context(|| format!("could not write {}", path.display()))?;
+            .with_context(|| t!("export.cannot_write", file = path.display()))?;
         Ok(Staged {
             path: path.to_owned(),
             file: BufWriter::new(file),
@@ -52,7 +53,7 @@ impl Staged {
                 file.as_file().sync_all()?;
                 Ok(file.into_temp_path())
             });
-        let temp = closed.with_context(|| format!("could not write {}", path.display()))?;
+        let temp = closed.with_context(|| t!("export.cannot_write", file = path.display()))?;
         Ok(Closed { path, temp })
     }
 
@@ -74,7 +75,7 @@ impl Closed {
         let Closed { path, temp } = self;
         temp.persist(&path)
             .map_err(|e| e.error)
-            .with_context(|| format!("could not write {}", path.display()))
+            .with_context(|| t!("export.cannot_write", file = path.display()))
     }
 }
 
@@ -83,7 +84,7 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut file = Staged::beside(path)?;
     file.writer()
         .write_all(bytes)
-        .with_context(|| format!("could not write {}", path.display()))?;
+        .with_context(|| t!("export.cannot_write", file = path.display()))?;
     file.commit()
 }
 
@@ -95,9 +96,12 @@ pub(crate) fn inside(dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
     match (parts.next(), parts.next()) {
         (Some(Component::Normal(_)), None) if plain => Ok(dir.join(name)),
         _ => Err(anyhow!(
-            "refused to write `{}`: not a file name inside {}",
-            visible(name),
-            dir.display()
+            "{}",
+            t!(
+                "export.not_inside",
+                name = visible(name),
+                dir = dir.display()
+            )
         )),
     }
 }

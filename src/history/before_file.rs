@@ -8,6 +8,7 @@ use super::file::{MAX_LINE, create_private_dir, open, options};
 use crate::escape::visible;
 use crate::job::Before;
 use anyhow::{Context, bail};
+use rust_i18n::t;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,23 +18,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub(super) const INLINE_RECORDS: usize = 64;
 
 /// What the files keep, for messages.
-const KEPT: &str = "its before-states";
+fn kept() -> std::borrow::Cow<'static, str> {
+    t!("history.kept_before")
+}
 
 /// Writes `before` to a new file in `dir`; its name, for the line.
 pub(super) fn write(dir: &Path, before: &[Before]) -> anyhow::Result<String> {
     create_private_dir(dir)?;
     if !std::fs::symlink_metadata(dir)?.is_dir() {
         bail!(
-            "{} is not a directory; dpbatch keeps {KEPT} in one",
-            dir.display()
+            "{}",
+            t!("history.not_a_dir", dir = dir.display(), kept = kept())
         );
     }
     let name = new_name();
     let path = dir.join(&name);
-    let context = || format!("could not write the before-state {}", path.display());
+    let context = || t!("history.cannot_write_before", file = path.display());
     let bytes = serde_json::to_vec(before).with_context(context)?;
     let mut file =
-        open(&path, options().write(true).create_new(true), KEPT).with_context(context)?;
+        open(&path, options().write(true).create_new(true), &kept()).with_context(context)?;
     file.write_all(&bytes).with_context(context)?;
     Ok(name)
 }
@@ -41,21 +44,22 @@ pub(super) fn write(dir: &Path, before: &[Before]) -> anyhow::Result<String> {
 /// The before-state the file `name` in `dir` keeps.
 pub(super) fn read(dir: &Path, name: &str) -> anyhow::Result<Vec<Before>> {
     if !is_ours(name) {
-        bail!(
-            "the job history names the before-state file `{}`, a name dpbatch never gives one: the history was changed by hand",
-            visible(name)
-        );
+        bail!("{}", t!("history.bad_before_name", name = visible(name)));
     }
     let path = dir.join(name);
-    let context = || format!("could not read the before-state {}", path.display());
-    let file = open(&path, options().read(true), KEPT).with_context(context)?;
+    let context = || t!("history.cannot_read_before", file = path.display());
+    let file = open(&path, options().read(true), &kept()).with_context(context)?;
     let mut bytes = Vec::new();
     let limit = u64::try_from(MAX_LINE).unwrap_or(u64::MAX);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .with_context(context)?;
     if bytes.len() > MAX_LINE {
-        bail!("{} is longer than {} MiB", path.display(), MAX_LINE >> 20);
+        let mib = MAX_LINE >> 20;
+        bail!(
+            "{}",
+            t!("history.before_too_long", file = path.display(), mib = mib)
+        );
     }
     serde_json::from_slice(&bytes).with_context(context)
 }

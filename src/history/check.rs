@@ -5,8 +5,10 @@
 use crate::escape::visible;
 use crate::input::domains::check_domain;
 use crate::input::records::check_change;
-use crate::job::{By, JobSpec, Part, Plan, Step, count};
+use crate::job::{By, JobSpec, Part, Plan, Step};
 use crate::split::{Capabilities, size};
+use rust_i18n::t;
+use std::borrow::Cow;
 use std::net::Ipv4Addr;
 
 impl Plan {
@@ -20,11 +22,10 @@ impl Plan {
         // The hour's limit counts jobs: a part sent one call a record makes none.
         let jobs = self.parts.iter().filter(|part| part.by == By::Job).count();
         if !(1..=api.job_records).contains(&self.job_size) || jobs > api.jobs_per_hour {
-            return Err(vec![format!(
-                "the plan is cut into {} of at most {}, which dpbatch never plans",
-                count(self.parts.len(), "part"),
-                count(self.job_size, "record")
-            )]);
+            let (parts, size) = (parts_of(self.parts.len()), records_of(self.job_size));
+            return Err(vec![
+                t!("history.bad_cut", parts = parts, size = size).into_owned(),
+            ]);
         }
         let (mut checked, mut errors) = (Vec::new(), Vec::new());
         for (index, part) in parts {
@@ -41,7 +42,10 @@ impl Plan {
                         ..part.clone()
                     },
                 )),
-                Err(why) => errors.push(format!("part {}: {why}", index + 1)),
+                Err(why) => {
+                    let part = index + 1;
+                    errors.push(t!("history.part_why", part = part, why = why).into_owned())
+                }
             }
         }
         match errors.is_empty() {
@@ -72,11 +76,13 @@ impl Plan {
         if domain_ids.len() == record_ids.len() {
             return Ok(());
         }
-        Err(format!(
-            "it names {} for {}, and each record is deleted in the domain named at its place",
-            count(domain_ids.len(), "domain"),
-            count(record_ids.len(), "record")
-        ))
+        let (domains, records) = (domains_of(domain_ids.len()), records_of(record_ids.len()));
+        Err(t!(
+            "history.delete_domains",
+            domains = domains,
+            records = records
+        )
+        .into_owned())
     }
 }
 
@@ -84,10 +90,10 @@ impl Plan {
 /// any on the legacy API, would lose what the API has no job for.
 fn as_job(part: &Part, api: &Capabilities) -> Result<(), String> {
     match (part.by, api.by(&part.spec)) {
-        (By::Job, By::Calls) => Err(format!(
-            "it is sent as one job ({}), which this API has no job for",
-            part.spec.summary()
-        )),
+        (By::Job, By::Calls) => {
+            let summary = part.spec.summary();
+            Err(t!("history.no_such_job", summary = summary).into_owned())
+        }
         _ => Ok(()),
     }
 }
@@ -95,12 +101,10 @@ fn as_job(part: &Part, api: &Capabilities) -> Result<(), String> {
 /// One part's spec checked as its command checks flag input, no larger than `limit`.
 fn checked_spec(spec: &JobSpec, limit: usize) -> Result<JobSpec, String> {
     match size(spec) {
-        0 => return Err("it holds nothing to send".to_owned()),
+        0 => return Err(t!("history.nothing_to_send").into_owned()),
         n if n > limit => {
-            return Err(format!(
-                "it holds {}, more than the plan's {limit} a job",
-                count(n, "record")
-            ));
+            let records = records_of(n);
+            return Err(t!("history.part_too_big", records = records, limit = limit).into_owned());
         }
         _ => {}
     }
@@ -141,10 +145,10 @@ fn checked_step(step: &Step) -> Result<(), String> {
     };
     after.spec().checked()?;
     match after.weight {
-        Some(weight) if weight > 100 => Err(format!(
-            "the weight {weight} of a record of {} is not 0-100",
-            visible(&step.domain)
-        )),
+        Some(weight) if weight > 100 => {
+            let domain = visible(&step.domain);
+            Err(t!("history.bad_weight", weight = weight, domain = domain).into_owned())
+        }
         _ => Ok(()),
     }
 }
@@ -154,7 +158,31 @@ fn checked_ip(value: &str) -> Result<String, String> {
     value
         .parse::<Ipv4Addr>()
         .map(|ip| ip.to_string())
-        .map_err(|_| format!("the value `{value}` of `@` and `www` is not an IPv4 address"))
+        .map_err(|_| t!("history.bad_ip", value = value).into_owned())
+}
+
+/// `1 part`, `3 parts`.
+fn parts_of(n: usize) -> Cow<'static, str> {
+    match n {
+        1 => t!("history.one_part"),
+        _ => t!("history.parts", count = n),
+    }
+}
+
+/// `1 record`, `3 records`.
+fn records_of(n: usize) -> Cow<'static, str> {
+    match n {
+        1 => t!("history.one_record"),
+        _ => t!("history.records", count = n),
+    }
+}
+
+/// `1 domain`, `3 domains`.
+fn domains_of(n: usize) -> Cow<'static, str> {
+    match n {
+        1 => t!("history.one_domain"),
+        _ => t!("history.domains", count = n),
+    }
 }
 
 #[cfg(test)]

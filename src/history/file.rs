@@ -6,6 +6,7 @@
 use super::before_file;
 use super::tail::{Line, Tail};
 use anyhow::Context;
+use rust_i18n::t;
 use serde::Deserialize;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
@@ -20,7 +21,9 @@ pub(crate) const MAX_LINE: usize = 64 << 20;
 const OUT_OF_ORDER: u64 = 600;
 
 /// What the history file keeps, for messages.
-const HISTORY: &str = "its job history";
+fn kept_history() -> std::borrow::Cow<'static, str> {
+    t!("history.kept_history")
+}
 
 /// The lines that could not be read back, and were skipped.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -61,12 +64,12 @@ impl History {
     pub(crate) fn append(&self, entry: &super::Entry) -> anyhow::Result<()> {
         let apart = self.before_apart(entry);
         let mut line = serde_json::to_vec(apart.as_ref().unwrap_or(entry))
-            .context("could not encode the history entry")?;
+            .context(t!("history.cannot_encode"))?;
         line.push(b'\n');
         if let Some(dir) = self.path.parent() {
             create_private_dir(dir)?;
         }
-        let context = || format!("could not write the job history {}", self.path.display());
+        let context = || t!("history.cannot_write", file = self.path.display());
         let mut file = self.open_to_append().with_context(context)?;
         make_private(&file).with_context(context)?;
         if !ends_a_line(&mut file).with_context(context)? {
@@ -106,7 +109,7 @@ impl History {
         &self,
         mut each: impl FnMut(T) -> bool,
     ) -> anyhow::Result<Skipped> {
-        let context = || format!("could not read the job history {}", self.path.display());
+        let context = || t!("history.cannot_read", file = self.path.display());
         let mut skipped = Skipped::default();
         let Some(file) = self.open_to_read().with_context(context)? else {
             return Ok(skipped);
@@ -136,7 +139,7 @@ impl History {
             let file = open(
                 &self.path,
                 options().read(true).append(true).create(true),
-                HISTORY,
+                &kept_history(),
             )?;
             file.lock()?;
             if same_file(&file, &self.path)? {
@@ -147,7 +150,7 @@ impl History {
 
     /// The file to read, `None` when there is none yet.
     fn open_to_read(&self) -> io::Result<Option<File>> {
-        match open(&self.path, options().read(true), HISTORY) {
+        match open(&self.path, options().read(true), &kept_history()) {
             Ok(file) => Ok(Some(file)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
@@ -187,7 +190,7 @@ impl History {
     /// Each line read as a `T`, a line at a time, and the lines that could not be.
     #[cfg(test)]
     fn lines<T: serde::de::DeserializeOwned>(&self) -> anyhow::Result<(Vec<T>, Skipped)> {
-        let context = || format!("could not read the job history {}", self.path.display());
+        let context = || t!("history.cannot_read", file = self.path.display());
         let Some(file) = self.open_to_read().with_context(context)? else {
             return Ok((Vec::new(), Skipped::default()));
         };
@@ -230,21 +233,23 @@ pub(super) fn options() -> OpenOptions {
 /// keeps (`its job history`).
 pub(super) fn open(path: &Path, options: &OpenOptions, kept: &str) -> io::Result<File> {
     let not_plain = |what: &str| {
-        io::Error::other(format!(
-            "{} is {what}; dpbatch keeps {kept} in a plain file only: remove it",
-            path.display()
+        io::Error::other(t!(
+            "history.not_plain",
+            file = path.display(),
+            what = what,
+            kept = kept
         ))
     };
     let file = match options.open(path) {
         #[cfg(unix)]
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            return Err(not_plain("a symbolic link"));
+            return Err(not_plain(&t!("history.a_symlink")));
         }
         other => other?,
     };
     match file.metadata()?.is_file() {
         true => Ok(file),
-        false => Err(not_plain("not a plain file")),
+        false => Err(not_plain(&t!("history.not_a_file"))),
     }
 }
 
@@ -257,7 +262,7 @@ pub(crate) fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder
         .create(dir)
-        .with_context(|| format!("could not create the directory {}", dir.display()))
+        .with_context(|| t!("history.cannot_create_dir", dir = dir.display()))
 }
 
 /// Takes group and other access from a history an older dpbatch made 0644: `mode` on

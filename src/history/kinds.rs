@@ -5,6 +5,7 @@
 
 use super::{Entry, Operation};
 use crate::job::{JobKind, JobSpec};
+use rust_i18n::t;
 
 /// The one kind of an operation's parts, and each part named, for a refusal to name.
 #[derive(Debug, PartialEq)]
@@ -39,7 +40,8 @@ impl Operation {
         let lines = self.jobs.iter().map(|e| (&e.spec, named(e)));
         let planned = self.plan.iter().flat_map(|plan| {
             plan.parts.iter().enumerate().map(|(at, part)| {
-                let name = format!("part {} of its plan ({})", at + 1, part.spec.summary());
+                let (part_no, summary) = (at + 1, part.spec.summary());
+                let name = t!("history.plan_part", part = part_no, summary = summary).into_owned();
                 (&part.spec, name)
             })
         });
@@ -63,10 +65,8 @@ impl Operation {
             .iter()
             .map(|(spec, group)| format!("{}: {}", spec.command(), listed(&group.named)))
             .collect();
-        Err(format!(
-            "the operation mixes parts of kinds dpbatch never plans in one operation ({})",
-            kinds.join("; ")
-        ))
+        let kinds = kinds.join("; ");
+        Err(t!("history.mixed_kinds", kinds = kinds).into_owned())
     }
 }
 
@@ -75,10 +75,14 @@ impl Operation {
 fn named(entry: &Entry) -> String {
     let summary = entry.spec.summary();
     match (entry.job_id, &entry.operation) {
-        (Some(job_id), _) => format!("job {job_id} ({summary})"),
-        (None, Some(tag)) => format!("part {} ({summary})", tag.part + 1),
-        (None, None) => format!("a submit of unknown outcome ({summary})"),
+        (Some(job_id), _) => t!("history.named_job", job = job_id, summary = summary),
+        (None, Some(tag)) => {
+            let part = tag.part + 1;
+            t!("history.named_part", part = part, summary = summary)
+        }
+        (None, None) => t!("history.named_unknown", summary = summary),
     }
+    .into_owned()
 }
 
 /// The first few names, and how many more.
@@ -86,7 +90,7 @@ pub(crate) fn listed(named: &[String]) -> String {
     let shown = named[..named.len().min(NAMED)].join(", ");
     match named.len().saturating_sub(NAMED) {
         0 => shown,
-        more => format!("{shown} and {more} more"),
+        more => t!("history.and_more", shown = shown, count = more).into_owned(),
     }
 }
 

@@ -6,6 +6,7 @@
 use super::file::{create_private_dir, open, options};
 use super::{History, OperationId};
 use anyhow::Context;
+use rust_i18n::t;
 use std::fs::{self, File, TryLockError};
 use std::path::{Path, PathBuf};
 
@@ -29,7 +30,7 @@ impl History {
     /// Takes the lock of operation `id`, or `None` when another run holds it.
     pub(crate) fn lock_operation(&self, id: &OperationId) -> anyhow::Result<Option<OperationLock>> {
         let path = self.lock_path(id.as_str())?;
-        let context = || format!("could not lock the operation with {}", path.display());
+        let context = || t!("history.cannot_lock", file = path.display());
         if let Some(dir) = path.parent() {
             create_private_dir(dir)?;
         }
@@ -37,7 +38,7 @@ impl History {
             let file = open(
                 &path,
                 options().read(true).write(true).create(true),
-                "an operation's lock",
+                &t!("history.kept_lock"),
             )
             .with_context(context)?;
             match file.try_lock() {
@@ -56,10 +57,8 @@ impl History {
     fn lock_path(&self, id: &str) -> anyhow::Result<PathBuf> {
         let plain = |c: char| c.is_ascii_alphanumeric() || c == '-';
         if id.is_empty() || id.len() > 64 || !id.chars().all(plain) {
-            anyhow::bail!(
-                "the job history names an operation `{}`, which is not an operation id dpbatch makes; the line was changed by hand or damaged",
-                crate::escape::visible(id)
-            );
+            let id = crate::escape::visible(id);
+            anyhow::bail!("{}", t!("history.bad_operation_id", id = id));
         }
         let dir = self.path.parent().unwrap_or(Path::new("."));
         Ok(dir.join("locks").join(format!("{id}.lock")))

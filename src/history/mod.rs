@@ -27,6 +27,7 @@ pub(crate) use queries::Ledger;
 pub(crate) use v0_1::spec_from_params;
 
 use crate::job::{Before, JobSpec};
+use rust_i18n::t;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -172,7 +173,7 @@ pub(crate) fn format_utc(secs: u64) -> String {
         .ok()
         .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
         .map_or_else(
-            || format!("{secs} (Unix seconds)"),
+            || t!("history.unix_seconds", secs = secs).into_owned(),
             |at| at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
         )
 }

@@ -6,6 +6,7 @@
 use super::file::{MAX_LINE, next_line, open, options};
 use super::{Entry, History, Operation, before_file, operations};
 use anyhow::Context;
+use rust_i18n::t;
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
@@ -28,7 +29,7 @@ impl History {
     /// Takes out the operations whose newest line is older than `before` (Unix seconds),
     /// but with `force` false not one `resume` may need; with `dry_run` only says which.
     pub(crate) fn prune(&self, before: u64, force: bool, dry_run: bool) -> anyhow::Result<Pruned> {
-        let context = || format!("could not prune the job history {}", self.path.display());
+        let context = || t!("history.cannot_prune", file = self.path.display());
         let Some(mut file) = self.open_to_prune().with_context(context)? else {
             return Ok(Pruned::default());
         };
@@ -47,7 +48,7 @@ impl History {
         match open(
             &self.path,
             options().read(true).write(true),
-            "its job history",
+            &t!("history.kept_history"),
         ) {
             Ok(file) => file.lock().map(|()| Some(file)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -64,7 +65,7 @@ impl History {
         let mut out = open(
             &fresh,
             options().write(true).create_new(true),
-            "its job history",
+            &t!("history.kept_history"),
         )?;
         for (_, line) in lines
             .iter()

@@ -6,6 +6,7 @@ use super::{
     Account, Entry, History, MAX_LINE, Operation, OperationId, format_utc, newest, operations,
 };
 use crate::error::usage;
+use rust_i18n::t;
 
 /// Where the queries report what the caller should hear of (skipped lines, unknown parts).
 pub(crate) type Warn<'a> = Box<dyn Fn(&str) + 'a>;
@@ -78,19 +79,18 @@ impl Ledger<'_> {
     pub(crate) fn last_jobs(&self, operations: &[Operation]) -> anyhow::Result<Vec<u64>> {
         let operation = self.last(operations)?;
         for unknown in operation.unknown() {
-            (self.warn)(&format!(
-                "--last: a part of this operation ({}) has an unknown outcome and is not among its jobs; check the DNSPod console for it",
-                unknown.spec.summary()
-            ));
+            let part = unknown.spec.summary();
+            (self.warn)(&t!("history.last_unknown_part", part = part));
         }
         let ids = operation.job_ids();
         if ids.is_empty() {
             // Record.Remove calls, one a record: nothing to wait for, show or retry.
             let entry = operation.first();
-            return Err(usage(format!(
-                "--last: the last operation ({}, {}) made no job: it was sent one call a record, each done when answered; see `dpbatch jobs`",
-                entry.action,
-                format_utc(entry.submitted_at)
+            let at = format_utc(entry.submitted_at);
+            return Err(usage(t!(
+                "history.last_no_job",
+                action = entry.action,
+                at = at
             )));
         }
         Ok(ids)
@@ -115,26 +115,28 @@ impl Ledger<'_> {
     pub(crate) fn last<'o>(&self, operations: &'o [Operation]) -> anyhow::Result<&'o Operation> {
         let Some(operation) = operations.last() else {
             let place = self.history.map_or_else(
-                || "no job history on this platform".to_owned(),
-                |h| format!("none in {}", h.path().display()),
+                || t!("history.no_history"),
+                |h| t!("history.none_in", file = h.path().display()),
             );
             let account = &self.account;
-            return Err(usage(format!(
-                "--last: no job was submitted to {}{} from this machine ({place})",
-                account.endpoint,
-                account
-                    .profile
-                    .as_deref()
-                    .map(|p| format!(" with profile `{p}`"))
-                    .unwrap_or_default()
-            )));
+            let endpoint = &account.endpoint;
+            return Err(usage(match account.profile.as_deref() {
+                Some(profile) => t!(
+                    "history.last_none_profile",
+                    endpoint = endpoint,
+                    profile = profile,
+                    place = place
+                ),
+                None => t!("history.last_none", endpoint = endpoint, place = place),
+            }));
         };
         if !operation.is_known() {
             let entry = operation.first();
-            return Err(usage(format!(
-                "--last: the outcome of the last submit ({}, {}) is unknown; find its job in the DNSPod console and pass its id",
-                entry.action,
-                format_utc(entry.submitted_at)
+            let at = format_utc(entry.submitted_at);
+            return Err(usage(t!(
+                "history.last_unknown",
+                action = entry.action,
+                at = at
             )));
         }
         Ok(operation)
@@ -145,16 +147,19 @@ impl Ledger<'_> {
 pub(super) fn warn_skipped(history: &History, skipped: &Skipped, warn: &dyn Fn(&str)) {
     let path = history.path().display();
     if skipped.unreadable > 0 {
-        warn(&format!(
-            "skipped {} unreadable lines of the job history {path}",
-            skipped.unreadable
+        warn(&t!(
+            "history.skipped_unreadable",
+            count = skipped.unreadable,
+            file = path
         ));
     }
     if skipped.too_long > 0 {
-        warn(&format!(
-            "skipped {} lines of the job history {path} longer than {} MiB",
-            skipped.too_long,
-            MAX_LINE >> 20
+        let mib = MAX_LINE >> 20;
+        warn(&t!(
+            "history.skipped_long",
+            count = skipped.too_long,
+            file = path,
+            mib = mib
         ));
     }
 }

@@ -15,8 +15,9 @@ use super::{Format, apex_ns_note, format, rows, zone};
 use crate::error::usage;
 use crate::input::domains::ascii_key;
 use crate::input::{describe, list_errors, read_text, shown};
-use crate::job::{DEFAULT_LINE, Record, count, host_key, value_key};
+use crate::job::{DEFAULT_LINE, Record, host_key, value_key};
 use compact_str::CompactString;
+use rust_i18n::t;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -60,17 +61,24 @@ pub(crate) fn notes(domains: &[DesiredDomain]) -> Vec<String> {
 /// `a.jsonl: skipped 6 NS records of the apex of 3 domains: ...`, the file named when
 /// they all are in one.
 fn apex_ns_summary(skipped: &[&ApexNs]) -> String {
-    let records = skipped.iter().map(|s| s.lines.len()).sum();
+    let records: usize = skipped.iter().map(|s| s.lines.len()).sum();
     let files: BTreeSet<&str> = skipped.iter().map(|s| s.file.as_str()).collect();
-    let (file, of_files) = match files.len() {
-        1 => (format!("{}: ", skipped[0].file), String::new()),
-        n => (String::new(), format!(" in {n} files")),
-    };
-    format!(
-        "{file}skipped {} of the apex of {}{of_files}: DNSPod manages them",
-        count(records, "NS record"),
-        count(skipped.len(), "domain"),
-    )
+    let domains = skipped.len();
+    match files.len() {
+        1 => t!(
+            "import.apex_ns_file",
+            file = skipped[0].file,
+            records = records,
+            domains = domains
+        ),
+        n => t!(
+            "import.apex_ns_files",
+            files = n,
+            records = records,
+            domains = domains
+        ),
+    }
+    .into_owned()
 }
 
 /// Which lines a desired domain describes.
@@ -127,11 +135,7 @@ impl Reader {
             Err(e) => return self.errors.push(e.to_string()),
         };
         let errors = match format(path, &text) {
-            Format::Array => vec![
-                "is a JSON array of record-create's format; a desired state is export's \
-                 JSON Lines, CSV or zone files"
-                    .to_owned(),
-            ],
+            Format::Array => vec![t!("import.desired_array").into_owned()],
             Format::Zone => self.zone(path, &name, &text),
             Format::Csv => rows::csv(&text, &mut |row| self.row(&name, row)),
             Format::Jsonl => rows::jsonl(&text, &mut |row| self.row(&name, row)),
@@ -145,8 +149,8 @@ impl Reader {
         let domain = row
             .domain
             .as_deref()
-            .ok_or("the row names no domain, which a desired state needs")?;
-        let place = format!("{name} line {}", row.line);
+            .ok_or_else(|| t!("import.row_no_domain").into_owned())?;
+        let place = t!("import.file_line", file = name, line = row.line).into_owned();
         match self.open(name, domain, place, || Lines::All)? {
             Some(at) => self.domains[at].add(row),
             None => Ok(()),
@@ -160,11 +164,7 @@ impl Reader {
             Err(errors) => return errors,
         };
         let Some(domain) = zone.origin else {
-            return vec![
-                "says no domain: give it a $ORIGIN, or name the file after its domain \
-                 (example.cn.zone)"
-                    .to_owned(),
-            ];
+            return vec![t!("import.zone_no_domain").into_owned()];
         };
         let mut named = zone.lines;
         named.insert(DEFAULT_LINE.into());
@@ -183,7 +183,7 @@ impl Reader {
             described.system = dnspods_own(&described.record);
             let line = described.line;
             if let Err(why) = gathered.add(described) {
-                errors.push(format!("line {line}: {why}"));
+                errors.push(t!("import.at_row", line = line, why = why).into_owned());
             }
         }
         errors
@@ -208,11 +208,10 @@ impl Reader {
                 return Ok(None);
             }
             known.clashes.push(name.to_owned());
-            return Err(format!(
-                "describes {}, which {} describes too: one domain, one file",
-                shown(domain),
-                known.first
-            ));
+            let first = &known.first;
+            return Err(
+                t!("import.domain_clash", domain = shown(domain), first = first).into_owned(),
+            );
         }
         self.by_name.insert(key, self.domains.len());
         self.domains
@@ -254,10 +253,7 @@ impl Gathered {
         }
         let mut record = described.record;
         if record.host.contains(',') {
-            return Err(format!(
-                "host `{}` is a list: a desired record has one host",
-                shown(&record.host)
-            ));
+            return Err(t!("import.host_list", host = shown(&record.host)).into_owned());
         }
         if record.host.is_empty() {
             record.host = "@".into();
@@ -282,13 +278,16 @@ impl Gathered {
                 value_key(Some(record.record_type.as_str()), &record.value),
             );
             match first.get(&key) {
-                Some(&j) => twins.push(format!(
-                    "{} line {}: the same record as line {} in {}",
-                    self.file,
-                    self.at[i],
-                    self.at[j],
-                    shown(&self.domain)
-                )),
+                Some(&j) => twins.push(
+                    t!(
+                        "import.twin",
+                        file = self.file,
+                        line = self.at[i],
+                        first = self.at[j],
+                        domain = shown(&self.domain)
+                    )
+                    .into_owned(),
+                ),
                 None => drop(first.insert(key, i)),
             }
         }

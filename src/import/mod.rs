@@ -17,8 +17,9 @@ use crate::error::usage;
 use crate::export::COLUMNS;
 use crate::input::records;
 use crate::input::{describe, list_errors, read_text};
-use crate::job::{RecordSpec, count};
+use crate::job::RecordSpec;
 use compact_str::CompactString;
+use rust_i18n::t;
 use sets::Grouper;
 use std::path::Path;
 use std::rc::Rc;
@@ -87,7 +88,7 @@ pub(crate) fn read(path: &Path, domain: Option<&str>) -> anyhow::Result<Import> 
     drop(text);
     let sets = grouper.finish();
     if sets.is_empty() {
-        return Err(usage(format!("{name} holds no record to create")));
+        return Err(usage(t!("import.no_record", file = name)));
     }
     notes.extend(kept.notes());
     let notes = notes
@@ -161,27 +162,24 @@ fn column(cell: &str) -> &str {
 fn at_lines(lines: &[usize]) -> String {
     let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
     let more = lines.len().saturating_sub(10);
-    let more = if more > 0 {
-        format!(" and {more} more")
-    } else {
-        String::new()
-    };
-    format!(
-        "line{} {}{more}",
-        if lines.len() == 1 { "" } else { "s" },
-        shown.join(", ")
-    )
+    let list = shown.join(", ");
+    match (lines.len(), more) {
+        (1, _) => t!("import.at_line", line = list),
+        (_, 0) => t!("import.at_lines", lines = list),
+        (_, more) => t!("import.at_lines_more", lines = list, more = more),
+    }
+    .into_owned()
 }
 
 /// The note on the NS records of the apex a file holds, skipped in every format: DNSPod
 /// keeps its own there, which a job must not create again.
 fn apex_ns_note(lines: &[usize]) -> Option<String> {
     (!lines.is_empty()).then(|| {
-        format!(
-            "{}: skipped {} of the apex: DNSPod manages them",
-            at_lines(lines),
-            count(lines.len(), "NS record")
-        )
+        let records = match lines.len() {
+            1 => t!("import.ns_record"),
+            n => t!("import.ns_records", count = n),
+        };
+        t!("import.apex_ns", lines = at_lines(lines), records = records).into_owned()
     })
 }
 

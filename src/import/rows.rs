@@ -11,6 +11,7 @@ use crate::input::domains::check_domain;
 use crate::input::shown;
 use crate::job::{DEFAULT_LINE, DEFAULT_TTL, Record};
 use compact_str::CompactString;
+use rust_i18n::t;
 use serde::Deserialize;
 use serde::de::value::{self, MapDeserializer};
 use serde::de::{Deserializer, Error as _, IgnoredAny};
@@ -75,9 +76,10 @@ fn truth<'de, D: Deserializer<'de>>(
         "true" | "1" => Ok(Some(true)),
         "false" | "0" => Ok(Some(false)),
         "" => Ok(None),
-        _ => Err(D::Error::custom(format!(
-            "{column} `{}` is not true or false",
-            shown(&text)
+        _ => Err(D::Error::custom(t!(
+            "import.not_bool",
+            column = column,
+            value = shown(&text)
         ))),
     }
 }
@@ -117,10 +119,10 @@ pub(super) fn csv(text: &str, each: &mut Each<'_>) -> Vec<String> {
     let header = match records.next() {
         Some(Ok(header)) => header.fields,
         Some(Err(why)) => return vec![why],
-        None => return vec!["line 1: no header row".to_owned()],
+        None => return vec![t!("import.no_header").into_owned()],
     };
     if let Err(why) = check_header(&header) {
-        return vec![format!("line 1: {why}")];
+        return vec![t!("import.at_row", line = 1, why = why).into_owned()];
     }
     let mut broken = None;
     let rows = records.map_while(|record| {
@@ -136,10 +138,10 @@ pub(super) fn csv(text: &str, each: &mut Each<'_>) -> Vec<String> {
 fn check_header(header: &[String]) -> Result<(), String> {
     for (at, name) in header.iter().enumerate() {
         if header[..at].contains(name) {
-            return Err(format!("the column `{name}` twice"));
+            return Err(t!("import.column_twice", column = name).into_owned());
         }
         if !COLUMNS.contains(&name.as_str()) {
-            return Err(format!("the column `{name}` is not one export writes"));
+            return Err(t!("import.column_unknown", column = name).into_owned());
         }
     }
     Ok(())
@@ -148,11 +150,8 @@ fn check_header(header: &[String]) -> Result<(), String> {
 /// A CSV row under its header; an empty cell is a column left out.
 fn row_of(header: &[String], fields: &[String]) -> Result<Row, String> {
     if fields.len() != header.len() {
-        return Err(format!(
-            "{} fields, but the header has {}",
-            fields.len(),
-            header.len()
-        ));
+        let (row, head) = (fields.len(), header.len());
+        return Err(t!("import.field_count", fields = row, header = head).into_owned());
     }
     let cells = header.iter().zip(fields);
     // Each cell read as the string it is, with no JSON object built for the row.
@@ -174,7 +173,7 @@ fn collect(
             .and_then(|row| described(line, row))
             .and_then(&mut *each)
         {
-            errors.push(format!("line {line}: {why}"));
+            errors.push(t!("import.at_row", line = line, why = why).into_owned());
         }
     }
     errors

@@ -5,6 +5,7 @@
 
 use super::at_lines;
 use crate::job::{DEFAULT_LINE, Record, RecordSpec, same_host, same_line, same_type};
+use rust_i18n::t;
 
 /// One record of a file, whole, with where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,22 +78,13 @@ impl Dropped {
     /// What the notes say, each naming its lines.
     pub(super) fn notes(&self) -> Vec<String> {
         let said = [
-            (
-                &self.paused,
-                "skipped paused records, as a batch job cannot create a record paused",
-            ),
-            (
-                &self.remarks,
-                "the records are created without their remarks, which no batch action sets",
-            ),
-            (
-                &self.weights,
-                "the records are created without their weights, which no batch create job sets",
-            ),
+            (&self.paused, t!("import.skipped_paused")),
+            (&self.remarks, t!("import.without_remarks")),
+            (&self.weights, t!("import.without_weights")),
         ];
         said.into_iter()
             .filter(|(lines, _)| !lines.is_empty())
-            .map(|(lines, why)| format!("{}: {why}", at_lines(lines)))
+            .map(|(lines, why)| t!("import.note", lines = at_lines(lines), why = why).into_owned())
             .collect()
     }
 }

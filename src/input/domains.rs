@@ -4,6 +4,7 @@
 use super::{describe, list_errors, read_text, shown};
 use crate::error::usage;
 use idna::uts46::{AsciiDenyList, Hyphens, Uts46};
+use rust_i18n::t;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -12,19 +13,19 @@ use std::path::Path;
 /// name typed in ASCII stays ASCII (punycode is kept); any other is returned in Unicode.
 /// The error names the value as typed.
 pub(crate) fn check_domain(raw: &str) -> Result<String, String> {
-    let bad = |why: String| format!("invalid domain `{}`: {why}", shown(raw));
+    let bad = |why: String| t!("input.bad_domain", domain = shown(raw), why = why).into_owned();
     if raw.is_empty() {
-        return Err("empty domain name".to_owned());
+        return Err(t!("input.empty_domain").into_owned());
     }
     if raw.chars().any(char::is_whitespace) {
-        return Err(bad("contains white space".to_owned()));
+        return Err(bad(t!("input.domain_space").into_owned()));
     }
     let mapped = normalise(raw).map_err(bad)?;
     // A fully-qualified name ends in the root's empty label.
     let name = mapped.strip_suffix('.').unwrap_or(&mapped);
     let labels: Vec<&str> = name.split('.').collect();
     if labels.len() < 2 {
-        return Err(bad("needs at least two labels, like example.cn".to_owned()));
+        return Err(bad(t!("input.domain_one_label").into_owned()));
     }
     let mut ascii_len = labels.len() - 1;
     for label in &labels {
@@ -35,12 +36,10 @@ pub(crate) fn check_domain(raw: &str) -> Result<String, String> {
         .last()
         .filter(|l| l.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err(bad(format!(
-            "the last label `{last}` is all digits: an IP address is not a domain name"
-        )));
+        return Err(bad(t!("input.domain_numeric", label = last).into_owned()));
     }
     if ascii_len > 253 {
-        return Err(bad(format!("{ascii_len} characters, over 253")));
+        return Err(bad(t!("input.domain_long", length = ascii_len).into_owned()));
     }
     Ok(name.to_owned())
 }
@@ -56,10 +55,7 @@ fn normalise(raw: &str) -> Result<String, String> {
             .position(|label| label.contains('\u{fffd}'))
             .and_then(|index| raw.split(is_dot).nth(index))
             .unwrap_or(raw);
-        return Err(format!(
-            "label `{}` is not valid punycode or has a character IDNA forbids",
-            shown(label)
-        ));
+        return Err(t!("input.label_idna", label = shown(label)).into_owned());
     }
     Ok(if raw.is_ascii() {
         raw.to_ascii_lowercase()
@@ -76,13 +72,13 @@ fn is_dot(c: char) -> bool {
 /// Checks one label of a mapped name; returns the length of its ASCII form.
 fn check_label(label: &str) -> Result<usize, String> {
     if label.is_empty() {
-        return Err("has an empty label".to_owned());
+        return Err(t!("input.label_empty").into_owned());
     }
     if label.starts_with('-') || label.ends_with('-') {
-        return Err(format!("label `{}` starts or ends with `-`", shown(label)));
+        return Err(t!("input.label_hyphen", label = shown(label)).into_owned());
     }
     if let Some(c) = label.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
-        return Err(format!("label `{}` has the character `{c}`", shown(label)));
+        return Err(t!("input.label_char", label = shown(label), char = c).into_owned());
     }
     // Limits count the ASCII (punycode) form, which is what DNS stores; an ASCII label
     // is its own form, and skipping the conversion matters on files of 10,000 names.
@@ -90,14 +86,11 @@ fn check_label(label: &str) -> Result<usize, String> {
         label.len()
     } else {
         idna::domain_to_ascii(label)
-            .map_err(|_| format!("label `{}` is not a valid name", shown(label)))?
+            .map_err(|_| t!("input.label_invalid", label = shown(label)).into_owned())?
             .len()
     };
     if ascii_len > 63 {
-        return Err(format!(
-            "label `{}` is longer than 63 characters",
-            shown(label)
-        ));
+        return Err(t!("input.label_long", label = shown(label)).into_owned());
     }
     Ok(ascii_len)
 }
@@ -138,10 +131,10 @@ pub(crate) fn collect(
             Err(why) => errors.push(match place {
                 // `why` names the bad entry; the whole list on every line only hid it.
                 Place::Arg => why,
-                Place::Line(line) => format!(
-                    "{} line {line}: {why}",
-                    describe(file.unwrap_or(Path::new("-")))
-                ),
+                Place::Line(line) => {
+                    let name = describe(file.unwrap_or(Path::new("-")));
+                    t!("input.file_line", file = name, line = line, why = why).into_owned()
+                }
             }),
         }
     }
@@ -149,7 +142,7 @@ pub(crate) fn collect(
         return Err(usage(list_errors(&errors)));
     }
     if names.is_empty() {
-        return Err(usage(format!("no domains given: {none_given}")));
+        return Err(usage(t!("input.no_domains", what = none_given)));
     }
     // First occurrence wins, Unicode and punycode spellings being one domain; the set
     // borrows the names rather than copying 10,000 of them.

@@ -4,6 +4,8 @@
 
 use super::{list_errors, shown};
 use crate::job::{host_key, same_host, same_type};
+use rust_i18n::t;
+use std::borrow::Cow;
 
 /// One checked pattern; hosts compare ignoring case, `@` the apex.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,26 +70,24 @@ pub(crate) fn check_ignores(raw: &[String]) -> Result<Vec<Ignore>, String> {
 }
 
 fn check_ignore(raw: &str) -> Result<Ignore, String> {
-    let bad = |why: &str| format!("--ignore pattern `{}`: {why}", shown(raw));
+    let bad = |why: Cow<str>| t!("input.bad_ignore", pattern = shown(raw), why = why).into_owned();
     let (host, record_type) = match raw.split_once(':') {
         Some((host, t)) => (host, Some(t)),
         None => (raw, None),
     };
     let host_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '*' | '@');
     if host.is_empty() || !host.chars().all(host_char) {
-        return Err(bad(
-            "the host may hold letters, digits, -, _, ., @ and the wildcard *",
-        ));
+        return Err(bad(t!("input.ignore_host_chars")));
     }
     if host.contains('@') && host != "@" {
-        return Err(bad("@ stands alone, for the apex"));
+        return Err(bad(t!("input.ignore_apex")));
     }
     let record_type = match record_type {
         None => None,
         Some(t) if !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric()) => {
             Some(t.to_ascii_uppercase())
         }
-        Some(_) => return Err(bad("the type after `:` must be a record type such as TXT")),
+        Some(_) => return Err(bad(t!("input.ignore_type"))),
     };
     Ok(Ignore {
         host: host.to_owned(),

@@ -8,6 +8,7 @@ pub(crate) mod values;
 
 use crate::error::usage;
 use crate::escape::visible;
+use rust_i18n::t;
 use std::io::Read;
 use std::path::Path;
 
@@ -34,10 +35,11 @@ pub(crate) fn list_errors(errors: &[String]) -> String {
         .collect();
     let mut text = match errors.len() {
         1 => shown[0].clone(),
-        n => format!("{n} invalid values:\n  {}", shown.join("\n  ")),
+        n => t!("input.invalid_values", count = n, list = shown.join("\n  ")).into_owned(),
     };
     if errors.len() > MAX_LISTED {
-        text.push_str(&format!("\n  ... and {} more", errors.len() - MAX_LISTED));
+        let more = errors.len() - MAX_LISTED;
+        text.push_str(&t!("input.and_more_listed", count = more));
     }
     text
 }
@@ -50,14 +52,14 @@ pub(crate) const MAX_INPUT_BYTES: u64 = 64 << 20;
 /// without a byte-order mark (editors on Windows write one, and it is no part of a name).
 pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
     let name = describe(path);
+    let what = t!("input.an_input_file");
     let bytes = if path == Path::new("-") {
-        read_limited(std::io::stdin().lock(), MAX_INPUT_BYTES, "an input file")
+        read_limited(std::io::stdin().lock(), MAX_INPUT_BYTES, &what)
     } else {
-        std::fs::File::open(path)
-            .and_then(|file| read_limited(file, MAX_INPUT_BYTES, "an input file"))
+        std::fs::File::open(path).and_then(|file| read_limited(file, MAX_INPUT_BYTES, &what))
     }
-    .map_err(|e| usage(format!("cannot read {name}: {e}")))?;
-    text_of(bytes).map_err(|why| usage(format!("{name}: {why}")))
+    .map_err(|e| usage(t!("input.cannot_read", name = name, why = e)))?;
+    text_of(bytes).map_err(|why| usage(t!("input.named", name = name, why = why)))
 }
 
 /// Up to `limit` bytes; more is an error rather than a longer read. `what` names the kind
@@ -66,9 +68,11 @@ pub(crate) fn read_limited(reader: impl Read, limit: u64, what: &str) -> std::io
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(std::io::Error::other(format!(
-            "it is larger than {} MiB, the most dpbatch reads from {what}",
-            limit >> 20
+        let mib = limit >> 20;
+        return Err(std::io::Error::other(t!(
+            "input.too_large",
+            mib = mib,
+            what = what
         )));
     }
     Ok(bytes)
@@ -77,13 +81,11 @@ pub(crate) fn read_limited(reader: impl Read, limit: u64, what: &str) -> std::io
 /// The text of an input file; binary content is refused by where it starts to go wrong.
 fn text_of(bytes: Vec<u8>) -> Result<String, String> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("has a NUL byte at byte {at}: not a text file"));
+        return Err(t!("input.nul_byte", at = at).into_owned());
     }
     let mut text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not UTF-8 text (invalid byte at byte {})",
-            e.utf8_error().valid_up_to()
-        )
+        let at = e.utf8_error().valid_up_to();
+        t!("input.not_utf8", at = at).into_owned()
     })?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());

@@ -5,6 +5,7 @@ use super::shown;
 use super::values::{check_mx, check_ttl};
 use crate::error::usage;
 use crate::job::{Change, ChangeField, RECORD_TYPES, Record, RecordSpec};
+use rust_i18n::t;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::Path;
 
@@ -14,28 +15,23 @@ pub(crate) fn parse_record_type(raw: &str) -> Result<String, String> {
     if RECORD_TYPES.contains(&upper.as_str()) {
         Ok(upper)
     } else {
-        Err(format!(
-            "record type `{}` is not one of {}",
-            shown(raw),
-            RECORD_TYPES.join(", ")
-        ))
+        let types = RECORD_TYPES.join(", ");
+        Err(t!("input.bad_record_type", value = shown(raw), types = types).into_owned())
     }
 }
 
 /// Checks a value against its record type: A needs IPv4, AAAA IPv6, every type a value.
 pub(crate) fn check_value(record_type: &str, value: &str) -> Result<(), String> {
     if value.trim().is_empty() {
-        return Err(format!("the {record_type} record value is empty"));
+        return Err(t!("input.empty_value", record_type = record_type).into_owned());
     }
     match record_type {
-        "A" if value.parse::<Ipv4Addr>().is_err() => Err(format!(
-            "A record value `{}` is not an IPv4 address",
-            shown(value)
-        )),
-        "AAAA" if value.parse::<Ipv6Addr>().is_err() => Err(format!(
-            "AAAA record value `{}` is not an IPv6 address",
-            shown(value)
-        )),
+        "A" if value.parse::<Ipv4Addr>().is_err() => {
+            Err(t!("input.not_ipv4", value = shown(value)).into_owned())
+        }
+        "AAAA" if value.parse::<Ipv6Addr>().is_err() => {
+            Err(t!("input.not_ipv6", value = shown(value)).into_owned())
+        }
         _ => Ok(()),
     }
 }
@@ -46,12 +42,12 @@ pub(crate) fn check_host(host: &str) -> Result<(), String> {
         return Ok(());
     }
     if host.is_empty() {
-        return Err("empty host name".to_owned());
+        return Err(t!("input.empty_host").into_owned());
     }
     for label in host.split('.') {
         let valid_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '*');
         if label.is_empty() || label.chars().count() > 63 || !label.chars().all(valid_char) {
-            return Err(format!("host `{}` is not a valid sub-domain", shown(host)));
+            return Err(t!("input.bad_host", host = shown(host)).into_owned());
         }
     }
     Ok(())
@@ -64,7 +60,7 @@ pub(crate) fn check_hosts(raw: &str) -> Result<String, String> {
     for host in raw.split(',').map(str::trim) {
         // A list of one is named once: the host.
         check_host(host).map_err(|why| match raw.contains(',') {
-            true => format!("sub-domain list `{}`: {why}", shown(raw)),
+            true => t!("input.bad_host_list", list = shown(raw), why = why).into_owned(),
             false => why,
         })?;
         if !hosts
@@ -87,7 +83,7 @@ impl RecordSpec {
             self.host = check_hosts(&self.host)?;
         }
         if self.line.trim().is_empty() {
-            return Err("the line (record_line) is empty".to_owned());
+            return Err(t!("input.empty_line").into_owned());
         }
         // DNSPod lists some addresses with a trailing dot (`106.120.176.25.`): an export
         // of them imports as the address.
@@ -104,36 +100,38 @@ impl RecordSpec {
 /// MX records need a priority in 1..=20; other types must not carry one.
 fn check_mx_for(record_type: &str, mx: Option<u64>) -> Result<(), String> {
     match (record_type, mx) {
-        ("MX", None) => Err("MX records need an MX priority (--mx 1..=20)".to_owned()),
+        ("MX", None) => Err(t!("input.mx_missing").into_owned()),
         ("MX", Some(priority)) => check_mx(priority).map(drop),
         (_, None) => Ok(()),
-        (other, Some(p)) => Err(format!(
-            "MX priority `{p}` given for a {other} record; it applies to MX records only"
-        )),
+        (other, Some(p)) => Err(t!("input.mx_not_mx", mx = p, record_type = other).into_owned()),
     }
 }
 
 /// The specs of a `--records-file` (named `path`) that holds a JSON array in the API's
 /// `records` format.
 pub(crate) fn specs_from_array(path: &Path, text: &str) -> anyhow::Result<Vec<RecordSpec>> {
-    let specs: Vec<RecordSpec> = serde_json::from_str(text).map_err(|e| {
-        usage(format!(
-            "{}: not a JSON array of record specs: {e}",
-            path.display()
-        ))
-    })?;
+    let specs: Vec<RecordSpec> = serde_json::from_str(text)
+        .map_err(|e| usage(t!("input.not_spec_array", file = path.display(), why = e)))?;
     if specs.is_empty() {
-        return Err(usage(format!(
-            "{}: the records array is empty",
-            path.display()
-        )));
+        return Err(usage(t!("input.empty_array", file = path.display())));
     }
     let mut checked = Vec::with_capacity(specs.len());
     let mut errors = Vec::new();
     for (i, spec) in specs.into_iter().enumerate() {
         match spec.checked() {
             Ok(spec) => checked.push(spec),
-            Err(why) => errors.push(format!("{} record {}: {why}", path.display(), i + 1)),
+            Err(why) => {
+                let at = i + 1;
+                errors.push(
+                    t!(
+                        "input.array_record",
+                        file = path.display(),
+                        at = at,
+                        why = why
+                    )
+                    .into(),
+                )
+            }
         }
     }
     if !errors.is_empty() {
@@ -151,10 +149,10 @@ pub(crate) fn check_change(
 ) -> Result<Change, String> {
     let to = to.trim();
     if to.is_empty() {
-        return Err(format!("--to is empty; give the new {}", field.name()));
+        return Err(t!("input.to_empty", field = field.name()).into_owned());
     }
     if value.is_some() && field != ChangeField::RecordType {
-        return Err("--value goes with --change record_type only (to change values use --change value --to NEW)".into());
+        return Err(t!("input.value_needs_type").into_owned());
     }
     let to = match field {
         ChangeField::Host => {
@@ -163,9 +161,7 @@ pub(crate) fn check_change(
         }
         ChangeField::RecordType => {
             let record_type = parse_record_type(to)?;
-            let value = value.ok_or(
-                "--change record_type needs --value, the value the records get with their new type",
-            )?;
+            let value = value.ok_or_else(|| t!("input.type_needs_value").into_owned())?;
             check_value(&record_type, value)?;
             record_type
         }
@@ -173,17 +169,15 @@ pub(crate) fn check_change(
         ChangeField::Ttl => super::values::parse_ttl(to)?.to_string(),
         ChangeField::Status => match to {
             "enable" | "disable" => to.to_owned(),
-            _ => return Err(format!("status `{to}` is not `enable` or `disable`")),
+            _ => return Err(t!("input.bad_status", status = to).into_owned()),
         },
         ChangeField::Line | ChangeField::Value => to.to_owned(),
     };
     let makes_mx = field == ChangeField::RecordType && to == "MX";
     match (makes_mx, mx) {
-        (true, None) => return Err("changing records to MX needs --mx PRIO (1..=20)".to_owned()),
+        (true, None) => return Err(t!("input.to_mx_needs_mx").into_owned()),
         (false, Some(p)) => {
-            return Err(format!(
-                "--mx {p} applies only when --change record_type --to MX makes MX records"
-            ));
+            return Err(t!("input.mx_without_to_mx", mx = p).into_owned());
         }
         _ => {}
     }
@@ -208,7 +202,9 @@ pub(crate) fn checked_whole(mut record: Record) -> Result<Record, String> {
     record.record_type = spec.record_type.into();
     record.value = spec.value.into();
     match record.weight {
-        Some(weight) if weight > MAX_WEIGHT => Err(format!("weight `{weight}` is not 0-100")),
+        Some(weight) if weight > MAX_WEIGHT => {
+            Err(t!("input.bad_weight", weight = weight).into_owned())
+        }
         _ => Ok(record),
     }
 }

@@ -1,6 +1,7 @@
 //! Single values from the command line: durations, IDs, TTLs and MX priorities. Each parser
 //! names the bad value, and clap turns its error into a usage error (exit 2).
 
+use rust_i18n::t;
 use std::time::Duration;
 
 const TTL_RANGE: std::ops::RangeInclusive<u64> = 1..=604_800;
@@ -11,14 +12,15 @@ pub(crate) fn parse_duration(raw: &str) -> Result<Duration, String> {
     let text = raw.trim();
     let duration = match text.parse::<f64>() {
         Ok(secs) if secs.is_finite() && secs >= 0.0 => Duration::try_from_secs_f64(secs).ok(),
-        Ok(_) => return Err(format!("`{raw}` is not a duration of zero or more")),
-        Err(_) => Some(humantime::parse_duration(text).map_err(|_| {
-            format!("`{raw}` is not a duration (like 2, 0.5, 500ms, 2s, 10m or 1h 30m)")
-        })?),
+        Ok(_) => return Err(t!("input.negative_duration", value = raw).into_owned()),
+        Err(_) => Some(
+            humantime::parse_duration(text)
+                .map_err(|_| t!("input.bad_duration", value = raw).into_owned())?,
+        ),
     };
     duration
         .filter(|duration| *duration <= MAX_DURATION)
-        .ok_or_else(|| format!("`{raw}` is longer than 30 days, the most dpbatch takes"))
+        .ok_or_else(|| t!("input.long_duration", value = raw).into_owned())
 }
 
 /// `jobs --prune`: an age, as `30d`, `12h` or `90d`.
@@ -26,7 +28,7 @@ pub(crate) fn parse_age(raw: &str) -> Result<Duration, String> {
     humantime::parse_duration(raw.trim())
         .ok()
         .filter(|age| age.as_secs() <= 100 * 365 * 86_400)
-        .ok_or_else(|| format!("`{raw}` is not an age (like 30d, 12h or 90d)"))
+        .ok_or_else(|| t!("input.bad_age", value = raw).into_owned())
 }
 
 /// Longer timings are typing mistakes, and would overflow the clock's arithmetic.
@@ -45,9 +47,9 @@ pub(crate) fn parse_timeout(raw: &str) -> Result<Timeout, String> {
 pub(crate) fn parse_id(raw: &str) -> Result<u64, String> {
     let text = raw.trim();
     match text.parse::<u64>() {
-        Ok(0) => Err(format!("ID `{raw}` is zero; IDs start at 1")),
+        Ok(0) => Err(t!("input.zero_id", value = raw).into_owned()),
         Ok(id) if text.bytes().all(|b| b.is_ascii_digit()) => Ok(id),
-        _ => Err(format!("ID `{raw}` is not a positive number")),
+        _ => Err(t!("input.bad_id", value = raw).into_owned()),
     }
 }
 
@@ -59,7 +61,7 @@ pub(crate) fn parse_id_list(raw: &str) -> Result<IdList, String> {
     let mut ids = Vec::new();
     for part in raw.split(',') {
         if part.trim().is_empty() {
-            return Err(format!("the ID list `{raw}` has an empty entry"));
+            return Err(t!("input.empty_id", value = raw).into_owned());
         }
         let id = parse_id(part)?;
         if !ids.contains(&id) {
@@ -78,11 +80,15 @@ fn check_range(
     if range.contains(&value) {
         Ok(value)
     } else {
-        Err(format!(
-            "{what} `{value}` is outside {}..={}",
-            range.start(),
-            range.end()
-        ))
+        let (low, high) = (range.start(), range.end());
+        Err(t!(
+            "input.out_of_range",
+            what = what,
+            value = value,
+            low = low,
+            high = high
+        )
+        .into_owned())
     }
 }
 
@@ -91,13 +97,13 @@ pub(crate) fn check_ttl(ttl: u64) -> Result<u64, String> {
 }
 
 pub(crate) fn check_mx(mx: u64) -> Result<u64, String> {
-    check_range(mx, "MX priority", &MX_RANGE)
+    check_range(mx, &t!("input.mx_priority"), &MX_RANGE)
 }
 
 fn parse_number(raw: &str, what: &str) -> Result<u64, String> {
     raw.trim()
         .parse()
-        .map_err(|_| format!("{what} `{raw}` is not a number"))
+        .map_err(|_| t!("input.not_number", what = what, value = raw).into_owned())
 }
 
 pub(crate) fn parse_ttl(raw: &str) -> Result<u64, String> {
@@ -105,7 +111,7 @@ pub(crate) fn parse_ttl(raw: &str) -> Result<u64, String> {
 }
 
 pub(crate) fn parse_mx(raw: &str) -> Result<u64, String> {
-    check_mx(parse_number(raw, "MX priority")?)
+    check_mx(parse_number(raw, &t!("input.mx_priority"))?)
 }
 
 #[cfg(test)]

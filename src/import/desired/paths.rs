@@ -4,6 +4,7 @@
 
 use crate::input::domains::check_domain;
 use crate::input::{describe, shown};
+use rust_i18n::t;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,8 @@ fn listed(path: &Path) -> Result<Vec<PathBuf>, String> {
     if path == Path::new("-") || !path.is_dir() {
         return Ok(vec![path.to_owned()]);
     }
-    let cannot = |e: std::io::Error| format!("cannot read the directory {}: {e}", shown(&name));
+    let cannot =
+        |e: std::io::Error| t!("import.cannot_read_dir", dir = shown(&name), why = e).into_owned();
     let mut files = Vec::new();
     for entry in std::fs::read_dir(path).map_err(cannot)? {
         let file = entry.map_err(cannot)?.path();
@@ -42,10 +44,7 @@ fn listed(path: &Path) -> Result<Vec<PathBuf>, String> {
         }
     }
     if files.is_empty() {
-        return Err(format!(
-            "the directory {} holds no .jsonl, .csv or .zone file",
-            shown(&name)
-        ));
+        return Err(t!("import.empty_dir", dir = shown(&name)).into_owned());
     }
     files.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(files)
