@@ -3,6 +3,7 @@
 //! the exit code.
 
 mod apply;
+pub(crate) mod counted;
 mod create;
 mod delete;
 mod export;

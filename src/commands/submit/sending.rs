@@ -1,6 +1,7 @@
 //! The operation being sent: the tag of its parts' history lines, and the lock held while
 //! its parts are sent.
 
+use rust_i18n::t;
 use crate::history::{OperationId, OperationLock, OperationTag};
 use crate::job::{Before, By, JobSpec, Part, Plan};
 use crate::session::Session;
@@ -68,8 +69,9 @@ impl Sending {
         };
         match history.lock_operation(&self.id) {
             Ok(lock) => self.lock = lock,
-            Err(err) => session.output.warn(&format!(
-                "{err:#}; a `resume` of this operation while it is sent would send its parts again"
+            Err(err) => session.output.warn(&t!(
+                "submit.unlocked",
+                why = format!("{err:#}")
             )),
         }
     }

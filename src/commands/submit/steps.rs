@@ -1,6 +1,7 @@
 //! The executor's entry point for a desired-state plan: its steps scheduled into parts
 //! (`schedule/`, as `Backend::capabilities()` says) and sent as one operation.
 
+use rust_i18n::t;
 use super::{Sending, job_size, send, warn_of_the_hourly_limit};
 use crate::cli::SubmitArgs;
 use crate::error::{Outcome, usage};
@@ -27,9 +28,10 @@ pub(crate) fn submit_steps(
     }
     let jobs = parts.iter().filter(|part| part.by == By::Job).count();
     if jobs > api.jobs_per_hour {
-        return Err(usage(format!(
-            "this apply needs {jobs} batch jobs, and DNSPod takes at most {} an hour from one IP address: apply fewer domains at a time, an hour apart",
-            api.jobs_per_hour
+        return Err(usage(t!(
+            "submit.apply_over_hourly_limit",
+            jobs = jobs,
+            per_hour = api.jobs_per_hour
         )));
     }
     if jobs > 1 && !args.dry_run {
