@@ -10,6 +10,7 @@ use crate::job::{JobSpec, RecordSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
 use crate::split::{self, Capabilities};
+use rust_i18n::t;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -103,9 +104,7 @@ fn jobs(
         }]);
     }
     if sets.iter().any(|set| set.domain.is_none()) {
-        return Err(usage(
-            "the records file names no domain for its records: pass --domain NAMES or --domain-id IDS",
-        ));
+        return Err(usage(t!("create.no_domain")));
     }
     fits_the_hour(&sets, job_size, api)?;
     let names: Vec<String> = sets

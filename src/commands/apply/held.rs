@@ -10,6 +10,7 @@ use crate::input::list_errors;
 use crate::job::{AccountRecord, Action, Before, By, JobSpec, Part, Step};
 use crate::session::Session;
 use crate::undo::apply::same_record;
+use rust_i18n::t;
 
 /// Refuses (exit 2, every change named, nothing sent) when a change of `parts` of an
 /// apply's `operation` does not hold against its domain read again.
@@ -36,9 +37,9 @@ pub(crate) fn changes_hold(
     }
     match errors.is_empty() {
         true => Ok(()),
-        false => Err(usage(format!(
-            "{}\nnothing was sent: run `dpbatch apply` again to plan from the records as they are",
-            list_errors(&errors)
+        false => Err(usage(t!(
+            "apply.held_changed",
+            errors = list_errors(&errors)
         ))),
     }
 }

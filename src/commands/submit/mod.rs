@@ -14,7 +14,6 @@ mod stop;
 pub(crate) use sending::Sending;
 pub(crate) use steps::submit_steps;
 
-use rust_i18n::t;
 use super::follow::{check_interval, finish_watch, poll_failure};
 use crate::backend::{Backend, ChangeError};
 use crate::cli::SubmitArgs;
@@ -29,6 +28,7 @@ use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
 pub(crate) use preview::dry_summary;
 use preview::preview;
+use rust_i18n::t;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 use stop::{Left, Stop, stopped};

@@ -1,10 +1,10 @@
 //! The operation being sent: the tag of its parts' history lines, and the lock held while
 //! its parts are sent.
 
-use rust_i18n::t;
 use crate::history::{OperationId, OperationLock, OperationTag};
 use crate::job::{Before, By, JobSpec, Part, Plan};
 use crate::session::Session;
+use rust_i18n::t;
 use std::collections::HashSet;
 
 /// An operation of several parts, or of parts sent as calls, being sent: the tag of its
@@ -69,10 +69,9 @@ impl Sending {
         };
         match history.lock_operation(&self.id) {
             Ok(lock) => self.lock = lock,
-            Err(err) => session.output.warn(&t!(
-                "submit.unlocked",
-                why = format!("{err:#}")
-            )),
+            Err(err) => session
+                .output
+                .warn(&t!("submit.unlocked", why = format!("{err:#}"))),
         }
     }
 

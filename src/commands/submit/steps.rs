@@ -1,13 +1,13 @@
 //! The executor's entry point for a desired-state plan: its steps scheduled into parts
 //! (`schedule/`, as `Backend::capabilities()` says) and sent as one operation.
 
-use rust_i18n::t;
 use super::{Sending, job_size, send, warn_of_the_hourly_limit};
 use crate::cli::SubmitArgs;
 use crate::error::{Outcome, usage};
 use crate::job::{Before, By, Step};
 use crate::schedule::schedule;
 use crate::session::Session;
+use rust_i18n::t;
 
 /// Carries out `steps` as one operation of `command` (`apply`): the fewest jobs and calls
 /// the API's limits allow, in the order the vendor needs, each sent once; its history

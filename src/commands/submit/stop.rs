@@ -1,12 +1,12 @@
 //! How a stopped operation ends: the parts it sent, the one of unknown outcome, and the
 //! parts not sent, on stderr; then the exit code of why it stopped.
 
-use crate::error::Outcome;
 use crate::commands::counted::counted as count;
+use crate::error::Outcome;
 use crate::job::{By, JobSpec, Part};
-use rust_i18n::t;
 use crate::session::Session;
 use crate::split::size;
+use rust_i18n::t;
 
 /// Why an operation stopped before its last part was sent.
 pub(super) enum Stop {
@@ -63,9 +63,7 @@ pub(super) fn stopped(session: &Session, left: Left<'_>, stop: Stop) -> anyhow::
     match stop {
         Stop::Interrupted => Ok(Outcome::Interrupted),
         Stop::TimedOut => {
-            session
-                .output
-                .note(&t!("stop.timed_out"));
+            session.output.note(&t!("stop.timed_out"));
             Ok(Outcome::TimedOut)
         }
         Stop::Failed(err) | Stop::Unknown(err) | Stop::Unwritable(err) => Err(err),
@@ -82,12 +80,20 @@ fn report(left: &Left<'_>, unknown: Option<&(usize, Part)>, unsent: &[(usize, Pa
         n => t!("stop.calls_answered", calls = count(n, "remove_call")).into_owned(),
     };
     if left.steps > 0 {
-        calls += &t!("stop.steps_answered", calls = count(left.steps, "record_call"));
+        calls += &t!(
+            "stop.steps_answered",
+            calls = count(left.steps, "record_call")
+        );
     }
     let jobs = count(submitted.len(), "job");
     log(&match ids.is_empty() {
         true => t!("stop.submitted_none", jobs = jobs, calls = calls),
-        false => t!("stop.submitted", jobs = jobs, ids = ids.join(","), calls = calls),
+        false => t!(
+            "stop.submitted",
+            jobs = jobs,
+            ids = ids.join(","),
+            calls = calls
+        ),
     });
     if let Some((index, part)) = unknown {
         log(&t!(
