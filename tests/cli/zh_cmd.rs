@@ -104,40 +104,52 @@ fn the_system_locale_gives_the_stop_report_and_resume_hint_in_chinese() {
     }
 }
 
+/// A domain of 10 records whose desired file changes the TTL of 4: over the 30% default.
+fn over_the_threshold(env: &Env) -> String {
+    let id = env.server.add_domain("big.cn");
+    for n in 1..=10 {
+        env.server
+            .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.1");
+    }
+    let exported = env.home().join("big.jsonl");
+    let out = exported.to_str().unwrap();
+    env.run(&["export", "--all", "--format", "jsonl", "--out", out])
+        .code(0);
+    let lines: String = std::fs::read_to_string(&exported)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            match ["\"h1\"", "\"h2\"", "\"h3\"", "\"h4\""]
+                .iter()
+                .any(|h| l.contains(h))
+            {
+                true => l.replace("\"ttl\":600", "\"ttl\":60") + "\n",
+                false => format!("{l}\n"),
+            }
+        })
+        .collect();
+    env.file("desired.jsonl", &lines);
+    "desired.jsonl".to_owned()
+}
+
 #[test]
-fn the_plans_threshold_warning_is_in_chinese() {
+fn the_plans_threshold_warning_and_applys_refusal_are_in_chinese_golden() {
     for api in Api::BOTH {
-        let env = Env::on(api);
-        let id = env.server.add_domain("big.cn");
-        for n in 1..=10 {
-            env.server
-                .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.1");
-        }
-        let exported = env.home().join("big.jsonl");
-        let out = exported.to_str().unwrap();
-        env.run(&["export", "--all", "--format", "jsonl", "--out", out])
-            .code(0);
-        // h1 to h4 get another TTL: 4 modifies of 10 records, over the 30% default.
-        let lines: String = std::fs::read_to_string(&exported)
-            .unwrap()
-            .lines()
-            .map(|l| {
-                match ["\"h1\"", "\"h2\"", "\"h3\"", "\"h4\""]
-                    .iter()
-                    .any(|h| l.contains(h))
-                {
-                    true => l.replace("\"ttl\":600", "\"ttl\":60") + "\n",
-                    false => format!("{l}\n"),
-                }
-            })
-            .collect();
-        let desired = env.file("desired.jsonl", &lines);
-        let run = env
-            .dpbatch(["plan", desired.to_str().unwrap()])
-            .env("LANG", "zh_CN.UTF-8")
-            .run();
-        run.code(0).stderr_has(
+        let env = env_on(api);
+        let desired = env.home().join(over_the_threshold(&env));
+        let desired = desired.to_str().unwrap();
+        let mut t = Transcript::new(&env);
+        let plan = t.run(env.dpbatch(["--lang", "cn", "plan", desired]));
+        plan.code(0).stderr_has(
             "big.cn：计划将修改其 10 条记录中的 4 条（40%），超过 --max-modify 30%；不加 --force 时 `apply` 会拒绝执行",
         );
+        t.run(env.dpbatch(["--lang", "cn", "apply", desired]))
+            .code(2)
+            .stderr_has("未发送任何内容：请检查文件，或加 --force 执行 apply");
+        let english = env.dpbatch(["apply", desired]).run();
+        english
+            .code(2)
+            .stderr_has("nothing was sent: check the files, or apply with --force");
+        t.check("zh-CN-cmd-plan.txt");
     }
 }
