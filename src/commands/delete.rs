@@ -7,9 +7,9 @@
 use super::select::{self, nothing_matches, selector};
 use super::submit::{dry_summary, submit_parts};
 use crate::cli::RecordDeleteArgs;
-use crate::commands::counted::counted;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
+use crate::i18n::counted::counted;
 use crate::job::{AccountRecord, Before, JobSpec, Part};
 use crate::resolve::{self, Lookups, Selection};
 use crate::session::Session;

@@ -3,9 +3,9 @@
 
 use crate::cli::GlobalArgs;
 use crate::cli::JobsArgs;
-use crate::commands::counted::counted;
 use crate::error::Outcome;
 use crate::history::{self, History, Operation, format_utc, operations};
+use crate::i18n::counted::counted;
 use crate::output::Output;
 use crate::session;
 use rust_i18n::t;

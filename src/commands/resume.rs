@@ -5,9 +5,9 @@
 
 use super::submit::{Sending, send};
 use crate::cli::ResumeArgs;
-use crate::commands::counted::counted;
 use crate::error::{Outcome, usage};
 use crate::history::{Entry, Operation, OperationId, OperationLock};
+use crate::i18n::counted::counted;
 use crate::input::list_errors;
 use crate::job::{JobSpec, Part, Plan};
 use crate::session::Session;
@@ -29,7 +29,7 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
     let operation = operations
         .iter()
         .rfind(|op| op.id() == Some(id))
-        .ok_or_else(|| anyhow::anyhow!("operation {id} left the job history while it was read"))?;
+        .ok_or_else(|| anyhow::anyhow!("{}", t!("resume.left_history", id = id)))?;
     resume(session, args, &operations, operation, (id, lock))
 }
 
@@ -155,13 +155,14 @@ fn record_of(entry: &Entry, record_id: u64) -> String {
     let kept = entry.before.iter().flatten();
     if let Some(record) = kept.into_iter().find(|b| b.record_id == record_id) {
         let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "?".to_owned());
-        return format!(
-            "{} {} {} on {}",
-            text(&record.host),
-            text(&record.record_type),
-            text(&record.value),
-            record.domain
-        );
+        return t!(
+            "resume.record_on",
+            host = text(&record.host),
+            record_type = text(&record.record_type),
+            value = text(&record.value),
+            domain = record.domain
+        )
+        .into_owned();
     }
     match &entry.spec {
         JobSpec::RecordDelete {

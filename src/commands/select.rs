@@ -1,10 +1,10 @@
 //! Records chosen by name, as `record-modify` and `record-delete` select them: the
 //! checked selector, and the look-ups with what they could not list said on stderr.
 
-use super::create::NAMES_HINT;
+use super::create::names_hint;
 use crate::cli::SelectArgs;
-use crate::commands::counted::counted;
 use crate::error::usage;
+use crate::i18n::counted::counted;
 use crate::input::{domains, records};
 use crate::resolve::{self, Selection, Selector};
 use crate::session::Session;
@@ -21,7 +21,7 @@ pub(super) fn selector(session: &Session, args: SelectArgs) -> anyhow::Result<Se
                 session.output.warn(&t!("select.domain_skipped", gap = gap))
             })
         }
-        false => domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?,
+        false => domains::collect(&args.domain, args.domain_file.as_deref(), &names_hint())?,
     };
     Ok(Selector {
         domains,

@@ -10,9 +10,9 @@
 mod covered;
 mod items;
 
-use crate::commands::counted::counted;
 use crate::error::usage;
 use crate::history::Entry;
+use crate::i18n::counted::counted;
 use crate::input::records::check_change;
 use crate::job::{Job, JobSpec, RecordSpec};
 use items::Item;

@@ -52,9 +52,13 @@ impl Done {
             | Did::CreatedMaybeBare(record)
             | Did::Deleted(record) => record,
         };
-        visible(&format!(
-            "record {} of {} ({} {} {})",
-            self.record_id, self.domain, record.host, record.record_type, record.value
+        visible(&t!(
+            "undo.record_named",
+            id = self.record_id,
+            domain = self.domain,
+            host = record.host,
+            record_type = record.record_type,
+            value = record.value
         ))
         .into_owned()
     }

@@ -43,14 +43,15 @@ impl Created {
     /// `record 7 of a.cn (www A 192.0.2.1)`, for why it is left.
     pub(crate) fn named(&self) -> String {
         let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "-".to_owned());
-        format!(
-            "record {} of {} ({} {} {})",
-            self.record_id,
-            self.domain,
-            text(&self.host),
-            text(&self.record_type),
-            text(&self.value)
+        t!(
+            "undo.record_named",
+            id = self.record_id,
+            domain = self.domain,
+            host = text(&self.host),
+            record_type = text(&self.record_type),
+            value = text(&self.value)
         )
+        .into_owned()
     }
 }
 

@@ -1,8 +1,8 @@
 //! How a stopped operation ends: the parts it sent, the one of unknown outcome, and the
 //! parts not sent, on stderr; then the exit code of why it stopped.
 
-use crate::commands::counted::counted as count;
 use crate::error::Outcome;
+use crate::i18n::counted::counted as count;
 use crate::job::{By, JobSpec, Part};
 use crate::session::Session;
 use crate::split::size;

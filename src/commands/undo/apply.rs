@@ -6,10 +6,10 @@
 use super::{finished_jobs, read_domains, unknown_parts, warn_skipped};
 use crate::backend::Backend;
 use crate::cli::UndoArgs;
-use crate::commands::counted::counted;
 use crate::commands::submit::submit_steps;
 use crate::error::{Outcome, usage};
 use crate::history::{Calls, Entry, Operation};
+use crate::i18n::counted::counted;
 use crate::job::{Action, Before, Job, JobSpec, Step};
 use crate::session::Session;
 use crate::undo::{self, apply as planner};

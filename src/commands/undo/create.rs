@@ -5,9 +5,9 @@
 use super::{Planned, finished_jobs, read_domains, unknown_parts, unnamed, warn_skipped};
 use crate::backend::Backend;
 use crate::cli::UndoArgs;
-use crate::commands::counted::counted;
 use crate::error::usage;
 use crate::history::{Entry, Operation};
+use crate::i18n::counted::counted;
 use crate::job::{Before, Job, JobSpec, Part};
 use crate::session::Session;
 use crate::undo;
