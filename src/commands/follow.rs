@@ -40,8 +40,8 @@ pub(crate) fn follow(
     }
     // The bar names a job followed alone, as its summary line does.
     let label = match job_ids {
-        [job_id] => format!("job {job_id}"),
-        _ => "jobs".to_owned(),
+        [job_id] => t!("submit.progress_job", job_id = job_id).into_owned(),
+        _ => t!("follow.progress_jobs").into_owned(),
     };
     let progress = session.output.progress(&label, true);
     let deadline = deadline(timing.timeout.0, &SignalPacer);

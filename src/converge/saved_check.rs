@@ -34,14 +34,16 @@ impl SavedPlan {
         });
         for (at, domain) in plan.domains.iter().enumerate() {
             if let Err(why) = checked_domain(domain, &plan.domains[..at]) {
-                errors.push(format!("domain {}: {why}", at + 1));
+                errors.push(t!("saved.domain_error", at = at + 1, why = why).into_owned());
             }
         }
         let mut steps = Vec::new();
         for (at, step) in plan.steps.iter().enumerate() {
             match checked_step(step.clone(), &plan.domains) {
                 Ok(step) => steps.push(step),
-                Err(why) => errors.push(format!("step {}: {why}", at + 1)),
+                Err(why) => {
+                    errors.push(t!("saved.step_error", at = at + 1, why = why).into_owned())
+                }
             }
         }
         match errors.is_empty() {

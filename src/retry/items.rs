@@ -154,7 +154,9 @@ fn domain_items(detail: &Job, asked: Option<&str>, found: &mut Found) {
                 value: value.map(str::to_owned),
                 records: failed(&domain.records).len(),
             }),
-            Err(why) => found.errors.push(format!("domain `{raw}`: {why}")),
+            Err(why) => found
+                .errors
+                .push(t!("retry.domain_error", name = raw, why = why).into_owned()),
         }
     }
 }

@@ -181,7 +181,7 @@ fn restore(record: &Changed<'_>, now: &HashMap<u64, &AccountRecord>) -> Result<R
 /// The change that gives `field` of the record its value from `before`, checked as flag
 /// input is: a type goes back with its value (and priority, for MX).
 fn restoring(field: ChangeField, before: &Before) -> Result<Change, String> {
-    let missing = || format!("its {} before the job was not recorded", field.name());
+    let missing = || t!("undo.field_not_recorded", field = field.name()).into_owned();
     let to = match field {
         ChangeField::Host => before.host.clone(),
         ChangeField::RecordType => before.record_type.clone(),

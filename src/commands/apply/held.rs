@@ -32,7 +32,8 @@ pub(crate) fn changes_hold(
         errors.extend(steps.iter().filter_map(|step| {
             let at = names.iter().position(|n| n == step.domain.as_str())?;
             let (id, records) = &current[at];
-            why_not(step, *id, records).map(|why| format!("the {}: {why}", step.describe()))
+            why_not(step, *id, records)
+                .map(|why| t!("apply.held_step", step = step.describe(), why = why).into_owned())
         }));
     }
     match errors.is_empty() {

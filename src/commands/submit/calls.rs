@@ -130,7 +130,11 @@ impl Run<'_> {
         flight.answered += 1;
         let total = flight.keys.len();
         // On the bar as they finish, in whatever order.
-        (self.progress).set_label(&format!("calls {}/{total} answered", flight.answered));
+        (self.progress).set_label(&t!(
+            "calls.progress",
+            answered = flight.answered,
+            total = total
+        ));
         flight.unwritten.calls.push(key, end);
         flight
             .unwritten

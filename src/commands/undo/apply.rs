@@ -158,7 +158,14 @@ fn unknown_removals<'a>(
         let kept = kept(entry).iter().find(|b| b.record_id == *id);
         let named = kept.and_then(|b| Some((b.record().whole()?, &b.domain)));
         let what = named.map_or_else(String::new, |(r, domain)| {
-            format!(" ({} {} {} of {domain})", r.host, r.record_type, r.value)
+            t!(
+                "undo.removed_record",
+                host = r.host,
+                record_type = r.record_type,
+                value = r.value,
+                domain = domain
+            )
+            .into_owned()
         });
         crate::escape::visible(&t!("undo.removal_unknown", id = id, what = what)).into_owned()
     })
