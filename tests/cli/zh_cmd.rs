@@ -153,3 +153,36 @@ fn the_plans_threshold_warning_and_applys_refusal_are_in_chinese_golden() {
         t.check("zh-CN-cmd-plan.txt");
     }
 }
+
+#[test]
+fn undo_and_record_delete_refuse_in_chinese() {
+    for api in Api::BOTH {
+        let env = env_on(api);
+        let created = env.domain_create("a.cn").wait().fast().run();
+        created.code(0);
+        let undo = env
+            .dpbatch(["undo", "--last"])
+            .env("LANG", "zh_CN.UTF-8")
+            .run();
+        undo.code(2)
+            .stderr_has("错误：拒绝撤销 domain-create 任务（")
+            .stderr_has("）：删除域名不算撤销；如确有需要，请在 DNSPod 控制台删除");
+        two_domains(&env);
+        let delete = env
+            .dpbatch([
+                "record-delete",
+                "--domain",
+                "b.cn",
+                "--sub",
+                "www",
+                "--type",
+                "A",
+            ])
+            .env("LANG", "zh_CN.UTF-8")
+            .run();
+        delete
+            .code(2)
+            .stderr_has("record-delete 将删除上面列出的 1 条记录；加 --yes 才会删除");
+        assert!(env.calls("Record.Remove").is_empty(), "{api:?}");
+    }
+}
