@@ -101,5 +101,6 @@ pub(crate) fn current() -> Lang {
     }
 }
 
+pub(crate) mod counted;
 #[cfg(test)]
 mod tests;

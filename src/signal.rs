@@ -3,6 +3,7 @@
 //! a request in flight) and say what it leaves behind; a second one exits at once, after
 //! the words the current step registered (the resume command, an unknown submit).
 
+use rust_i18n::t;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, Weak};
 use std::time::Instant;
 
@@ -29,7 +30,7 @@ pub(crate) fn install() -> anyhow::Result<()> {
     INSTALLED
         .get_or_init(|| ctrlc::set_handler(on_signal).map_err(|e| e.to_string()))
         .clone()
-        .map_err(|why| anyhow::anyhow!("could not install the Ctrl-C handler: {why}"))
+        .map_err(|why| anyhow::anyhow!("{}", t!("signal.no_handler", why = why)))
 }
 
 fn on_signal() {

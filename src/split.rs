@@ -4,6 +4,7 @@
 
 use crate::error::usage;
 use crate::job::{Action, By, JobSpec, RecordSpec};
+use rust_i18n::t;
 use std::borrow::Borrow;
 
 /// What an API does as batch jobs: the cut follows it, and `resume` checks a stored plan
@@ -157,8 +158,10 @@ pub(crate) fn split_one(
         JobSpec::DomainCreate { domains, value } => {
             let weight = domain_weight(value.as_ref());
             if weight > job_size {
-                return Err(usage(format!(
-                    "--job-size {job_size}: a domain created with --value counts {weight} records (itself, @ and www); use --job-size {weight} or more"
+                return Err(usage(t!(
+                    "split.domain_weight",
+                    job_size = job_size,
+                    weight = weight
                 )));
             }
             domains
@@ -293,13 +296,15 @@ fn too_many_jobs(
     let first = larger.partition_point(|&size| !fits(size));
     let fits = larger.get(first);
     let advice = match fits {
-        Some(size) => format!("use --job-size {size} or more"),
-        None => format!(
-            "even jobs of {most} records would be more; split the input into runs an hour apart"
-        ),
+        Some(size) => t!("split.use_larger", size = size),
+        None => t!("split.split_input", most = most),
     };
-    usage(format!(
-        "this operation needs {jobs} jobs of at most {job_size} records, and DNSPod takes at most {per_hour} batch jobs an hour from one IP address: {advice}"
+    usage(t!(
+        "split.over_hourly_limit",
+        jobs = jobs,
+        job_size = job_size,
+        per_hour = per_hour,
+        advice = advice
     ))
 }
 

@@ -6,6 +6,7 @@ use crate::backend::CallError;
 use crate::error::Outcome;
 use crate::job::Job;
 use crate::signal::{self, Waited};
+use rust_i18n::t;
 use std::time::{Duration, Instant};
 
 /// Consecutive failed polls tolerated before giving up (exit 1, with a resume hint).
@@ -211,9 +212,9 @@ pub(crate) fn deadline(timeout: Option<Duration>, pacer: &impl Pacer) -> Option<
 fn no_vanished_items(job: Job, most_items: &mut u64) -> Result<Job, CallError> {
     let items = job.tally().total;
     if items < *most_items {
-        return Err(CallError::Unreadable(format!(
-            "the job lists {items} items where it listed {most_items} before"
-        )));
+        return Err(CallError::Unreadable(
+            t!("wait.items_vanished", items = items, most = most_items).into_owned(),
+        ));
     }
     *most_items = items;
     Ok(job)

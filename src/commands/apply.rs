@@ -12,9 +12,11 @@ use super::submit::submit_steps;
 use crate::cli::ApplyArgs;
 use crate::converge::{DomainPlan, SavedPlan, Thresholds, refusals};
 use crate::error::{Outcome, usage};
+use crate::i18n::counted::counted;
 use crate::input::{describe, list_errors, read_text};
-use crate::job::{Action, Step, count};
+use crate::job::{Action, Step};
 use crate::session::Session;
+use rust_i18n::t;
 use std::path::Path;
 
 pub(super) fn run(session: &Session, args: &ApplyArgs) -> anyhow::Result<Outcome> {
@@ -68,10 +70,7 @@ fn check_thresholds(
         .collect();
     match refused.is_empty() {
         true => Ok(()),
-        false => Err(usage(format!(
-            "{}\nnothing was sent: check the files, or apply with --force",
-            list_errors(&refused)
-        ))),
+        false => Err(usage(t!("apply.refused", refusals = list_errors(&refused)))),
     }
 }
 
@@ -98,10 +97,10 @@ fn note_left(session: &Session, left: &[(String, usize)]) {
     }
     let total: usize = left.iter().map(|(_, n)| n).sum();
     let domains: Vec<String> = left.iter().map(|(d, n)| format!("{d} ({n})")).collect();
-    session.output.note(&crate::escape::visible(&format!(
-        "left {} the files do not hold, in {}: apply with --delete deletes them",
-        count(total, "record"),
-        domains.join(", ")
+    session.output.note(&crate::escape::visible(&t!(
+        "apply.left",
+        records = counted(total, "record"),
+        domains = domains.join(", ")
     )));
 }
 
@@ -109,10 +108,7 @@ fn note_left(session: &Session, left: &[(String, usize)]) {
 fn nothing_to_do(session: &Session, plans: &[DomainPlan], left: &[(String, usize)]) {
     note_left(session, left);
     session.output.note(&match left.is_empty() {
-        true => format!(
-            "no changes: the records of {} match the files; nothing was sent",
-            count(plans.len(), "domain")
-        ),
-        false => "nothing else to change; nothing was sent".to_owned(),
+        true => t!("apply.no_changes", domains = counted(plans.len(), "domain")),
+        false => t!("apply.nothing_else"),
     });
 }

@@ -10,16 +10,20 @@ use crate::job::{JobSpec, RecordSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
 use crate::split::{self, Capabilities};
+use rust_i18n::t;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub(super) const NAMES_HINT: &str = "pass --domain NAMES (comma-separated) or --domain-file PATH";
+/// How to name the domains a command works on, for an error that has none.
+pub(super) fn names_hint() -> String {
+    t!("create.names_hint").into_owned()
+}
 
 pub(super) fn domains(session: &Session, args: DomainCreateArgs) -> anyhow::Result<Outcome> {
     let domains = domains::collect(
         &args.domains,
         args.file.as_deref(),
-        "pass DOMAINS (comma-separated) or --file PATH",
+        &t!("create.domains_hint"),
     )?;
     let spec = JobSpec::DomainCreate {
         domains,
@@ -76,7 +80,7 @@ fn given(args: &RecordCreateArgs) -> anyhow::Result<Option<Given>> {
     if args.domain.is_empty() && args.domain_file.is_none() {
         return Ok(None);
     }
-    let names = domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?;
+    let names = domains::collect(&args.domain, args.domain_file.as_deref(), &names_hint())?;
     Ok(Some(Given::Names(names)))
 }
 
@@ -103,9 +107,7 @@ fn jobs(
         }]);
     }
     if sets.iter().any(|set| set.domain.is_none()) {
-        return Err(usage(
-            "the records file names no domain for its records: pass --domain NAMES or --domain-id IDS",
-        ));
+        return Err(usage(t!("create.no_domain")));
     }
     fits_the_hour(&sets, job_size, api)?;
     let names: Vec<String> = sets

@@ -9,9 +9,11 @@ use super::submit::{dry_summary, submit_parts};
 use crate::cli::RecordDeleteArgs;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
-use crate::job::{AccountRecord, Before, JobSpec, Part, count};
+use crate::i18n::counted::counted;
+use crate::job::{AccountRecord, Before, JobSpec, Part};
 use crate::resolve::{self, Lookups, Selection};
 use crate::session::Session;
+use rust_i18n::t;
 use std::collections::{HashMap, HashSet};
 
 pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<Outcome> {
@@ -46,9 +48,9 @@ pub(super) fn run(session: &Session, args: RecordDeleteArgs) -> anyhow::Result<O
     }
     if !args.yes {
         session.output.deletion_plan(&delete, false)?;
-        return Err(usage(format!(
-            "record-delete deletes the {} listed; pass --yes to delete them",
-            count(delete.len(), "record")
+        return Err(usage(t!(
+            "delete.needs_yes",
+            records = counted(delete.len(), "record")
         )));
     }
     session.output.deleting(&delete)?;
@@ -69,10 +71,13 @@ fn too_many(selection: &Selection, pct: u8) -> anyhow::Result<()> {
     for (domain, total) in &selection.listed {
         let deleting = deleting.get(domain.as_str()).copied().unwrap_or_default();
         if *total >= GUARDED_FROM && deleting * 100 > usize::from(pct) * total {
-            return Err(usage(format!(
-                "record-delete would delete {deleting} of the {total} records of {} ({}%), more than --max-delete {pct}%, so nothing was deleted; pass --force to delete them all the same",
-                visible(domain),
-                deleting * 100 / total
+            return Err(usage(t!(
+                "delete.too_many",
+                deleting = deleting,
+                total = total,
+                domain = visible(domain),
+                share = deleting * 100 / total,
+                pct = pct
             )));
         }
     }
@@ -95,10 +100,7 @@ fn by_id(session: &Session, ids: &[u64]) -> anyhow::Result<Selection> {
         .map(u64::to_string)
         .collect();
     if !missing.is_empty() {
-        return Err(usage(format!(
-            "no domain of this account lists these records (or they are DNSPod's own), so nothing was deleted: {}",
-            missing.join(",")
-        )));
+        return Err(usage(t!("delete.not_found", ids = missing.join(","))));
     }
     Ok(selection)
 }

@@ -6,16 +6,17 @@
 //! domain name that is not one is skipped, and a listing short of the server's own total
 //! is written with a warning and exit 1, never passed off as the whole.
 
-use super::create::NAMES_HINT;
+use super::create::names_hint;
 use crate::cli::ExportArgs;
 use crate::error::{Outcome, usage};
 use crate::escape::visible;
 use crate::export::{Format, Listing};
+use crate::i18n::counted::counted;
 use crate::input::domains;
-use crate::job::count;
 use crate::output::Output;
 use crate::resolve::{Lookups, account_domains, shortfall};
 use crate::session::Session;
+use rust_i18n::t;
 use sink::{Sink, Written};
 use std::io::IsTerminal;
 
@@ -23,16 +24,14 @@ mod sink;
 
 pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome> {
     if args.format == Format::Zone && args.out.is_none() {
-        return Err(usage(
-            "--format zone writes one file a domain: pass --out DIR",
-        ));
+        return Err(usage(t!("export.zone_needs_out")));
     }
     let named = match args.all {
         true => None,
         false => Some(domains::collect(
             &args.domain,
             args.domain_file.as_deref(),
-            NAMES_HINT,
+            &names_hint(),
         )?),
     };
     let backend = session.backend()?;
@@ -88,11 +87,11 @@ impl<'a> Gaps<'a> {
         if self.found == 0 {
             return Outcome::Success;
         }
-        self.output.warn(&format!(
-            "the export is incomplete: it lacks what the {} above name{}",
-            count(self.found, "warning"),
-            if self.found == 1 { "s" } else { "" }
-        ));
+        let key = match self.found {
+            1 => "export.incomplete.one",
+            _ => "export.incomplete.other",
+        };
+        self.output.warn(&t!(key, warnings = self.found));
         Outcome::Incomplete
     }
 }
@@ -101,10 +100,7 @@ impl<'a> Gaps<'a> {
 /// value (it is read back by `--records-file`), so the user is told once, before the data.
 fn warn_of_formulas(output: &Output, cells: usize) {
     if cells > 0 {
-        output.warn(&format!(
-            "{} begin with =, +, -, @, a tab or a carriage return, which a spreadsheet may run as a formula; they are written exactly (README: \"Opening a CSV export in a spreadsheet\")",
-            count(cells, "cell")
-        ));
+        output.warn(&t!("export.formulas", cells = counted(cells, "cell")));
     }
 }
 
@@ -112,13 +108,15 @@ fn warn_of_formulas(output: &Output, cells: usize) {
 fn summary(records: usize, domains: usize, written: &Written) -> String {
     let comments = match written.comments {
         0 => String::new(),
-        1 => ", 1 as a comment,".to_owned(),
-        n => format!(", {n} as comments,"),
+        1 => t!("export.comment").into_owned(),
+        n => t!("export.comments", n = n).into_owned(),
     };
-    format!(
-        "exported {}{comments} of {} to {}",
-        count(records, "record"),
-        count(domains, "domain"),
-        written.place
+    t!(
+        "export.summary",
+        records = counted(records, "record"),
+        comments = comments,
+        domains = counted(domains, "domain"),
+        place = written.place
     )
+    .into_owned()
 }

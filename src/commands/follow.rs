@@ -12,6 +12,7 @@ use crate::session::Session;
 use crate::signal;
 use crate::wait::{Ended, SignalPacer, WaitError, Watch, deadline};
 use anyhow::{Context, anyhow};
+use rust_i18n::t;
 use std::time::{Duration, Instant};
 
 /// Polls this often at the least against the real API; the fake on loopback may go faster.
@@ -39,8 +40,8 @@ pub(crate) fn follow(
     }
     // The bar names a job followed alone, as its summary line does.
     let label = match job_ids {
-        [job_id] => format!("job {job_id}"),
-        _ => "jobs".to_owned(),
+        [job_id] => t!("submit.progress_job", job_id = job_id).into_owned(),
+        _ => t!("follow.progress_jobs").into_owned(),
     };
     let progress = session.output.progress(&label, true);
     let deadline = deadline(timing.timeout.0, &SignalPacer);
@@ -58,8 +59,8 @@ pub(crate) fn finish_watch(
     mut progress: Progress,
 ) -> anyhow::Result<Outcome> {
     let ids: Vec<String> = watch.jobs.iter().map(|j| j.job_id.to_string()).collect();
-    let resume = format!("keep waiting with `dpbatch wait {}`", ids.join(" "));
-    signal::set_last_words(Some(format!("interrupted again; the jobs go on: {resume}")));
+    let resume = t!("follow.keep_waiting", ids = ids.join(" ")).into_owned();
+    signal::set_last_words(Some(t!("follow.last_words", resume = resume).into_owned()));
     let ended = watch.until(
         |watch| watch.unfinished() == 0,
         |job_id, deadline| backend.detail(job_id, deadline),
@@ -86,14 +87,13 @@ pub(crate) fn poll_failure(err: WaitError) -> anyhow::Error {
     match err {
         WaitError::Refused(job_id, err) => err
             .into_error()
-            .context(format!("stopped waiting for job {job_id}")),
+            .context(t!("follow.stopped_waiting", job_id = job_id).into_owned()),
         WaitError::TooManyFailures {
             job_id,
             attempts,
             last,
-        } => anyhow!(last).context(format!(
-            "reading job {job_id} failed {attempts} times in a row; the job goes on: keep waiting with `dpbatch wait {job_id}`"
-        )),
+        } => anyhow!(last)
+            .context(t!("follow.polls_failed", job_id = job_id, attempts = attempts).into_owned()),
     }
 }
 
@@ -103,12 +103,14 @@ pub(crate) fn finished_job(backend: &dyn Backend, job_id: u64, verb: &str) -> an
     let job = backend
         .detail(job_id, None)
         .map_err(CallError::into_error)
-        .with_context(|| format!("could not get job {job_id}"))?;
+        .with_context(|| t!("follow.cannot_get_job", job_id = job_id).into_owned())?;
     let tally = job.tally();
     if !tally.finished() {
-        return Err(usage(format!(
-            "job {job_id} still has {} items waiting or running; {verb} it when it is done (`dpbatch wait {job_id}`)",
-            tally.waiting + tally.running
+        return Err(usage(t!(
+            "follow.not_finished",
+            job_id = job_id,
+            items = tally.waiting + tally.running,
+            verb = verb
         )));
     }
     Ok(job)

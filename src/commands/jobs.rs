@@ -5,9 +5,10 @@ use crate::cli::GlobalArgs;
 use crate::cli::JobsArgs;
 use crate::error::Outcome;
 use crate::history::{self, History, Operation, format_utc, operations};
-use crate::job::count;
+use crate::i18n::counted::counted;
 use crate::output::Output;
 use crate::session;
+use rust_i18n::t;
 use std::time::Duration;
 
 pub(super) fn run(
@@ -46,32 +47,31 @@ pub(super) fn run(
 /// operation resume may still need is kept, named, unless forced.
 fn prune(output: &Output, args: &JobsArgs, age: Duration) -> anyhow::Result<Outcome> {
     let Some(history) = History::open() else {
-        output.hint("no job history on this platform; nothing to prune");
+        output.hint(&t!("jobs.no_history"));
         return Ok(Outcome::Success);
     };
     let before = session::unix_now().saturating_sub(age.as_secs());
     let mut pruned = history.prune(before, args.force, args.dry_run)?;
     for operation in &pruned.kept {
         let first = operation.first();
-        output.warn(&format!(
-            "kept the operation of {} ({}, {}): resume may still send parts of it, or its outcome is unknown; --force removes it too",
-            jobs_of(operation),
-            first.action,
-            format_utc(first.submitted_at)
+        output.warn(&t!(
+            "jobs.kept",
+            jobs = jobs_of(operation),
+            action = first.action,
+            at = format_utc(first.submitted_at)
         ));
     }
     pruned.removed.reverse();
     output.jobs(&pruned.removed)?;
-    let done = if args.dry_run {
-        "would remove"
-    } else {
-        "removed"
+    let key = match args.dry_run {
+        true => "jobs.would_remove",
+        false => "jobs.removed",
     };
-    output.hint(&format!(
-        "{done} {} older than {} from {}; undo cannot put back what they changed",
-        count(pruned.removed.len(), "operation"),
-        humantime::format_duration(age),
-        history.path().display()
+    output.hint(&t!(
+        key,
+        operations = counted(pruned.removed.len(), "operation"),
+        age = humantime::format_duration(age),
+        path = history.path().display()
     ));
     Ok(Outcome::Success)
 }
@@ -80,9 +80,9 @@ fn prune(output: &Output, args: &JobsArgs, age: Duration) -> anyhow::Result<Outc
 fn jobs_of(operation: &Operation) -> String {
     let ids: Vec<String> = operation.job_ids().iter().map(u64::to_string).collect();
     match ids.len() {
-        0 => "no job".to_owned(),
-        1 => format!("job {}", ids[0]),
-        _ => format!("jobs {}", ids.join(", ")),
+        0 => t!("jobs.no_job").into_owned(),
+        1 => t!("jobs.job", ids = ids[0]).into_owned(),
+        _ => t!("jobs.jobs", ids = ids.join(", ")).into_owned(),
     }
 }
 
@@ -90,9 +90,9 @@ fn jobs_of(operation: &Operation) -> String {
 /// the last listed are left out.
 fn hidden(output: &Output, hidden: usize) {
     if hidden > 0 {
-        output.hint(&format!(
-            "{} of other accounts or of dpbatch 0.1 not listed; `dpbatch jobs --all-accounts` lists every job",
-            count(hidden, "operation")
+        output.hint(&t!(
+            "jobs.hidden",
+            operations = counted(hidden, "operation")
         ));
     }
 }

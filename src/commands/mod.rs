@@ -24,6 +24,7 @@ use crate::error::Outcome;
 use crate::generate;
 use crate::output::Output;
 use crate::session::Session;
+use rust_i18n::t;
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let Cli { global, command } = cli;
@@ -57,8 +58,9 @@ fn man(output: &Output, args: &ManArgs) -> anyhow::Result<Outcome> {
         output.raw(&generate::man_page(args.command.as_deref())?)?;
         return Ok(Outcome::Success);
     };
-    let cannot =
-        |err: std::io::Error| anyhow::anyhow!("cannot write man pages to {}: {err}", dir.display());
+    let cannot = |err: std::io::Error| {
+        anyhow::anyhow!("{}", t!("man.cannot_write", dir = dir.display(), why = err))
+    };
     std::fs::create_dir_all(dir).map_err(cannot)?;
     for (name, page) in generate::every_man_page()? {
         let path = dir.join(name);

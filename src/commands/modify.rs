@@ -10,6 +10,7 @@ use crate::input::records;
 use crate::job::{Before, Change, JobSpec, Part};
 use crate::resolve::{self, Selected, Selector};
 use crate::session::Session;
+use rust_i18n::t;
 
 pub(super) fn run(session: &Session, args: RecordModifyArgs) -> anyhow::Result<Outcome> {
     let change = records::check_change(args.change, &args.to, args.value.as_deref(), args.mx)
@@ -67,11 +68,12 @@ fn select(
     session.output.selection(&rows, false)?;
     let skipped = rows.len() - ids.len();
     if skipped > 0 {
-        session.output.note(&format!(
-            "skipping {skipped} of {} selected records: they already have {} {}",
-            rows.len(),
-            change.field.name(),
-            change.to
+        session.output.note(&t!(
+            "modify.already_there",
+            skipped = skipped,
+            selected = rows.len(),
+            field = change.field.name(),
+            to = change.to
         ));
     }
     Ok((!ids.is_empty()).then_some(ids))

@@ -15,6 +15,7 @@ use crate::input::list_errors;
 use crate::job::AccountRecord;
 use crate::resolve::{self, Lookups};
 use crate::session::Session;
+use rust_i18n::t;
 
 pub(super) fn run(session: &Session, args: PlanArgs) -> anyhow::Result<Outcome> {
     let (plans, ignore) = plans(session, &args.desired)?;
@@ -23,9 +24,9 @@ pub(super) fn run(session: &Session, args: PlanArgs) -> anyhow::Result<Outcome> 
     if let Some(path) = &args.out {
         let saved = serde_json::to_vec_pretty(&SavedPlan::new(&plans, &ignore))?;
         files::write_file(path, &saved)?;
-        session.output.note(&format!(
-            "saved the plan to {}",
-            visible(&path.display().to_string())
+        session.output.note(&t!(
+            "plan.saved",
+            path = visible(&path.display().to_string())
         ));
     }
     let changes = plans.iter().any(|p| !p.steps.is_empty());
@@ -71,9 +72,9 @@ fn plan_each(
     };
     let planned = lookups.each(backend, &names, &[], |at, paged| match paged.short {
         Some(gap) => Err(format!(
-            "{}: {}; no plan is made from part of a domain",
+            "{}: {}",
             names[at],
-            gap.describe("record")
+            t!("plan.short", gap = gap.describe("record"))
         )),
         None => Ok(plan_one(&desired[at], ids[at], &paged.entries, ignore)),
     })?;
@@ -116,9 +117,7 @@ fn narrowed(desired: Vec<DesiredDomain>, named: &[String]) -> anyhow::Result<Vec
         let checked = check_domain(name).map(|n| ascii_key(&n).to_lowercase());
         match checked {
             Ok(wanted) if desired.iter().any(|d| key(d) == wanted) => keys.push(wanted),
-            Ok(_) => errors.push(format!(
-                "--domain {name} is in none of the files, so nothing was planned"
-            )),
+            Ok(_) => errors.push(t!("plan.domain_not_in_files", name = name).into_owned()),
             Err(why) => errors.push(format!("--domain: {why}")),
         }
     }
@@ -156,7 +155,7 @@ fn look_up(session: &Session, names: &[String]) -> anyhow::Result<Vec<Vec<Accoun
     if !short.is_empty() {
         let short: Vec<String> = short
             .iter()
-            .map(|s| format!("{s}; no plan is made from part of a domain"))
+            .map(|s| t!("plan.short", gap = s).into_owned())
             .collect();
         anyhow::bail!("{}", list_errors(&short));
     }
@@ -167,9 +166,9 @@ fn look_up(session: &Session, names: &[String]) -> anyhow::Result<Vec<Vec<Accoun
 /// `apply --delete` counts them), before it is run.
 fn warn_of_thresholds(session: &Session, plans: &[DomainPlan], limits: Thresholds) {
     for refusal in refusals(plans, limits, true) {
-        session.output.warn(&format!(
-            "{}; `apply` refuses it without --force",
-            visible(&refusal.to_string())
+        session.output.warn(&t!(
+            "plan.over_threshold",
+            refusal = visible(&refusal.to_string())
         ));
     }
 }

@@ -7,17 +7,19 @@ use super::submit::{Sending, send};
 use crate::cli::ResumeArgs;
 use crate::error::{Outcome, usage};
 use crate::history::{Entry, Operation, OperationId, OperationLock};
+use crate::i18n::counted::counted;
 use crate::input::list_errors;
 use crate::job::{JobSpec, Part, Plan};
 use crate::session::Session;
+use rust_i18n::t;
 
 pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcome> {
     let operations = session.ledger().holding(args.job.job_id)?;
     let operation = find(session, &operations, args)?;
     let Some(id) = operation.id() else {
-        session.output.hint(&format!(
-            "job {} was one job, not an operation cut into several; nothing to resume",
-            operation.job_ids().first().copied().unwrap_or_default()
+        session.output.hint(&t!(
+            "resume.one_job",
+            job_id = operation.job_ids().first().copied().unwrap_or_default()
         ));
         return Ok(Outcome::Success);
     };
@@ -27,7 +29,7 @@ pub(super) fn run(session: &Session, args: &ResumeArgs) -> anyhow::Result<Outcom
     let operation = operations
         .iter()
         .rfind(|op| op.id() == Some(id))
-        .ok_or_else(|| anyhow::anyhow!("operation {id} left the job history while it was read"))?;
+        .ok_or_else(|| anyhow::anyhow!("{}", t!("resume.left_history", id = id)))?;
     resume(session, args, &operations, operation, (id, lock))
 }
 
@@ -45,9 +47,9 @@ fn find<'a>(
         None => operations.last(),
     };
     operation.ok_or_else(|| {
-        usage(format!(
-            "job {} is not in this account's job history; resume takes a job of an operation dpbatch submitted from this machine",
-            args.job.job_id.unwrap_or_default()
+        usage(t!(
+            "resume.not_in_history",
+            job_id = args.job.job_id.unwrap_or_default()
         ))
     })
 }
@@ -61,11 +63,12 @@ fn lock(
     let history = session
         .history
         .as_ref()
-        .ok_or_else(|| anyhow::anyhow!("no job history on this platform"))?;
+        .ok_or_else(|| anyhow::anyhow!("{}", t!("resume.no_history")))?;
     history.lock_operation(id)?.ok_or_else(|| {
-        usage(format!(
-            "the operation of job {} ({id}) is being sent by another dpbatch process right now; resume it once that one has stopped, or parts would be sent twice",
-            operation.job_ids().first().copied().unwrap_or_default()
+        usage(t!(
+            "resume.locked",
+            job_id = operation.job_ids().first().copied().unwrap_or_default(),
+            id = id
         ))
     })
 }
@@ -81,14 +84,15 @@ fn resume(
     let first_job = operation.job_ids().first().copied();
     let plan = operation.plan.as_ref().ok_or_else(|| {
         anyhow::anyhow!(
-            "the plan of the operation of job {} is not in the job history: the line holding it was lost or damaged, so which parts were sent is unknown; check the DNSPod console, and send what is missing as a new command",
-            first_job.unwrap_or_default()
+            "{}",
+            t!("resume.no_plan", job_id = first_job.unwrap_or_default())
         )
     })?;
     if let Some(asked) = args.submit.limits.job_size {
-        return Err(usage(format!(
-            "--job-size {asked}: resume sends the parts as the operation cut them, at most {} each",
-            crate::job::count(plan.job_size, "record")
+        return Err(usage(t!(
+            "resume.job_size",
+            asked = asked,
+            records = counted(plan.job_size, "record")
         )));
     }
     warn_unknown(session, operation);
@@ -98,10 +102,10 @@ fn resume(
     }
     let unsent = checked(session, operation, plan, &unsent)?;
     super::apply::changes_hold(session, operation, &unsent)?;
-    session.output.hint(&format!(
-        "sending {} of the operation's {} parts that were not sent",
-        unsent.len(),
-        plan.parts.len()
+    session.output.hint(&t!(
+        "resume.sending",
+        unsent = unsent.len(),
+        parts = plan.parts.len()
     ));
     let resumed = Sending {
         id: id.clone(),
@@ -127,23 +131,21 @@ fn resume(
 /// again, so the user must look.
 fn warn_unknown(session: &Session, operation: &Operation) {
     for unknown in operation.unknown() {
-        session.output.warn(&format!(
-            "a part of this operation ({}) has an unknown outcome and is not sent again; check the DNSPod console for it",
-            unknown.spec.summary()
-        ));
+        session
+            .output
+            .warn(&t!("resume.part_unknown", what = unknown.spec.summary()));
     }
     for (record_id, entry) in operation.unknown_calls() {
         if let JobSpec::RecordSteps { steps } = &entry.spec {
             let step = steps.iter().find(|step| step.call_key() == record_id);
-            session.output.warn(&format!(
-                "the {} has an unknown outcome and is not sent again; check in the DNSPod console whether it was made",
-                step.map_or_else(|| "call of an apply".to_owned(), |s| s.describe())
-            ));
+            let call = step.map_or_else(|| t!("resume.apply_call").into_owned(), |s| s.describe());
+            session.output.warn(&t!("resume.call_unknown", call = call));
             continue;
         }
-        session.output.warn(&format!(
-            "the removal of record {record_id} ({}) has an unknown outcome and is not sent again; check in the DNSPod console whether that record is still there",
-            record_of(entry, record_id)
+        session.output.warn(&t!(
+            "resume.removal_unknown",
+            record_id = record_id,
+            domain = record_of(entry, record_id)
         ));
     }
 }
@@ -153,13 +155,14 @@ fn record_of(entry: &Entry, record_id: u64) -> String {
     let kept = entry.before.iter().flatten();
     if let Some(record) = kept.into_iter().find(|b| b.record_id == record_id) {
         let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "?".to_owned());
-        return format!(
-            "{} {} {} on {}",
-            text(&record.host),
-            text(&record.record_type),
-            text(&record.value),
-            record.domain
-        );
+        return t!(
+            "resume.record_on",
+            host = text(&record.host),
+            record_type = text(&record.record_type),
+            value = text(&record.value),
+            domain = record.domain
+        )
+        .into_owned();
     }
     match &entry.spec {
         JobSpec::RecordDelete {
@@ -169,8 +172,11 @@ fn record_of(entry: &Entry, record_id: u64) -> String {
             .iter()
             .position(|&id| id == record_id)
             .and_then(|at| domain_ids.get(at))
-            .map_or_else(|| "domain unknown".to_owned(), |d| format!("domain ID {d}")),
-        _ => "domain unknown".to_owned(),
+            .map_or_else(
+                || t!("resume.domain_unknown").into_owned(),
+                |d| t!("resume.domain_id", id = d).into_owned(),
+            ),
+        _ => t!("resume.domain_unknown").into_owned(),
     }
 }
 
@@ -184,18 +190,12 @@ fn checked(
 ) -> anyhow::Result<Vec<(usize, Part)>> {
     let first_job = operation.job_ids().first().copied().unwrap_or_default();
     if !operation.mixes_kinds() {
-        operation.one_kind().map_err(|why| {
-            usage(format!(
-                "the job history's lines of the operation of job {first_job} were changed or damaged, so nothing was sent: {why}"
-            ))
-        })?;
+        operation
+            .one_kind()
+            .map_err(|why| usage(t!("resume.lines_damaged", job_id = first_job, why = why)))?;
     }
-    plan.checked(unsent, &session.capabilities()?).map_err(|errors| {
-        usage(format!(
-            "the job history holds parts of this operation that fail the input checks, so nothing was sent (the file was changed or damaged): {}",
-            list_errors(&errors)
-        ))
-    })
+    plan.checked(unsent, &session.capabilities()?)
+        .map_err(|errors| usage(t!("resume.parts_bad", errors = list_errors(&errors))))
 }
 
 /// The parts never sent and not superseded, saying what is left out; with none left, says
@@ -210,16 +210,15 @@ fn unsent(
         .into_iter()
         .partition(|(_, part)| retried_since(operations, operation, part.retry_of));
     if !superseded.is_empty() {
-        session.output.warn(&format!(
-            "{} parts of this retry are not sent: their job was retried again since, and that retry sent what they held",
-            superseded.len()
-        ));
+        session
+            .output
+            .warn(&t!("resume.superseded", parts = superseded.len()));
     }
     if unsent.is_empty() {
         let job = operation.job_ids().first().copied().unwrap_or_default();
         session.output.hint(&match superseded.is_empty() {
-            true => format!("every part of the operation of job {job} was sent; nothing to resume"),
-            false => format!("nothing left to resume of the operation of job {job}"),
+            true => t!("resume.all_sent", job_id = job),
+            false => t!("resume.nothing_left", job_id = job),
         });
     }
     unsent

@@ -10,6 +10,7 @@ use crate::history::{Entry, format_utc};
 use crate::job::Part;
 use crate::retry;
 use crate::session::Session;
+use rust_i18n::t;
 
 pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome> {
     // The history is read once, for `--last`, the jobs' changes and their earlier retries.
@@ -36,9 +37,7 @@ pub(super) fn run(session: &Session, args: &RetryArgs) -> anyhow::Result<Outcome
 fn retry_job(session: &Session, job_id: u64, entries: &[&Entry]) -> anyhow::Result<Vec<Part>> {
     let job = finished_job(session.backend()?, job_id, "retry")?;
     if job.tally().failed == 0 {
-        session.output.hint(&format!(
-            "job {job_id} has no failed items; nothing to retry"
-        ));
+        session.output.hint(&t!("retry.no_failed", job_id = job_id));
         return Ok(Vec::new());
     }
     // Earlier retries of this job sent some items already; those are not sent again,
@@ -49,9 +48,10 @@ fn retry_job(session: &Session, job_id: u64, entries: &[&Entry]) -> anyhow::Resu
         .filter(|e| e.retry_of == Some(job_id))
         .collect();
     for unknown in earlier.iter().filter(|e| e.job_id.is_none()) {
-        session.output.warn(&format!(
-            "an earlier retry of job {job_id} ({}) has an unknown outcome: its items are not sent again; check the DNSPod console for them",
-            format_utc(unknown.submitted_at)
+        session.output.warn(&t!(
+            "retry.earlier_unknown",
+            job_id = job_id,
+            at = format_utc(unknown.submitted_at)
         ));
     }
     let entry = entries.iter().copied().rfind(|e| e.job_id == Some(job_id));

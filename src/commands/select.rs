@@ -1,13 +1,14 @@
 //! Records chosen by name, as `record-modify` and `record-delete` select them: the
 //! checked selector, and the look-ups with what they could not list said on stderr.
 
-use super::create::NAMES_HINT;
+use super::create::names_hint;
 use crate::cli::SelectArgs;
 use crate::error::usage;
+use crate::i18n::counted::counted;
 use crate::input::{domains, records};
-use crate::job::count;
 use crate::resolve::{self, Selection, Selector};
 use crate::session::Session;
+use rust_i18n::t;
 
 /// A checked selector from `--domain/--domain-file/--all --sub --type [--line]
 /// [--value-is]`; `--all` lists the account's domains, saying what it skips.
@@ -17,12 +18,10 @@ pub(super) fn selector(session: &Session, args: SelectArgs) -> anyhow::Result<Se
         true => {
             let listed = session.backend()?.all_domains()?;
             resolve::account_domains(listed, |gap| {
-                session
-                    .output
-                    .warn(&format!("{gap}; its records are not selected"))
+                session.output.warn(&t!("select.domain_skipped", gap = gap))
             })
         }
-        false => domains::collect(&args.domain, args.domain_file.as_deref(), NAMES_HINT)?,
+        false => domains::collect(&args.domain, args.domain_file.as_deref(), &names_hint())?,
     };
     Ok(Selector {
         domains,
@@ -45,14 +44,12 @@ pub(super) fn selected(
     let selection = look_up(&|| progress.tick())?;
     drop(progress);
     for short in &selection.short {
-        session.output.warn(&format!(
-            "{short}; a record it did not list cannot be selected: run the same command again once DNSPod lists them all"
-        ));
+        session.output.warn(&t!("select.short", short = short));
     }
     if selection.system > 0 {
-        session.output.note(&format!(
-            "left out {} of DNSPod's own, which DNSPod manages and no job may change",
-            count(selection.system, "NS record")
+        session.output.note(&t!(
+            "select.system_left_out",
+            records = counted(selection.system, "ns_record")
         ));
     }
     Ok(selection)
@@ -63,11 +60,12 @@ pub(super) fn nothing_matches(selector: &Selector) -> anyhow::Error {
     // `--all` of a large account would name thousands.
     let domains = match selector.domains.len() {
         1..=5 => selector.domains.join(","),
-        n => count(n, "domain"),
+        n => counted(n, "domain"),
     };
-    usage(format!(
-        "no {} record named {} in {domains} matches, so nothing was submitted",
-        selector.record_type,
-        selector.hosts.join(","),
+    usage(t!(
+        "select.nothing_matches",
+        record_type = selector.record_type,
+        hosts = selector.hosts.join(","),
+        domains = domains
     ))
 }

@@ -7,6 +7,7 @@ use crate::error::Outcome;
 use crate::session::Session;
 use crate::wait::job_outcome;
 use anyhow::Context;
+use rust_i18n::t;
 
 pub(super) fn detail(session: &Session, args: &DetailArgs) -> anyhow::Result<Outcome> {
     let job_ids = session
@@ -20,7 +21,7 @@ pub(super) fn detail(session: &Session, args: &DetailArgs) -> anyhow::Result<Out
                 .detail(*job_id, None)
                 .map(|job| (*job_id, job))
                 .map_err(CallError::into_error)
-                .with_context(|| format!("could not get job {job_id}"))
+                .with_context(|| t!("follow.cannot_get_job", job_id = job_id).into_owned())
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     session.output.jobs_and_verdicts(&jobs)?;

@@ -4,6 +4,7 @@
 use super::DomainPlan;
 use crate::job::Action;
 use compact_str::CompactString;
+use rust_i18n::t;
 use std::fmt;
 
 /// Domains of fewer current records are never refused: a share of a few is no signal.
@@ -39,19 +40,18 @@ pub(crate) struct Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (verb, flag) = match self.action {
-            Action::Delete => ("delete", "--max-delete"),
-            _ => ("modify", "--max-modify"),
+        let key = match self.action {
+            Action::Delete => "plan.refusal_delete",
+            _ => "plan.refusal_modify",
         };
-        write!(
-            f,
-            "{}: the plan would {verb} {} of its {} records ({:.0}%), over {flag} {}%",
-            self.domain,
-            self.changes,
-            self.of,
-            self.changes as f64 * 100.0 / self.of as f64,
-            self.limit
-        )
+        f.write_str(&t!(
+            key,
+            domain = self.domain,
+            changes = self.changes,
+            of = self.of,
+            share = format!("{:.0}", self.changes as f64 * 100.0 / self.of as f64),
+            limit = self.limit
+        ))
     }
 }
 

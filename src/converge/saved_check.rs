@@ -9,18 +9,23 @@ use crate::input::domains::check_domain;
 use crate::input::ignore::{Ignore, check_ignores};
 use crate::input::records::checked_whole;
 use crate::job::{AccountRecord, Action, Record, Step, same_host, same_line, same_type};
+use rust_i18n::t;
 
 impl SavedPlan {
     /// The plan in `text` and its ignore patterns, checked: its version, its patterns,
     /// its domains and every step; or every reason it is not, each naming its entry.
     pub(crate) fn read(text: &[u8]) -> Result<(SavedPlan, Vec<Ignore>), Vec<String>> {
         let plan: SavedPlan = serde_json::from_slice(text)
-            .map_err(|e| vec![format!("it is not a plan `dpbatch plan --out` writes: {e}")])?;
+            .map_err(|e| vec![t!("saved.not_a_plan", why = e).into_owned()])?;
         if plan.version != SAVED_PLAN_VERSION {
-            return Err(vec![format!(
-                "it is a plan of version {}, and this dpbatch reads version {SAVED_PLAN_VERSION}: save the plan again with `dpbatch plan --out`",
-                plan.version
-            )]);
+            return Err(vec![
+                t!(
+                    "saved.version",
+                    version = plan.version,
+                    reads = SAVED_PLAN_VERSION
+                )
+                .into_owned(),
+            ]);
         }
         let mut errors = Vec::new();
         let ignore = check_ignores(&plan.ignore).unwrap_or_else(|why| {
@@ -29,14 +34,16 @@ impl SavedPlan {
         });
         for (at, domain) in plan.domains.iter().enumerate() {
             if let Err(why) = checked_domain(domain, &plan.domains[..at]) {
-                errors.push(format!("domain {}: {why}", at + 1));
+                errors.push(t!("saved.domain_error", at = at + 1, why = why).into_owned());
             }
         }
         let mut steps = Vec::new();
         for (at, step) in plan.steps.iter().enumerate() {
             match checked_step(step.clone(), &plan.domains) {
                 Ok(step) => steps.push(step),
-                Err(why) => errors.push(format!("step {}: {why}", at + 1)),
+                Err(why) => {
+                    errors.push(t!("saved.step_error", at = at + 1, why = why).into_owned())
+                }
             }
         }
         match errors.is_empty() {
@@ -65,10 +72,9 @@ impl SavedPlan {
             plans.push((saved, managed, digest));
         }
         if !changed.is_empty() {
-            return Err(vec![format!(
-                "the records of {} changed since the plan was made: make the plan again",
-                changed.join(", ")
-            )]);
+            return Err(vec![
+                t!("saved.changed", domains = changed.join(", ")).into_owned(),
+            ]);
         }
         let mut errors = Vec::new();
         for (at, step) in self.steps.iter().enumerate() {
@@ -76,12 +82,15 @@ impl SavedPlan {
                 continue;
             };
             if !as_it_was(step, managed) {
-                errors.push(format!(
-                    "step {}: record {} of {} is not as the step says it was",
-                    at + 1,
-                    step.record_id.unwrap_or_default(),
-                    step.domain
-                ));
+                errors.push(
+                    t!(
+                        "saved.step_stale",
+                        step = at + 1,
+                        record_id = step.record_id.unwrap_or_default(),
+                        domain = step.domain
+                    )
+                    .into_owned(),
+                );
             }
         }
         if !errors.is_empty() {
@@ -122,18 +131,15 @@ fn as_it_was(step: &Step, managed: &[(u64, Record)]) -> bool {
 fn checked_domain(domain: &SavedDomain, earlier: &[SavedDomain]) -> Result<(), String> {
     let name = check_domain(&domain.domain)?;
     if name != domain.domain {
-        return Err(format!(
-            "`{}` is not written as dpbatch writes it ({name})",
-            domain.domain
-        ));
+        return Err(t!("saved.not_canonical", domain = domain.domain, name = name).into_owned());
     }
     if earlier.iter().any(|d| d.domain == domain.domain) {
-        return Err(format!("{name} is named twice"));
+        return Err(t!("saved.twice", name = name).into_owned());
     }
     let hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
     match domain.digest.len() == 64 && domain.digest.chars().all(hex) {
         true => Ok(()),
-        false => Err(format!("the digest of {name} is not a SHA-256 in hex")),
+        false => Err(t!("saved.digest", name = name).into_owned()),
     }
 }
 
@@ -142,10 +148,12 @@ fn checked_domain(domain: &SavedDomain, earlier: &[SavedDomain]) -> Result<(), S
 fn checked_step(mut step: Step, domains: &[SavedDomain]) -> Result<Step, String> {
     let ours = |d: &SavedDomain| d.domain == step.domain && d.domain_id == step.domain_id;
     if !domains.iter().any(ours) {
-        return Err(format!(
-            "its domain {} (ID {}) is none of the plan's domains",
-            step.domain, step.domain_id
-        ));
+        return Err(t!(
+            "saved.foreign_domain",
+            domain = step.domain,
+            id = step.domain_id
+        )
+        .into_owned());
     }
     let shape = (step.record_id, &step.before, &step.after);
     let well_formed = match (step.action, shape) {
@@ -161,10 +169,7 @@ fn checked_step(mut step: Step, domains: &[SavedDomain]) -> Result<Step, String>
         _ => false,
     };
     if !well_formed {
-        return Err(format!(
-            "a {} that is not as `plan` makes one (a create: an after and no record_id; a modify: record_id, before and after of one host, type and line; a delete: record_id and before)",
-            step.action.name()
-        ));
+        return Err(t!("saved.bad_shape", action = step.action.name()).into_owned());
     }
     if let Some(after) = step.after.take() {
         step.after = Some(checked_whole(after).map_err(|why| format!("{}: {why}", step.domain))?);

@@ -9,6 +9,7 @@ use crate::input::records::{check_host, check_value};
 use crate::job::{
     DEFAULT_LINE, DEFAULT_TTL, DomainItem, ItemStatus, Job, JobKind, RecordItem, RecordSpec,
 };
+use rust_i18n::t;
 use std::collections::HashSet;
 
 /// One failed item to send again.
@@ -84,13 +85,12 @@ pub(super) fn failed_items(
         // A deletion sent again without `undo`'s `--yes` and its fresh look at the
         // records would skip both; a record that failed to go is usually gone already.
         Some(JobKind::RecordDelete) => {
-            return Err(usage(format!(
-                "job {job_id} deletes records, and dpbatch does not retry deletions; run the `record-delete` or `undo` that submitted it again, which deletes only what is still there"
-            )));
+            return Err(usage(t!("retry.deletions", job_id = job_id)));
         }
         None => {
             return Err(anyhow::anyhow!(
-                "job {job_id} is of a type dpbatch does not know, so it cannot retry it"
+                "{}",
+                t!("retry.unknown_kind", job_id = job_id)
             ));
         }
     }
@@ -136,9 +136,7 @@ fn domain_items(detail: &Job, asked: Option<&str>, found: &mut Found) {
         .filter(|d| d.status == ItemStatus::Error)
     {
         let Some(raw) = domain.domain.as_deref() else {
-            found
-                .errors
-                .push("a failed domain has no name in the job's detail".to_owned());
+            found.errors.push(t!("retry.domain_unnamed").into_owned());
             continue;
         };
         let value = domain
@@ -156,7 +154,9 @@ fn domain_items(detail: &Job, asked: Option<&str>, found: &mut Found) {
                 value: value.map(str::to_owned),
                 records: failed(&domain.records).len(),
             }),
-            Err(why) => found.errors.push(format!("domain `{raw}`: {why}")),
+            Err(why) => found
+                .errors
+                .push(t!("retry.domain_error", name = raw, why = why).into_owned()),
         }
     }
 }
@@ -170,15 +170,17 @@ fn record_items<'a>(domains: impl Iterator<Item = &'a DomainItem>, found: &mut F
         }
         let name = domain.domain.as_deref().unwrap_or("?");
         let Some(domain_id) = domain.domain_id.filter(|id| *id > 0) else {
-            found.errors.push(format!(
-                "domain `{name}` has no domain_id in the job's detail, so its records cannot be retried"
-            ));
+            found
+                .errors
+                .push(t!("retry.no_domain_id", name = name).into_owned());
             continue;
         };
         for record in records {
             match spec(record) {
                 Ok(spec) => found.push(Item::Record { domain_id, spec }),
-                Err(why) => found.errors.push(format!("domain `{name}`: {why}")),
+                Err(why) => found
+                    .errors
+                    .push(t!("retry.domain_error", name = name, why = why).into_owned()),
             }
         }
     }
@@ -187,7 +189,7 @@ fn record_items<'a>(domains: impl Iterator<Item = &'a DomainItem>, found: &mut F
 /// A failed record as the spec that creates it again, checked as `--records-file` is; its
 /// host must be one host, as a record has one.
 fn spec(record: &RecordItem) -> Result<RecordSpec, String> {
-    let missing = |field: &str| format!("a failed record has no {field} in the job's detail");
+    let missing = |field: &str| t!("retry.record_lacks", field = field).into_owned();
     let record_type = record
         .record_type
         .as_deref()
@@ -218,10 +220,13 @@ fn modify_items(detail: &Job, found: &mut Found) {
     for record in detail.domains.iter().flat_map(|d| failed(&d.records)) {
         match record.record_id.filter(|id| *id > 0) {
             Some(record_id) => found.push(Item::Modify { record_id }),
-            None => found.errors.push(format!(
-                "a failed record ({}) has no record_id in the job's detail",
-                record.host.as_deref().unwrap_or("?")
-            )),
+            None => found.errors.push(
+                t!(
+                    "retry.no_record_id",
+                    host = record.host.as_deref().unwrap_or("?")
+                )
+                .into_owned(),
+            ),
         }
     }
 }

@@ -12,9 +12,11 @@ mod items;
 
 use crate::error::usage;
 use crate::history::Entry;
+use crate::i18n::counted::counted;
 use crate::input::records::check_change;
 use crate::job::{Job, JobSpec, RecordSpec};
 use items::Item;
+use rust_i18n::t;
 use std::collections::BTreeMap;
 
 /// What a retry sends, and a line that says so.
@@ -48,30 +50,30 @@ pub(crate) fn plan(
     if todo.is_empty() {
         return Err(match earlier_ids.last() {
             // Retrying again would send what the earlier retries fixed.
-            Some(last) => usage(format!(
-                "job {job_id} was already retried as job {}; retry that instead (`dpbatch retry {last}`)",
-                join_ids(&earlier_ids)
+            Some(last) => usage(t!(
+                "retry.already_retried",
+                job_id = job_id,
+                retries = join_ids(&earlier_ids),
+                last = last
             )),
-            None if !earlier.is_empty() => usage(format!(
-                "every failed item of job {job_id} was in a retry whose outcome is unknown; check the DNSPod console for that job"
-            )),
-            None => usage(format!(
-                "job {job_id} has no failed item that dpbatch can send again"
-            )),
+            None if !earlier.is_empty() => usage(t!("retry.all_unknown", job_id = job_id)),
+            None => usage(t!("retry.nothing_sendable", job_id = job_id)),
         });
     }
     let jobs = jobs(job_id, &todo, history)?;
     let count = |items: &[Item]| items.iter().map(Item::count).sum::<usize>();
-    let mut summary = format!(
-        "retrying {} of job {job_id} in {}",
-        crate::job::count(count(&todo), "failed item"),
-        crate::job::count(jobs.len(), "job")
-    );
+    let mut summary = t!(
+        "retry.summary",
+        items = counted(count(&todo), "failed_item"),
+        job_id = job_id,
+        jobs = counted(jobs.len(), "job")
+    )
+    .into_owned();
     if !sent.is_empty() {
-        summary.push_str(&format!(
-            "; {} more were sent by its earlier retry job {}",
-            count(&sent),
-            join_ids(&earlier_ids)
+        summary.push_str(&t!(
+            "retry.sent_earlier",
+            items = count(&sent),
+            retries = join_ids(&earlier_ids)
         ));
     }
     Ok(Retries { jobs, summary })
@@ -109,9 +111,11 @@ fn jobs(job_id: u64, items: &[Item], history: Option<&Entry>) -> anyhow::Result<
 /// records.
 fn modify_job(job_id: u64, ids: &[u64], history: Option<&Entry>) -> anyhow::Result<JobSpec> {
     let by_hand = |why: &str| {
-        usage(format!(
-            "job {job_id} {why}; run record-modify again with --record-id {}",
-            join_ids(ids)
+        usage(t!(
+            "retry.by_hand",
+            job_id = job_id,
+            why = why,
+            ids = join_ids(ids)
         ))
     };
     let asked = history
@@ -119,15 +123,9 @@ fn modify_job(job_id: u64, ids: &[u64], history: Option<&Entry>) -> anyhow::Resu
             JobSpec::RecordModify { change, .. } => Some(change),
             _ => None,
         })
-        .ok_or_else(|| {
-            by_hand("is not in this machine's job history, so the change it asked for is unknown")
-        })?;
-    let change =
-        check_change(asked.field, &asked.to, asked.value.as_deref(), asked.mx).map_err(|why| {
-            by_hand(&format!(
-                "has a change in the job history that is not valid ({why})"
-            ))
-        })?;
+        .ok_or_else(|| by_hand(&t!("retry.change_unknown")))?;
+    let change = check_change(asked.field, &asked.to, asked.value.as_deref(), asked.mx)
+        .map_err(|why| by_hand(&t!("retry.change_invalid", why = why)))?;
     Ok(JobSpec::RecordModify {
         record_ids: ids.to_vec(),
         change,

@@ -5,6 +5,7 @@
 //! compares them (`job/compare.rs`), as DNS reads them.
 
 use crate::job::{Before, Change, ChangeField, RecordItem, same_host, same_type, same_value};
+use rust_i18n::t;
 
 /// Whether the detail agrees that the job changed `change.field` of the record, and
 /// only that, from `before`: each field the detail shows is at the change's target if
@@ -25,19 +26,23 @@ pub(super) fn detail_agrees(
         };
         match target(change, name) {
             Some(Some(to)) if !same(to) => {
-                return Err(format!(
-                    "the job's detail shows its {name} as {shown}, not the {to} its history line says the job set"
-                ));
+                return Err(
+                    t!("undo.detail_shows", name = name, shown = shown, to = to).into_owned()
+                );
             }
             Some(_) => {}
             None => {
                 if let Some(was) = was
                     && !same(&was)
                 {
-                    return Err(format!(
-                        "the job's detail shows its {name} as {shown}, but its history line has {was} from before a job that changed only its {}",
-                        change.field.name()
-                    ));
+                    return Err(t!(
+                        "undo.detail_shows_other",
+                        name = name,
+                        shown = shown,
+                        was = was,
+                        field = change.field.name()
+                    )
+                    .into_owned());
                 }
             }
         }

@@ -16,6 +16,7 @@ pub(crate) use lines::{
 use super::Now;
 use crate::escape::visible;
 use crate::job::{Action, Record, Step, same_host, same_line, same_type, same_value};
+use rust_i18n::t;
 use std::collections::HashMap;
 
 /// What an apply did to one record.
@@ -51,9 +52,13 @@ impl Done {
             | Did::CreatedMaybeBare(record)
             | Did::Deleted(record) => record,
         };
-        visible(&format!(
-            "record {} of {} ({} {} {})",
-            self.record_id, self.domain, record.host, record.record_type, record.value
+        visible(&t!(
+            "undo.record_named",
+            id = self.record_id,
+            domain = self.domain,
+            host = record.host,
+            record_type = record.record_type,
+            value = record.value
         ))
         .into_owned()
     }
@@ -105,10 +110,7 @@ pub(crate) fn merged(done: Vec<Done>, skipped: &mut Vec<String>) -> Vec<Done> {
             }
             (a, b) if a == b => {}
             _ => {
-                skipped.push(format!(
-                    "{}: the history's lines tell different stories of it, so it is left as it is",
-                    next.named()
-                ));
+                skipped.push(t!("undo.lines_disagree", record = next.named()).into_owned());
                 torn.push((next.domain.clone(), next.record_id));
             }
         }
@@ -171,9 +173,9 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
     Ok(match (&done.did, is) {
         (Did::Modified(was, _), _) if same_record(was, &done_after(done)) => None,
         (Did::Modified(..) | Did::Created(_) | Did::CreatedMaybeBare(_), None) => {
-            return Err("not there any more (deleted since); nothing to put back".into());
+            return Err(t!("undo.apply_deleted_since").into_owned());
         }
-        (_, Some((true, _))) => return Err("one of DNSPod's own NS records: left".into()),
+        (_, Some((true, _))) => return Err(t!("undo.apply_system_ns").into_owned()),
         // As it was (a call refused, or put back by hand): nothing to put back.
         (Did::Modified(was, _), Some((_, Some(is)))) if same_record(was, &is) => None,
         (Did::Modified(was, after), Some((_, Some(is)))) if same_record(after, &is) => {
@@ -189,7 +191,7 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
             return Err(changed_since(is));
         }
         (Did::Deleted(_), Some(_)) => {
-            return Err("the account still lists it, so it is not created again".into());
+            return Err(t!("undo.still_listed").into_owned());
         }
         (Did::Deleted(was), None) => {
             let again = now
@@ -198,7 +200,7 @@ fn step(done: &Done, now: &Now, ids: &DomainIds) -> Result<Option<Step>, String>
                 .filter_map(|(_, r)| r.whole())
                 .any(|r| same_identity(was, &r));
             if again {
-                return Err("it is there again, so it is not created again".into());
+                return Err(t!("undo.apply_there_again").into_owned());
             }
             Some(step(Action::Create, None, None, Some(sendable(was)?)))
         }
@@ -212,12 +214,15 @@ fn domain_id(done: &Done, ids: &DomainIds) -> Result<u64, String> {
         (Some(id), None) => Ok(id),
         (Some(id), Some(named)) if id == named => Ok(id),
         (id, named) => {
-            let shown = |id: Option<u64>| id.map_or("none".to_owned(), |id| id.to_string());
-            Err(format!(
-                "the history gives its domain the ID {}, the account {}, so it is left as it is",
-                shown(named),
-                shown(id)
-            ))
+            let shown = |id: Option<u64>| {
+                id.map_or_else(|| t!("undo.no_id").into_owned(), |id| id.to_string())
+            };
+            Err(t!(
+                "undo.apply_other_domain_id",
+                history_id = shown(named),
+                account_id = shown(id)
+            )
+            .into_owned())
         }
     }
 }
@@ -241,25 +246,23 @@ fn as_made(made: &Record, is: &Record) -> bool {
 /// Why a record is left: it is not as the apply left it.
 fn changed_since(is: Option<Record>) -> String {
     let shown = is.map_or_else(
-        || "a record dpbatch cannot read whole".to_owned(),
+        || t!("undo.unreadable_record").into_owned(),
         |r| {
             let text = format!("{} {} {} ttl {}", r.host, r.record_type, r.value, r.ttl);
             visible(&text).into_owned()
         },
     );
-    format!("changed since the apply (now {shown}), so it is not overwritten")
+    t!("undo.changed_since_apply", now = shown).into_owned()
 }
 
 /// A record the history kept, checked as a records file's row before it is sent.
 fn sendable(record: &Record) -> Result<Record, String> {
-    let spec = record.spec().checked().map_err(|err| {
-        format!(
-            "the history's copy of it is not a record ({})",
-            visible(&err)
-        )
-    })?;
+    let spec = record
+        .spec()
+        .checked()
+        .map_err(|err| t!("undo.copy_of_it_not_a_record", why = visible(&err)).into_owned())?;
     if record.weight.is_some_and(|w| w > 100) {
-        return Err("the history's copy of it has a weight over 100".into());
+        return Err(t!("undo.copy_weight").into_owned());
     }
     Ok(Record {
         record_type: spec.record_type.into(),

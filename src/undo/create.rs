@@ -2,6 +2,7 @@
 //! that its history line asked for, each once, and only while still as created.
 
 use crate::job::{AccountRecord, Before, ItemStatus, Job, RecordFields, RecordSpec};
+use rust_i18n::t;
 use std::collections::{HashMap, HashSet};
 
 /// A record a record-create job created, as its detail shows it.
@@ -42,14 +43,15 @@ impl Created {
     /// `record 7 of a.cn (www A 192.0.2.1)`, for why it is left.
     pub(crate) fn named(&self) -> String {
         let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "-".to_owned());
-        format!(
-            "record {} of {} ({} {} {})",
-            self.record_id,
-            self.domain,
-            text(&self.host),
-            text(&self.record_type),
-            text(&self.value)
+        t!(
+            "undo.record_named",
+            id = self.record_id,
+            domain = self.domain,
+            host = text(&self.host),
+            record_type = text(&self.record_type),
+            value = text(&self.value)
         )
+        .into_owned()
     }
 }
 
@@ -90,10 +92,7 @@ pub(crate) fn asked_for(
             let asked = domain_ids.contains(&record.domain_id)
                 && specs.iter().any(|spec| spec.matches(&record.fields()));
             if !asked {
-                skipped.push(format!(
-                    "{}: not one the job asked for, though its detail lists it, so it is not deleted",
-                    record.named()
-                ));
+                skipped.push(t!("undo.not_asked", record = record.named()).into_owned());
             }
             asked
         })
@@ -118,13 +117,18 @@ pub(crate) fn on_their_domains(
             let account_id = ids.get(&record.domain).copied().flatten();
             let agrees = account_id == Some(record.domain_id);
             if !agrees {
-                skipped.push(format!(
-                    "{}: its detail gives {} the domain ID {}, the account {}, so it is not deleted",
-                    record.named(),
-                    record.domain,
-                    record.domain_id,
-                    account_id.map_or("none".to_owned(), |id| id.to_string())
-                ));
+                let account =
+                    account_id.map_or_else(|| t!("undo.no_id").into_owned(), |id| id.to_string());
+                skipped.push(
+                    t!(
+                        "undo.other_domain_id",
+                        record = record.named(),
+                        domain = record.domain,
+                        detail_id = record.domain_id,
+                        account_id = account
+                    )
+                    .into_owned(),
+                );
             }
             agrees
         })
@@ -143,24 +147,35 @@ pub(crate) fn deletions(created: Vec<Created>, now: &Now) -> (Vec<Created>, Vec<
             continue;
         }
         match now.get(&(record.domain.as_str(), record.record_id)) {
-            None => skipped.push(format!(
-                "record {} of {}: not listed on it, deleted already or never there",
-                record.record_id, record.domain
-            )),
+            None => skipped.push(
+                t!(
+                    "undo.not_listed",
+                    id = record.record_id,
+                    domain = record.domain
+                )
+                .into_owned(),
+            ),
             // Even a job that asked for it (and a detail that says it made it) never
             // made one of DNSPod's own NS records.
-            Some(now) if now.system => skipped.push(format!(
-                "record {} of {}: one of DNSPod's own NS records, which DNSPod manages, so it is not deleted",
-                record.record_id, record.domain
-            )),
-            Some(now) if !as_created(&record, now) => skipped.push(format!(
-                "record {} of {}: changed since it was created (now {} {} {}), so it is not deleted",
-                record.record_id,
-                record.domain,
-                now.host.as_deref().unwrap_or("-"),
-                now.record_type.as_deref().unwrap_or("-"),
-                now.value.as_deref().unwrap_or("-")
-            )),
+            Some(now) if now.system => skipped.push(
+                t!(
+                    "undo.system_ns",
+                    id = record.record_id,
+                    domain = record.domain
+                )
+                .into_owned(),
+            ),
+            Some(now) if !as_created(&record, now) => skipped.push(
+                t!(
+                    "undo.changed_since_created",
+                    id = record.record_id,
+                    domain = record.domain,
+                    host = now.host.as_deref().unwrap_or("-"),
+                    record_type = now.record_type.as_deref().unwrap_or("-"),
+                    value = now.value.as_deref().unwrap_or("-")
+                )
+                .into_owned(),
+            ),
             Some(_) => delete.push(record),
         }
     }

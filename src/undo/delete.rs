@@ -4,6 +4,7 @@
 
 use crate::escape::visible;
 use crate::job::{AccountRecord, Before, RecordSpec};
+use rust_i18n::t;
 use std::collections::HashSet;
 
 /// Of the records a line kept (`kept`), those its part is known to have deleted:
@@ -23,16 +24,18 @@ pub(crate) fn deleted<'a>(
 /// a field the line left out, or one that fails the checks flag input gets.
 pub(crate) fn recreate(record: &Before) -> Result<RecordSpec, String> {
     let why = |what: String| {
-        format!(
-            "record {} of {}: {what}, so it is not created again",
-            record.record_id,
-            visible(&record.domain)
+        t!(
+            "undo.not_created_again",
+            id = record.record_id,
+            domain = visible(&record.domain),
+            why = what
         )
+        .into_owned()
     };
     let field = |value: &Option<String>, name: &str| {
         value
             .clone()
-            .ok_or_else(|| why(format!("the history kept no {name} of it")))
+            .ok_or_else(|| why(t!("undo.history_lacks", field = name).into_owned()))
     };
     RecordSpec {
         host: field(&record.host, "host")?,
@@ -41,16 +44,11 @@ pub(crate) fn recreate(record: &Before) -> Result<RecordSpec, String> {
         value: field(&record.value, "value")?,
         ttl: record
             .ttl
-            .ok_or_else(|| why("the history kept no TTL of it".into()))?,
+            .ok_or_else(|| why(t!("undo.history_lacks", field = "TTL").into_owned()))?,
         mx: record.mx,
     }
     .checked()
-    .map_err(|err| {
-        why(format!(
-            "the history's copy is not a record ({})",
-            visible(&err)
-        ))
-    })
+    .map_err(|err| why(t!("undo.copy_not_a_record", why = visible(&err)).into_owned()))
 }
 
 /// Whether the account lists `spec` again among `now` (a domain's records).

@@ -18,6 +18,7 @@ pub(crate) use create::{Created, Now, asked_for, created, deletions, on_their_do
 pub(crate) use delete::{deleted, recreate, there_again};
 
 use crate::input::records::check_change;
+use rust_i18n::t;
 
 use crate::job::{
     AccountRecord, Before, Change, ChangeField, ItemStatus, Job, JobSpec, RecordItem,
@@ -97,10 +98,14 @@ pub(crate) fn changed<'a>(
                 detail: Some(item),
             });
         } else {
-            skipped.push(format!(
-                "record {record_id} of {}: the job's detail lists it, but its history line does not name it, so it is left as it is",
-                domain.domain.as_deref().unwrap_or("-")
-            ));
+            skipped.push(
+                t!(
+                    "undo.unnamed_in_history",
+                    record_id = record_id,
+                    domain = domain.domain.as_deref().unwrap_or("-")
+                )
+                .into_owned(),
+            );
         }
     }
     changed
@@ -126,30 +131,43 @@ pub(crate) fn plan(changed: &[Changed<'_>], now: &HashMap<u64, &AccountRecord>) 
 /// What puts one record back, or why it is left.
 fn restore(record: &Changed<'_>, now: &HashMap<u64, &AccountRecord>) -> Result<Restore, String> {
     let (id, change) = (record.record_id, record.change);
-    let before = record.before.ok_or_else(|| {
-        format!("record {id}: no before-state was recorded for it, so it is left as it is")
-    })?;
+    let before = record
+        .before
+        .ok_or_else(|| t!("undo.no_before", id = id).into_owned())?;
     let domain = &before.domain;
     if let Some(item) = record.detail {
-        agree::detail_agrees(change, before, item)
-            .map_err(|why| format!("record {id} of {domain}: {why}, so it is not put back"))?;
+        agree::detail_agrees(change, before, item).map_err(|why| {
+            t!("undo.detail_disagrees", id = id, domain = domain, why = why).into_owned()
+        })?;
     }
-    let now = now.get(&id).ok_or_else(|| {
-        format!("record {id} of {domain}: deleted since the job; nothing to put back")
-    })?;
+    let now = now
+        .get(&id)
+        .ok_or_else(|| t!("undo.deleted_since", id = id, domain = domain).into_owned())?;
     if !change.is_met_by(now) {
         let (field, is, to) = (change.field.name(), shown(change.field, now), &change.to);
         return Err(match record.detail {
-            Some(_) => format!(
-                "record {id} of {domain}: its {field} is now {is}, not the job's {to}: changed since, so it is not overwritten"
+            Some(_) => t!(
+                "undo.changed_since",
+                id = id,
+                domain = domain,
+                field = field,
+                is = is,
+                to = to
             ),
-            None => format!(
-                "record {id} of {domain}: its {field} is {is}, not the part's {to}: that part did not change it (or it changed since), so it is left as it is"
+            None => t!(
+                "undo.not_changed_by_part",
+                id = id,
+                domain = domain,
+                field = field,
+                is = is,
+                to = to
             ),
-        });
+        }
+        .into_owned());
     }
-    let back = restoring(change.field, before)
-        .map_err(|why| format!("record {id} of {domain}: cannot be put back ({why})"))?;
+    let back = restoring(change.field, before).map_err(|why| {
+        t!("undo.cannot_put_back", id = id, domain = domain, why = why).into_owned()
+    })?;
     Ok(Restore {
         domain: domain.clone(),
         record_id: id,
@@ -163,7 +181,7 @@ fn restore(record: &Changed<'_>, now: &HashMap<u64, &AccountRecord>) -> Result<R
 /// The change that gives `field` of the record its value from `before`, checked as flag
 /// input is: a type goes back with its value (and priority, for MX).
 fn restoring(field: ChangeField, before: &Before) -> Result<Change, String> {
-    let missing = || format!("its {} before the job was not recorded", field.name());
+    let missing = || t!("undo.field_not_recorded", field = field.name()).into_owned();
     let to = match field {
         ChangeField::Host => before.host.clone(),
         ChangeField::RecordType => before.record_type.clone(),

@@ -50,3 +50,4 @@ mod undo_hardening;
 mod undo_mixed;
 mod waiting;
 mod zh_sweep;
+mod zh_cmd;

@@ -10,6 +10,7 @@ use crate::input::list_errors;
 use crate::job::{AccountRecord, Action, Before, By, JobSpec, Part, Step};
 use crate::session::Session;
 use crate::undo::apply::same_record;
+use rust_i18n::t;
 
 /// Refuses (exit 2, every change named, nothing sent) when a change of `parts` of an
 /// apply's `operation` does not hold against its domain read again.
@@ -31,14 +32,15 @@ pub(crate) fn changes_hold(
         errors.extend(steps.iter().filter_map(|step| {
             let at = names.iter().position(|n| n == step.domain.as_str())?;
             let (id, records) = &current[at];
-            why_not(step, *id, records).map(|why| format!("the {}: {why}", step.describe()))
+            why_not(step, *id, records)
+                .map(|why| t!("apply.held_step", step = step.describe(), why = why).into_owned())
         }));
     }
     match errors.is_empty() {
         true => Ok(()),
-        false => Err(usage(format!(
-            "{}\nnothing was sent: run `dpbatch apply` again to plan from the records as they are",
-            list_errors(&errors)
+        false => Err(usage(t!(
+            "apply.held_changed",
+            errors = list_errors(&errors)
         ))),
     }
 }
@@ -66,9 +68,9 @@ fn as_steps(parts: &[(usize, Part)], deleted: &[&Before]) -> (Vec<Step>, Vec<Str
                             before: Some(before),
                             after: None,
                         }),
-                        None if part.by == By::Calls => errors.push(format!(
-                            "the removal of record {record_id}: the history does not say what the record was"
-                        )),
+                        None if part.by == By::Calls => errors.push(
+                            t!("apply.removal_unknown_record", record_id = record_id).into_owned(),
+                        ),
                         None => {}
                     }
                 }
@@ -82,23 +84,27 @@ fn as_steps(parts: &[(usize, Part)], deleted: &[&Before]) -> (Vec<Step>, Vec<Str
 /// Why `step` may not be sent to its domain (the account's ID `id`, its `records`).
 fn why_not(step: &Step, id: u64, records: &[AccountRecord]) -> Option<String> {
     if step.domain_id != id {
-        return Some(format!(
-            "the history gives its domain the ID {}, the account {id}",
-            step.domain_id
-        ));
+        return Some(
+            t!(
+                "apply.other_domain_id",
+                history_id = step.domain_id,
+                account_id = id
+            )
+            .into_owned(),
+        );
     }
     if step.action == Action::Create {
         return None;
     }
     let Some(before) = &step.before else {
-        return Some("the history does not say what the record was".to_owned());
+        return Some(t!("apply.record_unknown").into_owned());
     };
     let listed = records.iter().find(|r| Some(r.id) == step.record_id);
     match listed.map(|r| (r.system, r.whole())) {
         // Gone since: its delete finds nothing, its modify is refused by the vendor.
         None => None,
         Some((false, Some(is))) if same_record(before, &is) => None,
-        Some(_) => Some("the record changed since the apply planned it".to_owned()),
+        Some(_) => Some(t!("apply.changed_since_plan").into_owned()),
     }
 }
 

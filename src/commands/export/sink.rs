@@ -10,6 +10,7 @@ use crate::export::{CsvRows, Format, Listing, write_jsonl, zone};
 use crate::history::create_private_dir;
 use crate::output::Output;
 use anyhow::Context;
+use rust_i18n::t;
 use std::fs::File;
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -68,8 +69,8 @@ impl Sink {
             Ok(match out {
                 Some(file) => Target::File(Staged::beside(file)?),
                 None => {
-                    let spool = tempfile::tempfile()
-                        .context("could not make the temporary file stdout's rows wait in")?;
+                    let spool =
+                        tempfile::tempfile().with_context(|| t!("export.no_spool").into_owned())?;
                     Target::Stdout(BufWriter::new(spool))
                 }
             })

@@ -17,6 +17,7 @@ use crate::split::Capabilities;
 use crate::{parallel, signal};
 use anyhow::anyhow;
 use caller::Caller;
+use rust_i18n::t;
 use std::time::Instant;
 
 mod caller;
@@ -87,9 +88,7 @@ impl Run<'_> {
             unsent: Vec::new(),
             stop: None,
         };
-        signal::set_last_words(Some(
-            "interrupted again: the calls in flight have an unknown outcome; check the DNSPod console before resuming".into(),
-        ));
+        signal::set_last_words(Some(t!("calls.last_words").into_owned()));
         let mut state = (&mut *self, flight);
         parallel::feed(
             workers,
@@ -131,7 +130,11 @@ impl Run<'_> {
         flight.answered += 1;
         let total = flight.keys.len();
         // On the bar as they finish, in whatever order.
-        (self.progress).set_label(&format!("calls {}/{total} answered", flight.answered));
+        (self.progress).set_label(&t!(
+            "calls.progress",
+            answered = flight.answered,
+            total = total
+        ));
         flight.unwritten.calls.push(key, end);
         flight
             .unwritten
@@ -249,14 +252,15 @@ fn check(part: &Part) -> Result<(), Stop> {
             record_ids,
             domain_ids,
         } if domain_ids.len() != record_ids.len() => Err(Stop::Failed(anyhow!(
-            "the part names the domain of {} of its {} records, and a record is deleted in its domain; nothing of this part was sent",
-            domain_ids.len(),
-            record_ids.len()
+            "{}",
+            t!(
+                "calls.domains_missing",
+                named = domain_ids.len(),
+                records = record_ids.len()
+            )
         ))),
         JobSpec::RecordDelete { .. } | JobSpec::RecordSteps { .. } => Ok(()),
-        _ => Err(Stop::Failed(anyhow!(
-            "only deletions and an apply's records are sent one call a record; nothing of this part was sent"
-        ))),
+        _ => Err(Stop::Failed(anyhow!("{}", t!("calls.not_by_calls")))),
     }
 }
 

@@ -28,6 +28,7 @@ use crate::wait::{Ended, Pacer, SignalPacer, Watch, deadline};
 use anyhow::anyhow;
 pub(crate) use preview::dry_summary;
 use preview::preview;
+use rust_i18n::t;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 use stop::{Left, Stop, stopped};
@@ -106,8 +107,11 @@ pub(super) fn warn_of_the_hourly_limit(session: &Session, jobs: usize, per_hour:
         .and_then(|history| history.jobs_since(unix_now().saturating_sub(3600)).ok())
         .unwrap_or_default();
     if recent + jobs > per_hour {
-        session.output.warn(&format!(
-            "this machine submitted {recent} batch jobs in the last hour, and DNSPod takes {per_hour} an hour from one IP address: some of these {jobs} may be refused (resume them later)"
+        session.output.warn(&t!(
+            "submit.hourly_limit_near",
+            recent = recent,
+            per_hour = per_hour,
+            jobs = jobs
         ));
     }
 }
@@ -182,10 +186,9 @@ impl Run<'_> {
                 .iter()
                 .map(|j| j.job_id.to_string())
                 .collect();
-            self.session.output.hint(&format!(
-                "submitted jobs {}; waiting for them (Ctrl-C stops waiting, not the jobs)",
-                ids.join(",")
-            ));
+            self.session
+                .output
+                .hint(&t!("submit.waiting_for_jobs", ids = ids.join(",")));
         }
         finish_watch(
             self.session,
@@ -267,9 +270,10 @@ impl Run<'_> {
                 Ok(job_id) => return self.accepted(job_id, total),
                 Err(ChangeError::Refused(refused)) if refused.kind == RefusalKind::SlotsTaken => {
                     refusals += 1;
-                    self.session.output.note(&format!(
-                        "every batch job slot of the account is taken (by jobs of other clients too); part {} of {total} is sent again when one is free",
-                        index + 1
+                    self.session.output.note(&t!(
+                        "submit.slots_taken",
+                        part = index + 1,
+                        total = total
                     ));
                     self.wait_for_slot(refusals)?;
                 }
@@ -281,10 +285,11 @@ impl Run<'_> {
 
     fn accepted(&mut self, job_id: u64, total: usize) -> Result<(), Stop> {
         if self.args.wait && total == 1 {
-            self.progress.set_label(&format!("job {job_id}"));
-            self.session.output.hint(&format!(
-                "submitted job {job_id}; waiting for it (Ctrl-C stops waiting, not the job)"
-            ));
+            self.progress
+                .set_label(&t!("submit.progress_job", job_id = job_id));
+            self.session
+                .output
+                .hint(&t!("submit.waiting_for_job", job_id = job_id));
         }
         self.watch.add(job_id);
         if let Some(operation) = self.operation.as_mut() {
@@ -298,8 +303,12 @@ impl Run<'_> {
                 .submitted(job_id, self.command)
                 .map_err(|err| {
                     Stop::Unwritable(anyhow!(
-                        "job {job_id} was submitted, but its id could not be written to stdout ({}); `dpbatch jobs` lists it",
-                        err.root_cause()
+                        "{}",
+                        t!(
+                            "submit.id_unwritable",
+                            job_id = job_id,
+                            why = err.root_cause()
+                        )
                     ))
                 })?;
         }
@@ -363,10 +372,9 @@ impl Run<'_> {
     /// DNSPod without an answer, its unknown outcome. A second Ctrl-C while it is in
     /// flight still says so.
     fn submit_one(&mut self, index: usize, part: &Part) -> Result<u64, ChangeError> {
-        signal::set_last_words(Some(format!(
-            "interrupted again: the outcome of the {} submit is unknown; check the DNSPod console before submitting again",
-            part.spec.command()
-        )));
+        signal::set_last_words(Some(
+            t!("submit.last_words", command = part.spec.command()).into_owned(),
+        ));
         let submitted = self.backend.submit(&part.spec);
         signal::set_last_words(None);
         match &submitted {

@@ -4,6 +4,7 @@
 use crate::history::{OperationId, OperationLock, OperationTag};
 use crate::job::{Before, By, JobSpec, Part, Plan};
 use crate::session::Session;
+use rust_i18n::t;
 use std::collections::HashSet;
 
 /// An operation of several parts, or of parts sent as calls, being sent: the tag of its
@@ -68,9 +69,9 @@ impl Sending {
         };
         match history.lock_operation(&self.id) {
             Ok(lock) => self.lock = lock,
-            Err(err) => session.output.warn(&format!(
-                "{err:#}; a `resume` of this operation while it is sent would send its parts again"
-            )),
+            Err(err) => session
+                .output
+                .warn(&t!("submit.unlocked", why = format!("{err:#}"))),
         }
     }
 

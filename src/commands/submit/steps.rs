@@ -7,6 +7,7 @@ use crate::error::{Outcome, usage};
 use crate::job::{Before, By, Step};
 use crate::schedule::schedule;
 use crate::session::Session;
+use rust_i18n::t;
 
 /// Carries out `steps` as one operation of `command` (`apply`): the fewest jobs and calls
 /// the API's limits allow, in the order the vendor needs, each sent once; its history
@@ -27,9 +28,10 @@ pub(crate) fn submit_steps(
     }
     let jobs = parts.iter().filter(|part| part.by == By::Job).count();
     if jobs > api.jobs_per_hour {
-        return Err(usage(format!(
-            "this apply needs {jobs} batch jobs, and DNSPod takes at most {} an hour from one IP address: apply fewer domains at a time, an hour apart",
-            api.jobs_per_hour
+        return Err(usage(t!(
+            "submit.apply_over_hourly_limit",
+            jobs = jobs,
+            per_hour = api.jobs_per_hour
         )));
     }
     if jobs > 1 && !args.dry_run {

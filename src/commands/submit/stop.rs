@@ -2,9 +2,11 @@
 //! parts not sent, on stderr; then the exit code of why it stopped.
 
 use crate::error::Outcome;
-use crate::job::{By, JobSpec, Part, count};
+use crate::i18n::counted::counted as count;
+use crate::job::{By, JobSpec, Part};
 use crate::session::Session;
 use crate::split::size;
+use rust_i18n::t;
 
 /// Why an operation stopped before its last part was sent.
 pub(super) enum Stop {
@@ -61,9 +63,7 @@ pub(super) fn stopped(session: &Session, left: Left<'_>, stop: Stop) -> anyhow::
     match stop {
         Stop::Interrupted => Ok(Outcome::Interrupted),
         Stop::TimedOut => {
-            session
-                .output
-                .note("--timeout passed before every part was sent");
+            session.output.note(&t!("stop.timed_out"));
             Ok(Outcome::TimedOut)
         }
         Stop::Failed(err) | Stop::Unknown(err) | Stop::Unwritable(err) => Err(err),
@@ -77,28 +77,29 @@ fn report(left: &Left<'_>, unknown: Option<&(usize, Part)>, unsent: &[(usize, Pa
     let ids: Vec<String> = submitted.iter().map(u64::to_string).collect();
     let mut calls = match left.calls {
         0 => String::new(),
-        n => format!(
-            "; {} answered (listed on stdout)",
-            count(n, "Record.Remove call")
-        ),
+        n => t!("stop.calls_answered", calls = count(n, "remove_call")).into_owned(),
     };
     if left.steps > 0 {
-        calls += &format!("; {} answered", count(left.steps, "record call"));
+        calls += &t!(
+            "stop.steps_answered",
+            calls = count(left.steps, "record_call")
+        );
     }
-    log(&format!(
-        "stopped: {} submitted{}{calls}",
-        count(submitted.len(), "job"),
-        if ids.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", ids.join(","))
-        }
-    ));
+    let jobs = count(submitted.len(), "job");
+    log(&match ids.is_empty() {
+        true => t!("stop.submitted_none", jobs = jobs, calls = calls),
+        false => t!(
+            "stop.submitted",
+            jobs = jobs,
+            ids = ids.join(","),
+            calls = calls
+        ),
+    });
     if let Some((index, part)) = unknown {
-        log(&format!(
-            "part {} ({}): the outcome of its submit is unknown; check the DNSPod console for it before resuming, resume never sends it",
-            index + 1,
-            count(size(&part.spec), "record")
+        log(&t!(
+            "stop.part_unknown",
+            part = index + 1,
+            records = count(size(&part.spec), "record")
         ));
     }
     if unsent.is_empty() {
@@ -110,16 +111,17 @@ fn report(left: &Left<'_>, unknown: Option<&(usize, Part)>, unsent: &[(usize, Pa
         (None, Some(_)) => "--last".to_owned(),
         (None, None) if left.recorded => "--last".to_owned(),
         (None, None) => {
-            log("nothing was submitted: run the command again to send it");
+            log(&t!("stop.nothing_submitted"));
             return;
         }
     };
     let specs: Vec<JobSpec> = unsent.iter().map(|(_, part)| part.spec.clone()).collect();
-    log(&format!(
-        "{} not sent ({}: {}): send them with `dpbatch resume {resume}`",
-        count(unsent.len(), "part"),
-        places(unsent, left.rest.is_some()),
-        JobSpec::summary_of(&specs)
+    log(&t!(
+        "stop.not_sent",
+        parts = count(unsent.len(), "part"),
+        places = places(unsent, left.rest.is_some()),
+        what = JobSpec::summary_of(&specs),
+        resume = resume
     ));
 }
 
@@ -137,13 +139,13 @@ fn places(unsent: &[(usize, Part)], rest: bool) -> String {
         false => (None, unsent),
     };
     let mut named: Vec<String> = first
-        .map(|n| format!("the rest of part {n}"))
+        .map(|n| t!("stop.rest_of_part", part = n).into_owned())
         .into_iter()
         .collect();
     match whole.len() {
         0 => {}
-        1 => named.push(format!("part {}", numbers(whole)[0])),
-        _ => named.push(format!("parts {}", numbers(whole).join(","))),
+        1 => named.push(t!("stop.place_part", part = numbers(whole)[0]).into_owned()),
+        _ => named.push(t!("stop.place_parts", parts = numbers(whole).join(",")).into_owned()),
     }
-    named.join(", ")
+    named.join(&t!("stop.place_separator"))
 }

@@ -9,9 +9,11 @@ use crate::cli::UndoArgs;
 use crate::commands::submit::submit_steps;
 use crate::error::{Outcome, usage};
 use crate::history::{Calls, Entry, Operation};
-use crate::job::{Action, Before, Job, JobSpec, Step, count};
+use crate::i18n::counted::counted;
+use crate::job::{Action, Before, Job, JobSpec, Step};
 use crate::session::Session;
 use crate::undo::{self, apply as planner};
+use rust_i18n::t;
 use std::collections::HashSet;
 
 /// Undoes the apply `operation`: shows the steps with `--dry-run`, refuses without
@@ -45,13 +47,13 @@ pub(super) fn undo_apply(
         return Ok(Outcome::Success);
     }
     if steps.is_empty() {
-        session.output.hint("nothing to put back");
+        session.output.hint(&t!("undo.nothing_to_put_back"));
         return Ok(Outcome::Success);
     }
     refuse_deletes_without_yes(session, &steps, args.yes)?;
-    session.output.hint(&format!(
-        "putting back {} the apply changed",
-        count(steps.len(), "record")
+    session.output.hint(&t!(
+        "undo.putting_back_apply",
+        records = counted(steps.len(), "record")
     ));
     submit_steps(session, "undo", &steps, &args.submit)
 }
@@ -68,9 +70,9 @@ fn refuse_deletes_without_yes(session: &Session, steps: &[Step], yes: bool) -> a
         return Ok(());
     }
     session.output.deletion_plan(&deleting, false)?;
-    Err(usage(format!(
-        "undo of this apply deletes the {} it created (listed); pass --yes to delete them",
-        count(deleting.len(), "record")
+    Err(usage(t!(
+        "undo.apply_needs_yes",
+        records = counted(deleting.len(), "record")
     )))
 }
 
@@ -82,11 +84,7 @@ fn what_it_did(
     operation: &Operation,
     skipped: &mut Vec<String>,
 ) -> anyhow::Result<Vec<planner::Done>> {
-    unknown_parts(
-        session,
-        operation,
-        "what it may have done is left as it is, as nothing says what it did: check the DNSPod console",
-    );
+    unknown_parts(session, operation, &t!("undo.unknown_apply"));
     let planned = planned_steps(operation);
     let planned_deletes = planned_deletes(operation);
     let mut done = Vec::new();
@@ -160,12 +158,16 @@ fn unknown_removals<'a>(
         let kept = kept(entry).iter().find(|b| b.record_id == *id);
         let named = kept.and_then(|b| Some((b.record().whole()?, &b.domain)));
         let what = named.map_or_else(String::new, |(r, domain)| {
-            format!(" ({} {} {} of {domain})", r.host, r.record_type, r.value)
+            t!(
+                "undo.removed_record",
+                host = r.host,
+                record_type = r.record_type,
+                value = r.value,
+                domain = domain
+            )
+            .into_owned()
         });
-        crate::escape::visible(&format!(
-            "the removal of record {id}{what}: the outcome of its call is unknown, so it is not created again: check the DNSPod console"
-        ))
-        .into_owned()
+        crate::escape::visible(&t!("undo.removal_unknown", id = id, what = what)).into_owned()
     })
 }
 

@@ -7,9 +7,11 @@ use crate::backend::Backend;
 use crate::cli::UndoArgs;
 use crate::error::usage;
 use crate::history::{Entry, Operation};
-use crate::job::{Before, Job, JobSpec, Part, count};
+use crate::i18n::counted::counted;
+use crate::job::{Before, Job, JobSpec, Part};
 use crate::session::Session;
 use crate::undo;
+use rust_i18n::t;
 use std::collections::HashMap;
 
 /// The account's ID of each domain name the details name, to check theirs against.
@@ -59,11 +61,7 @@ pub(super) fn undo_create(
     let jobs = finished_jobs(backend, operation)?;
     let mut skipped = Vec::new();
     let created = asked_for(session, &jobs, &mut skipped);
-    unknown_parts(
-        session,
-        operation,
-        "the records it may have made are not deleted, as no detail says which they are: check the DNSPod console",
-    );
+    unknown_parts(session, operation, &t!("undo.unknown_create"));
     let ids = account_ids(backend, &created)?;
     let created = undo::on_their_domains(created, &ids, &mut skipped);
     let now = read_domains(session, backend, created.iter().map(|c| c.domain.as_str()))?;
@@ -80,14 +78,14 @@ pub(super) fn undo_create(
         return Ok(None);
     }
     if delete.is_empty() {
-        session.output.hint("nothing to delete");
+        session.output.hint(&t!("undo.nothing_to_delete"));
         return Ok(None);
     }
     if !args.yes {
         session.output.deletion_plan(&delete, false)?;
-        return Err(usage(format!(
-            "undo of a record-create job deletes the {} listed; pass --yes to delete them",
-            count(delete.len(), "record")
+        return Err(usage(t!(
+            "undo.create_needs_yes",
+            records = counted(delete.len(), "record")
         )));
     }
     let parts = vec![Part::job(

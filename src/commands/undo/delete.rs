@@ -10,6 +10,7 @@ use crate::job::{Before, JobSpec, Part, RecordSpec, record_create_jobs};
 use crate::resolve;
 use crate::session::Session;
 use crate::undo;
+use rust_i18n::t;
 use std::collections::{BTreeMap, HashSet};
 
 /// The record-create jobs that make the operation's deleted records again; `None` when
@@ -20,9 +21,9 @@ pub(super) fn undo_delete(
     parts: &history::Parts,
 ) -> anyhow::Result<Option<Planned>> {
     let refused = || {
-        usage(format!(
-            "undo of this deletion ({}) is refused: the history kept no record it deleted whole; create them again with `record-create`",
-            history::listed(&parts.named)
+        usage(t!(
+            "undo.delete_refused",
+            what = history::listed(&parts.named)
         ))
     };
     if operation.first().action != "record-delete" {
@@ -43,7 +44,7 @@ pub(super) fn undo_delete(
     let jobs = create_again(session, specs, &mut skipped)?;
     warn_skipped(session, &skipped);
     if jobs.is_empty() {
-        session.output.hint("nothing to create again");
+        session.output.hint(&t!("undo.nothing_to_create"));
         return Ok(None);
     }
     // Nothing is there before a record is created again.
@@ -71,10 +72,15 @@ fn create_again(
             .get(domain)
             .is_some_and(|now| undo::there_again(spec, now));
         if again {
-            skipped.push(format!(
-                "{} {} of {domain}: it is there again",
-                spec.record_type, spec.host
-            ));
+            skipped.push(
+                t!(
+                    "undo.there_again",
+                    record_type = spec.record_type,
+                    host = spec.host,
+                    domain = domain
+                )
+                .into_owned(),
+            );
         }
         !again
     });
@@ -96,11 +102,7 @@ fn create_again(
 /// sent as calls those its calls deleted, of a job those its detail lists as ok.
 fn deleted<'a>(session: &Session, operation: &'a Operation) -> anyhow::Result<Vec<&'a Before>> {
     let backend = session.backend()?;
-    unknown_parts(
-        session,
-        operation,
-        "the records it may have deleted are not created again, as nothing says which they are: check the DNSPod console",
-    );
+    unknown_parts(session, operation, &t!("undo.unknown_delete"));
     let mut found = Vec::new();
     for entry in &operation.jobs {
         let JobSpec::RecordDelete { record_ids, .. } = &entry.spec else {

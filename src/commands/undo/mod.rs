@@ -15,6 +15,7 @@ use crate::history::{self, Entry, Operation};
 use crate::job::{AccountRecord, Before, ItemStatus, Job, JobKind, Part};
 use crate::resolve::Lookups;
 use crate::session::Session;
+use rust_i18n::t;
 
 mod apply;
 mod create;
@@ -29,26 +30,27 @@ struct Planned {
 
 pub(super) fn run(session: &Session, args: &UndoArgs) -> anyhow::Result<Outcome> {
     let operations = session.ledger().holding(args.job.job_id)?;
-    let operation = session.ledger().operation(&operations, args.job.job_id)?.ok_or_else(|| {
-        usage(format!(
-            "job {} is not in this account's job history, so no before-state was recorded for it: only jobs dpbatch submitted from this machine can be undone",
-            args.job.job_id.unwrap_or_default()
-        ))
-    })?;
+    let operation = session
+        .ledger()
+        .operation(&operations, args.job.job_id)?
+        .ok_or_else(|| {
+            usage(t!(
+                "undo.not_in_history",
+                job_id = args.job.job_id.unwrap_or_default()
+            ))
+        })?;
     let operation = &session.ledger().with_before(operation)?;
     if operation.mixes_kinds() {
         return apply::undo_apply(session, operation, args);
     }
-    let parts = operation.one_kind().map_err(|why| {
-        usage(format!(
-            "{why}: the history does not hold together, so undo sends nothing"
-        ))
-    })?;
+    let parts = operation
+        .one_kind()
+        .map_err(|why| usage(t!("undo.history_inconsistent", why = why)))?;
     let planned = match parts.kind {
         JobKind::DomainCreate => {
-            return Err(usage(format!(
-                "undo of a domain-create job is refused ({}): deleting domains is not an undo; remove them in the DNSPod console if you mean to",
-                history::listed(&parts.named)
+            return Err(usage(t!(
+                "undo.domain_create_refused",
+                domains = history::listed(&parts.named)
             )));
         }
         JobKind::RecordCreate => create::undo_create(session, operation, args)?,
@@ -77,12 +79,14 @@ fn finished_jobs<'a>(
         let job = super::follow::finished_job(backend, job_id, "undo")?;
         if job.kind != Some(entry.spec.kind()) {
             let said = job.kind.map_or_else(
-                || "does not say what kind of job it is".to_owned(),
-                |k| format!("says it is a `{}` job", k.as_str()),
+                || t!("undo.detail_kind_none"),
+                |k| t!("undo.detail_kind", kind = k.as_str()),
             );
-            return Err(usage(format!(
-                "job {job_id}: DNSPod's detail {said}, but its history line says {}: the history does not match the job, so undo sends nothing",
-                entry.spec.command()
+            return Err(usage(t!(
+                "undo.kind_mismatch",
+                job_id = job_id,
+                said = said,
+                command = entry.spec.command()
             )));
         }
         jobs.push((entry, job));
@@ -96,12 +100,14 @@ fn unknown_parts<'a>(session: &Session, operation: &'a Operation, what: &str) ->
     let unknown: Vec<&Entry> = operation.unknown().collect();
     for entry in &unknown {
         let which = entry.operation.as_ref().map_or_else(
-            || "the job".to_owned(),
-            |tag| format!("part {}", tag.part + 1),
+            || t!("undo.the_job"),
+            |tag| t!("stop.place_part", part = tag.part + 1),
         );
-        session.output.warn(&format!(
-            "{which} ({}): the outcome of its submit is unknown; {what}",
-            entry.spec.summary()
+        session.output.warn(&t!(
+            "undo.part_unknown",
+            which = which,
+            what = entry.spec.summary(),
+            then = what
         ));
     }
     unknown
@@ -116,10 +122,9 @@ fn unnamed(session: &Session, jobs: &[(&Entry, Job)], usable: usize) {
         .filter(|record| record.status == ItemStatus::Ok)
         .count();
     if ok > usable {
-        session.output.warn(&format!(
-            "{} records that ended ok are not named in the job's detail (no record ID or domain) and are left as they are; check them in the DNSPod console",
-            ok - usable
-        ));
+        session
+            .output
+            .warn(&t!("undo.unnamed_ok", records = ok - usable));
     }
 }
 
@@ -144,9 +149,7 @@ fn read_domains<'a>(
     };
     let (listed, short) = lookups.records(backend, &domains, &[])?;
     for short in short {
-        session.output.warn(&format!(
-            "{short}; a record it did not list is skipped as deleted: undo this job again by its job ID (not `--last`) once DNSPod lists them all"
-        ));
+        session.output.warn(&t!("undo.short", short = short));
     }
     Ok(domains.into_iter().zip(listed).collect())
 }
@@ -154,6 +157,6 @@ fn read_domains<'a>(
 /// Warns of each record undo leaves, with why.
 fn warn_skipped(session: &Session, skipped: &[String]) {
     for skipped in skipped {
-        session.output.warn(&format!("skipping {skipped}"));
+        session.output.warn(&t!("undo.skipping", why = skipped));
     }
 }

@@ -11,6 +11,7 @@ use crate::history::{Entry, Operation};
 use crate::job::{AccountRecord, Before, ItemStatus, Job, JobSpec, Part};
 use crate::session::Session;
 use crate::undo::{self, Changed};
+use rust_i18n::t;
 use std::collections::{HashMap, HashSet};
 
 /// The record-modify jobs that put back what the operation's parts changed; `None` when
@@ -35,14 +36,14 @@ pub(super) fn undo_modify(
         return Ok(None);
     }
     if plan.restores.is_empty() {
-        session.output.hint("nothing to put back");
+        session.output.hint(&t!("undo.nothing_to_put_back"));
         return Ok(None);
     }
     let considered: HashSet<u64> = changed.iter().map(|c| c.record_id).collect();
-    session.output.hint(&format!(
-        "putting back {} of the {} records the job changed",
-        plan.restores.len(),
-        considered.len()
+    session.output.hint(&t!(
+        "undo.putting_back",
+        restores = plan.restores.len(),
+        changed = considered.len()
     ));
     // The undo's own before-state: the records as they are now, so it can be undone too.
     let before: Vec<Before> = plan
@@ -64,9 +65,9 @@ fn recorded_before(operation: &Operation) -> anyhow::Result<()> {
         .iter()
         .find(|e| e.job_id.is_some() && e.before.is_none())
     {
-        Some(entry) => Err(usage(format!(
-            "job {} has no recorded before-state (it was submitted by a dpbatch older than undo, or the submit's answer did not show its records as they were), so it cannot be undone",
-            entry.job_id.unwrap_or_default()
+        Some(entry) => Err(usage(t!(
+            "undo.no_before_state",
+            job_id = entry.job_id.unwrap_or_default()
         ))),
         None => Ok(()),
     }
@@ -86,18 +87,13 @@ fn changed_records<'a>(
     }
     let named = jobs.iter().map(|(_, job)| ok_records(job)).sum();
     unnamed(session, jobs, named);
-    let unknown = unknown_parts(
-        session,
-        operation,
-        "each of its records that shows its change is put back from the before-state recorded for it",
-    );
+    let unknown = unknown_parts(session, operation, &t!("undo.unknown_modify"));
     for entry in unknown {
         match planned(operation, entry) {
             true => changed.extend(changed_by(entry, None, skipped)),
-            false => skipped.push(format!(
-                "the records of a part of unknown outcome ({}): its line is not a part the operation's plan holds, so nothing of it is put back (no detail can confirm it); check the DNSPod console",
-                entry.spec.summary()
-            )),
+            false => {
+                skipped.push(t!("undo.unknown_unplanned", what = entry.spec.summary()).into_owned())
+            }
         }
     }
     changed

@@ -9,6 +9,7 @@ use crate::job::{
     Action, Before, Change, ChangeField, ItemStatus, Job, Record, RecordFields, RecordSpec, Step,
 };
 use crate::undo::created;
+use rust_i18n::t;
 use std::collections::HashSet;
 
 /// What the calls of a line of an apply's steps did: each step the plan holds whose call
@@ -23,10 +24,7 @@ pub(crate) fn from_calls(
     for step in in_plan(steps, planned, skipped) {
         let key = step.call_key();
         if calls.unknown.contains(&key) {
-            skipped.push(format!(
-                "the {}: the outcome of its call is unknown, so it is left: check the DNSPod console",
-                step.describe()
-            ));
+            skipped.push(t!("undo.call_unknown", step = step.describe()).into_owned());
             continue;
         }
         let made = calls
@@ -41,16 +39,13 @@ pub(crate) fn from_calls(
             continue;
         }
         match (step.action, made) {
-            (Action::Create, None) => skipped.push(format!(
-                "the {}: the history kept no ID of the record it made, so it is not deleted",
-                step.describe()
-            )),
+            (Action::Create, None) => {
+                skipped.push(t!("undo.made_without_id", step = step.describe()).into_owned())
+            }
             // A record the plan modifies or deletes was there before: no create made it.
             (Action::Create, Some(id)) if planned.iter().any(|s| s.record_id == Some(id)) => {
-                skipped.push(format!(
-                    "the {}: the history gives it the ID {id} of a record the apply found there, so it is not deleted",
-                    step.describe()
-                ));
+                skipped
+                    .push(t!("undo.made_id_found", step = step.describe(), id = id).into_owned());
             }
             (_, made) => done.extend(of_step(step, made).map(|d| half_if(d, half))),
         }
@@ -79,12 +74,10 @@ pub(crate) fn from_steps_job(
 fn in_plan<'a>(steps: &'a [Step], planned: &[&Step], skipped: &mut Vec<String>) -> Vec<&'a Step> {
     let (held, not): (Vec<&Step>, Vec<&Step>) =
         steps.iter().partition(|step| planned.contains(step));
-    skipped.extend(not.iter().map(|step| {
-        format!(
-            "the {}: its history line names it, but the operation's plan does not, so it is left",
-            step.describe()
-        )
-    }));
+    skipped.extend(
+        not.iter()
+            .map(|step| t!("undo.step_unplanned", step = step.describe()).into_owned()),
+    );
     held
 }
 
@@ -142,22 +135,21 @@ pub(crate) fn from_modify_job(
     let mut done = Vec::new();
     for id in record_ids.iter().filter(|id| ok.contains(id)) {
         let Some(before) = kept.iter().find(|b| b.record_id == *id) else {
-            skipped.push(format!(
-                "record {id}: the history kept no before-state of it, so it is left as it is"
-            ));
+            skipped.push(t!("undo.no_kept_before", id = id).into_owned());
             continue;
         };
         let was = before.record().whole();
-        match was.as_ref().and_then(|was| Some((was, changed(was, change)?))) {
+        match was
+            .as_ref()
+            .and_then(|was| Some((was, changed(was, change)?)))
+        {
             Some((was, after)) => done.push(Done {
                 domain: before.domain.clone(),
                 domain_id: None,
                 record_id: *id,
                 did: Did::Modified(was.clone(), after),
             }),
-            None => skipped.push(format!(
-                "record {id}: the history's line does not say what it was or what the job set, so it is left as it is"
-            )),
+            None => skipped.push(t!("undo.line_unclear", id = id).into_owned()),
         }
     }
     done
@@ -227,10 +219,7 @@ pub(crate) fn from_create_job(
         };
         let spec = specs.iter().find(|spec| spec.matches(&fields));
         let (Some(spec), true) = (spec, domain_ids.contains(&made.domain_id)) else {
-            skipped.push(format!(
-                "{}: not one the job asked for, though its detail lists it, so it is not deleted",
-                made.named()
-            ));
+            skipped.push(t!("undo.not_asked", record = made.named()).into_owned());
             continue;
         };
         let host = made.host.as_deref().unwrap_or(&spec.host);

@@ -10,6 +10,7 @@ use crate::history::CallEnd;
 use crate::job::{JobSpec, Part};
 use crate::wait::{Pacer, SignalPacer};
 use anyhow::anyhow;
+use rust_i18n::t;
 use std::time::{Duration, Instant};
 
 /// Tries of a call the API refuses for the rate before the refusal stops the run.
@@ -33,7 +34,11 @@ impl Caller<'_> {
             } => {
                 let (domain_id, record_id) = (domain_ids[at], record_ids[at]);
                 self.retried(
-                    &format!("removing record {record_id} (domain ID {domain_id})"),
+                    &t!(
+                        "calls.removing",
+                        record_id = record_id,
+                        domain_id = domain_id
+                    ),
                     || {
                         self.backend
                             .remove_record(domain_id, record_id)

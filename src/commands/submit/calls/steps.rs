@@ -6,13 +6,14 @@ use crate::backend::CreateError;
 use crate::error::Outcome;
 use crate::history::{CallEnd, Removed};
 use crate::job::{Action, JobSpec, Part, Step};
+use rust_i18n::t;
 use std::cell::Cell;
 
 impl Caller<'_> {
     /// One step's call.
     pub(super) fn step(&self, step: &Step) -> Called {
         let backend = self.backend;
-        let doing = format!("sending the {}", step.describe());
+        let doing = t!("calls.sending_step", step = step.describe()).into_owned();
         match step.action {
             Action::Create => self.create(step, &doing),
             Action::Modify => self.retried(&doing, || backend.modify_record(step).map(|()| None)),
@@ -38,7 +39,7 @@ impl Caller<'_> {
         });
         match half.take() {
             Some((id, err)) => {
-                let why = format!("the record was made (ID {id}), but not its remark: {err:#}");
+                let why = t!("calls.remark_failed", id = id, why = format!("{err:#}")).into_owned();
                 (CallEnd::Failed, Some(id), Ok(Removed::Failed(why)))
             }
             None => called,
@@ -62,15 +63,17 @@ impl Run<'_> {
         for (step, shown) in &self.stepped {
             match shown {
                 Removed::Deleted => {}
-                Removed::Gone => self.session.output.warn(&format!(
-                    "the {}: the record is not there any more; nothing was done",
-                    step.describe()
-                )),
+                Removed::Gone => self
+                    .session
+                    .output
+                    .warn(&t!("calls.step_gone", step = step.describe())),
                 Removed::Failed(why) => {
                     outcome = Outcome::ItemsFailed;
-                    self.session
-                        .output
-                        .warn(&format!("the {} was refused: {why}", step.describe()));
+                    self.session.output.warn(&t!(
+                        "calls.step_refused",
+                        step = step.describe(),
+                        why = why
+                    ));
                 }
             }
         }
