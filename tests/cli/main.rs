@@ -49,5 +49,5 @@ mod undo_apply;
 mod undo_hardening;
 mod undo_mixed;
 mod waiting;
-mod zh_sweep;
 mod zh_cmd;
+mod zh_sweep;
