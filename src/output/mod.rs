@@ -10,6 +10,7 @@ mod plan;
 mod progress;
 mod table;
 mod undo;
+mod words;
 
 use crate::escape::visible;
 use crate::stderr::log;
@@ -28,6 +29,7 @@ use crate::undo::Restore;
 use crate::wait::{Ended, Watched};
 use anyhow::Context;
 use indicatif::{MultiProgress, ProgressDrawTarget};
+use rust_i18n::t;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::time::Duration;
 
@@ -143,25 +145,10 @@ impl Output {
             (false, [(job_id, job)]) => table::write_job(out, *job_id, job, self.color),
             (false, jobs) => table::write_jobs_together(out, jobs, self.color),
         })?;
-        let one = watched.len() == 1;
         match ended {
             Ended::Done => seen.iter().for_each(|(job_id, job)| verdict(*job_id, job)),
-            Ended::TimedOut => log(&format!(
-                "timed out after {} waiting for {} ({}); {}: {resume}",
-                display_duration(timeout.unwrap_or_default()),
-                subject(watched),
-                still_pending(watched, &seen),
-                if one {
-                    "the job goes on"
-                } else {
-                    "the jobs go on"
-                },
-            )),
-            Ended::Interrupted => log(&format!(
-                "interrupted; {} {}: {resume}",
-                subject(watched),
-                if one { "goes on" } else { "go on" },
-            )),
+            Ended::TimedOut => log(&timed_out(watched, &seen, timeout, resume)),
+            Ended::Interrupted => log(&interrupted(watched, resume)),
         }
         Ok(())
     }
@@ -206,7 +193,7 @@ impl Output {
             let mut err = BufWriter::new(io::stderr().lock());
             render(&mut err)
                 .and_then(|()| err.flush())
-                .context("could not write to stderr")
+                .with_context(|| t!("output.stderr_failed"))
         }
     }
 
@@ -255,7 +242,7 @@ impl Output {
         let mut err = BufWriter::new(io::stderr().lock());
         plan::write_table(&mut err, plans)
             .and_then(|()| err.flush())
-            .context("could not write to stderr")?;
+            .with_context(|| t!("output.stderr_failed"))?;
         drop(err);
         plan::summaries(plans)
             .iter()
@@ -273,7 +260,7 @@ impl Output {
         let mut err = BufWriter::new(io::stderr().lock());
         undo::write_deletions(&mut err, &rows, self.json)
             .and_then(|()| err.flush())
-            .context("could not write to stderr")
+            .with_context(|| t!("output.stderr_failed"))
     }
 
     /// The records about to be deleted, on stderr before anything is sent, as a
@@ -329,7 +316,7 @@ impl Output {
         let mut out = BufWriter::new(io::stdout().lock());
         render(&mut out)
             .and_then(|()| out.flush())
-            .context("could not write to stdout")
+            .with_context(|| t!("output.stdout_failed"))
     }
 
     /// The progress display for waiting on jobs (`label`: `job 39581`, `jobs`): a bar on
@@ -347,37 +334,78 @@ impl Output {
 /// The jobs waited for, as a timeout or an interrupt names them: `job 7`, `jobs 7,8`.
 fn subject(watched: &[Watched]) -> String {
     match watched {
-        [one] => format!("job {}", one.job_id),
+        [one] => t!("output.job", id = one.job_id).into_owned(),
         _ => {
             let ids: Vec<String> = watched.iter().map(|w| w.job_id.to_string()).collect();
-            format!("jobs {}", ids.join(","))
+            t!("output.jobs", ids = ids.join(",")).into_owned()
         }
     }
+}
+
+/// `timed out after 5s waiting for job 7 (…); the job goes on: RESUME`.
+fn timed_out(
+    watched: &[Watched],
+    seen: &[(u64, &Job)],
+    timeout: Option<Duration>,
+    resume: &str,
+) -> String {
+    let after = display_duration(timeout.unwrap_or_default());
+    let (subject, pending) = (subject(watched), still_pending(watched, seen));
+    let line = match watched.len() {
+        1 => t!(
+            "output.timed_out.one",
+            after = after,
+            subject = subject,
+            pending = pending,
+            resume = resume
+        ),
+        _ => t!(
+            "output.timed_out.many",
+            after = after,
+            subject = subject,
+            pending = pending,
+            resume = resume
+        ),
+    };
+    line.into_owned()
+}
+
+/// `interrupted; job 7 goes on: RESUME`.
+fn interrupted(watched: &[Watched], resume: &str) -> String {
+    let subject = subject(watched);
+    let line = match watched.len() {
+        1 => t!("output.interrupted.one", subject = subject, resume = resume),
+        _ => t!(
+            "output.interrupted.many",
+            subject = subject,
+            resume = resume
+        ),
+    };
+    line.into_owned()
 }
 
 /// What a timeout leaves waiting or running, as far as the jobs were seen.
 fn still_pending(watched: &[Watched], seen: &[(u64, &Job)]) -> String {
     if seen.len() < watched.len() {
-        return "its items' state is unknown".to_owned();
+        return t!("output.items_unknown").into_owned();
     }
     let t = seen
         .iter()
         .map(|(_, job)| job.tally())
         .fold(Tally::default(), Tally::plus);
-    format!(
-        "{} of {} items still waiting or running",
-        t.waiting + t.running,
-        t.total
-    )
+    let pending = t.waiting + t.running;
+    t!("output.items_pending", pending = pending, total = t.total).into_owned()
 }
 
 /// On stderr, whether a finished job has failed items.
 fn verdict(job_id: u64, job: &Job) {
     let tally = job.tally();
     if tally.finished() && tally.failed > 0 {
-        log(&format!(
-            "job {job_id} finished with {} of {} items failed",
-            tally.failed, tally.total
+        log(&t!(
+            "output.finished_failed",
+            id = job_id,
+            failed = tally.failed,
+            total = tally.total
         ));
     }
 }

@@ -6,6 +6,7 @@ use crate::escape::visible;
 use crate::history::Removed;
 use crate::job::Before;
 use crate::undo::Restore;
+use rust_i18n::t;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -56,7 +57,14 @@ pub(super) fn write_table(out: &mut dyn Write, restores: &[Restore]) -> io::Resu
     };
     table::write_aligned(
         out,
-        ["DOMAIN", "RECORD-ID", "HOST", "TYPE", "NOW", "BACK-TO"],
+        [
+            t!("output.col.domain"),
+            t!("output.col.record_id_dash"),
+            t!("output.col.host_short"),
+            t!("output.col.type"),
+            t!("output.col.now"),
+            t!("output.col.back_to"),
+        ],
         rows,
         None,
     )
@@ -115,7 +123,9 @@ pub(super) fn write_deletions(
                     table::text(record.record_type),
                     table::text(record.line),
                     table::text(record.value),
-                    Cow::Borrowed(record.status.unwrap_or("to delete")),
+                    record
+                        .status
+                        .map_or_else(|| t!("output.to_delete"), Cow::Borrowed),
                     table::text(record.error),
                 ],
             )
@@ -124,14 +134,14 @@ pub(super) fn write_deletions(
     table::write_aligned(
         out,
         [
-            "DOMAIN",
-            "RECORD-ID",
-            "HOST",
-            "TYPE",
-            "LINE",
-            "VALUE",
-            "STATUS",
-            "ERROR",
+            t!("output.col.domain"),
+            t!("output.col.record_id_dash"),
+            t!("output.col.host_short"),
+            t!("output.col.type"),
+            t!("output.col.line"),
+            t!("output.col.value"),
+            t!("output.col.status"),
+            t!("output.col.error"),
         ],
         cells,
         None,
