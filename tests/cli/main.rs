@@ -29,6 +29,7 @@ mod import_hardening;
 mod input_checks;
 mod jobs_account;
 mod lang;
+mod lang_output;
 mod lookups;
 mod names;
 mod operations;
