@@ -6,6 +6,7 @@
 use crate::golden::{Transcript, env_on, two_domains};
 use crate::plan::{account, edited, path, row};
 use crate::support::{Api, Cmd, Env};
+use fake_dnspod::{Config, Progress};
 
 fn zh(cmd: Cmd<'_>) -> Cmd<'_> {
     cmd.env("LANG", "zh_CN.UTF-8")
@@ -94,6 +95,43 @@ fn json_is_not_translated() {
     let english = env.dpbatch(["jobs", "--lang", "en"]).json().run();
     assert_eq!(chinese.code(0).stdout, english.code(0).stdout);
     assert!(chinese.stdout.contains(r#""action":"record-create""#));
+}
+
+/// A wait that times out says so in Chinese, with what is still pending.
+#[test]
+fn a_timeout_in_chinese_names_the_job_and_what_is_pending() {
+    let env = Env::with(Config {
+        progress: Progress::PerPoll {
+            waiting: 1000,
+            running: 0,
+        },
+        ..Config::default()
+    });
+    let job = env.submit_domains("a.cn");
+    let run = zh(env.wait(job).args(["--timeout", "1s"])).run();
+    run.code(5)
+        .stdout_has("1 项等待中，0 项执行中")
+        .stderr_has(&format!("dpbatch: 等待任务 {job} 1s 后超时（"))
+        .stderr_has("项等待中或执行中）；任务仍在继续：");
+}
+
+/// record-modify's selection: Chinese headers, statuses, actions and its count.
+#[test]
+fn a_selection_in_chinese_marks_what_it_skips() {
+    let env = Env::new();
+    two_domains(&env);
+    let run = zh(env
+        .record_modify()
+        .domains("a.cn,b.cn")
+        .select("www", "A")
+        .change("value", "192.0.2.2"))
+    .dry_run()
+    .run();
+    run.code(0)
+        .stdout_has("记录 ID")
+        .stdout_has("启用")
+        .stdout_has("跳过：已是目标值")
+        .stdout_has("选中 2 条记录：1 条待修改，1 条已是目标值");
 }
 
 /// A record-create's dry run, the job followed to its failures, its detail and the job
