@@ -2,6 +2,7 @@
 //! warnings, progress and errors go to stderr.
 
 mod dry_run;
+mod ended;
 mod jobs_json;
 mod jobs_table;
 mod json;
@@ -14,16 +15,16 @@ mod words;
 
 use crate::escape::visible;
 use crate::stderr::log;
+use ended::{interrupted, timed_out, verdict};
 
 pub(crate) use dry_run::DrySummary;
 pub(crate) use progress::{LookupProgress, Progress};
 
 use crate::backend::DryRun;
 use crate::converge::DomainPlan;
-use crate::duration::display_duration;
 use crate::history::Operation;
 use crate::history::Removed;
-use crate::job::{Before, Job, Step, Tally};
+use crate::job::{Before, Job, Step};
 use crate::resolve::Selected;
 use crate::undo::Restore;
 use crate::wait::{Ended, Watched};
@@ -328,84 +329,5 @@ impl Output {
     /// The progress display for looking up `total` domains: a bar on a terminal.
     pub(crate) fn lookup_progress(&self, total: usize) -> LookupProgress {
         LookupProgress::new(total, self.bars.as_ref())
-    }
-}
-
-/// The jobs waited for, as a timeout or an interrupt names them: `job 7`, `jobs 7,8`.
-fn subject(watched: &[Watched]) -> String {
-    match watched {
-        [one] => t!("output.job", id = one.job_id).into_owned(),
-        _ => {
-            let ids: Vec<String> = watched.iter().map(|w| w.job_id.to_string()).collect();
-            t!("output.jobs", ids = ids.join(",")).into_owned()
-        }
-    }
-}
-
-/// `timed out after 5s waiting for job 7 (…); the job goes on: RESUME`.
-fn timed_out(
-    watched: &[Watched],
-    seen: &[(u64, &Job)],
-    timeout: Option<Duration>,
-    resume: &str,
-) -> String {
-    let after = display_duration(timeout.unwrap_or_default());
-    let (subject, pending) = (subject(watched), still_pending(watched, seen));
-    let line = match watched.len() {
-        1 => t!(
-            "output.timed_out.one",
-            after = after,
-            subject = subject,
-            pending = pending,
-            resume = resume
-        ),
-        _ => t!(
-            "output.timed_out.many",
-            after = after,
-            subject = subject,
-            pending = pending,
-            resume = resume
-        ),
-    };
-    line.into_owned()
-}
-
-/// `interrupted; job 7 goes on: RESUME`.
-fn interrupted(watched: &[Watched], resume: &str) -> String {
-    let subject = subject(watched);
-    let line = match watched.len() {
-        1 => t!("output.interrupted.one", subject = subject, resume = resume),
-        _ => t!(
-            "output.interrupted.many",
-            subject = subject,
-            resume = resume
-        ),
-    };
-    line.into_owned()
-}
-
-/// What a timeout leaves waiting or running, as far as the jobs were seen.
-fn still_pending(watched: &[Watched], seen: &[(u64, &Job)]) -> String {
-    if seen.len() < watched.len() {
-        return t!("output.items_unknown").into_owned();
-    }
-    let t = seen
-        .iter()
-        .map(|(_, job)| job.tally())
-        .fold(Tally::default(), Tally::plus);
-    let pending = t.waiting + t.running;
-    t!("output.items_pending", pending = pending, total = t.total).into_owned()
-}
-
-/// On stderr, whether a finished job has failed items.
-fn verdict(job_id: u64, job: &Job) {
-    let tally = job.tally();
-    if tally.finished() && tally.failed > 0 {
-        log(&t!(
-            "output.finished_failed",
-            id = job_id,
-            failed = tally.failed,
-            total = tally.total
-        ));
     }
 }
