@@ -101,6 +101,16 @@ fn deleted<'a>(c: &'a Before, removed: Option<&'a Removed>) -> DeletedRecord<'a>
     }
 }
 
+/// How a record's removal came out as the table says it (`--json` keeps `status`).
+fn removal_word(removed: Option<&Removed>) -> Cow<'static, str> {
+    match removed {
+        None => t!("output.to_delete"),
+        Some(Removed::Deleted) => t!("output.removed.deleted"),
+        Some(Removed::Gone) => t!("output.removed.gone"),
+        Some(Removed::Failed(_)) => t!("output.status.error"),
+    }
+}
+
 /// The records a deletion takes, or took, with how each came out when it did.
 pub(super) fn write_deletions(
     out: &mut dyn Write,
@@ -123,9 +133,7 @@ pub(super) fn write_deletions(
                     table::text(record.record_type),
                     table::text(record.line),
                     table::text(record.value),
-                    record
-                        .status
-                        .map_or_else(|| t!("output.to_delete"), Cow::Borrowed),
+                    removal_word(*removed),
                     table::text(record.error),
                 ],
             )

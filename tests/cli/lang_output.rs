@@ -134,6 +134,37 @@ fn a_selection_in_chinese_marks_what_it_skips() {
         .stdout_has("选中 2 条记录：1 条待修改，1 条已是目标值");
 }
 
+/// record-delete's table in Chinese: the selection to delete, then (legacy, one call a
+/// record) how each removal came out.
+#[test]
+fn a_deletion_in_chinese_says_what_it_deletes_and_deleted() {
+    let env = Env::new();
+    two_domains(&env);
+    let delete = || {
+        zh(env.dpbatch([
+            "record-delete",
+            "--domain",
+            "a.cn",
+            "--sub",
+            "www",
+            "--type",
+            "A",
+        ]))
+    };
+    delete()
+        .dry_run()
+        .run()
+        .code(0)
+        .stdout_has("记录 ID")
+        .stdout_has("待删除");
+    delete()
+        .args(["--yes", "--wait"])
+        .fast()
+        .run()
+        .code(0)
+        .stdout_has("已删除");
+}
+
 /// A record-create's dry run, the job followed to its failures, its detail and the job
 /// history, in Chinese, on both APIs.
 #[test]
