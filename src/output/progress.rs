@@ -148,3 +148,23 @@ impl Drop for LookupProgress {
         self.bar.finish_and_clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, lookup};
+    use indicatif::ProgressStyle;
+
+    /// A template indicatif cannot read falls back to a bare bar, silently: each must read.
+    #[test]
+    fn the_bar_templates_read_in_both_languages() {
+        for key in ["output.progress.bar", "output.progress.lookup"] {
+            for lang in [Lang::En, Lang::Cn] {
+                let template = lookup(key, lang).expect("in the catalog");
+                assert!(
+                    ProgressStyle::with_template(&template).is_ok(),
+                    "{key} {lang:?}"
+                );
+            }
+        }
+    }
+}

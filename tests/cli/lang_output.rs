@@ -165,6 +165,18 @@ fn a_deletion_in_chinese_says_what_it_deletes_and_deleted() {
         .stdout_has("已删除");
 }
 
+/// A warning's prefix in Chinese (the history cannot be written: its directory is a file).
+#[test]
+fn a_warning_in_chinese_starts_with_its_chinese_prefix() {
+    let env = Env::new();
+    let blocker = env.history_path().parent().unwrap().to_path_buf();
+    std::fs::create_dir_all(blocker.parent().unwrap()).unwrap();
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let run = zh(env.domain_create("a.cn")).run();
+    run.code(0).stderr_has("dpbatch: 警告：");
+    assert!(!run.stderr.contains("warning:"), "{}", run.stderr);
+}
+
 /// A record-create's dry run, the job followed to its failures, its detail and the job
 /// history, in Chinese, on both APIs.
 #[test]
