@@ -7,7 +7,12 @@ use std::io::{self, Write};
 
 /// A warning on stderr; shown even under `--quiet`.
 pub(crate) fn warn(message: &str) {
-    log(&format!("warning: {message}"));
+    log(&warning_line(message));
+}
+
+/// `warning: MESSAGE` in the language spoken.
+pub(crate) fn warning_line(message: &str) -> String {
+    rust_i18n::t!("output.warning_line", message = message).into_owned()
 }
 
 /// One `dpbatch: ` message on stderr (see [`on_stderr`]). A failing stderr has nowhere

@@ -251,17 +251,6 @@ pub(crate) enum ItemStatus {
     Error,
 }
 
-impl ItemStatus {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            ItemStatus::Waiting => "waiting",
-            ItemStatus::Running => "running",
-            ItemStatus::Ok => "ok",
-            ItemStatus::Error => "error",
-        }
-    }
-}
-
 /// A job as its detail shows it. The counters are the API's own, where it sent them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Job {

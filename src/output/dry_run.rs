@@ -4,8 +4,10 @@
 
 use super::Output;
 use super::json::finish;
+use super::words::{Noun, count, listed};
 use crate::escape::visible;
-use crate::job::{Before, By, JobSpec, Part, count};
+use crate::job::{Before, By, JobSpec, Part};
+use rust_i18n::t;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -106,34 +108,36 @@ fn write_summary(out: &mut dyn Write, summary: &DrySummary, json: bool) -> io::R
         );
     }
     let what = match (summary.records, summary.domains) {
-        (0, Some(domains)) if domains > 0 => count(domains, "domain"),
-        (records, Some(domains)) if domains > 0 => {
-            format!(
-                "{} on {}",
-                count(records, "record"),
-                count(domains, "domain")
-            )
-        }
-        (records, _) => count(records, "record"),
-    };
-    let mut sent = vec![count(summary.jobs, "batch job")];
-    if summary.calls > 0 {
-        sent.push(count(summary.calls, "single-record call"));
-    }
-    let hours = if summary.jobs > 0 {
-        format!(
-            " ({}: DNSPod takes {} batch jobs an hour from one IP address)",
-            count(summary.hours, "hour"),
-            summary.jobs_per_hour
+        (0, Some(domains)) if domains > 0 => count(domains, Noun::Domain),
+        (records, Some(domains)) if domains > 0 => t!(
+            "output.dry.on",
+            records = count(records, Noun::Record),
+            domains = count(domains, Noun::Domain)
         )
-    } else {
-        String::new()
+        .into_owned(),
+        (records, _) => count(records, Noun::Record),
     };
-    writeln!(
-        out,
-        "dry run, nothing sent: {what} in {}{hours}",
-        sent.join(" and ")
-    )
+    let mut sent = vec![count(summary.jobs, Noun::BatchJob)];
+    if summary.calls > 0 {
+        sent.push(count(summary.calls, Noun::SingleCall));
+    }
+    let hours = match summary.jobs {
+        0 => String::new(),
+        _ => t!(
+            "output.dry.hours",
+            hours = count(summary.hours, Noun::Hour),
+            per_hour = summary.jobs_per_hour
+        )
+        .into_owned(),
+    };
+    let sent = listed(&sent).unwrap_or_default();
+    let line = t!(
+        "output.dry.summary",
+        what = what,
+        sent = sent,
+        hours = hours
+    );
+    writeln!(out, "{line}")
 }
 
 #[derive(Serialize)]
@@ -145,20 +149,21 @@ struct JsonSummary<'a> {
 /// One line for a part: `job 2 of 21` (or its calls), what it asks, its first names.
 fn write_part(out: &mut dyn Write, part: &Part, job: usize, jobs: usize) -> io::Result<()> {
     let which = match part.by {
-        By::Job => format!("job {job} of {jobs}"),
-        By::Calls => count(part.call_keys().len(), "call"),
+        By::Job => t!("output.dry.job_of", job = job, jobs = jobs).into_owned(),
+        By::Calls => count(part.call_keys().len(), Noun::Call),
     };
     let names = names(&part.spec);
     let more = names.len().saturating_sub(NAMES_SHOWN);
     let mut shown: Vec<String> = names.into_iter().take(NAMES_SHOWN).collect();
     if more > 0 {
-        shown.push(format!("…and {more} more"));
+        shown.push(t!("output.dry.more", more = more).into_owned());
     }
-    let line = format!(
-        "{which}: {} {}: {}",
-        part.spec.command(),
-        part.spec.summary(),
-        shown.join(", ")
+    let line = t!(
+        "output.dry.part",
+        which = which,
+        command = part.spec.command(),
+        summary = part.spec.summary(),
+        names = shown.join(&t!("output.list_sep"))
     );
     writeln!(out, "{}", visible(&line))
 }
@@ -172,7 +177,10 @@ fn names(spec: &JobSpec) -> Vec<String> {
             .map(|r| format!("{} {} {}", r.host, r.record_type, r.value))
             .collect(),
         JobSpec::RecordModify { record_ids, .. } | JobSpec::RecordDelete { record_ids, .. } => {
-            record_ids.iter().map(|id| format!("record {id}")).collect()
+            record_ids
+                .iter()
+                .map(|id| t!("output.dry.record", id = id).into_owned())
+                .collect()
         }
         JobSpec::RecordSteps { steps } => steps
             .iter()

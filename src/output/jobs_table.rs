@@ -1,9 +1,11 @@
 //! The `jobs` table: the job history, one row per operation, newest first.
 
 use super::table::{text, write_aligned};
+use super::words::{Noun, count, listed};
 use crate::escape::visible;
 use crate::history::{Operation, format_utc};
-use crate::job::{Action, By, JobSpec, count};
+use crate::job::{Action, By, JobSpec};
+use rust_i18n::t;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -29,13 +31,13 @@ pub(crate) fn write_jobs(out: &mut dyn Write, operations: &[Operation]) -> io::R
     write_aligned(
         out,
         [
-            "JOB",
-            "API",
-            "ACTION",
-            "SUBMITTED",
-            "PROFILE",
-            "ENDPOINT",
-            "WHAT",
+            t!("output.col.job"),
+            t!("output.col.api"),
+            t!("output.col.action"),
+            t!("output.col.submitted"),
+            t!("output.col.profile"),
+            t!("output.col.endpoint"),
+            t!("output.col.what"),
         ],
         rows,
         None,
@@ -55,7 +57,10 @@ fn job_cell(operation: &Operation) -> String {
     let Some(first) = jobs.first() else {
         return "-".to_owned();
     };
-    let first = first.map_or_else(|| "unknown".to_owned(), |id| id.to_string());
+    let first = first.map_or_else(
+        || t!("output.unknown_job").into_owned(),
+        |id| id.to_string(),
+    );
     match jobs.len() {
         1 => first,
         n => format!("{first} (+{})", n - 1),
@@ -65,12 +70,12 @@ fn job_cell(operation: &Operation) -> String {
 /// The calls of unknown outcome, counted by what each was (`1 create and 2 deletes` of
 /// an apply's records; `removals` of a part of deletions); `None` when there are none.
 fn unknown_calls(operation: &Operation) -> Option<String> {
-    const WORDS: [(&str, &str); 5] = [
-        ("create", "creates"),
-        ("modify", "modifies"),
-        ("delete", "deletes"),
-        ("removal", "removals"),
-        ("call", "calls"),
+    const WORDS: [Noun; 5] = [
+        Noun::Create,
+        Noun::Modify,
+        Noun::Delete,
+        Noun::Removal,
+        Noun::Call,
     ];
     let mut counts = [0usize; WORDS.len()];
     for (key, entry) in operation.unknown_calls() {
@@ -88,15 +93,11 @@ fn unknown_calls(operation: &Operation) -> Option<String> {
         };
         counts[at] += 1;
     }
-    let parts: Vec<String> = (WORDS.iter().zip(counts))
+    let parts: Vec<String> = (WORDS.into_iter().zip(counts))
         .filter(|(_, n)| *n > 0)
-        .map(|((one, many), n)| format!("{n} {}", if n == 1 { one } else { many }))
+        .map(|(noun, n)| count(n, noun))
         .collect();
-    match parts.split_last() {
-        None => None,
-        Some((last, [])) => Some(last.clone()),
-        Some((last, rest)) => Some(format!("{} and {last}", rest.join(", "))),
-    }
+    listed(&parts)
 }
 
 /// What was asked, and for a split operation what became of its parts.
@@ -107,26 +108,26 @@ fn what(operation: &Operation) -> String {
     let specs: Vec<JobSpec> = plan.parts.iter().map(|part| part.spec.clone()).collect();
     let jobs = plan.parts.iter().filter(|part| part.by == By::Job).count();
     let how = match (jobs, plan.parts.len() - jobs) {
-        (jobs, 0) => format!(" in {}", count(jobs, "job")),
-        (0, _) => ", one call a record".to_owned(),
-        (jobs, calls) => format!(
-            " in {} and {} of calls",
-            count(jobs, "job"),
-            count(calls, "part")
+        (jobs, 0) => t!("output.in_jobs", jobs = count(jobs, Noun::Job)),
+        (0, _) => t!("output.call_a_record"),
+        (jobs, calls) => t!(
+            "output.in_jobs_and_calls",
+            jobs = count(jobs, Noun::Job),
+            parts = count(calls, Noun::Part)
         ),
     };
     let mut line = format!("{}{how}", JobSpec::summary_of(&specs));
     let unknown = operation.unknown().count();
     let unsent = operation.unsent().len();
     if unknown > 0 {
-        line.push_str(&format!(", {unknown} of unknown outcome"));
+        line.push_str(&t!("output.unknown_parts", n = unknown));
     }
     // A part of calls was sent: its calls, not the part, may or may not have been done.
     if let Some(calls) = unknown_calls(operation) {
-        line.push_str(&format!(", {calls} of unknown outcome"));
+        line.push_str(&t!("output.unknown_calls", calls = calls));
     }
     if unsent > 0 {
-        line.push_str(&format!(", {unsent} not sent"));
+        line.push_str(&t!("output.not_sent", n = unsent));
     }
     line
 }

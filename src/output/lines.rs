@@ -51,7 +51,7 @@ impl Output {
             captured.borrow_mut().extend_from_slice(line.as_bytes());
             return;
         }
-        self.to_stderr(&format!("warning: {message}"));
+        self.to_stderr(&crate::stderr::warning_line(message));
     }
 
     /// A line on stderr about what is being done; `--quiet` silences it.
@@ -64,7 +64,7 @@ impl Output {
     /// A hint on stderr; `--quiet` silences it.
     pub(crate) fn hint(&self, message: &str) {
         if !self.quiet {
-            self.to_stderr(&format!("hint: {message}"));
+            self.to_stderr(&rust_i18n::t!("error.hint_line", hint = message));
         }
     }
 }

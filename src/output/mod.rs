@@ -2,6 +2,7 @@
 //! warnings, progress and errors go to stderr.
 
 mod dry_run;
+mod ended;
 mod jobs_json;
 mod jobs_table;
 mod json;
@@ -10,24 +11,26 @@ mod plan;
 mod progress;
 mod table;
 mod undo;
+mod words;
 
 use crate::escape::visible;
 use crate::stderr::log;
+use ended::{interrupted, timed_out, verdict};
 
 pub(crate) use dry_run::DrySummary;
 pub(crate) use progress::{LookupProgress, Progress};
 
 use crate::backend::DryRun;
 use crate::converge::DomainPlan;
-use crate::duration::display_duration;
 use crate::history::Operation;
 use crate::history::Removed;
-use crate::job::{Before, Job, Step, Tally};
+use crate::job::{Before, Job, Step};
 use crate::resolve::Selected;
 use crate::undo::Restore;
 use crate::wait::{Ended, Watched};
 use anyhow::Context;
 use indicatif::{MultiProgress, ProgressDrawTarget};
+use rust_i18n::t;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::time::Duration;
 
@@ -143,25 +146,10 @@ impl Output {
             (false, [(job_id, job)]) => table::write_job(out, *job_id, job, self.color),
             (false, jobs) => table::write_jobs_together(out, jobs, self.color),
         })?;
-        let one = watched.len() == 1;
         match ended {
             Ended::Done => seen.iter().for_each(|(job_id, job)| verdict(*job_id, job)),
-            Ended::TimedOut => log(&format!(
-                "timed out after {} waiting for {} ({}); {}: {resume}",
-                display_duration(timeout.unwrap_or_default()),
-                subject(watched),
-                still_pending(watched, &seen),
-                if one {
-                    "the job goes on"
-                } else {
-                    "the jobs go on"
-                },
-            )),
-            Ended::Interrupted => log(&format!(
-                "interrupted; {} {}: {resume}",
-                subject(watched),
-                if one { "goes on" } else { "go on" },
-            )),
+            Ended::TimedOut => log(&timed_out(watched, &seen, timeout, resume)),
+            Ended::Interrupted => log(&interrupted(watched, resume)),
         }
         Ok(())
     }
@@ -206,7 +194,7 @@ impl Output {
             let mut err = BufWriter::new(io::stderr().lock());
             render(&mut err)
                 .and_then(|()| err.flush())
-                .context("could not write to stderr")
+                .with_context(|| t!("output.stderr_failed"))
         }
     }
 
@@ -255,7 +243,7 @@ impl Output {
         let mut err = BufWriter::new(io::stderr().lock());
         plan::write_table(&mut err, plans)
             .and_then(|()| err.flush())
-            .context("could not write to stderr")?;
+            .with_context(|| t!("output.stderr_failed"))?;
         drop(err);
         plan::summaries(plans)
             .iter()
@@ -273,7 +261,7 @@ impl Output {
         let mut err = BufWriter::new(io::stderr().lock());
         undo::write_deletions(&mut err, &rows, self.json)
             .and_then(|()| err.flush())
-            .context("could not write to stderr")
+            .with_context(|| t!("output.stderr_failed"))
     }
 
     /// The records about to be deleted, on stderr before anything is sent, as a
@@ -329,7 +317,7 @@ impl Output {
         let mut out = BufWriter::new(io::stdout().lock());
         render(&mut out)
             .and_then(|()| out.flush())
-            .context("could not write to stdout")
+            .with_context(|| t!("output.stdout_failed"))
     }
 
     /// The progress display for waiting on jobs (`label`: `job 39581`, `jobs`): a bar on
@@ -341,43 +329,5 @@ impl Output {
     /// The progress display for looking up `total` domains: a bar on a terminal.
     pub(crate) fn lookup_progress(&self, total: usize) -> LookupProgress {
         LookupProgress::new(total, self.bars.as_ref())
-    }
-}
-
-/// The jobs waited for, as a timeout or an interrupt names them: `job 7`, `jobs 7,8`.
-fn subject(watched: &[Watched]) -> String {
-    match watched {
-        [one] => format!("job {}", one.job_id),
-        _ => {
-            let ids: Vec<String> = watched.iter().map(|w| w.job_id.to_string()).collect();
-            format!("jobs {}", ids.join(","))
-        }
-    }
-}
-
-/// What a timeout leaves waiting or running, as far as the jobs were seen.
-fn still_pending(watched: &[Watched], seen: &[(u64, &Job)]) -> String {
-    if seen.len() < watched.len() {
-        return "its items' state is unknown".to_owned();
-    }
-    let t = seen
-        .iter()
-        .map(|(_, job)| job.tally())
-        .fold(Tally::default(), Tally::plus);
-    format!(
-        "{} of {} items still waiting or running",
-        t.waiting + t.running,
-        t.total
-    )
-}
-
-/// On stderr, whether a finished job has failed items.
-fn verdict(job_id: u64, job: &Job) {
-    let tally = job.tally();
-    if tally.finished() && tally.failed > 0 {
-        log(&format!(
-            "job {job_id} finished with {} of {} items failed",
-            tally.failed, tally.total
-        ));
     }
 }

@@ -3,9 +3,11 @@
 
 use super::json::finish;
 use super::table::{text, write_aligned};
+use super::words::{Noun, count};
 use crate::converge::{DomainPlan, changed};
 use crate::escape::visible;
-use crate::job::{Action, DEFAULT_TTL, Record, Step, count};
+use crate::job::{Action, DEFAULT_TTL, Record, Step};
+use rust_i18n::t;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -42,21 +44,23 @@ pub(super) fn write_steps_json<'a>(
     Ok(())
 }
 
-const HEADER: [&str; 7] = [
-    "DOMAIN",
-    "ACTION",
-    "SUB-DOMAIN",
-    "TYPE",
-    "LINE",
-    "VALUE",
-    "CHANGES",
-];
+fn header() -> [Cow<'static, str>; 7] {
+    [
+        t!("output.col.domain"),
+        t!("output.col.action"),
+        t!("output.col.host"),
+        t!("output.col.type"),
+        t!("output.col.line"),
+        t!("output.col.value"),
+        t!("output.col.changes"),
+    ]
+}
 
-fn action_name(action: Action) -> &'static str {
+fn action_name(action: Action) -> Cow<'static, str> {
     match action {
-        Action::Create => "create",
-        Action::Modify => "modify",
-        Action::Delete => "delete",
+        Action::Create => t!("output.action.create"),
+        Action::Modify => t!("output.action.modify"),
+        Action::Delete => t!("output.action.delete"),
     }
 }
 
@@ -106,7 +110,7 @@ fn row(step: &Step) -> [Cow<'_, str>; 7] {
     let changes = changes(step);
     [
         visible(&step.domain),
-        Cow::Borrowed(action_name(step.action)),
+        action_name(step.action),
         field(|r| &r.host),
         field(|r| &r.record_type),
         field(|r| &r.line),
@@ -126,18 +130,19 @@ pub(super) fn write_table(out: &mut dyn Write, plans: &[DomainPlan]) -> io::Resu
 /// Steps as a plan's table shows them (an undo's too).
 pub(super) fn write_steps_table(out: &mut dyn Write, steps: &[&Step]) -> io::Result<()> {
     let rows = || steps.iter().map(|step| (None, row(step)));
-    write_aligned(out, HEADER, rows, None)
+    write_aligned(out, header(), rows, None)
 }
 
 /// `2 to create, 1 to modify, 0 to delete`.
 fn tally(steps: &[&Step]) -> String {
     let of = |action| steps.iter().filter(|s| s.action == action).count();
-    format!(
-        "{} to create, {} to modify, {} to delete",
-        of(Action::Create),
-        of(Action::Modify),
-        of(Action::Delete)
+    t!(
+        "output.plan_tally",
+        create = of(Action::Create),
+        modify = of(Action::Modify),
+        delete = of(Action::Delete)
     )
+    .into_owned()
 }
 
 /// The most domains with changes named each on a line of their own: past it, thousands
@@ -152,25 +157,27 @@ pub(super) fn summaries(plans: &[DomainPlan]) -> Vec<String> {
         .iter()
         .take_while(|_| changed.len() <= MAX_DOMAIN_LINES)
         .map(|p| {
-            format!(
-                "{}: {}",
-                visible(&p.domain),
-                tally(&p.steps.iter().collect::<Vec<_>>())
-            )
+            let steps: Vec<&Step> = p.steps.iter().collect();
+            let line = t!(
+                "output.plan_domain",
+                domain = visible(&p.domain),
+                tally = tally(&steps)
+            );
+            line.into_owned()
         })
         .collect();
     let changing = changed.len();
     let all: Vec<&Step> = plans.iter().flat_map(|p| &p.steps).collect();
-    lines.push(match changing {
-        0 => format!(
-            "no changes: the records of {} match the files",
-            count(plans.len(), "domain")
+    let domains = count(plans.len(), Noun::Domain);
+    let total = match changing {
+        0 => t!("output.plan_none", domains = domains),
+        _ => t!(
+            "output.plan_total",
+            tally = tally(&all),
+            changing = changing,
+            domains = domains
         ),
-        _ => format!(
-            "plan: {} in {changing} of {}",
-            tally(&all),
-            count(plans.len(), "domain")
-        ),
-    });
+    };
+    lines.push(total.into_owned());
     lines
 }

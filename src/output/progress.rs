@@ -5,6 +5,7 @@ use crate::backend::CallError;
 use crate::job::{Job, Tally};
 use crate::wait::{MAX_CONSECUTIVE_FAILURES, Observer};
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use rust_i18n::t;
 use std::time::Duration;
 
 /// The bar while jobs are followed: the items of every job polled so far, and for a split
@@ -24,11 +25,9 @@ impl Progress {
     pub(super) fn new(label: &str, bars: Option<&MultiProgress>) -> Progress {
         let bar = if let Some(bars) = bars {
             let bar = bars.add(ProgressBar::no_length());
-            let style = ProgressStyle::with_template(
-                "{spinner} {prefix} [{bar:30}] {pos}/{len} items {msg} ({elapsed})",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> ");
+            let style = ProgressStyle::with_template(&t!("output.progress.bar"))
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
             bar.set_style(style);
             bar.set_prefix(label.to_owned());
             bar.enable_steady_tick(Duration::from_millis(200));
@@ -68,13 +67,22 @@ impl Progress {
         self.bar.set_position(tally.done());
         if let Some((sent, total)) = self.sent {
             let finished = self.tallies.iter().filter(|(_, t)| t.finished()).count();
-            self.bar.set_prefix(format!(
-                "{} ({sent}/{total} sent, {finished} finished)",
-                self.label
-            ));
+            let label = &self.label;
+            let prefix = t!(
+                "output.progress.sent",
+                label = label,
+                sent = sent,
+                total = total,
+                finished = finished
+            );
+            self.bar.set_prefix(prefix.into_owned());
         }
-        self.bar
-            .set_message(format!("ok {}, failed {}", tally.ok, tally.failed));
+        let counts = t!(
+            "output.progress.tally",
+            ok = tally.ok,
+            failed = tally.failed
+        );
+        self.bar.set_message(counts.into_owned());
     }
 }
 
@@ -90,9 +98,12 @@ impl Observer for Progress {
 
     fn retrying(&mut self, err: &CallError, attempt: u32, delay: Duration) {
         self.bar.suspend(|| {
-            crate::stderr::warn(&format!(
-                "reading the job failed ({err}); retrying in {:.1}s (failure {attempt} of {MAX_CONSECUTIVE_FAILURES})",
-                delay.as_secs_f64()
+            crate::stderr::warn(&t!(
+                "output.progress.retrying",
+                err = err,
+                delay = format!("{:.1}", delay.as_secs_f64()),
+                attempt = attempt,
+                max = MAX_CONSECUTIVE_FAILURES
             ));
         });
     }
@@ -118,11 +129,9 @@ impl LookupProgress {
             };
         };
         let bar = bars.add(ProgressBar::new(total as u64));
-        let style = ProgressStyle::with_template(
-            "{spinner} looking up {human_pos}/{human_len} domains [{bar:30}] ({elapsed})",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
+        let style = ProgressStyle::with_template(&t!("output.progress.lookup"))
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
         bar.set_style(style);
         bar.enable_steady_tick(Duration::from_millis(200));
         LookupProgress { bar }
@@ -137,5 +146,25 @@ impl LookupProgress {
 impl Drop for LookupProgress {
     fn drop(&mut self) {
         self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, lookup};
+    use indicatif::ProgressStyle;
+
+    /// A template indicatif cannot read falls back to a bare bar, silently: each must read.
+    #[test]
+    fn the_bar_templates_read_in_both_languages() {
+        for key in ["output.progress.bar", "output.progress.lookup"] {
+            for lang in [Lang::En, Lang::Cn] {
+                let template = lookup(key, lang).expect("in the catalog");
+                assert!(
+                    ProgressStyle::with_template(&template).is_ok(),
+                    "{key} {lang:?}"
+                );
+            }
+        }
     }
 }

@@ -7,21 +7,25 @@
 use crate::escape::visible;
 use crate::job::{DomainItem, ItemStatus, Job, JobKind, RecordItem, Tally};
 use crate::resolve::Selected;
+use rust_i18n::t;
 use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
-const HEADER: [&str; COLUMNS] = [
-    "DOMAIN",
-    "SUB-DOMAIN",
-    "TYPE",
-    "LINE",
-    "VALUE",
-    "TTL",
-    "MX",
-    "STATUS",
-    "ERROR",
-];
+/// The item table's header, in the language spoken.
+fn header() -> [Cow<'static, str>; COLUMNS] {
+    [
+        t!("output.col.domain"),
+        t!("output.col.host"),
+        t!("output.col.type"),
+        t!("output.col.line"),
+        t!("output.col.value"),
+        t!("output.col.ttl"),
+        t!("output.col.mx"),
+        t!("output.col.status"),
+        t!("output.col.error"),
+    ]
+}
 const COLUMNS: usize = 9;
 const STATUS: usize = 7;
 /// Between columns; none at the edges, like `kubectl get`.
@@ -52,7 +56,7 @@ fn domain_row(domain: &DomainItem) -> Row<'_> {
         dash(),
         dash(),
         dash(),
-        Cow::Borrowed(domain.status.as_str()),
+        status_word(domain.status),
         text(domain.err_msg.as_deref()),
     ]
 }
@@ -66,9 +70,19 @@ fn record_row<'a>(domain: &'a DomainItem, record: &'a RecordItem) -> Row<'a> {
         text(record.value.as_deref()),
         number(record.ttl),
         number(record.mx),
-        Cow::Borrowed(record.status.as_str()),
+        status_word(record.status),
         text(record.err_msg.as_deref()),
     ]
+}
+
+/// An item's status as the table shows it (`--json` keeps the API's word).
+fn status_word(status: ItemStatus) -> Cow<'static, str> {
+    match status {
+        ItemStatus::Waiting => t!("output.status.waiting"),
+        ItemStatus::Running => t!("output.status.running"),
+        ItemStatus::Ok => t!("output.status.ok"),
+        ItemStatus::Error => t!("output.status.error"),
+    }
 }
 
 /// Every item as a row with its status: a domain, then each of its records.
@@ -96,14 +110,14 @@ fn colour(status: ItemStatus) -> &'static str {
 /// nothing in between. A row's status, when colour is on, colours its `status_column`.
 pub(super) fn write_aligned<'a, const N: usize, I>(
     out: &mut dyn Write,
-    header: [&str; N],
+    header: [Cow<'_, str>; N],
     rows: impl Fn() -> I,
     status_column: Option<usize>,
 ) -> io::Result<()>
 where
     I: Iterator<Item = (Option<ItemStatus>, [Cow<'a, str>; N])>,
 {
-    let mut widths = header.map(UnicodeWidthStr::width);
+    let mut widths = header.each_ref().map(|h| h.width());
     for (_, row) in rows() {
         for (width, cell) in widths.iter_mut().zip(&row) {
             *width = (*width).max(cell.width());
@@ -127,7 +141,7 @@ where
         }
         writeln!(out)
     };
-    write_row(out, &header.map(Cow::Borrowed), None)?;
+    write_row(out, &header, None)?;
     for (status, row) in rows() {
         write_row(out, &row, status)?;
     }
@@ -143,7 +157,7 @@ pub(crate) fn write_job(
 ) -> io::Result<()> {
     if !detail.domains.is_empty() {
         let rows = || rows(detail).map(|(status, row)| (color.then_some(status), row));
-        write_aligned(out, HEADER, rows, Some(STATUS))?;
+        write_aligned(out, header(), rows, Some(STATUS))?;
     }
     writeln!(
         out,
@@ -165,7 +179,7 @@ pub(crate) fn write_jobs_together(
             .map(|(status, row)| (color.then_some(status), row))
     };
     if jobs.iter().any(|(_, job)| !job.domains.is_empty()) {
-        write_aligned(out, HEADER, rows, Some(STATUS))?;
+        write_aligned(out, header(), rows, Some(STATUS))?;
     }
     let mut total = Tally::default();
     for (job_id, job) in jobs {
@@ -182,17 +196,27 @@ pub(crate) fn write_jobs_together(
 
 /// `total: 8 jobs, 30000 items, 29990 ok, 10 failed`.
 fn total_line(jobs: usize, tally: &Tally) -> String {
-    let mut line = format!(
-        "total: {jobs} jobs, {} items, {} ok, {} failed",
-        tally.total, tally.ok, tally.failed
+    let line = t!(
+        "output.total",
+        jobs = jobs,
+        total = tally.total,
+        ok = tally.ok,
+        failed = tally.failed
     );
-    if !tally.finished() {
-        line.push_str(&format!(
-            ", {} waiting, {} running",
-            tally.waiting, tally.running
-        ));
+    format!("{line}{}", pending(tally))
+}
+
+/// `, 3 waiting, 1 running` while a job is unfinished, else nothing.
+fn pending(tally: &Tally) -> String {
+    match tally.finished() {
+        true => String::new(),
+        false => t!(
+            "output.tally_pending",
+            waiting = tally.waiting,
+            running = tally.running
+        )
+        .into_owned(),
     }
-    line
 }
 
 /// The selected records, and what will happen to each.
@@ -210,59 +234,61 @@ pub(crate) fn write_selection(out: &mut dyn Write, rows: &[(bool, &Selected)]) -
                     text(record.line.as_deref()),
                     text(record.value.as_deref()),
                     number(record.ttl),
-                    Cow::Borrowed(if record.enabled {
-                        "enabled"
-                    } else {
-                        "disabled"
-                    }),
-                    Cow::Borrowed(if *skip {
-                        "skip: already there"
-                    } else {
-                        "change"
-                    }),
+                    match record.enabled {
+                        true => t!("output.enabled"),
+                        false => t!("output.disabled"),
+                    },
+                    match *skip {
+                        true => t!("output.skip_there"),
+                        false => t!("output.change"),
+                    },
                 ],
             )
         })
     };
     let header = [
-        "DOMAIN",
-        "RECORD ID",
-        "SUB-DOMAIN",
-        "TYPE",
-        "LINE",
-        "VALUE",
-        "TTL",
-        "STATUS",
-        "ACTION",
+        t!("output.col.domain"),
+        t!("output.col.record_id"),
+        t!("output.col.host"),
+        t!("output.col.type"),
+        t!("output.col.line"),
+        t!("output.col.value"),
+        t!("output.col.ttl"),
+        t!("output.col.status"),
+        t!("output.col.action"),
     ];
     write_aligned(out, header, cells, None)?;
-    let skipped = rows.iter().filter(|(skip, _)| *skip).count();
-    writeln!(
-        out,
-        "{} selected: {} to change, {skipped} already there",
-        crate::job::count(rows.len(), "record"),
-        rows.len() - skipped
-    )
+    let (n, skipped) = (rows.len(), rows.iter().filter(|(skip, _)| *skip).count());
+    let line = match n {
+        1 => t!(
+            "output.selected.one",
+            n = n,
+            change = n - skipped,
+            skipped = skipped
+        ),
+        _ => t!(
+            "output.selected.many",
+            n = n,
+            change = n - skipped,
+            skipped = skipped
+        ),
+    };
+    writeln!(out, "{line}")
 }
 
 /// `job 39581 (domain): 6 items, 5 ok, 1 failed` (+ waiting and running while unfinished).
 pub(crate) fn summary(job_id: u64, job_type: Option<&str>, tally: &Tally) -> String {
-    let mut line = format!("job {job_id}");
-    if let Some(job_type) = job_type {
-        line.push_str(&format!(" ({job_type})"));
-    }
-    let items = if tally.total == 1 { "item" } else { "items" };
-    line.push_str(&format!(
-        ": {} {items}, {} ok, {} failed",
-        tally.total, tally.ok, tally.failed
-    ));
-    if !tally.finished() {
-        line.push_str(&format!(
-            ", {} waiting, {} running",
-            tally.waiting, tally.running
-        ));
-    }
-    line
+    let job = match job_type {
+        Some(kind) => t!("output.job_typed", id = job_id, kind = kind),
+        None => t!("output.job", id = job_id),
+    };
+    let (total, ok, failed) = (tally.total, tally.ok, tally.failed);
+    let counts = match total {
+        1 => t!("output.tally.one", total = total, ok = ok, failed = failed),
+        _ => t!("output.tally.many", total = total, ok = ok, failed = failed),
+    };
+    let line = t!("output.summary", job = job, tally = counts);
+    format!("{line}{}", pending(tally))
 }
 
 #[cfg(test)]
@@ -285,7 +311,11 @@ mod tests {
         );
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 1 + 6 + 1, "{text}");
-        assert!(lines[0].split_whitespace().eq(HEADER));
+        assert!(
+            lines[0]
+                .split_whitespace()
+                .eq(header().iter().map(|h| &**h))
+        );
         assert!(
             lines[0].starts_with("DOMAIN      SUB-DOMAIN  "),
             "padded to the widest cell: {text}"

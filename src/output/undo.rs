@@ -6,6 +6,7 @@ use crate::escape::visible;
 use crate::history::Removed;
 use crate::job::Before;
 use crate::undo::Restore;
+use rust_i18n::t;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -56,7 +57,14 @@ pub(super) fn write_table(out: &mut dyn Write, restores: &[Restore]) -> io::Resu
     };
     table::write_aligned(
         out,
-        ["DOMAIN", "RECORD-ID", "HOST", "TYPE", "NOW", "BACK-TO"],
+        [
+            t!("output.col.domain"),
+            t!("output.col.record_id_dash"),
+            t!("output.col.host_short"),
+            t!("output.col.type"),
+            t!("output.col.now"),
+            t!("output.col.back_to"),
+        ],
         rows,
         None,
     )
@@ -93,6 +101,16 @@ fn deleted<'a>(c: &'a Before, removed: Option<&'a Removed>) -> DeletedRecord<'a>
     }
 }
 
+/// How a record's removal came out as the table says it (`--json` keeps `status`).
+fn removal_word(removed: Option<&Removed>) -> Cow<'static, str> {
+    match removed {
+        None => t!("output.to_delete"),
+        Some(Removed::Deleted) => t!("output.removed.deleted"),
+        Some(Removed::Gone) => t!("output.removed.gone"),
+        Some(Removed::Failed(_)) => t!("output.status.error"),
+    }
+}
+
 /// The records a deletion takes, or took, with how each came out when it did.
 pub(super) fn write_deletions(
     out: &mut dyn Write,
@@ -115,7 +133,7 @@ pub(super) fn write_deletions(
                     table::text(record.record_type),
                     table::text(record.line),
                     table::text(record.value),
-                    Cow::Borrowed(record.status.unwrap_or("to delete")),
+                    removal_word(*removed),
                     table::text(record.error),
                 ],
             )
@@ -124,14 +142,14 @@ pub(super) fn write_deletions(
     table::write_aligned(
         out,
         [
-            "DOMAIN",
-            "RECORD-ID",
-            "HOST",
-            "TYPE",
-            "LINE",
-            "VALUE",
-            "STATUS",
-            "ERROR",
+            t!("output.col.domain"),
+            t!("output.col.record_id_dash"),
+            t!("output.col.host_short"),
+            t!("output.col.type"),
+            t!("output.col.line"),
+            t!("output.col.value"),
+            t!("output.col.status"),
+            t!("output.col.error"),
         ],
         cells,
         None,

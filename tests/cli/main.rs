@@ -30,6 +30,7 @@ mod input_checks;
 mod jobs_account;
 mod lang;
 mod lang_input;
+mod lang_output;
 mod lookups;
 mod names;
 mod operations;

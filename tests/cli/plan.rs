@@ -10,7 +10,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 /// `a.cn`: www A (remark), @ A, @ MX, a paused TXT, www A on 电信; `b.cn`: www A.
-fn account(env: &Env) -> [u64; 5] {
+pub(crate) fn account(env: &Env) -> [u64; 5] {
     let a = env.server.add_domain("a.cn");
     let b = env.server.add_domain("b.cn");
     let www = env.server.add_record(a, "www", "A", "默认", "192.0.2.1");
@@ -33,7 +33,7 @@ fn export(env: &Env, format: &str) -> PathBuf {
     if format == "zone" { dir } else { out }
 }
 
-fn path(p: &Path) -> &str {
+pub(crate) fn path(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 temporary path")
 }
 
@@ -78,7 +78,7 @@ fn a_plan_of_what_was_just_exported_shows_no_change_in_every_format() {
 }
 
 /// The exported JSON Lines with `edit` applied to its rows (as JSON values).
-fn edited(env: &Env, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> PathBuf {
+pub(crate) fn edited(env: &Env, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> PathBuf {
     let desired = export(env, "jsonl");
     let mut rows: Vec<serde_json::Value> = std::fs::read_to_string(&desired)
         .unwrap()
@@ -90,7 +90,7 @@ fn edited(env: &Env, edit: impl FnOnce(&mut Vec<serde_json::Value>)) -> PathBuf 
     env.file("edited.jsonl", &text)
 }
 
-fn row<'a>(
+pub(crate) fn row<'a>(
     rows: &'a mut [serde_json::Value],
     host: &str,
     record_type: &str,
