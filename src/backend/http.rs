@@ -8,6 +8,7 @@ use crate::secret::Redactor;
 use crate::signal::{self, Waited};
 use anyhow::Context;
 use reqwest::blocking::Client as HttpClient;
+use rust_i18n::t;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -107,9 +108,7 @@ impl Transport {
             // certificate store, a few milliseconds of file reads on every run.
             builder = builder.tls_certs_only(std::iter::empty());
         }
-        let http = builder
-            .build()
-            .context("could not set up the HTTP client")?;
+        let http = builder.build().context(t!("backend.client_setup"))?;
         Ok(Transport {
             http,
             options,
@@ -195,7 +194,9 @@ pub(crate) fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {
         .map(|c| if c.is_control() { ' ' } else { c })
         .take(60)
         .collect();
-    CallError::Unreadable(format!("{err} (the body starts with `{}`)", excerpt.trim()))
+    CallError::Unreadable(
+        t!("backend.body_starts", error = err, excerpt = excerpt.trim()).into_owned(),
+    )
 }
 
 /// `Retry-After` in seconds; the HTTP-date form is not used by DNSPod and is ignored.

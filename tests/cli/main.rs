@@ -48,3 +48,4 @@ mod undo_apply;
 mod undo_hardening;
 mod undo_mixed;
 mod waiting;
+mod zh_backend;
