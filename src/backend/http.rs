@@ -195,8 +195,28 @@ pub(crate) fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {
         .take(60)
         .collect();
     CallError::Unreadable(
-        t!("backend.body_starts", error = err, excerpt = excerpt.trim()).into_owned(),
+        t!(
+            "backend.body_starts",
+            error = parse_error(err),
+            excerpt = excerpt.trim()
+        )
+        .into_owned(),
     )
+}
+
+/// The parser's error: its own English words, or ours in another language.
+fn parse_error(err: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    if &*rust_i18n::locale() == "en" {
+        return err.to_string();
+    }
+    let (line, column) = (err.line(), err.column());
+    match err.classify() {
+        Category::Eof => t!("backend.json_eof", line = line, column = column),
+        Category::Data => t!("backend.json_shape", detail = err),
+        Category::Syntax | Category::Io => t!("backend.json_syntax", line = line, column = column),
+    }
+    .into_owned()
 }
 
 /// `Retry-After` in seconds; the HTTP-date form is not used by DNSPod and is ignored.

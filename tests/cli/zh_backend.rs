@@ -46,9 +46,15 @@ fn chinese_faults_golden() {
         assert!(http.contains("HTTP 状态码 502"), "{http}");
         let html = faulted(&mut transcript, &env, api, Fault::Html);
         assert!(html.contains("无法读取的响应："), "{html}");
-        assert!(html.contains("（响应体开头为 `<"), "{html}");
+        assert!(
+            html.contains("第 1 行第 1 列不是有效的 JSON（响应体开头为 `<"),
+            "{html}"
+        );
         let broken = faulted(&mut transcript, &env, api, Fault::BrokenJson);
-        assert!(broken.contains("无法读取的响应："), "{broken}");
+        assert!(
+            broken.contains("无法读取的响应：JSON 在第 1 行第"),
+            "{broken}"
+        );
         let slow = Fault::Slow(Duration::from_secs(3));
         let timeout = faulted(&mut transcript, &env, api, slow);
         assert!(
@@ -92,4 +98,28 @@ fn the_v3_fake_speaks_chinese_when_asked() {
         .code(3)
         .stderr_has("The batch job does not exist.")
         .stderr_has("hint: no such job for these credentials");
+}
+
+/// What a job asks, as the dry run and the stop report show it, counts in Chinese.
+#[test]
+fn job_summaries_count_in_chinese() {
+    let env = Env::new();
+    let domains = env
+        .dpbatch(["domain-create", "a.cn", "b.cn"])
+        .env("LANG", "zh_CN.UTF-8")
+        .dry_run()
+        .run();
+    domains.code(0);
+    let shown = format!("{}{}", domains.stdout, domains.stderr);
+    assert!(shown.contains("2 个域名"), "{shown}");
+    let modify = env
+        .record_modify()
+        .record_ids("1,2")
+        .change("ttl", 60)
+        .env("LANG", "zh_CN.UTF-8")
+        .dry_run()
+        .run();
+    modify.code(0);
+    let shown = format!("{}{}", modify.stdout, modify.stderr);
+    assert!(shown.contains("2 条记录的 ttl 改为 60"), "{shown}");
 }

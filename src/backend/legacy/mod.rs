@@ -76,7 +76,7 @@ impl LegacyBackend {
     fn client(&self) -> Result<&Client, CallError> {
         self.client
             .as_ref()
-            .ok_or_else(|| CallError::NotSent("no API token is configured".into()))
+            .ok_or_else(|| CallError::NotSent(t!("backend.no_token").into_owned()))
     }
 }
 

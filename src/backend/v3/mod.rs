@@ -96,7 +96,7 @@ impl V3Backend {
     fn client(&self) -> Result<&Client, CallError> {
         self.client
             .as_ref()
-            .ok_or_else(|| CallError::NotSent("no API 3.0 credentials are configured".into()))
+            .ok_or_else(|| CallError::NotSent(t!("backend.no_v3_keys").into_owned()))
     }
 
     /// The submit as it would be sent at `timestamp`: the SecretId masked, the signature and
