@@ -123,3 +123,26 @@ fn job_summaries_count_in_chinese() {
     let shown = format!("{}{}", modify.stdout, modify.stderr);
     assert!(shown.contains("2 条记录的 ttl 改为 60"), "{shown}");
 }
+
+/// An endpoint dpbatch refuses is named, escaped as before, in Chinese.
+#[test]
+fn a_refused_endpoint_is_explained_in_chinese() {
+    let env = Env::new();
+    let plain = env
+        .domain_create("a.cn")
+        .args(["--endpoint", "http://dnsapi.example"])
+        .env("LANG", "zh_CN.UTF-8")
+        .run();
+    plain.code(2).stderr_has(
+        "endpoint `http://dnsapi.example` 必须使用 https://（http:// 仅限 127.0.0.1 等回环地址）",
+    );
+    let english = env
+        .domain_create("a.cn")
+        .args(["--endpoint", "ftp://dnsapi.example", "--lang", "en"])
+        .env("LANG", "zh_CN.UTF-8")
+        .run();
+    english
+        .code(2)
+        .stderr_has("endpoint `ftp://dnsapi.example` has scheme `ftp`; use https://");
+    assert!(env.requests("Batch.Domain.Create").is_empty());
+}
