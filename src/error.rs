@@ -40,6 +40,9 @@ pub(crate) enum RefusalKind {
     Other,
 }
 
+/// A next step to suggest, from a catalog in the user's language.
+pub(crate) type Hint = std::borrow::Cow<'static, str>;
+
 /// The API refused a call (exit 3): its code and message as sent, what they mean, and the
 /// next step to suggest.
 #[derive(Debug)]
@@ -48,7 +51,7 @@ pub(crate) struct ApiRefused {
     pub code: String,
     pub message: String,
     pub kind: RefusalKind,
-    pub hint: Option<&'static str>,
+    pub hint: Option<Hint>,
 }
 
 impl ApiRefused {
@@ -188,7 +191,7 @@ pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// The next step to suggest under an error message, if there is a useful one.
 pub(crate) fn hint(err: &anyhow::Error) -> Option<String> {
     if let Some(refused) = err.downcast_ref::<ApiRefused>() {
-        return refused.hint.map(str::to_owned);
+        return refused.hint.as_deref().map(str::to_owned);
     }
     err.downcast_ref::<OutcomeUnknown>().map(|unknown| {
         match unknown.action {
@@ -227,7 +230,7 @@ mod tests {
             code: "-1".into(),
             message: "Login failed".into(),
             kind: RefusalKind::Auth,
-            hint: Some("check the token"),
+            hint: Some("check the token".into()),
         });
         assert_eq!(exit_code(&err), 3);
         assert_eq!(hint(&err).as_deref(), Some("check the token"));

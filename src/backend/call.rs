@@ -4,6 +4,7 @@
 use crate::error::{ApiRefused, Interrupted, OutcomeUnknown};
 use crate::signal::{self, Waited};
 use anyhow::anyhow;
+use rust_i18n::t;
 use std::fmt;
 use std::time::{Duration, Instant};
 
@@ -65,13 +66,18 @@ impl CallError {
 impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CallError::NotSent(why) => write!(f, "could not connect: {why}"),
-            CallError::Transport(why) => write!(f, "connection failed: {why}"),
-            CallError::Http { status, .. } => write!(f, "HTTP status {status}"),
-            CallError::Unreadable(why) => write!(f, "unreadable answer: {why}"),
-            CallError::Refused(refused) => write!(f, "code {}: {}", refused.code, refused.message),
-            CallError::Interrupted { .. } => f.write_str("interrupted"),
+            CallError::NotSent(why) => t!("backend.call_not_sent", why = why),
+            CallError::Transport(why) => t!("backend.call_transport", why = why),
+            CallError::Http { status, .. } => t!("backend.call_http", status = status),
+            CallError::Unreadable(why) => t!("backend.call_unreadable", why = why),
+            CallError::Refused(refused) => t!(
+                "backend.call_refused",
+                code = refused.code,
+                message = refused.message
+            ),
+            CallError::Interrupted { .. } => t!("backend.call_interrupted"),
         }
+        .fmt(f)
     }
 }
 
@@ -158,7 +164,7 @@ pub(crate) fn submit_outcome<T>(
     match change_outcome(action, endpoint, answer, unknown_refusal)? {
         // A job id of 0 names no job: whatever was created cannot be followed.
         (0, _) => Err(ChangeError::Unknown(
-            anyhow!("the answer says job id 0").context(OutcomeUnknown {
+            anyhow!(t!("backend.job_id_zero")).context(OutcomeUnknown {
                 action,
                 interrupted: false,
             }),
@@ -184,9 +190,12 @@ pub(crate) fn change_outcome<T>(
             interrupted,
         }))
     };
-    let not_sent = |cause: anyhow::Error| {
-        ChangeError::NotSent(cause.context(format!("{action} was not sent to {endpoint}")))
-    };
+    let not_sent =
+        |cause: anyhow::Error| {
+            ChangeError::NotSent(cause.context(
+                t!("backend.not_sent_to", action = action, endpoint = endpoint).into_owned(),
+            ))
+        };
     match answer {
         Ok(answer) => Ok(answer),
         // Not kept as an ApiRefused: that would make it a definite refusal (exit 3).

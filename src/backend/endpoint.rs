@@ -1,5 +1,6 @@
 //! The API base URL: `https://`, or `http://` on a loopback host only (for the fake server).
 
+use rust_i18n::t;
 use std::fmt;
 use std::net::IpAddr;
 use url::Url;
@@ -15,39 +16,30 @@ pub(crate) struct Endpoint {
 
 impl Endpoint {
     pub(crate) fn parse(raw: &str) -> Result<Endpoint, String> {
-        let url =
-            Url::parse(raw.trim()).map_err(|e| format!("endpoint `{raw}` is not a URL: {e}"))?;
+        let url = Url::parse(raw.trim())
+            .map_err(|e| t!("backend.endpoint_not_url", raw = raw, why = e).into_owned())?;
         if !url.username().is_empty() || url.password().is_some() {
             // The URL is not repeated: it holds a password.
-            return Err(
-                "the endpoint must not hold a user name or password (DNSPod takes credentials in the request)"
-                    .to_owned(),
-            );
+            return Err(t!("backend.endpoint_credentials").into_owned());
         }
         let loopback = match url.host() {
             Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
             Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
             Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-            None => return Err(format!("endpoint `{raw}` has no host")),
+            None => return Err(t!("backend.endpoint_no_host", raw = raw).into_owned()),
         };
         match url.scheme() {
             "https" => {}
             "http" if loopback => {}
             "http" => {
-                return Err(format!(
-                    "endpoint `{raw}` must use https:// (http:// is allowed only for loopback hosts such as 127.0.0.1)"
-                ));
+                return Err(t!("backend.endpoint_http", raw = raw).into_owned());
             }
             other => {
-                return Err(format!(
-                    "endpoint `{raw}` has scheme `{other}`; use https://"
-                ));
+                return Err(t!("backend.endpoint_scheme", raw = raw, scheme = other).into_owned());
             }
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!(
-                "endpoint `{raw}` must not have a query or fragment"
-            ));
+            return Err(t!("backend.endpoint_query", raw = raw).into_owned());
         }
         let host = url.host_str().unwrap_or_default();
         let host = match url.port() {

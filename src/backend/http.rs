@@ -8,6 +8,7 @@ use crate::secret::Redactor;
 use crate::signal::{self, Waited};
 use anyhow::Context;
 use reqwest::blocking::Client as HttpClient;
+use rust_i18n::t;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -107,9 +108,7 @@ impl Transport {
             // certificate store, a few milliseconds of file reads on every run.
             builder = builder.tls_certs_only(std::iter::empty());
         }
-        let http = builder
-            .build()
-            .context("could not set up the HTTP client")?;
+        let http = builder.build().context(t!("backend.client_setup"))?;
         Ok(Transport {
             http,
             options,
@@ -195,7 +194,29 @@ pub(crate) fn unreadable(body: &[u8], err: &serde_json::Error) -> CallError {
         .map(|c| if c.is_control() { ' ' } else { c })
         .take(60)
         .collect();
-    CallError::Unreadable(format!("{err} (the body starts with `{}`)", excerpt.trim()))
+    CallError::Unreadable(
+        t!(
+            "backend.body_starts",
+            error = parse_error(err),
+            excerpt = excerpt.trim()
+        )
+        .into_owned(),
+    )
+}
+
+/// The parser's error: its own English words, or ours in another language.
+fn parse_error(err: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    if &*rust_i18n::locale() == "en" {
+        return err.to_string();
+    }
+    let (line, column) = (err.line(), err.column());
+    match err.classify() {
+        Category::Eof => t!("backend.json_eof", line = line, column = column),
+        Category::Data => t!("backend.json_shape", detail = err),
+        Category::Syntax | Category::Io => t!("backend.json_syntax", line = line, column = column),
+    }
+    .into_owned()
 }
 
 /// `Retry-After` in seconds; the HTTP-date form is not used by DNSPod and is ignored.

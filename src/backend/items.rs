@@ -7,6 +7,7 @@ use super::call::CallError;
 use crate::de;
 use crate::job::{Before, DomainItem, ItemStatus, Job, JobKind, JobSpec, RecordItem, Submitted};
 use compact_str::CompactString;
+use rust_i18n::t;
 use serde::Deserialize;
 
 /// A domain of a job; it is an item itself and holds the job's records for it. Every
@@ -101,9 +102,9 @@ fn before(echo: Vec<Domain>) -> Vec<Before> {
 /// never a finished job (`action` and `job_id` say which answer in the error).
 pub(crate) fn nonempty(job: Job, action: &str, job_id: u64) -> Result<Job, CallError> {
     if job.domains.is_empty() {
-        return Err(CallError::Unreadable(format!(
-            "{action} lists no items for job {job_id}"
-        )));
+        return Err(CallError::Unreadable(
+            t!("backend.no_items", action = action, job = job_id).into_owned(),
+        ));
     }
     Ok(job)
 }

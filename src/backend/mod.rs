@@ -19,6 +19,7 @@ pub(crate) use pager::Paged;
 
 use crate::job::{AccountRecord, Job, JobSpec, Record, Step, Submitted};
 use crate::split::Capabilities;
+use rust_i18n::t;
 use std::time::Instant;
 
 /// DNSPod's batch limits on both APIs: 5000 records a job, 80 jobs an hour from one IP
@@ -114,11 +115,11 @@ pub(crate) fn modified(step: &Step) -> Result<(u64, &Record, &Record), ChangeErr
 }
 
 fn unsendable(step: &Step) -> ChangeError {
-    ChangeError::NotSent(anyhow::anyhow!(
-        "a {} step of {} lacks a record to send; nothing was sent",
-        step.action.name(),
-        crate::escape::visible(&step.domain)
-    ))
+    ChangeError::NotSent(anyhow::anyhow!(t!(
+        "backend.unsendable_step",
+        action = step.action.name(),
+        domain = crate::escape::visible(&step.domain)
+    )))
 }
 
 /// Language of the API's messages: dpbatch's own, chosen once for both.

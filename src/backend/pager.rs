@@ -6,8 +6,9 @@
 //! at that cap says so ([`Shortfall`]). Each backend says how to ask for a page ([`Lister`]).
 
 use crate::input::domains::ascii_key;
-use crate::job::{AccountRecord, count};
+use crate::job::AccountRecord;
 use crate::parallel;
+use rust_i18n::t;
 use std::collections::{HashMap, HashSet};
 
 /// Both APIs page their lists by 3000 entries at most.
@@ -36,14 +37,31 @@ impl Shortfall {
     /// What fell short, for a list of `noun`s (`record`, `domain`).
     pub(crate) fn describe(self, noun: &str) -> String {
         match self {
-            Shortfall::Total { listed, claimed } => format!(
-                "the server listed {} of the {claimed} it claims",
-                count(listed as usize, noun)
+            Shortfall::Total { listed, claimed } => t!(
+                "backend.short_total",
+                listed = counted(listed, noun),
+                claimed = claimed
             ),
-            Shortfall::PageCap => {
-                format!("paging stopped after {MAX_PAGES} pages of {noun}s, with more to come")
-            }
+            Shortfall::PageCap => t!(
+                "backend.short_pages",
+                pages = MAX_PAGES,
+                noun = match noun {
+                    "domain" => t!("backend.noun_domain"),
+                    _ => t!("backend.noun_record"),
+                }
+            ),
         }
+        .into_owned()
+    }
+}
+
+/// `5 records`, `1 domain`, in the user's language (callers name the noun in English).
+fn counted(n: u64, noun: &str) -> std::borrow::Cow<'static, str> {
+    match (noun, n) {
+        ("domain", 1) => t!("backend.count_domain", n = n),
+        ("domain", _) => t!("backend.count_domains", n = n),
+        (_, 1) => t!("backend.count_record", n = n),
+        _ => t!("backend.count_records", n = n),
     }
 }
 
@@ -194,9 +212,7 @@ pub(crate) fn all_domains(lister: &impl Lister) -> anyhow::Result<Paged<String>>
     });
     let names = listed.entries.into_iter().map(|(id, key)| match key {
         Some(key) => Ok(idna::domain_to_unicode(&key).0),
-        None => Err(anyhow::anyhow!(
-            "the account's domain list has a domain without a name (ID {id})"
-        )),
+        None => Err(anyhow::anyhow!(t!("backend.domain_without_name", id = id))),
     });
     Ok(Paged {
         entries: names.collect::<anyhow::Result<_>>()?,

@@ -4,6 +4,7 @@
 //! read these; each backend turns its wire format into them.
 
 use compact_str::CompactString;
+use rust_i18n::t;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -88,29 +89,34 @@ impl JobSpec {
     pub(crate) fn summary(&self) -> String {
         match self {
             JobSpec::DomainCreate { domains, value } => {
-                let domains = count(domains.len(), "domain");
+                let domains = counted(domains.len(), Noun::Domain);
                 match value {
-                    Some(ip) => format!("{domains}, @ and www A {ip}"),
+                    Some(ip) => t!("job.summary_domains_value", domains = domains, ip = ip),
                     None => domains,
                 }
+                .into_owned()
             }
             JobSpec::RecordCreate {
                 domain_ids,
                 records,
-            } => format!(
-                "{} on {}",
-                count(records.len(), "record spec"),
-                count(domain_ids.len(), "domain")
-            ),
-            JobSpec::RecordModify { record_ids, change } => format!(
-                "{} to {} on {}",
-                change.field.name(),
-                change.to,
-                count(record_ids.len(), "record")
-            ),
-            JobSpec::RecordDelete { record_ids, .. } => {
-                format!("delete {}", count(record_ids.len(), "record"))
-            }
+            } => t!(
+                "job.summary_create",
+                records = counted(records.len(), Noun::Spec),
+                domains = counted(domain_ids.len(), Noun::Domain)
+            )
+            .into_owned(),
+            JobSpec::RecordModify { record_ids, change } => t!(
+                "job.summary_modify",
+                field = change.field.name(),
+                to = change.to,
+                records = counted(record_ids.len(), Noun::Record)
+            )
+            .into_owned(),
+            JobSpec::RecordDelete { record_ids, .. } => t!(
+                "job.summary_delete",
+                records = counted(record_ids.len(), Noun::Record)
+            )
+            .into_owned(),
             JobSpec::RecordSteps { steps } => steps_summary(steps),
         }
     }
@@ -184,9 +190,32 @@ fn steps_summary(steps: &[Step]) -> String {
     let actions = [Action::Create, Action::Modify, Action::Delete];
     let counted = actions.into_iter().filter_map(|action| {
         let n = steps.iter().filter(|s| s.action == action).count();
-        (n > 0).then(|| format!("{} {}", action.name(), count(n, "record")))
+        (n > 0).then(|| {
+            let records = counted(n, Noun::Record);
+            t!("job.steps_part", action = action.word(), records = records).into_owned()
+        })
     });
-    counted.collect::<Vec<_>>().join(", ")
+    counted.collect::<Vec<_>>().join(&t!("job.steps_separator"))
+}
+
+/// What a summary counts.
+#[derive(Clone, Copy)]
+enum Noun {
+    Domain,
+    Record,
+    Spec,
+}
+
+/// `1 domain`, `3 records` in the user's language (`count` is the English of output/).
+fn counted(n: usize, noun: Noun) -> std::borrow::Cow<'static, str> {
+    match (noun, n == 1) {
+        (Noun::Domain, true) => t!("job.count_domain", n = n),
+        (Noun::Domain, false) => t!("job.count_domains", n = n),
+        (Noun::Record, true) => t!("job.count_record", n = n),
+        (Noun::Record, false) => t!("job.count_records", n = n),
+        (Noun::Spec, true) => t!("job.count_spec", n = n),
+        (Noun::Spec, false) => t!("job.count_specs", n = n),
+    }
 }
 
 /// One record-create job per distinct set of specs, with every domain that has it (the

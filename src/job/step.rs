@@ -4,6 +4,7 @@
 
 use super::Record;
 use compact_str::CompactString;
+use rust_i18n::t;
 use serde::{Deserialize, Serialize};
 
 /// What a step does to its record.
@@ -22,6 +23,15 @@ impl Action {
             Action::Create => "create",
             Action::Modify => "modify",
             Action::Delete => "delete",
+        }
+    }
+
+    /// The word a message shows, in the user's language.
+    pub(crate) fn word(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Action::Create => t!("job.action_create"),
+            Action::Modify => t!("job.action_modify"),
+            Action::Delete => t!("job.action_delete"),
         }
     }
 }
@@ -69,10 +79,21 @@ impl Step {
         let fields = record.map_or_else(String::new, |r| {
             format!("{} {} {}", r.host, r.record_type, r.value)
         });
-        let (action, domain) = (self.action.name(), &self.domain);
+        let (action, domain) = (self.action.word(), &self.domain);
         crate::escape::visible(&match self.record_id {
-            Some(id) => format!("{action} of record {id} ({fields}) in {domain}"),
-            None => format!("{action} of {fields} in {domain}"),
+            Some(id) => t!(
+                "job.step_of_record",
+                action = action,
+                id = id,
+                fields = fields,
+                domain = domain
+            ),
+            None => t!(
+                "job.step_of_fields",
+                action = action,
+                fields = fields,
+                domain = domain
+            ),
         })
         .into_owned()
     }

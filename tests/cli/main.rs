@@ -50,5 +50,6 @@ mod undo_apply;
 mod undo_hardening;
 mod undo_mixed;
 mod waiting;
+mod zh_backend;
 mod zh_cmd;
 mod zh_sweep;

@@ -4,6 +4,7 @@
 
 mod auth;
 mod batch;
+mod chinese;
 mod edits;
 mod lookups;
 mod params;
@@ -84,7 +85,10 @@ pub(crate) fn handle(
     };
     let body = match auth::check(request, keys, now).and_then(|()| act(request, &caller, state)) {
         Ok(fields) => success(fields),
-        Err(refusal) => error_body(refusal.code, &refusal.message),
+        Err(refusal) => error_body(
+            refusal.code,
+            chinese::message(&refusal.message, request.header("x-tc-language")),
+        ),
     };
     let mut response = Response::new(200, CONTENT_TYPE, body);
     response.headers.push(("Date", clock::http_date(now)));

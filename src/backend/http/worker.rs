@@ -7,6 +7,7 @@ use super::{CallError, Exchange, MAX_ANSWER_BYTES, error_chain, parse_retry_afte
 use crate::duration::display_duration;
 use crate::signal::{Bell, Waited};
 use reqwest::blocking::RequestBuilder;
+use rust_i18n::t;
 use std::cell::RefCell;
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -50,7 +51,7 @@ impl Worker {
                     rings.ring();
                 }
             })
-            .map_err(|e| CallError::NotSent(format!("could not start the request: {e}")))?;
+            .map_err(|e| CallError::NotSent(t!("backend.thread_start", why = e).into_owned()))?;
         Ok(Worker {
             jobs,
             answers,
@@ -76,7 +77,7 @@ pub(super) fn run(
         cancelled: Arc::clone(&cancelled),
     };
     if worker.jobs.send(job).is_err() {
-        return Err(CallError::NotSent("the request thread had ended".into()));
+        return Err(CallError::NotSent(t!("backend.thread_ended").into_owned()));
     }
     let mut answer = None;
     let waited = worker.bell.wait(deadline, || {
@@ -84,7 +85,7 @@ pub(super) fn run(
             Ok(result) => Some(Ok(result)),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(Err(CallError::Transport(
-                "the request thread ended without an answer".into(),
+                t!("backend.thread_lost").into_owned(),
             ))),
         };
         answer.is_some()
@@ -98,10 +99,9 @@ pub(super) fn run(
         }
         (Waited::Ready, Some(Err(lost))) => Err(lost),
         (Waited::Interrupted, _) => Err(CallError::Interrupted { sent: true }),
-        _ => Err(CallError::Transport(format!(
-            "no complete answer within {}",
-            display_duration(timeout)
-        ))),
+        _ => Err(CallError::Transport(
+            t!("backend.timeout", timeout = display_duration(timeout)).into_owned(),
+        )),
     }
 }
 
@@ -115,16 +115,13 @@ fn send_and_read(request: RequestBuilder, cancelled: &AtomicBool) -> Result<Exch
         if e.is_connect() || e.is_builder() {
             CallError::NotSent(why)
         } else if e.is_timeout() {
-            CallError::Transport(format!("no answer in time: {why}"))
+            CallError::Transport(t!("backend.no_answer_in_time", why = why).into_owned())
         } else {
             CallError::Transport(why)
         }
     })?;
     let too_large = || {
-        CallError::Unreadable(format!(
-            "the answer is larger than {} MiB, the most dpbatch reads",
-            MAX_ANSWER_BYTES >> 20
-        ))
+        CallError::Unreadable(t!("backend.too_large", mib = MAX_ANSWER_BYTES >> 20).into_owned())
     };
     let length = response.content_length();
     if length.is_some_and(|length| length > MAX_ANSWER_BYTES) {
@@ -141,7 +138,7 @@ fn send_and_read(request: RequestBuilder, cancelled: &AtomicBool) -> Result<Exch
     let mut chunk = vec![0; 64 << 10];
     loop {
         let read = response.read(&mut chunk).map_err(|e| {
-            CallError::Transport(format!("reading the answer: {}", error_chain(&e)))
+            CallError::Transport(t!("backend.reading", why = error_chain(&e)).into_owned())
         })?;
         if read == 0 || cancelled.load(Ordering::SeqCst) {
             break;

@@ -2,56 +2,32 @@
 //! beside a code is never read: its text changed over the years and with the language.
 
 use super::wire::Action;
-use crate::error::RefusalKind;
-
-const TOKEN_HINT: &str = "check the token (ID,TOKEN); dpbatch never retries a failed login, as repeated failures lock the account";
+use crate::error::{Hint, RefusalKind};
+use rust_i18n::t;
 
 /// What `code`, answered to `action`, means, and the next step to suggest.
-pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'static str>) {
+pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<Hint>) {
     use RefusalKind::*;
     match code {
         // The documented code for a failed login, and what the real server answers to a
         // token it does not know.
-        "-1" | "10002" => (Auth, Some(TOKEN_HINT)),
-        "-2" => (
-            RateLimited,
-            Some(
-                "the API rate limit was hit; wait before trying again, as hammering extends the ban",
-            ),
-        ),
-        "-7" => (Auth, Some("this token has no permission for the action")),
-        "-8" => (
-            Locked,
-            Some("too many failed logins: the account is temporarily banned; try again later"),
-        ),
-        "-99" => (
-            Locked,
-            Some("DNSPod has paused this function; try again later"),
-        ),
-        "83" => (
-            Locked,
-            Some("the account is locked; see the DNSPod console"),
-        ),
-        "85" => (
-            Auth,
-            Some("DNSPod refused a login from an unexpected region; see the DNSPod console"),
-        ),
-        "8" if action == Action::Detail => (NotFound, Some("no such job: check the job id")),
+        "-1" | "10002" => (Auth, Some(t!("hint.legacy_token"))),
+        "-2" => (RateLimited, Some(t!("hint.legacy_rate"))),
+        "-7" => (Auth, Some(t!("hint.legacy_permission"))),
+        "-8" => (Locked, Some(t!("hint.legacy_banned"))),
+        "-99" => (Locked, Some(t!("hint.legacy_paused"))),
+        "83" => (Locked, Some(t!("hint.legacy_locked"))),
+        "85" => (Auth, Some(t!("hint.legacy_region"))),
+        "8" if action == Action::Detail => (NotFound, Some(t!("hint.legacy_no_job"))),
         // Record.Remove's documented codes: 8 "record ID error", 6 "domain ID error".
         "8" if matches!(
             action,
             Action::RecordRemove | Action::RecordModifyOne | Action::RecordRemark
         ) =>
         {
-            (
-                NotFound,
-                Some("the record is not in the domain: it was deleted already"),
-            )
+            (NotFound, Some(t!("hint.legacy_record_gone")))
         }
-        "6" if action == Action::RecordRemove => (
-            NotFound,
-            Some("no such domain in this account: check the domain and the token"),
-        ),
+        "6" if action == Action::RecordRemove => (NotFound, Some(t!("hint.legacy_no_domain"))),
         code if not_in_account(action, code) => (NotFound, None),
         _ => (Other, None),
     }

@@ -16,6 +16,7 @@ use crate::secret::Token;
 use crate::split::Capabilities;
 use anyhow::anyhow;
 use client::Client;
+use rust_i18n::t;
 use std::time::{Duration, Instant};
 use wire::{Action, JobDetail, Request};
 
@@ -75,7 +76,7 @@ impl LegacyBackend {
     fn client(&self) -> Result<&Client, CallError> {
         self.client
             .as_ref()
-            .ok_or_else(|| CallError::NotSent("no API token is configured".into()))
+            .ok_or_else(|| CallError::NotSent(t!("backend.no_token").into_owned()))
     }
 }
 
@@ -83,14 +84,14 @@ impl Backend for LegacyBackend {
     fn submit(&self, spec: &JobSpec) -> Result<Submitted, ChangeError> {
         match spec {
             JobSpec::RecordDelete { .. } => {
-                return Err(ChangeError::NotSent(anyhow!(
-                    "the legacy API has no batch deletion: its records are removed one by one with Record.Remove; nothing was sent"
-                )));
+                return Err(ChangeError::NotSent(anyhow!(t!(
+                    "backend.legacy_no_batch_delete"
+                ))));
             }
             JobSpec::RecordSteps { .. } => {
-                return Err(ChangeError::NotSent(anyhow!(
-                    "the legacy API has no job that creates or modifies records whole: they go one call a record; nothing was sent"
-                )));
+                return Err(ChangeError::NotSent(anyhow!(t!(
+                    "backend.legacy_no_whole_job"
+                ))));
             }
             _ => {}
         }

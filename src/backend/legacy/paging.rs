@@ -9,6 +9,7 @@ use crate::backend::CallError;
 use crate::backend::call::retrying;
 use crate::backend::pager::{self, DomainPage, Lister, PAGE, RecordPage};
 use anyhow::Context;
+use rust_i18n::t;
 
 fn page_request(action: Action, offset: u64, mut params: Vec<(&'static str, String)>) -> Request {
     params.extend([("offset", offset.to_string()), ("length", PAGE.to_string())]);
@@ -34,7 +35,7 @@ impl Lister for Client {
             })),
             // The account holds no domains.
             Err(err) if not_in_account(&err, Action::DomainList) => Ok(None),
-            Err(err) => Err(err.into_error()).context("could not list the account's domains"),
+            Err(err) => Err(err.into_error()).context(t!("backend.list_domains")),
         }
     }
 
@@ -47,7 +48,7 @@ impl Lister for Client {
             Ok(answer) => Ok(Some(answer.domain.id)),
             Err(err) if not_in_account(&err, Action::DomainInfo) => Ok(None),
             Err(err) => {
-                Err(err.into_error()).with_context(|| format!("could not look up domain {name}"))
+                Err(err.into_error()).with_context(|| t!("backend.look_up_domain", domain = name))
             }
         }
     }
@@ -73,8 +74,9 @@ impl Lister for Client {
                 }))
             }
             Err(err) if not_in_account(&err, Action::RecordList) => Ok(None),
-            Err(err) => Err(err.into_error())
-                .with_context(|| format!("could not list the records of {domain}")),
+            Err(err) => {
+                Err(err.into_error()).with_context(|| t!("backend.list_records", domain = domain))
+            }
         }
     }
 }

@@ -3,61 +3,38 @@
 //! message beside a code is never read: it changes with the language.
 
 use super::wire::Action;
-use crate::error::RefusalKind;
-
-const CLOCK_HINT: &str = "the request's time is more than about five minutes from DNSPod's clock: check this machine's clock (the answer's Date header tells the server's time)";
-const KEY_HINT: &str = "check the SecretId and SecretKey (a pair from the Tencent Cloud console's API keys); dpbatch never retries a refused signature";
-const PERMISSION_HINT: &str =
-    "these credentials lack the CAM permission for this action: see the Tencent Cloud console";
-const RATE_HINT: &str = "an API rate limit was hit; wait before trying again";
-const SLOTS_HINT: &str =
-    "the account already has 4 unfinished batch jobs; wait for one to finish, then submit again";
+use crate::error::{Hint, RefusalKind};
+use rust_i18n::t;
 
 /// What `code`, answered to `action`, means, and the next step to suggest.
-pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'static str>) {
+pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<Hint>) {
     use RefusalKind::*;
     match code {
-        "AuthFailure.SignatureExpire" => (Auth, Some(CLOCK_HINT)),
-        "AuthFailure.TokenFailure" => (
-            Auth,
-            Some(
-                "the session token was refused: temporary keys need their current token; get new ones",
-            ),
-        ),
-        "AuthFailure.UnauthorizedOperation" => (Auth, Some(PERMISSION_HINT)),
-        c if c.starts_with("AuthFailure") => (Auth, Some(KEY_HINT)),
-        c if family(c, "UnauthorizedOperation") => (Auth, Some(PERMISSION_HINT)),
-        "IpNotInWhitelist" | "IpInBlacklist" | "OperationDenied.IPInBlacklistNotAllowed" => (
-            Auth,
-            Some(
-                "DNSPod refuses calls from this machine's IP address; see the Tencent Cloud console",
-            ),
-        ),
-        "RequestLimitExceeded.BatchTaskLimit" => (
-            RateLimited,
-            Some(
-                "at most 80 batch jobs an hour may come from one IP address; wait before submitting again",
-            ),
-        ),
-        c if c.starts_with("RequestLimitExceeded") => (RateLimited, Some(RATE_HINT)),
-        "FailedOperation.FrequencyLimit" => (RateLimited, Some(RATE_HINT)),
-        "InvalidParameter.BatchTaskCountLimit" | "InvalidParameter.BatchLimitUndo" => {
-            (SlotsTaken, Some(SLOTS_HINT))
+        "AuthFailure.SignatureExpire" => (Auth, Some(t!("hint.v3_clock"))),
+        "AuthFailure.TokenFailure" => (Auth, Some(t!("hint.v3_token"))),
+        "AuthFailure.UnauthorizedOperation" => (Auth, Some(t!("hint.v3_permission"))),
+        c if c.starts_with("AuthFailure") => (Auth, Some(t!("hint.v3_key"))),
+        c if family(c, "UnauthorizedOperation") => (Auth, Some(t!("hint.v3_permission"))),
+        "IpNotInWhitelist" | "IpInBlacklist" | "OperationDenied.IPInBlacklistNotAllowed" => {
+            (Auth, Some(t!("hint.v3_ip")))
         }
-        "InvalidParameter.JobGreaterThanLimit" => (
-            Other,
-            Some("a batch job holds at most 5000 records; submit fewer at once"),
-        ),
-        "InvalidParameter.BatchTaskNotExist" | "FailedOperation.NotBatchTaskOwner" => (
-            NotFound,
-            Some("no such job for these credentials: check the job id and the account"),
-        ),
-        "FailedOperation.DomainIsLocked" | "FailedOperation.DomainIsSpam" => (
-            Locked,
-            Some("DNSPod has locked this domain; see the DNSPod console"),
-        ),
+        "RequestLimitExceeded.BatchTaskLimit" => (RateLimited, Some(t!("hint.v3_batch_rate"))),
+        c if c.starts_with("RequestLimitExceeded") => (RateLimited, Some(t!("hint.v3_rate"))),
+        "FailedOperation.FrequencyLimit" => (RateLimited, Some(t!("hint.v3_rate"))),
+        "InvalidParameter.BatchTaskCountLimit" | "InvalidParameter.BatchLimitUndo" => {
+            (SlotsTaken, Some(t!("hint.v3_slots")))
+        }
+        "InvalidParameter.JobGreaterThanLimit" => (Other, Some(t!("hint.v3_job_size"))),
+        "InvalidParameter.BatchTaskNotExist" | "FailedOperation.NotBatchTaskOwner" => {
+            (NotFound, Some(t!("hint.v3_no_job")))
+        }
+        "FailedOperation.DomainIsLocked" | "FailedOperation.DomainIsSpam" => {
+            (Locked, Some(t!("hint.v3_domain_locked")))
+        }
         // A single-record change's "bad record ID": the record was deleted meanwhile.
-        "InvalidParameter.RecordIdInvalid" if one_record(action) => (NotFound, Some(GONE_HINT)),
+        "InvalidParameter.RecordIdInvalid" if one_record(action) => {
+            (NotFound, Some(t!("hint.v3_record_gone")))
+        }
         c if not_in_account(action, c) => (NotFound, None),
         // A poll or a look-up that meets these is asked again; a submit that meets
         // InternalError is an unknown outcome before it gets here.
@@ -70,8 +47,6 @@ pub(crate) fn classify(action: Action, code: &str) -> (RefusalKind, Option<&'sta
         _ => (Other, None),
     }
 }
-
-const GONE_HINT: &str = "the record is not in the domain: it was deleted meanwhile";
 
 /// Whether `action` changes one record that it names by ID.
 fn one_record(action: Action) -> bool {

@@ -19,6 +19,7 @@ use crate::job::{AccountRecord, Job, JobSpec, Step, Submitted};
 use crate::secret::mask_secret_id;
 use crate::split::Capabilities;
 use client::{Client, VARIANT, language};
+use rust_i18n::t;
 use sign::Call;
 use std::time::{Duration, Instant};
 use wire::{Action, TaskDetail};
@@ -95,7 +96,7 @@ impl V3Backend {
     fn client(&self) -> Result<&Client, CallError> {
         self.client
             .as_ref()
-            .ok_or_else(|| CallError::NotSent("no API 3.0 credentials are configured".into()))
+            .ok_or_else(|| CallError::NotSent(t!("backend.no_v3_keys").into_owned()))
     }
 
     /// The submit as it would be sent at `timestamp`: the SecretId masked, the signature and
@@ -141,9 +142,9 @@ impl Backend for V3Backend {
                 .iter()
                 .any(|step| step.action != crate::job::Action::Modify)
         {
-            return Err(ChangeError::NotSent(anyhow::anyhow!(
-                "ModifyRecordBatchV3 only modifies records: creates and deletes go by calls; nothing was sent"
-            )));
+            return Err(ChangeError::NotSent(anyhow::anyhow!(t!(
+                "backend.v3_modify_only"
+            ))));
         }
         let (job_id, echo) = self
             .client()
@@ -194,9 +195,10 @@ impl Backend for V3Backend {
     }
 
     fn remove_record(&self, _domain_id: u64, record_id: u64) -> Result<(), ChangeError> {
-        Err(ChangeError::NotSent(anyhow::anyhow!(
-            "API 3.0 deletes records in jobs (DeleteRecordBatch), not one by one: record {record_id} was not sent"
-        )))
+        Err(ChangeError::NotSent(anyhow::anyhow!(t!(
+            "backend.v3_no_single_delete",
+            record = record_id
+        ))))
     }
 
     fn create_record(&self, step: &Step) -> Result<u64, CreateError> {

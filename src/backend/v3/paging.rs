@@ -9,6 +9,7 @@ use crate::backend::CallError;
 use crate::backend::call::retrying;
 use crate::backend::pager::{self, DomainPage, Lister, RecordPage};
 use anyhow::Context;
+use rust_i18n::t;
 
 /// Whether a look-up refused because the domain is not in the account.
 fn not_in_account(err: &CallError, action: Action) -> bool {
@@ -32,7 +33,7 @@ impl Lister for Client {
             })),
             // The account holds no domains.
             Err(err) if not_in_account(&err, Action::DescribeDomainList) => Ok(None),
-            Err(err) => Err(err.into_error()).context("could not list the account's domains"),
+            Err(err) => Err(err.into_error()).context(t!("backend.list_domains")),
         }
     }
 
@@ -42,7 +43,7 @@ impl Lister for Client {
             Ok(answer) => Ok(Some(answer.domain.domain_id)),
             Err(err) if not_in_account(&err, Action::DescribeDomain) => Ok(None),
             Err(err) => {
-                Err(err.into_error()).with_context(|| format!("could not look up domain {name}"))
+                Err(err.into_error()).with_context(|| t!("backend.look_up_domain", domain = name))
             }
         }
     }
@@ -68,8 +69,9 @@ impl Lister for Client {
                 }))
             }
             Err(err) if not_in_account(&err, Action::DescribeRecordList) => Ok(None),
-            Err(err) => Err(err.into_error())
-                .with_context(|| format!("could not list the records of {domain}")),
+            Err(err) => {
+                Err(err.into_error()).with_context(|| t!("backend.list_records", domain = domain))
+            }
         }
     }
 }
