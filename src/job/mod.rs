@@ -243,11 +243,6 @@ pub(crate) fn record_create_jobs<'s>(
         .collect()
 }
 
-/// `1 domain`, `3 domains`.
-pub(crate) fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
-}
-
 /// The kind of a job as its detail names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum JobKind {
