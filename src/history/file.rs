@@ -229,13 +229,18 @@ pub(super) fn options() -> OpenOptions {
 /// FIFO would block, a device never ends a line) by name; `kept` says what the file
 /// keeps (`its job history`).
 pub(super) fn open(path: &Path, options: &OpenOptions, kept: &str) -> io::Result<File> {
+    checked(path, options.open(path), kept)
+}
+
+/// `opened`, the file at `path` opened without following a link, or its refusal by name.
+pub(super) fn checked(path: &Path, opened: io::Result<File>, kept: &str) -> io::Result<File> {
     let not_plain = |what: &str| {
         io::Error::other(format!(
             "{} is {what}; dpbatch keeps {kept} in a plain file only: remove it",
             path.display()
         ))
     };
-    let file = match options.open(path) {
+    let file = match opened {
         #[cfg(unix)]
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
             return Err(not_plain("a symbolic link"));

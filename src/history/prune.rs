@@ -3,6 +3,7 @@
 //! new private file renamed over it), its other lines kept byte for byte, those that do not
 //! read among them. An operation `resume` may still need is kept and named unless forced.
 
+use super::before_dir::BeforeDir;
 use super::file::{MAX_LINE, next_line, open, options};
 use super::{Entry, History, Operation, before_file, operations};
 use anyhow::Context;
@@ -35,9 +36,15 @@ impl History {
         let lines = stored_lines(&mut file).with_context(context)?;
         let (pruned, gone) = decide(&lines, before, force);
         if !dry_run && !gone.is_empty() {
+            let names = before_files(&pruned.removed);
+            // Opened before the rewrite: a `before/` refused leaves the history whole.
+            let dir = self.open_before_dir(&names).with_context(context)?;
             self.rewrite(&mut file, &lines, &gone)
                 .with_context(context)?;
-            self.remove_before_files(&pruned.removed);
+            if let Some(dir) = dir {
+                // One that will not go stays, unread and harmless.
+                names.iter().for_each(|name| drop(dir.remove(name)));
+            }
         }
         Ok(pruned)
     }
@@ -79,17 +86,26 @@ impl History {
         fs::rename(&fresh, &self.path)
     }
 
-    /// Removes the files the removed operations kept their before-states in; one that
-    /// will not go stays, unread and harmless.
-    fn remove_before_files(&self, removed: &[Operation]) {
-        let names = removed
-            .iter()
-            .flat_map(|op| &op.jobs)
-            .filter_map(|e| e.before_file.as_deref());
-        for name in names.filter(|name| before_file::is_ours(name)) {
-            let _ = fs::remove_file(self.before_dir().join(name));
+    /// `before/`, if any of `names` may be in it.
+    fn open_before_dir(&self, names: &[&str]) -> io::Result<Option<BeforeDir>> {
+        if names.is_empty() {
+            return Ok(None);
+        }
+        match BeforeDir::open(&self.before_dir()) {
+            Ok(dir) => Ok(Some(dir)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
         }
     }
+}
+
+/// The names of the files the removed operations kept their before-states in.
+fn before_files(removed: &[Operation]) -> Vec<&str> {
+    let names = removed
+        .iter()
+        .flat_map(|op| &op.jobs)
+        .filter_map(|e| e.before_file.as_deref());
+    names.filter(|name| before_file::is_ours(name)).collect()
 }
 
 /// Every line of `file` with its place; a line too long to read is kept unread.
