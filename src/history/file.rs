@@ -129,15 +129,17 @@ impl History {
         Ok(skipped)
     }
 
-    /// The file, locked, to append to: opened again if a prune renamed a new file over it
-    /// while this run waited for the lock, or the line would go to the file it replaced.
+    /// The file, locked, to append to.
     fn open_to_append(&self) -> io::Result<File> {
+        self.open_locked(options().read(true).append(true).create(true))
+    }
+
+    /// The file opened with `options` and locked: opened again if a prune renamed a new
+    /// file over it while this run waited for the lock, or this run would append to (or
+    /// prune) the file it replaced.
+    pub(super) fn open_locked(&self, options: &OpenOptions) -> io::Result<File> {
         loop {
-            let file = open(
-                &self.path,
-                options().read(true).append(true).create(true),
-                HISTORY,
-            )?;
+            let file = open(&self.path, options, HISTORY)?;
             file.lock()?;
             if same_file(&file, &self.path)? {
                 return Ok(file);

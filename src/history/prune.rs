@@ -51,12 +51,8 @@ impl History {
 
     /// The file, locked, `None` when there is none.
     fn open_to_prune(&self) -> io::Result<Option<File>> {
-        match open(
-            &self.path,
-            options().read(true).write(true),
-            "its job history",
-        ) {
-            Ok(file) => file.lock().map(|()| Some(file)),
+        match self.open_locked(options().read(true).write(true)) {
+            Ok(file) => Ok(Some(file)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
