@@ -19,6 +19,10 @@ pub(crate) const MAX_LINE: usize = 64 << 20;
 /// How far out of time order concurrent runs may append lines, in seconds.
 const OUT_OF_ORDER: u64 = 600;
 
+/// How many lines in a row made well before the time asked about end a count: one such
+/// line (planted, or written across a clock step) must not hide the jobs before it.
+pub(super) const OLD_RUN: usize = 64;
+
 /// What the history file keeps, for messages.
 const HISTORY: &str = "its job history";
 
@@ -82,20 +86,24 @@ impl History {
     }
 
     /// How many jobs were made since `since` (Unix seconds), reading only each line's
-    /// job id and time, from the newest line back to the first made well before `since`
-    /// (concurrent runs may append a little out of order).
+    /// job id and time, from the newest line back until [`OLD_RUN`] lines in a row were
+    /// made well before `since` (concurrent runs may append a little out of order).
     pub(crate) fn jobs_since(&self, since: u64) -> anyhow::Result<usize> {
         #[derive(Deserialize)]
         struct Stamp {
             job_id: Option<u64>,
             submitted_at: u64,
         }
-        let mut jobs = 0;
+        let (mut jobs, mut old) = (0, 0);
         self.backwards(|stamp: Stamp| {
             if stamp.job_id.is_some() && stamp.submitted_at >= since {
                 jobs += 1;
             }
-            stamp.submitted_at.saturating_add(OUT_OF_ORDER) >= since
+            match stamp.submitted_at.saturating_add(OUT_OF_ORDER) >= since {
+                true => old = 0,
+                false => old += 1,
+            }
+            old < OLD_RUN
         })?;
         Ok(jobs)
     }

@@ -153,3 +153,25 @@ fn a_prune_that_waited_for_the_lock_prunes_the_file_renamed_in_meanwhile() {
     let times: Vec<_> = read.iter().map(|e| e.submitted_at > 2_000).collect();
     assert_eq!(times, [true], "the line appended in between is kept");
 }
+
+#[test]
+fn the_jobs_of_the_hour_are_counted_past_a_line_far_out_of_time_order() {
+    // A line planted with a time of 0, or written across a clock step, must not hide the
+    // jobs before it; only a long run of old lines ends the count.
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::at(&dir.path().join("jobs.jsonl"));
+    let recent = entry("a.cn");
+    let since = recent.submitted_at - 60;
+    let old = Entry {
+        submitted_at: 0,
+        ..entry("old.cn")
+    };
+    for _ in 0..OLD_RUN {
+        history.append(&old).unwrap();
+    }
+    history.append(&recent).unwrap();
+    history.append(&recent).unwrap();
+    history.append(&old).unwrap();
+    history.append(&recent).unwrap();
+    assert_eq!(history.jobs_since(since).unwrap(), 3);
+}
