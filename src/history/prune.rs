@@ -58,28 +58,24 @@ impl History {
         }
     }
 
-    /// Writes every line but those at `gone` to a new file, renamed over the history.
+    /// Writes every line but those at `gone` to a new file, renamed over the history; a
+    /// failure removes the new file.
     fn rewrite(&self, file: &mut File, lines: &[Stored], gone: &HashSet<usize>) -> io::Result<()> {
         let fresh = self
             .path
             .with_extension(format!("jsonl.prune-{}", std::process::id()));
         let _ = fs::remove_file(&fresh);
-        let mut out = open(
+        let out = open(
             &fresh,
             options().write(true).create_new(true),
             "its job history",
         )?;
-        for (_, line) in lines
-            .iter()
-            .enumerate()
-            .filter(|(at, _)| !gone.contains(at))
-        {
-            let (start, end) = line.range;
-            file.seek(SeekFrom::Start(start))?;
-            io::copy(&mut Read::by_ref(file).take(end - start), &mut out)?;
+        let written =
+            copy_kept(file, out, lines, gone).and_then(|()| fs::rename(&fresh, &self.path));
+        if written.is_err() {
+            let _ = fs::remove_file(&fresh);
         }
-        out.sync_all()?;
-        fs::rename(&fresh, &self.path)
+        written
     }
 
     /// `before/`, if any of `names` may be in it.
@@ -93,6 +89,25 @@ impl History {
             Err(e) => Err(e),
         }
     }
+}
+
+/// Copies the lines of `file` but those at `gone` to `out`, and syncs it.
+fn copy_kept(
+    file: &mut File,
+    mut out: File,
+    lines: &[Stored],
+    gone: &HashSet<usize>,
+) -> io::Result<()> {
+    for (_, line) in lines
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| !gone.contains(at))
+    {
+        let (start, end) = line.range;
+        file.seek(SeekFrom::Start(start))?;
+        io::copy(&mut Read::by_ref(file).take(end - start), &mut out)?;
+    }
+    out.sync_all()
 }
 
 /// The names of the files the removed operations kept their before-states in.
@@ -227,6 +242,20 @@ mod tests {
         assert_eq!(pruned.kept.len(), 2, "both named");
         let (_, gone) = decide(&lines, 2_000, true);
         assert_eq!(gone.len(), 2, "forced: both go");
+    }
+
+    #[test]
+    fn a_rewrite_that_fails_leaves_no_file_of_its_own_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("jobs.jsonl");
+        // A directory in the history's place: the rename over it fails.
+        std::fs::create_dir_all(path.join("full")).unwrap();
+        let mut file = tempfile::tempfile().unwrap();
+        let history = History { path: path.clone() };
+        let lines = [line("1a-2", 1_000, "{}")];
+        assert!(history.rewrite(&mut file, &lines, &HashSet::new()).is_err());
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only the history's place: {left:?}");
     }
 
     #[test]
