@@ -63,14 +63,27 @@ impl ApiRefused {
     }
 }
 
-impl fmt::Display for ApiRefused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&t!(
+impl ApiRefused {
+    /// The refusal in English whatever the language: for `--json`, never translated.
+    pub(crate) fn in_english(&self) -> String {
+        self.text("en")
+    }
+
+    fn text(&self, locale: &str) -> String {
+        t!(
             "error.api_refused",
+            locale = locale,
             action = self.action,
             code = self.code,
             message = self.message
-        ))
+        )
+        .into_owned()
+    }
+}
+
+impl fmt::Display for ApiRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(&rust_i18n::locale()))
     }
 }
 

@@ -258,9 +258,9 @@ impl Lookups<'_> {
         Ok((records, short))
     }
 
-    /// `use_listing` of each domain's listing, in the domains' order, each as soon as it
-    /// and those before it are in: `workers` domains are looked up at once, [`AHEAD`]
-    /// rounds ahead and no more, so that an account's records are never all held
+    /// `use_listing` of each domain's listing, in the domains' order: the domains are
+    /// looked up a window of `workers` × [`AHEAD`] at a time, and a window's listings are
+    /// used once the whole window is in, so that an account's records are never all held
     /// (`export` writes each domain and lets it go). Every domain the account does not
     /// hold is named in one error, and no listing is used after the first of them.
     pub(crate) fn in_order(

@@ -4,7 +4,8 @@
 //! through a symbolic link, never over a file already there) and read back as untrusted
 //! input: a name of another shape, a link, or a file that does not read is refused, named.
 
-use super::file::{MAX_LINE, create_private_dir, open, options};
+use super::before_dir::BeforeDir;
+use super::file::{MAX_LINE, checked, create_private_dir};
 use crate::escape::visible;
 use crate::job::Before;
 use anyhow::{Context, bail};
@@ -25,18 +26,12 @@ fn kept() -> std::borrow::Cow<'static, str> {
 /// Writes `before` to a new file in `dir`; its name, for the line.
 pub(super) fn write(dir: &Path, before: &[Before]) -> anyhow::Result<String> {
     create_private_dir(dir)?;
-    if !std::fs::symlink_metadata(dir)?.is_dir() {
-        bail!(
-            "{}",
-            t!("history.not_a_dir", dir = dir.display(), kept = kept())
-        );
-    }
+    let dir = BeforeDir::open(dir)?;
     let name = new_name();
-    let path = dir.join(&name);
+    let path = dir.path_of(&name);
     let context = || t!("history.cannot_write_before", file = path.display());
     let bytes = serde_json::to_vec(before).with_context(context)?;
-    let mut file =
-        open(&path, options().write(true).create_new(true), &kept()).with_context(context)?;
+    let mut file = checked(&path, dir.open_file(&name, true), &kept()).with_context(context)?;
     file.write_all(&bytes).with_context(context)?;
     Ok(name)
 }
@@ -48,7 +43,8 @@ pub(super) fn read(dir: &Path, name: &str) -> anyhow::Result<Vec<Before>> {
     }
     let path = dir.join(name);
     let context = || t!("history.cannot_read_before", file = path.display());
-    let file = open(&path, options().read(true), &kept()).with_context(context)?;
+    let dir = BeforeDir::open(dir).with_context(context)?;
+    let file = checked(&path, dir.open_file(name, false), &kept()).with_context(context)?;
     let mut bytes = Vec::new();
     let limit = u64::try_from(MAX_LINE).unwrap_or(u64::MAX);
     file.take(limit + 1)
@@ -107,5 +103,19 @@ mod tests {
             let err = read(dir.path(), planted).unwrap_err().to_string();
             assert!(err.contains("never gives one"), "{planted}: {err}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_before_state_is_never_read_or_written_through_a_linked_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        let name = write(&real, &[Before::default()]).unwrap();
+        let link = dir.path().join("before");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let err = format!("{:#}", read(&link, &name).unwrap_err());
+        assert!(err.contains("before is a symbolic link"), "{err}");
+        let err = format!("{:#}", write(&link, &[]).unwrap_err());
+        assert!(err.contains("before is a symbolic link"), "{err}");
     }
 }

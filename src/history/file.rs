@@ -20,6 +20,10 @@ pub(crate) const MAX_LINE: usize = 64 << 20;
 /// How far out of time order concurrent runs may append lines, in seconds.
 const OUT_OF_ORDER: u64 = 600;
 
+/// How many lines in a row made well before the time asked about end a count: one such
+/// line (planted, or written across a clock step) must not hide the jobs before it.
+pub(super) const OLD_RUN: usize = 64;
+
 /// What the history file keeps, for messages.
 fn kept_history() -> std::borrow::Cow<'static, str> {
     t!("history.kept_history")
@@ -85,20 +89,24 @@ impl History {
     }
 
     /// How many jobs were made since `since` (Unix seconds), reading only each line's
-    /// job id and time, from the newest line back to the first made well before `since`
-    /// (concurrent runs may append a little out of order).
+    /// job id and time, from the newest line back until [`OLD_RUN`] lines in a row were
+    /// made well before `since` (concurrent runs may append a little out of order).
     pub(crate) fn jobs_since(&self, since: u64) -> anyhow::Result<usize> {
         #[derive(Deserialize)]
         struct Stamp {
             job_id: Option<u64>,
             submitted_at: u64,
         }
-        let mut jobs = 0;
+        let (mut jobs, mut old) = (0, 0);
         self.backwards(|stamp: Stamp| {
             if stamp.job_id.is_some() && stamp.submitted_at >= since {
                 jobs += 1;
             }
-            stamp.submitted_at.saturating_add(OUT_OF_ORDER) >= since
+            match stamp.submitted_at.saturating_add(OUT_OF_ORDER) >= since {
+                true => old = 0,
+                false => old += 1,
+            }
+            old < OLD_RUN
         })?;
         Ok(jobs)
     }
@@ -132,15 +140,17 @@ impl History {
         Ok(skipped)
     }
 
-    /// The file, locked, to append to: opened again if a prune renamed a new file over it
-    /// while this run waited for the lock, or the line would go to the file it replaced.
+    /// The file, locked, to append to.
     fn open_to_append(&self) -> io::Result<File> {
+        self.open_locked(options().read(true).append(true).create(true))
+    }
+
+    /// The file opened with `options` and locked: opened again if a prune renamed a new
+    /// file over it while this run waited for the lock, or this run would append to (or
+    /// prune) the file it replaced.
+    pub(super) fn open_locked(&self, options: &OpenOptions) -> io::Result<File> {
         loop {
-            let file = open(
-                &self.path,
-                options().read(true).append(true).create(true),
-                &kept_history(),
-            )?;
+            let file = open(&self.path, options, &kept_history())?;
             file.lock()?;
             if same_file(&file, &self.path)? {
                 return Ok(file);
@@ -232,6 +242,11 @@ pub(super) fn options() -> OpenOptions {
 /// FIFO would block, a device never ends a line) by name; `kept` says what the file
 /// keeps (`its job history`).
 pub(super) fn open(path: &Path, options: &OpenOptions, kept: &str) -> io::Result<File> {
+    checked(path, options.open(path), kept)
+}
+
+/// `opened`, the file at `path` opened without following a link, or its refusal by name.
+pub(super) fn checked(path: &Path, opened: io::Result<File>, kept: &str) -> io::Result<File> {
     let not_plain = |what: &str| {
         io::Error::other(t!(
             "history.not_plain",
@@ -240,7 +255,7 @@ pub(super) fn open(path: &Path, options: &OpenOptions, kept: &str) -> io::Result
             kept = kept
         ))
     };
-    let file = match options.open(path) {
+    let file = match opened {
         #[cfg(unix)]
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
             return Err(not_plain(&t!("history.a_symlink")));

@@ -3,6 +3,7 @@
 //! `resume`. It holds what was asked for, never the token. The jobs of an operation split
 //! into several share an operation tag, and read back as one [`Operation`].
 
+mod before_dir;
 mod before_file;
 mod calls;
 mod check;

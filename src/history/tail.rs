@@ -68,8 +68,9 @@ impl<R: Read + Seek> Tail<R> {
         }
     }
 
+    /// `line`, or too long as reading forward would find it (a line of up to `max`).
     fn line(&mut self, line: Vec<u8>) -> Line {
-        match std::mem::take(&mut self.too_long) {
+        match std::mem::take(&mut self.too_long) || line.len() > self.max {
             true => Line::TooLong,
             false => Line::Whole(line),
         }
@@ -82,7 +83,10 @@ impl<R: Read + Seek> Tail<R> {
             self.too_long = true;
             self.pending.clear();
         }
-        let want = CHUNK.max(self.pending.len());
+        // Never more than `max` + 1 bytes held: enough to tell a line is too long.
+        let want = CHUNK
+            .max(self.pending.len())
+            .min(self.max.saturating_add(1) - self.pending.len());
         let size = usize::try_from(self.pos).map_or(want, |pos| pos.min(want));
         self.pos -= size as u64;
         self.file.seek(SeekFrom::Start(self.pos))?;
@@ -134,5 +138,13 @@ mod tests {
         );
         let read = lines(long.as_bytes(), CHUNK);
         assert_eq!(read, [Line::TooLong], "the only line, too long");
+    }
+
+    #[test]
+    fn a_line_a_little_past_the_limit_is_too_long_as_reading_forward_says() {
+        let text = format!("first\n{}\nlast\n", "x".repeat(CHUNK + 10));
+        let read = lines(text.as_bytes(), CHUNK);
+        assert_eq!(read[2], Line::TooLong);
+        assert_eq!(read[3], whole("first"));
     }
 }

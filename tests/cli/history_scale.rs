@@ -148,3 +148,26 @@ fn prune_removes_old_operations_but_keeps_and_names_one_resume_needs() {
         .code(2)
         .stderr_has("`nope` is not an age");
 }
+
+#[cfg(unix)]
+#[test]
+fn prune_never_removes_a_file_through_a_linked_before_directory() {
+    let env = Env::new();
+    env.submit_domains("old.cn");
+    env.rewrite_history(|lines| {
+        lines[0]["submitted_at"] = 1_000.into();
+        lines[0]["before_file"] = "2024-01-01.json".into();
+    });
+    let elsewhere = env.home().join("x");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let planted = elsewhere.join("2024-01-01.json");
+    std::fs::write(&planted, b"[]").unwrap();
+    let before = env.history_path().with_file_name("before");
+    std::os::unix::fs::symlink(&elsewhere, &before).unwrap();
+    env.dpbatch(["jobs", "--prune", "1d"])
+        .run()
+        .code(1)
+        .stderr_has(&format!("{} is a symbolic link", before.display()));
+    assert!(planted.exists(), "the file the link leads to stays");
+    assert_eq!(env.history_lines().len(), 1, "nothing pruned");
+}

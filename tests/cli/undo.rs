@@ -256,6 +256,28 @@ fn a_failed_legacy_removal_exits_4_and_the_rest_are_still_deleted() {
 }
 
 #[test]
+fn a_refused_removal_is_named_in_english_in_json_whatever_the_language() {
+    let env = Env::new();
+    created_pair(&env);
+    env.server.inject(
+        "Record.Remove",
+        fake_dnspod::Fault::ApiCode {
+            code: "7".into(),
+            message: "No permission".into(),
+        },
+    );
+    let undone = env
+        .dpbatch(["undo", "--last", "--yes", "--json"])
+        .env("LANG", "zh_CN.UTF-8")
+        .run();
+    undone.code(4);
+    let json = undone.json().to_string();
+    let refused = json.matches("was refused by the API: code 7: No permission");
+    assert_eq!(refused.count(), 1, "{json}");
+    assert!(!json.contains("API 拒绝了"), "{json}");
+}
+
+#[test]
 fn a_legacy_deletion_stopped_mid_way_is_finished_by_resume() {
     let env = Env::new();
     let domain = env.server.add_domain("b.cn");

@@ -3,7 +3,8 @@
 //! (renamed into place at the end) or, for stdout, into an unnamed temporary file copied
 //! out at the end (nothing reaches stdout from an export that fails, and the spreadsheet
 //! warning still comes before the data); zone files each staged beside its place and all
-//! renamed at the end, so a failure leaves none behind.
+//! renamed at the end, so a failure while listing leaves none behind (a rename failing
+//! at the end leaves those renamed before it).
 
 use crate::export::files::{self, Closed, Staged};
 use crate::export::{CsvRows, Format, Listing, write_jsonl, zone};

@@ -272,7 +272,7 @@ fn ended(answer: Result<Option<u64>, ChangeError>) -> Called {
         Ok(created) => return (CallEnd::Done, created, Ok(Removed::Deleted)),
         Err(ChangeError::Refused(refused)) => match refused.kind {
             RefusalKind::NotFound => Removed::Gone,
-            RefusalKind::Other => Removed::Failed(refused.to_string()),
+            RefusalKind::Other => Removed::Failed(refused.in_english()),
             _ => {
                 let stop = Stop::Failed(ChangeError::Refused(refused).into());
                 return (CallEnd::Unsent, None, Err(stop));

@@ -123,3 +123,55 @@ fn a_file_renamed_over_the_history_is_not_the_one_held_open() {
     std::fs::rename(&fresh, &path).unwrap();
     assert!(!same_file(&file, &path).unwrap());
 }
+
+#[test]
+fn a_prune_that_waited_for_the_lock_prunes_the_file_renamed_in_meanwhile() {
+    // Two prunes at once: the second, waiting for the lock on the file the first renames
+    // a new one over, must prune the new file, or lines appended in between are lost.
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::at(&dir.path().join("jobs.jsonl"));
+    let old = Entry {
+        submitted_at: 1_000,
+        ..entry("old.cn")
+    };
+    history.append(&old).unwrap();
+    let held = File::open(history.path()).unwrap();
+    held.lock().unwrap();
+    let waiting = std::thread::spawn({
+        let path = history.path().to_path_buf();
+        move || History::at(&path).prune(2_000, false, false).unwrap()
+    });
+    // Not a timing check: only gives the prune the time to open the old file and wait.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let fresh = History::at(&dir.path().join("fresh.jsonl"));
+    fresh.append(&old).unwrap();
+    fresh.append(&entry("new.cn")).unwrap();
+    std::fs::rename(fresh.path(), history.path()).unwrap();
+    drop(held);
+    waiting.join().unwrap();
+    let (read, _) = history.read().unwrap();
+    let times: Vec<_> = read.iter().map(|e| e.submitted_at > 2_000).collect();
+    assert_eq!(times, [true], "the line appended in between is kept");
+}
+
+#[test]
+fn the_jobs_of_the_hour_are_counted_past_a_line_far_out_of_time_order() {
+    // A line planted with a time of 0, or written across a clock step, must not hide the
+    // jobs before it; only a long run of old lines ends the count.
+    let dir = tempfile::tempdir().unwrap();
+    let history = History::at(&dir.path().join("jobs.jsonl"));
+    let recent = entry("a.cn");
+    let since = recent.submitted_at - 60;
+    let old = Entry {
+        submitted_at: 0,
+        ..entry("old.cn")
+    };
+    for _ in 0..OLD_RUN {
+        history.append(&old).unwrap();
+    }
+    history.append(&recent).unwrap();
+    history.append(&recent).unwrap();
+    history.append(&old).unwrap();
+    history.append(&recent).unwrap();
+    assert_eq!(history.jobs_since(since).unwrap(), 3);
+}
