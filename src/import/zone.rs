@@ -9,7 +9,7 @@
 
 use super::whole::{Described, checked};
 use crate::input::domains::{ascii_key, check_domain};
-use crate::input::records::parse_record_type;
+use crate::input::records::record_type_of;
 use crate::input::shown;
 use crate::job::{DEFAULT_TTL, Record};
 
@@ -19,7 +19,8 @@ mod tests;
 mod tokens;
 
 use annotation::Pairs;
-use compact_str::CompactString;
+use compact_str::{CompactString, format_compact};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use tokens::{Entry, Token};
 
@@ -89,7 +90,7 @@ struct Reader {
     /// The `$TTL`.
     ttl: Option<u64>,
     /// The host of the record before, for a line that leaves it out.
-    owner: Option<String>,
+    owner: Option<CompactString>,
     zone: Zone,
 }
 
@@ -148,22 +149,24 @@ impl Reader {
         self.owner = Some(owner.clone());
         let (ttl, rest) = ttl_and_class(rest)?;
         let (kind, rdata) = rest.split_first().ok_or("no record type")?;
-        let kind = kind.text.to_ascii_uppercase();
-        if kind == "SOA" {
+        if kind.text.eq_ignore_ascii_case("SOA") {
             self.zone.notes.push(format!(
                 "line {line}: skipped the SOA record of the apex: DNSPod manages it"
             ));
             return Ok(());
         }
-        let record_type = parse_record_type(&kind)?;
+        // Upper-cased first, as the error names it.
+        let record_type = record_type_of(&upper(&kind.text))?;
         let (value, mx) = match pairs.value.take() {
-            Some(value) => held(&record_type, value.into(), rdata)?,
+            Some(value) => held(&record_type, value, rdata)?,
             None => self.rdata(&record_type, rdata)?,
         };
+        // The value moved in, not copied: `Record::new` takes it as text.
         let mut record = Record {
+            value,
             ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
             mx,
-            ..Record::new(&owner, &record_type, &value)
+            ..Record::new(&owner, &record_type, "")
         };
         self.zone.lines.extend(pairs.line.clone());
         pairs.apply(&mut record);
@@ -198,11 +201,11 @@ impl Reader {
 
     /// The name's host in the zone: `@` for the apex. Without any origin, a relative
     /// name is its own host (whichever domain gets the records).
-    fn host(&mut self, name: &str) -> Result<String, String> {
+    fn host(&mut self, name: &str) -> Result<CompactString, String> {
         let apex = self.apex.get_or_insert_with(|| self.origin.clone());
         let relative = !name.ends_with('.');
         if self.origin.is_none() && relative {
-            return Ok(name.to_owned());
+            return Ok(name.into());
         }
         // Most lines: a relative ASCII name under an origin that is the apex, as written
         // (lower case, ASCII), whose host is the name itself; no names built to learn it.
@@ -213,7 +216,9 @@ impl Reader {
         };
         let at_apex = self.origin.as_deref().is_some_and(plain) && *apex == self.origin;
         if at_apex && relative && name != "@" && name.is_ascii() {
-            return Ok(name.to_ascii_lowercase());
+            let mut host = CompactString::from(name);
+            host.make_ascii_lowercase();
+            return Ok(host);
         }
         let apex = apex.clone();
         let absolute = ascii_key(&self.absolute(name)?.to_lowercase()).into_owned();
@@ -221,11 +226,11 @@ impl Reader {
             apex.ok_or_else(|| format!("the name `{}` needs a $ORIGIN before it", shown(name)))?;
         let apex = ascii_key(&apex).into_owned();
         if absolute == apex {
-            return Ok("@".to_owned());
+            return Ok("@".into());
         }
         absolute
             .strip_suffix(&format!(".{apex}"))
-            .map(str::to_owned)
+            .map(CompactString::from)
             .ok_or_else(|| format!("`{}` is not in the zone {apex}", shown(name)))
     }
 
@@ -247,20 +252,28 @@ impl Reader {
     }
 
     /// A host name of a value, absolute with its dot, as DNSPod takes it.
-    fn target(&self, name: &str) -> Result<String, String> {
-        Ok(format!("{}.", self.absolute(name)?))
+    fn target(&self, name: &str) -> Result<CompactString, String> {
+        let mut target = CompactString::from(self.absolute(name)?);
+        target.push('.');
+        Ok(target)
     }
 
     /// The value (and MX priority) of a record from its data, as DNSPod spells them.
-    fn rdata(&self, record_type: &str, data: &[Token]) -> Result<(String, Option<u64>), String> {
-        let texts: Vec<&str> = data.iter().map(|t| t.text.as_str()).collect();
-        let value = match (record_type, texts.as_slice()) {
+    fn rdata(
+        &self,
+        record_type: &str,
+        data: &[Token],
+    ) -> Result<(CompactString, Option<u64>), String> {
+        let value = match (record_type, data) {
             (_, []) => return Err(format!("the {record_type} record has no data")),
-            ("TXT" | "SPF", _) => texts.concat(),
-            ("MX", [priority, host]) => return Ok((self.target(host)?, Some(mx(priority)?))),
-            ("CNAME" | "NS", [host]) => self.target(host)?,
+            ("TXT" | "SPF", _) => data.iter().map(|t| &*t.text).collect(),
+            ("MX", [priority, host]) => {
+                return Ok((self.target(&host.text)?, Some(mx(&priority.text)?)));
+            }
+            ("CNAME" | "NS", [host]) => self.target(&host.text)?,
             ("SRV", [priority, weight, port, host]) => {
-                format!("{priority} {weight} {port} {}", self.target(host)?)
+                let (priority, weight, port) = (&priority.text, &weight.text, &port.text);
+                format_compact!("{priority} {weight} {port} {}", self.target(&host.text)?)
             }
             ("MX" | "CNAME" | "NS" | "SRV", _) => {
                 return Err(format!(
@@ -280,10 +293,13 @@ impl Reader {
 
 /// The value of an annotation's `value` pair and the record's data after it: an MX
 /// record's priority, nothing for other types.
-fn held(record_type: &str, value: String, data: &[Token]) -> Result<(String, Option<u64>), String> {
-    let texts: Vec<&str> = data.iter().map(|t| t.text.as_str()).collect();
-    match (record_type, texts.as_slice()) {
-        ("MX", [priority]) => Ok((value, Some(mx(priority)?))),
+fn held(
+    record_type: &str,
+    value: CompactString,
+    data: &[Token],
+) -> Result<(CompactString, Option<u64>), String> {
+    match (record_type, data) {
+        ("MX", [priority]) => Ok((value, Some(mx(&priority.text)?))),
         ("MX", _) => Err("an MX record with a value pair takes its priority alone".to_owned()),
         (_, []) => Ok((value, None)),
         _ => Err(format!(
@@ -300,8 +316,8 @@ fn mx(priority: &str) -> Result<u64, String> {
 
 /// The data as the file writes it, quotes and escapes kept: DNSPod takes CAA, HTTPS and
 /// SVCB values in that form (`alpn="h2,h3"`, `alpn=h2\,h3`).
-fn as_written(data: &[Token]) -> String {
-    let mut value = String::new();
+fn as_written(data: &[Token]) -> CompactString {
+    let mut value = CompactString::default();
     for token in data {
         if !token.joined && !value.is_empty() {
             value.push(' ');
@@ -362,5 +378,13 @@ fn ttl_of(text: &str) -> Result<u64, String> {
         Some(n) => total.checked_add(n).ok_or_else(bad),
         None if text.is_empty() => Err(bad()),
         None => Ok(total),
+    }
+}
+
+/// The text in upper case, copied only when it has a lower-case letter.
+fn upper(text: &str) -> Cow<'_, str> {
+    match text.bytes().any(|b| b.is_ascii_lowercase()) {
+        true => Cow::Owned(text.to_ascii_uppercase()),
+        false => Cow::Borrowed(text),
     }
 }

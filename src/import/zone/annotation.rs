@@ -55,7 +55,7 @@ pub(super) fn read(text: &str, line: usize) -> Result<(Pairs, Vec<Token<'_>>), S
         let value = match tokens.get(at).filter(|t| value.is_empty() && t.joined) {
             Some(quoted) => {
                 at += 1;
-                quoted.text.as_str()
+                &*quoted.text
             }
             None => value,
         };

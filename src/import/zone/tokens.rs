@@ -3,6 +3,7 @@
 //! and `\DDD` escapes decoded. An escape may not stand for a control character: no DNSPod
 //! value holds one.
 
+use std::borrow::Cow;
 use std::iter::Peekable;
 use std::str::CharIndices;
 
@@ -11,7 +12,8 @@ type Chars<'a> = Peekable<CharIndices<'a>>;
 /// A word or a quoted string, its escapes decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Token<'a> {
-    pub text: String,
+    /// A slice of the file unless an escape made it differ: most tokens allocate nothing.
+    pub text: Cow<'a, str>,
     pub quoted: bool,
     /// As the file writes it, quotes and escapes included: a slice of the file, not a copy.
     pub raw: &'a str,
@@ -72,8 +74,7 @@ pub(super) fn each_entry<'a>(
             indented = c == ' ' || c == '\t';
             line_start = false;
         }
-        let (start, quoted) = (line, c == '"');
-        let mut bytes = Vec::new();
+        let start = line;
         match c {
             '\n' => {
                 current
@@ -94,11 +95,10 @@ pub(super) fn each_entry<'a>(
                 parenthesis(c, &mut open, line)?;
                 continue;
             }
-            '"' => {}
-            '\\' => escape(&mut chars, &mut bytes).map_err(|why| format!("line {line}: {why}"))?,
-            c => push(&mut bytes, c),
+            _ => {}
         }
-        let decoded = word(&mut chars, &mut line, quoted, bytes)
+        let quoted = c == '"';
+        let decoded = word(text, &mut chars, &mut line, (at, c))
             .map_err(|why| format!("line {start}: {why}"))?;
         let end = chars.peek().map_or(text.len(), |&(i, _)| i);
         let entry = Entry::started(&mut current, start, indented);
@@ -148,45 +148,71 @@ fn parenthesis(c: char, open: &mut Option<usize>, line: usize) -> Result<(), Str
     }
 }
 
-/// The rest of a word (after its first character, decoded into `bytes`) up to white
-/// space or a special character, or (`quoted`, after its opening quote) of a string up
-/// to its closing quote, with escapes decoded.
-fn word(
-    chars: &mut Chars<'_>,
+/// A word from its first character (`first`, at its byte offset) up to white space or a
+/// special character, or a quoted string from its opening quote to its closing one, with
+/// escapes decoded. Only an escape copies it: else it is the file's own slice, already
+/// UTF-8.
+fn word<'a>(
+    text: &'a str,
+    chars: &mut Chars<'a>,
     line: &mut usize,
-    quoted: bool,
-    mut bytes: Vec<u8>,
-) -> Result<String, String> {
-    loop {
-        let c = match chars.peek() {
+    (at, first): (usize, char),
+) -> Result<Cow<'a, str>, String> {
+    let quoted = first == '"';
+    let start = at + usize::from(quoted);
+    // The decoded bytes, once an escape makes them differ from the file's.
+    let mut decoded: Option<Vec<u8>> = None;
+    if first == '\\' {
+        escape(chars, decoded.get_or_insert_default())?;
+    }
+    let end = loop {
+        let (i, c) = match chars.peek() {
             None if quoted => return Err("a quoted string is not closed".to_owned()),
-            None => break,
-            Some(&(_, c)) => c,
+            None => break text.len(),
+            Some(&next) => next,
         };
         if !quoted && (c.is_whitespace() || matches!(c, ';' | '(' | ')' | '"')) {
-            break;
+            break i;
         }
         chars.next();
         match c {
-            '"' if quoted => break,
-            '\\' => escape(chars, &mut bytes)?,
+            '"' if quoted => break i,
+            '\\' => escape(
+                chars,
+                decoded.get_or_insert_with(|| text[start..i].as_bytes().to_vec()),
+            )?,
             c => {
                 *line += usize::from(c == '\n');
-                push(&mut bytes, c);
+                decoded
+                    .as_mut()
+                    .into_iter()
+                    .for_each(|bytes| push(bytes, c));
             }
         }
-    }
-    let text = String::from_utf8(bytes).map_err(|_| "its escapes do not decode to UTF-8 text")?;
-    match text
-        .chars()
-        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-    {
+    };
+    let text = match decoded {
+        None => Cow::Borrowed(&text[start..end]),
+        Some(bytes) => Cow::Owned(
+            String::from_utf8(bytes).map_err(|_| "its escapes do not decode to UTF-8 text")?,
+        ),
+    };
+    match control(&text) {
         Some(c) => Err(format!(
             "it holds the control character U+{:04X}, which no record value can",
             u32::from(c)
         )),
         None => Ok(text),
     }
+}
+
+/// The first control character other than a line break or tab, which no value holds;
+/// printable ASCII, most tokens, is told by its bytes alone.
+fn control(text: &str) -> Option<char> {
+    if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        return None;
+    }
+    text.chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
 }
 
 /// After a `\`: three digits are a byte, anything else stands for itself.
