@@ -3,6 +3,7 @@
 //! and `\DDD` escapes decoded. An escape may not stand for a control character: no DNSPod
 //! value holds one.
 
+use rust_i18n::t;
 use std::borrow::Cow;
 use std::iter::Peekable;
 use std::str::CharIndices;
@@ -99,7 +100,7 @@ pub(super) fn each_entry<'a>(
         }
         let quoted = c == '"';
         let decoded = word(text, &mut chars, &mut line, (at, c))
-            .map_err(|why| format!("line {start}: {why}"))?;
+            .map_err(|why| t!("zone.at_line", line = start, why = why).into_owned())?;
         let end = chars.peek().map_or(text.len(), |&(i, _)| i);
         let entry = Entry::started(&mut current, start, indented);
         let joined = !entry.tokens.is_empty() && last_end == Some(at);
@@ -112,7 +113,7 @@ pub(super) fn each_entry<'a>(
         last_end = Some(end);
     }
     if let Some(start) = open {
-        return Err(format!("line {start}: `(` is never closed"));
+        return Err(t!("zone.paren_open", line = start).into_owned());
     }
     current.into_iter().for_each(each);
     Ok(())
@@ -135,7 +136,7 @@ fn annotation(comment: &str, line: usize, current: &mut Option<Entry<'_>>) {
 /// nest.
 fn parenthesis(c: char, open: &mut Option<usize>, line: usize) -> Result<(), String> {
     match (c, *open) {
-        ('(', Some(_)) => Err(format!("line {line}: `(` inside `(`")),
+        ('(', Some(_)) => Err(t!("zone.paren_nested", line = line).into_owned()),
         ('(', None) => {
             *open = Some(line);
             Ok(())
@@ -144,7 +145,7 @@ fn parenthesis(c: char, open: &mut Option<usize>, line: usize) -> Result<(), Str
             *open = None;
             Ok(())
         }
-        (_, None) => Err(format!("line {line}: `)` without `(`")),
+        (_, None) => Err(t!("zone.paren_unopened", line = line).into_owned()),
     }
 }
 
@@ -167,7 +168,7 @@ fn word<'a>(
     }
     let end = loop {
         let (i, c) = match chars.peek() {
-            None if quoted => return Err("a quoted string is not closed".to_owned()),
+            None if quoted => return Err(t!("zone.quote_open").into_owned()),
             None => break text.len(),
             Some(&next) => next,
         };
@@ -192,15 +193,15 @@ fn word<'a>(
     };
     let text = match decoded {
         None => Cow::Borrowed(&text[start..end]),
-        Some(bytes) => Cow::Owned(
-            String::from_utf8(bytes).map_err(|_| "its escapes do not decode to UTF-8 text")?,
-        ),
+        Some(bytes) => {
+            Cow::Owned(String::from_utf8(bytes).map_err(|_| t!("zone.not_utf8").into_owned())?)
+        }
     };
     match control(&text) {
-        Some(c) => Err(format!(
-            "it holds the control character U+{:04X}, which no record value can",
-            u32::from(c)
-        )),
+        Some(c) => {
+            let c = format!("U+{:04X}", u32::from(c));
+            Err(t!("zone.control", char = c).into_owned())
+        }
         None => Ok(text),
     }
 }
@@ -217,7 +218,9 @@ fn control(text: &str) -> Option<char> {
 
 /// After a `\`: three digits are a byte, anything else stands for itself.
 fn escape(chars: &mut Chars<'_>, bytes: &mut Vec<u8>) -> Result<(), String> {
-    let (_, c) = chars.next().ok_or("a `\\` at the end of the file")?;
+    let (_, c) = chars
+        .next()
+        .ok_or_else(|| t!("zone.escape_at_end").into_owned())?;
     let Some(first) = c.to_digit(10) else {
         push(bytes, c);
         return Ok(());
@@ -225,13 +228,13 @@ fn escape(chars: &mut Chars<'_>, bytes: &mut Vec<u8>) -> Result<(), String> {
     let mut value = first;
     for _ in 0..2 {
         let digit = chars.next().and_then(|(_, c)| c.to_digit(10));
-        value = value * 10 + digit.ok_or("`\\` and a digit needs three digits (\\DDD)")?;
+        value = value * 10 + digit.ok_or_else(|| t!("zone.escape_digits").into_owned())?;
     }
-    let byte = u8::try_from(value).map_err(|_| format!("`\\{value}` is not a byte"))?;
+    let byte =
+        u8::try_from(value).map_err(|_| t!("zone.escape_not_byte", value = value).into_owned())?;
     if byte.is_ascii_control() {
-        return Err(format!(
-            "`\\{value:03}` stands for a control character, which no record value can hold"
-        ));
+        let value = format!("{value:03}");
+        return Err(t!("zone.escape_control", value = value).into_owned());
     }
     bytes.push(byte);
     Ok(())
