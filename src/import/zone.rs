@@ -155,15 +155,15 @@ impl Reader {
         // Upper-cased first, as the error names it.
         let record_type = record_type_of(&upper(&kind.text))?;
         let (value, mx) = match pairs.value.take() {
-            Some(value) => held(&record_type, value, rdata)?,
-            None => self.rdata(&record_type, rdata)?,
+            Some(value) => held(record_type, value, rdata)?,
+            None => self.rdata(record_type, rdata)?,
         };
         // The value moved in, not copied: `Record::new` takes it as text.
         let mut record = Record {
             value,
             ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
             mx,
-            ..Record::new(&owner, &record_type, "")
+            ..Record::new(&owner, record_type, "")
         };
         self.zone.lines.extend(pairs.line.clone());
         pairs.apply(&mut record);

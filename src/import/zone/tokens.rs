@@ -180,7 +180,7 @@ fn word<'a>(
             '"' if quoted => break i,
             '\\' => escape(
                 chars,
-                decoded.get_or_insert_with(|| text[start..i].as_bytes().to_vec()),
+                decoded.get_or_insert_with(|| text.as_bytes()[start..i].to_vec()),
             )?,
             c => {
                 *line += usize::from(c == '\n');
