@@ -9,7 +9,7 @@
 
 use super::whole::{Described, checked};
 use crate::input::domains::{ascii_key, check_domain};
-use crate::input::records::parse_record_type;
+use crate::input::records::record_type_of;
 use crate::input::shown;
 use crate::job::{DEFAULT_TTL, Record};
 
@@ -19,7 +19,9 @@ mod tests;
 mod tokens;
 
 use annotation::Pairs;
-use compact_str::CompactString;
+use compact_str::{CompactString, format_compact};
+use rust_i18n::t;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use tokens::{Entry, Token};
 
@@ -61,7 +63,7 @@ pub(crate) fn read(
     tokens::each_entry(text, 1, |entry| {
         let line = entry.line;
         if let Err(why) = reader.entry(entry) {
-            errors.push(format!("line {line}: {why}"));
+            errors.push(t!("zone.at_line", line = line, why = why).into_owned());
         }
         // The apex is fixed by the first record, so it is every record's domain.
         let apex = reader.apex.as_ref().and_then(Option::as_deref);
@@ -89,7 +91,7 @@ struct Reader {
     /// The `$TTL`.
     ttl: Option<u64>,
     /// The host of the record before, for a line that leaves it out.
-    owner: Option<String>,
+    owner: Option<CompactString>,
     zone: Zone,
 }
 
@@ -101,21 +103,17 @@ impl Reader {
         let (pairs, rest) = annotation::read(text, entry.line)?;
         if !entry.tokens.is_empty() {
             if !rest.is_empty() {
-                return Err("an annotation after a record holds only key=value pairs".to_owned());
+                return Err(t!("zone.annotation_after_record").into_owned());
             }
             if !pairs.fit_bind() {
-                return Err(
-                    "a record BIND loads is on the default line and enabled, with its \
-                            data: annotate it on a ;dpbatch line of its own"
-                        .to_owned(),
-                );
+                return Err(t!("zone.annotation_not_bind").into_owned());
             }
             return self.record(entry.line, entry.indented, &entry.tokens, pairs);
         }
         match rest.first() {
-            None => Err("the annotation has no record after it".to_owned()),
+            None => Err(t!("zone.annotation_alone").into_owned()),
             Some(first) if !first.quoted && first.text.starts_with('$') => {
-                Err("an annotation holds a record, not a directive".to_owned())
+                Err(t!("zone.annotation_directive").into_owned())
             }
             Some(_) => {
                 // BIND skips the line: the owner that lines after it leave out stays.
@@ -143,27 +141,29 @@ impl Reader {
             true => (self.owner.clone(), tokens),
             false => (Some(self.host(&first.text)?), &tokens[1..]),
         };
-        let owner =
-            owner.ok_or("the line leaves out its owner name, and no record before it has one")?;
+        let owner = owner.ok_or_else(|| t!("zone.no_owner").into_owned())?;
         self.owner = Some(owner.clone());
         let (ttl, rest) = ttl_and_class(rest)?;
-        let (kind, rdata) = rest.split_first().ok_or("no record type")?;
-        let kind = kind.text.to_ascii_uppercase();
-        if kind == "SOA" {
-            self.zone.notes.push(format!(
-                "line {line}: skipped the SOA record of the apex: DNSPod manages it"
-            ));
+        let (kind, rdata) = rest
+            .split_first()
+            .ok_or_else(|| t!("zone.no_type").into_owned())?;
+        if kind.text.eq_ignore_ascii_case("SOA") {
+            let note = t!("zone.soa_skipped", line = line);
+            self.zone.notes.push(note.into_owned());
             return Ok(());
         }
-        let record_type = parse_record_type(&kind)?;
+        // Upper-cased first, as the error names it.
+        let record_type = record_type_of(&upper(&kind.text))?;
         let (value, mx) = match pairs.value.take() {
-            Some(value) => held(&record_type, value.into(), rdata)?,
-            None => self.rdata(&record_type, rdata)?,
+            Some(value) => held(record_type, value, rdata)?,
+            None => self.rdata(record_type, rdata)?,
         };
+        // The value moved in, not copied: `Record::new` takes it as text.
         let mut record = Record {
+            value,
             ttl: ttl.or(self.ttl).unwrap_or(DEFAULT_TTL),
             mx,
-            ..Record::new(&owner, &record_type, &value)
+            ..Record::new(&owner, record_type, "")
         };
         self.zone.lines.extend(pairs.line.clone());
         pairs.apply(&mut record);
@@ -180,10 +180,10 @@ impl Reader {
     fn directive(&mut self, tokens: &[Token]) -> Result<(), String> {
         let name = tokens[0].text.to_ascii_uppercase();
         if matches!(name.as_str(), "$INCLUDE" | "$GENERATE") {
-            return Err(format!("{name} is not supported"));
+            return Err(t!("zone.not_supported", directive = name).into_owned());
         }
         let [_, argument] = tokens else {
-            return Err(format!("{name} takes one argument"));
+            return Err(t!("zone.one_argument", directive = shown(&name)).into_owned());
         };
         match name.as_str() {
             "$ORIGIN" => {
@@ -191,18 +191,18 @@ impl Reader {
                 self.origin = Some(check_domain(&origin)?);
             }
             "$TTL" => self.ttl = Some(ttl_of(&argument.text)?),
-            _ => return Err(format!("unknown directive {}", shown(&name))),
+            _ => return Err(t!("zone.unknown_directive", directive = shown(&name)).into_owned()),
         }
         Ok(())
     }
 
     /// The name's host in the zone: `@` for the apex. Without any origin, a relative
     /// name is its own host (whichever domain gets the records).
-    fn host(&mut self, name: &str) -> Result<String, String> {
+    fn host(&mut self, name: &str) -> Result<CompactString, String> {
         let apex = self.apex.get_or_insert_with(|| self.origin.clone());
         let relative = !name.ends_with('.');
         if self.origin.is_none() && relative {
-            return Ok(name.to_owned());
+            return Ok(name.into());
         }
         // Most lines: a relative ASCII name under an origin that is the apex, as written
         // (lower case, ASCII), whose host is the name itself; no names built to learn it.
@@ -213,20 +213,21 @@ impl Reader {
         };
         let at_apex = self.origin.as_deref().is_some_and(plain) && *apex == self.origin;
         if at_apex && relative && name != "@" && name.is_ascii() {
-            return Ok(name.to_ascii_lowercase());
+            let mut host = CompactString::from(name);
+            host.make_ascii_lowercase();
+            return Ok(host);
         }
         let apex = apex.clone();
         let absolute = ascii_key(&self.absolute(name)?.to_lowercase()).into_owned();
-        let apex =
-            apex.ok_or_else(|| format!("the name `{}` needs a $ORIGIN before it", shown(name)))?;
+        let apex = apex.ok_or_else(|| t!("zone.needs_origin", name = shown(name)).into_owned())?;
         let apex = ascii_key(&apex).into_owned();
         if absolute == apex {
-            return Ok("@".to_owned());
+            return Ok("@".into());
         }
         absolute
             .strip_suffix(&format!(".{apex}"))
-            .map(str::to_owned)
-            .ok_or_else(|| format!("`{}` is not in the zone {apex}", shown(name)))
+            .map(CompactString::from)
+            .ok_or_else(|| t!("zone.outside", name = shown(name), zone = apex).into_owned())
     }
 
     /// The name with the origin after it unless it ends in a dot, without the dot.
@@ -234,12 +235,10 @@ impl Reader {
         if let Some(name) = name.strip_suffix('.') {
             return Ok(name.to_owned());
         }
-        let origin = self.origin.as_deref().ok_or_else(|| {
-            format!(
-                "the relative name `{}` needs $ORIGIN or --domain to say what it is in",
-                shown(name)
-            )
-        })?;
+        let origin = self
+            .origin
+            .as_deref()
+            .ok_or_else(|| t!("zone.relative_needs_origin", name = shown(name)).into_owned())?;
         Ok(match name {
             "@" => origin.to_owned(),
             _ => format!("{name}.{origin}"),
@@ -247,30 +246,33 @@ impl Reader {
     }
 
     /// A host name of a value, absolute with its dot, as DNSPod takes it.
-    fn target(&self, name: &str) -> Result<String, String> {
-        Ok(format!("{}.", self.absolute(name)?))
+    fn target(&self, name: &str) -> Result<CompactString, String> {
+        let mut target = CompactString::from(self.absolute(name)?);
+        target.push('.');
+        Ok(target)
     }
 
     /// The value (and MX priority) of a record from its data, as DNSPod spells them.
-    fn rdata(&self, record_type: &str, data: &[Token]) -> Result<(String, Option<u64>), String> {
-        let texts: Vec<&str> = data.iter().map(|t| t.text.as_str()).collect();
-        let value = match (record_type, texts.as_slice()) {
-            (_, []) => return Err(format!("the {record_type} record has no data")),
-            ("TXT" | "SPF", _) => texts.concat(),
-            ("MX", [priority, host]) => return Ok((self.target(host)?, Some(mx(priority)?))),
-            ("CNAME" | "NS", [host]) => self.target(host)?,
-            ("SRV", [priority, weight, port, host]) => {
-                format!("{priority} {weight} {port} {}", self.target(host)?)
+    fn rdata(
+        &self,
+        record_type: &str,
+        data: &[Token],
+    ) -> Result<(CompactString, Option<u64>), String> {
+        let value = match (record_type, data) {
+            (_, []) => return Err(t!("zone.no_data", record_type = record_type).into_owned()),
+            ("TXT" | "SPF", _) => data.iter().map(|t| &*t.text).collect(),
+            ("MX", [priority, host]) => {
+                return Ok((self.target(&host.text)?, Some(mx(&priority.text)?)));
             }
-            ("MX" | "CNAME" | "NS" | "SRV", _) => {
-                return Err(format!(
-                    "{record_type} takes {}",
-                    match record_type {
-                        "MX" => "a priority and a host name",
-                        "SRV" => "a priority, a weight, a port and a host name",
-                        _ => "one host name",
-                    }
-                ));
+            ("CNAME" | "NS", [host]) => self.target(&host.text)?,
+            ("SRV", [priority, weight, port, host]) => {
+                let (priority, weight, port) = (&priority.text, &weight.text, &port.text);
+                format_compact!("{priority} {weight} {port} {}", self.target(&host.text)?)
+            }
+            ("MX", _) => return Err(t!("zone.mx_takes").into_owned()),
+            ("SRV", _) => return Err(t!("zone.srv_takes").into_owned()),
+            ("CNAME" | "NS", _) => {
+                return Err(t!("zone.host_takes", record_type = record_type).into_owned());
             }
             _ => as_written(data),
         };
@@ -280,28 +282,29 @@ impl Reader {
 
 /// The value of an annotation's `value` pair and the record's data after it: an MX
 /// record's priority, nothing for other types.
-fn held(record_type: &str, value: String, data: &[Token]) -> Result<(String, Option<u64>), String> {
-    let texts: Vec<&str> = data.iter().map(|t| t.text.as_str()).collect();
-    match (record_type, texts.as_slice()) {
-        ("MX", [priority]) => Ok((value, Some(mx(priority)?))),
-        ("MX", _) => Err("an MX record with a value pair takes its priority alone".to_owned()),
+fn held(
+    record_type: &str,
+    value: CompactString,
+    data: &[Token],
+) -> Result<(CompactString, Option<u64>), String> {
+    match (record_type, data) {
+        ("MX", [priority]) => Ok((value, Some(mx(&priority.text)?))),
+        ("MX", _) => Err(t!("zone.value_pair_mx").into_owned()),
         (_, []) => Ok((value, None)),
-        _ => Err(format!(
-            "a {record_type} record with a value pair has no data of its own"
-        )),
+        _ => Err(t!("zone.value_pair_data", record_type = record_type).into_owned()),
     }
 }
 
 fn mx(priority: &str) -> Result<u64, String> {
     priority
         .parse()
-        .map_err(|_| format!("MX priority `{}` is not a number", shown(priority)))
+        .map_err(|_| t!("zone.mx_not_number", priority = shown(priority)).into_owned())
 }
 
 /// The data as the file writes it, quotes and escapes kept: DNSPod takes CAA, HTTPS and
 /// SVCB values in that form (`alpn="h2,h3"`, `alpn=h2\,h3`).
-fn as_written(data: &[Token]) -> String {
-    let mut value = String::new();
+fn as_written(data: &[Token]) -> CompactString {
+    let mut value = CompactString::default();
     for token in data {
         if !token.joined && !value.is_empty() {
             value.push(' ');
@@ -324,7 +327,7 @@ fn ttl_and_class<'t, 'a>(
             }
             _ if class(token, &["IN"]) => {}
             _ if class(token, &["CH", "HS", "CS", "ANY"]) => {
-                return Err(format!("class {} is not IN", token.text));
+                return Err(t!("zone.class", class = shown(&token.text)).into_owned());
             }
             _ => break,
         }
@@ -335,7 +338,7 @@ fn ttl_and_class<'t, 'a>(
 
 /// A TTL in seconds, or with BIND's units: `3600`, `1h`, `1h30m`, `2d`, `1w`.
 fn ttl_of(text: &str) -> Result<u64, String> {
-    let bad = || format!("TTL `{text}` is not seconds or a duration like 1h30m");
+    let bad = || t!("zone.bad_ttl", ttl = shown(text)).into_owned();
     let (mut total, mut number) = (0u64, None::<u64>);
     for c in text.chars() {
         let unit = match c.to_ascii_lowercase() {
@@ -362,5 +365,13 @@ fn ttl_of(text: &str) -> Result<u64, String> {
         Some(n) => total.checked_add(n).ok_or_else(bad),
         None if text.is_empty() => Err(bad()),
         None => Ok(total),
+    }
+}
+
+/// The text in upper case, copied only when it has a lower-case letter.
+fn upper(text: &str) -> Cow<'_, str> {
+    match text.bytes().any(|b| b.is_ascii_lowercase()) {
+        true => Cow::Owned(text.to_ascii_uppercase()),
+        false => Cow::Borrowed(text),
     }
 }

@@ -6,18 +6,27 @@ use super::values::{check_mx, check_ttl};
 use crate::error::usage;
 use crate::job::{Change, ChangeField, RECORD_TYPES, Record, RecordSpec};
 use rust_i18n::t;
+use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::Path;
 
 /// A known record type, upper-cased; any case is accepted.
 pub(crate) fn parse_record_type(raw: &str) -> Result<String, String> {
-    let upper = raw.trim().to_ascii_uppercase();
-    if RECORD_TYPES.contains(&upper.as_str()) {
-        Ok(upper)
-    } else {
-        let types = RECORD_TYPES.join(", ");
-        Err(t!("input.bad_record_type", value = shown(raw), types = types).into_owned())
-    }
+    record_type_of(raw).map(str::to_owned)
+}
+
+/// The known record type `raw` names, in any case: the vocabulary's own spelling, so a
+/// file's million records check their types with no copy.
+pub(crate) fn record_type_of(raw: &str) -> Result<&'static str, String> {
+    let raw_type = raw.trim();
+    RECORD_TYPES
+        .iter()
+        .find(|known| known.eq_ignore_ascii_case(raw_type))
+        .copied()
+        .ok_or_else(|| {
+            let types = RECORD_TYPES.join(", ");
+            t!("input.bad_record_type", value = shown(raw), types = types).into_owned()
+        })
 }
 
 /// Checks a value against its record type: A needs IPv4, AAAA IPv6, every type a value.
@@ -56,6 +65,15 @@ pub(crate) fn check_host(host: &str) -> Result<(), String> {
 /// A comma list of hosts, checked and de-duplicated in order; the first spelling wins, as
 /// DNS names ignore case.
 pub(crate) fn check_hosts(raw: &str) -> Result<String, String> {
+    check_host_list(raw).map(Cow::into_owned)
+}
+
+/// [`check_hosts`], borrowing `raw` when it is one host as it is (most records).
+fn check_host_list(raw: &str) -> Result<Cow<'_, str>, String> {
+    if !raw.contains(',') && raw.trim().len() == raw.len() {
+        check_host(raw)?;
+        return Ok(Cow::Borrowed(raw));
+    }
     let mut hosts: Vec<&str> = Vec::new();
     for host in raw.split(',').map(str::trim) {
         // A list of one is named once: the host.
@@ -70,7 +88,56 @@ pub(crate) fn check_hosts(raw: &str) -> Result<String, String> {
             hosts.push(host);
         }
     }
-    Ok(hosts.join(","))
+    Ok(Cow::Owned(hosts.join(",")))
+}
+
+/// What checking a record's fields changes; most records are written as they end, so
+/// checking a file's million records copies none of their text.
+struct Fixed {
+    /// The vocabulary's spelling of the type.
+    record_type: &'static str,
+    /// The host list de-duplicated, when that changes it.
+    hosts: Option<String>,
+    /// The value's length without an address's trailing dot.
+    value_len: usize,
+}
+
+/// The one check of a record's fields, a spec's and a whole record's alike: type, hosts,
+/// line, value by type, TTL and MX, in that order. The vendor's own example sends an
+/// empty `sub_domain` for the apex, so that is let through.
+fn check_fields(
+    host: &str,
+    record_type: &str,
+    line: &str,
+    value: &str,
+    ttl: u64,
+    mx: Option<u64>,
+) -> Result<Fixed, String> {
+    let record_type = record_type_of(record_type)?;
+    let hosts = match host.is_empty() {
+        true => None,
+        false => match check_host_list(host)? {
+            Cow::Owned(hosts) => Some(hosts),
+            Cow::Borrowed(_) => None,
+        },
+    };
+    if line.trim().is_empty() {
+        return Err(t!("input.empty_line").into_owned());
+    }
+    // DNSPod lists some addresses with a trailing dot (`106.120.176.25.`): an export
+    // of them imports as the address.
+    let value = match matches!(record_type, "A" | "AAAA") {
+        true => value.strip_suffix('.').unwrap_or(value),
+        false => value,
+    };
+    check_value(record_type, value)?;
+    check_ttl(ttl)?;
+    check_mx_for(record_type, mx)?;
+    Ok(Fixed {
+        record_type,
+        hosts,
+        value_len: value.len(),
+    })
 }
 
 // The check of a spec lives with the other checks of input text, not in the model.
@@ -78,21 +145,22 @@ impl RecordSpec {
     /// Checks and normalises the spec: type upper-cased, hosts de-duplicated. The vendor's
     /// own example sends an empty `sub_domain` for the apex, so that is let through.
     pub(crate) fn checked(mut self) -> Result<RecordSpec, String> {
-        self.record_type = parse_record_type(&self.record_type)?;
-        if !self.host.is_empty() {
-            self.host = check_hosts(&self.host)?;
+        let (host, value) = (&self.host, &self.value);
+        let fixed = check_fields(
+            host,
+            &self.record_type,
+            &self.line,
+            value,
+            self.ttl,
+            self.mx,
+        )?;
+        if self.record_type != fixed.record_type {
+            self.record_type = fixed.record_type.to_owned();
         }
-        if self.line.trim().is_empty() {
-            return Err(t!("input.empty_line").into_owned());
+        if let Some(hosts) = fixed.hosts {
+            self.host = hosts;
         }
-        // DNSPod lists some addresses with a trailing dot (`106.120.176.25.`): an export
-        // of them imports as the address.
-        if matches!(self.record_type.as_str(), "A" | "AAAA") && self.value.ends_with('.') {
-            self.value.pop();
-        }
-        check_value(&self.record_type, &self.value)?;
-        check_ttl(self.ttl)?;
-        check_mx_for(&self.record_type, self.mx)?;
+        self.value.truncate(fixed.value_len);
         Ok(self)
     }
 }
@@ -197,10 +265,22 @@ const MAX_WEIGHT: u64 = 100;
 /// (type upper-cased, hosts, value, TTL, MX), its weight too; the error names the bad
 /// value.
 pub(crate) fn checked_whole(mut record: Record) -> Result<Record, String> {
-    let spec = record.spec().checked()?;
-    record.host = spec.host.into();
-    record.record_type = spec.record_type.into();
-    record.value = spec.value.into();
+    let (host, value) = (&record.host, &record.value);
+    let fixed = check_fields(
+        host,
+        &record.record_type,
+        &record.line,
+        value,
+        record.ttl,
+        record.mx,
+    )?;
+    if record.record_type != fixed.record_type {
+        record.record_type = fixed.record_type.into();
+    }
+    if let Some(hosts) = fixed.hosts {
+        record.host = hosts.into();
+    }
+    record.value.truncate(fixed.value_len);
     match record.weight {
         Some(weight) if weight > MAX_WEIGHT => {
             Err(t!("input.bad_weight", weight = weight).into_owned())

@@ -225,3 +225,31 @@ fn bad_rows_of_a_csv_file_are_all_named_and_nothing_is_sent() {
         env.assert_nothing_sent();
     }
 }
+
+#[test]
+fn a_bad_zone_file_is_named_in_chinese_under_a_chinese_locale() {
+    for api in Api::BOTH {
+        let env = Env::on(api);
+        let text = "\
+$ORIGIN zone.example.
+@   IN SOA ns1.dnspod.net. admin.zone.example. ( 1 3600 900 604800 300 )
+mail MX 10
+www 1x A 192.0.2.1
+elsewhere.example. A 192.0.2.1
+;dpbatch colour=\"red\"
+web A 192.0.2.2
+";
+        let file = env.file("site.zone", text);
+        let run = env
+            .dpbatch(["record-create", "--records-file", file.to_str().unwrap()])
+            .env("LANG", "zh_CN.UTF-8")
+            .run();
+        run.code(2)
+            .stderr_has("第 3 行：MX 记录需要 MX优先级和一个主机名")
+            .stderr_has("第 4 行：TTL `1x` 不是秒数，也不是 1h30m 这样的时长")
+            .stderr_has("第 5 行：`elsewhere.example.` 不在域名 zone.example 中")
+            .stderr_has("第 6 行：未知的注解 `colour`");
+        assert!(!run.stderr.contains("line 3"), "{api:?}: {}", run.stderr);
+        env.assert_nothing_sent();
+    }
+}

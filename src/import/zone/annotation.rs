@@ -8,6 +8,7 @@ use super::tokens::{self, Token};
 use crate::input::shown;
 use crate::job::Record;
 use compact_str::CompactString;
+use rust_i18n::t;
 
 /// What an annotation says of its record; `None` is what BIND's line says.
 #[derive(Debug, Default, PartialEq)]
@@ -42,7 +43,7 @@ pub(super) fn read(text: &str, line: usize) -> Result<(Pairs, Vec<Token<'_>>), S
     let mut tokens = match entries.len() {
         0 => Vec::new(),
         1 => entries.remove(0).tokens,
-        _ => return Err("the annotation spans lines".to_owned()),
+        _ => return Err(t!("zone.annotation_lines").into_owned()),
     };
     let mut pairs = Pairs::default();
     let mut at = 0;
@@ -55,7 +56,7 @@ pub(super) fn read(text: &str, line: usize) -> Result<(Pairs, Vec<Token<'_>>), S
         let value = match tokens.get(at).filter(|t| value.is_empty() && t.joined) {
             Some(quoted) => {
                 at += 1;
-                quoted.text.as_str()
+                &*quoted.text
             }
             None => value,
         };
@@ -66,8 +67,15 @@ pub(super) fn read(text: &str, line: usize) -> Result<(Pairs, Vec<Token<'_>>), S
 
 impl Pairs {
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        let twice = || format!("the annotation says `{}` twice", shown(key));
-        let bad = || format!("annotation `{}={}` is not valid", shown(key), shown(value));
+        let twice = || t!("zone.annotation_twice", key = shown(key)).into_owned();
+        let bad = || {
+            t!(
+                "zone.annotation_bad",
+                key = shown(key),
+                value = shown(value)
+            )
+            .into_owned()
+        };
         match key {
             "line" if self.line.is_some() => return Err(twice()),
             "line" if value.trim().is_empty() => return Err(bad()),
@@ -82,10 +90,7 @@ impl Pairs {
             "value" if value.trim().is_empty() => return Err(bad()),
             "value" => self.value = Some(value.into()),
             _ => {
-                return Err(format!(
-                    "unknown annotation `{}`: dpbatch writes line, enabled, weight, remark and value",
-                    shown(key)
-                ));
+                return Err(t!("zone.annotation_unknown", key = shown(key)).into_owned());
             }
         }
         Ok(())

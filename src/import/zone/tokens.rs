@@ -3,6 +3,8 @@
 //! and `\DDD` escapes decoded. An escape may not stand for a control character: no DNSPod
 //! value holds one.
 
+use rust_i18n::t;
+use std::borrow::Cow;
 use std::iter::Peekable;
 use std::str::CharIndices;
 
@@ -11,7 +13,8 @@ type Chars<'a> = Peekable<CharIndices<'a>>;
 /// A word or a quoted string, its escapes decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Token<'a> {
-    pub text: String,
+    /// A slice of the file unless an escape made it differ: most tokens allocate nothing.
+    pub text: Cow<'a, str>,
     pub quoted: bool,
     /// As the file writes it, quotes and escapes included: a slice of the file, not a copy.
     pub raw: &'a str,
@@ -72,8 +75,7 @@ pub(super) fn each_entry<'a>(
             indented = c == ' ' || c == '\t';
             line_start = false;
         }
-        let (start, quoted) = (line, c == '"');
-        let mut bytes = Vec::new();
+        let start = line;
         match c {
             '\n' => {
                 current
@@ -94,12 +96,11 @@ pub(super) fn each_entry<'a>(
                 parenthesis(c, &mut open, line)?;
                 continue;
             }
-            '"' => {}
-            '\\' => escape(&mut chars, &mut bytes).map_err(|why| format!("line {line}: {why}"))?,
-            c => push(&mut bytes, c),
+            _ => {}
         }
-        let decoded = word(&mut chars, &mut line, quoted, bytes)
-            .map_err(|why| format!("line {start}: {why}"))?;
+        let quoted = c == '"';
+        let decoded = word(text, &mut chars, &mut line, (at, c))
+            .map_err(|why| t!("zone.at_line", line = start, why = why).into_owned())?;
         let end = chars.peek().map_or(text.len(), |&(i, _)| i);
         let entry = Entry::started(&mut current, start, indented);
         let joined = !entry.tokens.is_empty() && last_end == Some(at);
@@ -112,7 +113,7 @@ pub(super) fn each_entry<'a>(
         last_end = Some(end);
     }
     if let Some(start) = open {
-        return Err(format!("line {start}: `(` is never closed"));
+        return Err(t!("zone.paren_open", line = start).into_owned());
     }
     current.into_iter().for_each(each);
     Ok(())
@@ -135,7 +136,7 @@ fn annotation(comment: &str, line: usize, current: &mut Option<Entry<'_>>) {
 /// nest.
 fn parenthesis(c: char, open: &mut Option<usize>, line: usize) -> Result<(), String> {
     match (c, *open) {
-        ('(', Some(_)) => Err(format!("line {line}: `(` inside `(`")),
+        ('(', Some(_)) => Err(t!("zone.paren_nested", line = line).into_owned()),
         ('(', None) => {
             *open = Some(line);
             Ok(())
@@ -144,54 +145,82 @@ fn parenthesis(c: char, open: &mut Option<usize>, line: usize) -> Result<(), Str
             *open = None;
             Ok(())
         }
-        (_, None) => Err(format!("line {line}: `)` without `(`")),
+        (_, None) => Err(t!("zone.paren_unopened", line = line).into_owned()),
     }
 }
 
-/// The rest of a word (after its first character, decoded into `bytes`) up to white
-/// space or a special character, or (`quoted`, after its opening quote) of a string up
-/// to its closing quote, with escapes decoded.
-fn word(
-    chars: &mut Chars<'_>,
+/// A word from its first character (`first`, at its byte offset) up to white space or a
+/// special character, or a quoted string from its opening quote to its closing one, with
+/// escapes decoded. Only an escape copies it: else it is the file's own slice, already
+/// UTF-8.
+fn word<'a>(
+    text: &'a str,
+    chars: &mut Chars<'a>,
     line: &mut usize,
-    quoted: bool,
-    mut bytes: Vec<u8>,
-) -> Result<String, String> {
-    loop {
-        let c = match chars.peek() {
-            None if quoted => return Err("a quoted string is not closed".to_owned()),
-            None => break,
-            Some(&(_, c)) => c,
+    (at, first): (usize, char),
+) -> Result<Cow<'a, str>, String> {
+    let quoted = first == '"';
+    let start = at + usize::from(quoted);
+    // The decoded bytes, once an escape makes them differ from the file's.
+    let mut decoded: Option<Vec<u8>> = None;
+    if first == '\\' {
+        escape(chars, decoded.get_or_insert_default())?;
+    }
+    let end = loop {
+        let (i, c) = match chars.peek() {
+            None if quoted => return Err(t!("zone.quote_open").into_owned()),
+            None => break text.len(),
+            Some(&next) => next,
         };
         if !quoted && (c.is_whitespace() || matches!(c, ';' | '(' | ')' | '"')) {
-            break;
+            break i;
         }
         chars.next();
         match c {
-            '"' if quoted => break,
-            '\\' => escape(chars, &mut bytes)?,
+            '"' if quoted => break i,
+            '\\' => escape(
+                chars,
+                decoded.get_or_insert_with(|| text.as_bytes()[start..i].to_vec()),
+            )?,
             c => {
                 *line += usize::from(c == '\n');
-                push(&mut bytes, c);
+                decoded
+                    .as_mut()
+                    .into_iter()
+                    .for_each(|bytes| push(bytes, c));
             }
         }
-    }
-    let text = String::from_utf8(bytes).map_err(|_| "its escapes do not decode to UTF-8 text")?;
-    match text
-        .chars()
-        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-    {
-        Some(c) => Err(format!(
-            "it holds the control character U+{:04X}, which no record value can",
-            u32::from(c)
-        )),
+    };
+    let text = match decoded {
+        None => Cow::Borrowed(&text[start..end]),
+        Some(bytes) => {
+            Cow::Owned(String::from_utf8(bytes).map_err(|_| t!("zone.not_utf8").into_owned())?)
+        }
+    };
+    match control(&text) {
+        Some(c) => {
+            let c = format!("U+{:04X}", u32::from(c));
+            Err(t!("zone.control", char = c).into_owned())
+        }
         None => Ok(text),
     }
 }
 
+/// The first control character other than a line break or tab, which no value holds;
+/// printable ASCII, most tokens, is told by its bytes alone.
+fn control(text: &str) -> Option<char> {
+    if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        return None;
+    }
+    text.chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+}
+
 /// After a `\`: three digits are a byte, anything else stands for itself.
 fn escape(chars: &mut Chars<'_>, bytes: &mut Vec<u8>) -> Result<(), String> {
-    let (_, c) = chars.next().ok_or("a `\\` at the end of the file")?;
+    let (_, c) = chars
+        .next()
+        .ok_or_else(|| t!("zone.escape_at_end").into_owned())?;
     let Some(first) = c.to_digit(10) else {
         push(bytes, c);
         return Ok(());
@@ -199,13 +228,13 @@ fn escape(chars: &mut Chars<'_>, bytes: &mut Vec<u8>) -> Result<(), String> {
     let mut value = first;
     for _ in 0..2 {
         let digit = chars.next().and_then(|(_, c)| c.to_digit(10));
-        value = value * 10 + digit.ok_or("`\\` and a digit needs three digits (\\DDD)")?;
+        value = value * 10 + digit.ok_or_else(|| t!("zone.escape_digits").into_owned())?;
     }
-    let byte = u8::try_from(value).map_err(|_| format!("`\\{value}` is not a byte"))?;
+    let byte =
+        u8::try_from(value).map_err(|_| t!("zone.escape_not_byte", value = value).into_owned())?;
     if byte.is_ascii_control() {
-        return Err(format!(
-            "`\\{value:03}` stands for a control character, which no record value can hold"
-        ));
+        let value = format!("{value:03}");
+        return Err(t!("zone.escape_control", value = value).into_owned());
     }
     bytes.push(byte);
     Ok(())
