@@ -11,41 +11,11 @@
 
 use crate::support::{Api, Cmd, Env, FAST};
 
-/// Lines still English on this branch, each named by an exact part of it (its English
-/// words, or an OS error's); the lead empties this at merge.
+/// Lines still English, each named by an exact part of it: only text dpbatch does not
+/// write itself (the operating system's error words, which the standard library gives).
 const STILL_ENGLISH: &[&str] = &[
+    // The standard library's text of an operating-system error.
     "No such file or directory (os error",
-    // Table headers and a plan's action, spaced as the tables print them.
-    "DOMAIN  RECORD-ID  HOST  TYPE",
-    "PROFILE  ENDPOINT",
-    "SUB-DOMAIN  TYPE  LINE  VALUE",
-    "create  new",
-    // Messages.
-    "and www A",
-    "as comments, of",
-    "batch jobs an hour from one IP address)",
-    "domain is not in this account, so nothing was submitted:",
-    "domain is not in this account, so nothing was written:",
-    "domain to stdout",
-    "dpbatch: hint: putting back",
-    "dpbatch: hint: submitted job",
-    "dry run, nothing sent:",
-    "has an empty label",
-    "has no failed items; nothing to retry",
-    "is given, but config file",
-    "is not in this account's job history; resume takes a job of an operation dpbatch submitted from this machine",
-    "matches, so nothing was submitted",
-    "could not get job",
-    "pass --yes to delete them",
-    "record spec on",
-    "record, one call a record",
-    "record: create new A",
-    "such job for these credentials: check the job id and the account",
-    "such job: check the job id",
-    "to delete in",
-    "undo cannot put back what they changed",
-    "was one job, not an operation cut into several; nothing to resume",
-    "was recorded for it: only jobs dpbatch submitted from this machine can be undone",
 ];
 
 /// The API's own messages as the fake sends them (never translated by dpbatch).
