@@ -1,6 +1,6 @@
 //! A number with its noun, in the language of the messages: English says `1 job`,
 //! `2 jobs`; Chinese has one form (`2 个任务`). The nouns are `count.NOUN.one` and
-//! `.other` in the catalogs (locales/commands.yml).
+//! `.other` in the catalogs (locales/count.yml).
 
 use rust_i18n::t;
 

@@ -1,6 +1,7 @@
-//! Counted nouns the output's lines share: English has a singular and a plural, Chinese
-//! one form with its measure word; both come from `locales/output.yml`.
+//! Counted nouns the output's lines share, through the catalog's `count.NOUN` forms
+//! (`crate::i18n::counted`), and the output's lists.
 
+use crate::i18n::counted::counted;
 use rust_i18n::t;
 
 /// What is counted.
@@ -21,29 +22,28 @@ pub(super) enum Noun {
 }
 
 impl Noun {
-    /// The catalog keys of its two forms, `KEY.one` and `KEY.many`.
+    /// Its noun in the catalog, `count.NOUN`.
     fn key(self) -> &'static str {
         match self {
-            Noun::Record => "output.n.record",
-            Noun::Domain => "output.n.domain",
-            Noun::Job => "output.n.job",
-            Noun::BatchJob => "output.n.batch_job",
-            Noun::SingleCall => "output.n.single_call",
-            Noun::Call => "output.n.call",
-            Noun::Hour => "output.n.hour",
-            Noun::Part => "output.n.part",
-            Noun::Create => "output.n_creates",
-            Noun::Modify => "output.n_modifies",
-            Noun::Delete => "output.n_deletes",
-            Noun::Removal => "output.n_removals",
+            Noun::Record => "record",
+            Noun::Domain => "domain",
+            Noun::Job => "job",
+            Noun::BatchJob => "batch_job",
+            Noun::SingleCall => "single_call",
+            Noun::Call => "call",
+            Noun::Hour => "hour",
+            Noun::Part => "part",
+            Noun::Create => "create",
+            Noun::Modify => "modify",
+            Noun::Delete => "delete",
+            Noun::Removal => "removal",
         }
     }
 }
 
 /// `n` of `noun`: `1 record`, `2 records`; `2 条记录`.
 pub(super) fn count(n: usize, noun: Noun) -> String {
-    let form = if n == 1 { "one" } else { "many" };
-    t!(&format!("{}.{form}", noun.key()), n = n).into_owned()
+    counted(n, noun.key())
 }
 
 /// `a, b and c` (`a、b 和 c`): `None` when there is nothing.
@@ -84,9 +84,9 @@ mod tests {
             Noun::Removal,
         ];
         for noun in nouns {
-            for form in ["one", "many"] {
+            for form in ["one", "other"] {
                 for lang in [Lang::En, Lang::Cn] {
-                    let key = format!("{}.{form}", noun.key());
+                    let key = format!("count.{}.{form}", noun.key());
                     assert!(lookup(&key, lang).is_some(), "{key} in {lang:?}");
                 }
             }
