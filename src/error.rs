@@ -218,7 +218,8 @@ pub(crate) fn hint(err: &anyhow::Error) -> Option<String> {
 
 /// The lines `main` prints for a failure: the error, then its hint if it has one.
 pub(crate) fn report(err: &anyhow::Error) -> Vec<String> {
-    let mut lines = vec![t!("error.line", message = format!("{err:#}")).into_owned()];
+    let message = crate::i18n::os_error::chain(err);
+    let mut lines = vec![t!("error.line", message = message).into_owned()];
     lines.extend(hint(err).map(|hint| t!("error.hint_line", hint = hint).into_owned()));
     lines
 }

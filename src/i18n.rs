@@ -102,5 +102,6 @@ pub(crate) fn current() -> Lang {
 }
 
 pub(crate) mod counted;
+pub(crate) mod os_error;
 #[cfg(test)]
 mod tests;

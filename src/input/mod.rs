@@ -8,6 +8,7 @@ pub(crate) mod values;
 
 use crate::error::usage;
 use crate::escape::visible;
+use crate::i18n::os_error::os_error;
 use rust_i18n::t;
 use std::io::Read;
 use std::path::Path;
@@ -58,7 +59,7 @@ pub(crate) fn read_text(path: &Path) -> anyhow::Result<String> {
     } else {
         std::fs::File::open(path).and_then(|file| read_limited(file, MAX_INPUT_BYTES, &what))
     }
-    .map_err(|e| usage(t!("input.cannot_read", name = name, why = e)))?;
+    .map_err(|e| usage(t!("input.cannot_read", name = name, why = os_error(&e))))?;
     text_of(bytes).map_err(|why| usage(t!("input.named", name = name, why = why)))
 }
 
