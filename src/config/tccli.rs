@@ -38,7 +38,7 @@ pub(super) fn keys(
             return Err(usage(t!(
                 "input.cannot_read",
                 name = path.display(),
-                why = e
+                why = crate::i18n::os_error::os_error(&e)
             )));
         }
     };

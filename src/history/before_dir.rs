@@ -2,6 +2,7 @@
 //! files are opened and removed relative to that handle, so a link planted in its place,
 //! or swapped in after a check, cannot send a read or a removal outside it.
 
+use rust_i18n::t;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -23,14 +24,14 @@ impl BeforeDir {
         let fd = openat(rustix::fs::CWD, path, flags, Mode::empty()).map_err(|e| match e {
             // Linux says ENOTDIR of a link with O_DIRECTORY; asked again only for the message.
             Errno::LOOP | Errno::NOTDIR => match path.symlink_metadata() {
-                Ok(meta) if meta.is_symlink() => refused(path, "a symbolic link"),
-                _ => refused(path, "not a directory"),
+                Ok(meta) if meta.is_symlink() => refused(path, &t!("history.a_symlink")),
+                _ => refused(path, &t!("history.before_dir_not_dir")),
             },
             e => e.into(),
         })?;
         let owner = rustix::fs::fstat(&fd)?.st_uid;
         if owner != rustix::process::getuid().as_raw() {
-            return Err(refused(path, "owned by another user"));
+            return Err(refused(path, &t!("history.before_dir_not_ours")));
         }
         Ok(BeforeDir {
             path: path.to_path_buf(),
@@ -65,7 +66,7 @@ impl BeforeDir {
             true => Ok(BeforeDir {
                 path: path.to_path_buf(),
             }),
-            false => Err(refused(path, "not a directory")),
+            false => Err(refused(path, &t!("history.before_dir_not_dir"))),
         }
     }
 
@@ -91,8 +92,9 @@ impl BeforeDir {
 }
 
 fn refused(path: &Path, what: &str) -> io::Error {
-    io::Error::other(format!(
-        "{} is {what}; dpbatch keeps its before-states in a directory of its own: remove it",
-        path.display()
+    io::Error::other(t!(
+        "history.before_dir_refused",
+        dir = path.display(),
+        what = what
     ))
 }
