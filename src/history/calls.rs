@@ -56,7 +56,12 @@ pub(crate) enum Removed {
     Deleted,
     /// Not there any more: deleted meanwhile.
     Gone,
-    Failed(String),
+    /// Refused: why, in the language of the messages for people, and in English for
+    /// `--json` (never translated).
+    Failed {
+        shown: String,
+        english: String,
+    },
 }
 
 impl Removed {
@@ -64,7 +69,7 @@ impl Removed {
         match self {
             Removed::Deleted => "deleted",
             Removed::Gone => "gone",
-            Removed::Failed(_) => "error",
+            Removed::Failed { .. } => "error",
         }
     }
 
@@ -73,7 +78,7 @@ impl Removed {
         match self {
             Removed::Deleted => CallEnd::Done,
             Removed::Gone => CallEnd::Gone,
-            Removed::Failed(_) => CallEnd::Failed,
+            Removed::Failed { .. } => CallEnd::Failed,
         }
     }
 }

@@ -95,7 +95,7 @@ fn deleted<'a>(c: &'a Before, removed: Option<&'a Removed>) -> DeletedRecord<'a>
         value: c.value.as_deref(),
         status: removed.map(Removed::status),
         error: match removed {
-            Some(Removed::Failed(why)) => Some(why),
+            Some(Removed::Failed { english, .. }) => Some(english),
             _ => None,
         },
     }
@@ -107,7 +107,7 @@ fn removal_word(removed: Option<&Removed>) -> Cow<'static, str> {
         None => t!("output.to_delete"),
         Some(Removed::Deleted) => t!("output.removed.deleted"),
         Some(Removed::Gone) => t!("output.removed.gone"),
-        Some(Removed::Failed(_)) => t!("output.status.error"),
+        Some(Removed::Failed { .. }) => t!("output.status.error"),
     }
 }
 

@@ -173,7 +173,10 @@ fn prune_never_removes_a_file_through_a_linked_before_directory() {
         .env("LANG", "zh_CN.UTF-8")
         .run()
         .code(1)
-        .stderr_has(&format!("{} 是符号链接；dpbatch 只把修改前状态", before.display()));
+        .stderr_has(&format!(
+            "{} 是符号链接；dpbatch 只把修改前状态",
+            before.display()
+        ));
     assert!(planted.exists(), "the file the link leads to stays");
     assert_eq!(env.history_lines().len(), 1, "nothing pruned");
 }

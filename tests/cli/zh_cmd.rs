@@ -186,3 +186,28 @@ fn undo_and_record_delete_refuse_in_chinese() {
         assert!(env.calls("Record.Remove").is_empty(), "{api:?}");
     }
 }
+
+/// A step of an apply refused by its call: the warning is Chinese, the API's refusal in
+/// it too (the English form is kept for `--json` only).
+#[test]
+fn a_refused_step_of_an_apply_is_named_in_chinese() {
+    use crate::apply::{edited, path, row};
+    let env = Env::on(Api::Legacy);
+    let id = env.server.add_domain("c.cn");
+    env.server.add_record(id, "www", "A", "默认", "192.0.2.1");
+    let desired = edited(&env, |rows| row(rows, "www", "A")["ttl"] = 60.into());
+    env.server.inject(
+        "Record.Modify",
+        Fault::ApiCode {
+            code: "7".into(),
+            message: "No permission".into(),
+        },
+    );
+    let mut argv = vec!["apply", path(&desired), "--wait"];
+    argv.extend(crate::support::FAST);
+    env.dpbatch(argv)
+        .env("LANG", "zh_CN.UTF-8")
+        .run()
+        .code(4)
+        .stderr_has("被拒绝：API 拒绝了 Record.Modify：代码 7：No permission");
+}

@@ -240,7 +240,7 @@ impl Run<'_> {
         let failed = self
             .removed
             .iter()
-            .any(|(_, r)| matches!(r, Removed::Failed(_)));
+            .any(|(_, r)| matches!(r, Removed::Failed { .. }));
         Ok(if failed { Outcome::ItemsFailed } else { steps })
     }
 }
@@ -272,7 +272,10 @@ fn ended(answer: Result<Option<u64>, ChangeError>) -> Called {
         Ok(created) => return (CallEnd::Done, created, Ok(Removed::Deleted)),
         Err(ChangeError::Refused(refused)) => match refused.kind {
             RefusalKind::NotFound => Removed::Gone,
-            RefusalKind::Other => Removed::Failed(refused.in_english()),
+            RefusalKind::Other => Removed::Failed {
+                shown: refused.to_string(),
+                english: refused.in_english(),
+            },
             _ => {
                 let stop = Stop::Failed(ChangeError::Refused(refused).into());
                 return (CallEnd::Unsent, None, Err(stop));

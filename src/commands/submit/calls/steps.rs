@@ -39,8 +39,13 @@ impl Caller<'_> {
         });
         match half.take() {
             Some((id, err)) => {
-                let why = t!("calls.remark_failed", id = id, why = format!("{err:#}")).into_owned();
-                (CallEnd::Failed, Some(id), Ok(Removed::Failed(why)))
+                let why = format!("{err:#}");
+                let failed = Removed::Failed {
+                    shown: t!("calls.remark_failed", id = id, why = why).into_owned(),
+                    english: t!("calls.remark_failed", locale = "en", id = id, why = why)
+                        .into_owned(),
+                };
+                (CallEnd::Failed, Some(id), Ok(failed))
             }
             None => called,
         }
@@ -67,7 +72,7 @@ impl Run<'_> {
                     .session
                     .output
                     .warn(&t!("calls.step_gone", step = step.describe())),
-                Removed::Failed(why) => {
+                Removed::Failed { shown: why, .. } => {
                     outcome = Outcome::ItemsFailed;
                     self.session.output.warn(&t!(
                         "calls.step_refused",
