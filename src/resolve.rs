@@ -19,9 +19,32 @@ const AHEAD: usize = 4;
 /// How many unknown names one error names before it counts the rest.
 const MAX_NAMED: usize = 20;
 
+/// What a command did not do because a name is not in the account: its error says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NotDone {
+    Submitted,
+    Written,
+    Undone,
+    Deleted,
+    Planned,
+}
+
+impl NotDone {
+    /// Its words in the language of the messages.
+    fn words(self) -> Cow<'static, str> {
+        match self {
+            NotDone::Submitted => t!("resolve.done.submitted"),
+            NotDone::Written => t!("resolve.done.written"),
+            NotDone::Undone => t!("resolve.done.undone"),
+            NotDone::Deleted => t!("resolve.done.deleted"),
+            NotDone::Planned => t!("resolve.done.planned"),
+        }
+    }
+}
+
 /// The error for names the account does not hold: the first few and how many more, and
-/// that nothing was `done` (`submitted`, `written`).
-fn not_in_account(unknown: &[&str], done: &str) -> anyhow::Error {
+/// what was not `done`.
+fn not_in_account(unknown: &[&str], done: NotDone) -> anyhow::Error {
     let mut named = unknown[..unknown.len().min(MAX_NAMED)].join(", ");
     if unknown.len() > MAX_NAMED {
         let more = unknown.len() - MAX_NAMED;
@@ -31,26 +54,13 @@ fn not_in_account(unknown: &[&str], done: &str) -> anyhow::Error {
         1 => t!("resolve.this_domain"),
         _ => t!("resolve.these_domains"),
     };
-    let done = done_word(done);
+    let done = done.words();
     usage(t!(
         "resolve.not_in_account",
         subject = subject,
         done = done,
         named = named
     ))
-}
-
-/// The commands name what was not done by its English past participle; the catalog has
-/// each one's words (an unknown one is shown as it is).
-fn done_word(done: &str) -> Cow<'_, str> {
-    match done {
-        "submitted" => t!("resolve.done.submitted"),
-        "written" => t!("resolve.done.written"),
-        "undone" => t!("resolve.done.undone"),
-        "deleted" => t!("resolve.done.deleted"),
-        "planned" => t!("resolve.done.planned"),
-        other => Cow::Borrowed(other),
-    }
 }
 
 /// The account's domains as `--all` takes them: each name the server lists checked as a
@@ -95,14 +105,14 @@ pub(crate) fn ids_by_name<'a>(
 
 /// The domain ID of each name (checked, de-duplicated), in the names' order.
 pub(crate) fn ids_of(backend: &dyn Backend, names: &[String]) -> anyhow::Result<Vec<u64>> {
-    ids_for(backend, names, "submitted")
+    ids_for(backend, names, NotDone::Submitted)
 }
 
-/// [`ids_of`], whose error says what was not `done` (`planned`).
+/// [`ids_of`], whose error says what was not `done`.
 pub(crate) fn ids_for(
     backend: &dyn Backend,
     names: &[String],
-    done: &str,
+    done: NotDone,
 ) -> anyhow::Result<Vec<u64>> {
     let found = backend.find_domains(names)?;
     let unknown: Vec<&str> = names
@@ -186,7 +196,7 @@ pub(crate) fn select_records(
     let lookups = Lookups {
         workers,
         looked_up,
-        unknown_means: "submitted",
+        unknown_means: NotDone::Submitted,
     };
     let listings = lookups.records(backend, &selector.domains, &selector.hosts)?;
     Ok(pick(&selector.domains, listings, |r| selector.matches(r)))
@@ -230,8 +240,8 @@ pub(crate) struct Lookups<'a> {
     pub workers: usize,
     /// Told of each domain done.
     pub looked_up: &'a (dyn Fn() + Sync),
-    /// What did not happen when a domain is unknown (`submitted`, `written`).
-    pub unknown_means: &'a str,
+    /// What did not happen when a domain is unknown.
+    pub unknown_means: NotDone,
 }
 
 impl Lookups<'_> {

@@ -11,7 +11,7 @@ use crate::error::{Outcome, usage};
 use crate::escape::visible;
 use crate::i18n::counted::counted;
 use crate::job::{AccountRecord, Before, JobSpec, Part};
-use crate::resolve::{self, Lookups, Selection};
+use crate::resolve::{self, Lookups, NotDone, Selection};
 use crate::session::Session;
 use rust_i18n::t;
 use std::collections::{HashMap, HashSet};
@@ -117,7 +117,7 @@ fn pick_in(
         let lookups = Lookups {
             workers: session.lookup_jobs,
             looked_up,
-            unknown_means: "deleted",
+            unknown_means: NotDone::Deleted,
         };
         let listings = lookups.records(session.backend()?, domains, &[])?;
         Ok(resolve::pick(domains, listings, wanted))

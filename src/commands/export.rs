@@ -14,7 +14,7 @@ use crate::export::{Format, Listing};
 use crate::i18n::counted::counted;
 use crate::input::domains;
 use crate::output::Output;
-use crate::resolve::{Lookups, account_domains, shortfall};
+use crate::resolve::{Lookups, NotDone, account_domains, shortfall};
 use crate::session::Session;
 use rust_i18n::t;
 use sink::{Sink, Written};
@@ -46,7 +46,7 @@ pub(super) fn run(session: &Session, args: ExportArgs) -> anyhow::Result<Outcome
     let lookups = Lookups {
         workers: session.lookup_jobs,
         looked_up: &|| progress.tick(),
-        unknown_means: "written",
+        unknown_means: NotDone::Written,
     };
     let mut short = Vec::new();
     lookups.in_order(backend, &domains, &[], |domain, paged| {

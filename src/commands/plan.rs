@@ -13,7 +13,7 @@ use crate::input::domains::{ascii_key, check_domain};
 use crate::input::ignore::{Ignore, check_ignores};
 use crate::input::list_errors;
 use crate::job::AccountRecord;
-use crate::resolve::{self, Lookups};
+use crate::resolve::{self, Lookups, NotDone};
 use crate::session::Session;
 use rust_i18n::t;
 
@@ -63,12 +63,12 @@ fn plan_each(
 ) -> anyhow::Result<Vec<DomainPlan>> {
     let backend = session.backend()?;
     let names: Vec<String> = desired.iter().map(|d| d.domain.to_string()).collect();
-    let ids = resolve::ids_for(backend, &names, "planned")?;
+    let ids = resolve::ids_for(backend, &names, NotDone::Planned)?;
     let progress = session.output.lookup_progress(names.len());
     let lookups = Lookups {
         workers: session.lookup_jobs,
         looked_up: &|| progress.tick(),
-        unknown_means: "planned",
+        unknown_means: NotDone::Planned,
     };
     let planned = lookups.each(backend, &names, &[], |at, paged| match paged.short {
         Some(gap) => Err(format!(
@@ -148,7 +148,7 @@ fn look_up(session: &Session, names: &[String]) -> anyhow::Result<Vec<Vec<Accoun
     let lookups = Lookups {
         workers: session.lookup_jobs,
         looked_up: &|| progress.tick(),
-        unknown_means: "planned",
+        unknown_means: NotDone::Planned,
     };
     let (listed, short) = lookups.records(session.backend()?, names, &[])?;
     drop(progress);

@@ -133,7 +133,7 @@ fn in_order_hands_on_each_listing_in_order_and_looks_up_only_a_few_rounds_ahead(
     let lookups = Lookups {
         workers: 3,
         looked_up: &|| {},
-        unknown_means: "written",
+        unknown_means: NotDone::Written,
     };
     let mut used = Vec::new();
     let err = lookups

@@ -13,7 +13,7 @@ use crate::commands::submit::submit_parts;
 use crate::error::{Outcome, usage};
 use crate::history::{self, Entry, Operation};
 use crate::job::{AccountRecord, Before, ItemStatus, Job, JobKind, Part};
-use crate::resolve::Lookups;
+use crate::resolve::{Lookups, NotDone};
 use crate::session::Session;
 use rust_i18n::t;
 
@@ -145,7 +145,7 @@ fn read_domains<'a>(
     let lookups = Lookups {
         workers: session.lookup_jobs,
         looked_up: &|| progress.tick(),
-        unknown_means: "undone",
+        unknown_means: NotDone::Undone,
     };
     let (listed, short) = lookups.records(backend, &domains, &[])?;
     for short in short {
