@@ -5,6 +5,7 @@ use super::shown;
 use super::values::{check_mx, check_ttl};
 use crate::error::usage;
 use crate::job::{Change, ChangeField, RECORD_TYPES, Record, RecordSpec};
+use compact_str::CompactString;
 use rust_i18n::t;
 use std::borrow::Cow;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -140,27 +141,58 @@ fn check_fields(
     })
 }
 
+/// A text field a check normalises in place: a spec's `String`, a whole record's
+/// `CompactString`.
+trait Text: AsRef<str> + From<&'static str> + From<String> {
+    fn cut(&mut self, len: usize);
+}
+
+impl Text for String {
+    fn cut(&mut self, len: usize) {
+        self.truncate(len);
+    }
+}
+
+impl Text for CompactString {
+    fn cut(&mut self, len: usize) {
+        self.truncate(len);
+    }
+}
+
+/// [`check_fields`] of `[host, record_type, value]`, and the fields normalised where the
+/// check changed them (a copy only then).
+fn check_in_place<T: Text>(
+    [host, record_type, value]: [&mut T; 3],
+    line: &str,
+    ttl: u64,
+    mx: Option<u64>,
+) -> Result<(), String> {
+    let fixed = check_fields(
+        host.as_ref(),
+        record_type.as_ref(),
+        line,
+        value.as_ref(),
+        ttl,
+        mx,
+    )?;
+    if record_type.as_ref() != fixed.record_type {
+        *record_type = fixed.record_type.into();
+    }
+    if let Some(hosts) = fixed.hosts {
+        *host = hosts.into();
+    }
+    value.cut(fixed.value_len);
+    Ok(())
+}
+
 // The check of a spec lives with the other checks of input text, not in the model.
 impl RecordSpec {
     /// Checks and normalises the spec: type upper-cased, hosts de-duplicated. The vendor's
     /// own example sends an empty `sub_domain` for the apex, so that is let through.
     pub(crate) fn checked(mut self) -> Result<RecordSpec, String> {
-        let (host, value) = (&self.host, &self.value);
-        let fixed = check_fields(
-            host,
-            &self.record_type,
-            &self.line,
-            value,
-            self.ttl,
-            self.mx,
-        )?;
-        if self.record_type != fixed.record_type {
-            self.record_type = fixed.record_type.to_owned();
-        }
-        if let Some(hosts) = fixed.hosts {
-            self.host = hosts;
-        }
-        self.value.truncate(fixed.value_len);
+        let line = &self.line;
+        let (host, record_type, value) = (&mut self.host, &mut self.record_type, &mut self.value);
+        check_in_place([host, record_type, value], line, self.ttl, self.mx)?;
         Ok(self)
     }
 }
@@ -265,22 +297,9 @@ const MAX_WEIGHT: u64 = 100;
 /// (type upper-cased, hosts, value, TTL, MX), its weight too; the error names the bad
 /// value.
 pub(crate) fn checked_whole(mut record: Record) -> Result<Record, String> {
-    let (host, value) = (&record.host, &record.value);
-    let fixed = check_fields(
-        host,
-        &record.record_type,
-        &record.line,
-        value,
-        record.ttl,
-        record.mx,
-    )?;
-    if record.record_type != fixed.record_type {
-        record.record_type = fixed.record_type.into();
-    }
-    if let Some(hosts) = fixed.hosts {
-        record.host = hosts.into();
-    }
-    record.value.truncate(fixed.value_len);
+    let line = &record.line;
+    let (host, record_type, value) = (&mut record.host, &mut record.record_type, &mut record.value);
+    check_in_place([host, record_type, value], line, record.ttl, record.mx)?;
     match record.weight {
         Some(weight) if weight > MAX_WEIGHT => {
             Err(t!("input.bad_weight", weight = weight).into_owned())
