@@ -115,13 +115,21 @@ pub(crate) fn command() -> clap::Command {
     help::localized(Cli::command(), i18n::current())
 }
 
-/// Parses `args`, or exits with clap's message (help, version, a usage error).
+/// Parses `args`, or exits with clap's message (help, version, a usage error). The texts
+/// are the parse's least concern: the untranslated tree parses, and only a run that shows
+/// them (help, an error) builds the tree in the current language, which in Chinese costs
+/// every run a few milliseconds otherwise.
 pub(crate) fn parse(args: Vec<OsString>) -> Cli {
+    if let Ok(cli) = parse_by(&mut Cli::command(), args.clone()) {
+        return cli;
+    }
     let mut cmd = command();
-    let parsed = cmd
-        .try_get_matches_from_mut(args)
-        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
-    parsed.unwrap_or_else(|err| err.format(&mut cmd).exit())
+    parse_by(&mut cmd, args).unwrap_or_else(|err| err.format(&mut cmd).exit())
+}
+
+fn parse_by(cmd: &mut clap::Command, args: Vec<OsString>) -> Result<Cli, clap::Error> {
+    cmd.try_get_matches_from_mut(args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
 }
 
 #[derive(Subcommand, Debug)]
