@@ -194,8 +194,9 @@ fn a_cname_taking_the_place_of_an_a_record_is_created_after_its_delete() {
     }
 }
 
-/// `big.cn` of 10 A records; a desired file changing the TTL of 4 of them.
-fn big(env: &Env) -> PathBuf {
+/// `big.cn` of 10 A records; a desired file changing the TTL of 4 of them: over the
+/// default 30% `--max-modify`.
+pub(crate) fn big(env: &Env) -> PathBuf {
     let id = env.server.add_domain("big.cn");
     for n in 1..=10 {
         env.server

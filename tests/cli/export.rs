@@ -250,9 +250,11 @@ fn unknown_domains_are_all_named_and_nothing_is_written() {
                     .unwrap()
                     .file_name()
                     .to_string_lossy()
-                    .contains("dpbatch-tmp"))
+                    // The staged file's prefix (src/export/files.rs).
+                    .starts_with(".dpbatch-"))
                 .count(),
-            0
+            0,
+            "no staged file left behind"
         );
     }
 }

@@ -316,26 +316,7 @@ fn golden_plan_table_and_json() {
 fn plan_warns_of_a_domain_apply_would_refuse_over_a_threshold() {
     for api in Api::BOTH {
         let env = Env::on(api);
-        let id = env.server.add_domain("big.cn");
-        for n in 1..=10 {
-            env.server
-                .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.1");
-        }
-        let desired = export(&env, "jsonl");
-        let text = std::fs::read_to_string(&desired).unwrap();
-        let text: String = text
-            .lines()
-            .map(|l| {
-                match ["\"h1\"", "\"h2\"", "\"h3\"", "\"h4\""]
-                    .iter()
-                    .any(|h| l.contains(h))
-                {
-                    true => l.replace("\"ttl\":600", "\"ttl\":60") + "\n",
-                    false => format!("{l}\n"),
-                }
-            })
-            .collect();
-        let desired = env.file("big.jsonl", &text);
+        let desired = crate::apply::big(&env);
         env.run(&["plan", path(&desired)]).code(0).stderr_has(
             "big.cn: the plan would modify 4 of its 10 records (40%), over --max-modify 30%; `apply` refuses it without --force",
         );

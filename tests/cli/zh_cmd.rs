@@ -104,39 +104,11 @@ fn the_system_locale_gives_the_stop_report_and_resume_hint_in_chinese() {
     }
 }
 
-/// A domain of 10 records whose desired file changes the TTL of 4: over the 30% default.
-fn over_the_threshold(env: &Env) -> String {
-    let id = env.server.add_domain("big.cn");
-    for n in 1..=10 {
-        env.server
-            .add_record(id, &format!("h{n}"), "A", "默认", "192.0.2.1");
-    }
-    let exported = env.home().join("big.jsonl");
-    let out = exported.to_str().unwrap();
-    env.run(&["export", "--all", "--format", "jsonl", "--out", out])
-        .code(0);
-    let lines: String = std::fs::read_to_string(&exported)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            match ["\"h1\"", "\"h2\"", "\"h3\"", "\"h4\""]
-                .iter()
-                .any(|h| l.contains(h))
-            {
-                true => l.replace("\"ttl\":600", "\"ttl\":60") + "\n",
-                false => format!("{l}\n"),
-            }
-        })
-        .collect();
-    env.file("desired.jsonl", &lines);
-    "desired.jsonl".to_owned()
-}
-
 #[test]
 fn the_plans_threshold_warning_and_applys_refusal_are_in_chinese_golden() {
     for api in Api::BOTH {
         let env = env_on(api);
-        let desired = env.home().join(over_the_threshold(&env));
+        let desired = crate::apply::big(&env);
         let desired = desired.to_str().unwrap();
         let mut t = Transcript::new(&env);
         let plan = t.run(env.dpbatch(["--lang", "cn", "plan", desired]));

@@ -1,19 +1,11 @@
 use super::*;
-use crate::job::{Change, ChangeField, RecordSpec};
-
-fn spec(host: &str) -> RecordSpec {
-    RecordSpec {
-        host: host.into(),
-        record_type: "A".into(),
-        line: "默认".into(),
-        value: "192.0.2.1".into(),
-        ttl: 600,
-        mx: None,
-    }
-}
+use crate::job::{Change, ChangeField, Record};
 
 fn create(domain_ids: Vec<u64>, hosts: &[&str]) -> Part {
-    let records = hosts.iter().map(|h| spec(h)).collect();
+    let records = hosts
+        .iter()
+        .map(|h| Record::new(h, "A", "192.0.2.1").spec())
+        .collect();
     Part::job(
         JobSpec::RecordCreate {
             domain_ids,
